@@ -1,0 +1,191 @@
+"""Acquire one source: discover its articles, skip what is known, fetch the rest politely.
+
+    acquired = await acquire_source(source, settings, seen)       # from async code
+    acquired = acquire_source_sync(source, settings, seen)        # from sync code (asyncio.run)
+
+``seen`` maps canonical URL -> SeenUrl (what the warehouse stored): article URLs and the
+listing pages' validators. An article URL in ``seen`` is skipped without a request unless
+the source sets ``recheck_seen``; then it is asked with a conditional GET, and a 304 (or a
+200 whose bytes hash to the stored ``page_sha256``) counts as skipped. A changed article
+comes back as a Page, which the warehouse stores as a new version.
+
+Local kinds (directory, warc) make no HTTP request: a file or record whose sha256 equals
+the stored ``page_sha256`` is skipped, a changed one is a Page.
+
+Nothing raises for one bad article: it becomes a Failure (stage 'fetch'), and a listing
+page past the first that fails becomes a Failure (stage 'discover'). ``fatal`` says the
+whole source failed (first listing page, feed or sitemap unreachable, directory missing,
+WARC unreadable); then no Failure row repeats it.
+
+When an article fails, the listing pages' validators are returned as (None, None) so the
+warehouse forgets them and the next run reads the listings in full and retries it.
+
+Pages are held in memory until the run returns: fine for press-release sources (hundreds
+of pages of at most ``max_bytes``), not for a whole-site backfill of a large WARC.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from collections.abc import Mapping
+from datetime import UTC, datetime
+
+from flows.config import DirectorySource, WarcSource
+from flows.discover import ArchivedRecord, discover, discover_directory, iter_warc, read_file
+from flows.errors import FetchError, SourceError
+from flows.http import PoliteClient
+from flows.model import Acquired, Failure, Page, SeenUrl
+from flows.settings import Settings
+from flows.urls import host_of
+
+_CONTENT_TYPES = {".html": "text/html", ".htm": "text/html", ".txt": "text/plain"}
+
+
+async def acquire_source(
+    source,
+    settings: Settings,
+    seen: Mapping[str, SeenUrl],
+    *,
+    client: PoliteClient | None = None,
+) -> Acquired:
+    """Pages and failures of one source; see the module docstring."""
+    if isinstance(source, DirectorySource):
+        return _acquire_directory(source, settings, seen)
+    if isinstance(source, WarcSource):
+        return _acquire_warc(source, settings, seen)
+    if client is None:
+        async with PoliteClient.for_source(source, settings) as own:
+            return await _acquire_http(source, settings, seen, own)
+    for url in source.entry_urls():
+        client.limit_host(host_of(url), delay_seconds=source.delay_seconds, concurrency=source.concurrency)
+    return await _acquire_http(source, settings, seen, client)
+
+
+def acquire_source_sync(source, settings: Settings, seen: Mapping[str, SeenUrl]) -> Acquired:
+    """``acquire_source`` for synchronous callers (not from inside a running event loop)."""
+    return asyncio.run(acquire_source(source, settings, seen))
+
+
+async def _acquire_http(source, settings: Settings, seen: Mapping[str, SeenUrl], client: PoliteClient) -> Acquired:
+    out = Acquired(source=source.name)
+    try:
+        found = await discover(source, client, seen)
+    except SourceError as e:
+        out.fatal = e.reason
+        return out
+    out.failures.extend(found.failures)
+    out.validators.update(found.validators)
+    out.discovered = len(found.urls)
+
+    todo: list[tuple[str, str, SeenUrl | None]] = []
+    for canonical, fetch_url in found.urls.items():
+        prior = seen.get(canonical)
+        if prior is not None and not source.recheck_seen:
+            out.skipped += 1
+            continue
+        todo.append((canonical, fetch_url, prior))
+    if source.max_articles is not None:
+        todo = todo[: source.max_articles]
+
+    async def one(canonical: str, fetch_url: str, prior: SeenUrl | None) -> Page | Failure | None:
+        try:
+            got = await client.fetch(
+                fetch_url,
+                etag=prior.etag if prior else None,
+                last_modified=prior.last_modified if prior else None,
+                allowed_hosts=source.allowed_hosts,
+                allow_private_network=source.allow_private_network,
+            )
+        except FetchError as e:
+            return Failure(source.name, canonical, "fetch", e.reason)
+        out.validators[canonical] = (got.etag, got.last_modified)
+        if got.not_modified:
+            if prior is not None:
+                out.validators[canonical] = (got.etag or prior.etag, got.last_modified or prior.last_modified)
+            return None
+        body_sha = hashlib.sha256(got.body).hexdigest()
+        if prior is not None and prior.page_sha256 == body_sha:
+            return None  # the server ignores conditional GET, but the bytes are the same
+        return Page(
+            url=canonical,
+            source=source.name,
+            body=got.body,
+            status=got.status,
+            headers=got.headers,
+            final_url=got.final_url if got.final_url != fetch_url else None,
+            fetched_at=datetime.now(UTC),
+        )
+
+    results = await asyncio.gather(*(one(*job) for job in todo))
+    for result in results:
+        if result is None:
+            out.skipped += 1
+        elif isinstance(result, Failure):
+            out.failures.append(result)
+        else:
+            out.pages.append(result)
+    if any(f.stage == "fetch" for f in out.failures):
+        for url in found.validators:
+            out.validators[url] = (None, None)
+    return out
+
+
+def _acquire_directory(source: DirectorySource, settings: Settings, seen: Mapping[str, SeenUrl]) -> Acquired:
+    out = Acquired(source=source.name)
+    try:
+        files = discover_directory(source)
+    except SourceError as e:
+        out.fatal = e.reason
+        return out
+    out.discovered = len(files)
+    for path in files:
+        url = path.resolve().as_uri()
+        try:
+            body = read_file(path, settings.max_bytes)
+        except FetchError as e:
+            out.failures.append(Failure(source.name, str(path), "fetch", e.reason))
+            continue
+        prior = seen.get(url)
+        if prior is not None and prior.page_sha256 == hashlib.sha256(body).hexdigest():
+            out.skipped += 1
+            continue
+        suffix = path.suffixes[-2] if path.suffix == ".gz" and len(path.suffixes) > 1 else path.suffix
+        headers = {"content-type": _CONTENT_TYPES[suffix.lower()]} if suffix.lower() in _CONTENT_TYPES else {}
+        out.pages.append(Page(url=url, source=source.name, body=body, headers=headers, fetched_at=datetime.now(UTC)))
+    return out
+
+
+def _acquire_warc(source: WarcSource, settings: Settings, seen: Mapping[str, SeenUrl]) -> Acquired:
+    """One Page per canonical URL (the first record of it in the archive)."""
+    out = Acquired(source=source.name)
+    urls: set[str] = set()
+    try:
+        for item in iter_warc(source, settings.max_bytes):
+            if isinstance(item, Failure):
+                out.failures.append(item)
+                continue
+            if item.url in urls:
+                continue
+            urls.add(item.url)
+            prior = seen.get(item.url)
+            if prior is not None and prior.page_sha256 == hashlib.sha256(item.body).hexdigest():
+                out.skipped += 1
+                continue
+            out.pages.append(_archived_page(source.name, item))
+    except SourceError as e:
+        out.fatal = e.reason
+    out.discovered = len(urls) + sum(1 for f in out.failures if f.stage == "fetch")
+    return out
+
+
+def _archived_page(source: str, item: ArchivedRecord) -> Page:
+    return Page(
+        url=item.url,
+        source=source,
+        body=item.body,
+        status=item.status,
+        headers=item.headers,
+        final_url=item.target_uri if item.target_uri != item.url else None,
+        fetched_at=item.date,
+    )

@@ -1,0 +1,272 @@
+"""The `pressetl` command.
+
+Subcommands import what they need lazily: `extract` must not import Prefect, so it starts fast.
+Errors are translated into one readable line here, at the edge.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+
+def _date(s: str) -> date:
+    try:
+        return date.fromisoformat(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {s!r}") from None
+
+
+def _read_for_extract(path: Path):
+    """(text, published_from_page) of a local file: .html cleaned, text files as they are."""
+    from flows.model import Page
+
+    body = path.read_bytes()
+    if path.suffix.lower() in (".html", ".htm"):
+        from flows.clean import clean
+
+        doc = clean(Page(url=path.resolve().as_uri(), source="cli", body=body))
+        return doc.text, doc.published_at
+    try:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from flows.decode import decode
+
+        text, _ = decode(body, url=str(path))
+    return text, None
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from extractors import extract
+
+    failed = 0
+    out = sys.stdout
+    for name in args.files:
+        path = Path(name)
+        try:
+            text, page_date = _read_for_extract(path)
+        except FileNotFoundError:
+            print(f"pressetl extract: {path}: no such file", file=sys.stderr)
+            failed += 1
+            continue
+        except Exception as e:  # one bad file never stops the others; the reason is printed
+            print(f"pressetl extract: {path}: {e}", file=sys.stderr)
+            failed += 1
+            continue
+        figures = extract(text, published=args.published or page_date, region=args.region)
+        if args.format == "jsonl":
+            for f in figures:
+                row = f.to_json()
+                if len(args.files) > 1:
+                    row["file"] = str(path)
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            from flows.table import print_table
+
+            cols = ["mention", "value", "unit", "qualifier", "subject", "metric", "kind",
+                    "period_start", "period_end", "region"]
+            rows = [[f.to_json()[c] for c in cols] for f in figures]
+            if len(args.files) > 1:
+                print(f"== {path} ({len(figures)} figures)")
+            print_table(cols, rows, out)
+    return 1 if failed and failed == len(args.files) else 0
+
+
+# Prefect in ephemeral mode, on a machine without internet, prints telemetry errors and the
+# task-run recorder's shutdown tracebacks; a newcomer must see neither. Operators who set these
+# variables themselves keep their values.
+_QUIET_PREFECT = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",
+    "PREFECT_LOGGING_LOGGERS_PREFECT_SERVER_LEVEL": "CRITICAL",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "60",
+}
+
+
+def _quiet_prefect() -> None:
+    import os
+
+    for k, v in _QUIET_PREFECT.items():
+        os.environ.setdefault(k, v)
+
+
+def _settings(args: argparse.Namespace):
+    from flows.settings import Settings
+
+    return Settings.from_env(
+        db_path=Path(args.db) if getattr(args, "db", None) else None,
+        sources_path=Path(args.config) if getattr(args, "config", None) else None,
+    )
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    _quiet_prefect()
+    settings = _settings(args)
+    from flows.config import samples_config
+
+    # validate the sources file before Prefect starts, so a config error is one plain line
+    from flows.pipeline import sources_for
+
+    sources_for(settings, args.source or [])
+    if args.plain:
+        from flows.pipeline import run_plain
+
+        res = run_plain(settings, args.source or [])
+        summary = {
+            "run_id": res.run_id, "status": res.status, "db": str(settings.db_path),
+            "sources": [
+                {"source": o.source, "status": o.status, "discovered": o.discovered, "fetched": o.fetched,
+                 "skipped": o.skipped, "new": o.documents_new, "changed": o.documents_changed,
+                 "unchanged": o.documents_unchanged, "failed": o.failures, "figures": o.figures}
+                for o in res.outcomes
+            ],
+            "failures": [{"source": f.source, "stage": f.stage, "url": f.url, "reason": f.reason} for f in res.failures],
+        }
+    else:
+        from flows.ingest import ingest
+
+        summary = ingest(
+            sources=args.source or None,
+            config=str(settings.sources_path) if settings.sources_path else None,
+            db=str(settings.db_path),
+        )
+    _print_summary(summary, samples=settings.sources_path in (None, samples_config()))
+    statuses = [s["status"] for s in summary["sources"]]
+    return 1 if "failed" in statuses else 0
+
+
+def _print_summary(summary: dict, *, samples: bool) -> None:
+    from flows.table import print_table
+
+    out = sys.stdout
+    rows = summary["sources"]
+    cols = ["source", "status", "discovered", "fetched", "skipped", "new", "changed", "unchanged", "failed", "figures"]
+    print(f"run {summary['run_id']}: {summary['status']} -> {summary['db']}")
+    print_table(cols, [[r[c] for c in cols] for r in rows], out)
+    tot = {c: sum(r[c] for r in rows) for c in ("new", "changed", "unchanged", "figures", "failed")}
+    print(f"{len(rows)} sources; documents: {tot['new']} new, {tot['changed']} changed, "
+          f"{tot['unchanged']} unchanged; {tot['figures']} figures; {tot['failed']} failures")
+    if summary["failures"]:
+        print("failures:")
+        for f in summary["failures"][:20]:
+            print(f"  [{f['source']}] {f['stage']}: {f['url'] or '-'}: {f['reason']}")
+        if len(summary["failures"]) > 20:
+            print(f"  ... and {len(summary['failures']) - 20} more: pressetl sql \"select * from errors\"")
+    db = "" if summary["db"] == "data/pressetl.duckdb" else f" --db {summary['db']}"
+    print("try:")
+    print(f'  pressetl sql "select metric, region, period_start, period_end, value, unit from figures limit 20"{db}')
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from flows.table import print_table
+    from warehouse.db import reading
+
+    settings = _settings(args)
+    with reading(settings.db_path) as con:
+        try:
+            cur = con.execute(args.query)
+        except duckdb.Error as e:
+            print(f"pressetl sql: {str(e).strip()}", file=sys.stderr)
+            return 2
+        if cur.description is None:
+            return 0
+        cols = [d[0] for d in cur.description]
+        rows = cur.fetchall()
+    if args.format == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout)
+        w.writerow(cols)
+        w.writerows(rows)
+    elif args.format == "json":
+        for r in rows:
+            sys.stdout.write(json.dumps(dict(zip(cols, r, strict=True)), ensure_ascii=False, default=str) + "\n")
+    else:
+        print_table(cols, rows, sys.stdout, limit=60)
+    return 0
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    from flows.pipeline import sources_for
+    from flows.table import print_table
+
+    settings = _settings(args)
+    sources = sources_for(settings)
+    last: dict[str, tuple] = {}
+    if settings.db_path.exists():
+        from warehouse.db import reading
+        from warehouse.errors import WarehouseBusy
+
+        try:
+            with reading(settings.db_path) as con:
+                for row in con.execute(
+                    "SELECT source, last_run_at, last_run_status, documents FROM source_health"
+                ).fetchall():
+                    last[row[0]] = row[1:]
+        except WarehouseBusy as e:
+            print(f"pressetl sources: {e}; showing configuration only", file=sys.stderr)
+    cols = ["source", "kind", "group", "region", "where", "last_run", "status", "documents"]
+    rows = []
+    for s in sources:
+        where = str(getattr(s, "url", None) or getattr(s, "path", None) or f"{len(getattr(s, 'urls', []))} urls")
+        lr = last.get(s.name, (None, "never run", 0))
+        at = lr[0].strftime("%Y-%m-%d %H:%M") if lr[0] else ""
+        rows.append([s.name, s.kind, s.group, s.region, where, at, lr[1], lr[2]])
+    print_table(cols, rows, sys.stdout, limit=50)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="pressetl", description="Regional press releases into a DuckDB history of figures.")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    e = sub.add_parser("extract", help="print the figures of local files (no database, no Prefect)")
+    e.add_argument("files", nargs="+", metavar="FILE")
+    e.add_argument("--published", type=_date, help="publication date; periods resolve against it")
+    e.add_argument("--region", help="the source's region, e.g. 云南省; resolves 全省/全市")
+    e.add_argument("--format", choices=["jsonl", "table"], default="table")
+    e.set_defaults(func=cmd_extract)
+
+    r = sub.add_parser("run", help="run the ingest flow (the bundled samples by default)")
+    r.add_argument("--config", metavar="SOURCES_YAML", help="sources file (default: the bundled samples)")
+    r.add_argument("--db", metavar="PATH", help="DuckDB file (default: data/pressetl.duckdb)")
+    r.add_argument("--source", action="append", metavar="NAME", help="run only this source (repeatable)")
+    r.add_argument("--plain", action="store_true", help="run the stages without Prefect (the reference path)")
+    r.set_defaults(func=cmd_run)
+
+    q = sub.add_parser("sql", help="query the warehouse")
+    q.add_argument("query", metavar="SQL")
+    q.add_argument("--db", metavar="PATH", help="DuckDB file (default: data/pressetl.duckdb)")
+    q.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    q.set_defaults(func=cmd_sql)
+
+    so = sub.add_parser("sources", help="list the configured sources with their last run")
+    so.add_argument("--config", metavar="SOURCES_YAML")
+    so.add_argument("--db", metavar="PATH")
+    so.set_defaults(func=cmd_sources)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from flows.errors import PressetlError
+    from warehouse.errors import WarehouseError
+
+    try:
+        return args.func(args)
+    except (PressetlError, WarehouseError) as e:
+        print(f"pressetl {args.command}: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,218 @@
+"""The pipeline's stages as plain functions, callable with or without Prefect.
+
+    acquire (discover + fetch)  ->  process (clean + extract)  ->  load (warehouse)
+
+`run_plain` strings them together with no orchestration: the reference the Prefect flow is
+benchmarked against, and what tests call to check a stage without a flow around it.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from flows.config import Source, load_sources, samples_config
+from flows.errors import DocumentError, PressetlError, SourceError
+from flows.model import Acquired, Failure, Page, SeenUrl
+from flows.settings import Settings
+from warehouse.load import LoadStats, Processed, load_batch
+from warehouse.runs import SourceOutcome, finish_run, finish_source, seen_urls, start_run, upsert_source
+
+log = logging.getLogger("pressetl")
+T = TypeVar("T")
+
+
+# ---------------------------------------------------------------- settings and sources
+
+
+def sources_for(settings: Settings, names: Sequence[str] = ()) -> list[Source]:
+    """The configured sources (the bundled samples by default), filtered by name."""
+    path = settings.sources_path or samples_config()
+    sources = load_sources(path)
+    if names:
+        known = {s.name for s in sources}
+        unknown = [n for n in names if n not in known]
+        if unknown:
+            raise SourceError(unknown[0], f"not in {path} (known: {', '.join(sorted(known))})")
+        sources = [s for s in sources if s.name in names]
+    return sources
+
+
+def new_run_id() -> str:
+    return uuid.uuid4().hex
+
+
+def batched(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    for i in range(0, len(items), max(1, size)):
+        yield items[i : i + size]
+
+
+# ---------------------------------------------------------------- stages
+
+
+def prepare_run(settings: Settings, run_id: str, flow: str, sources: Sequence[Source],
+                prefect_flow_run_id: str | None = None) -> dict[str, dict[str, SeenUrl]]:
+    """Record the run and its sources; return what each source has seen before."""
+    from warehouse.db import writing
+
+    seen: dict[str, dict[str, SeenUrl]] = {}
+    with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning) as con:
+        start_run(con, run_id=run_id, flow=flow, prefect_flow_run_id=prefect_flow_run_id)
+        for s in sources:
+            upsert_source(con, name=s.name, kind=s.kind, region=s.region, group=s.group,
+                          config=s.model_dump(mode="json"))
+            seen[s.name] = {
+                url: SeenUrl(url=url, etag=etag, last_modified=lm, page_sha256=sha)
+                for url, etag, lm, sha, _is_article in seen_urls(con, s.name)
+            }
+    return seen
+
+
+def acquire(source: Source, settings: Settings, seen: dict[str, SeenUrl]) -> Acquired:
+    """Discover and fetch one source's new articles; never raises for one bad article."""
+    from flows.acquire import acquire_source_sync
+
+    try:
+        return acquire_source_sync(source, settings, seen)
+    except SourceError as e:
+        return Acquired(source=source.name, fatal=e.reason)
+
+
+def extractor_ids() -> list[tuple[str, str]]:
+    """(name, version) of every registered extractor, recorded with each extraction."""
+    import extractors
+
+    registered = getattr(extractors, "registered", None)
+    if registered is not None:
+        return [(name, version) for name, version in registered()]
+    return [("figures", extractors.EXTRACTOR_VERSION)]
+
+
+def process(pages: Iterable[Page], region: str | None) -> tuple[list[Processed], list[Failure]]:
+    """Clean and extract each page; a page that fails becomes a Failure, the rest go on."""
+    from extractors import extract
+    from flows.clean import clean
+
+    ids = extractor_ids()
+    done: list[Processed] = []
+    failures: list[Failure] = []
+    for page in pages:
+        stage = "clean"
+        try:
+            doc = clean(page)
+            stage = "extract"
+            figures = extract(doc.text, published=doc.published_at, region=region)
+        except DocumentError as e:
+            failures.append(Failure(page.source, e.url or page.url, e.stage, e.reason))
+            continue
+        except Exception as e:  # a defect on one page must not lose the others; it is recorded
+            log.exception("unexpected error at %s of %s", stage, page.url)
+            failures.append(Failure(page.source, page.url, stage, f"unexpected {type(e).__name__}: {e}"))
+            continue
+        done.append(Processed(page=page, document=doc, figures=figures, extractors=ids))
+    return done, failures
+
+
+def load(settings: Settings, run_id: str, processed: Sequence[Processed], failures: Sequence[Failure],
+         validators: Sequence[tuple] = ()) -> LoadStats:
+    """Merge one batch into the warehouse, holding the writer lock only while loading."""
+    from warehouse.db import writing
+
+    with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning) as con:
+        return load_batch(con, run_id=run_id, processed=processed, failures=failures, validators=validators)
+
+
+def validators_of(acq: Acquired, processed: Sequence[Processed]) -> list[tuple]:
+    """Rows for fetch_state: every stored article, and listing pages with their validators."""
+    rows: dict[str, tuple] = {}
+    for url, (etag, lm) in acq.validators.items():
+        rows[url] = (url, acq.source, etag, lm, None, False)
+    for p in processed:
+        etag, lm = acq.validators.get(p.page.url, (p.page.headers.get("etag"), p.page.headers.get("last-modified")))
+        rows[p.page.url] = (p.page.url, acq.source, etag, lm, p.page.sha256, True)
+    return list(rows.values())
+
+
+def finish(settings: Settings, run_id: str, outcomes: Sequence[SourceOutcome]) -> str:
+    """Record each source's outcome and the run's status: failed when every source failed."""
+    from warehouse.db import writing
+
+    if outcomes and all(o.status == "failed" for o in outcomes):
+        status = "failed"
+    elif any(o.status != "completed" for o in outcomes):
+        status = "partial"
+    else:
+        status = "completed"
+    with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning) as con:
+        for o in outcomes:
+            finish_source(con, run_id, o)
+        finish_run(con, run_id, status)
+    return status
+
+
+def outcome(acq: Acquired, stats: LoadStats, process_failures: int) -> SourceOutcome:
+    failures = len(acq.failures) + process_failures
+    if acq.fatal:
+        status = "failed"
+    elif failures:
+        status = "partial"
+    else:
+        status = "completed"
+    return SourceOutcome(
+        source=acq.source, status=status, discovered=acq.discovered, fetched=len(acq.pages),
+        skipped=acq.skipped, documents_new=stats.documents_new, documents_changed=stats.documents_changed,
+        documents_unchanged=stats.documents_unchanged, figures=stats.figures, failures=failures + (1 if acq.fatal else 0),
+        fatal_reason=acq.fatal,
+    )
+
+
+# ---------------------------------------------------------------- the reference run
+
+
+@dataclass(slots=True)
+class RunResult:
+    run_id: str
+    status: str
+    outcomes: list[SourceOutcome] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+
+def ingest_source(settings: Settings, run_id: str, source: Source, seen: dict[str, SeenUrl],
+                  *, on_batch: Callable[[int, int], None] | None = None) -> tuple[SourceOutcome, list[Failure]]:
+    """One source end to end, batch by batch."""
+    acq = acquire(source, settings, seen)
+    failures = list(acq.failures)
+    if acq.fatal:
+        failures.append(Failure(source.name, None, "discover", acq.fatal))
+    stats = LoadStats()
+    process_failures = 0
+    batches = list(batched(acq.pages, settings.batch_size)) or [[]]
+    for i, batch in enumerate(batches):
+        processed, fails = process(batch, source.region)
+        process_failures += len(fails)
+        failures += fails
+        extra = (acq.failures + ([Failure(source.name, None, "discover", acq.fatal)] if acq.fatal else [])) if i == 0 else []
+        stats.add(load(settings, run_id, processed, list(fails) + extra, validators_of(acq, processed)))
+        if on_batch:
+            on_batch(i + 1, len(batches))
+    return outcome(acq, stats, process_failures), failures
+
+
+def run_plain(settings: Settings, source_names: Sequence[str] = (), *, flow: str = "plain") -> RunResult:
+    """The whole pipeline with no orchestration."""
+    sources = sources_for(settings, source_names)
+    run_id = new_run_id()
+    seen = prepare_run(settings, run_id, flow, sources)
+    result = RunResult(run_id=run_id, status="running")
+    for source in sources:
+        o, f = ingest_source(settings, run_id, source, seen[source.name])
+        result.outcomes.append(o)
+        result.failures += f
+    result.status = finish(settings, run_id, result.outcomes)
+    return result
+
+
+__all__ = ["PressetlError", "RunResult", "run_plain", "ingest_source", "process", "load", "acquire"]

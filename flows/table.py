@@ -1,0 +1,38 @@
+"""Plain-text tables for the terminal: column widths by display width (CJK counts double)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _cell(v: Any, limit: int = 40) -> str:
+    s = "" if v is None else str(v)
+    s = s.replace("\n", " ")
+    if _width(s) > limit:
+        while _width(s) > limit - 1:
+            s = s[:-1]
+        s += "…"
+    return s
+
+
+def print_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], out: TextIO, *, limit: int = 40) -> None:
+    cells = [[_cell(v, limit) for v in r] for r in rows]
+    widths = [_width(c) for c in columns]
+    for r in cells:
+        for i, c in enumerate(r):
+            widths[i] = max(widths[i], _width(c))
+
+    def line(vals: Sequence[str]) -> str:
+        return "  ".join(v + " " * (widths[i] - _width(v)) for i, v in enumerate(vals)).rstrip()
+
+    out.write(line(list(columns)) + "\n")
+    out.write("  ".join("-" * w for w in widths) + "\n")
+    for r in cells:
+        out.write(line(r) + "\n")
+    out.write(f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n")

@@ -1,0 +1,14 @@
+"""Fixtures for flow tests: a real HTTP fixture site on 127.0.0.1 (see fixture_site.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.flows.fixture_site import FixtureSite
+
+
+@pytest.fixture
+def site():
+    """A fresh fixture site per test; robots.txt allows everything unless a test sets it."""
+    with FixtureSite() as s:
+        yield s

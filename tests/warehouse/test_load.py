@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import pytest
+
+from flows.model import Failure
+from warehouse.db import writing
+from warehouse.load import load_batch
+
+from .conftest import make_processed
+
+
+def counts(con) -> dict[str, int]:
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("raw_pages", "documents", "extracted_figures", "extractions", "errors", "figures")}
+
+
+def test_loading_twice_adds_nothing(db_path):
+    batch = [make_processed("https://a.example/1", "全省共破获毒品刑事案件5453起"),
+             make_processed("https://a.example/2", "缴获毒品11689.4公斤", values=(11689.4, 3.0))]
+    with writing(db_path) as con:
+        s1 = load_batch(con, run_id="r1", processed=batch)
+        first = counts(con)
+        s2 = load_batch(con, run_id="r2", processed=batch)
+        assert counts(con) == first
+    assert (s1.documents_new, s1.figures) == (2, 3)
+    assert (s2.documents_new, s2.documents_unchanged, s2.figures) == (0, 2, 0)
+    assert first["figures"] == 3 and first["documents"] == 2
+
+
+def test_changed_text_adds_a_version_and_keeps_the_old(db_path):
+    with writing(db_path) as con:
+        load_batch(con, run_id="r1", processed=[make_processed("https://a.example/1", "旧文本5453起")])
+        s = load_batch(con, run_id="r2", processed=[make_processed("https://a.example/1", "新文本5460起", values=(5460.0,))])
+        versions = con.execute("SELECT version, text FROM documents ORDER BY version").fetchall()
+        current = con.execute("SELECT value, document_version FROM figures").fetchall()
+    assert s.documents_changed == 1
+    assert versions == [(1, "旧文本5453起"), (2, "新文本5460起")]
+    assert current == [(5460.0, 2)]
+
+
+def test_new_extractor_version_replaces_current_figures_but_keeps_history(db_path):
+    url = "https://a.example/1"
+    with writing(db_path) as con:
+        load_batch(con, run_id="r1", processed=[make_processed(url, "x", extractor_version="1")])
+        load_batch(con, run_id="r2", processed=[make_processed(url, "x", extractor_version="2", values=(1.0, 2.0))])
+        assert con.execute("SELECT count(*) FROM extracted_figures").fetchone()[0] == 3
+        assert sorted(r[0] for r in con.execute("SELECT value FROM figures").fetchall()) == [1.0, 2.0]
+        assert {r[0] for r in con.execute("SELECT extractor_version FROM figures").fetchall()} == {"2"}
+
+
+def test_extraction_with_no_figures_is_recorded(db_path):
+    with writing(db_path) as con:
+        load_batch(con, run_id="r1", processed=[make_processed("https://a.example/1", "无数字", values=())])
+        assert con.execute("SELECT figures FROM extractions").fetchall() == [(0,)]
+        assert con.execute("SELECT count(*) FROM figures").fetchone()[0] == 0
+
+
+def test_failures_are_recorded_once_per_run(db_path):
+    fails = [Failure("s1", "https://a.example/404", "fetch", "HTTP 404 Not Found")]
+    with writing(db_path) as con:
+        load_batch(con, run_id="r1", failures=fails)
+        load_batch(con, run_id="r1", failures=fails)  # a retried task
+        load_batch(con, run_id="r2", failures=fails)
+        rows = con.execute("SELECT run_id, url, stage, reason FROM errors ORDER BY run_id").fetchall()
+    assert rows == [("r1", "https://a.example/404", "fetch", "HTTP 404 Not Found"),
+                    ("r2", "https://a.example/404", "fetch", "HTTP 404 Not Found")]
+
+
+def test_a_batch_that_fails_midway_leaves_nothing_behind(db_path, monkeypatch):
+    import warehouse.load as load
+
+    real = load.load_sql
+
+    def broken(name: str) -> str:
+        return "SELECT * FROM no_such_table" if name == "extractions" else real(name)
+
+    monkeypatch.setattr(load, "load_sql", broken)
+    with writing(db_path) as con:
+        with pytest.raises(Exception, match="no_such_table"):
+            load_batch(con, run_id="r1", processed=[make_processed("https://a.example/1", "x")])
+        c = counts(con)
+    assert c["documents"] == 0 and c["raw_pages"] == 0 and c["extracted_figures"] == 0
+
+
+def test_raw_bytes_and_headers_are_kept(db_path):
+    p = make_processed("https://a.example/1", "x")
+    with writing(db_path) as con:
+        load_batch(con, run_id="r1", processed=[p])
+        body, sha = con.execute("SELECT body, page_sha256 FROM raw_pages").fetchone()
+    assert bytes(body) == p.page.body and sha == p.page.sha256
+
+
+def test_validators_upsert_per_url(db_path):
+    with writing(db_path) as con:
+        load_batch(con, run_id="r1", validators=[("https://a.example/1", "s1", '"e1"', None, "abc", True)])
+        load_batch(con, run_id="r2", validators=[("https://a.example/1", "s1", '"e2"', "Mon", None, True)])
+        rows = con.execute("SELECT url, etag, last_modified, page_sha256 FROM fetch_state").fetchall()
+    assert rows == [("https://a.example/1", '"e2"', "Mon", "abc")]

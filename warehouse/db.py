@@ -1,0 +1,176 @@
+"""Opening the warehouse: one DuckDB file, migrations applied and views rebuilt on open.
+
+Writers take an exclusive lock on ``<db>.lock`` first, so two runs never write at once (DuckDB
+itself refuses a second process, even a reader, while one writes: that refusal becomes
+WarehouseBusy with a plain message).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+
+from warehouse.errors import MigrationError, WarehouseBusy, WarehouseError
+
+_MIGRATION_NAME = re.compile(r"^\d{3}_[a-z0-9_]+\.sql$")
+
+
+def _sql_files(folder: str) -> list[tuple[str, str]]:
+    root = resources.files("warehouse").joinpath(folder)
+    out = [(p.name, p.read_text(encoding="utf-8")) for p in root.iterdir() if p.name.endswith(".sql")]
+    return sorted(out)
+
+
+def migrations() -> list[tuple[str, str]]:
+    """(name, sql) of every migration, in order."""
+    found = _sql_files("migrations")
+    for name, _ in found:
+        if not _MIGRATION_NAME.match(name):
+            raise MigrationError(f"migration file {name!r} is not named NNN_name.sql")
+    return found
+
+
+def views() -> list[tuple[str, str]]:
+    """(name, sql) of every view. Views may use views of an earlier name; order is by a
+    leading comment-free dependency: documents_current must precede figures."""
+    found = dict(_sql_files("views"))
+    order = ["documents_current.sql"]
+    return [(n, found[n]) for n in order if n in found] + [(n, s) for n, s in sorted(found.items()) if n not in order]
+
+
+def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply the migrations not yet recorded, each in one transaction with its record."""
+    con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)")
+    done = {r[0] for r in con.execute("SELECT name FROM schema_migrations").fetchall()}
+    applied = []
+    for name, sql in migrations():
+        if name in done:
+            continue
+        try:
+            con.execute("BEGIN TRANSACTION")
+            con.execute(sql)
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [name, datetime.now(UTC)])
+            con.execute("COMMIT")
+        except duckdb.Error as e:
+            con.execute("ROLLBACK")
+            raise MigrationError(f"migration {name} failed: {e}") from e
+        applied.append(name)
+    return applied
+
+
+def create_views(con: duckdb.DuckDBPyConnection) -> None:
+    for name, sql in views():
+        try:
+            con.execute(sql)
+        except duckdb.Error as e:
+            raise MigrationError(f"view {name} failed: {e}") from e
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> str | None:
+    row = con.execute("SELECT max(name) FROM schema_migrations").fetchone()
+    return row[0] if row else None
+
+
+@contextmanager
+def writer_lock(
+    db_path: Path, *, timeout: float = 600.0, on_wait: Callable[[str], None] | None = None
+) -> Iterator[None]:
+    """Hold the warehouse's writer lock; wait up to ``timeout`` seconds for another writer."""
+    db_path = Path(db_path)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = db_path.with_name(db_path.name + ".lock")
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + timeout
+        told = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise WarehouseBusy(
+                        f"the warehouse {db_path} is being written by another run; gave up after {timeout:.0f} s"
+                    ) from None
+                if on_wait and not told:
+                    on_wait(f"the warehouse {db_path} is being written by another run; waiting up to {timeout:.0f} s")
+                    told = True
+                time.sleep(0.1)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+_LOCKED = re.compile(r"Conflicting lock is held in (?P<prog>.*?) \(PID (?P<pid>\d+)\)")
+
+
+def connect(db_path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection; 'file locked by another process' becomes WarehouseBusy."""
+    db_path = Path(db_path)
+    if read_only and not db_path.exists():
+        raise WarehouseError(f"no warehouse at {db_path} (run `pressetl run` first, or pass --db)")
+    if not read_only:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return duckdb.connect(str(db_path), read_only=read_only)
+    except duckdb.IOException as e:
+        m = _LOCKED.search(str(e))
+        if m or "lock" in str(e).lower():
+            pid = f" (PID {m.group('pid')})" if m else ""
+            raise WarehouseBusy(
+                f"the warehouse {db_path} is open for writing by another process{pid}; "
+                "try again when that run has finished"
+            ) from None
+        raise WarehouseError(f"cannot open the warehouse {db_path}: {e}") from None
+
+
+def open_for_write(db_path: Path | str) -> duckdb.DuckDBPyConnection:
+    """Connect read-write, apply migrations and rebuild views. Take writer_lock first."""
+    con = connect(db_path)
+    try:
+        apply_migrations(con)
+        create_views(con)
+    except Exception:
+        con.close()
+        raise
+    return con
+
+
+@contextmanager
+def writing(
+    db_path: Path | str, *, timeout: float = 600.0, on_wait: Callable[[str], None] | None = None
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The writer lock and a migrated read-write connection, closed on exit."""
+    with writer_lock(Path(db_path), timeout=timeout, on_wait=on_wait):
+        deadline = time.monotonic() + timeout
+        while True:  # a reader (an analyst's query) may hold the file for a moment
+            try:
+                con = open_for_write(db_path)
+                break
+            except WarehouseBusy:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.2)
+        try:
+            yield con
+        finally:
+            con.close()
+
+
+@contextmanager
+def reading(db_path: Path | str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection (fails with WarehouseBusy while a run writes)."""
+    con = connect(db_path, read_only=True)
+    try:
+        yield con
+    finally:
+        con.close()
