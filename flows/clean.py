@@ -63,18 +63,24 @@ BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
 )
 TEXTUAL_TYPES = ("text/", "application/xhtml", "application/xml", "application/rss", "application/atom")
 
+# copyright and reprint notices: furniture even when written as a sentence
+NOTICE_PATTERNS: tuple[str, ...] = (
+    r"版权所有|版权声明|免责声明|版权和免责|Copyright|©|All Rights Reserved",
+    r"未经.{0,12}(?:许可|授权).{0,12}转载|转载请注明|不得转载",
+)
 # a line matching one of these, at either end of the extracted text, is page furniture
 FURNITURE_LINE_PATTERNS: tuple[str, ...] = (
     r"责任编辑|责编[:：]|^[【\[（(]?\s*(?:编辑|编审|审核|校对|初审|复审|终审|审签|签发|值班编辑)\s*[:：]",
-    r"版权所有|版权声明|免责声明|版权和免责|Copyright|©|\(c\)\s*\d{4}|All Rights Reserved",
-    r"ICP备|ICP证|公网安备|网站标识码|网站识别码|主办单位|承办单位|技术支持|运维单位|网站地图|联系我们",
-    r"未经.{0,12}(?:许可|授权).{0,12}转载|转载请注明|不得转载",
+    r"\(c\)\s*\d{4}|ICP备|ICP证|公网安备|网站标识码|网站识别码|主办单位|承办单位|技术支持|运维单位|网站地图|联系我们",
     r"浏览器|分辨率|浏览次数|阅读次数|点击数|访问量|阅读量",
     r"分享到|分享至|扫一扫|扫码|打印本页|关闭窗口|【\s*(?:打印|关闭|纠错|收藏|返回顶部)\s*】|返回顶部|加入收藏|设为首页",
     r"^[【\[]?\s*字号|^【?\s*大\s*[】|]?\s*中\s*[】|]?\s*小\s*】?$|^\s*(?:大|中|小)\s*$",
     r"^(?:上一篇|下一篇|上一条|下一条)",
     r"^[【\[]?\s*(?:相关链接|相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读|热点推荐|热门文章)",
     r"^标签\s*[:：]|^关键词\s*[:：]",
+    # info lines around the dateline (the date itself is kept in published_at)
+    r"^[【\[(（]?\s*(?:来源|信息来源|文章来源|稿件来源|发布时间|发布日期|发稿时间|日期|时间|作者|字体)\s*[:：]",
+    r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源|作者|编辑)",
 )
 # headings after which the rest of the text is a list of links (when near the end)
 LINK_LIST_HEADINGS = r"^[【\[]?\s*(?:相关链接|相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读|热点推荐|热门文章)"
@@ -121,13 +127,21 @@ DATE_PATTERNS: tuple[str, ...] = (
     r"(?P<y>[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日",
 )
 
-_FURNITURE_RE = re.compile("|".join(f"(?:{p})" for p in FURNITURE_LINE_PATTERNS), re.I)
+# traditional characters of the words above, folded to simplified before matching (Big5 pages)
+_TRAD = str.maketrans(
+    "責編輯審籤簽權聲關鏈聞讀閱頁閉掃碼覽擊數標網銜維導轉載許來時間發佈稿檔條關鍵詞單術援議辦頂藏",
+    "责编辑审签签权声关链闻读阅页闭扫码览击数标网衔维导转载许来时间发布稿档条关键词单术援议办顶藏",
+)
+_FURNITURE_RE = re.compile("|".join(f"(?:{p})" for p in (*NOTICE_PATTERNS, *FURNITURE_LINE_PATTERNS)), re.I)
+_NOTICE_RE = re.compile("|".join(f"(?:{p})" for p in NOTICE_PATTERNS), re.I)
 _LINK_LIST_RE = re.compile(LINK_LIST_HEADINGS)
 _BREADCRUMB_RE = re.compile("|".join(f"(?:{p})" for p in BREADCRUMB_PATTERNS))
 _DATE_RES = tuple(re.compile(p) for p in DATE_PATTERNS)
 _LABELLED_RE = re.compile(DATE_LABELS + r"\s*[:：]?\s*[^\n]{0,40}?(?=\d{4}|[〇零○一二三四五六七八九]{4}|\d{1,2}\.\d{1,2}\.\d{4})")
+# a line that ends in a date and has no sentence in it: "云南省统计局 2024年7月19日"
+_SIGNOFF_RE = re.compile(r"^[^，,。；;:：\d]*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$")
 _URL_DATE_RES = tuple(re.compile(p) for p in URL_DATE_PATTERNS)
-_PROSE_RE = re.compile(r"[，。；：！？,;]")
+_PROSE_RE = re.compile(r"[，。；！？,;]")  # sentence punctuation; not ：, which info lines have
 _BLOCK_TAGS = frozenset(
     "p div br li ul ol tr td th table h1 h2 h3 h4 h5 h6 section article header footer nav aside "
     "blockquote pre dd dt dl form center title hr".split()
@@ -201,8 +215,9 @@ def parse_dateline(text: str, *, not_after: date | None = None) -> date | None:
 def _clean_plain(page: Page, text: str, encoding: str, not_after: date) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    title = next((ln.strip() for ln in lines if ln.strip() and not _BREADCRUMB_RE.search(ln)), None)
-    published = _dateline_under_title(lines, title, not_after) or _labelled_date(lines, not_after)
+    title = next((ln.strip() for ln in lines if ln.strip() and not _BREADCRUMB_RE.search(ln.translate(_TRAD))), None)
+    short_title = title if title and len(title) <= 60 else None  # a long first line is a paragraph, not a headline
+    published = _dateline_under_title(lines, short_title, not_after) or _labelled_date(lines, not_after)
     published = published or _signoff_date(lines, not_after) or _url_date(page.url, not_after)
     return Document(
         url=page.url,
@@ -236,26 +251,30 @@ def _clean_html(page: Page, html: str, encoding: str, not_after: date) -> Docume
         with_metadata=True,
         date_extraction_params={
             "original_date": True,
-            "extensive_search": True,
+            "extensive_search": False,  # text search is ours; htmldate's calls dateparser (seconds) and reads 2024年06月20日 as 2024-01-01
             "min_date": EARLIEST.isoformat(),
             "max_date": not_after.isoformat(),
         },
     )
     raw = (extracted.text or "") if extracted is not None else ""
-    lines = _trim_furniture([ln.strip() for ln in raw.replace("\r", "\n").split("\n")])
-    prose = sum(len(ln) for ln in lines if len(ln) >= 10 and _PROSE_RE.search(ln))
-    if prose < MIN_ARTICLE_CHARS:
-        visible = len("".join(_visible_lines(tree))) if tree is not None else 0
-        said = "trafilatura returned nothing" if not raw.strip() else f"only {prose} characters of prose after trimming page furniture"
-        raise CleanError(url, f"no article text found ({said}; page has {len(html)} characters of markup, {visible} of visible text)")
-    text = "\n".join(lines)
-
+    raw_lines = [ln.strip() for ln in raw.replace("\r", "\n").split("\n") if ln.strip()]
     page_lines = _visible_lines(tree) if tree is not None else []
-    title = _title(extracted, tree, lines)
+    title = _title(extracted, tree, raw_lines)
+    lines, title_seen = _trim_furniture(raw_lines, title)
+    prose = sum(len(ln) for ln in lines if _is_prose(ln))
+    if prose < MIN_ARTICLE_CHARS:
+        said = "trafilatura returned nothing" if not raw_lines else f"only {prose} characters of prose after trimming page furniture"
+        visible = len("".join(page_lines))
+        raise CleanError(url, f"no article text found ({said}; page has {len(html)} characters of markup, {visible} of visible text)")
+    if title:
+        heads = [title] if title_seen else _headings(page_lines, title, lines[0])
+        lines = [*heads, *lines]  # the headline leads, as on the page: its figures count too
+    text = "\n".join(lines)
     published = (
         _dateline_under_title(page_lines, title, not_after)
         or _labelled_date(page_lines, not_after)
-        or _dateline_under_title(lines, lines[0] if lines else None, not_after)
+        or _dateline_under_title(raw_lines, title or raw_lines[0], not_after)
+        or _labelled_date(raw_lines, not_after)
         or _signoff_date(lines, not_after)
         or _meta_date(tree, not_after)
         or _url_date(url, not_after)
@@ -286,24 +305,30 @@ def _visible_lines(tree: lxml.html.HtmlElement) -> list[str]:
     body = tree.find("body")
     root = body if body is not None else tree
     parts: list[str] = []
-
-    def walk(el: lxml.html.HtmlElement) -> None:
+    skipping = 0  # depth inside a skipped element (iterative: deeply nested pages do not recurse)
+    for event, el in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _SKIP_TAGS:
-            return
-        block = tag in _BLOCK_TAGS
-        if block:
+        if event in ("comment", "pi"):
+            if el.tail and not skipping:
+                parts.append(el.tail)
+            continue
+        if event == "start":
+            if skipping or tag in _SKIP_TAGS:
+                skipping += 1
+                continue
+            if tag in _BLOCK_TAGS:
+                parts.append("\n")
+            if el.text and tag:
+                parts.append(el.text)
+            continue
+        if skipping:
+            skipping -= 1
+            if skipping:
+                continue
+        elif tag in _BLOCK_TAGS:
             parts.append("\n")
-        if el.text and tag:
-            parts.append(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-        if block:
-            parts.append("\n")
-
-    walk(root)
+        if el.tail and el is not root:
+            parts.append(el.tail)
     return [" ".join(ln.split()) for ln in "".join(parts).split("\n") if ln.strip()]
 
 
@@ -326,6 +351,29 @@ def _title(extracted, tree, lines: list[str]) -> str | None:
     return lines[0] if lines else None
 
 
+def _headings(page_lines: list[str], title: str, first: str | None) -> list[str]:
+    """The title and the subtitle lines between it and the dateline, as the page shows them.
+
+    Subtitles are kept only when a dateline or furniture line closes them, so a page laid
+    out some other way gives just the title.
+    """
+    key = title[:12]
+    for i, line in enumerate(page_lines):
+        if key not in line or len(line) > len(title) + 20:
+            continue
+        subs: list[str] = []
+        for ln in page_lines[i + 1:i + 4]:
+            if first and (ln == first or ln.startswith(first[:20])):
+                return [title]
+            if parse_dateline(ln) or _is_furniture(ln, ln.translate(_TRAD)):
+                return [title, *subs]
+            if len(ln) > 60:
+                return [title]
+            subs.append(ln)
+        return [title]
+    return [title]
+
+
 def _looks_like_site(s: str) -> bool:
     return bool(re.search(r"(?:网|局|厅|委|办|政府|门户|在线|新闻|日报|晚报|频道|中心|平台)\s*$", s.strip()))
 
@@ -344,19 +392,53 @@ def _site(extracted, tree) -> str | None:
 # Furniture
 
 
-def _trim_furniture(lines: list[str]) -> list[str]:
-    """Drop breadcrumb lines at the top and furniture lines (and link lists) at the bottom."""
-    lines = [ln for ln in lines if ln]
-    while lines and len(lines[0]) <= 120 and (_BREADCRUMB_RE.search(lines[0]) or _FURNITURE_RE.search(lines[0])):
-        lines.pop(0)
+def _trim_furniture(lines: list[str], title: str | None) -> tuple[list[str], bool]:
+    """The article's lines without the page furniture at either end; and whether the title was among them.
+
+    Above the first line of prose (the header region) everything before the title goes,
+    and furniture lines, nav crumbs and separators go; below it only trailing furniture
+    and a trailing related-links list go. The title line itself is left out: the caller
+    puts it first.
+    """
+    folded = [ln.translate(_TRAD) for ln in lines]
+    first_prose = next((i for i, ln in enumerate(lines) if _is_prose(ln)), len(lines))
+    start, title_seen = 0, False
+    if title:
+        key = title[:12]
+        for i in range(first_prose):
+            if key in lines[i] and len(lines[i]) <= len(title) + 20 and not _BREADCRUMB_RE.search(folded[i]):
+                start, title_seen = i + 1, True
+                break
+    head = [
+        ln for ln, fo in zip(lines[start:first_prose], folded[start:first_prose], strict=True)
+        if not _is_furniture(ln, fo) and len(ln.strip("|｜/·•-— ")) > 4 and not (title and ln == title)
+    ]
+    end = len(lines)
     # a related-links heading in the last 40% of the text, followed only by short lines
-    for i in range(len(lines) - 1, int(len(lines) * 0.6) - 1, -1):
-        if i >= 1 and _LINK_LIST_RE.search(lines[i]) and all(len(ln) <= 80 and not ln.endswith("。") for ln in lines[i + 1:]):
-            lines = lines[:i]
+    for i in range(end - 1, max(first_prose, int(end * 0.6)) - 1, -1):
+        if i > first_prose and _LINK_LIST_RE.search(folded[i]) and all(len(ln) <= 80 and not ln.endswith("。") for ln in lines[i + 1:]):
+            end = i
             break
-    while lines and len(lines[-1]) <= 200 and _FURNITURE_RE.search(lines[-1]):
-        lines.pop()
-    return lines
+    while end > first_prose and _is_furniture(lines[end - 1], folded[end - 1]):
+        end -= 1
+    return head + lines[first_prose:end], title_seen
+
+
+def _is_prose(line: str) -> bool:
+    return len(line) >= 10 and bool(_PROSE_RE.search(line)) and not _is_furniture(line, line.translate(_TRAD))
+
+
+def _is_furniture(line: str, folded: str) -> bool:
+    """A line of page furniture (``folded``: the line with traditional characters simplified).
+
+    A sentence (20 characters or more, ending in 。！？) counts only when it is a copyright or
+    reprint notice: "扫码关注……。" closing an article is body, not a share bar.
+    """
+    if len(line) > 200:
+        return False
+    if len(line) >= 20 and line.endswith(("。", "！", "？", ".")):
+        return bool(_NOTICE_RE.search(folded))
+    return bool(_FURNITURE_RE.search(folded) or (len(line) <= 120 and _BREADCRUMB_RE.search(folded)))
 
 
 # ---------------------------------------------------------------------------------------
@@ -381,7 +463,7 @@ def _dateline_under_title(lines: list[str], title: str | None, not_after: date) 
 def _labelled_date(lines: Iterable[str], not_after: date) -> date | None:
     """A date after 发布时间:/发布日期:/时间:/来源: in a short line anywhere."""
     for ln in lines:
-        if len(ln) <= DATELINE_MAX_LEN and (m := _LABELLED_RE.search(ln)):
+        if len(ln) <= DATELINE_MAX_LEN and (m := _LABELLED_RE.search(ln.translate(_TRAD))):
             if d := parse_dateline(ln[m.start():], not_after=not_after):
                 return d
     return None
@@ -390,7 +472,7 @@ def _labelled_date(lines: Iterable[str], not_after: date) -> date | None:
 def _signoff_date(lines: list[str], not_after: date) -> date | None:
     """A date on one of the last lines, like the signature of an official release."""
     for ln in list(_nonempty(lines))[-3:][::-1]:
-        if len(ln) <= SIGNOFF_MAX_LEN and (d := parse_dateline(ln, not_after=not_after)):
+        if len(ln) <= SIGNOFF_MAX_LEN and _SIGNOFF_RE.search(ln) and (d := parse_dateline(ln, not_after=not_after)):
             return d
     return None
 

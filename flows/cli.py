@@ -221,6 +221,66 @@ def cmd_sources(args: argparse.Namespace) -> int:
     return 0
 
 
+def _hm(ts) -> str:
+    return ts.strftime("%Y-%m-%d %H:%M") if ts else ""
+
+
+def _num(v, fmt: str = "{:.1f}") -> str:
+    return "" if v is None else fmt.format(v)
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """Per source: last run, result, last new document, failure streak, drift. Exit 1 when stale."""
+    import time
+
+    from flows.pipeline import sources_for
+    from flows.table import print_table
+    from warehouse.db import reading
+    from warehouse.errors import WarehouseBusy
+    from warehouse.status import Configured, source_status
+
+    settings = _settings(args)
+    configured = [Configured(s.name, s.group, s.region, s.stale_after_hours) for s in sources_for(settings)]
+    deadline = time.monotonic() + args.wait
+    while True:  # a run holds the file only while a batch loads; wait for it a little
+        try:
+            with reading(settings.db_path) as con:
+                rows = source_status(con, configured=configured)
+            break
+        except WarehouseBusy as e:
+            if time.monotonic() >= deadline:
+                print(f"pressetl status: {e} (waited {args.wait:g} s; DuckDB lets no reader in while a run "
+                      "writes)", file=sys.stderr)
+                return 2
+            time.sleep(0.5)
+    stale = [r for r in rows if r.stale]
+    if args.format == "json":
+        for r in rows:
+            sys.stdout.write(json.dumps(r.to_json(), ensure_ascii=False, default=str) + "\n")
+    else:
+        cols = ["source", "group", "last_run", "result", "streak", "last_new", "hours", "limit",
+                "fig/doc_recent", "fig/doc_before", "flags"]
+        print_table(cols, [
+            [r.source, r.group, _hm(r.last_run_at), r.last_run_status, r.failure_streak or "",
+             _hm(r.last_new_document_at), _num(r.hours_since_new), _num(r.stale_after_hours, "{:g}"),
+             _num(r.recent_figures_per_document), _num(r.history_figures_per_document), " ".join(r.flags)]
+            for r in rows
+        ], sys.stdout, limit=50)
+        failing = [r for r in rows if r.failing]
+        drifting = [r for r in rows if r.drifting]
+        print(f"{len(rows)} sources: {len(stale)} stale, {len(failing)} failing, {len(drifting)} drifting")
+        for r in stale:
+            print(f"  stale: {r.source}: no new document for {r.hours_since_new:.0f} h (limit {r.stale_after_hours:g} h)")
+        for r in failing:
+            why = f": {r.last_run_reason}" if r.last_run_reason else " (see: pressetl sql \"select * from errors\")"
+            print(f"  failing: {r.source}: last run {r.last_run_status}, {r.failure_streak} in a row{why}")
+        for r in drifting:
+            print(f"  drift: {r.source}: {r.recent_figures_per_document:.1f} figures per document in its "
+                  f"{r.recent_documents} newest documents, {r.history_figures_per_document:.1f} before "
+                  "(a changed page template?)")
+    return 1 if stale else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="pressetl", description="Regional press releases into a DuckDB history of figures.")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -249,6 +309,14 @@ def build_parser() -> argparse.ArgumentParser:
     so.add_argument("--config", metavar="SOURCES_YAML")
     so.add_argument("--db", metavar="PATH")
     so.set_defaults(func=cmd_sources)
+
+    st = sub.add_parser("status", help="per source: last run, failures, staleness, drift (exit 1 when stale)")
+    st.add_argument("--config", metavar="SOURCES_YAML", help="sources file (default: the bundled samples)")
+    st.add_argument("--db", metavar="PATH", help="DuckDB file (default: data/pressetl.duckdb)")
+    st.add_argument("--format", choices=["table", "json"], default="table")
+    st.add_argument("--wait", type=float, default=30.0, metavar="SECONDS",
+                    help="how long to wait while a run is writing the warehouse (default: 30)")
+    st.set_defaults(func=cmd_status)
     return p
 
 

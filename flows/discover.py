@@ -145,7 +145,10 @@ async def _discover_listing(source: HttpSource, client: PoliteClient, seen: Mapp
     for page in range(1, max(1, source.max_pages) + 1):
         if page > 1:
             if source.page_url_template:
-                page_url = source.page_url_template.format(page=page, page0=page - 1)
+                try:
+                    page_url = source.page_url_template.format(page=page, page0=page - 1)
+                except (KeyError, IndexError, ValueError) as e:
+                    raise SourceError(source.name, f"page_url_template: use {{page}} or {{page0}} ({e!r})") from None
             if page_url is None:
                 break
         assert page_url is not None
@@ -365,6 +368,8 @@ def iter_warc(source: WarcSource, max_bytes: int) -> Iterator[ArchivedRecord | F
     with stream:
         try:
             for record in ArchiveIterator(stream):
+                if record.format != "warc":  # warcio reads any text as a legacy ARC file
+                    raise ArchiveLoadFailed(f"not a WARC record ({record.format or 'unknown'} format)")
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
                 target = record.rec_headers.get_header("WARC-Target-URI") or ""

@@ -55,15 +55,27 @@ def _publish(run_id: str, status: str, outcomes: list[SourceOutcome], failures: 
 
 
 @flow(name="ingest", log_prints=False)
-def ingest(sources: list[str] | None = None, config: str | None = None, db: str | None = None) -> dict:
+def ingest(sources: list[str] | None = None, config: str | None = None, db: str | None = None,
+           group: str | None = None) -> dict:
     """Fetch, clean and extract the configured sources into the warehouse.
 
     sources: source names to run (all by default); config: sources.yaml (the bundled samples by
-    default); db: the DuckDB file (data/pressetl.duckdb by default).
+    default); db: the DuckDB file (data/pressetl.duckdb by default); group: only the sources of
+    this group (a deployment per group, see prefect.yaml).
     """
     logger = get_run_logger()
     settings = _settings(config, db)
     chosen = pipeline.sources_for(settings, sources or [])
+    # -- group filter (added with prefect.yaml's per-group deployments) --
+    if group is not None:
+        from flows.errors import ConfigError
+
+        in_group = [s for s in chosen if s.group == group]
+        if not in_group:
+            groups = sorted({s.group for s in chosen if s.group})
+            raise ConfigError(f"no source in group {group!r} (groups: {', '.join(groups) or 'none'})")
+        chosen = in_group
+    # -- end group filter --
     run_id = str(flow_run.id or pipeline.new_run_id())
     seen = prepare_task(settings, run_id, "ingest", chosen, str(flow_run.id) if flow_run.id else None)
 

@@ -12,3 +12,4 @@ def site():
     """A fresh fixture site per test; robots.txt allows everything unless a test sets it."""
     with FixtureSite() as s:
         yield s
+    assert s.server_errors == [], "the fixture site's handler raised"

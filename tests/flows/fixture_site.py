@@ -7,8 +7,8 @@
         assert site.hits("/a/1.html") == 2
         assert site.max_in_flight() <= 2
 
-A route is a path (with its query string, if any) and one or more ``Reply``; the n-th hit
-gets the n-th reply, the last one repeating. Unknown paths are 404. ``robots`` is served at
+A route is a path and one or more ``Reply``; the n-th hit gets the n-th reply, the last one
+repeating. A request's path with its query string is looked up first, then without it. Unknown paths are 404. ``robots`` is served at
 /robots.txt (None: 404). Conditional GET is honoured for replies with an ``etag`` or
 ``last_modified``. Faults (``Reply.fault``):
 
@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import socket
 import struct
+import sys
 import threading
 import time
 import zlib
@@ -90,6 +91,7 @@ class FixtureSite:
         self._lock = threading.Lock()
         self._in_flight: dict[str, int] = {}
         self.log: list[Hit] = []
+        self.server_errors: list[BaseException] = []  # unexpected exceptions in the handler
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -109,8 +111,9 @@ class FixtureSite:
     # -- what happened ------------------------------------------------------------------
 
     def hits(self, path: str | None = None) -> int:
+        """Requests for ``path`` (with any query string if ``path`` has none), or all."""
         with self._lock:
-            return sum(1 for h in self.log if path is None or h.path == path)
+            return sum(1 for h in self.log if path is None or h.path == path or h.path.split("?", 1)[0] == path)
 
     def paths(self) -> list[str]:
         with self._lock:
@@ -146,11 +149,11 @@ class FixtureSite:
             if self.robots is None:
                 return Reply(status=404, body=b"not found")
             return Reply(body=self.robots.encode(), headers={"Content-Type": "text/plain"})
-        replies = self._routes.get(path)
+        replies = self._routes.get(path) or self._routes.get(path.split("?", 1)[0])
         if replies is None:
             return Reply(status=404, body=b"<h1>404</h1>", headers={"Content-Type": "text/html"})
         with self._lock:
-            n = sum(1 for h in self.log if h.path == path) - 1  # this hit is already logged
+            n = sum(1 for h in self.log if h.path.split("?", 1)[0] == path.split("?", 1)[0]) - 1  # this one included
         return replies[min(n, len(replies) - 1)]
 
     def _begin(self, method: str, path: str, host: str, headers: dict[str, str]) -> Hit:
@@ -184,9 +187,18 @@ class FixtureSite:
                 finally:
                     site._end(hit)
 
-        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        server.daemon_threads = True
-        server.block_on_close = False
+        class Server(ThreadingHTTPServer):
+            daemon_threads = True
+            block_on_close = False
+
+            def handle_error(self, request, client_address):
+                # a client that hangs up on a kept-alive connection is not an error worth a traceback
+                exc = sys.exc_info()[1]
+                if not isinstance(exc, (ConnectionResetError, BrokenPipeError, ConnectionAbortedError, TimeoutError)):
+                    site.server_errors.append(exc)
+                    super().handle_error(request, client_address)
+
+        server = Server(("127.0.0.1", 0), Handler)
         self._server = server
         self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self._thread.start()

@@ -282,3 +282,15 @@ def test_politeness_from_the_server_log(site):
     assert len(asyncio.run(go())) == 10
     assert site.max_in_flight() == 2  # used, and never exceeded
     assert min(site.start_gaps("127.0.0.1")) >= 0.05 - 0.01  # server-clock tolerance
+
+
+def test_crawl_delay_in_robots_txt_slows_the_host(site):
+    site.robots = "User-agent: *\nCrawl-delay: 2\nDisallow:\n"
+    site.route("/a.html", html("ok"))
+
+    async def go():
+        async with PoliteClient(SETTINGS, allow_private_network=True) as client:
+            await client.fetch(site.url("/a.html"))
+            return client._hosts["127.0.0.1"].delay
+
+    assert asyncio.run(go()) == 2.0

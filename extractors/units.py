@@ -1,0 +1,127 @@
+"""Units, qualifiers and the words around a number, as tables.
+
+Every table is data: an analyst can read what a unit normalises to, which word
+makes a figure approximate, and which words after a number mean it is not a
+figure at all (a date, an age, a duration).
+
+Texts are matched in normalised form (simplified characters, ASCII digits).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    text: str  # as written (simplified)
+    family: str  # count | mass | money | percent | points | ratio | other
+    factor: float  # value * factor = the normalised value
+    normalised: str  # kg | yuan | % | points | the unit itself
+
+
+# (unit as written, family, factor to the normalised unit, normalised unit)
+UNIT_TABLE: tuple[tuple[str, str, float, str], ...] = (
+    # mass
+    ("毫克", "mass", 1e-6, "kg"), ("千克", "mass", 1.0, "kg"), ("公斤", "mass", 1.0, "kg"),
+    ("克", "mass", 0.001, "kg"), ("公吨", "mass", 1000.0, "kg"), ("吨", "mass", 1000.0, "kg"),
+    ("斤", "mass", 0.5, "kg"),
+    # money
+    ("元人民币", "money", 1.0, "yuan"), ("元", "money", 1.0, "yuan"), ("美元", "money", 1.0, "USD"),
+    ("港元", "money", 1.0, "HKD"), ("港币", "money", 1.0, "HKD"), ("欧元", "money", 1.0, "EUR"),
+    # shares and changes
+    ("%", "percent", 1.0, "%"), ("‰", "percent", 0.1, "%"), ("个百分点", "points", 1.0, "points"),
+    ("百分点", "points", 1.0, "points"), ("倍", "ratio", 1.0, "times"),
+    # areas, lengths, energy, concentrations (compound units are tried first)
+    ("微克/立方米", "other", 1.0, "微克/立方米"), ("毫克/立方米", "other", 1.0, "毫克/立方米"),
+    ("公斤/亩", "other", 1.0, "公斤/亩"), ("元/吨", "other", 1.0, "元/吨"), ("元/平方米", "other", 1.0, "元/平方米"),
+    ("平方公里", "other", 1.0, "平方公里"), ("平方千米", "other", 1.0, "平方公里"), ("平方米", "other", 1.0, "平方米"),
+    ("立方米", "other", 1.0, "立方米"), ("公顷", "other", 1.0, "公顷"), ("亩", "other", 1.0, "亩"),
+    ("公里", "other", 1.0, "公里"), ("千米", "other", 1.0, "公里"), ("米", "other", 1.0, "米"),
+    ("千瓦时", "other", 1.0, "千瓦时"), ("千瓦", "other", 1.0, "千瓦"), ("标准箱", "other", 1.0, "标准箱"),
+    ("升", "other", 1.0, "升"), ("毫升", "other", 1.0, "毫升"), ("里", "other", 1.0, "里"),
+    # counts (longest first where one is a prefix of another)
+    ("人次", "count", 1.0, "人次"), ("车次", "count", 1.0, "车次"), ("台次", "count", 1.0, "台次"),
+    ("架次", "count", 1.0, "架次"), ("户次", "count", 1.0, "户次"), ("辆次", "count", 1.0, "辆次"),
+    ("批次", "count", 1.0, "批次"), ("家次", "count", 1.0, "家次"), ("艘次", "count", 1.0, "艘次"),
+    ("起", "count", 1.0, "起"), ("名", "count", 1.0, "名"), ("人", "count", 1.0, "人"),
+    ("个", "count", 1.0, "个"), ("件", "count", 1.0, "件"), ("宗", "count", 1.0, "宗"),
+    ("次", "count", 1.0, "次"), ("家", "count", 1.0, "家"), ("户", "count", 1.0, "户"),
+    ("辆", "count", 1.0, "辆"), ("艘", "count", 1.0, "艘"), ("支", "count", 1.0, "支"),
+    ("粒", "count", 1.0, "粒"), ("包", "count", 1.0, "包"), ("袋", "count", 1.0, "袋"),
+    ("条", "count", 1.0, "条"), ("头", "count", 1.0, "头"), ("只", "count", 1.0, "只"),
+    ("所", "count", 1.0, "所"), ("处", "count", 1.0, "处"), ("场", "count", 1.0, "场"),
+    ("项", "count", 1.0, "项"), ("笔", "count", 1.0, "笔"), ("轮", "count", 1.0, "轮"),
+    ("种", "count", 1.0, "种"), ("发", "count", 1.0, "发"), ("砣", "count", 1.0, "砣"),
+    ("批", "count", 1.0, "批"), ("株", "count", 1.0, "株"), ("棵", "count", 1.0, "棵"),
+    ("架", "count", 1.0, "架"), ("部", "count", 1.0, "部"), ("台", "count", 1.0, "台"),
+    ("张", "count", 1.0, "张"), ("套", "count", 1.0, "套"), ("份", "count", 1.0, "份"),
+    ("片", "count", 1.0, "片"), ("颗", "count", 1.0, "颗"), ("瓶", "count", 1.0, "瓶"),
+    ("箱", "count", 1.0, "箱"), ("盒", "count", 1.0, "盒"), ("枚", "count", 1.0, "枚"),
+    ("把", "count", 1.0, "把"), ("匹", "count", 1.0, "匹"), ("例", "count", 1.0, "例"),
+    ("座", "count", 1.0, "座"), ("栋", "count", 1.0, "栋"), ("间", "count", 1.0, "间"),
+    ("位", "count", 1.0, "位"), ("个", "count", 1.0, "个"), ("单", "count", 1.0, "单"),
+    ("根", "count", 1.0, "根"), ("组", "count", 1.0, "组"), ("队", "count", 1.0, "队"),
+    ("吨次", "count", 1.0, "吨次"),
+)
+
+UNITS: dict[str, Unit] = {}
+for _t, _f, _k, _n in UNIT_TABLE:
+    UNITS.setdefault(_t, Unit(_t, _f, _k, _n))
+# Longest first, so 个百分点 wins over 个 and 千克 over 千.
+UNIT_WORDS: tuple[str, ...] = tuple(sorted(UNITS, key=len, reverse=True))
+
+# Counted words that make a number something else: a date, a time, an age, a
+# duration, a rank. A number followed by one of these is not a figure.
+NOT_UNITS: tuple[str, ...] = (
+    "个月", "个多月", "个半月", "个小时", "个多小时", "个半小时", "个工作日", "个星期", "个多星期",
+    "个年头", "多小时", "多个月",
+    "年", "月", "日", "号", "时", "分钟", "分", "秒", "岁", "周岁", "天", "小时", "周", "星期",
+    "点", "度", "届", "期", "版", "楼", "层", "级", "线", "大", "类", "国", "路", "道",
+    "次产业", "次会议", "人大", "人民", "名单", "家庭", "位于", "条例", "头条", "部门", "部署",
+    "起来", "起点", "起诉", "发展", "发现", "发布", "发生", "发出", "处理", "处置", "处罚",
+    "场所", "场景", "所以", "所有", "件事", "支持", "支队", "包括", "台湾", "名义",
+    "批准", "批示", "种植", "项目", "张某", "间隔", "位置", "单位", "组织", "根据", "队伍",
+)
+
+# Counting words that, after the numeral 一, read as an article (一起 'together',
+# 一个 'a'), not as the count one.
+ONE_ARTICLE_UNITS: frozenset[str] = frozenset(
+    "起个次批辆宗种场件项条家处所只头支包袋笔轮张套份片台部位单组队间座栋例把枚颗瓶箱盒"
+)
+
+# Qualifiers written before a number, longest first where one is a prefix of another.
+QUALIFIER_PREFIXES: tuple[tuple[str, str], ...] = (
+    ("约有", "approx"), ("大约", "approx"), ("大概", "approx"), ("约", "approx"),
+    ("将近", "under"), ("接近", "under"), ("不足", "under"), ("不到", "under"), ("不超过", "under"),
+    ("近", "under"),
+    ("超过", "over"), ("不少于", "over"), ("不低于", "over"), ("至少", "over"), ("多于", "over"),
+    ("逾", "over"), ("超", "over"), ("过", "over"),
+)
+# Qualifiers written after the number (before the unit: 余, 多) or after the unit.
+QUALIFIER_INNER: tuple[tuple[str, str], ...] = (("余", "over"), ("多", "over"))
+QUALIFIER_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("以上", "over"), ("之多", "exact"), ("左右", "approx"), ("上下", "approx"), ("以下", "under"),
+    ("以内", "under"),
+)
+
+# What joins the two ends of a range: 3至5人, 10-15吨.
+RANGE_JOINERS: tuple[str, ...] = ("至", "到", "-", "~", "～", "—", "–", "－")
+
+# Words before a number that make it page furniture, not a figure (view counts).
+FURNITURE_BEFORE: tuple[str, ...] = (
+    "阅读", "浏览", "点击", "访问", "评论", "回复", "点赞", "转发", "收藏", "查看", "阅", "分享",
+    "热度", "人气", "字号",
+)
+# Words right before a number that make it an ordinal or a rank: 第四轮, 第23位.
+ORDINAL_BEFORE: tuple[str, ...] = ("第", "排名", "位列", "位居", "居", "列")
+
+
+def unit_at(s: str, i: int) -> Unit | None:
+    """The unit written at ``s[i:]``, longest first; ``None`` for none or a non-unit."""
+    if s.startswith(NOT_UNITS, i):
+        return None
+    for w in UNIT_WORDS:
+        if s.startswith(w, i):
+            return UNITS[w]
+    return None

@@ -1,0 +1,403 @@
+"""Maintenance runs, on demand: re-extract stored documents, backfill a date range.
+
+    reextract(db=None, since=None, sources=None)
+        Runs the current extractors over the stored text of every current document (published
+        on or after ``since``; of ``sources``) and loads the figures under the current
+        extractor versions. Nothing is fetched or cleaned again. An extractor whose version is
+        unchanged adds nothing (the load is idempotent on (document version, extractor,
+        extractor version)); a new version adds its figures, and the ``figures`` view shows
+        the newest extraction of each document.
+
+    backfill(start, end, config=None, sources=None, group=None, db=None)
+        An ingest that keeps only the documents whose ``published_at`` (the date cleaning reads
+        from the page) falls within [start, end], both days included. Documents outside the
+        range, or with no date, are not stored, so a later backfill of another range, or the
+        scheduled ingest, still finds them. Meant for directory and WARC sources (an archive
+        of a site); on a live site it sees only what the listing pages show today. Listing
+        pages' validators are not stored, so a backfill never makes a scheduled run skip a
+        listing.
+
+Both record a run in the warehouse (runs.flow = 'reextract' | 'backfill') and publish the same
+summary artifacts as ingest; `pressetl status` ignores them when judging a source's health.
+
+The plain functions (`run_reextract`, `run_backfill`) need no Prefect; the flows below wrap
+their stages as tasks at the call site.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NONE as NO_CACHE
+from prefect.runtime import flow_run
+
+from flows import pipeline
+from flows.config import Source
+from flows.errors import ConfigError
+from flows.model import Acquired, Document, Failure, Page, SeenUrl
+from flows.settings import Settings
+from warehouse.load import LoadStats, Processed
+from warehouse.runs import SourceOutcome
+from warehouse.sql import query_sql
+
+log = logging.getLogger("pressetl")
+
+
+# ---------------------------------------------------------------- choosing sources
+
+
+def choose_sources(settings: Settings, names: Sequence[str] = (), group: str | None = None) -> list[Source]:
+    """The configured sources, by name and by group."""
+    chosen = pipeline.sources_for(settings, names)
+    if group is not None:
+        in_group = [s for s in chosen if s.group == group]
+        if not in_group:
+            groups = sorted({s.group for s in chosen if s.group})
+            raise ConfigError(f"no source in group {group!r} (groups: {', '.join(groups) or 'none'})")
+        chosen = in_group
+    return chosen
+
+
+def summary_rows(outcomes: Sequence[SourceOutcome]) -> list[dict]:
+    return [
+        {"source": o.source, "status": o.status, "discovered": o.discovered, "fetched": o.fetched,
+         "skipped": o.skipped, "new": o.documents_new, "changed": o.documents_changed,
+         "unchanged": o.documents_unchanged, "failed": o.failures, "figures": o.figures}
+        for o in outcomes
+    ]
+
+
+def failure_rows(failures: Sequence[Failure]) -> list[dict]:
+    return [{"source": f.source, "stage": f.stage, "url": f.url, "reason": f.reason} for f in failures]
+
+
+@dataclass(slots=True)
+class MaintenanceResult:
+    run_id: str
+    status: str
+    db: str
+    outcomes: list[SourceOutcome]
+    failures: list[Failure]
+
+    def to_json(self) -> dict:
+        return {"run_id": self.run_id, "status": self.status, "db": self.db,
+                "sources": summary_rows(self.outcomes), "failures": failure_rows(self.failures)}
+
+
+# ---------------------------------------------------------------- re-extraction
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    """A current document with the raw page it was cleaned from."""
+
+    page: Page
+    document: Document
+    region: str | None
+
+
+def start_maintenance_run(settings: Settings, run_id: str, flow: str,
+                          prefect_flow_run_id: str | None = None) -> None:
+    from warehouse.db import writing
+    from warehouse.runs import start_run
+
+    with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning) as con:
+        start_run(con, run_id=run_id, flow=flow, prefect_flow_run_id=prefect_flow_run_id)
+
+
+def documents_to_reextract(settings: Settings, since: date | None = None,
+                           sources: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """(url, source) of the current documents to re-extract."""
+    from warehouse.db import writing
+
+    with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning) as con:
+        return [(u, s) for u, s in con.execute(
+            query_sql("stored_documents"), {"since": since, "sources": list(sources)}).fetchall()]
+
+
+def read_stored(settings: Settings, urls: Sequence[str]) -> list[StoredDocument]:
+    """The stored text and raw page of each URL's current document."""
+    from warehouse.db import writing
+
+    with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning) as con:
+        cur = con.execute(query_sql("stored_pages"), {"urls": list(urls)})
+        cols = [d[0] for d in cur.description]
+        rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    out = []
+    for r in rows:
+        headers = r["headers"]
+        if isinstance(headers, str):
+            headers = json.loads(headers or "{}")
+        page = Page(url=r["page_url"], source=r["source"], body=bytes(r["body"]), status=r["status"] or 200,
+                    headers=headers or {}, final_url=r["final_url"], fetched_at=r["fetched_at"])
+        doc = Document(url=r["url"], source=r["source"], text=r["text"], title=r["title"],
+                       published_at=r["published_at"], author=r["author"], site=r["site"],
+                       encoding=r["encoding"] or "utf-8", page_sha256=r["page_sha256"])
+        out.append(StoredDocument(page=page, document=doc, region=r["region"]))
+    return out
+
+
+def extract_stored(items: Sequence[StoredDocument]) -> tuple[list[Processed], list[Failure]]:
+    """Run the current extractors over stored texts; a document that fails becomes a Failure."""
+    from extractors import extract
+
+    ids = pipeline.extractor_ids()
+    done: list[Processed] = []
+    failures: list[Failure] = []
+    for it in items:
+        doc = it.document
+        try:
+            figures = extract(doc.text, published=doc.published_at, region=it.region)
+        except Exception as e:  # a defect on one document must not lose the others; it is recorded
+            log.exception("unexpected error extracting %s", doc.url)
+            failures.append(Failure(doc.source, doc.url, "extract", f"unexpected {type(e).__name__}: {e}"))
+            continue
+        done.append(Processed(page=it.page, document=doc, figures=figures, extractors=ids))
+    return done, failures
+
+
+def reextract_outcomes(docs: Sequence[tuple[str, str]], stats: dict[str, LoadStats],
+                       failures: Sequence[Failure]) -> list[SourceOutcome]:
+    per_source: dict[str, int] = {}
+    for _, source in docs:
+        per_source[source] = per_source.get(source, 0) + 1
+    out = []
+    for source, n in per_source.items():
+        st = stats.get(source, LoadStats())
+        failed = sum(1 for f in failures if f.source == source)
+        out.append(SourceOutcome(
+            source=source, status="partial" if failed else "completed", discovered=n,
+            documents_unchanged=st.documents_unchanged, documents_changed=st.documents_changed,
+            documents_new=st.documents_new, figures=st.figures, failures=failed,
+        ))
+    return out
+
+
+def run_reextract(settings: Settings, since: date | None = None, sources: Sequence[str] = (),
+                  *, logger: logging.Logger | logging.LoggerAdapter = log) -> MaintenanceResult:
+    """Re-extract stored documents with the current extractors, batch by batch, no Prefect."""
+    run_id = pipeline.new_run_id()
+    start_maintenance_run(settings, run_id, "reextract")
+    docs = documents_to_reextract(settings, since, sources)
+    logger.info("re-extracting %d stored documents with %s", len(docs),
+                ", ".join(f"{n} {v}" for n, v in pipeline.extractor_ids()))
+    stats: dict[str, LoadStats] = {}
+    failures: list[Failure] = []
+    for batch in pipeline.batched(docs, settings.batch_size):
+        processed, fails = extract_stored(read_stored(settings, [u for u, _ in batch]))
+        _load_reextracted(settings, run_id, processed, fails, stats, logger)
+        failures += fails
+    outcomes = reextract_outcomes(docs, stats, failures)
+    status = pipeline.finish(settings, run_id, outcomes)
+    return MaintenanceResult(run_id, status, str(settings.db_path), outcomes, failures)
+
+
+def _load_reextracted(settings: Settings, run_id: str, processed: Sequence[Processed], fails: Sequence[Failure],
+                      stats: dict[str, LoadStats], logger, load=pipeline.load) -> None:
+    for f in fails:
+        logger.warning("source %s: extract failed: %s: %s", f.source, f.url, f.reason)
+    by_source: dict[str, list[Processed]] = {}
+    for p in processed:
+        by_source.setdefault(p.document.source, []).append(p)
+    for source in sorted(set(by_source) | {f.source for f in fails}):
+        got = by_source.get(source, [])
+        st = load(settings, run_id, got, [f for f in fails if f.source == source])
+        stats.setdefault(source, LoadStats()).add(st)
+        logger.info("source %s: re-extracted %d documents, %d new figures, %d failures",
+                    source, len(got), st.figures, st.failures)
+
+
+# ---------------------------------------------------------------- backfill
+
+
+def in_range(processed: Sequence[Processed], start: date, end: date) -> tuple[list[Processed], int]:
+    """The documents published within [start, end], and how many fell outside (or had no date)."""
+    kept = [p for p in processed if p.document.published_at is not None and start <= p.document.published_at <= end]
+    return kept, len(processed) - len(kept)
+
+
+def article_validators(acq: Acquired, processed: Sequence[Processed]) -> list[tuple]:
+    """fetch_state rows of the stored articles only: a backfill never records listing pages."""
+    return [v for v in pipeline.validators_of(acq, processed) if v[5]]
+
+
+def check_range(start: date, end: date) -> None:
+    if start > end:
+        raise ConfigError(f"backfill: start {start} is after end {end}")
+
+
+def backfill_source(settings: Settings, run_id: str, source: Source, seen: dict[str, SeenUrl],
+                    start: date, end: date, *, logger: logging.Logger | logging.LoggerAdapter = log,
+                    ) -> tuple[SourceOutcome, list[Failure]]:
+    """One source of a backfill, batch by batch (the plain path)."""
+    acq = pipeline.acquire(source, settings, seen)
+    log_acquired(logger, source.name, acq)
+    src_failures = list(acq.failures) + ([Failure(source.name, None, "discover", acq.fatal)] if acq.fatal else [])
+    failures = list(src_failures)
+    stats = LoadStats()
+    n_process_failures = outside = 0
+    for i, batch in enumerate(pipeline.batched(acq.pages, settings.batch_size) if acq.pages else [[]]):
+        processed, fails = pipeline.process(batch, source.region)
+        kept, out = in_range(processed, start, end)
+        outside += out
+        n_process_failures += len(fails)
+        failures += fails
+        log_failures(logger, fails)
+        extra = src_failures if i == 0 else []
+        stats.add(pipeline.load(settings, run_id, kept, list(fails) + extra, article_validators(acq, kept)))
+    return backfill_outcome(logger, acq, stats, n_process_failures, outside, start, end), failures
+
+
+def log_acquired(logger, name: str, acq: Acquired) -> None:
+    if acq.fatal:
+        logger.error("source %s: failed at discovery: %s", name, acq.fatal)
+    logger.info("source %s: discovered %d, fetched %d, skipped %d unchanged, %d fetch failures",
+                name, acq.discovered, len(acq.pages), acq.skipped, len(acq.failures))
+    log_failures(logger, acq.failures)
+
+
+def log_failures(logger, failures: Sequence[Failure]) -> None:
+    for f in failures:
+        logger.warning("source %s: %s failed: %s: %s", f.source, f.stage, f.url or "-", f.reason)
+
+
+def backfill_outcome(logger, acq: Acquired, stats: LoadStats, n_process_failures: int, outside: int,
+                     start: date, end: date) -> SourceOutcome:
+    o = pipeline.outcome(acq, stats, n_process_failures)
+    o = SourceOutcome(**{**{k: getattr(o, k) for k in o.__slots__}, "skipped": o.skipped + outside})
+    logger.info("source %s: %d documents outside %s..%s (or undated) left for later; %d new, %d changed, "
+                "%d unchanged, %d figures, %d failures", o.source, outside, start, end, o.documents_new,
+                o.documents_changed, o.documents_unchanged, o.figures, o.failures)
+    return o
+
+
+def run_backfill(settings: Settings, start: date, end: date, sources: Sequence[str] = (), group: str | None = None,
+                 *, logger: logging.Logger | logging.LoggerAdapter = log) -> MaintenanceResult:
+    """Ingest only the documents published within [start, end], no Prefect."""
+    check_range(start, end)
+    chosen = choose_sources(settings, sources, group)
+    run_id = pipeline.new_run_id()
+    seen = pipeline.prepare_run(settings, run_id, "backfill", chosen)
+    outcomes: list[SourceOutcome] = []
+    failures: list[Failure] = []
+    for s in chosen:
+        o, f = backfill_source(settings, run_id, s, seen[s.name], start, end, logger=logger)
+        outcomes.append(o)
+        failures += f
+    status = pipeline.finish(settings, run_id, outcomes)
+    return MaintenanceResult(run_id, status, str(settings.db_path), outcomes, failures)
+
+
+# ---------------------------------------------------------------- the Prefect flows
+
+# Stages as tasks at the call site; inputs hold page bytes, so nothing is cached or hashed.
+start_task = task(start_maintenance_run, name="start-run", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+list_task = task(documents_to_reextract, name="list-documents", cache_policy=NO_CACHE, retries=2,
+                 retry_delay_seconds=2)
+
+
+def _read_and_extract(settings: Settings, urls: Sequence[str]) -> tuple[list[Processed], list[Failure]]:
+    return extract_stored(read_stored(settings, urls))
+
+
+extract_task = task(_read_and_extract, name="re-extract", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
+prepare_task = task(pipeline.prepare_run, name="prepare", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+acquire_task = task(pipeline.acquire, name="acquire", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5)
+process_task = task(pipeline.process, name="clean-extract", cache_policy=NO_CACHE)
+load_task = task(pipeline.load, name="load", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=2)
+finish_task = task(pipeline.finish, name="finish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+
+
+def _settings(config: str | None, db: str | None) -> Settings:
+    return Settings.from_env(sources_path=Path(config) if config else None, db_path=Path(db) if db else None)
+
+
+def publish(kind: str, result: MaintenanceResult) -> None:
+    """A table per source (key <kind>-summary) and the failures with their reasons (<kind>-failures)."""
+    create_table_artifact(table=summary_rows(result.outcomes), key=f"{kind}-summary",
+                          description=f"pressetl {kind} {result.run_id}: {result.status}, one row per source")
+    if result.failures:
+        create_table_artifact(table=[{**r, "url": r["url"] or ""} for r in failure_rows(result.failures)],
+                              key=f"{kind}-failures", description=f"pressetl {kind} {result.run_id}: what failed and why")
+    else:
+        create_markdown_artifact(markdown=f"{kind} `{result.run_id}`: no failures.", key=f"{kind}-failures")
+
+
+@flow(name="reextract", log_prints=False)
+def reextract(db: str | None = None, since: date | None = None, sources: list[str] | None = None) -> dict:
+    """Re-run the current extractors over stored documents (no fetching, no cleaning).
+
+    db: the DuckDB file (data/pressetl.duckdb by default); since: only documents published on or
+    after this day; sources: only these sources' documents.
+    """
+    logger = get_run_logger()
+    settings = _settings(None, db)
+    run_id = str(flow_run.id or pipeline.new_run_id())
+    start_task(settings, run_id, "reextract", str(flow_run.id) if flow_run.id else None)
+    docs = list_task(settings, since, sources or [])
+    logger.info("re-extracting %d stored documents with %s", len(docs),
+                ", ".join(f"{n} {v}" for n, v in pipeline.extractor_ids()))
+    futures = [extract_task.submit(settings, [u for u, _ in b]) for b in pipeline.batched(docs, settings.batch_size)]
+    stats: dict[str, LoadStats] = {}
+    failures: list[Failure] = []
+    for fut in futures:
+        processed, fails = fut.result()
+        _load_reextracted(settings, run_id, processed, fails, stats, logger, load=load_task)
+        failures += fails
+    outcomes = reextract_outcomes(docs, stats, failures)
+    status = finish_task(settings, run_id, outcomes)
+    result = MaintenanceResult(run_id, status, str(settings.db_path), outcomes, failures)
+    publish("reextract", result)
+    logger.info("reextract %s %s: %d documents of %d sources, %d new figures", run_id, status, len(docs),
+                len(outcomes), sum(o.figures for o in outcomes))
+    return result.to_json()
+
+
+@flow(name="backfill", log_prints=False)
+def backfill(start: date, end: date, config: str | None = None, sources: list[str] | None = None,
+             group: str | None = None, db: str | None = None) -> dict:
+    """Ingest only the documents published within [start, end] (both days included).
+
+    config: sources.yaml (the bundled samples by default); sources / group: which sources;
+    db: the DuckDB file (data/pressetl.duckdb by default).
+    """
+    logger = get_run_logger()
+    check_range(start, end)
+    settings = _settings(config, db)
+    chosen = choose_sources(settings, sources or [], group)
+    run_id = str(flow_run.id or pipeline.new_run_id())
+    seen = prepare_task(settings, run_id, "backfill", chosen, str(flow_run.id) if flow_run.id else None)
+    acquired = {s.name: acquire_task.submit(s, settings, seen[s.name]) for s in chosen}
+    outcomes: list[SourceOutcome] = []
+    failures: list[Failure] = []
+    for s in chosen:
+        acq = acquired[s.name].result()
+        log_acquired(logger, s.name, acq)
+        src_failures = list(acq.failures) + ([Failure(s.name, None, "discover", acq.fatal)] if acq.fatal else [])
+        failures += src_failures
+        futures = [process_task.submit(b, s.region) for b in (pipeline.batched(acq.pages, settings.batch_size)
+                                                               if acq.pages else [[]])]
+        stats = LoadStats()
+        n_process_failures = outside = 0
+        for i, fut in enumerate(futures):
+            processed, fails = fut.result()
+            kept, out = in_range(processed, start, end)
+            outside += out
+            n_process_failures += len(fails)
+            failures += fails
+            log_failures(logger, fails)
+            extra = src_failures if i == 0 else []
+            stats.add(load_task(settings, run_id, kept, list(fails) + extra, article_validators(acq, kept)))
+        outcomes.append(backfill_outcome(logger, acq, stats, n_process_failures, outside, start, end))
+    status = finish_task(settings, run_id, outcomes)
+    result = MaintenanceResult(run_id, status, str(settings.db_path), outcomes, failures)
+    publish("backfill", result)
+    logger.info("backfill %s %s: %s..%s, %d sources", run_id, status, start, end, len(outcomes))
+    return result.to_json()
