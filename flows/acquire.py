@@ -112,7 +112,8 @@ async def _acquire_http(source, settings: Settings, seen: Mapping[str, SeenUrl],
             source=source.name,
             body=got.body,
             status=got.status,
-            headers=got.headers,
+            # the body is stored decompressed: its transfer headers no longer describe it
+            headers={k: v for k, v in got.headers.items() if k not in ("content-encoding", "content-length")},
             final_url=got.final_url if got.final_url != fetch_url else None,
             fetched_at=datetime.now(UTC),
         )

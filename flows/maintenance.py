@@ -17,7 +17,14 @@
         pages' validators are not stored, so a backfill never makes a scheduled run skip a
         listing.
 
-Both record a run in the warehouse (runs.flow = 'reextract' | 'backfill') and publish the same
+    status(config=None, db=None)
+        `pressetl status` as a flow, for a schedule: publishes the per-source table as the
+        artifact ``source-status`` and emits one Prefect event per source in trouble,
+        ``pressetl.source.stale``, ``pressetl.source.failing`` or ``pressetl.source.drift``
+        (resource ``pressetl.source.<name>``), for automations to notify on
+        (docs/automations.yaml). It writes nothing.
+
+reextract and backfill record a run in the warehouse (runs.flow = 'reextract' | 'backfill') and publish the same
 summary artifacts as ingest; `pressetl status` ignores them when judging a source's health.
 
 The plain functions (`run_reextract`, `run_backfill`) need no Prefect; the flows below wrap
@@ -401,3 +408,61 @@ def backfill(start: date, end: date, config: str | None = None, sources: list[st
     publish("backfill", result)
     logger.info("backfill %s %s: %s..%s, %d sources", run_id, status, start, end, len(outcomes))
     return result.to_json()
+
+
+# ---------------------------------------------------------------- status as a flow
+
+
+def read_status(settings: Settings) -> list:
+    """`pressetl status` rows; waits for the writer lock, so a loading run delays it instead of failing it."""
+    from warehouse.db import writing
+    from warehouse.status import Configured, source_status
+
+    configured = [Configured(s.name, s.group, s.region, s.stale_after_hours) for s in pipeline.sources_for(settings)]
+    with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning) as con:
+        return source_status(con, configured=configured)
+
+
+def status_events(rows: Sequence) -> list[tuple[str, str, dict]]:
+    """(event, source, payload) for every source in trouble."""
+    out = []
+    for r in rows:
+        payload = {"hours_since_new": r.hours_since_new, "stale_after_hours": r.stale_after_hours,
+                   "last_run_status": r.last_run_status, "last_run_reason": r.last_run_reason,
+                   "failure_streak": r.failure_streak, "recent_figures_per_document": r.recent_figures_per_document,
+                   "history_figures_per_document": r.history_figures_per_document}
+        for flag, on in (("stale", r.stale), ("failing", r.failing), ("drift", r.drifting)):
+            if on:
+                out.append((f"pressetl.source.{flag}", r.source, payload))
+    return out
+
+
+status_task = task(read_status, name="read-status", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)
+
+
+@flow(name="status", log_prints=False)
+def status(config: str | None = None, db: str | None = None) -> list[dict]:
+    """Per source: last run, failure streak, staleness, drift; an event per source in trouble.
+
+    config: sources.yaml (the bundled samples by default); db: the DuckDB file.
+    """
+    from prefect.events import emit_event
+
+    logger = get_run_logger()
+    rows = status_task(_settings(config, db))
+    create_table_artifact(
+        table=[{"source": r.source, "group": r.group or "", "last_run": str(r.last_run_at or ""),
+                "result": r.last_run_status, "streak": r.failure_streak,
+                "last_new": str(r.last_new_document_at or ""),
+                "hours": round(r.hours_since_new, 1) if r.hours_since_new is not None else "",
+                "flags": " ".join(r.flags)} for r in rows],
+        key="source-status", description="pressetl sources: stale, failing or drifting ones are flagged",
+    )
+    for event, source, payload in status_events(rows):
+        logger.warning("source %s: %s %s", source, event.rsplit(".", 1)[-1],
+                       json.dumps({k: v for k, v in payload.items() if v is not None}, ensure_ascii=False))
+        emit_event(event=event, resource={"prefect.resource.id": f"pressetl.source.{source}",
+                                          "prefect.resource.name": source}, payload=payload)
+    logger.info("%d sources: %d stale, %d failing, %d drifting", len(rows), sum(r.stale for r in rows),
+                sum(r.failing for r in rows), sum(r.drifting for r in rows))
+    return [r.to_json() for r in rows]

@@ -32,7 +32,8 @@ class Settings:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides) -> Settings:
-        """PRESSETL_DB, PRESSETL_SOURCES, PRESSETL_USER_AGENT, PRESSETL_DELAY, PRESSETL_CONCURRENCY."""
+        """PRESSETL_DB, PRESSETL_SOURCES, PRESSETL_USER_AGENT, PRESSETL_DELAY, PRESSETL_CONCURRENCY,
+        PRESSETL_BATCH_SIZE."""
         env = os.environ if env is None else env
         s = cls()
         if env.get("PRESSETL_DB"):
@@ -43,6 +44,8 @@ class Settings:
             s = replace(s, user_agent=env["PRESSETL_USER_AGENT"])
         if env.get("PRESSETL_DELAY"):
             s = replace(s, delay_seconds=float(env["PRESSETL_DELAY"]))
+        if env.get("PRESSETL_BATCH_SIZE"):
+            s = replace(s, batch_size=int(env["PRESSETL_BATCH_SIZE"]))
         if env.get("PRESSETL_CONCURRENCY"):
             s = replace(s, concurrency_per_host=int(env["PRESSETL_CONCURRENCY"]))
         return s.with_(**overrides)

@@ -14,7 +14,8 @@ Rules, applied in this order:
   dropped (``/news/`` and ``/news`` are one page; ``/`` stays ``/``);
 - the fragment dropped;
 - tracking parameters dropped (see ``TRACKING_PARAMS`` and ``TRACKING_PREFIXES``), the
-  remaining ones sorted by name then value; blank values are kept (``?id=`` is not ``?``).
+  remaining ones sorted by name then value, their bytes kept as written (percent escapes
+  upper-cased, spaces and raw non-ASCII escaped); ``?id=`` stays ``?id=``.
 
 Non-http(s) URLs (``mailto:``, ``javascript:``, ``file:``) are returned stripped, with only
 the fragment removed from ``file:`` URLs.
@@ -23,7 +24,7 @@ the fragment removed from ``file:`` URLs.
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 
 # Query parameters that only say where a reader came from; dropped wherever they appear.
 TRACKING_PARAMS = frozenset(
@@ -54,6 +55,7 @@ TRACKING_PARAMS = frozenset(
 TRACKING_PREFIXES = ("utm_", "share_", "share-")
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+_QUERY_SAFE = "%/:@!$'()*+,;?~-._"
 _PCT = re.compile(r"%[0-9a-fA-F]{2}")
 
 
@@ -100,6 +102,24 @@ def _host(parts) -> str:
     return host
 
 
+def _query(query: str) -> str:
+    """Tracking parameters dropped, the rest sorted; bytes kept as written.
+
+    Not decoded and re-encoded: old ASP/JSP sites put GBK in their queries
+    (``?keyword=%B9%AB%B0%B2``), which a UTF-8 round trip would turn into U+FFFD.
+    """
+    params = []
+    for part in query.split("&"):
+        if not part:
+            continue
+        name, eq, value = part.partition("=")
+        if _is_tracking(unquote(name)):
+            continue
+        params.append((quote(name, safe=_QUERY_SAFE), eq, quote(value, safe=_QUERY_SAFE + "=")))
+    params.sort()
+    return "&".join(f"{n}{eq}{v}" for n, eq, v in params)
+
+
 def canonical_url(url: str, base: str | None = None) -> str:
     """The canonical form of ``url`` (resolved against ``base`` when given)."""
     url = url.strip()
@@ -115,9 +135,9 @@ def canonical_url(url: str, base: str | None = None) -> str:
     path = quote(_remove_dot_segments(parts.path) or "/", safe="/%:@!$&'()*+,;=~-._")
     if len(path) > 1 and path.endswith("/"):
         path = path.rstrip("/") or "/"
-    params = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)]
-    query = urlencode(sorted(params), doseq=False)
+    query = _query(parts.query)
     path = _PCT.sub(lambda m: m.group(0).upper(), path)
+    query = _PCT.sub(lambda m: m.group(0).upper(), query)
     return urlunsplit((scheme, _host(parts), path, query, ""))
 
 

@@ -152,7 +152,7 @@ def test_deploy_trigger_and_run_the_samples_deployment(server, procs, tmp_path):
         for name in ["samples", *groups]:
             d = client.get(f"/deployments/name/ingest/{name}").raise_for_status().json()
             assert d["work_pool_name"] == POOL
-            assert d["concurrency_limit"] == 1
+            assert d["global_concurrency_limit"]["limit"] == 1
             assert d["concurrency_options"]["collision_strategy"] == "ENQUEUE"
             (sched,) = d["schedules"]
             assert sched["schedule"]["cron"] and sched["schedule"]["timezone"] == "Asia/Shanghai"

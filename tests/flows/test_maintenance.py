@@ -7,6 +7,7 @@ re-extraction exists for.
 from __future__ import annotations
 
 import re
+import time
 from datetime import date
 
 import pytest
@@ -143,14 +144,6 @@ def test_backfill_refuses_a_reversed_range_and_an_unknown_group(settings):
 # ---------------------------------------------------------------- the flows
 
 
-@pytest.fixture(scope="module")
-def harness():
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=60):
-        yield
-
-
 def artifact_keys(flow_run_id: str) -> set[str]:
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
@@ -160,7 +153,7 @@ def artifact_keys(flow_run_id: str) -> set[str]:
     return {a.key for a in arts}
 
 
-def test_the_flows_publish_their_summaries(settings, fake_extractor, harness):
+def test_the_flows_publish_their_summaries(settings, fake_extractor, prefect_harness):
     cfg, db = str(settings.sources_path), str(settings.db_path)
     res = maintenance.backfill(start=date(2024, 3, 1), end=date(2024, 6, 30), config=cfg, db=db, sources=["police"])
     assert res["status"] == "completed" and res["sources"][0]["new"] == 2
@@ -171,3 +164,17 @@ def test_the_flows_publish_their_summaries(settings, fake_extractor, harness):
     assert res["status"] == "completed" and res["sources"][0]["unchanged"] == 2
     assert artifact_keys(res["run_id"]) == {"reextract-summary", "reextract-failures"}
     assert query(settings, "SELECT DISTINCT extractor_version FROM figures") == [("2",)]
+
+
+def test_the_status_flow_flags_sources_in_trouble(settings, fake_extractor, prefect_harness, tmp_path):
+    pipeline.run_plain(settings)
+    cfg = tmp_path / "stale.yaml"
+    cfg.write_text(settings.sources_path.read_text(encoding="utf-8").replace(
+        "group: stats\n", "group: stats\n    stale_after_hours: 0.0001\n"), encoding="utf-8")
+    time.sleep(0.5)  # past the 0.36 s limit
+    state = maintenance.status(config=str(cfg), db=str(settings.db_path), return_state=True)
+    rows = {r["source"]: r for r in state.result()}
+    assert rows["other"]["flags"] == ["stale"] and rows["police"]["flags"] == []
+    assert artifact_keys(str(state.state_details.flow_run_id)) == {"source-status"}
+    events = maintenance.status_events(maintenance.read_status(settings.with_(sources_path=cfg)))
+    assert [(e, s) for e, s, _ in events] == [("pressetl.source.stale", "other")]

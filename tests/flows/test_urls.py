@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from flows.urls import canonical_url, fetch_form, host_of
 
@@ -80,3 +82,33 @@ def test_fetch_form_keeps_the_site_spelling_minus_the_fragment():
 def test_host_of():
     assert host_of("http://WWW.Example.cn.:8080/a") == "www.example.cn"
     assert host_of("not a url") == ""
+
+
+_segment = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=8)
+
+
+@given(
+    host=st.from_regex(r"[a-zA-Z][a-zA-Z0-9-]{0,10}(\.[a-zA-Z]{2,5}){1,2}", fullmatch=True),
+    port=st.sampled_from(["", ":80", ":443", ":8080"]),
+    segments=st.lists(_segment, max_size=4),
+    slash=st.booleans(),
+    params=st.lists(st.tuples(st.sampled_from(["id", "utm_source", "page", "spm", "b", "a"]), _segment), max_size=4),
+    fragment=_segment,
+)
+def test_canonical_url_is_idempotent_for_generated_urls(host, port, segments, slash, params, fragment):
+    url = f"http://{host}{port}/" + "/".join(segments) + ("/" if slash else "")
+    if params:
+        url += "?" + "&".join(f"{k}={v}" for k, v in params)
+    url += "#" + fragment
+    once = canonical_url(url)
+    assert canonical_url(once) == once
+    assert "#" not in once and "utm_source" not in once and once.startswith("http://" + host.lower())
+
+
+def test_gbk_percent_encoded_queries_survive():
+    # old ASP sites: ?keyword=公安 in GBK; a UTF-8 round trip would make both U+FFFD
+    a = canonical_url("http://example.cn/search.asp?keyword=%b9%ab%b0%b2&page=2")
+    b = canonical_url("http://example.cn/search.asp?keyword=%BD%BB%BE%AF&page=2")
+    assert a == "http://example.cn/search.asp?keyword=%B9%AB%B0%B2&page=2"
+    assert a != b
+    assert canonical_url("http://example.cn/s?q=a+b&q2=中") == "http://example.cn/s?q=a+b&q2=%E4%B8%AD"

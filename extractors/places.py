@@ -1,0 +1,210 @@
+"""Which area a figure belongs to.
+
+Built on :mod:`extractors.regions` (the GB/T 2260 table). A release names
+the acting area (云南省公安厅, 北京警方, 全省); it also names places that are not
+the subject of its figures: the dateline (新华社昆明5月9日电), the newspaper
+(昆明日报), helpers (在云南禁毒部门的协助下), origins and routes (来自四川、广东等地,
+通过云南省...检查站), rankings (占全国80%, 居全省第三位). ``find_place_marks``
+keeps the acting mentions; scope words (全省, 我市) are resolved against the
+area in force by ``resolve_scope``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.regions import Region, by_code, find_regions, lookup
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str  # official name, 全国, or an agency's name where no division is named
+    code: str | None = None
+    region: Region | None = None
+
+
+NATIONAL = Place("全国")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMark:
+    start: int
+    end: int
+    place: Place | None  # a named area
+    scope: str | None = None  # 国 省 市 区 县 州 盟 for 全国, 全省, 我市 ...
+
+
+# Scope words and the level they name.
+SCOPE_WORDS: tuple[tuple[str, str], ...] = (
+    ("全国", "国"), ("全省", "省"), ("我省", "省"), ("本省", "省"), ("该省", "省"), ("省内", "省"),
+    ("全市", "市"), ("我市", "市"), ("本市", "市"), ("该市", "市"), ("市内", "市"),
+    ("全区", "区"), ("我区", "区"), ("本区", "区"), ("全自治区", "区"), ("全县", "县"), ("我县", "县"),
+    ("本县", "县"), ("该县", "县"), ("全州", "州"), ("我州", "州"), ("全盟", "盟"),
+)
+_SCOPE_RE = re.compile("|".join(w for w, _ in SCOPE_WORDS))
+_SCOPE = dict(SCOPE_WORDS)
+# After a scope word or a name: a ranking or a comparison, not the area of the figure.
+RANK_AFTER: tuple[str, ...] = (
+    "第", "平均", "率先", "前列", "先列", "首", "百城", "十大", "禁毒示范", "统一", "领先", "水平", "同类",
+    "总量", "排名", "各地", "范围内", "性", "人民", "上下", "各族", "重点", "最", "籍",
+)
+RANK_BEFORE: tuple[str, ...] = ("占", "居", "位居", "位列", "列", "于", "评", "获评", "成为", "为", "在全国和")
+# Before a name: an origin, a destination or a route, not the acting area.
+NOT_ACTING_BEFORE: tuple[str, ...] = (
+    "来自", "赴", "前往", "通过", "途经", "经由", "运往", "发往", "寄往", "流入", "流向", "销往", "飞往",
+    "从", "到", "至", "往", "抵达", "返回", "回到", "逃往", "潜逃", "押解",
+)
+# After a name: part of another word or a list of other places.
+NOT_ACTING_AFTER: tuple[str, ...] = ("籍", "两地", "三地", "等地", "等省", "等周边", "方向", "方面的")
+MEDIA_AFTER: tuple[str, ...] = (
+    "日报", "晚报", "早报", "青年报", "商报", "都市报", "法制报", "电视台", "广播电视", "在线", "新闻网",
+    "网", "报", "卫视", "广播",
+)
+_DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:电|讯|消息|报道|\d)")
+_HELPER_FRAME = re.compile(r"在[^,。;\n]{0,30}?(?:协助|配合|支持|帮助|指导|参与|见证)下")
+_VENUE_AFTER = re.compile(r"[^,。;\n]{0,12}?(?:召开|举行|举办)")
+_AGENCY_FALLBACK = re.compile(r"[\u4e00-\u9fff]{2}(?:海关|公安分局|公安局|警方)")
+_FURNITURE_LINE = re.compile(r"来源|责任编辑|编辑[:：]|Copyright|版权|ICP|地址|电话|E-mail|首页|当前位置")
+
+
+def _frames(s: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _HELPER_FRAME.finditer(s)]
+
+
+def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= i < b for a, b in spans)
+
+
+def _place(r: Region) -> Place:
+    return Place(r.name, r.code, r)
+
+
+def _furniture_lines(s: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for line in s.split("\n"):
+        end = pos + len(line)
+        if _FURNITURE_LINE.search(line) and "。" not in line:
+            out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceScan:
+    marks: list[PlaceMark]  # acting mentions and scope words, in text order
+    media: list[Place]  # places named only as a newspaper or site (a last resort)
+    agencies: list[Place]  # agencies without a division name (拱北海关)
+
+
+def scan(s: str) -> PlaceScan:
+    """Acting place mentions and scope words of normalised text ``s``."""
+    frames = _frames(s)
+    furniture = _furniture_lines(s)
+    marks: list[PlaceMark] = []
+    media: list[Place] = []
+    for a, b, r in find_regions(s):
+        before = s[max(0, a - 4) : a]
+        after = s[b : b + 6]
+        if _inside(a, furniture):
+            if after.startswith(MEDIA_AFTER):
+                media.append(_place(r))
+            continue
+        if _DATELINE_AFTER.match(s, b):
+            continue
+        if after.startswith(MEDIA_AFTER) and not after.startswith(("网站",)):
+            media.append(_place(r))
+            continue
+        if _inside(a, frames) or before.endswith(NOT_ACTING_BEFORE) or after.startswith(NOT_ACTING_AFTER):
+            continue
+        if before.endswith(RANK_BEFORE) and after.startswith(RANK_AFTER):
+            continue
+        if before.endswith("在") and _VENUE_AFTER.match(s, b):
+            continue
+        # A list of places (珠海、广州两地, 四川、广东等地) names none of them as the actor.
+        if after.startswith("、") or (before.endswith("、") and a >= 2):
+            continue
+        marks.append(PlaceMark(a, b, _place(r)))
+    for m in _SCOPE_RE.finditer(s):
+        a, b = m.span()
+        if _inside(a, furniture):
+            continue
+        before = s[max(0, a - 3) : a]
+        after = s[b : b + 4]
+        if after.startswith(RANK_AFTER) or before.endswith(RANK_BEFORE):
+            continue
+        if after.startswith("、"):
+            continue  # 全国、全省平均水平
+        marks.append(PlaceMark(a, b, None, _SCOPE[m.group(0)]))
+    marks.sort(key=lambda pm: pm.start)
+    agencies = []
+    for m in _AGENCY_FALLBACK.finditer(s):
+        if not _inside(m.start(), furniture):
+            agencies.append(Place(m.group(0)))
+    return PlaceScan(marks, media, agencies)
+
+
+def home_place(scan_: PlaceScan, source_region: str | None) -> Place | None:
+    """The area a release is about: the first acting division it names (the more
+    specific of 广西北海市), else the source's region, else an agency, else the
+    newspaper's city."""
+    named = [m for m in scan_.marks if m.place is not None]
+    if named:
+        first = named[0]
+        if len(named) > 1:
+            nxt = named[1]
+            r0, r1 = first.place.region if first.place else None, nxt.place.region if nxt.place else None
+            if r0 is not None and r1 is not None and nxt.start - first.end <= 1 and r1.province_code == r0.code:
+                return nxt.place
+        return first.place
+    if source_region:
+        r = lookup(source_region)
+        if r is not None:
+            return _place(r)
+        return Place(source_region)
+    if scan_.agencies:
+        return scan_.agencies[0]
+    if scan_.media:
+        return scan_.media[0]
+    return None
+
+
+def resolve_scope(scope: str, current: Place | None, home: Place | None) -> Place | None:
+    """The area a scope word names, given the area in force and the release's own."""
+    if scope == "国":
+        return NATIONAL
+    for p in (current, home):
+        if p is None or p.region is None:
+            continue
+        r = p.region
+        if scope == "省":
+            return _place(r.province)
+        if scope == "市":
+            if r.level in ("prefecture", "county") and r.name.endswith("市"):
+                return p
+            if r.level == "province" and r.name.endswith("市"):
+                return p
+            continue
+        if scope == "区":
+            if r.name.endswith("自治区"):
+                return p
+            if r.level == "county" and r.name.endswith("区"):
+                return p
+            if r.level != "province" and r.province.name.endswith("自治区"):
+                return _place(r.province)
+            continue
+        if scope in ("州", "盟") and r.name.endswith(scope):
+            return p
+        if scope == "县" and r.level == "county" and r.name.endswith("县"):
+            return p
+    if scope == "市" and current is not None and current.region is None:
+        return current
+    return None
+
+
+def region_code(p: Place | None) -> str | None:
+    return p.code if p is not None else None
+
+
+__all__ = ["NATIONAL", "Place", "PlaceMark", "PlaceScan", "by_code", "home_place", "resolve_scope", "scan"]

@@ -1,0 +1,182 @@
+"""The subject of a figure: the shortest phrase naming what is counted.
+
+Chinese releases put the subject right before the number (破获毒品刑事案件5453起)
+or, with a counting word, right after it (抓获4名嫌疑人). The clause before the
+number is cut at punctuation, then stripped of what is not the subject: the
+period and the place already read (今年1至5月, 全省), the agency (警方,
+公安机关), adverbs (共, 累计) and the copula or qualifier before the number
+(为, 达, 超过). The words are tables, readable here.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters that end a clause looking back from a number.
+CLAUSE_BREAKS: frozenset[str] = frozenset(",;:。!?！？；：\n()[]【】|")
+
+# Leading words that are not part of the subject, tried again and again.
+LEAD_WORDS: tuple[str, ...] = (
+    "据统计", "据悉", "据了解", "据介绍", "据初步统计", "经统计", "数据显示", "统计显示", "经查",
+    "记者了解到", "记者获悉", "其中", "另外", "此外", "同时", "另据了解", "另", "并且", "并", "还有", "还", "又",
+    "共计", "合计", "总计", "共", "累计", "先后", "分别", "均", "已经", "已", "依法", "一举", "全部",
+    "全省", "全市", "全区", "全县", "全州", "全国", "全盟", "我省", "我市", "我区", "我县", "我州",
+    "本省", "本市", "该市", "该省", "该县", "该区", "省内", "市内", "全警", "全年", "今年", "去年",
+    "期间", "当年", "此次", "本次", "该局", "该所", "警方", "公安机关", "各级公安机关", "全省公安机关",
+    "全市公安机关", "禁毒部门", "公安部门", "消防部门", "主要有", "主要是",
+    "按常住人口计算", "按不变价格计算", "按可比价格计算", "初步核算", "实现", "完成", "的", "了",
+)
+# Agencies and their units: a clause that starts with one of these, possibly
+# after a place name, drops it (北京警方破获..., 湖北公安机关已建成...).
+AGENCY_RE = re.compile(
+    r"^[^,，。]{0,14}?(?:各级公安机关|公安机关|公安厅|公安局|公安分局|警方|禁毒部门|禁毒办|禁毒委员会|禁毒委|"
+    r"消防部门|消防救援局|消防支队|消防部队|交巡警|交警支队|边防总队|海关|统计局|总队|支队|大队|派出所|工作站)"
+)
+# Trailing words between the subject and the number.
+TAIL_WORDS: tuple[str, ...] = (
+    "共计", "合计", "总计", "累计", "共", "达到", "已达", "高达", "多达", "分别达", "分别为", "分别", "达", "为",
+    "是", "有", "计", "约有", "大约", "约", "将近", "接近", "近", "超过", "逾", "超", "过", "不足", "不到",
+    "不少于", "至少", "估计", "的", "了", "已", "均", "到", "仅", "只有", "就", "即", "占到", "最多",
+    "最少", "最高", "最低", ":", "“", "”",
+)
+# A change stated after the subject: 同比下降, 比上年增长, 较去年减少.
+CHANGE_RE = re.compile(
+    r"(?:同比|环比|比上年末?|比去年|较上年|较去年|比上月|较上月|较上年同期|比上年同期|较去年同期|比去年同期|与上年同期相比|"
+    r"与去年同期相比)?(?:分别)?(?:增长|下降|上升|增加|减少|提高|降低|回升|回落|下滑|缩小|扩大|上涨|增|降|减)了?$"
+)
+DECREASE_WORDS: tuple[str, ...] = ("下降", "减少", "降低", "回落", "下滑", "缩小", "萎缩", "下跌", "减", "降", "跌")
+INCREASE_WORDS: tuple[str, ...] = ("增长", "上升", "增加", "提高", "回升", "扩大", "上涨", "加快", "增", "升", "涨")
+# After a change verb, these make the number a level, not a change: 下降到0.7‰, 下降为4.39人.
+LEVEL_AFTER_CHANGE: tuple[str, ...] = ("为", "到", "至")
+YOY_WORDS: tuple[str, ...] = (
+    "同比", "比上年", "较上年", "比去年", "较去年", "上年同期", "去年同期", "与上年", "与去年",
+)
+MOM_WORDS: tuple[str, ...] = ("环比", "比上月", "较上月", "上月")
+SHARE_WORDS: tuple[str, ...] = ("占", "比重", "占比", "比例")
+# Verbs kept before a noun written after the number (抓获4名嫌疑人 -> 抓获嫌疑人).
+VERBS: tuple[str, ...] = (
+    "抓获", "缴获", "查获", "破获", "侦破", "捣毁", "打掉", "摧毁", "建成", "创建", "拆除", "开挖", "组成",
+    "开展", "组织", "刑拘", "逮捕", "造成", "返还", "新增", "查处", "收缴", "销毁", "救出", "解救", "疏散",
+    "抢救", "出动", "检查", "责令", "关停", "取缔", "封堵", "查扣", "扣押", "冻结", "追回", "挽回", "发生",
+    "设立", "建立", "培训", "举办", "开设", "派出", "走访", "排查", "整改", "清理", "帮助", "救助", "接收",
+)
+# Where a noun after the number stops.
+NP_STOPS: frozenset[str] = frozenset(",;:。!?！？；：\n()（）“”\"都已均也被中在从对将把向")
+NP_MAX: int = 18
+
+_FOOTNOTE = re.compile(r"\[\d{1,2}\]")
+_LIST_SPLIT = re.compile(r"和|及|与|、")
+
+
+def clause_before(s: str, pos: int, floor: int) -> tuple[int, str]:
+    """The clause that ends at ``pos``: (its start, its text), not before ``floor``."""
+    i = pos
+    lo = max(floor, pos - 60)
+    while i > lo and s[i - 1] not in CLAUSE_BREAKS:
+        i -= 1
+    return i, s[i:pos]
+
+
+def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
+    """Drop leading words that are not the subject (places, agencies, adverbs)."""
+    t = _FOOTNOTE.sub("", t).strip()
+    for _ in range(12):
+        before = t
+        t = t.lstrip(" \u3000、“”\"")
+        m = AGENCY_RE.match(t)
+        if m and len(t) > m.end():
+            t = t[m.end() :]
+        for w in region_words:
+            if w and t.startswith(w) and len(t) > len(w):
+                t = t[len(w) :]
+                break
+        for w in LEAD_WORDS:
+            if t.startswith(w) and len(t) > len(w):
+                t = t[len(w) :]
+                break
+        if t == before:
+            break
+    return t
+
+
+def strip_tail(t: str) -> str:
+    """Drop trailing copulas, qualifiers and adverbs before the number."""
+    for _ in range(8):
+        before = t
+        t = t.rstrip(" \u3000,、")
+        for w in TAIL_WORDS:
+            if t.endswith(w) and len(t) > len(w):
+                t = t[: -len(w)]
+                break
+        if t == before:
+            break
+    return t
+
+
+def strip_change(t: str) -> str:
+    """Drop a change verb and its comparison (发案同比下降 -> 发案); '' if that is all."""
+    return CHANGE_RE.sub("", t)
+
+
+def noun_after(s: str, pos: int) -> str:
+    """The noun phrase written right after a figure (4名|嫌疑人), or ''."""
+    j = pos
+    hi = min(len(s), pos + NP_MAX)
+    while j < hi:
+        ch = s[j]
+        if ch in NP_STOPS:
+            break
+        if ch == "、" and j + 1 < len(s) and s[j + 1].isdigit():
+            break
+        if ch.isdigit() or ch == " ":
+            break
+        j += 1
+    np = s[pos:j]
+    if not np or not ("\u4e00" <= np[0] <= "\u9fff" or np[0] in "“\""):
+        return ""
+    return np.rstrip("、的")
+
+
+def last_verb(t: str) -> str:
+    """The last known verb in ``t``, or ''."""
+    best, at = "", -1
+    for v in VERBS:
+        k = t.rfind(v)
+        if k > at:
+            best, at = v, k
+    return best
+
+
+def split_list(t: str, k: int) -> list[str] | None:
+    """``t`` split into ``k`` coordinated items (A和B, A、B及C), or ``None``."""
+    parts = [p for p in _LIST_SPLIT.split(t) if p]
+    if len(parts) != k:
+        return None
+    return parts
+
+
+def change_sign(raw_clause: str) -> int:
+    """-1 when the clause states a decrease right before the number, else +1."""
+    tail = raw_clause[-12:]
+    best, at = "", -1
+    for w in DECREASE_WORDS + INCREASE_WORDS:
+        k = tail.rfind(w)
+        if k > at or (k == at and len(w) > len(best)):
+            best, at = w, k
+    if at < 0 or best not in DECREASE_WORDS:
+        return 1
+    after = tail[at + len(best) :]
+    if after.startswith(LEVEL_AFTER_CHANGE) or after.startswith(("了", "至")) and after[1:2] in ("为", "到"):
+        return 1
+    return -1
+
+
+def comparison_of(raw_clause: str, family: str) -> str | None:
+    """yoy | mom | share | None, from the words before the number."""
+    if any(w in raw_clause for w in MOM_WORDS):
+        return "mom"
+    if any(w in raw_clause for w in YOY_WORDS) or re.search(r"与(?:19|20)\d{2}年相比|同比(?:19|20)\d{2}年", raw_clause):
+        return "yoy"
+    if family == "percent" and any(w in raw_clause for w in SHARE_WORDS):
+        return "share"
+    return None
