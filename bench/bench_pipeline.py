@@ -44,7 +44,7 @@ def build_site(site: FixtureSite, n: int) -> str:
     for i in range(n):
         body = pages[i % len(pages)]
         # make each page a distinct document: a marker paragraph before </body>
-        marker = f"<p>编号{i:05d}</p>".encode()
+        marker = f"<p>No. {i:05d}</p>".encode()  # ASCII: valid in every encoding of the samples
         body = body.replace(b"</body>", marker + b"</body>", 1) if b"</body>" in body else body + marker
         ctype = "text/html; charset=gb18030" if b"charset=gb" in body[:2000].lower() else "text/html"
         site.route(f"/a/{i}.html", Reply(body=body, headers={"Content-Type": ctype}))

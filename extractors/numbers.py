@@ -39,7 +39,7 @@ _ARABIC_RE = re.compile(r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?")
 
 def parse_arabic(s: str) -> float | None:
     """``1,234.5`` -> 1234.5; ``None`` unless the whole string is a number."""
-    s = s.translate(_FULLWIDTH).strip()
+    s = s.translate(_FULLWIDTH).strip().replace("..", ".")  # 14..3%: a typing slip
     if not s or len(s) > 40 or not _ARABIC_RE.fullmatch(s):
         return None
     v = float(s.replace(",", ""))

@@ -46,18 +46,20 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("month_part", rf"{_Y}?(?P<m>{_N})月(?P<part>上旬|中旬|下旬|初|底|末)"),
     ("day", rf"{_Y}?(?P<m>{_N})月(?P<d>{_N})日"),
     ("month", rf"{_Y}?(?P<m>{_N})月份?(?![\d日])"),
-    ("since_year", rf"(?:自|从)?{_Y}(?:以来|来|至今)"),
+    ("since_year", rf"(?:自|从)?{_Y}(?:以来|来|至今|起)"),
     ("same_period_last_year", r"(?:上年|去年)同期"),
     ("year_end", rf"(?:{_Y}(?:末|底))|年(?:末|底)"),
     ("year", rf"(?:{_Y}(?:度)?(?:全年|一年)?)|全年"),
-    ("years_since", rf"(?:近|这|最近)?(?P<n>{_N}|几|多)年(?:来|间|以来)|近(?:年来|几年来|些年来)|多年来"),
+    ("years_since", rf"(?:近|这|最近)?(?P<n>{_N}|几|多)年(?:来|间|以来)"),
+    ("recent_years", r"近(?:年来|几年来|些年来|年)|多年来"),
     ("holiday", r"(?P<hol>[“\"]?(?:五一|国庆|十一)[”\"]?(?:中秋)?(?:黄金周|长假|小长假|假期|期间)|黄金周|国庆|五一)"),
-    ("today", r"(?P<rel>今日|今天|今早|今晨|昨日|昨天|昨晚|当日|当天|当晚|当夜|次日)"),
+    ("today", r"(?P<rel>今日|今天|今早|今晨|昨日|昨天|昨晚|当日|当天|当晚|当夜|次日|当场)"),
     ("vague", r"近日|日前|近期|不久前|前不久|前段时间|前些天|近来"),
-    ("stock", r"截至目前|截止目前|截至今日|目前|现已|现有|当前|至今|现登记|在册"),
-    ("weak_stock", r"已经|已"),
+    ("stock", r"截至目前|截止目前|截至今日|目前|现已|现有|当前|至今|现登记"),
+    ("stock_implicit", r"在册|保有量|余额"),
+    ("weak_stock", r"(?<!早)(?:已经|已)"),
     ("rate", r"年均|每年|日增量|月均|每月|每天|平均每天|每周"),
-    ("duration", rf"(?:为期)?(?:{_N}|半)个多?月|连续(?:{_N}|\d+)年|(?:{_N})(?:周|个星期)"),
+    ("duration", rf"(?:为期)?(?:{_N}|半)个多?月|连续(?:{_N}|两|\d+)年|(?:{_N})(?:周|个星期)"),
 )
 
 
@@ -270,7 +272,7 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
             return None
     if name == "year_end":
         y = _year_of(ytext, ctx, 12) if ytext else _year_of(None, ctx, 12)
-        return Period("stock", None, date(y, 12, 31)) if y else unresolved
+        return Period("stock_end", None, date(y, 12, 31)) if y else unresolved
     if name == "year":
         if mark.text == "全年":
             y = _year_of(None, ctx)
@@ -285,6 +287,8 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         return Period("span", date(y, 1, 1), date(y, 12, 31))
     if name == "years_since":
         return Period("span", None, pub)
+    if name == "recent_years":
+        return Period("recent", None, pub)
     if name == "holiday":
         hol = g.get("hol") or ""
         y = _year_of(None, ctx) if pub is None else pub.year
@@ -298,7 +302,7 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
     if name == "today":
         rel = g.get("rel") or ""
         st = ctx.state
-        if rel in ("当日", "当天", "当晚", "当夜", "次日"):
+        if rel in ("当日", "当天", "当晚", "当夜", "次日", "当场"):
             if st is not None and st.kind == "day" and st.end is not None:
                 d0 = st.end + timedelta(days=1 if rel == "次日" else 0)
                 return Period("day", d0, d0)
@@ -311,6 +315,11 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         return Period("vague", None, None)
     if name == "stock":
         return Period("stock", None, pub)
+    if name == "stock_implicit":
+        st = ctx.state
+        if st is not None and st.kind == "span" and st.end is not None and (pub is None or st.end < pub):
+            return Period("stock_end", None, st.end)
+        return Period("stock_end", None, pub)
     if name == "weak_stock":
         return Period("weak", None, pub)
     if name in ("rate", "duration"):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.regions import Region, by_code, find_regions, lookup
+from extractors.regions import Region, all_regions, by_code, find_regions, lookup
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +65,13 @@ _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:电|讯|消息|报道|\
 _HELPER_FRAME = re.compile(r"在[^,。;\n]{0,30}?(?:协助|配合|支持|帮助|指导|参与|见证)下")
 _VENUE_AFTER = re.compile(r"[^,。;\n]{0,12}?(?:召开|举行|举办)")
 _AGENCY_FALLBACK = re.compile(r"[\u4e00-\u9fff]{2}(?:海关|公安分局|公安局|警方)")
+# County-level cities the table does not hold (瑞安市), after a clause boundary.
+_COUNTY_CITY = re.compile(r"(?:(?<=[,，。;；:：\s年月日在由])|^)([\u4e00-\u9fff]{2})市(?![场民长委政区内级辖县])")
+COUNTY_STEM_STOP: frozenset[str] = frozenset(
+    {"各地", "地级", "县级", "直辖", "省会", "中心", "重点", "主要", "部分", "其他", "其它", "沿海", "内地",
+     "边境", "周边", "各个", "全国", "城区", "农贸", "超级", "大中", "示范", "文明", "卫生", "园林", "新兴"}
+)
+_MEDIA_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:日报|晚报|早报|都市报|商报)")
 _FURNITURE_LINE = re.compile(r"来源|责任编辑|编辑[:：]|Copyright|版权|ICP|地址|电话|E-mail|首页|当前位置")
 
 
@@ -126,6 +133,23 @@ def scan(s: str) -> PlaceScan:
         if after.startswith("、") or (before.endswith("、") and a >= 2):
             continue
         marks.append(PlaceMark(a, b, _place(r)))
+    taken = [(pm.start, pm.end) for pm in marks]
+    for m in _COUNTY_CITY.finditer(s):
+        stem = m.group(1)
+        a, b = m.start(1), m.end()
+        if (
+            stem in COUNTY_STEM_STOP
+            or any(ch in "一二两三四五六七八九十百千万该全我本各此其占为在居向对从比较和与及或于" for ch in stem)
+            or lookup(stem + "市")
+        ):
+            continue
+        if any(x < b and a < y for x, y in taken) or _inside(a, furniture) or _inside(a, frames):
+            continue
+        before = s[max(0, a - 4) : a]
+        if before.endswith(NOT_ACTING_BEFORE) or s[b : b + 6].startswith(NOT_ACTING_AFTER + MEDIA_AFTER):
+            continue
+        marks.append(PlaceMark(a, b, Place(stem + "市")))
+    marks.sort(key=lambda pm: pm.start)
     for m in _SCOPE_RE.finditer(s):
         a, b = m.span()
         if _inside(a, furniture):
@@ -138,11 +162,44 @@ def scan(s: str) -> PlaceScan:
             continue  # 全国、全省平均水平
         marks.append(PlaceMark(a, b, None, _SCOPE[m.group(0)]))
     marks.sort(key=lambda pm: pm.start)
+    for m in _MEDIA_NAME.finditer(s):
+        r = lookup(m.group(1))
+        if r is not None:
+            media.append(_place(r))
     agencies = []
     for m in _AGENCY_FALLBACK.finditer(s):
         if not _inside(m.start(), furniture):
             agencies.append(Place(m.group(0)))
     return PlaceScan(marks, media, agencies)
+
+
+_CLAUSE_START = re.compile(r"(?:(?<=[,，;；。:：\n])|^)([\u4e00-\u9fff]{2})")
+
+
+def add_local_aliases(s: str, scan_: PlaceScan, home: Place | None) -> PlaceScan:
+    """Two-character names of the home province's prefectures at the start of a
+    clause (;贵阳查处1720多人), which the general matcher leaves alone."""
+    if home is None or home.region is None:
+        return scan_
+    prov = home.region.province
+    short: dict[str, Region] = {}
+    for r in all_regions():
+        if r.province_code == prov.code and r.level != "province":
+            for a in r.aliases:
+                if len(a) == 2:
+                    short[a] = r
+    if not short:
+        return scan_
+    taken = [(m.start, m.end) for m in scan_.marks]
+    extra = []
+    for m in _CLAUSE_START.finditer(s):
+        r = short.get(m.group(1))
+        if r is None or any(x < m.end() and m.start() < y for x, y in taken):
+            continue
+        extra.append(PlaceMark(m.start(), m.end(), _place(r)))
+    if not extra:
+        return scan_
+    return PlaceScan(sorted(scan_.marks + extra, key=lambda pm: pm.start), scan_.media, scan_.agencies)
 
 
 def home_place(scan_: PlaceScan, source_region: str | None) -> Place | None:

@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 
 # Characters that end a clause looking back from a number.
-CLAUSE_BREAKS: frozenset[str] = frozenset(",;:。!?！？；：\n()[]【】|")
+CLAUSE_BREAKS: frozenset[str] = frozenset(",;:。!?！？；：\n【】| \u3000")
 
 # Leading words that are not part of the subject, tried again and again.
 LEAD_WORDS: tuple[str, ...] = (
     "据统计", "据悉", "据了解", "据介绍", "据初步统计", "经统计", "数据显示", "统计显示", "经查",
-    "记者了解到", "记者获悉", "其中", "另外", "此外", "同时", "另据了解", "另", "并且", "并", "还有", "还", "又",
+    "记者了解到", "记者获悉", "与相比", "同比", "其中", "另外", "此外", "同时", "另据了解", "另", "并且", "并", "还有", "还", "又",
     "共计", "合计", "总计", "共", "累计", "先后", "分别", "均", "已经", "已", "依法", "一举", "全部",
     "全省", "全市", "全区", "全县", "全州", "全国", "全盟", "我省", "我市", "我区", "我县", "我州",
     "本省", "本市", "该市", "该省", "该县", "该区", "省内", "市内", "全警", "全年", "今年", "去年",
@@ -29,7 +29,7 @@ LEAD_WORDS: tuple[str, ...] = (
 # Agencies and their units: a clause that starts with one of these, possibly
 # after a place name, drops it (北京警方破获..., 湖北公安机关已建成...).
 AGENCY_RE = re.compile(
-    r"^[^,，。]{0,14}?(?:各级公安机关|公安机关|公安厅|公安局|公安分局|警方|禁毒部门|禁毒办|禁毒委员会|禁毒委|"
+    r"^[^,，。]{0,4}?(?:各级公安机关|公安机关|公安厅|公安局|公安分局|警方|禁毒部门|禁毒办|禁毒委员会|禁毒委|"
     r"消防部门|消防救援局|消防支队|消防部队|交巡警|交警支队|边防总队|海关|统计局|总队|支队|大队|派出所|工作站)"
 )
 # Trailing words between the subject and the number.
@@ -59,12 +59,25 @@ VERBS: tuple[str, ...] = (
     "开展", "组织", "刑拘", "逮捕", "造成", "返还", "新增", "查处", "收缴", "销毁", "救出", "解救", "疏散",
     "抢救", "出动", "检查", "责令", "关停", "取缔", "封堵", "查扣", "扣押", "冻结", "追回", "挽回", "发生",
     "设立", "建立", "培训", "举办", "开设", "派出", "走访", "排查", "整改", "清理", "帮助", "救助", "接收",
+    "接入", "藏匿", "建设", "发现", "收戒", "查破", "办理", "立案", "侦办", "查办", "打击", "处置", "接警",
 )
+# A noun phrase after a number does not start with these: 5.24人|下降为4.39人.
+NP_BAD_START: tuple[str, ...] = (
+    "下降", "减少", "降低", "回落", "下滑", "缩小", "增长", "上升", "增加", "提高", "回升", "扩大", "上涨",
+    "为", "是", "达", "占", "同比", "环比", "比", "较", "左右", "以上", "以下", "之多", "至", "到",
+)
+# A clause of one character that says nothing of the subject (重2367克, 共一千克).
+EMPTY_ONE: frozenset[str] = frozenset("重共计约达为有是的了和与及或对在从将把已均都也又还并另即")
+_ENUM_RE = re.compile(r"[^、,，“”]{1,8}(?:、[^、,，“”]{1,8})+等(?=.)")
+_PAREN_RE = re.compile(r"\([^()]{2,30}\)")
 # Where a noun after the number stops.
-NP_STOPS: frozenset[str] = frozenset(",;:。!?！？；：\n()（）“”\"都已均也被中在从对将把向")
+NP_STOPS: frozenset[str] = frozenset(",;:。!?！？；：\n()（）“”\"都已均也被在从对将把向")
 NP_MAX: int = 18
 
 _FOOTNOTE = re.compile(r"\[\d{1,2}\]")
+_LEAD_RE = re.compile("|".join(re.escape(w) for w in sorted(LEAD_WORDS, key=len, reverse=True)))
+_TAIL_RE = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(TAIL_WORDS, key=len, reverse=True)) + ")$")
+_VERB_RE = re.compile("|".join(re.escape(v) for v in sorted(VERBS, key=len, reverse=True)))
 _LIST_SPLIT = re.compile(r"和|及|与|、")
 
 
@@ -83,17 +96,16 @@ def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
     for _ in range(12):
         before = t
         t = t.lstrip(" \u3000、“”\"")
-        m = AGENCY_RE.match(t)
-        if m and len(t) > m.end():
-            t = t[m.end() :]
         for w in region_words:
             if w and t.startswith(w) and len(t) > len(w):
                 t = t[len(w) :]
                 break
-        for w in LEAD_WORDS:
-            if t.startswith(w) and len(t) > len(w):
-                t = t[len(w) :]
-                break
+        m = AGENCY_RE.match(t)
+        if m and len(t) > m.end():
+            t = t[m.end() :]
+        lm = _LEAD_RE.match(t)
+        if lm and len(t) > lm.end():
+            t = t[lm.end() :]
         if t == before:
             break
     return t
@@ -104,10 +116,9 @@ def strip_tail(t: str) -> str:
     for _ in range(8):
         before = t
         t = t.rstrip(" \u3000,、")
-        for w in TAIL_WORDS:
-            if t.endswith(w) and len(t) > len(w):
-                t = t[: -len(w)]
-                break
+        tm = _TAIL_RE.search(t, max(0, len(t) - 4))
+        if tm and tm.start() > 0:
+            t = t[: tm.start()]
         if t == before:
             break
     return t
@@ -118,32 +129,72 @@ def strip_change(t: str) -> str:
     return CHANGE_RE.sub("", t)
 
 
-def noun_after(s: str, pos: int) -> str:
-    """The noun phrase written right after a figure (4名|嫌疑人), or ''."""
+def noun_after(s: str, pos: int, *, clause: bool = False) -> str:
+    """The noun phrase written right after a figure (4名|嫌疑人), or ''; with
+    ``clause`` the rest of the clause (97.6%的|群众对……表示满意)."""
     j = pos
-    hi = min(len(s), pos + NP_MAX)
+    hi = min(len(s), pos + (40 if clause else NP_MAX))
     while j < hi:
         ch = s[j]
-        if ch in NP_STOPS:
+        if ch in (CLAUSE_BREAKS if clause else NP_STOPS):
             break
-        if ch == "、" and j + 1 < len(s) and s[j + 1].isdigit():
+        if ch in "和及与" and j + 1 < len(s) and s[j + 1].isdigit():
             break
+        if ch == "、" and re.search(r"^[^,，。;；、]{0,12}?\d", s[j + 1 : j + 14]):
+            break  # 33万元毒资、易制毒化学品近3吨: the next item of a list
         if ch.isdigit() or ch == " ":
             break
         j += 1
     np = s[pos:j]
-    if not np or not ("\u4e00" <= np[0] <= "\u9fff" or np[0] in "“\""):
+    if not np or not ("\u4e00" <= np[0] <= "\u9fff" or np[0] in "“\"") or np.startswith(NP_BAD_START):
         return ""
     return np.rstrip("、的")
 
 
+def tidy(t: str) -> str:
+    """Drop enumerations and asides: 打掉粮食、冻品、生猪等走私团伙 -> 走私团伙,
+    农林牧渔业(包括……)增加值 -> 农林牧渔业增加值."""
+    t2 = _PAREN_RE.sub("", t)
+    if len(t2) >= 2:
+        t = t2
+    t2 = _ENUM_RE.sub("", t)
+    if len(t2) >= 2:
+        t = t2
+    return t
+
+
+def wants_noun_after(core: str, raw: str) -> bool:
+    """Whether the subject is written after the number: the clause before it is
+    empty, short, a verb, or ends in 的/了/等 (抓获4名嫌疑人, 藏匿了20公斤毒品)."""
+    if not core or len(core) <= 2:
+        return True
+    if raw.rstrip().endswith(("的", "了", "等", "有", "和", "及", "、")):
+        return True
+    v = last_verb(core)
+    return bool(v) and core.endswith(v)
+
+
+def from_verb(t: str) -> str:
+    """Cut a long lead-in before the last verb, and a long modifier before 的:
+    现场关员在进境旅客行李中查获违规携带的象牙制品 -> 查获象牙制品."""
+    v = last_verb(t)
+    if not v:
+        return t
+    k = t.rfind(v)
+    if k >= 4:
+        t = t[k:]
+    rest = t[len(v) :]
+    d = rest.rfind("的")
+    if d >= 4 and len(rest) - d - 1 >= 2:
+        t = v + rest[d + 1 :]
+    return t
+
+
 def last_verb(t: str) -> str:
     """The last known verb in ``t``, or ''."""
-    best, at = "", -1
-    for v in VERBS:
-        k = t.rfind(v)
-        if k > at:
-            best, at = v, k
+    best = ""
+    for m in _VERB_RE.finditer(t):
+        best = m.group(0)
     return best
 
 

@@ -27,7 +27,7 @@ UNIT_TABLE: tuple[tuple[str, str, float, str], ...] = (
     ("克", "mass", 0.001, "kg"), ("公吨", "mass", 1000.0, "kg"), ("吨", "mass", 1000.0, "kg"),
     ("斤", "mass", 0.5, "kg"),
     # money
-    ("元人民币", "money", 1.0, "yuan"), ("元", "money", 1.0, "yuan"), ("美元", "money", 1.0, "USD"),
+("元", "money", 1.0, "yuan"), ("美元", "money", 1.0, "USD"),
     ("港元", "money", 1.0, "HKD"), ("港币", "money", 1.0, "HKD"), ("欧元", "money", 1.0, "EUR"),
     # shares and changes
     ("%", "percent", 1.0, "%"), ("‰", "percent", 0.1, "%"), ("个百分点", "points", 1.0, "points"),

@@ -63,7 +63,7 @@ def test_two_runs_at_once_leave_the_rows_of_one(tmp_path, plain):
     code, out = finish(start_run(ref, tmp_path / "home0", plain))
     assert code in (0, 1), out
     expected = snapshot(ref)
-    assert expected["documents"] and expected["figures"], "the reference run stored nothing"
+    assert expected["documents"] and expected["extracted_figures"], "the reference run stored nothing"
 
     shared = tmp_path / "shared.duckdb"
     runs = [start_run(shared, tmp_path / f"home{i}", plain) for i in (1, 2)]

@@ -163,6 +163,21 @@ def test_deploy_trigger_and_run_the_samples_deployment(server, procs, tmp_path):
         for flow_name in ("reextract", "backfill"):
             d = client.get(f"/deployments/name/{flow_name}/{flow_name}").raise_for_status().json()
             assert d["schedules"] == [] and d["entrypoint"] == f"flows/maintenance.py:{flow_name}"
+        d = client.get("/deployments/name/status/status").raise_for_status().json()
+        assert d["schedules"][0]["schedule"]["timezone"] == "Asia/Shanghai"
+
+        # the automations of docs/automations.yaml, as docs/operations.md creates them
+        block_id = subprocess.run(
+            [sys.executable, "-c", "from prefect.blocks.notifications import SlackWebhook; "
+             "print(SlackWebhook(url='http://127.0.0.1:9/hook').save('pressetl-alerts'))"],
+            cwd=REPO, env=env, capture_output=True, text=True, timeout=COMMAND_TIMEOUT, check=True,
+        ).stdout.strip().splitlines()[-1]
+        autos = tmp_path / "automations.yaml"
+        autos.write_text((REPO / "docs" / "automations.yaml").read_text(encoding="utf-8").replace(
+            "YOUR-NOTIFICATION-BLOCK-ID", block_id), encoding="utf-8")
+        prefect(env, "automation", "create", "--from-file", str(autos))
+        names = {a["name"] for a in client.post("/automations/filter", json={}).raise_for_status().json()}
+        assert {"pressetl-flow-run-failed", "pressetl-source-in-trouble", "pressetl-ingest-quiet"} <= names
 
         out = prefect(env, "deployment", "run", "ingest/samples")
         m = re.search(r"UUID:\s*([0-9a-f-]{36})", out)

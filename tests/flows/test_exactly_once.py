@@ -29,7 +29,7 @@ def make_corpus(folder: Path, n: int) -> Path:
     folder.mkdir()
     for i in range(n):
         body = pages[i % len(pages)].read_bytes()
-        marker = f"<p>第{i}号通报附记。</p>".encode()
+        marker = f"<p>No. {i:04d}</p>".encode()  # ASCII: valid in every encoding of the samples
         (folder / f"p{i:04d}.html").write_bytes(body.replace(b"</body>", marker + b"</body>", 1))
     cfg = folder.parent / "sources.yaml"
     cfg.write_text(f"sources:\n  - name: bulk\n    kind: directory\n    path: {folder}\n    region: 云南省\n",

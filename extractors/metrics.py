@@ -1,0 +1,80 @@
+"""The metric taxonomy: ``data/metrics.tsv`` (metric key, English label, unit
+family, the Chinese phrases it covers), and the one helper that matches a
+figure's subject against it. Domain modules pick their rows by key prefix."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from extractors.textnorm import to_simplified
+
+DATA_PATH: Path = Path(__file__).resolve().parent / "data" / "metrics.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    key: str
+    label: str
+    family: str  # count | mass | money | percent (the unit family of its figures)
+    phrases: tuple[str, ...]
+
+    @property
+    def domain(self) -> str:
+        return self.key.split(".", 1)[0]
+
+
+@cache
+def all_metrics() -> tuple[Metric, ...]:
+    rows = []
+    with DATA_PATH.open(encoding="utf-8") as f:
+        f.readline()
+        for line in f:
+            if not line.strip():
+                continue
+            key, label, family, phrases = line.rstrip("\n").split("\t")
+            rows.append(Metric(key, label, family, tuple(p.strip() for p in phrases.split(",") if p.strip())))
+    return tuple(rows)
+
+
+def metrics_of(domain: str) -> tuple[Metric, ...]:
+    return tuple(m for m in all_metrics() if m.domain == domain)
+
+
+# The unit families of figures each metric family accepts.
+_FAMILY_OK: dict[str, frozenset[str]] = {
+    "count": frozenset({"count"}),
+    "mass": frozenset({"mass"}),
+    "money": frozenset({"money"}),
+    "percent": frozenset({"percent", "points"}),
+}
+
+
+@cache
+def _matcher(table: tuple[Metric, ...], unit_family: str) -> tuple[re.Pattern[str] | None, dict[str, Metric]]:
+    by_phrase: dict[str, Metric] = {}
+    for m in table:
+        if unit_family in _FAMILY_OK.get(m.family, frozenset()):
+            for p in m.phrases:
+                by_phrase.setdefault(p, m)
+    if not by_phrase:
+        return None, by_phrase
+    alt = "|".join(re.escape(p) for p in sorted(by_phrase, key=len, reverse=True))
+    return re.compile(f"(?=({alt}))"), by_phrase
+
+
+def match(subject: str, unit_family: str, table: tuple[Metric, ...], *, simplified: bool = False) -> Metric | None:
+    """The metric of ``table`` whose longest phrase occurs in ``subject``, among
+    those of the figure's unit family. ``simplified``: the subject is already in
+    simplified characters (as the recogniser's subjects are)."""
+    rx, by_phrase = _matcher(table, unit_family)
+    if rx is None or not subject:
+        return None
+    subj = subject if simplified else to_simplified(subject)
+    best = ""
+    for m in rx.finditer(subj):
+        if len(m.group(1)) > len(best):
+            best = m.group(1)
+    return by_phrase[best] if best else None

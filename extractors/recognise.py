@@ -1,0 +1,899 @@
+"""The generic figure recogniser: every stated figure of a text, with its unit,
+qualifier, subject, kind, period and region.
+
+One pass finds the numbers (:func:`read_numbers`); a second walks the text
+sentence by sentence, in order, keeping the period and the area in force
+(:func:`walk`): a period stated once holds for the rest of the sentence and on
+into the next sentences and paragraphs until another is stated; a stock (目前),
+a rate (年均) or a bare duration (一个月) holds for its own sentence only; an
+undated incident (近日) for its paragraph. Headings do not set the period of
+what follows: a heading's figure takes its own period, or that of the body
+figure it repeats (:func:`_settle_headings`).
+
+Everything runs on the normalised text (:mod:`extractors.textnorm`) and is
+mapped back to offsets of the original text at the end.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+
+from extractors import places, subjects
+from extractors.model import Figure
+from extractors.numbers import MAX_NUMERAL_LEN, multiplier_at, parse_arabic, parse_chinese
+from extractors.periods import (
+    COMPARE_BEFORE,
+    REPORT_AFTER,
+    Context,
+    Period,
+    day_of_month,
+    find_day_only,
+    find_marks,
+    infer_published,
+    resolve,
+)
+from extractors.registry import register
+from extractors.textnorm import Normalised, normalise
+from extractors.units import (
+    FURNITURE_BEFORE,
+    NOT_UNITS,
+    ONE_ARTICLE_UNITS,
+    ORDINAL_BEFORE,
+    QUALIFIER_INNER,
+    QUALIFIER_PREFIXES,
+    QUALIFIER_SUFFIXES,
+    RANGE_JOINERS,
+    UNITS,
+    Unit,
+    unit_at,
+)
+
+NAME = "generic"
+VERSION = "1"
+
+NUM_RE = re.compile(r"\d+(?:,\d{3})*(?:\.{1,2}\d+)?|[零〇一二两三四五六七八九十百千万亿]+")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_BARE_MULTIPLIERS = frozenset({"百", "千", "万", "亿", "千万", "百万", "万亿", "亿万"})
+# Characters before 过/约/近 that make them part of another word (通过, 签约, 附近).
+_PREFIX_DENY: dict[str, str] = {
+    "过": "通经不度越跳错看去做办走路穿闯渡熬挺见听有说超",
+    "约": "预签制节契违履婚公条相邀特大",
+    "近": "附最临接亲靠将走贴",
+    "超": "赶高",
+}
+_AFTER_CHENG_DENY = "为功立员本果都交绩效就长"
+_NAME_QUOTE_RE = re.compile(r"“[^“”\n,，。]{0,18}”|\"[^\"\n,，。]{0,18}\"|《[^《》\n]{0,40}》")
+_CASE_RE = re.compile(
+    r"一[起宗][^,。;\n]{0,16}?案|最大一起|该案|此案|本案|专案|"
+    r"[“\"][^”\"\n]{0,16}?\d[^”\"\n]{0,16}?[”\"][^,。;\n]{0,14}?(?:案|团伙)"
+)
+_SENT_END = re.compile(r"[。!?！？\n]")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_CONNECT = frozenset({"、", "和", "及", "与", "以及"})
+_STOCK_DENY_BEFORE = "实发表出呈体展再兑涌显浮"
+# Characters without which a clause holds no period expression (a fast pre-check).
+_MAYBE_PERIOD = re.compile(r"[年月日季今去前近期现目当已来间均每底末册保余旬周场初]")
+
+
+# ---------------------------------------------------------------- numbers
+
+
+@dataclass(slots=True)
+class Num:
+    """A number read in the normalised text, with its unit and qualifier."""
+
+    start: int  # the mention: qualifier word, number, unit
+    end: int
+    num_start: int  # the number itself (after any qualifier word)
+    value: float
+    unit: Unit | None
+    qualifier: str
+    high: float | None = None
+    literal_sign: int = 1
+    # filled by the walk
+    subject: str = ""
+    raw_clause: str = ""
+    period: Period | None = None
+    event: bool = False
+    place: places.Place | None = None
+    heading: bool = False
+    para: int = 0
+    sign: int = 1
+    comparison: str | None = None
+    carried: Period | None = None
+    sentence: tuple[int, int] = (0, 0)
+    np_end: int = 0  # the end of a subject written after the number
+
+
+def _is_stock(p: Period | None) -> bool:
+    return p is not None and p.kind in ("stock", "stock_end", "until_stock")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _prefix_qualifier(s: str, p: int) -> tuple[str, int] | None:
+    """The qualifier word right before offset ``p``: (qualifier, its start)."""
+    for w, q in QUALIFIER_PREFIXES:
+        a = p - len(w)
+        if a >= 0 and s.startswith(w, a):
+            deny = _PREFIX_DENY.get(w)
+            if deny and a > 0 and s[a - 1] in deny:
+                continue
+            return q, a
+    return None
+
+
+def _core_at(s: str, i: int, j: int, norm: Normalised, text: str) -> tuple[float, int, bool] | None:
+    """(value, end, is_chinese) of the numeral run ``s[i:j]``, trimmed where needed."""
+    core = s[i:j]
+    if core[0].isdigit():
+        # A comma is a thousands separator only where the original has an ASCII one.
+        k = core.find(",")
+        while k >= 0:
+            o = norm.to_original(i + k)
+            if o >= len(text) or text[o] != ",":
+                core = core[:k]
+                break
+            k = core.find(",", k + 1)
+        intpart = core.split(".")[0].replace(",", "")
+        if len(intpart) > 15:
+            return None
+        v = parse_arabic(core)
+        return (v, i + len(core), False) if v is not None else None
+    if len(core) > MAX_NUMERAL_LEN:
+        return None
+    # 一千克, 两千米: 千 belongs to the unit.
+    if core.endswith("千") and s[j : j + 1] in ("克", "米", "瓦") and len(core) > 1:
+        core = core[:-1]
+    # 十多亿, 两万余: the run may stop at 余/多 and go on with a multiplier.
+    cv = parse_chinese(core)
+    if cv is None:
+        return None
+    return float(cv), i + len(core), True
+
+
+def read_numbers(s: str, norm: Normalised, text: str) -> list[Num]:
+    """Every figure-like number of ``s`` with its unit and qualifier."""
+    out: list[Num] = []
+    names = [m.span() for m in _NAME_QUOTE_RE.finditer(s)]
+    name_starts = [a for a, _ in names]
+    consumed = 0
+    for m in NUM_RE.finditer(s):
+        i, j = m.span()
+        if i < consumed:
+            continue
+        k = bisect_right(name_starts, i) - 1
+        if k >= 0 and names[k][0] < i < names[k][1]:
+            continue
+        n = _read_one(s, i, j, norm, text)
+        if n is None:
+            continue
+        consumed = n.end
+        if not math.isfinite(n.value) or (n.high is not None and not math.isfinite(n.high)):
+            continue
+        out.append(n)
+    return out
+
+
+def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None:
+    prev = s[i - 1] if i > 0 else ""
+    core = s[i:j]
+    is_cn = not core[0].isdigit()
+    if prev.isascii() and prev.isalpha():
+        return None  # PM2.5, F15, G20
+    if s.endswith(ORDINAL_BEFORE, 0, i):
+        return None
+    if is_cn:
+        if prev in ("星", "周", "初", "统", "唯", "之", "万", "逐", "同", "单", "不", "专", "划", "进"):
+            return None
+        percent_words = s.endswith("百分之", 0, i)
+        if core in ("零", "〇", "百", "千"):
+            return None  # 零包, 千家万户, 超过百人: words, not counts
+        if core in _BARE_MULTIPLIERS or (core[0] in "百千万亿" and core != "十"):
+            if not percent_words and _prefix_qualifier(s, i) is None:
+                return None
+    else:
+        percent_words = False
+        if prev and prev in ".:/·" and i >= 2 and s[i - 2].isdigit():
+            return None
+        nxt2 = s[j : j + 2]
+        if len(nxt2) == 2 and nxt2[0] in ".:/·" and nxt2[1].isdigit():
+            return None  # 26.12.2014, 10:11, 6·26
+        if re.match(r"-\d{1,2}-\d", s[j : j + 6]):
+            return None  # 2009-6-26
+    core_read = _core_at(s, i, j, norm, text)
+    if core_read is None:
+        return None
+    value, k, _ = core_read
+    start = i
+    literal_sign = 1
+    if not is_cn and prev and prev in "-−" and (i < 2 or not s[i - 2].isdigit()):
+        literal_sign = -1
+        start = i - 1
+
+    inner_q: str | None = None
+    mult = 1
+    for _ in range(2):
+        for w, q in QUALIFIER_INNER:
+            if inner_q is None and s.startswith(w, k):
+                # 30多名 yes; 多家 after a number is also 'more than' (10多家)
+                inner_q = q
+                k += len(w)
+                break
+        mm = multiplier_at(s, k)
+        if mm is not None and not (is_cn and core.endswith(("万", "亿"))):
+            # 亿元 yes, but not 万克 in 查破万克案件 (handled: no digits) nor 亿人民
+            mult *= mm[1]
+            k += len(mm[0])
+    if inner_q is not None and s.startswith(("年", "个月", "天", "岁", "小时", "次产业"), k):
+        return None
+    value *= mult
+
+    unit: Unit | None = None
+    high: float | None = None
+    if s.startswith(NOT_UNITS, k):
+        return None
+    if percent_words:
+        unit = UNITS["%"]
+    else:
+        unit = unit_at(s, k)
+        if unit is not None:
+            if is_cn and core == "一" and unit.text in ONE_ARTICLE_UNITS:
+                return None
+            if is_cn and unit.text in ("种", "位") and core != "十":
+                return None
+            k += len(unit.text)
+            if unit.text == "元" and s.startswith("人民币", k):
+                k += 3
+        elif s.startswith("成", k) and value <= 10 and s[k + 1 : k + 2] not in _AFTER_CHENG_DENY and (
+            is_cn or value == int(value)
+        ):
+            unit = UNITS["%"]
+            value *= 10
+            k += 1
+    if unit is None:
+        # 3至5人, 10-15吨: a range written once with its unit at the end.
+        if s[k : k + 1] in RANGE_JOINERS:
+            rng = _range_end(s, k + 1, norm, text)
+            if rng is not None:
+                v2, m2, u2, k2 = rng
+                if mult == 1 and m2 > 1:
+                    value *= m2
+                high, unit, k = v2, u2, k2
+        if unit is None and s[k : k + 1] in _CONNECT and not is_cn:
+            # 3.5和1.8个百分点: the unit written once after the last number.
+            nb = NUM_RE.match(s, k + 1)
+            if nb and nb.group(0)[0].isdigit():
+                kk = nb.end()
+                mm2 = multiplier_at(s, kk)
+                if mm2 is not None:
+                    kk += len(mm2[0])
+                u2 = unit_at(s, kk)
+                if u2 is not None and u2.family in ("percent", "points"):
+                    unit = u2
+        if unit is None:
+            if is_cn:
+                return None
+            if inner_q is not None and k < len(s) and _is_cjk(s[k]) and s[i - 1 : i] != "第":
+                pass  # 280余运毒嫌疑人: a count with its noun, no counting word
+            elif not _bare_ok(s, start, k, value, core):
+                return None
+
+    suffix_q: str | None = None
+    for w, q in QUALIFIER_SUFFIXES:
+        if s.startswith(w, k):
+            if w in ("以上", "以下", "以内"):
+                after = s[k + len(w) : k + len(w) + 2]
+                fam = unit.family if unit is not None else "count"
+                if fam in ("count", "mass", "money", "other") and after and (
+                    _is_cjk(after[0]) or (after[0] == "、" and after[1:2].isdigit())
+                ):
+                    return None  # 5人以上涉毒团伙, 100克以上、500克以下: a category, not a figure
+            suffix_q = q
+            k += len(w)
+            break
+
+    pq = _prefix_qualifier(s, start)
+    if pq is not None:
+        start = pq[1]
+    if is_cn and (core in _BARE_MULTIPLIERS) and pq is None and not percent_words:
+        return None
+    qualifier = suffix_q or inner_q or (pq[0] if pq else "exact")
+    if s.endswith(FURNITURE_BEFORE, 0, start) or re.search(r"(?:阅读|浏览|点击|访问)(?:量|数)?[:：\s]*$", s[max(0, start - 8) : start]):
+        return None
+    return Num(start, k, i, value * literal_sign, unit, qualifier, high, literal_sign)
+
+
+def _range_end(s: str, k: int, norm: Normalised, text: str) -> tuple[float, int, Unit, int] | None:
+    m = NUM_RE.match(s, k)
+    if m is None:
+        return None
+    read = _core_at(s, m.start(), m.end(), norm, text)
+    if read is None:
+        return None
+    v2, kk, _ = read
+    mult = 1
+    mm = multiplier_at(s, kk)
+    if mm is not None:
+        mult = mm[1]
+        kk += len(mm[0])
+    if s.startswith(NOT_UNITS, kk):
+        return None
+    u = unit_at(s, kk)
+    if u is None:
+        return None
+    return v2 * mult, mult, u, kk + len(u.text)
+
+
+def _bare_ok(s: str, start: int, k: int, value: float, core: str) -> bool:
+    """A number without a unit counts only in a clause of its own, right after
+    the words naming it (刑拘电诈犯罪嫌疑人1088, 城乡居民收入倍差1.65)."""
+    prev = s[start - 1] if start > 0 else ""
+    nxt = s[k : k + 1]
+    if not _is_cjk(prev) or prev in "第号年月日期版至到":
+        return False
+    if nxt not in ("", ",", ";", "。", "、", ")", "\n", "；"):
+        return False
+    return not ("." not in core and len(core) == 4 and 1900 <= value <= 2100)
+
+
+# ---------------------------------------------------------------- document
+
+
+@dataclass(slots=True)
+class Doc:
+    text: str
+    norm: Normalised
+    s: str
+    published: date | None
+    region: str | None
+    paras: list[tuple[int, int]] = field(default_factory=list)
+    headings: set[int] = field(default_factory=set)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _paragraphs(s: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for line in s.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _is_heading(line: str) -> bool:
+    t = line.strip()
+    if not t or len(t) > 50 or not _CJK_RE.search(t):
+        return False
+    if any(ch in t for ch in "。;；!?！？"):
+        return False
+    return not t.endswith((",", ":", "：", "、"))
+
+
+def _sentences(s: str) -> list[tuple[int, int]]:
+    out = []
+    a = 0
+    for m in _SENT_END.finditer(s):
+        b = m.end()
+        if b > a:
+            out.append((a, b))
+        a = b
+    if a < len(s):
+        out.append((a, len(s)))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Ev:
+    pos: int
+    order: int  # ties: marks before figures
+    kind: str  # period | day | place | case | fig | paren_open | paren_close
+    payload: object
+
+
+def _report_day(doc: Doc, pos: int, fig_starts: list[int]) -> bool:
+    """A day in a sentence about a press conference with no figure after it."""
+    si = bisect_right([a for a, _ in doc.sentences], pos) - 1
+    if si < 0:
+        return False
+    a, b = doc.sentences[si]
+    if "发布会" not in doc.s[a:b]:
+        return False
+    k = bisect_right(fig_starts, pos)
+    return not (k < len(fig_starts) and fig_starts[k] < b)
+
+
+def _period_events(doc: Doc, fig_starts: list[int]) -> list[_Ev]:
+    s = doc.s
+    evs: list[_Ev] = []
+    for mk in find_marks(s):
+        before = s[max(0, mk.start - 4) : mk.start]
+        after = s[mk.end : mk.end + 12]
+        if mk.name == "stock" and mk.text.startswith("现") and before[-1:] and before[-1] in _STOCK_DENY_BEFORE:
+            continue
+        if mk.name in ("day", "today") and (after.startswith(REPORT_AFTER) or _report_day(doc, mk.start, fig_starts)):
+            continue  # 新华社南宁12月17日电, 13日通报: the report's date
+        if _CLOCK.match(s, mk.end) or _CLOCK.match(s, mk.end + 1):
+            continue  # 2018年06月26日 15:00:04: page furniture
+        compare = before.endswith(COMPARE_BEFORE)
+        if mk.name == "year" and re.match(r"[“\"]\d", s[mk.end : mk.end + 2]):
+            continue  # 2003年“12·9”积案: the year names a case
+        evs.append(_Ev(mk.start, 0, "period", (mk, compare)))
+    for a, b, digits in find_day_only(s):
+        prev = s[a - 1] if a > 0 else "\n"
+        after = s[b : b + 12]
+        if prev not in ",)\n 。，" or after.startswith(REPORT_AFTER) or _report_day(doc, a, fig_starts):
+            continue
+        evs.append(_Ev(a, 0, "dayonly", (a, b, digits)))
+    return evs
+
+
+def _local_binding(s: str, mark_end: int, fig_start: int) -> bool:
+    """A period written right before its number binds that number only:
+    从2006年的5.24人, 较一季度(-10.8%)."""
+    gap = s[mark_end:fig_start]
+    return gap in ("的", "(", "的(") or (gap.startswith("(") and len(gap) <= 2)
+
+
+def walk(doc: Doc, nums: list[Num]) -> None:
+    """Assign period, event, place and subject to every number, in text order."""
+    s = doc.s
+    scan = places.scan(s)
+    home = places.home_place(scan, doc.region)
+    scan = places.add_local_aliases(s, scan, home)
+    evs = _period_events(doc, [n.start for n in nums])
+    for pm in scan.marks:
+        evs.append(_Ev(pm.start, 1, "place", pm))
+    for m in _CASE_RE.finditer(s):
+        evs.append(_Ev(m.start(), 2, "case", m.end()))
+    for idx, n in enumerate(nums):
+        evs.append(_Ev(n.start, 3, "fig", idx))
+    evs.sort(key=lambda e: (e.pos, e.order))
+
+    para_starts = [a for a, _ in doc.paras]
+    sent_starts = [a for a, _ in doc.sentences]
+    carried: Period | None = None  # explicit periods, across sentences and paragraphs
+    vague: Period | None = None  # an undated incident, until a period is stated
+    cur_para = -1
+    cur_sent = -1
+    cur: Period | None = None
+    explicit_here = False
+    since_here: Period | None = None
+    case_here = False
+    place_cur: places.Place | None = home
+    paren_place: places.Place | None = None
+    paren_close = -1
+    pending_local: tuple[int, Period] | None = None
+    revert_at = -1
+    revert_to: Period | None = None
+    event_para = -1
+    until_ends: set[date] = set()
+    since_starts: set[date] = set()
+    heading = False
+    head_state: Period | None = None
+    for ev in evs:
+        if 0 <= revert_at <= ev.pos:
+            cur, revert_at = revert_to, -1
+        p = bisect_right(para_starts, ev.pos) - 1
+        if p != cur_para:
+            cur_para = p
+            heading = p in doc.headings
+            place_cur = home
+            head_state = None
+        si = bisect_right(sent_starts, ev.pos) - 1
+        if si != cur_sent:
+            cur_sent = si
+            cur = head_state if heading else (vague or carried)
+            explicit_here = False
+            since_here = None
+            case_here = False
+            pending_local = None
+            revert_at = -1
+        if ev.kind in ("period", "dayonly"):
+            state_for_resolve = cur if cur is not None and cur.kind in ("span", "day") else carried
+            ctx = Context(doc.published, state_for_resolve)
+            if ev.kind == "period":
+                mk, compare = ev.payload  # type: ignore[misc]
+                per = resolve(mk, ctx)
+                end = mk.end
+            else:
+                a, b, digits = ev.payload  # type: ignore[misc]
+                per = day_of_month(digits, ctx)
+                compare = False
+                end = b
+            if per is None:
+                continue
+            pending_local = (end, per)
+            if compare or re.match(r"(?:的|\()[-\d]", s[end : end + 2]):
+                # 较一季度(-10.8%), 从2006年的5.24人: binds only the number written right after it.
+                continue
+            if per.kind == "weak":
+                if not explicit_here and (
+                    cur is None or cur.kind not in ("day", "vague") or event_para != cur_para
+                ):
+                    cur = Period("stock", None, per.end)
+                continue
+            if per.kind == "stock_end":
+                if _is_stock(cur) and cur is not None and cur.kind == "stock":
+                    continue  # 目前……在册: the stock is as of now
+                revert_to, revert_at = cur, _next_break(s, end, ",;。，；")
+                cur = per
+                continue
+            if not heading and s[max(0, ev.pos - 4) : ev.pos].endswith(("其中,", "其中", "其中，")) and per.kind == "span":
+                # 其中,今年6月,……100%;: a sub-period for its clause only
+                revert_to, revert_at = cur, _next_break(s, end, ";。；")
+                cur = per
+                continue
+            if per.kind == "recent":
+                # 近年来 inside a clause (近年来最大一起): this sentence only, never over an incident's date
+                if cur is None or cur.kind not in ("day", "vague"):
+                    cur = Period("span", None, per.end)
+                continue
+            if not per.year_known:
+                # 去年 with no publication date: keep a year stated earlier in this sentence
+                if explicit_here:
+                    continue
+                per = Period("span", None, None)
+            if per.kind == "until" and since_here is not None:
+                per = Period("span", since_here.start, per.end)
+            elif per.kind == "until":
+                if per.end is not None and not heading:
+                    until_ends.add(per.end)
+                per = Period("until_stock", None, per.end)
+            if (
+                per.kind == "span"
+                and ev.kind == "period"
+                and mk_name(ev) in ("since_day", "since_day_from", "since_month")
+                and per.start is not None
+                and not heading
+            ):
+                since_starts.add(per.start)
+            cur = per
+            if per.kind in ("span", "day"):
+                explicit_here = True
+                if per.start is not None and per.end == doc.published:
+                    since_here = per
+                if not heading:
+                    carried = per
+                    vague = None
+                else:
+                    head_state = per
+            elif per.kind == "vague" and not heading:
+                vague = per
+            if per.kind in ("day", "vague"):
+                event_para = cur_para
+            continue
+        if ev.kind == "place":
+            pm: places.PlaceMark = ev.payload  # type: ignore[assignment]
+            if pm.place is not None:
+                newp: places.Place | None = pm.place
+            else:
+                newp = places.resolve_scope(pm.scope or "", place_cur, home)
+                if newp is None and pm.scope == "国":
+                    newp = places.NATIONAL
+            if newp is None:
+                continue
+            close = _paren_close(s, pm.start)
+            if close is not None:
+                paren_place, paren_close = newp, close
+            else:
+                place_cur = newp
+            continue
+        if ev.kind == "case":
+            case_here = True
+            continue
+        n = nums[ev.payload]  # type: ignore[index]
+        n.heading = heading
+        n.para = cur_para
+        n.sentence = doc.sentences[si] if 0 <= si < len(doc.sentences) else (0, len(s))
+        per = cur
+        if pending_local is not None and _local_binding(s, pending_local[0], n.start):
+            per = pending_local[1]
+        n.period = per
+        n.carried = carried
+        n.event = bool(per is not None and per.kind in ("day", "vague")) or case_here
+        if n.unit is not None and n.unit.family in ("percent", "points", "ratio"):
+            n.event = False  # a share or a change is a statistic, not the quantity of an incident
+        if case_here and (per is None or per.kind != "day"):
+            n.period = Period("vague", None, None)
+        if paren_close > n.start:
+            n.place = paren_place
+        else:
+            n.place = place_cur
+        pending_local = None
+    _subjects(doc, nums, home)
+    _reporting_window(doc, nums, until_ends, since_starts)
+
+
+def _next_break(s: str, i: int, chars: str) -> int:
+    hits = [k for k in (s.find(c, i, i + 200) for c in chars) if k >= 0]
+    return min(hits) if hits else i + 200
+
+
+def _reporting_window(doc: Doc, nums: list[Num], until_ends: set[date], since_starts: set[date]) -> None:
+    """截至12月上旬 in one place and 自10月起……以来 in another describe one
+    reporting window: figures since the start run to the cut-off date, and
+    figures as of the cut-off date run from the start."""
+    if len(until_ends) != 1 or len(since_starts) != 1 or doc.published is None:
+        return
+    (until,), (since,) = until_ends, since_starts
+    if not since < until < doc.published:
+        return
+    for n in nums:
+        p = n.period
+        if p is None:
+            continue
+        if p.kind == "span" and p.start == since and p.end == doc.published:
+            n.period = Period("span", since, until)
+        elif p.kind == "until_stock" and p.end == until:
+            n.period = Period("span", since, until)
+
+
+def mk_name(ev: _Ev) -> str:
+    return ev.payload[0].name if ev.kind == "period" else ""  # type: ignore[index]
+
+
+def _paren_close(s: str, i: int) -> int | None:
+    """The end of the parenthesis ``i`` is in, if it is in a short one."""
+    a = s.rfind("(", max(0, i - 40), i)
+    if a < 0 or ")" in s[a:i]:
+        return None
+    b = s.find(")", i, i + 60)
+    return b if b >= 0 else None
+
+
+# ---------------------------------------------------------------- subjects
+
+
+def _region_words(home: places.Place | None, n: Num) -> tuple[str, ...]:
+    words: list[str] = []
+    for p in (n.place, home):
+        if p is None:
+            continue
+        words.append(p.name)
+        if p.region is not None:
+            words.extend(p.region.aliases)
+            words.append(p.region.province.name)
+            words.extend(p.region.province.aliases)
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+def _strip_marks(t: str) -> str:
+    """Drop period expressions from a clause (今年1至5月共破获 -> 共破获)."""
+    if not _MAYBE_PERIOD.search(t):
+        return t
+    out = []
+    pos = 0
+    for mk in find_marks(t):
+        if mk.name in ("weak_stock",) or t[max(0, mk.start - 3) : mk.start].endswith(COMPARE_BEFORE):
+            continue
+        out.append(t[pos : mk.start])
+        pos = mk.end
+    out.append(t[pos:])
+    return "".join(out)
+
+
+def _clean(t: str, rw: tuple[str, ...]) -> str:
+    t = _strip_marks(t)
+    t = subjects.strip_lead(t, rw)
+    t = subjects.strip_tail(t)
+    t = subjects.strip_lead(t, rw)
+    return t.strip(" \u3000,、“")
+
+
+def _subjects(doc: Doc, nums: list[Num], home: places.Place | None) -> None:
+    s = doc.s
+    prev_sent: tuple[int, int] | None = None
+    in_sent: list[Num] = []
+    i = 0
+    while i < len(nums):
+        n = nums[i]
+        if n.sentence != prev_sent:
+            prev_sent = n.sentence
+            in_sent = []
+        # the list this number leads: 27.6%、32.6%和26.2%
+        group = [n]
+        while i + len(group) < len(nums):
+            nx = nums[i + len(group)]
+            if nx.sentence != n.sentence or s[group[-1].end : nx.start].strip() not in _CONNECT:
+                break
+            group.append(nx)
+        floor = max(n.sentence[0], max(in_sent[-1].end, in_sent[-1].np_end) if in_sent else 0)
+        cstart, raw = subjects.clause_before(s, n.start, floor)
+        if len(raw.strip(" 、")) <= 1 and in_sent:
+            # 、33万元毒资 / ,逾23公斤: the list goes on; read signs and comparisons further back
+            _, raw_back = subjects.clause_before(s, n.start, n.sentence[0])
+            raw = raw_back if raw_back.endswith(raw) else raw
+        rw = _region_words(home, n)
+        sign = subjects.change_sign(raw)
+        fam = n.unit.family if n.unit is not None else "count"
+        comp = subjects.comparison_of(raw, fam)
+        own = s[cstart : n.start] if floor > n.sentence[0] else raw
+        core = _clean(own, rw)
+        core_nc = subjects.strip_change(core)
+        if core_nc and core_nc != core:
+            core_nc = subjects.strip_tail(core_nc)
+        core_nc = subjects.from_verb(subjects.tidy(core_nc)).strip("()")
+        if len(core_nc) == 1 and core_nc in subjects.EMPTY_ONE or not core_nc.strip():
+            core_nc = ""
+        names: list[str]
+        k = len(group)
+        after_np = subjects.noun_after(s, group[-1].end)
+        if (
+            after_np
+            and fam not in ("percent", "points", "ratio")
+            and (k == 1 or not core_nc)
+            and subjects.wants_noun_after(core_nc, own)
+        ):
+            verb = subjects.last_verb(core)
+            if core_nc and len(core_nc) <= 4:
+                names = [core_nc + after_np] * k
+            else:
+                names = [verb + after_np] * k
+            group[-1].np_end = group[-1].end + len(after_np)
+        elif not core_nc and s.startswith("的", group[-1].end) and (np2 := subjects.noun_after(s, group[-1].end + 1, clause=True)):
+            names = [np2] * k  # 97.6%的群众对……表示满意
+        elif k > 1 and core_nc and (parts := subjects.split_list(core_nc, k)) is not None:
+            names = parts
+        elif not core_nc and k > 1 and len(in_sent) >= k:
+            names = [m.subject for m in in_sent[-k:]]
+        elif core_nc:
+            names = [core_nc] * k
+        elif in_sent:
+            inherited = in_sent[-1].subject
+            if core and fam not in ("percent", "points", "ratio") and core not in inherited:
+                inherited += core  # 总产量为7.8万吨,较去年增加1.4万吨 -> 总产量较去年增加
+            names = [inherited] * k
+        else:
+            # 为67起: the subject is in the clause before (火灾数最多,为67起)
+            c2s, raw2 = subjects.clause_before(s, max(floor, cstart - 1), floor)
+            prev_clause = _clean(raw2, rw) if cstart - 1 > floor else ""
+            if "是" in prev_clause:
+                prev_clause = prev_clause.rsplit("是", 1)[1]
+            names = [prev_clause or core] * k
+        for m, name in zip(group, names, strict=False):
+            if comp == "yoy" and m.period is not None and m.period.kind == "stock_end" and m.carried is not None:
+                m.period = m.carried  # 比上年末增加1万人: a change over the year, not a stock
+            m.subject = name
+            m.raw_clause = raw
+            m.comparison = comp
+            if m.literal_sign < 0:
+                m.sign = 1  # 增长-8.7%: the sign is written
+            else:
+                m.sign = sign if fam in ("percent", "points", "ratio") or comp is not None or sign < 0 else 1
+            in_sent.append(m)
+        i += k
+
+
+# ---------------------------------------------------------------- headings
+
+
+def _settle_headings(nums: list[Num]) -> None:
+    """A heading's figure without a period of its own takes the period, kind and
+    area of the body figure it repeats, else of the first body figure after it."""
+    body = [n for n in nums if not n.heading]
+    for idx, n in enumerate(nums):
+        if not n.heading:
+            continue
+        own = n.period is not None
+        fam = n.unit.family if n.unit else "count"
+        match = None
+        for b in body:
+            bf = b.unit.family if b.unit else "count"
+            if bf == fam and abs(b.value * (b.unit.factor if b.unit else 1) - n.value * (n.unit.factor if n.unit else 1)) < 1e-9:
+                match = b
+                break
+        if match is None:
+            for b in nums[idx + 1 :]:
+                if not b.heading:
+                    match = b if not own else None
+                    break
+        if match is None:
+            continue
+        if not own:
+            n.period = match.period
+            n.event = match.event
+        if match.place is not None:
+            n.place = match.place
+
+
+# ---------------------------------------------------------------- figures
+
+
+def _duplicate_headings(doc: Doc) -> set[int]:
+    """Heading lines that repeat an earlier heading word for word: page furniture
+    (上一篇/下一篇 boxes) repeating the title, not a mention of its own."""
+    seen: set[str] = set()
+    dup: set[int] = set()
+    for i in sorted(doc.headings):
+        a, b = doc.paras[i]
+        t = doc.s[a:b].strip()
+        if t in seen:
+            dup.add(i)
+        seen.add(t)
+    return dup
+
+
+def _to_figure(doc: Doc, n: Num) -> Figure:
+    norm = doc.norm
+    a, b = norm.to_original_span(n.start, n.end)
+    sa, sb = norm.to_original_span(*n.sentence)
+    text = doc.text
+    sentence = text[sa:sb]
+    if len(sentence) > 400:
+        rel_a = a - sa
+        sentence = sentence[max(0, rel_a - 200) : rel_a + 200]
+    unit = n.unit
+    value = n.value
+    if n.sign < 0 and value > 0:
+        value = -value
+    family = unit.family if unit else "count"
+    per = n.period
+    ps = per.start if per is not None else None
+    pe = per.end if per is not None else None
+    if per is not None and per.kind in ("vague", "null"):
+        ps = pe = None
+    if _is_stock(per):
+        ps = None
+    high = n.high
+    if high is not None and n.sign < 0:
+        high = -high
+    return Figure(
+        mention=text[a:b],
+        start=a,
+        end=b,
+        value=value,
+        unit=unit.text if unit else "",
+        qualifier=n.qualifier,  # type: ignore[arg-type]
+        subject=n.subject,
+        kind="event" if n.event else "aggregate",
+        period_start=ps,
+        period_end=pe,
+        region=n.place.name if n.place else None,
+        sentence=sentence,
+        sentence_start=sa,
+        sentence_end=sb,
+        extractor=NAME,
+        extractor_version=VERSION,
+        region_code=n.place.code if n.place else None,
+        comparison=n.comparison,  # type: ignore[arg-type]
+        value_high=high,
+        unit_family=family,
+        value_normalised=value * unit.factor if unit else value,
+        unit_normalised=unit.normalised if unit else None,
+    )
+
+
+def prepare(text: str, published: date | None, region: str | None) -> Doc:
+    norm = normalise(text)
+    s = norm.text
+    if published is None:
+        published = infer_published(s)
+    doc = Doc(text, norm, s, published, region)
+    doc.paras = _paragraphs(s)
+    doc.headings = {i for i, (a, b) in enumerate(doc.paras) if _is_heading(s[a:b])}
+    doc.sentences = _sentences(s)
+    return doc
+
+
+@register(NAME, VERSION, stage="recognise")
+def recognise(text: str, published: date | None = None, region: str | None = None) -> list[Figure]:
+    """Every stated figure of ``text``."""
+    if not text or not text.strip():
+        return []
+    doc = prepare(text, published, region)
+    nums = read_numbers(doc.s, doc.norm, doc.text)
+    if not nums:
+        return []
+    walk(doc, nums)
+    dup = _duplicate_headings(doc)
+    if dup:
+        nums = [n for n in nums if n.para not in dup]
+    _settle_headings(nums)
+    return [_to_figure(doc, n) for n in nums]
