@@ -110,21 +110,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     # validate the sources file before Prefect starts, so a config error is one plain line
     from flows.pipeline import sources_for
 
-    sources_for(settings, args.source or [])
+    sources_for(settings, args.source or [], args.group)
     if args.plain:
-        from flows.pipeline import run_plain
+        from flows import pipeline
 
-        res = run_plain(settings, args.source or [])
-        summary = {
-            "run_id": res.run_id, "status": res.status, "db": str(settings.db_path),
-            "sources": [
-                {"source": o.source, "status": o.status, "discovered": o.discovered, "fetched": o.fetched,
-                 "skipped": o.skipped, "new": o.documents_new, "changed": o.documents_changed,
-                 "unchanged": o.documents_unchanged, "failed": o.failures, "figures": o.figures}
-                for o in res.outcomes
-            ],
-            "failures": [{"source": f.source, "stage": f.stage, "url": f.url, "reason": f.reason} for f in res.failures],
-        }
+        res = pipeline.run_plain(settings, args.source or [], group=args.group)
+        summary = {"run_id": res.run_id, "status": res.status, "db": str(settings.db_path),
+                   "sources": pipeline.summary_rows(res.outcomes), "failures": pipeline.failure_rows(res.failures)}
     else:
         from flows.ingest import ingest
 
@@ -132,6 +124,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             sources=args.source or None,
             config=str(settings.sources_path) if settings.sources_path else None,
             db=str(settings.db_path),
+            group=args.group,
         )
     _print_summary(summary, samples=settings.sources_path in (None, samples_config()))
     statuses = [s["status"] for s in summary["sources"]]
@@ -296,6 +289,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--config", metavar="SOURCES_YAML", help="sources file (default: the bundled samples)")
     r.add_argument("--db", metavar="PATH", help="DuckDB file (default: data/pressetl.duckdb)")
     r.add_argument("--source", action="append", metavar="NAME", help="run only this source (repeatable)")
+    r.add_argument("--group", metavar="GROUP", help="run only the sources of this group")
     r.add_argument("--plain", action="store_true", help="run the stages without Prefect (the reference path)")
     r.set_defaults(func=cmd_run)
 

@@ -28,30 +28,19 @@ load_task = task(pipeline.load, name="load", cache_policy=NO_CACHE, retries=3, r
 finish_task = task(pipeline.finish, name="finish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
 
 
-def _settings(config: str | None, db: str | None) -> Settings:
+def settings_for(config: str | None, db: str | None) -> Settings:
     return Settings.from_env(sources_path=Path(config) if config else None, db_path=Path(db) if db else None)
 
 
-def _summary_rows(outcomes: list[SourceOutcome]) -> list[dict]:
-    return [
-        {"source": o.source, "status": o.status, "discovered": o.discovered, "fetched": o.fetched,
-         "skipped": o.skipped, "new": o.documents_new, "changed": o.documents_changed,
-         "unchanged": o.documents_unchanged, "failed": o.failures, "figures": o.figures}
-        for o in outcomes
-    ]
-
-
-def _publish(run_id: str, status: str, outcomes: list[SourceOutcome], failures: list[Failure]) -> None:
-    key = "ingest-summary"
-    create_table_artifact(table=_summary_rows(outcomes), key=key,
-                          description=f"pressetl run {run_id}: {status}, one row per source")
+def publish(kind: str, run_id: str, status: str, outcomes: list[SourceOutcome], failures: list[Failure]) -> None:
+    """A table per source (key <kind>-summary) and the failures with their reasons (<kind>-failures)."""
+    create_table_artifact(table=pipeline.summary_rows(outcomes), key=f"{kind}-summary",
+                          description=f"pressetl {kind} {run_id}: {status}, one row per source")
     if failures:
-        create_table_artifact(
-            table=[{"source": f.source, "stage": f.stage, "url": f.url or "", "reason": f.reason} for f in failures],
-            key="ingest-failures", description=f"pressetl run {run_id}: what failed and why",
-        )
+        create_table_artifact(table=[{**r, "url": r["url"] or ""} for r in pipeline.failure_rows(failures)],
+                              key=f"{kind}-failures", description=f"pressetl {kind} {run_id}: what failed and why")
     else:
-        create_markdown_artifact(markdown=f"Run `{run_id}`: no failures.", key="ingest-failures")
+        create_markdown_artifact(markdown=f"{kind} `{run_id}`: no failures.", key=f"{kind}-failures")
 
 
 @flow(name="ingest", log_prints=False)
@@ -64,18 +53,8 @@ def ingest(sources: list[str] | None = None, config: str | None = None, db: str 
     this group (a deployment per group, see prefect.yaml).
     """
     logger = get_run_logger()
-    settings = _settings(config, db)
-    chosen = pipeline.sources_for(settings, sources or [])
-    # -- group filter (added with prefect.yaml's per-group deployments) --
-    if group is not None:
-        from flows.errors import ConfigError
-
-        in_group = [s for s in chosen if s.group == group]
-        if not in_group:
-            groups = sorted({s.group for s in chosen if s.group})
-            raise ConfigError(f"no source in group {group!r} (groups: {', '.join(groups) or 'none'})")
-        chosen = in_group
-    # -- end group filter --
+    settings = settings_for(config, db)
+    chosen = pipeline.sources_for(settings, sources or [], group)
     run_id = str(flow_run.id or pipeline.new_run_id())
     seen = prepare_task(settings, run_id, "ingest", chosen, str(flow_run.id) if flow_run.id else None)
 
@@ -111,8 +90,7 @@ def ingest(sources: list[str] | None = None, config: str | None = None, db: str 
         outcomes.append(o)
 
     status = finish_task(settings, run_id, outcomes)
-    _publish(run_id, status, outcomes, failures)
+    publish("ingest", run_id, status, outcomes, failures)
     logger.info("run %s %s: %d sources", run_id, status, len(outcomes))
     return {"run_id": run_id, "status": status, "db": str(settings.db_path),
-            "sources": _summary_rows(outcomes),
-            "failures": [{"source": f.source, "stage": f.stage, "url": f.url, "reason": f.reason} for f in failures]}
+            "sources": pipeline.summary_rows(outcomes), "failures": pipeline.failure_rows(failures)}

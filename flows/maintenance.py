@@ -38,16 +38,17 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NONE as NO_CACHE
 from prefect.runtime import flow_run
 
 from flows import pipeline
 from flows.config import Source
 from flows.errors import ConfigError
+from flows.ingest import acquire_task, finish_task, load_task, prepare_task, process_task, settings_for
+from flows.ingest import publish as publish_summary
 from flows.model import Acquired, Document, Failure, Page, SeenUrl
 from flows.settings import Settings
 from warehouse.load import LoadStats, Processed
@@ -62,27 +63,7 @@ log = logging.getLogger("pressetl")
 
 def choose_sources(settings: Settings, names: Sequence[str] = (), group: str | None = None) -> list[Source]:
     """The configured sources, by name and by group."""
-    chosen = pipeline.sources_for(settings, names)
-    if group is not None:
-        in_group = [s for s in chosen if s.group == group]
-        if not in_group:
-            groups = sorted({s.group for s in chosen if s.group})
-            raise ConfigError(f"no source in group {group!r} (groups: {', '.join(groups) or 'none'})")
-        chosen = in_group
-    return chosen
-
-
-def summary_rows(outcomes: Sequence[SourceOutcome]) -> list[dict]:
-    return [
-        {"source": o.source, "status": o.status, "discovered": o.discovered, "fetched": o.fetched,
-         "skipped": o.skipped, "new": o.documents_new, "changed": o.documents_changed,
-         "unchanged": o.documents_unchanged, "failed": o.failures, "figures": o.figures}
-        for o in outcomes
-    ]
-
-
-def failure_rows(failures: Sequence[Failure]) -> list[dict]:
-    return [{"source": f.source, "stage": f.stage, "url": f.url, "reason": f.reason} for f in failures]
+    return pipeline.sources_for(settings, names, group)
 
 
 @dataclass(slots=True)
@@ -95,7 +76,7 @@ class MaintenanceResult:
 
     def to_json(self) -> dict:
         return {"run_id": self.run_id, "status": self.status, "db": self.db,
-                "sources": summary_rows(self.outcomes), "failures": failure_rows(self.failures)}
+                "sources": pipeline.summary_rows(self.outcomes), "failures": pipeline.failure_rows(self.failures)}
 
 
 # ---------------------------------------------------------------- re-extraction
@@ -315,26 +296,10 @@ def _read_and_extract(settings: Settings, urls: Sequence[str]) -> tuple[list[Pro
 
 
 extract_task = task(_read_and_extract, name="re-extract", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
-prepare_task = task(pipeline.prepare_run, name="prepare", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-acquire_task = task(pipeline.acquire, name="acquire", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5)
-process_task = task(pipeline.process, name="clean-extract", cache_policy=NO_CACHE)
-load_task = task(pipeline.load, name="load", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=2)
-finish_task = task(pipeline.finish, name="finish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-
-
-def _settings(config: str | None, db: str | None) -> Settings:
-    return Settings.from_env(sources_path=Path(config) if config else None, db_path=Path(db) if db else None)
 
 
 def publish(kind: str, result: MaintenanceResult) -> None:
-    """A table per source (key <kind>-summary) and the failures with their reasons (<kind>-failures)."""
-    create_table_artifact(table=summary_rows(result.outcomes), key=f"{kind}-summary",
-                          description=f"pressetl {kind} {result.run_id}: {result.status}, one row per source")
-    if result.failures:
-        create_table_artifact(table=[{**r, "url": r["url"] or ""} for r in failure_rows(result.failures)],
-                              key=f"{kind}-failures", description=f"pressetl {kind} {result.run_id}: what failed and why")
-    else:
-        create_markdown_artifact(markdown=f"{kind} `{result.run_id}`: no failures.", key=f"{kind}-failures")
+    publish_summary(kind, result.run_id, result.status, result.outcomes, result.failures)
 
 
 @flow(name="reextract", log_prints=False)
@@ -345,7 +310,7 @@ def reextract(db: str | None = None, since: date | None = None, sources: list[st
     after this day; sources: only these sources' documents.
     """
     logger = get_run_logger()
-    settings = _settings(None, db)
+    settings = settings_for(None, db)
     run_id = str(flow_run.id or pipeline.new_run_id())
     start_task(settings, run_id, "reextract", str(flow_run.id) if flow_run.id else None)
     docs = list_task(settings, since, sources or [])
@@ -377,7 +342,7 @@ def backfill(start: date, end: date, config: str | None = None, sources: list[st
     """
     logger = get_run_logger()
     check_range(start, end)
-    settings = _settings(config, db)
+    settings = settings_for(config, db)
     chosen = choose_sources(settings, sources or [], group)
     run_id = str(flow_run.id or pipeline.new_run_id())
     seen = prepare_task(settings, run_id, "backfill", chosen, str(flow_run.id) if flow_run.id else None)
@@ -449,7 +414,7 @@ def status(config: str | None = None, db: str | None = None) -> list[dict]:
     from prefect.events import emit_event
 
     logger = get_run_logger()
-    rows = status_task(_settings(config, db))
+    rows = status_task(settings_for(config, db))
     create_table_artifact(
         table=[{"source": r.source, "group": r.group or "", "last_run": str(r.last_run_at or ""),
                 "result": r.last_run_status, "streak": r.failure_streak,

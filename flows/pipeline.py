@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from flows.config import Source, load_sources, samples_config
-from flows.errors import DocumentError, PressetlError, SourceError
+from flows.errors import ConfigError, DocumentError, PressetlError, SourceError
 from flows.model import Acquired, Failure, Page, SeenUrl
 from flows.settings import Settings
 from warehouse.load import LoadStats, Processed, load_batch
@@ -28,16 +28,22 @@ T = TypeVar("T")
 # ---------------------------------------------------------------- settings and sources
 
 
-def sources_for(settings: Settings, names: Sequence[str] = ()) -> list[Source]:
-    """The configured sources (the bundled samples by default), filtered by name."""
+def sources_for(settings: Settings, names: Sequence[str] = (), group: str | None = None) -> list[Source]:
+    """The configured sources (the bundled samples by default), filtered by name and group."""
     path = settings.sources_path or samples_config()
     sources = load_sources(path)
     if names:
         known = {s.name for s in sources}
         unknown = [n for n in names if n not in known]
         if unknown:
-            raise SourceError(unknown[0], f"not in {path} (known: {', '.join(sorted(known))})")
+            raise ConfigError(f"{path}: no source named {unknown[0]!r} (known: {', '.join(sorted(known))})")
         sources = [s for s in sources if s.name in names]
+    if group is not None:
+        in_group = [s for s in sources if s.group == group]
+        if not in_group:
+            groups = sorted({s.group for s in sources if s.group})
+            raise ConfigError(f"{path}: no source in group {group!r} (groups: {', '.join(groups) or 'none'})")
+        sources = in_group
     return sources
 
 
@@ -169,6 +175,20 @@ def outcome(acq: Acquired, stats: LoadStats, process_failures: int) -> SourceOut
     )
 
 
+def summary_rows(outcomes: Sequence[SourceOutcome]) -> list[dict]:
+    """One plain row per source: what the CLI prints, the artifacts show and the flow returns."""
+    return [
+        {"source": o.source, "status": o.status, "discovered": o.discovered, "fetched": o.fetched,
+         "skipped": o.skipped, "new": o.documents_new, "changed": o.documents_changed,
+         "unchanged": o.documents_unchanged, "failed": o.failures, "figures": o.figures}
+        for o in outcomes
+    ]
+
+
+def failure_rows(failures: Sequence[Failure]) -> list[dict]:
+    return [{"source": f.source, "stage": f.stage, "url": f.url, "reason": f.reason} for f in failures]
+
+
 # ---------------------------------------------------------------- the reference run
 
 
@@ -201,9 +221,10 @@ def ingest_source(settings: Settings, run_id: str, source: Source, seen: dict[st
     return outcome(acq, stats, process_failures), failures
 
 
-def run_plain(settings: Settings, source_names: Sequence[str] = (), *, flow: str = "plain") -> RunResult:
+def run_plain(settings: Settings, source_names: Sequence[str] = (), *, group: str | None = None,
+              flow: str = "plain") -> RunResult:
     """The whole pipeline with no orchestration."""
-    sources = sources_for(settings, source_names)
+    sources = sources_for(settings, source_names, group)
     run_id = new_run_id()
     seen = prepare_run(settings, run_id, flow, sources)
     result = RunResult(run_id=run_id, status="running")

@@ -3,6 +3,7 @@ CREATE OR REPLACE VIEW source_health AS
 WITH last_run AS (
     SELECT rs.*, r.started_at
     FROM run_sources rs JOIN runs r USING (run_id)
+    WHERE r.flow IN ('ingest', 'plain')  -- re-extraction and backfills say nothing of a source's health
     QUALIFY row_number() OVER (PARTITION BY rs.source ORDER BY rs.finished_at DESC) = 1
 ),
 last_doc AS (
