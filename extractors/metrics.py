@@ -39,6 +39,7 @@ def all_metrics() -> tuple[Metric, ...]:
     return tuple(rows)
 
 
+@cache
 def metrics_of(domain: str) -> tuple[Metric, ...]:
     return tuple(m for m in all_metrics() if m.domain == domain)
 
@@ -53,9 +54,9 @@ _FAMILY_OK: dict[str, frozenset[str]] = {
 
 
 @cache
-def _matcher(table: tuple[Metric, ...], unit_family: str) -> tuple[re.Pattern[str] | None, dict[str, Metric]]:
+def _matcher(domain: str, unit_family: str) -> tuple[re.Pattern[str] | None, dict[str, Metric]]:
     by_phrase: dict[str, Metric] = {}
-    for m in table:
+    for m in metrics_of(domain):
         if unit_family in _FAMILY_OK.get(m.family, frozenset()):
             for p in m.phrases:
                 by_phrase.setdefault(p, m)
@@ -65,11 +66,11 @@ def _matcher(table: tuple[Metric, ...], unit_family: str) -> tuple[re.Pattern[st
     return re.compile(f"(?=({alt}))"), by_phrase
 
 
-def match(subject: str, unit_family: str, table: tuple[Metric, ...], *, simplified: bool = False) -> Metric | None:
-    """The metric of ``table`` whose longest phrase occurs in ``subject``, among
+def match(subject: str, unit_family: str, domain: str, *, simplified: bool = False) -> Metric | None:
+    """The metric of ``domain`` whose longest phrase occurs in ``subject``, among
     those of the figure's unit family. ``simplified``: the subject is already in
     simplified characters (as the recogniser's subjects are)."""
-    rx, by_phrase = _matcher(table, unit_family)
+    rx, by_phrase = _matcher(domain, unit_family)
     if rx is None or not subject:
         return None
     subj = subject if simplified else to_simplified(subject)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal, InvalidOperation
 
 # Chinese digits and the small units inside a 万 section.
 CN_DIGITS: dict[str, int] = {
@@ -116,6 +117,17 @@ def parse_chinese(s: str) -> int | None:
     return total
 
 
+def scale(digits: str, factor: int) -> float | None:
+    """``digits`` (Arabic, maybe with a decimal point) times ``factor``, exactly:
+    3.2 x 10^4 is 32000, not 32000.000000000004."""
+    try:
+        d = Decimal(digits.translate(_FULLWIDTH).replace(",", "").replace("..", ".")) * factor
+    except InvalidOperation:
+        return None
+    out = float(d)
+    return out if math.isfinite(out) else None
+
+
 def multiplier_at(s: str, i: int) -> tuple[str, int] | None:
     """The multiplier written at ``s[i:]`` (万, 亿, 万亿, 千万), if any."""
     for word, k in MULTIPLIERS:
@@ -146,7 +158,6 @@ def parse_number(s: str) -> float | None:
                 return None
             factor *= mult[1]
             rest = rest[len(mult[0]) :]
-        out = base * factor
-        return out if math.isfinite(out) else None
+        return scale(m.group(0), factor)
     cn = parse_chinese(s)
     return float(cn) if cn is not None else None

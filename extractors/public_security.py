@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extractors.metrics import match, metrics_of
+from extractors.metrics import match
 from extractors.model import Figure
 from extractors.registry import register
 
@@ -16,11 +16,10 @@ VERSION = "1"
 
 @register(NAME, VERSION)
 def assign(figures: list[Figure]) -> list[Figure]:
-    table = metrics_of(NAME)
     out = []
     for f in figures:
         if f.metric is None:
-            m = match(f.subject, f.unit_family, table, simplified=True)
+            m = match(f.subject, f.unit_family, NAME, simplified=True)
             if m is not None:
                 f = replace(f, metric=m.key, extractor=NAME, extractor_version=VERSION)
         out.append(f)

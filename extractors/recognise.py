@@ -24,7 +24,7 @@ from datetime import date
 
 from extractors import places, subjects
 from extractors.model import Figure
-from extractors.numbers import MAX_NUMERAL_LEN, multiplier_at, parse_arabic, parse_chinese
+from extractors.numbers import MAX_NUMERAL_LEN, multiplier_at, parse_arabic, parse_chinese, scale
 from extractors.periods import (
     COMPARE_BEFORE,
     REPORT_AFTER,
@@ -145,7 +145,7 @@ def _core_at(s: str, i: int, j: int, norm: Normalised, text: str) -> tuple[float
         if len(intpart) > 15:
             return None
         v = parse_arabic(core)
-        return (v, i + len(core), False) if v is not None else None
+        return (v, i + len(core), False) if v is not None else None  # scaled exactly in _read_one
     if len(core) > MAX_NUMERAL_LEN:
         return None
     # 一千克, 两千米: 千 belongs to the unit.
@@ -211,6 +211,7 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
     if core_read is None:
         return None
     value, k, _ = core_read
+    core_end = k
     start = i
     literal_sign = 1
     if not is_cn and prev and prev in "-−" and (i < 2 or not s[i - 2].isdigit()):
@@ -233,7 +234,11 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
             k += len(mm[0])
     if inner_q is not None and s.startswith(("年", "个月", "天", "岁", "小时", "次产业"), k):
         return None
-    value *= mult
+    if mult != 1:
+        exact = scale(s[i:core_end], mult) if not is_cn else value * mult
+        if exact is None:
+            return None
+        value = exact
 
     unit: Unit | None = None
     high: float | None = None

@@ -70,6 +70,7 @@ for _t, _f, _k, _n in UNIT_TABLE:
     UNITS.setdefault(_t, Unit(_t, _f, _k, _n))
 # Longest first, so 个百分点 wins over 个 and 千克 over 千.
 UNIT_WORDS: tuple[str, ...] = tuple(sorted(UNITS, key=len, reverse=True))
+_UNIT_LENGTHS: tuple[int, ...] = tuple(sorted({len(w) for w in UNITS}, reverse=True))
 
 # Counted words that make a number something else: a date, a time, an age, a
 # duration, a rank. A number followed by one of these is not a figure.
@@ -121,7 +122,8 @@ def unit_at(s: str, i: int) -> Unit | None:
     """The unit written at ``s[i:]``, longest first; ``None`` for none or a non-unit."""
     if s.startswith(NOT_UNITS, i):
         return None
-    for w in UNIT_WORDS:
-        if s.startswith(w, i):
-            return UNITS[w]
+    for n in _UNIT_LENGTHS:
+        u = UNITS.get(s[i : i + n])
+        if u is not None:
+            return u
     return None

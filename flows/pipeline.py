@@ -88,13 +88,16 @@ def acquire(source: Source, settings: Settings, seen: dict[str, SeenUrl]) -> Acq
 
 
 def extractor_ids() -> list[tuple[str, str]]:
-    """(name, version) of every registered extractor, recorded with each extraction."""
-    import extractors
+    """The extraction's identity: ("figures", "<EXTRACTOR_VERSION>+<module><version>...").
 
-    registered = getattr(extractors, "registered", None)
-    if registered is not None:
-        return [(name, version) for name, version in registered()]
-    return [("figures", extractors.EXTRACTOR_VERSION)]
+    Every registered module's version is part of it, so a change to any module makes a new
+    extraction of every document and no figure is kept from a mix of versions.
+    """
+    import extractors
+    from extractors.registry import EXTRACTORS
+
+    modules = ".".join(f"{e.name}{e.version}" for e in EXTRACTORS)
+    return [("figures", f"{extractors.EXTRACTOR_VERSION}+{modules}")]
 
 
 def process(pages: Iterable[Page], region: str | None) -> tuple[list[Processed], list[Failure]]:

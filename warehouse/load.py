@@ -30,7 +30,10 @@ class Processed:
     page: Page
     document: Document
     figures: Sequence[Figure]
-    extractors: Sequence[tuple[str, str]]  # (name, version) of every extractor that ran
+    # (name, version) naming the extraction: the set of extractors at its version. Figures are
+    # stored under the first; each figure's own extractor/extractor_version (the module that
+    # shaped it) is kept as module/module_version.
+    extractors: Sequence[tuple[str, str]]
 
 
 @dataclass(slots=True)
@@ -69,7 +72,7 @@ _EXTRACTIONS = pa.schema([
 ])
 _FIGURES = pa.schema([
     ("url", pa.string()), ("text_sha256", pa.string()), ("extractor", pa.string()), ("extractor_version", pa.string()),
-    ("start", pa.int32()), ("end", pa.int32()), ("mention", pa.string()), ("value", pa.float64()),
+    ("module", pa.string()), ("module_version", pa.string()), ("start", pa.int32()), ("end", pa.int32()), ("mention", pa.string()), ("value", pa.float64()),
     ("value_high", pa.float64()), ("unit", pa.string()), ("unit_family", pa.string()),
     ("value_normalised", pa.float64()), ("unit_normalised", pa.string()), ("qualifier", pa.string()),
     ("comparison", pa.string()), ("subject", pa.string()), ("metric", pa.string()), ("kind", pa.string()),
@@ -138,18 +141,19 @@ def load_batch(
             {
                 "url": p.document.url, "text_sha256": p.document.text_sha256, "extractor": name,
                 "extractor_version": version,
-                "figures": sum(1 for f in p.figures if f.extractor == name and f.extractor_version == version),
+                "figures": len(p.figures) if i == 0 else 0,
             }
             for p in items
-            for name, version in p.extractors
+            for i, (name, version) in enumerate(p.extractors)
         ),
         _EXTRACTIONS,
     )
     figures = _table(
         (
             {
-                "url": p.document.url, "text_sha256": p.document.text_sha256, "extractor": f.extractor,
-                "extractor_version": f.extractor_version, "start": f.start, "end": f.end, "mention": f.mention,
+                "url": p.document.url, "text_sha256": p.document.text_sha256, "extractor": p.extractors[0][0],
+                "extractor_version": p.extractors[0][1], "module": f.extractor, "module_version": f.extractor_version,
+                "start": f.start, "end": f.end, "mention": f.mention,
                 "value": f.value, "value_high": f.value_high, "unit": f.unit, "unit_family": f.unit_family,
                 "value_normalised": f.value_normalised, "unit_normalised": f.unit_normalised,
                 "qualifier": f.qualifier, "comparison": f.comparison, "subject": f.subject, "metric": f.metric,
@@ -158,6 +162,7 @@ def load_batch(
                 "sentence_end": f.sentence_end,
             }
             for p in items
+            if p.extractors
             for f in p.figures
         ),
         _FIGURES,

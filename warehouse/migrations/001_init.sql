@@ -102,12 +102,16 @@ CREATE TABLE extractions (
     run_id            VARCHAR NOT NULL
 );
 
--- natural key: (document_url, document_version, extractor, extractor_version, start, "end")
+-- natural key: (document_url, document_version, extractor, extractor_version, start, "end").
+-- extractor/extractor_version name the extraction (the whole set of extractors at a version);
+-- module/module_version the extractor module that shaped this figure (generic, narcotics, ...).
 CREATE TABLE extracted_figures (
     document_url      VARCHAR NOT NULL,
     document_version  INTEGER NOT NULL,
     extractor         VARCHAR NOT NULL,
     extractor_version VARCHAR NOT NULL,
+    module            VARCHAR,
+    module_version    VARCHAR,
     start             INTEGER NOT NULL,
     "end"             INTEGER NOT NULL,
     mention           VARCHAR NOT NULL,

@@ -33,6 +33,7 @@ SELECT
     f."end",
     f.extractor,
     f.extractor_version,
+    f.module,
     f.document_version,
     d.title AS document_title
 FROM extracted_figures f
