@@ -525,8 +525,8 @@ def walk(doc: Doc, nums: list[Num]) -> None:
                     cur = Period("stock", None, per.end)
                 continue
             if per.kind == "stock_end":
-                if _is_stock(cur) and cur is not None and cur.kind == "stock":
-                    continue  # 目前……在册: the stock is as of now
+                if _is_stock(cur):
+                    continue  # 目前……在册, 截至5月底……在册: the stock's date is already stated
                 revert_to, revert_at = cur, _next_break(s, end, ",;。，；")
                 cur = per
                 continue

@@ -187,6 +187,12 @@ async def _discover_listing(source: HttpSource, client: PoliteClient, seen: Mapp
                 and (next_re.search(label) or next_re.search(canonical))
             ):
                 next_url = absolute
+        if page == 1 and not any(link_re.search(canonical_url(a)) for a, _ in links):
+            # the usual sign of a changed template or a wrong link_pattern: say so, go on
+            found.failures.append(Failure(
+                source.name, page_url, "discover",
+                f"listing page has no links matching link_pattern {source.link_pattern!r} ({len(links)} links in all)",
+            ))
         if source.page_url_template:
             if page > 1 and new == 0:
                 break  # a page past the end that the site answers with the first page or an empty list
