@@ -15,15 +15,16 @@ from prefect.cache_policies import NONE as NO_CACHE
 from prefect.runtime import flow_run
 
 from flows import pipeline
+from flows.config import Source
 from flows.model import Failure
 from flows.settings import Settings
-from warehouse.load import LoadStats
 from warehouse.runs import SourceOutcome
 
 # Stages as tasks at the call site; inputs hold page bytes, so nothing is cached or hashed.
 prepare_task = task(pipeline.prepare_run, name="prepare", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
 acquire_task = task(pipeline.acquire, name="acquire", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5)
-process_task = task(pipeline.process, name="clean-extract", cache_policy=NO_CACHE)
+batch_task = task(pipeline.ingest_batch, name="clean-extract-load", cache_policy=NO_CACHE, retries=2,
+                  retry_delay_seconds=2)
 load_task = task(pipeline.load, name="load", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=2)
 finish_task = task(pipeline.finish, name="finish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
 
@@ -43,6 +44,38 @@ def publish(kind: str, run_id: str, status: str, outcomes: list[SourceOutcome], 
         create_markdown_artifact(markdown=f"{kind} `{run_id}`: no failures.", key=f"{kind}-failures")
 
 
+def run_sources(kind: str, settings: Settings, chosen: list[Source], window: pipeline.Window | None = None) -> dict:
+    """The body of the ingest and backfill flows: acquire every source at once, then clean,
+    extract and load each source's pages batch by batch (batches in parallel, loads one at a time)."""
+    logger = get_run_logger()
+    run_id = str(flow_run.id or pipeline.new_run_id())
+    seen = prepare_task(settings, run_id, kind, chosen, str(flow_run.id) if flow_run.id else None)
+    acquired = {s.name: acquire_task.submit(s, settings, seen[s.name]) for s in chosen}
+    outcomes: list[SourceOutcome] = []
+    failures: list[Failure] = []
+    for s in chosen:
+        acq = acquired[s.name].result()
+        pipeline.log_acquired(logger, acq)
+        first = pipeline.source_failures(acq)
+        futures = [
+            batch_task.submit(settings, run_id, s.name, s.region, batch, acq.validators, first if i == 0 else (),
+                              window)
+            for i, batch in enumerate(list(pipeline.batched(acq.pages, settings.batch_size)) or [[]])
+        ]
+        results = [f.result() for f in futures]
+        for r in results:
+            pipeline.log_failures(logger, r.failures)
+        o = pipeline.outcome(acq, results)
+        pipeline.log_outcome(logger, o)
+        outcomes.append(o)
+        failures += first + [f for r in results for f in r.failures]
+    status = finish_task(settings, run_id, outcomes)
+    publish(kind, run_id, status, outcomes, failures)
+    logger.info("%s run %s %s: %d sources", kind, run_id, status, len(outcomes))
+    return {"run_id": run_id, "status": status, "db": str(settings.db_path),
+            "sources": pipeline.summary_rows(outcomes), "failures": pipeline.failure_rows(failures)}
+
+
 @flow(name="ingest", log_prints=False)
 def ingest(sources: list[str] | None = None, config: str | None = None, db: str | None = None,
            group: str | None = None) -> dict:
@@ -52,45 +85,5 @@ def ingest(sources: list[str] | None = None, config: str | None = None, db: str 
     default); db: the DuckDB file (data/pressetl.duckdb by default); group: only the sources of
     this group (a deployment per group, see prefect.yaml).
     """
-    logger = get_run_logger()
     settings = settings_for(config, db)
-    chosen = pipeline.sources_for(settings, sources or [], group)
-    run_id = str(flow_run.id or pipeline.new_run_id())
-    seen = prepare_task(settings, run_id, "ingest", chosen, str(flow_run.id) if flow_run.id else None)
-
-    acquired = {s.name: acquire_task.submit(s, settings, seen[s.name]) for s in chosen}
-    outcomes: list[SourceOutcome] = []
-    failures: list[Failure] = []
-    for s in chosen:
-        acq = acquired[s.name].result()
-        if acq.fatal:
-            logger.error("source %s: failed at discovery: %s", s.name, acq.fatal)
-        logger.info("source %s: discovered %d, fetched %d, skipped %d unchanged, %d fetch failures",
-                    s.name, acq.discovered, len(acq.pages), acq.skipped, len(acq.failures))
-        for f in acq.failures:
-            logger.warning("source %s: %s failed: %s: %s", s.name, f.stage, f.url, f.reason)
-        src_failures = list(acq.failures) + ([Failure(s.name, None, "discover", acq.fatal)] if acq.fatal else [])
-        batches = list(pipeline.batched(acq.pages, settings.batch_size)) or [[]]
-        processed_futures = [process_task.submit(b, s.region) for b in batches]
-        stats = LoadStats()
-        n_process_failures = 0
-        for i, fut in enumerate(processed_futures):
-            processed, fails = fut.result()
-            n_process_failures += len(fails)
-            for f in fails:
-                logger.warning("source %s: %s failed: %s: %s", s.name, f.stage, f.url, f.reason)
-            extra = src_failures if i == 0 else []
-            stats.add(load_task(settings, run_id, processed, list(fails) + extra,
-                                pipeline.validators_of(acq, processed)))
-            failures += fails
-        failures += src_failures
-        o = pipeline.outcome(acq, stats, n_process_failures)
-        logger.info("source %s: %d new, %d changed, %d unchanged documents, %d figures, %d failures",
-                    s.name, o.documents_new, o.documents_changed, o.documents_unchanged, o.figures, o.failures)
-        outcomes.append(o)
-
-    status = finish_task(settings, run_id, outcomes)
-    publish("ingest", run_id, status, outcomes, failures)
-    logger.info("run %s %s: %d sources", run_id, status, len(outcomes))
-    return {"run_id": run_id, "status": status, "db": str(settings.db_path),
-            "sources": pipeline.summary_rows(outcomes), "failures": pipeline.failure_rows(failures)}
+    return run_sources("ingest", settings, pipeline.sources_for(settings, sources or [], group))

@@ -47,9 +47,9 @@ from prefect.runtime import flow_run
 from flows import pipeline
 from flows.config import Source
 from flows.errors import ConfigError
-from flows.ingest import acquire_task, finish_task, load_task, prepare_task, process_task, settings_for
+from flows.ingest import finish_task, load_task, run_sources, settings_for
 from flows.ingest import publish as publish_summary
-from flows.model import Acquired, Document, Failure, Page, SeenUrl
+from flows.model import Document, Failure, Page
 from flows.settings import Settings
 from warehouse.load import LoadStats, Processed
 from warehouse.runs import SourceOutcome
@@ -205,82 +205,17 @@ def _load_reextracted(settings: Settings, run_id: str, processed: Sequence[Proce
 # ---------------------------------------------------------------- backfill
 
 
-def in_range(processed: Sequence[Processed], start: date, end: date) -> tuple[list[Processed], int]:
-    """The documents published within [start, end], and how many fell outside (or had no date)."""
-    kept = [p for p in processed if p.document.published_at is not None and start <= p.document.published_at <= end]
-    return kept, len(processed) - len(kept)
-
-
-def article_validators(acq: Acquired, processed: Sequence[Processed]) -> list[tuple]:
-    """fetch_state rows of the stored articles only: a backfill never records listing pages."""
-    return [v for v in pipeline.validators_of(acq, processed) if v[5]]
-
-
 def check_range(start: date, end: date) -> None:
     if start > end:
         raise ConfigError(f"backfill: start {start} is after end {end}")
 
 
-def backfill_source(settings: Settings, run_id: str, source: Source, seen: dict[str, SeenUrl],
-                    start: date, end: date, *, logger: logging.Logger | logging.LoggerAdapter = log,
-                    ) -> tuple[SourceOutcome, list[Failure]]:
-    """One source of a backfill, batch by batch (the plain path)."""
-    acq = pipeline.acquire(source, settings, seen)
-    log_acquired(logger, source.name, acq)
-    src_failures = list(acq.failures) + ([Failure(source.name, None, "discover", acq.fatal)] if acq.fatal else [])
-    failures = list(src_failures)
-    stats = LoadStats()
-    n_process_failures = outside = 0
-    for i, batch in enumerate(pipeline.batched(acq.pages, settings.batch_size) if acq.pages else [[]]):
-        processed, fails = pipeline.process(batch, source.region)
-        kept, out = in_range(processed, start, end)
-        outside += out
-        n_process_failures += len(fails)
-        failures += fails
-        log_failures(logger, fails)
-        extra = src_failures if i == 0 else []
-        stats.add(pipeline.load(settings, run_id, kept, list(fails) + extra, article_validators(acq, kept)))
-    return backfill_outcome(logger, acq, stats, n_process_failures, outside, start, end), failures
-
-
-def log_acquired(logger, name: str, acq: Acquired) -> None:
-    if acq.fatal:
-        logger.error("source %s: failed at discovery: %s", name, acq.fatal)
-    logger.info("source %s: discovered %d, fetched %d, skipped %d unchanged, %d fetch failures",
-                name, acq.discovered, len(acq.pages), acq.skipped, len(acq.failures))
-    log_failures(logger, acq.failures)
-
-
-def log_failures(logger, failures: Sequence[Failure]) -> None:
-    for f in failures:
-        logger.warning("source %s: %s failed: %s: %s", f.source, f.stage, f.url or "-", f.reason)
-
-
-def backfill_outcome(logger, acq: Acquired, stats: LoadStats, n_process_failures: int, outside: int,
-                     start: date, end: date) -> SourceOutcome:
-    o = pipeline.outcome(acq, stats, n_process_failures)
-    o = SourceOutcome(**{**{k: getattr(o, k) for k in o.__slots__}, "skipped": o.skipped + outside})
-    logger.info("source %s: %d documents outside %s..%s (or undated) left for later; %d new, %d changed, "
-                "%d unchanged, %d figures, %d failures", o.source, outside, start, end, o.documents_new,
-                o.documents_changed, o.documents_unchanged, o.figures, o.failures)
-    return o
-
-
 def run_backfill(settings: Settings, start: date, end: date, sources: Sequence[str] = (), group: str | None = None,
-                 *, logger: logging.Logger | logging.LoggerAdapter = log) -> MaintenanceResult:
+                 ) -> MaintenanceResult:
     """Ingest only the documents published within [start, end], no Prefect."""
     check_range(start, end)
-    chosen = choose_sources(settings, sources, group)
-    run_id = pipeline.new_run_id()
-    seen = pipeline.prepare_run(settings, run_id, "backfill", chosen)
-    outcomes: list[SourceOutcome] = []
-    failures: list[Failure] = []
-    for s in chosen:
-        o, f = backfill_source(settings, run_id, s, seen[s.name], start, end, logger=logger)
-        outcomes.append(o)
-        failures += f
-    status = pipeline.finish(settings, run_id, outcomes)
-    return MaintenanceResult(run_id, status, str(settings.db_path), outcomes, failures)
+    res = pipeline.run_plain(settings, sources, group=group, window=(start, end))
+    return MaintenanceResult(res.run_id, res.status, str(settings.db_path), res.outcomes, res.failures)
 
 
 # ---------------------------------------------------------------- the Prefect flows
@@ -337,42 +272,14 @@ def backfill(start: date, end: date, config: str | None = None, sources: list[st
              group: str | None = None, db: str | None = None) -> dict:
     """Ingest only the documents published within [start, end] (both days included).
 
+    Documents outside the range, or undated, are not stored (a later run still finds them), and
+    listing pages' validators are not recorded, so a backfill never makes a scheduled run skip.
     config: sources.yaml (the bundled samples by default); sources / group: which sources;
     db: the DuckDB file (data/pressetl.duckdb by default).
     """
-    logger = get_run_logger()
     check_range(start, end)
     settings = settings_for(config, db)
-    chosen = choose_sources(settings, sources or [], group)
-    run_id = str(flow_run.id or pipeline.new_run_id())
-    seen = prepare_task(settings, run_id, "backfill", chosen, str(flow_run.id) if flow_run.id else None)
-    acquired = {s.name: acquire_task.submit(s, settings, seen[s.name]) for s in chosen}
-    outcomes: list[SourceOutcome] = []
-    failures: list[Failure] = []
-    for s in chosen:
-        acq = acquired[s.name].result()
-        log_acquired(logger, s.name, acq)
-        src_failures = list(acq.failures) + ([Failure(s.name, None, "discover", acq.fatal)] if acq.fatal else [])
-        failures += src_failures
-        futures = [process_task.submit(b, s.region) for b in (pipeline.batched(acq.pages, settings.batch_size)
-                                                               if acq.pages else [[]])]
-        stats = LoadStats()
-        n_process_failures = outside = 0
-        for i, fut in enumerate(futures):
-            processed, fails = fut.result()
-            kept, out = in_range(processed, start, end)
-            outside += out
-            n_process_failures += len(fails)
-            failures += fails
-            log_failures(logger, fails)
-            extra = src_failures if i == 0 else []
-            stats.add(load_task(settings, run_id, kept, list(fails) + extra, article_validators(acq, kept)))
-        outcomes.append(backfill_outcome(logger, acq, stats, n_process_failures, outside, start, end))
-    status = finish_task(settings, run_id, outcomes)
-    result = MaintenanceResult(run_id, status, str(settings.db_path), outcomes, failures)
-    publish("backfill", result)
-    logger.info("backfill %s %s: %s..%s, %d sources", run_id, status, start, end, len(outcomes))
-    return result.to_json()
+    return run_sources("backfill", settings, choose_sources(settings, sources or [], group), (start, end))
 
 
 # ---------------------------------------------------------------- status as a flow

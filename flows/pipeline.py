@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TypeVar
 
 from flows.config import Source, load_sources, samples_config
-from flows.errors import ConfigError, DocumentError, PressetlError, SourceError
+from flows.errors import ConfigError, DocumentError, SourceError
 from flows.model import Acquired, Failure, Page, SeenUrl
 from flows.settings import Settings
 from warehouse.load import LoadStats, Processed, load_batch
@@ -134,15 +135,89 @@ def load(settings: Settings, run_id: str, processed: Sequence[Processed], failur
         return load_batch(con, run_id=run_id, processed=processed, failures=failures, validators=validators)
 
 
-def validators_of(acq: Acquired, processed: Sequence[Processed]) -> list[tuple]:
-    """Rows for fetch_state: every stored article, and listing pages with their validators."""
+Window = tuple[date, date]  # a backfill's publication-date range, both days included
+
+
+def validator_rows(source: str, validators: Mapping[str, tuple[str | None, str | None]],
+                   processed: Sequence[Processed], *, listings: bool = True) -> list[tuple]:
+    """Rows for fetch_state: every stored article, and (unless a backfill) the listing pages'
+    validators; a listing's (None, None) makes the warehouse forget its validators."""
     rows: dict[str, tuple] = {}
-    for url, (etag, lm) in acq.validators.items():
-        rows[url] = (url, acq.source, etag, lm, None, False)
+    if listings:
+        for url, (etag, lm) in validators.items():
+            rows[url] = (url, source, etag, lm, None, False)
     for p in processed:
-        etag, lm = acq.validators.get(p.page.url, (p.page.headers.get("etag"), p.page.headers.get("last-modified")))
-        rows[p.page.url] = (p.page.url, acq.source, etag, lm, p.page.sha256, True)
+        etag, lm = validators.get(p.page.url, (p.page.headers.get("etag"), p.page.headers.get("last-modified")))
+        rows[p.page.url] = (p.page.url, source, etag, lm, p.page.sha256, True)
     return list(rows.values())
+
+
+@dataclass(slots=True)
+class BatchResult:
+    stats: LoadStats
+    failures: list[Failure]  # the batch's cleaning and extraction failures
+    outside: int = 0  # documents left out of a backfill: published outside its window, or undated
+
+
+def ingest_batch(settings: Settings, run_id: str, source: str, region: str | None, pages: Sequence[Page],
+                 validators: Mapping[str, tuple[str | None, str | None]], extra_failures: Sequence[Failure] = (),
+                 window: Window | None = None) -> BatchResult:
+    """Clean, extract and load one batch of a source's pages, in one transaction.
+
+    One function, so a Prefect task wraps the whole batch: no page or figure list crosses a task
+    boundary (Prefect walks every task input), and a retried batch is idempotent."""
+    processed, fails = process(pages, region)
+    outside = 0
+    if window is not None:
+        start, end = window
+        kept = [p for p in processed if p.document.published_at and start <= p.document.published_at <= end]
+        outside, processed = len(processed) - len(kept), kept
+    stats = load(settings, run_id, processed, [*fails, *extra_failures],
+                 validator_rows(source, validators, processed, listings=window is None))
+    return BatchResult(stats, fails, outside)
+
+
+def source_failures(acq: Acquired) -> list[Failure]:
+    """What failed while acquiring a source, the whole source's failure included."""
+    return list(acq.failures) + ([Failure(acq.source, None, "discover", acq.fatal)] if acq.fatal else [])
+
+
+def log_acquired(logger: logging.Logger | logging.LoggerAdapter, acq: Acquired) -> None:
+    if acq.fatal:
+        logger.error("source %s: failed at discovery: %s", acq.source, acq.fatal)
+    logger.info("source %s: discovered %d, fetched %d, skipped %d unchanged, %d fetch failures",
+                acq.source, acq.discovered, len(acq.pages), acq.skipped, len(acq.failures))
+    log_failures(logger, acq.failures)
+
+
+def log_failures(logger: logging.Logger | logging.LoggerAdapter, failures: Sequence[Failure]) -> None:
+    for f in failures:
+        logger.warning("source %s: %s failed: %s: %s", f.source, f.stage, f.url or "-", f.reason)
+
+
+def outcome(acq: Acquired, results: Sequence[BatchResult]) -> SourceOutcome:
+    stats = LoadStats()
+    for r in results:
+        stats.add(r.stats)
+    process_failures = sum(len(r.failures) for r in results)
+    failures = len(acq.failures) + process_failures
+    if acq.fatal:
+        status = "failed"
+    elif failures:
+        status = "partial"
+    else:
+        status = "completed"
+    return SourceOutcome(
+        source=acq.source, status=status, discovered=acq.discovered, fetched=len(acq.pages),
+        skipped=acq.skipped + sum(r.outside for r in results), documents_new=stats.documents_new,
+        documents_changed=stats.documents_changed, documents_unchanged=stats.documents_unchanged,
+        figures=stats.figures, failures=failures + (1 if acq.fatal else 0), fatal_reason=acq.fatal,
+    )
+
+
+def log_outcome(logger: logging.Logger | logging.LoggerAdapter, o: SourceOutcome) -> None:
+    logger.info("source %s: %d new, %d changed, %d unchanged documents, %d figures, %d failures",
+                o.source, o.documents_new, o.documents_changed, o.documents_unchanged, o.figures, o.failures)
 
 
 def finish(settings: Settings, run_id: str, outcomes: Sequence[SourceOutcome]) -> str:
@@ -160,22 +235,6 @@ def finish(settings: Settings, run_id: str, outcomes: Sequence[SourceOutcome]) -
             finish_source(con, run_id, o)
         finish_run(con, run_id, status)
     return status
-
-
-def outcome(acq: Acquired, stats: LoadStats, process_failures: int) -> SourceOutcome:
-    failures = len(acq.failures) + process_failures
-    if acq.fatal:
-        status = "failed"
-    elif failures:
-        status = "partial"
-    else:
-        status = "completed"
-    return SourceOutcome(
-        source=acq.source, status=status, discovered=acq.discovered, fetched=len(acq.pages),
-        skipped=acq.skipped, documents_new=stats.documents_new, documents_changed=stats.documents_changed,
-        documents_unchanged=stats.documents_unchanged, figures=stats.figures, failures=failures + (1 if acq.fatal else 0),
-        fatal_reason=acq.fatal,
-    )
 
 
 def summary_rows(outcomes: Sequence[SourceOutcome]) -> list[dict]:
@@ -204,39 +263,33 @@ class RunResult:
 
 
 def ingest_source(settings: Settings, run_id: str, source: Source, seen: dict[str, SeenUrl],
-                  *, on_batch: Callable[[int, int], None] | None = None) -> tuple[SourceOutcome, list[Failure]]:
+                  window: Window | None = None) -> tuple[SourceOutcome, list[Failure]]:
     """One source end to end, batch by batch."""
     acq = acquire(source, settings, seen)
-    failures = list(acq.failures)
-    if acq.fatal:
-        failures.append(Failure(source.name, None, "discover", acq.fatal))
-    stats = LoadStats()
-    process_failures = 0
-    batches = list(batched(acq.pages, settings.batch_size)) or [[]]
-    for i, batch in enumerate(batches):
-        processed, fails = process(batch, source.region)
-        process_failures += len(fails)
-        failures += fails
-        extra = (acq.failures + ([Failure(source.name, None, "discover", acq.fatal)] if acq.fatal else [])) if i == 0 else []
-        stats.add(load(settings, run_id, processed, list(fails) + extra, validators_of(acq, processed)))
-        if on_batch:
-            on_batch(i + 1, len(batches))
-    return outcome(acq, stats, process_failures), failures
+    log_acquired(log, acq)
+    first = source_failures(acq)
+    results = [
+        ingest_batch(settings, run_id, source.name, source.region, batch, acq.validators,
+                     first if i == 0 else (), window)
+        for i, batch in enumerate(list(batched(acq.pages, settings.batch_size)) or [[]])
+    ]
+    for r in results:
+        log_failures(log, r.failures)
+    o = outcome(acq, results)
+    log_outcome(log, o)
+    return o, first + [f for r in results for f in r.failures]
 
 
 def run_plain(settings: Settings, source_names: Sequence[str] = (), *, group: str | None = None,
-              flow: str = "plain") -> RunResult:
-    """The whole pipeline with no orchestration."""
+              window: Window | None = None, flow: str | None = None) -> RunResult:
+    """The whole pipeline with no orchestration (a backfill when a window is given)."""
     sources = sources_for(settings, source_names, group)
     run_id = new_run_id()
-    seen = prepare_run(settings, run_id, flow, sources)
+    seen = prepare_run(settings, run_id, flow or ("backfill" if window else "plain"), sources)
     result = RunResult(run_id=run_id, status="running")
     for source in sources:
-        o, f = ingest_source(settings, run_id, source, seen[source.name])
+        o, f = ingest_source(settings, run_id, source, seen[source.name], window)
         result.outcomes.append(o)
         result.failures += f
     result.status = finish(settings, run_id, result.outcomes)
     return result
-
-
-__all__ = ["PressetlError", "RunResult", "run_plain", "ingest_source", "process", "load", "acquire"]
