@@ -66,7 +66,7 @@ def prepare_run(settings: Settings, run_id: str, flow: str, sources: Sequence[So
     from warehouse.db import writing
 
     seen: dict[str, dict[str, SeenUrl]] = {}
-    with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning) as con:
+    with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning, owner=run_id) as con:
         start_run(con, run_id=run_id, flow=flow, prefect_flow_run_id=prefect_flow_run_id)
         for s in sources:
             upsert_source(con, name=s.name, kind=s.kind, region=s.region, group=s.group,
@@ -131,7 +131,7 @@ def load(settings: Settings, run_id: str, processed: Sequence[Processed], failur
     """Merge one batch into the warehouse, holding the writer lock only while loading."""
     from warehouse.db import writing
 
-    with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning) as con:
+    with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning, owner=run_id) as con:
         return load_batch(con, run_id=run_id, processed=processed, failures=failures, validators=validators)
 
 
@@ -230,7 +230,7 @@ def finish(settings: Settings, run_id: str, outcomes: Sequence[SourceOutcome]) -
         status = "partial"
     else:
         status = "completed"
-    with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning) as con:
+    with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning, owner=run_id) as con:
         for o in outcomes:
             finish_source(con, run_id, o)
         finish_run(con, run_id, status)

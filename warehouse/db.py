@@ -82,9 +82,13 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> str | None:
 
 @contextmanager
 def writer_lock(
-    db_path: Path, *, timeout: float = 600.0, on_wait: Callable[[str], None] | None = None
+    db_path: Path, *, timeout: float = 600.0, on_wait: Callable[[str], None] | None = None, owner: str = ""
 ) -> Iterator[None]:
-    """Hold the warehouse's writer lock; wait up to ``timeout`` seconds for another writer."""
+    """Hold the warehouse's writer lock; wait up to ``timeout`` seconds for another writer.
+
+    The holder writes ``owner`` (a run id) into the lock file, so a waiter can tell another run
+    from a sibling batch of its own run: only another run is reported through ``on_wait``.
+    """
     db_path = Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     lock_path = db_path.with_name(db_path.name + ".lock")
@@ -97,17 +101,30 @@ def writer_lock(
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
+                holder = _holder(lock_path)
                 if time.monotonic() >= deadline:
                     raise WarehouseBusy(
-                        f"the warehouse {db_path} is being written by another run; gave up after {timeout:.0f} s"
+                        f"the warehouse {db_path} is being written by another run ({holder or 'unknown'}); "
+                        f"gave up after {timeout:.0f} s"
                     ) from None
-                if on_wait and not told:
-                    on_wait(f"the warehouse {db_path} is being written by another run; waiting up to {timeout:.0f} s")
+                if on_wait and not told and (not owner or holder != owner):
+                    on_wait(f"the warehouse {db_path} is being written by another run ({holder or 'unknown'}); "
+                            f"waiting up to {timeout:.0f} s")
                     told = True
-                time.sleep(0.1)
+                time.sleep(0.05)
+        data = owner.encode()
+        os.pwrite(fd, data, 0)  # write, then cut: a waiter never reads an empty file between the two
+        os.ftruncate(fd, len(data))
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the lock
+
+
+def _holder(lock_path: Path) -> str:
+    try:
+        return lock_path.read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:
+        return ""
 
 
 _LOCKED = re.compile(r"Conflicting lock is held in (?P<prog>.*?) \(PID (?P<pid>\d+)\)")
@@ -147,10 +164,10 @@ def open_for_write(db_path: Path | str) -> duckdb.DuckDBPyConnection:
 
 @contextmanager
 def writing(
-    db_path: Path | str, *, timeout: float = 600.0, on_wait: Callable[[str], None] | None = None
+    db_path: Path | str, *, timeout: float = 600.0, on_wait: Callable[[str], None] | None = None, owner: str = ""
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """The writer lock and a migrated read-write connection, closed on exit."""
-    with writer_lock(Path(db_path), timeout=timeout, on_wait=on_wait):
+    with writer_lock(Path(db_path), timeout=timeout, on_wait=on_wait, owner=owner):
         deadline = time.monotonic() + timeout
         while True:  # a reader (an analyst's query) may hold the file for a moment
             try:

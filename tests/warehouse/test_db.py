@@ -108,3 +108,30 @@ def test_failed_migration_leaves_previous_state(db_path, monkeypatch):
     tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     con.close()
     assert "999_broken.sql" not in names and "x" not in tables
+
+
+def test_batches_of_one_run_wait_for_each_other_silently(db_path):
+    waits: list[str] = []
+
+    def batch():
+        with writer_lock(db_path, timeout=5, on_wait=waits.append, owner="run-1"):
+            time.sleep(0.05)
+
+    threads = [threading.Thread(target=batch) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(5)
+    assert waits == []
+    with writer_lock(db_path, timeout=5, owner="run-2"):
+        other: list[str] = []
+
+        def other_run():
+            with pytest.raises(WarehouseBusy):
+                with writer_lock(db_path, timeout=0.3, on_wait=other.append, owner="run-3"):
+                    pass
+
+        t = threading.Thread(target=other_run)
+        t.start()
+        t.join(5)
+    assert other and "(run-2)" in other[0]
