@@ -163,9 +163,9 @@ def scan(s: str) -> PlaceScan:
         marks.append(PlaceMark(a, b, None, _SCOPE[m.group(0)]))
     marks.sort(key=lambda pm: pm.start)
     for m in _MEDIA_NAME.finditer(s):
-        r = lookup(m.group(1))
-        if r is not None:
-            media.append(_place(r))
+        named = lookup(m.group(1))
+        if named is not None:
+            media.append(_place(named))
     agencies = []
     for m in _AGENCY_FALLBACK.finditer(s):
         if not _inside(m.start(), furniture):
@@ -193,10 +193,10 @@ def add_local_aliases(s: str, scan_: PlaceScan, home: Place | None) -> PlaceScan
     taken = [(m.start, m.end) for m in scan_.marks]
     extra = []
     for m in _CLAUSE_START.finditer(s):
-        r = short.get(m.group(1))
-        if r is None or any(x < m.end() and m.start() < y for x, y in taken):
+        hit = short.get(m.group(1))
+        if hit is None or any(x < m.end() and m.start() < y for x, y in taken):
             continue
-        extra.append(PlaceMark(m.start(), m.end(), _place(r)))
+        extra.append(PlaceMark(m.start(), m.end(), _place(hit)))
     if not extra:
         return scan_
     return PlaceScan(sorted(scan_.marks + extra, key=lambda pm: pm.start), scan_.media, scan_.agencies)

@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
 from extractors import places, subjects
 from extractors.model import Figure
@@ -29,6 +30,7 @@ from extractors.periods import (
     COMPARE_BEFORE,
     REPORT_AFTER,
     Context,
+    Mark,
     Period,
     day_of_month,
     find_day_only,
@@ -279,9 +281,9 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
                 mm2 = multiplier_at(s, kk)
                 if mm2 is not None:
                     kk += len(mm2[0])
-                u2 = unit_at(s, kk)
-                if u2 is not None and u2.family in ("percent", "points"):
-                    unit = u2
+                listed = unit_at(s, kk)
+                if listed is not None and listed.family in ("percent", "points"):
+                    unit = listed
         if unit is None:
             if is_cn:
                 return None
@@ -361,6 +363,7 @@ class Doc:
     paras: list[tuple[int, int]] = field(default_factory=list)
     headings: set[int] = field(default_factory=set)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
 
 
 def _paragraphs(s: str) -> list[tuple[int, int]]:
@@ -404,7 +407,7 @@ class _Ev:
 
 def _report_day(doc: Doc, pos: int, fig_starts: list[int]) -> bool:
     """A day in a sentence about a press conference with no figure after it."""
-    si = bisect_right([a for a, _ in doc.sentences], pos) - 1
+    si = bisect_right(doc.sentence_starts, pos) - 1
     if si < 0:
         return False
     a, b = doc.sentences[si]
@@ -462,7 +465,7 @@ def walk(doc: Doc, nums: list[Num]) -> None:
     evs.sort(key=lambda e: (e.pos, e.order))
 
     para_starts = [a for a, _ in doc.paras]
-    sent_starts = [a for a, _ in doc.sentences]
+    sent_starts = doc.sentence_starts
     carried: Period | None = None  # explicit periods, across sentences and paragraphs
     vague: Period | None = None  # an undated incident, until a period is stated
     cur_para = -1
@@ -504,14 +507,14 @@ def walk(doc: Doc, nums: list[Num]) -> None:
             state_for_resolve = cur if cur is not None and cur.kind in ("span", "day") else carried
             ctx = Context(doc.published, state_for_resolve)
             if ev.kind == "period":
-                mk, compare = ev.payload  # type: ignore[misc]
-                per = resolve(mk, ctx)
-                end = mk.end
+                mark, compare = cast(tuple[Mark, bool], ev.payload)
+                per = resolve(mark, ctx)
+                end = mark.end
             else:
-                a, b, digits = ev.payload  # type: ignore[misc]
+                _, day_end, digits = cast(tuple[int, int, str], ev.payload)
                 per = day_of_month(digits, ctx)
                 compare = False
-                end = b
+                end = day_end
             if per is None:
                 continue
             pending_local = (end, per)
@@ -575,16 +578,16 @@ def walk(doc: Doc, nums: list[Num]) -> None:
                 event_para = cur_para
             continue
         if ev.kind == "place":
-            pm: places.PlaceMark = ev.payload  # type: ignore[assignment]
-            if pm.place is not None:
-                newp: places.Place | None = pm.place
+            place_mark = cast(places.PlaceMark, ev.payload)
+            if place_mark.place is not None:
+                newp: places.Place | None = place_mark.place
             else:
-                newp = places.resolve_scope(pm.scope or "", place_cur, home)
-                if newp is None and pm.scope == "国":
+                newp = places.resolve_scope(place_mark.scope or "", place_cur, home)
+                if newp is None and place_mark.scope == "国":
                     newp = places.NATIONAL
             if newp is None:
                 continue
-            close = _paren_close(s, pm.start)
+            close = _paren_close(s, place_mark.start)
             if close is not None:
                 paren_place, paren_close = newp, close
             else:
@@ -593,7 +596,7 @@ def walk(doc: Doc, nums: list[Num]) -> None:
         if ev.kind == "case":
             case_here = True
             continue
-        n = nums[ev.payload]  # type: ignore[index]
+        n = nums[cast(int, ev.payload)]
         n.heading = heading
         n.para = cur_para
         n.sentence = doc.sentences[si] if 0 <= si < len(doc.sentences) else (0, len(s))
@@ -641,7 +644,7 @@ def _reporting_window(doc: Doc, nums: list[Num], until_ends: set[date], since_st
 
 
 def mk_name(ev: _Ev) -> str:
-    return ev.payload[0].name if ev.kind == "period" else ""  # type: ignore[index]
+    return cast(tuple[Mark, bool], ev.payload)[0].name if ev.kind == "period" else ""
 
 
 def _paren_close(s: str, i: int) -> int | None:
@@ -782,23 +785,26 @@ def _subjects(doc: Doc, nums: list[Num], home: places.Place | None) -> None:
 def _settle_headings(nums: list[Num]) -> None:
     """A heading's figure without a period of its own takes the period, kind and
     area of the body figure it repeats, else of the first body figure after it."""
-    body = [n for n in nums if not n.heading]
+    def key(n: Num) -> tuple[str, float]:
+        return (n.unit.family if n.unit else "count", round(n.value * (n.unit.factor if n.unit else 1), 9))
+
+    first_body: dict[tuple[str, float], Num] = {}
+    for n in nums:
+        if not n.heading:
+            first_body.setdefault(key(n), n)
+    next_body: Num | None = None
+    following: list[Num | None] = [None] * len(nums)
+    for idx in range(len(nums) - 1, -1, -1):
+        following[idx] = next_body
+        if not nums[idx].heading:
+            next_body = nums[idx]
     for idx, n in enumerate(nums):
         if not n.heading:
             continue
         own = n.period is not None
-        fam = n.unit.family if n.unit else "count"
-        match = None
-        for b in body:
-            bf = b.unit.family if b.unit else "count"
-            if bf == fam and abs(b.value * (b.unit.factor if b.unit else 1) - n.value * (n.unit.factor if n.unit else 1)) < 1e-9:
-                match = b
-                break
-        if match is None:
-            for b in nums[idx + 1 :]:
-                if not b.heading:
-                    match = b if not own else None
-                    break
+        match = first_body.get(key(n))
+        if match is None and not own:
+            match = following[idx]
         if match is None:
             continue
         if not own:
@@ -884,6 +890,7 @@ def prepare(text: str, published: date | None, region: str | None) -> Doc:
     doc.paras = _paragraphs(s)
     doc.headings = {i for i, (a, b) in enumerate(doc.paras) if _is_heading(s[a:b])}
     doc.sentences = _sentences(s)
+    doc.sentence_starts = [a for a, _ in doc.sentences]
     return doc
 
 
