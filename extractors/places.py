@@ -12,6 +12,7 @@ area in force by ``resolve_scope``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from extractors.regions import Region, all_regions, by_code, find_regions, lookup
@@ -80,7 +81,15 @@ def _frames(s: str) -> list[tuple[int, int]]:
 
 
 def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= i < b for a, b in spans)
+    """Whether ``i`` is in one of ``spans`` (sorted by start, not overlapping)."""
+    k = bisect_right(spans, (i, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= i < spans[k][1]
+
+
+def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``[a, b)`` overlaps one of ``spans`` (sorted by start, not overlapping)."""
+    k = bisect_right(spans, (b, -1)) - 1
+    return k >= 0 and spans[k][1] > a and spans[k][0] < b
 
 
 def _place(r: Region) -> Place:
@@ -133,7 +142,7 @@ def scan(s: str) -> PlaceScan:
         if after.startswith("、") or (before.endswith("、") and a >= 2):
             continue
         marks.append(PlaceMark(a, b, _place(r)))
-    taken = [(pm.start, pm.end) for pm in marks]
+    taken = sorted((pm.start, pm.end) for pm in marks)
     for m in _COUNTY_CITY.finditer(s):
         stem = m.group(1)
         a, b = m.start(1), m.end()
@@ -143,7 +152,7 @@ def scan(s: str) -> PlaceScan:
             or lookup(stem + "市")
         ):
             continue
-        if any(x < b and a < y for x, y in taken) or _inside(a, furniture) or _inside(a, frames):
+        if _overlaps(a, b, taken) or _inside(a, furniture) or _inside(a, frames):
             continue
         before = s[max(0, a - 4) : a]
         if before.endswith(NOT_ACTING_BEFORE) or s[b : b + 6].startswith(NOT_ACTING_AFTER + MEDIA_AFTER):
@@ -190,11 +199,11 @@ def add_local_aliases(s: str, scan_: PlaceScan, home: Place | None) -> PlaceScan
                     short[a] = r
     if not short:
         return scan_
-    taken = [(m.start, m.end) for m in scan_.marks]
+    taken = sorted((m.start, m.end) for m in scan_.marks)
     extra = []
     for m in _CLAUSE_START.finditer(s):
         hit = short.get(m.group(1))
-        if hit is None or any(x < m.end() and m.start() < y for x, y in taken):
+        if hit is None or _overlaps(m.start(), m.end(), taken):
             continue
         extra.append(PlaceMark(m.start(), m.end(), _place(hit)))
     if not extra:

@@ -42,7 +42,7 @@ TAIL_WORDS: tuple[str, ...] = (
 # A change stated after the subject: 同比下降, 比上年增长, 较去年减少.
 CHANGE_RE = re.compile(
     r"(?:同比|环比|比上年末?|比去年|较上年|较去年|比上月|较上月|较上年同期|比上年同期|较去年同期|比去年同期|与上年同期相比|"
-    r"与去年同期相比)?(?:分别)?(?:增长|下降|上升|增加|减少|提高|降低|回升|回落|下滑|缩小|扩大|上涨|增|降|减)了?$"
+    r"与去年同期相比)?(?:分别)?(?:名义|实际)?(?:增长|下降|上升|增加|减少|提高|降低|回升|回落|下滑|缩小|扩大|上涨|增|降|减)了?$"
 )
 DECREASE_WORDS: tuple[str, ...] = ("下降", "减少", "降低", "回落", "下滑", "缩小", "萎缩", "下跌", "减", "降", "跌")
 INCREASE_WORDS: tuple[str, ...] = ("增长", "上升", "增加", "提高", "回升", "扩大", "上涨", "加快", "增", "升", "涨")
@@ -117,8 +117,8 @@ def strip_tail(t: str) -> str:
         before = t
         t = t.rstrip(" \u3000,、")
         tm = _TAIL_RE.search(t, max(0, len(t) - 4))
-        if tm and tm.start() > 0:
-            t = t[: tm.start()]
+        if tm and tm.start() > 0 and not (tm.group(0) in ("为", "是") and t[tm.start() - 1] in "行作认成因称视若只总但于"):
+            t = t[: tm.start()]  # but not 为 of 行为, 作为
         if t == before:
             break
     return t
