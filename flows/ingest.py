@@ -25,7 +25,6 @@ prepare_task = task(pipeline.prepare_run, name="prepare", cache_policy=NO_CACHE,
 acquire_task = task(pipeline.acquire, name="acquire", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5)
 batch_task = task(pipeline.ingest_batch, name="clean-extract-load", cache_policy=NO_CACHE, retries=2,
                   retry_delay_seconds=2)
-load_task = task(pipeline.load, name="load", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=2)
 finish_task = task(pipeline.finish, name="finish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
 
 

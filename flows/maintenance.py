@@ -47,7 +47,7 @@ from prefect.runtime import flow_run
 from flows import pipeline
 from flows.config import Source
 from flows.errors import ConfigError
-from flows.ingest import finish_task, load_task, run_sources, settings_for
+from flows.ingest import finish_task, run_sources, settings_for
 from flows.ingest import publish as publish_summary
 from flows.model import Document, Failure, Page
 from flows.settings import Settings
@@ -96,7 +96,7 @@ def start_maintenance_run(settings: Settings, run_id: str, flow: str,
     from warehouse.db import writing
     from warehouse.runs import start_run
 
-    with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning) as con:
+    with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning, owner=run_id) as con:
         start_run(con, run_id=run_id, flow=flow, prefect_flow_run_id=prefect_flow_run_id)
 
 
@@ -168,6 +168,25 @@ def reextract_outcomes(docs: Sequence[tuple[str, str]], stats: dict[str, LoadSta
     return out
 
 
+def reextract_batch(settings: Settings, run_id: str, urls: Sequence[str]) -> tuple[dict[str, LoadStats], list[Failure]]:
+    """Re-extract and load one batch of stored documents (one task: no figure list crosses a task
+    boundary). Returns the load counts per source and the documents that failed."""
+    processed, fails = extract_stored(read_stored(settings, urls))
+    by_source: dict[str, list[Processed]] = {}
+    for p in processed:
+        by_source.setdefault(p.document.source, []).append(p)
+    stats: dict[str, LoadStats] = {}
+    for source in sorted(set(by_source) | {f.source for f in fails}):
+        stats[source] = pipeline.load(settings, run_id, by_source.get(source, []),
+                                      [f for f in fails if f.source == source])
+    return stats, fails
+
+
+def _merge(total: dict[str, LoadStats], part: dict[str, LoadStats]) -> None:
+    for source, st in part.items():
+        total.setdefault(source, LoadStats()).add(st)
+
+
 def run_reextract(settings: Settings, since: date | None = None, sources: Sequence[str] = (),
                   *, logger: logging.Logger | logging.LoggerAdapter = log) -> MaintenanceResult:
     """Re-extract stored documents with the current extractors, batch by batch, no Prefect."""
@@ -179,27 +198,13 @@ def run_reextract(settings: Settings, since: date | None = None, sources: Sequen
     stats: dict[str, LoadStats] = {}
     failures: list[Failure] = []
     for batch in pipeline.batched(docs, settings.batch_size):
-        processed, fails = extract_stored(read_stored(settings, [u for u, _ in batch]))
-        _load_reextracted(settings, run_id, processed, fails, stats, logger)
+        part, fails = reextract_batch(settings, run_id, [u for u, _ in batch])
+        _merge(stats, part)
+        pipeline.log_failures(logger, fails)
         failures += fails
     outcomes = reextract_outcomes(docs, stats, failures)
     status = pipeline.finish(settings, run_id, outcomes)
     return MaintenanceResult(run_id, status, str(settings.db_path), outcomes, failures)
-
-
-def _load_reextracted(settings: Settings, run_id: str, processed: Sequence[Processed], fails: Sequence[Failure],
-                      stats: dict[str, LoadStats], logger, load=pipeline.load) -> None:
-    for f in fails:
-        logger.warning("source %s: extract failed: %s: %s", f.source, f.url, f.reason)
-    by_source: dict[str, list[Processed]] = {}
-    for p in processed:
-        by_source.setdefault(p.document.source, []).append(p)
-    for source in sorted(set(by_source) | {f.source for f in fails}):
-        got = by_source.get(source, [])
-        st = load(settings, run_id, got, [f for f in fails if f.source == source])
-        stats.setdefault(source, LoadStats()).add(st)
-        logger.info("source %s: re-extracted %d documents, %d new figures, %d failures",
-                    source, len(got), st.figures, st.failures)
 
 
 # ---------------------------------------------------------------- backfill
@@ -226,11 +231,8 @@ list_task = task(documents_to_reextract, name="list-documents", cache_policy=NO_
                  retry_delay_seconds=2)
 
 
-def _read_and_extract(settings: Settings, urls: Sequence[str]) -> tuple[list[Processed], list[Failure]]:
-    return extract_stored(read_stored(settings, urls))
-
-
-extract_task = task(_read_and_extract, name="re-extract", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
+reextract_task = task(reextract_batch, name="re-extract-load", cache_policy=NO_CACHE, retries=2,
+                      retry_delay_seconds=2)
 
 
 def publish(kind: str, result: MaintenanceResult) -> None:
@@ -251,13 +253,17 @@ def reextract(db: str | None = None, since: date | None = None, sources: list[st
     docs = list_task(settings, since, sources or [])
     logger.info("re-extracting %d stored documents with %s", len(docs),
                 ", ".join(f"{n} {v}" for n, v in pipeline.extractor_ids()))
-    futures = [extract_task.submit(settings, [u for u, _ in b]) for b in pipeline.batched(docs, settings.batch_size)]
+    futures = [reextract_task.submit(settings, run_id, [u for u, _ in b])
+               for b in pipeline.batched(docs, settings.batch_size)]
     stats: dict[str, LoadStats] = {}
     failures: list[Failure] = []
     for fut in futures:
-        processed, fails = fut.result()
-        _load_reextracted(settings, run_id, processed, fails, stats, logger, load=load_task)
+        part, fails = fut.result()
+        _merge(stats, part)
+        pipeline.log_failures(logger, fails)
         failures += fails
+    for source, st in sorted(stats.items()):
+        logger.info("source %s: re-extracted, %d new figures, %d failures", source, st.figures, st.failures)
     outcomes = reextract_outcomes(docs, stats, failures)
     status = finish_task(settings, run_id, outcomes)
     result = MaintenanceResult(run_id, status, str(settings.db_path), outcomes, failures)
