@@ -55,7 +55,7 @@ from extractors.units import (
 )
 
 NAME = "generic"
-VERSION = "1"
+VERSION = "2"
 
 NUM_RE = re.compile(r"\d+(?:,\d{3})*(?:\.{1,2}\d+)?|[零〇一二两三四五六七八九十百千万亿]+")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -76,6 +76,11 @@ _CASE_RE = re.compile(
 _SENT_END = re.compile(r"[。!?！？\n]")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _CONNECT = frozenset({"、", "和", "及", "与", "以及"})
+# A figure in parentheses after a comparison base is the quantity in that base:
+# 较一季度(-10.8%), 较上年同期(3.2%).
+_COMPARED_RE = re.compile(r"^(?:较|比)([^,;。()]{1,8})\($")
+# A change against the stock at the start of the year: 较上年末, 比去年底, 比年初.
+_YEAR_START_BASE = re.compile(r"(?:比|较)(?:上年末|上年底|去年末|去年底|年初)")
 _STOCK_DENY_BEFORE = "实发表出呈体展再兑涌显浮"
 # Characters without which a clause holds no period expression (a fast pre-check).
 _MAYBE_PERIOD = re.compile(r"[年月日季今去前近期现目当已来间均每底末册保余旬周场初]")
@@ -109,6 +114,8 @@ class Num:
     carried: Period | None = None
     sentence: tuple[int, int] = (0, 0)
     np_end: int = 0  # the end of a subject written after the number
+    compared: str = ""  # 较一季度 of 较一季度(-10.8%): the figure is of a comparison base
+    base: str = ""  # the measured quantity, without a change phrase (发案 of 发案同比下降)
 
 
 def _is_stock(p: Period | None) -> bool:
@@ -463,10 +470,12 @@ def walk(doc: Doc, nums: list[Num]) -> None:
     for idx, n in enumerate(nums):
         evs.append(_Ev(n.start, 3, "fig", idx))
     evs.sort(key=lambda e: (e.pos, e.order))
+    weak_at = [cast(tuple[Mark, bool], e.payload)[0].start for e in evs if mk_name(e) == "weak_stock"]
 
     para_starts = [a for a, _ in doc.paras]
     sent_starts = doc.sentence_starts
     carried: Period | None = None  # explicit periods, across sentences and paragraphs
+    carried_para = -1
     vague: Period | None = None  # an undated incident, until a period is stated
     cur_para = -1
     cur_sent = -1
@@ -497,6 +506,10 @@ def walk(doc: Doc, nums: list[Num]) -> None:
         si = bisect_right(sent_starts, ev.pos) - 1
         if si != cur_sent:
             cur_sent = si
+            if vague is not None and carried is not None and carried_para == cur_para:
+                # 今年以来,……不久前打掉一个团伙,破获案件40余起。……共追回……: an incident
+                # told inside a paragraph about a period is over with its sentence
+                vague = None
             cur = head_state if heading else (vague or carried)
             explicit_here = False
             since_here = None
@@ -530,9 +543,14 @@ def walk(doc: Doc, nums: list[Num]) -> None:
             if per.kind == "stock_end":
                 if _is_stock(cur):
                     continue  # 目前……在册, 截至5月底……在册: the stock's date is already stated
-                revert_to, revert_at = cur, _next_break(s, end, ",;。，；")
+                # 年末全区常住人口729万人,……其中,城镇常住人口491万人: the stock holds over the
+                # clauses after it, up to one that states a flow (全市共发生事故2594起)
+                sent_end = doc.sentences[si][1] if 0 <= si < len(doc.sentences) else len(s)
+                revert_to, revert_at = cur, _flow_clause(s, end, sent_end)
                 cur = per
                 continue
+            if per.kind == "null" and revert_at >= 0:
+                revert_to = per  # 在册吸毒人员年均增幅: the rate outlives the stock word
             if not heading and s[max(0, ev.pos - 4) : ev.pos].endswith(("其中,", "其中", "其中，")) and per.kind == "span":
                 # 其中,今年6月,……100%;: a sub-period for its clause only
                 revert_to, revert_at = cur, _next_break(s, end, ";。；")
@@ -569,6 +587,7 @@ def walk(doc: Doc, nums: list[Num]) -> None:
                     since_here = per
                 if not heading:
                     carried = per
+                    carried_para = cur_para
                     vague = None
                 else:
                     head_state = per
@@ -603,6 +622,14 @@ def walk(doc: Doc, nums: list[Num]) -> None:
         per = cur
         if pending_local is not None and _local_binding(s, pending_local[0], n.start):
             per = pending_local[1]
+        elif (
+            not explicit_here
+            and not case_here
+            and (cur is None or cur.kind not in ("day", "vague") or event_para != cur_para)
+            and _weak_stock_after(s, n.end, weak_at)
+        ):
+            # 我省17个市、130多个县市区都已发现……: the 已 of the clause makes its figures a stock
+            per = Period("stock", None, doc.published)
         n.period = per
         n.carried = carried
         n.event = bool(per is not None and per.kind in ("day", "vague")) or case_here
@@ -617,6 +644,28 @@ def walk(doc: Doc, nums: list[Num]) -> None:
         pending_local = None
     _subjects(doc, nums, home)
     _reporting_window(doc, nums, until_ends, since_starts)
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[,;:。!?，；：！？\n]")
+
+
+def _weak_stock_after(s: str, i: int, weak_at: list[int]) -> bool:
+    """Whether an 已 (已经) follows ``i`` in the same clause, within 16 characters."""
+    k = bisect_right(weak_at, i)
+    if k >= len(weak_at) or weak_at[k] - i > 16:
+        return False
+    return _CLAUSE_BREAK_RE.search(s, i, weak_at[k]) is None
+
+
+def _flow_clause(s: str, i: int, end: int) -> int:
+    """The start of the first clause after ``i`` (before ``end``) that states a flow."""
+    for m in _CLAUSE_BREAK_RE.finditer(s, i, end):
+        a = m.end()
+        b = _CLAUSE_BREAK_RE.search(s, a, end)
+        clause = s[a : b.start() if b else end]
+        if subjects.FLOW_RE.search(clause):
+            return a
+    return end
 
 
 def _next_break(s: str, i: int, chars: str) -> int:
@@ -659,6 +708,10 @@ def _paren_close(s: str, i: int) -> int | None:
 # ---------------------------------------------------------------- subjects
 
 
+def _family(n: Num) -> str:
+    return n.unit.family if n.unit is not None else "count"
+
+
 def _region_words(home: places.Place | None, n: Num) -> tuple[str, ...]:
     words: list[str] = []
     for p in (n.place, home):
@@ -679,7 +732,7 @@ def _strip_marks(t: str) -> str:
     out = []
     pos = 0
     for mk in find_marks(t):
-        if mk.name in ("weak_stock",) or t[max(0, mk.start - 3) : mk.start].endswith(COMPARE_BEFORE):
+        if mk.name in ("weak_stock", "stock_implicit") or t[max(0, mk.start - 3) : mk.start].endswith(COMPARE_BEFORE):
             continue
         out.append(t[pos : mk.start])
         pos = mk.end
@@ -727,11 +780,28 @@ def _subjects(doc: Doc, nums: list[Num], home: places.Place | None) -> None:
         core_nc = subjects.strip_change(core)
         if core_nc and core_nc != core:
             core_nc = subjects.strip_tail(core_nc)
-        core_nc = subjects.from_verb(subjects.tidy(core_nc)).strip("()")
-        if len(core_nc) == 1 and core_nc in subjects.EMPTY_ONE or not core_nc.strip():
+        core_nc = subjects.named_drug(subjects.balance(subjects.from_verb(subjects.tidy(core_nc))))
+        if len(core_nc) == 1 and core_nc in subjects.EMPTY_ONE or not core_nc.strip() or subjects.is_filler(core_nc):
             core_nc = ""
+        elif (
+            core_nc in subjects.VERBS
+            and in_sent
+            and in_sent[-1].unit == n.unit
+            and (prev_np := subjects.noun_after(s, in_sent[-1].end))
+            and not subjects.noun_after(s, n.end)
+        ):
+            # 13公里综合管控护栏已建成8.6公里 -> 建成综合管控护栏
+            core_nc += prev_np
         names: list[str]
+        bases: list[str] | None = None
+        compared = ""
         k = len(group)
+        if core_nc.endswith(subjects.OBJECTLESS_VERBS) and (
+            parent := next((m for m in reversed(in_sent) if _family(m) == fam and m.base), None)
+        ):
+            # 原煤产量1657.8万吨;其中,县属企业完成1094.2万吨 -> 县属企业原煤产量
+            stem = core_nc[: -2]
+            core_nc = stem + parent.base if stem and parent.base not in stem else core_nc
         after_np = subjects.noun_after(s, group[-1].end)
         if (
             after_np
@@ -749,13 +819,26 @@ def _subjects(doc: Doc, nums: list[Num], home: places.Place | None) -> None:
             names = [np2] * k  # 97.6%的群众对……表示满意
         elif k > 1 and core_nc and (parts := subjects.split_list(core_nc, k)) is not None:
             names = parts
+        elif in_sent and (cmp_base := _COMPARED_RE.search(own)) and in_sent[-1].base:
+            # 增长-8.7%,较一季度(-10.8%): the same quantity in the period compared with
+            names = [cmp_base.group(1) + in_sent[-1].base] * k
+            bases = [in_sent[-1].base] * k
+            compared = "较" + cmp_base.group(1)
+        elif not core_nc and in_sent and (chg := subjects.change_phrase(own, rw)):
+            # 破获案件21起,同比上升160% -> 破获案件同比上升; 37起、8.3千克、61名,同比分别上升
+            # 27.6%、32.6%和26.2%: each the quantity before it, with the change as written
+            before = in_sent[-k:] if k > 1 and len(in_sent) >= k else [in_sent[-1]] * k
+            bases = [subjects.share_base(m.base) if m.comparison == "share" else m.base for m in before]
+            names = [b + chg if chg not in b else b for b in bases]
+            if in_sent[-1].compared:
+                names = [in_sent[-1].compared + chg] * k  # 较一季度(-10.8%)回升2.1个百分点 -> 较一季度回升
         elif not core_nc and k > 1 and len(in_sent) >= k:
             names = [m.subject for m in in_sent[-k:]]
         elif core_nc:
             names = [core_nc] * k
         elif in_sent:
             inherited = in_sent[-1].subject
-            if core and fam not in ("percent", "points", "ratio") and core not in inherited:
+            if core and fam not in ("percent", "points", "ratio") and core not in inherited and not subjects.is_filler(core):
                 inherited += core  # 总产量为7.8万吨,较去年增加1.4万吨 -> 总产量较去年增加
             names = [inherited] * k
         else:
@@ -765,9 +848,20 @@ def _subjects(doc: Doc, nums: list[Num], home: places.Place | None) -> None:
             if "是" in prev_clause:
                 prev_clause = prev_clause.rsplit("是", 1)[1]
             names = [prev_clause or core] * k
-        for m, name in zip(group, names, strict=False):
+        for idx, (m, name) in enumerate(zip(group, names, strict=False)):
+            m.base = bases[idx] if bases is not None else name
+            m.compared = compared
             if comp == "yoy" and m.period is not None and m.period.kind == "stock_end" and m.carried is not None:
                 m.period = m.carried  # 比上年末增加1万人: a change over the year, not a stock
+            elif (
+                comp == "yoy"
+                and _is_stock(m.period)
+                and m.period is not None
+                and m.period.end is not None
+                and _YEAR_START_BASE.search(raw)
+            ):
+                # 截至10月底,在册吸毒人员2315名,较上年末减少186名: the change since the year began
+                m.period = Period("span", date(m.period.end.year, 1, 1), m.period.end)
             m.subject = name
             m.raw_clause = raw
             m.comparison = comp

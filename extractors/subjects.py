@@ -18,7 +18,7 @@ CLAUSE_BREAKS: frozenset[str] = frozenset(",;:。!?！？；：\n【】| \u3000"
 # Leading words that are not part of the subject, tried again and again.
 LEAD_WORDS: tuple[str, ...] = (
     "据统计", "据悉", "据了解", "据介绍", "据初步统计", "经统计", "数据显示", "统计显示", "经查",
-    "记者了解到", "记者获悉", "与相比", "同比", "其中", "另外", "此外", "同时", "另据了解", "另", "并且", "并", "还有", "还", "又",
+    "记者了解到", "记者获悉", "特别是", "尤其是", "与相比", "同比", "其中", "另外", "此外", "同时", "另据了解", "另", "并且", "并", "还有", "还", "又",
     "共计", "合计", "总计", "共", "累计", "先后", "分别", "均", "已经", "已", "依法", "一举", "全部",
     "全省", "全市", "全区", "全县", "全州", "全国", "全盟", "我省", "我市", "我区", "我县", "我州",
     "本省", "本市", "该市", "该省", "该县", "该区", "省内", "市内", "全警", "全年", "今年", "去年",
@@ -29,7 +29,7 @@ LEAD_WORDS: tuple[str, ...] = (
 # Agencies and their units: a clause that starts with one of these, possibly
 # after a place name, drops it (北京警方破获..., 湖北公安机关已建成...).
 AGENCY_RE = re.compile(
-    r"^[^,，。]{0,4}?(?:各级公安机关|公安机关|公安厅|公安局|公安分局|警方|禁毒部门|禁毒办|禁毒委员会|禁毒委|"
+    r"^[^,，。]{0,4}?(?:消防救援队伍|消防救援支队|消防救援大队|各级公安机关|公安机关|公安厅|公安局|公安分局|警方|禁毒部门|禁毒办|禁毒委员会|禁毒委|"
     r"消防部门|消防救援局|消防支队|消防部队|交巡警|交警支队|边防总队|海关|统计局|总队|支队|大队|派出所|工作站)"
 )
 # Trailing words between the subject and the number.
@@ -41,7 +41,7 @@ TAIL_WORDS: tuple[str, ...] = (
 )
 # A change stated after the subject: 同比下降, 比上年增长, 较去年减少.
 CHANGE_RE = re.compile(
-    r"(?:同比|环比|比上年末?|比去年|较上年|较去年|比上月|较上月|较上年同期|比上年同期|较去年同期|比去年同期|与上年同期相比|"
+    r"(?:同比|环比|比上年末?|较上年末|比去年底|较去年底|比年初|较年初|比去年|较上年|较去年|比上月|较上月|较上年同期|比上年同期|较去年同期|比去年同期|与上年同期相比|"
     r"与去年同期相比)?(?:分别)?(?:名义|实际)?(?:增长|下降|上升|增加|减少|提高|降低|回升|回落|下滑|缩小|扩大|上涨|增|降|减)了?$"
 )
 DECREASE_WORDS: tuple[str, ...] = ("下降", "减少", "降低", "回落", "下滑", "缩小", "萎缩", "下跌", "减", "降", "跌")
@@ -53,6 +53,22 @@ YOY_WORDS: tuple[str, ...] = (
 )
 MOM_WORDS: tuple[str, ...] = ("环比", "比上月", "较上月", "上月")
 SHARE_WORDS: tuple[str, ...] = ("占", "比重", "占比", "比例")
+# Words that make a clause state a flow over a period, not a stock: a stock word
+# (年末, 保有量) holds over the clauses after it up to one of these.
+FLOW_WORDS: tuple[str, ...] = (
+    "共", "累计", "发生", "新增", "破获", "侦破", "抓获", "缴获", "查获", "查处", "办理", "立案", "接警",
+    "出动", "完成", "实现",
+)
+FLOW_RE = re.compile("|".join(map(re.escape, FLOW_WORDS)))
+# Drugs named after the word 毒品 (查获毒品麻古 -> 麻古): the drug is the subject.
+DRUG_NAMES: tuple[str, ...] = (
+    "海洛因", "冰毒", "麻古", "鸦片", "大麻", "可卡因", "摇头丸", "氯胺酮", "K粉", "吗啡", "杜冷丁",
+    "咖啡因", "甲基苯丙胺", "芬太尼", "依托咪酯", "安钠咖", "曲马多", "苯丙胺",
+)
+_NAMED_DRUG_RE = re.compile(r"^[\u4e00-\u9fff]{0,2}毒品(" + "|".join(map(re.escape, DRUG_NAMES)) + r")$")
+# Verbs that end a clause without their object, which is the quantity stated
+# before (原煤产量1657.8万吨;其中,县属企业完成1094.2万吨). Two characters each.
+OBJECTLESS_VERBS: tuple[str, ...] = ("完成", "实现")
 # Verbs kept before a noun written after the number (抓获4名嫌疑人 -> 抓获嫌疑人).
 VERBS: tuple[str, ...] = (
     "抓获", "缴获", "查获", "破获", "侦破", "捣毁", "打掉", "摧毁", "建成", "创建", "拆除", "开挖", "组成",
@@ -60,6 +76,7 @@ VERBS: tuple[str, ...] = (
     "抢救", "出动", "检查", "责令", "关停", "取缔", "封堵", "查扣", "扣押", "冻结", "追回", "挽回", "发生",
     "设立", "建立", "培训", "举办", "开设", "派出", "走访", "排查", "整改", "清理", "帮助", "救助", "接收",
     "接入", "藏匿", "建设", "发现", "收戒", "查破", "办理", "立案", "侦办", "查办", "打击", "处置", "接警",
+    "获得", "荣获", "再获",
 )
 # A noun phrase after a number does not start with these: 5.24人|下降为4.39人.
 NP_BAD_START: tuple[str, ...] = (
@@ -69,7 +86,9 @@ NP_BAD_START: tuple[str, ...] = (
 # A clause of one character that says nothing of the subject (重2367克, 共一千克).
 EMPTY_ONE: frozenset[str] = frozenset("重共计约达为有是的了和与及或对在从将把已均都也又还并另即")
 _ENUM_RE = re.compile(r"[^、,，“”]{1,8}(?:、[^、,，“”]{1,8})+等(?=.)")
-_PAREN_RE = re.compile(r"\([^()]{2,30}\)")
+# An aside inside a subject is dropped; one that ends the subject qualifies it and stays:
+# 农林牧渔业(包括……)增加值 -> 农林牧渔业增加值, 道路交通事故(一般程序案件) kept.
+_PAREN_RE = re.compile(r"\([^()]{2,30}\)(?!$)")
 # Where a noun after the number stops.
 NP_STOPS: frozenset[str] = frozenset(",;:。!?！？；：\n()（）“”\"都已均也被在从对将把向")
 NP_MAX: int = 18
@@ -78,6 +97,7 @@ _FOOTNOTE = re.compile(r"\[\d{1,2}\]")
 _LEAD_RE = re.compile("|".join(re.escape(w) for w in sorted(LEAD_WORDS, key=len, reverse=True)))
 _TAIL_RE = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(TAIL_WORDS, key=len, reverse=True)) + ")$")
 _VERB_RE = re.compile("|".join(re.escape(v) for v in sorted(VERBS, key=len, reverse=True)))
+_FILLERS: frozenset[str] = frozenset(LEAD_WORDS) | frozenset(TAIL_WORDS) | frozenset(("已达", "已超过", "共有"))
 _LIST_SPLIT = re.compile(r"和|及|与|、")
 
 
@@ -96,6 +116,8 @@ def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
     for _ in range(12):
         before = t
         t = t.lstrip(" \u3000、“”\"")
+        if t.startswith("(") and ")" not in t:
+            t = t[1:]  # (全国上涨0.1%: an aside opened before the clause
         for w in region_words:
             if w and t.startswith(w) and len(t) > len(w):
                 t = t[len(w) :]
@@ -151,6 +173,15 @@ def noun_after(s: str, pos: int, *, clause: bool = False) -> str:
     return np.rstrip("、的")
 
 
+def balance(t: str) -> str:
+    """Drop a parenthesis left open or closed alone at either end."""
+    if t.startswith("(") and ")" not in t:
+        t = t[1:]
+    if t.endswith(")") and "(" not in t:
+        t = t[:-1]
+    return t
+
+
 def tidy(t: str) -> str:
     """Drop enumerations and asides: 打掉粮食、冻品、生猪等走私团伙 -> 走私团伙,
     农林牧渔业(包括……)增加值 -> 农林牧渔业增加值."""
@@ -168,6 +199,8 @@ def wants_noun_after(core: str, raw: str) -> bool:
     empty, short, a verb, or ends in 的/了/等 (抓获4名嫌疑人, 藏匿了20公斤毒品)."""
     if not core or len(core) <= 2:
         return True
+    if raw.rstrip().endswith(("全国", "全省", "全市", "全区", "全县")):
+        return True  # 在全国215个重点整治地区中: the scope, then the counted noun
     if raw.rstrip().endswith(("的", "了", "等", "有", "和", "及", "、")):
         return True
     v = last_verb(core)
@@ -190,6 +223,17 @@ def from_verb(t: str) -> str:
     return t
 
 
+def named_drug(t: str) -> str:
+    """查获毒品麻古 -> 毒品麻古: the drug where the phrase names one after 毒品; else ``t``."""
+    m = _NAMED_DRUG_RE.match(t)
+    return "毒品" + m.group(1) if m else t
+
+
+def is_filler(t: str) -> bool:
+    """Whether ``t`` is only an adverb, copula or connective (共计, 已达, 分别为)."""
+    return t in _FILLERS
+
+
 def last_verb(t: str) -> str:
     """The last known verb in ``t``, or ''."""
     best = ""
@@ -198,12 +242,51 @@ def last_verb(t: str) -> str:
     return best
 
 
+# Head nouns that coordinated items share when written once, after the last item:
+# 蔬菜及食用菌、瓜果产量 -> 蔬菜及食用菌产量, 瓜果产量. Longest first.
+SHARED_HEADS: tuple[str, ...] = tuple(sorted((
+    "破案率", "发案率", "增长率", "产量", "增加值", "人数", "起数", "总额", "总量", "比重", "占比", "价格",
+    "收入", "支出", "面积", "数量", "金额", "率",
+), key=len, reverse=True))
+
+
 def split_list(t: str, k: int) -> list[str] | None:
-    """``t`` split into ``k`` coordinated items (A和B, A、B及C), or ``None``."""
-    parts = [p for p in _LIST_SPLIT.split(t) if p]
+    """``t`` split into ``k`` coordinated items (A和B, A、B及C), or ``None``;
+    a head noun written once after the last item goes to every item."""
+    parts = [p for p in t.split("、") if p]
+    if len(parts) != k:
+        parts = [p for p in _LIST_SPLIT.split(t) if p]
     if len(parts) != k:
         return None
+    last = parts[-1]
+    if all(len(p) <= 2 for p in parts[:-1]) and len(last) > 4:
+        # 城镇和农村居民人均可支配收入: bare modifiers share the rest of the last item
+        # (城镇居民人均可支配收入, 农村居民人均可支配收入)
+        w = len(parts[0])
+        return [p + last[w:] if len(p) == w else p for p in parts[:-1]] + [last]
+    head = next((h for h in SHARED_HEADS if parts[-1].endswith(h) and len(parts[-1]) > len(h)), "")
+    if head:
+        parts = [p if p.endswith(SHARED_HEADS) else p + head for p in parts[:-1]] + parts[-1:]
     return parts
+
+
+def change_phrase(clause: str, region_words: tuple[str, ...] = ()) -> str:
+    """The clause when it states only a change (同比上升, 同比分别上升, 较去年增加,
+    增长), as written; else ''."""
+    t = clause.strip().lstrip(")")
+    t = strip_tail(strip_lead(t, region_words) if not CHANGE_RE.fullmatch(t) else t)
+    if not t or strip_change(t):
+        return ""
+    return t
+
+
+def share_base(t: str) -> str:
+    """The quantity a share is of, for a change stated after the share:
+    采矿业增加值占比达96.05%,同比下降15.6% -> 采矿业增加值 (not the share)."""
+    for w in ("所占比重", "的比重", "占比", "比重"):
+        if t.endswith(w) and len(t) > len(w) + 1:
+            return t[: -len(w)]
+    return t
 
 
 def change_sign(raw_clause: str) -> int:
