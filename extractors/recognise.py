@@ -55,7 +55,7 @@ from extractors.units import (
 )
 
 NAME = "generic"
-VERSION = "2"
+VERSION = "3"
 
 NUM_RE = re.compile(r"\d+(?:,\d{3})*(?:\.{1,2}\d+)?|[零〇一二两三四五六七八九十百千万亿]+")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -506,6 +506,10 @@ def walk(doc: Doc, nums: list[Num]) -> None:
         si = bisect_right(sent_starts, ev.pos) - 1
         if si != cur_sent:
             cur_sent = si
+            if place_cur is places.NATIONAL and home is not places.NATIONAL:
+                # a local release speaks of the country in passing (汇集全国禁毒数据资源, 全国共破获……):
+                # 全国 holds for its own sentence, then the release's own area is back in force
+                place_cur = home
             if vague is not None and carried is not None and carried_para == cur_para:
                 # 今年以来,……不久前打掉一个团伙,破获案件40余起。……共追回……: an incident
                 # told inside a paragraph about a period is over with its sentence
@@ -734,6 +738,8 @@ def _strip_marks(t: str) -> str:
     for mk in find_marks(t):
         if mk.name in ("weak_stock", "stock_implicit") or t[max(0, mk.start - 3) : mk.start].endswith(COMPARE_BEFORE):
             continue
+        if mk.name == "rate" and t[mk.start : mk.end].endswith("量"):
+            continue  # 数据日增量: a rate that is a noun names the quantity itself
         out.append(t[pos : mk.start])
         pos = mk.end
     out.append(t[pos:])
@@ -746,6 +752,9 @@ def _clean(t: str, rw: tuple[str, ...]) -> str:
     t = subjects.strip_tail(t)
     t = subjects.strip_lead(t, rw)
     return t.strip(" \u3000,、“")
+
+
+_SHARE_OF_SCOPE = re.compile(r"占(?:全国|全省|全市|全区|全县|全州)?(?:总量|总数|总额)?(?:的)?$")
 
 
 def _subjects(doc: Doc, nums: list[Num], home: places.Place | None) -> None:
@@ -781,6 +790,12 @@ def _subjects(doc: Doc, nums: list[Num], home: places.Place | None) -> None:
         if core_nc and core_nc != core:
             core_nc = subjects.strip_tail(core_nc)
         core_nc = subjects.named_drug(subjects.balance(subjects.from_verb(subjects.tidy(core_nc))))
+        if comp == "share" and _SHARE_OF_SCOPE.search(own):
+            # 海洛因、冰毒片剂缴获量占全国80%以上: a share of a whole area is of what stands before
+            # 占, list and all (a share of a named denominator, 占全区总人口的比例, keeps it)
+            whole = _clean(own.rsplit("占", 1)[0], rw)
+            if len(whole) >= 2 and not subjects.is_filler(whole):
+                core_nc = subjects.balance(subjects.tidy(whole))
         if len(core_nc) == 1 and core_nc in subjects.EMPTY_ONE or not core_nc.strip() or subjects.is_filler(core_nc):
             core_nc = ""
         elif (

@@ -154,6 +154,11 @@ def strip_change(t: str) -> str:
 def noun_after(s: str, pos: int, *, clause: bool = False) -> str:
     """The noun phrase written right after a figure (4名|嫌疑人), or ''; with
     ``clause`` the rest of the clause (97.6%的|群众对……表示满意)."""
+    if pos < len(s) and s[pos] in "“\"":
+        # a quoted name right after the number: 创建11个“无毒巩固县” -> 无毒巩固县
+        close = s.find("”" if s[pos] == "“" else '"', pos + 1, pos + 2 + NP_MAX)
+        inner = s[pos + 1 : close] if close > pos + 1 else ""
+        return inner if inner and "\u4e00" <= inner[0] <= "\u9fff" else ""
     j = pos
     hi = min(len(s), pos + (40 if clause else NP_MAX))
     while j < hi:

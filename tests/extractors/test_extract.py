@@ -272,3 +272,40 @@ def test_registry_refuses_a_duplicate_name() -> None:
     assert {"narcotics", "public_security", "economy"} <= {e.name for e in stage("refine")}
     assert len(names) == len(set(names))
     assert EXTRACTOR_VERSION
+
+
+def _one(text: str, mention: str, **kw):
+    from datetime import date
+
+    from extractors import extract
+
+    figs = [f for f in extract(text, published=kw.pop("published", date(2023, 6, 20)), **kw) if f.mention == mention]
+    assert figs, f"{mention!r} not found"
+    return figs[0]
+
+
+def test_national_scope_holds_for_its_sentence_only():
+    text = ("该中心的任务是汇集全国禁毒数据资源,建成全国禁毒数据枢纽。"
+            "自4月1日试运行以来,全省根据模型预警查获运毒嫌疑人120余名。")
+    f = _one(text, "120余名", region="贵州省")
+    assert f.region == "贵州省"
+
+
+def test_national_figure_in_its_own_sentence_is_national():
+    f = _one("今年以来,全国共破获毒品案件2.1万起。", "2.1万起", region="贵州省")
+    assert f.region == "全国"
+
+
+def test_quoted_name_after_the_number_is_the_subject():
+    f = _one("目前全市已创建8个“无毒社区”。", "8个", region="遵义市")
+    assert f.subject == "创建无毒社区"
+
+
+def test_rate_noun_stays_in_the_subject():
+    f = _one("平台已接入数据3.1亿条,数据日增量420万条。", "420万条", region="贵州省")
+    assert f.subject == "数据日增量"
+
+
+def test_share_of_the_country_is_of_what_stands_before():
+    f = _one("2021年以来,全省冰毒、海洛因缴获量占全国60%以上。", "60%以上", region="贵州省")
+    assert f.subject == "冰毒、海洛因缴获量" and f.comparison == "share" and f.qualifier == "over"
