@@ -79,3 +79,23 @@ def match(subject: str, unit_family: str, domain: str, *, simplified: bool = Fal
         if len(m.group(1)) > len(best):
             best = m.group(1)
     return by_phrase[best] if best else None
+
+
+def register_domain(name: str, version: str) -> None:
+    """Register the refiner of one domain: it gives a figure without a metric the metric of
+    ``name`` whose phrase its subject holds, and records itself as the figure's extractor."""
+    from dataclasses import replace
+
+    from extractors.model import Figure
+    from extractors.registry import register
+
+    @register(name, version)
+    def assign(figures: list[Figure]) -> list[Figure]:
+        out = []
+        for f in figures:
+            if f.metric is None:
+                m = match(f.subject, f.unit_family, name, simplified=True)
+                if m is not None:
+                    f = replace(f, metric=m.key, extractor=name, extractor_version=version)
+            out.append(f)
+        return out
