@@ -109,3 +109,46 @@ def test_figures_of_the_site_land_in_the_view(config, tmp_path):
         (1203.0, "起", "2019-01-01", "2019-02-28", "云南省"),
         (12600000.0, "元", "2019-01-01", "2019-03-31", "云南省"),
     ]
+
+
+def test_faults_through_the_warehouse_leave_whole_documents_and_error_rows(tmp_path, site):
+    from tests.flows.fixture_site import gzip_bomb
+
+    good = ARTICLE_UTF8
+    site.route("/f/index.html", listing(*[f"/f/{n}.html" for n in
+                                          ("retry", "busy", "ok", "slow", "truncated", "reset", "loop", "away",
+                                           "big", "bomb", "missing")]))
+    site.route("/f/retry.html", Reply(status=500), html(good.replace("1203起", "1301起")))
+    site.route("/f/busy.html", Reply(status=429, headers={"Retry-After": "1"}), html(good.replace("1203起", "1302起")))
+    site.route("/f/ok.html", html(good))
+    site.route("/f/slow.html", html(good, delay=3))
+    site.route("/f/truncated.html", Reply(body=good.encode() * 3, fault="truncate", truncate_at=900,
+                                          headers={"Content-Type": "text/html; charset=utf-8"}))
+    site.route("/f/reset.html", Reply(fault="reset"))
+    site.route("/f/loop.html", Reply(status=302, headers={"Location": "/f/loop.html"}))
+    site.route("/f/away.html", Reply(status=302, headers={"Location": "http://evil.example/a.html"}))
+    site.route("/f/big.html", Reply(fault="stream", stream_size=50 * 1024 * 1024))
+    site.route("/f/bomb.html", Reply(body=gzip_bomb(), headers={"Content-Encoding": "gzip", "Content-Type": "text/html"}))
+    cfg = tmp_path / "sources.yaml"
+    cfg.write_text("sources:\n  - name: faults\n    kind: http\n    region: 云南省\n"
+                   f"    url: {site.url('/f/index.html')}\n    link_pattern: '/f/[a-z]+\\.html$'\n"
+                   "    allow_private_network: true\n    delay_seconds: 0\n", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    s = Settings(sources_path=cfg, db_path=db, delay_seconds=0, timeout_seconds=1, retries=1,
+                 backoff_seconds=0.01, max_bytes=1024 * 1024, max_redirects=3)
+    res = run_plain(s)
+    assert res.status == "partial"
+    con = duckdb.connect(str(db), read_only=True)
+    docs = {u.rsplit("/", 1)[1]: t for u, t in con.execute("SELECT url, text FROM documents").fetchall()}
+    errs = {u.rsplit("/", 1)[1]: (st, r) for u, st, r in con.execute("SELECT url, stage, reason FROM errors").fetchall()}
+    values = sorted(v for (v,) in con.execute("SELECT value FROM figures WHERE unit = '起'").fetchall())
+    con.close()
+    assert set(docs) == {"retry.html", "busy.html", "ok.html"}
+    assert all("全省共破获毒品刑事案件" in t for t in docs.values())  # whole documents only
+    assert set(errs) == {"slow.html", "truncated.html", "reset.html", "loop.html", "away.html", "big.html",
+                         "bomb.html", "missing.html"}
+    assert all(stage == "fetch" for stage, _ in errs.values())
+    assert errs["bomb.html"][1] == "response larger than 1048576 bytes"
+    assert errs["away.html"][1] == "redirect to host evil.example not allowed"
+    assert errs["missing.html"][1] == "HTTP 404 Not Found"
+    assert values == [1203.0, 1301.0, 1302.0]
