@@ -31,7 +31,11 @@ _Y2 = _Y.replace("?P<y>", "?:")
 # (name, pattern): the first that matches at a position wins, so the specific
 # come before the general. Named groups: y year, m/m2 month, d/d2 day, q quarter,
 # n a count, h half, part 上旬/中旬/下旬/底/末, hol a holiday.
+_JOIN = r"(?:至|到|-|—|–|~|～)"
+
 PATTERNS: tuple[tuple[str, str], ...] = (
+    ("ym_range", rf"(?P<y>(?:19|20)\d{{2}})年(?P<m>{_N})月份?{_JOIN}(?P<y2>(?:19|20)\d{{2}})年(?P<m2>{_N})月份?(?:间|期间)?"),
+    ("year_range", rf"(?P<y>(?:19|20)\d{{2}})年?{_JOIN}(?P<y2>(?:19|20)\d{{2}})年(?:间|期间)?"),
     ("since_day_from", rf"(?:自|从){_Y}?(?P<m>{_N})月(?P<d>{_N})日[^,。;!?\n]{{0,24}}?(?:以来|至今)"),
     ("day_range", rf"{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:至|到|-|—|–|~)(?:(?P<m2>{_N})月)?(?P<d2>{_N})日"),
     ("since_day", rf"(?:自|从)?{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:起|以来|至今)"),
@@ -53,6 +57,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("years_since", rf"(?:近|这|最近)?(?P<n>{_N}|几|多)年(?:来|间|以来)"),
     ("recent_years", r"近(?:年来|几年来|些年来|年)|多年来"),
     ("holiday", r"(?P<hol>[“\"]?(?:五一|国庆|十一)[”\"]?(?:中秋)?(?:黄金周|长假|小长假|假期|期间)|黄金周|国庆|五一)"),
+    # Holidays whose dates vary (春节) and bare holiday words (假期, 节日期间): dated
+    # only where the release states the holiday's dates (see ``holiday_family``).
+    ("holiday_other", r"(?P<hol>[“\"]?(?:春节|元旦|清明|端午|中秋)[”\"]?(?:黄金周|长假|小长假|假期|期间)|"
+     r"(?:假期|节日|节假日|长假|双节|节)期间|假期(?!间))"),
     ("today", r"(?P<rel>今日|今天|今早|今晨|昨日|昨天|昨晚|当日|当天|当晚|当夜|次日|当场)"),
     ("vague", r"近日|日前|近期|不久前|前不久|前段时间|前些天|近来"),
     ("stock", r"截至目前|截止目前|截至今日|目前|现已|现有|当前|至今|现登记"),
@@ -289,6 +297,18 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         return Period("span", None, pub)
     if name == "recent_years":
         return Period("recent", None, pub)
+    if name in ("ym_range", "year_range"):
+        y, y2 = int(g["y"][:4]), int(g["y2"][:4])
+        if not y < y2 <= y + 30:
+            return None
+        if name == "year_range":
+            return Period("span", date(y, 1, 1), date(y2, 12, 31))
+        m1, m2 = _num(g.get("m")), _num(g.get("m2"))
+        if m1 is None or m2 is None or not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+            return None
+        return Period("span", date(y, m1, 1), _month_end(y2, m2))
+    if name == "holiday_other":
+        return None
     if name == "holiday":
         hol = g.get("hol") or ""
         y = _year_of(None, ctx) if pub is None else pub.year
@@ -325,6 +345,17 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
     if name in ("rate", "duration"):
         return Period("null", None, None)
     return None
+
+
+HOLIDAY_NAMES: tuple[str, ...] = ("五一", "国庆", "十一", "春节", "元旦", "清明", "端午", "中秋")
+
+
+def holiday_family(mark_text: str) -> str:
+    """The holiday a holiday mark names (中秋国庆 -> 国庆), "" for a bare 假期."""
+    for h in HOLIDAY_NAMES:
+        if h in mark_text:
+            return "国庆" if h in ("十一", "中秋") and "国庆" in mark_text else h
+    return ""
 
 
 def day_of_month(day_text: str, ctx: Context) -> Period | None:

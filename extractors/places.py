@@ -65,9 +65,21 @@ MEDIA_AFTER: tuple[str, ...] = (
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:电|讯|消息|报道|\d)")
 _HELPER_FRAME = re.compile(r"在[^,。;\n]{0,30}?(?:协助|配合|支持|帮助|指导|参与|见证)下")
 _VENUE_AFTER = re.compile(r"[^,。;\n]{0,12}?(?:召开|举行|举办)")
-_AGENCY_FALLBACK = re.compile(r"[\u4e00-\u9fff]{2}(?:海关|公安分局|公安局|警方)")
+_AGENCY_FALLBACK = re.compile(r"([\u4e00-\u9fff]{2}(?:市|县|区)?)(?:海关|公安分局|公安局|警方)")
+# Right after a name: the name is an agency's (深圳市公安局交通警察支队, 襄阳市卫生健康委员会), so
+# 记者从……获悉 names the source of the release, the acting area, not an origin.
+_AGENCY_AFTER = re.compile(
+    r"(?:省|市|县|区|自治区|自治州)?(?:人民)?[\u4e00-\u9fff]{0,10}?"
+    r"(?:公安|检察|法院|海关|政府|统计局|委员会|管理局|监督管理|卫生健康|应急管理|生态环境|消防救援|交通警察|交警)"
+)
+# The source line of page furniture (来源：襄阳市卫生健康委员会): the agency that issued the release.
+_SOURCE_LINE = re.compile(r"来源[:：]\s*([^\s　]{2,30})")
+# A dateline (新华社合肥1月26日电): where the report was filed, a last resort for 全省.
+_DATELINE_PLACE = re.compile(r"(?:社|网|报|台|讯)\s*([\u4e00-\u9fff]{2,4}?)\s*\d{1,2}月\d{1,2}日(?:电|讯|消息)")
 # County-level cities the table does not hold (瑞安市), after a clause boundary.
 _COUNTY_CITY = re.compile(r"(?:(?<=[,，。;；:：\s年月日在由])|^)([\u4e00-\u9fff]{2})市(?![场民长委政区内级辖县])")
+# Counties the table does not hold (德清县, 迁西县), at the start of a clause.
+_COUNTY = re.compile(r"(?:(?<=[,，。;；:：\s])|^)([\u4e00-\u9fff]{2})县(?![城域委政级内里乡镇])")
 COUNTY_STEM_STOP: frozenset[str] = frozenset(
     {"各地", "地级", "县级", "直辖", "省会", "中心", "重点", "主要", "部分", "其他", "其它", "沿海", "内地",
      "边境", "周边", "各个", "全国", "城区", "农贸", "超级", "大中", "示范", "文明", "卫生", "园林", "新兴"}
@@ -132,7 +144,9 @@ def scan(s: str) -> PlaceScan:
         if after.startswith(MEDIA_AFTER) and not after.startswith(("网站",)):
             media.append(_place(r))
             continue
-        if _inside(a, frames) or before.endswith(NOT_ACTING_BEFORE) or after.startswith(NOT_ACTING_AFTER):
+        if before.endswith(NOT_ACTING_BEFORE) and not (before.endswith("从") and _AGENCY_AFTER.match(s, b)):
+            continue
+        if _inside(a, frames) or after.startswith(NOT_ACTING_AFTER):
             continue
         if before.endswith(RANK_BEFORE) and after.startswith(RANK_AFTER):
             continue
@@ -143,21 +157,22 @@ def scan(s: str) -> PlaceScan:
             continue
         marks.append(PlaceMark(a, b, _place(r)))
     taken = sorted((pm.start, pm.end) for pm in marks)
-    for m in _COUNTY_CITY.finditer(s):
-        stem = m.group(1)
-        a, b = m.start(1), m.end()
-        if (
-            stem in COUNTY_STEM_STOP
-            or any(ch in "一二两三四五六七八九十百千万该全我本各此其占为在居向对从比较和与及或于" for ch in stem)
-            or lookup(stem + "市")
-        ):
-            continue
-        if _overlaps(a, b, taken) or _inside(a, furniture) or _inside(a, frames):
-            continue
-        before = s[max(0, a - 4) : a]
-        if before.endswith(NOT_ACTING_BEFORE) or s[b : b + 6].startswith(NOT_ACTING_AFTER + MEDIA_AFTER):
-            continue
-        marks.append(PlaceMark(a, b, Place(stem + "市")))
+    for pattern, suffix in ((_COUNTY_CITY, "市"), (_COUNTY, "县")):
+        for m in pattern.finditer(s):
+            stem = m.group(1)
+            a, b = m.start(1), m.end()
+            if (
+                stem in COUNTY_STEM_STOP
+                or any(ch in "一二两三四五六七八九十百千万该全我本各此其占为在居向对从比较和与及或于" for ch in stem)
+                or lookup(stem + suffix)
+            ):
+                continue
+            if _overlaps(a, b, taken) or _inside(a, furniture) or _inside(a, frames):
+                continue
+            before = s[max(0, a - 4) : a]
+            if before.endswith(NOT_ACTING_BEFORE) or s[b : b + 6].startswith(NOT_ACTING_AFTER + MEDIA_AFTER):
+                continue
+            marks.append(PlaceMark(a, b, Place(stem + suffix)))
     marks.sort(key=lambda pm: pm.start)
     for m in _SCOPE_RE.finditer(s):
         a, b = m.span()
@@ -178,7 +193,19 @@ def scan(s: str) -> PlaceScan:
     agencies = []
     for m in _AGENCY_FALLBACK.finditer(s):
         if not _inside(m.start(), furniture):
-            agencies.append(Place(m.group(0)))
+            named = lookup(m.group(1)) if m.group(1)[-1] in "市县区" else None
+            agencies.append(_place(named) if named is not None else Place(m.group(0)))
+    # The issuing agency of a source line, then the dateline's city: places the
+    # release does not name as acting, but that say whose 全市 or 全省 it speaks of.
+    for m in _SOURCE_LINE.finditer(s):
+        for _a, _b, r in find_regions(m.group(1)):
+            if _a == 0 and not m.group(1)[_b:].startswith(MEDIA_AFTER):
+                agencies.append(_place(r))
+            break
+    for m in _DATELINE_PLACE.finditer(s):
+        named = lookup(m.group(1))
+        if named is not None:
+            agencies.append(_place(named))
     return PlaceScan(marks, media, agencies)
 
 

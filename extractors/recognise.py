@@ -35,6 +35,7 @@ from extractors.periods import (
     day_of_month,
     find_day_only,
     find_marks,
+    holiday_family,
     infer_published,
     resolve,
 )
@@ -42,7 +43,6 @@ from extractors.registry import register
 from extractors.textnorm import Normalised, normalise
 from extractors.units import (
     FURNITURE_BEFORE,
-    NOT_UNITS,
     ONE_ARTICLE_UNITS,
     ORDINAL_BEFORE,
     QUALIFIER_INNER,
@@ -51,11 +51,12 @@ from extractors.units import (
     RANGE_JOINERS,
     UNITS,
     Unit,
+    not_unit_at,
     unit_at,
 )
 
 NAME = "generic"
-VERSION = "3"
+VERSION = "4"
 
 NUM_RE = re.compile(r"\d+(?:,\d{3})*(?:\.{1,2}\d+)?|[零〇一二两三四五六七八九十百千万亿]+")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -167,10 +168,37 @@ def _core_at(s: str, i: int, j: int, norm: Normalised, text: str) -> tuple[float
     return float(cv), i + len(core), True
 
 
+# Page furniture that lists other articles: a heading (相关新闻) and the lines
+# of links under it (· 标题　2022-06-15). Their numbers belong to other releases.
+_LINKS_HEAD = re.compile(r"^\s*(?:相关新闻|相关阅读|相关链接|相关文章|推荐阅读|延伸阅读|热点推荐|猜你喜欢|往期回顾|更多新闻)\s*[:：]?\s*$")
+_LINK_LINE = re.compile(
+    r"^\s*(?:[·•●▪■◆>]\s*[^。\n]*|[^。\n]{4,60}?[\s　]+(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*)$"
+)
+
+
+def _link_lines(s: str) -> list[tuple[int, int]]:
+    """Spans of the lines that list other articles."""
+    out = []
+    pos = 0
+    in_block = False
+    for line in s.split("\n"):
+        end = pos + len(line)
+        if _LINKS_HEAD.match(line):
+            in_block = True
+            out.append((pos, end))
+        elif _LINK_LINE.match(line) and (in_block or line.lstrip().startswith(("·", "•", "●"))):
+            out.append((pos, end))
+        elif line.strip():
+            in_block = False
+        pos = end + 1
+    return out
+
+
 def read_numbers(s: str, norm: Normalised, text: str) -> list[Num]:
     """Every figure-like number of ``s`` with its unit and qualifier."""
     out: list[Num] = []
-    names = [m.span() for m in _NAME_QUOTE_RE.finditer(s)]
+    names = [m.span() for m in _NAME_QUOTE_RE.finditer(s)] + _link_lines(s)
+    names.sort()
     name_starts = [a for a, _ in names]
     consumed = 0
     for m in NUM_RE.finditer(s):
@@ -251,7 +279,7 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
 
     unit: Unit | None = None
     high: float | None = None
-    if s.startswith(NOT_UNITS, k):
+    if not_unit_at(s, k):
         return None
     if percent_words:
         unit = UNITS["%"]
@@ -337,7 +365,7 @@ def _range_end(s: str, k: int, norm: Normalised, text: str) -> tuple[float, int,
     if mm is not None:
         mult = mm[1]
         kk += len(mm[0])
-    if s.startswith(NOT_UNITS, kk):
+    if not_unit_at(s, kk):
         return None
     u = unit_at(s, kk)
     if u is None:
@@ -449,6 +477,46 @@ def _period_events(doc: Doc, fig_starts: list[int]) -> list[_Ev]:
     return evs
 
 
+# A sentence that tells one case (经查, 经审理查明, 该团伙): its quantities are the case's.
+_CASE_NARRATIVE = re.compile(r"经查|经审理查明|该团伙|该案共|此案共|全案共")
+# A clause that opens with an area's scope word: a statistic, also over one day.
+_AREA_CLAUSE = re.compile(r"\s*(?:全国|全省|全市|全区|全县|全州)")
+
+
+def _clause_start(s: str, i: int) -> int:
+    k = max(s.rfind(c, 0, i) for c in ",，;；:：。\n") + 1
+    return k
+
+
+_HOLIDAY_GAP = re.compile(r"[“”\"]?[^,，。;；\n]{0,6}?[(（]")
+
+
+def _holiday_dates(doc: Doc, evs: list[_Ev]) -> dict[str, Period]:
+    """Holidays whose dates the release states: 春节假期(2月10日至17日)."""
+    marks = [cast(tuple[Mark, bool], e.payload)[0] for e in evs if e.kind == "period"]
+    out: dict[str, Period] = {}
+    for mk, nxt in zip(marks, marks[1:], strict=False):
+        if mk.name not in ("holiday", "holiday_other") or nxt.name != "day_range":
+            continue
+        if not _HOLIDAY_GAP.fullmatch(doc.s, mk.end, nxt.start):
+            continue
+        per = resolve(nxt, Context(doc.published, None))
+        if per is not None and per.start is not None and per.end is not None:
+            out.setdefault(holiday_family(mk.text), per)
+    return out
+
+
+def _holiday_period(mark: Mark, holidays: dict[str, Period], per: Period | None) -> Period | None:
+    """A holiday named in a release that states its dates: those dates; a bare
+    假期 in a release about one holiday: that holiday."""
+    fam = holiday_family(mark.text)
+    if fam in holidays:
+        return holidays[fam]
+    if fam == "" and len(set(holidays.values())) == 1:
+        return next(iter(holidays.values()))
+    return per
+
+
 def _local_binding(s: str, mark_end: int, fig_start: int) -> bool:
     """A period written right before its number binds that number only:
     从2006年的5.24人, 较一季度(-10.8%)."""
@@ -472,6 +540,7 @@ def walk(doc: Doc, nums: list[Num]) -> None:
     evs.sort(key=lambda e: (e.pos, e.order))
     weak_at = [cast(tuple[Mark, bool], e.payload)[0].start for e in evs if mk_name(e) == "weak_stock"]
 
+    holidays = _holiday_dates(doc, evs)
     para_starts = [a for a, _ in doc.paras]
     sent_starts = doc.sentence_starts
     carried: Period | None = None  # explicit periods, across sentences and paragraphs
@@ -481,6 +550,7 @@ def walk(doc: Doc, nums: list[Num]) -> None:
     cur_sent = -1
     cur: Period | None = None
     explicit_here = False
+    dated_stock_here = False
     since_here: Period | None = None
     case_here = False
     place_cur: places.Place | None = home
@@ -516,6 +586,7 @@ def walk(doc: Doc, nums: list[Num]) -> None:
                 vague = None
             cur = head_state if heading else (vague or carried)
             explicit_here = False
+            dated_stock_here = False
             since_here = None
             case_here = False
             pending_local = None
@@ -526,6 +597,8 @@ def walk(doc: Doc, nums: list[Num]) -> None:
             if ev.kind == "period":
                 mark, compare = cast(tuple[Mark, bool], ev.payload)
                 per = resolve(mark, ctx)
+                if mark.name in ("holiday", "holiday_other"):
+                    per = _holiday_period(mark, holidays, per)
                 end = mark.end
             else:
                 _, day_end, digits = cast(tuple[int, int, str], ev.payload)
@@ -544,7 +617,11 @@ def walk(doc: Doc, nums: list[Num]) -> None:
                 ):
                     cur = Period("stock", None, per.end)
                 continue
+            if per.kind == "stock" and dated_stock_here:
+                continue  # 截至2021年底，全市现有吸毒人员8736名: the stock's date is stated
             if per.kind == "stock_end":
+                if per.end is not None and per.end != doc.published:
+                    dated_stock_here = True
                 if _is_stock(cur):
                     continue  # 目前……在册, 截至5月底……在册: the stock's date is already stated
                 # 年末全区常住人口729万人,……其中,城镇常住人口491万人: the stock holds over the
@@ -575,6 +652,7 @@ def walk(doc: Doc, nums: list[Num]) -> None:
             elif per.kind == "until":
                 if per.end is not None and not heading:
                     until_ends.add(per.end)
+                dated_stock_here = True
                 per = Period("until_stock", None, per.end)
             if (
                 per.kind == "span"
@@ -637,6 +715,10 @@ def walk(doc: Doc, nums: list[Num]) -> None:
         n.period = per
         n.carried = carried
         n.event = bool(per is not None and per.kind in ("day", "vague")) or case_here
+        if _CASE_NARRATIVE.search(s, *n.sentence):
+            n.event = True  # 经查，该团伙……累计倾倒三千五百余吨: one case's totals
+        elif n.event and per is not None and per.kind == "day" and _AREA_CLAUSE.match(s, _clause_start(s, n.start)):
+            n.event = False  # 5月3日当天，全市接待游客321.5万人次: a day's statistic for an area
         if n.unit is not None and n.unit.family in ("percent", "points", "ratio"):
             n.event = False  # a share or a change is a statistic, not the quantity of an incident
         if case_here and (per is None or per.kind != "day"):
@@ -647,10 +729,33 @@ def walk(doc: Doc, nums: list[Num]) -> None:
             n.place = place_cur
         pending_local = None
     _subjects(doc, nums, home)
+    _averages(nums)
     _reporting_window(doc, nums, until_ends, since_starts)
 
 
 _CLAUSE_BREAK_RE = re.compile(r"[,;:。!?，；：！？\n]")
+AVERAGE_WORDS: tuple[str, ...] = ("日均", "月均", "年均", "人均", "户均")
+
+
+def _averages(nums: list[Num]) -> None:
+    """A subject that is only an average word (车流量达1286万辆次，日均160.8万辆次)
+    is the average of the figure before it in the sentence."""
+    prev: Num | None = None
+    for n in nums:
+        head, rest = n.subject[:2], n.subject[2:]
+        if (
+            prev is not None
+            and prev.sentence == n.sentence
+            and head in AVERAGE_WORDS
+            and (not rest or not subjects.strip_change(rest))
+            and not prev.subject.startswith(AVERAGE_WORDS)
+        ):
+            base = prev.subject
+            for w in AVERAGE_WORDS:
+                base = base.split(w, 1)[0]
+            n.subject = base + n.subject
+        if n.unit is None or n.unit.family not in ("percent", "points", "ratio"):
+            prev = n
 
 
 def _weak_stock_after(s: str, i: int, weak_at: list[int]) -> bool:
@@ -686,6 +791,8 @@ def _reporting_window(doc: Doc, nums: list[Num], until_ends: set[date], since_st
     (until,), (since,) = until_ends, since_starts
     if not since < until < doc.published:
         return
+    if not any(n.period is not None and n.period.start == since and n.period.end == doc.published for n in nums):
+        return  # 自9月15日……以来，截至10月31日: the window is closed where it is opened
     for n in nums:
         p = n.period
         if p is None:
@@ -869,7 +976,7 @@ def _subjects(doc: Doc, nums: list[Num], home: places.Place | None) -> None:
             if comp == "yoy" and m.period is not None and m.period.kind == "stock_end" and m.carried is not None:
                 m.period = m.carried  # 比上年末增加1万人: a change over the year, not a stock
             elif (
-                comp == "yoy"
+                (comp == "yoy" or raw.startswith(("比年初", "较年初")))
                 and _is_stock(m.period)
                 and m.period is not None
                 and m.period.end is not None

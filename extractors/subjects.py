@@ -25,6 +25,7 @@ LEAD_WORDS: tuple[str, ...] = (
     "期间", "当年", "此次", "本次", "该局", "该所", "警方", "公安机关", "各级公安机关", "全省公安机关",
     "全市公安机关", "禁毒部门", "公安部门", "消防部门", "主要有", "主要是",
     "按常住人口计算", "按不变价格计算", "按可比价格计算", "初步核算", "实现", "完成", "的", "了",
+    "按可比口径", "按可比价计算", "经称量", "经检验", "经鉴定", "经初步检验", "现场", "当场",
 )
 # Agencies and their units: a clause that starts with one of these, possibly
 # after a place name, drops it (北京警方破获..., 湖北公安机关已建成...).
@@ -41,11 +42,13 @@ TAIL_WORDS: tuple[str, ...] = (
 )
 # A change stated after the subject: 同比下降, 比上年增长, 较去年减少.
 CHANGE_RE = re.compile(
-    r"(?:同比|环比|比上年末?|较上年末|比去年底|较去年底|比年初|较年初|比去年|较上年|较去年|比上月|较上月|较上年同期|比上年同期|较去年同期|比去年同期|与上年同期相比|"
-    r"与去年同期相比)?(?:分别)?(?:名义|实际)?(?:增长|下降|上升|增加|减少|提高|降低|回升|回落|下滑|缩小|扩大|上涨|增|降|减)了?$"
+    r"(?:同比|环比|(?:比|较)(?:19|20)\d{2}年(?:同期)?|比上年末?|较上年末|比去年底|较去年底|比年初|较年初|比去年|较上年|较去年|比上月|较上月|较上年同期|比上年同期|较去年同期|比去年同期|与上年同期相比|"
+    r"与去年同期相比)?(?:分别)?(?:名义|实际)?(?:增长|下降|上升|增加|减少|提高|提升|降低|回升|回落|下滑|下跌|缩小|缩短|延长|扩大|上涨|增|降|减)了?$"
 )
-DECREASE_WORDS: tuple[str, ...] = ("下降", "减少", "降低", "回落", "下滑", "缩小", "萎缩", "下跌", "减", "降", "跌")
-INCREASE_WORDS: tuple[str, ...] = ("增长", "上升", "增加", "提高", "回升", "扩大", "上涨", "加快", "增", "升", "涨")
+DECREASE_WORDS: tuple[str, ...] = (
+    "下降", "减少", "降低", "回落", "下滑", "缩小", "缩短", "萎缩", "下跌", "减", "降", "跌",
+)
+INCREASE_WORDS: tuple[str, ...] = ("增长", "上升", "增加", "提高", "提升", "回升", "扩大", "延长", "上涨", "加快", "增", "升", "涨")
 # After a change verb, these make the number a level, not a change: 下降到0.7‰, 下降为4.39人.
 LEVEL_AFTER_CHANGE: tuple[str, ...] = ("为", "到", "至")
 YOY_WORDS: tuple[str, ...] = (
@@ -139,6 +142,8 @@ def strip_tail(t: str) -> str:
         before = t
         t = t.rstrip(" \u3000,、")
         tm = _TAIL_RE.search(t, max(0, len(t) - 4))
+        if tm and tm.start() > 0 and tm.group(0) == "均" and t[tm.start() - 1] in "日月年人户":
+            break  # 日均, 人均: an average, not the adverb 均
         if tm and tm.start() > 0 and not (tm.group(0) in ("为", "是") and t[tm.start() - 1] in "行作认成因称视若只总但于"):
             t = t[: tm.start()]  # but not 为 of 行为, 作为
         if t == before:

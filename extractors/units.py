@@ -62,7 +62,8 @@ UNIT_TABLE: tuple[tuple[str, str, float, str], ...] = (
     ("座", "count", 1.0, "座"), ("栋", "count", 1.0, "栋"), ("间", "count", 1.0, "间"),
     ("位", "count", 1.0, "位"), ("个", "count", 1.0, "个"), ("单", "count", 1.0, "单"),
     ("根", "count", 1.0, "根"), ("组", "count", 1.0, "组"), ("队", "count", 1.0, "队"),
-    ("吨次", "count", 1.0, "吨次"),
+    ("吨次", "count", 1.0, "吨次"), ("剂次", "count", 1.0, "剂次"), ("剂", "count", 1.0, "剂"),
+    ("天", "count", 1.0, "天"),
 )
 
 UNITS: dict[str, Unit] = {}
@@ -118,8 +119,30 @@ FURNITURE_BEFORE: tuple[str, ...] = (
 ORDINAL_BEFORE: tuple[str, ...] = ("第", "排名", "位列", "位居", "居", "列")
 
 
+# 天 is a duration (为期3天) unless its sentence measures days: 优良天数253天,
+# 平均住院日为7.8天，较上年同期缩短0.4天.
+DAY_COUNT_WORDS: tuple[str, ...] = ("天数", "住院日", "日数")
+_SENTENCE_END = "。！？!?\n"
+
+
+def _counts_days(s: str, i: int) -> bool:
+    a = max((s.rfind(c, 0, i) for c in _SENTENCE_END), default=-1) + 1
+    return any(w in s[a:i] for w in DAY_COUNT_WORDS)
+
+
+def _day_count_at(s: str, i: int) -> bool:
+    return s.startswith("天", i) and not s.startswith(("天然", "天气", "天津", "天下"), i) and _counts_days(s, i)
+
+
+def not_unit_at(s: str, i: int) -> bool:
+    """Whether ``s[i:]`` starts with a counted word that makes the number a date, an age, a duration."""
+    return s.startswith(NOT_UNITS, i) and not _day_count_at(s, i)
+
+
 def unit_at(s: str, i: int) -> Unit | None:
     """The unit written at ``s[i:]``, longest first; ``None`` for none or a non-unit."""
+    if _day_count_at(s, i):
+        return UNITS["天"]
     if s.startswith(NOT_UNITS, i):
         return None
     for n in _UNIT_LENGTHS:
