@@ -66,7 +66,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("stock", r"截至目前|截止目前|截至今日|目前|现已|现有|当前|至今|现登记"),
     ("stock_implicit", r"在册|保有量|余额"),
     ("weak_stock", r"(?<!早)(?:已经|已)"),
-    ("rate", r"年均|每年|日增量|月均|每月|每天|平均每天|每周"),
+    ("rate", r"(?<![\d一二三四五六七八九十])年均|每年|日增量|月均|每月|每天|平均每天|每周"),
     ("duration", rf"(?:为期)?(?:{_N}|半)个多?月|连续(?:{_N}|两|\d+)年|(?:{_N})(?:周|个星期)"),
 )
 
@@ -294,6 +294,15 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
             return Period("span", date(y, 1, 1), pub)
         return Period("span", date(y, 1, 1), date(y, 12, 31))
     if name == "years_since":
+        # 近五年来: the last N whole years (a white paper's 2019—2023), or the
+        # span in force when it is N years long
+        n = _num(g.get("n"))
+        st = ctx.state
+        if n and st is not None and st.kind == "span" and st.start is not None and st.end is not None:
+            if st.end.year - st.start.year + 1 == n and (st.start.month, st.start.day) == (1, 1):
+                return Period("span", st.start, st.end)
+        if n and pub is not None and mark.text.startswith(("近", "最近")):
+            return Period("span", date(pub.year - n, 1, 1), date(pub.year - 1, 12, 31))
         return Period("span", None, pub)
     if name == "recent_years":
         return Period("recent", None, pub)

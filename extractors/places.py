@@ -80,6 +80,16 @@ _DATELINE_PLACE = re.compile(r"(?:社|网|报|台|讯)\s*([\u4e00-\u9fff]{2,4}?)
 _COUNTY_CITY = re.compile(r"(?:(?<=[,，。;；:：\s年月日在由])|^)([\u4e00-\u9fff]{2})市(?![场民长委政区内级辖县])")
 # Counties the table does not hold (德清县, 迁西县), at the start of a clause.
 _COUNTY = re.compile(r"(?:(?<=[,，。;；:：\s])|^)([\u4e00-\u9fff]{2})县(?![城域委政级内里乡镇])")
+# Districts the table does not hold (北仑区, 鹿城区, 古城区法院), at the start of a
+# clause and not a kind of area (城区, 景区, 社区, 开发区).
+_DISTRICT = re.compile(
+    r"(?:(?<=[,，。;；:：\s])|^)([\u4e00-\u9fff]{2})区(?![域内外划间别县市级委政里乡镇街])"
+)
+DISTRICT_LAST_STOP: str = "辖景园社山郊片小护林牧灾发治地矿校营站街港试厂生管分战边市县省湾"
+DISTRICT_STEM_STOP: frozenset[str] = frozenset(
+    {"老城", "主城", "旧城", "县城", "中心", "核心", "商业", "工业", "居住", "贫困", "民族", "城市", "农村",
+     "各个", "辖内", "全市", "重点", "试验", "示范", "保税", "风景", "自然", "开发", "高新", "经济"}
+)
 COUNTY_STEM_STOP: frozenset[str] = frozenset(
     {"各地", "地级", "县级", "直辖", "省会", "中心", "重点", "主要", "部分", "其他", "其它", "沿海", "内地",
      "边境", "周边", "各个", "全国", "城区", "农贸", "超级", "大中", "示范", "文明", "卫生", "园林", "新兴"}
@@ -106,6 +116,15 @@ def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
 
 def _place(r: Region) -> Place:
     return Place(r.name, r.code, r)
+
+
+def _as_named(r: Region, surface: str) -> Place:
+    """The division as the text names it: a short form that is not part of the
+    official name (德宏州 for 德宏傣族景颇族自治州, 耿马县) is kept as written, so
+    the row reads like the release; the official name and code stay with it."""
+    if len(surface) >= 3 and surface not in r.name and surface[-1] in "州县市区盟旗":
+        return Place(surface, r.code, r)
+    return _place(r)
 
 
 def _furniture_lines(s: str) -> list[tuple[int, int]]:
@@ -155,12 +174,14 @@ def scan(s: str) -> PlaceScan:
         # A list of places (珠海、广州两地, 四川、广东等地) names none of them as the actor.
         if after.startswith("、") or (before.endswith("、") and a >= 2):
             continue
-        marks.append(PlaceMark(a, b, _place(r)))
+        marks.append(PlaceMark(a, b, _as_named(r, s[a:b])))
     taken = sorted((pm.start, pm.end) for pm in marks)
-    for pattern, suffix in ((_COUNTY_CITY, "市"), (_COUNTY, "县")):
+    for pattern, suffix in ((_COUNTY_CITY, "市"), (_COUNTY, "县"), (_DISTRICT, "区")):
         for m in pattern.finditer(s):
             stem = m.group(1)
             a, b = m.start(1), m.end()
+            if suffix == "区" and (stem in DISTRICT_STEM_STOP or stem[-1] in DISTRICT_LAST_STOP):
+                continue
             if (
                 stem in COUNTY_STEM_STOP
                 or any(ch in "一二两三四五六七八九十百千万该全我本各此其占为在居向对从比较和与及或于" for ch in stem)

@@ -56,7 +56,7 @@ from extractors.units import (
 )
 
 NAME = "generic"
-VERSION = "4"
+VERSION = "5"
 
 NUM_RE = re.compile(r"\d+(?:,\d{3})*(?:\.{1,2}\d+)?|[零〇一二两三四五六七八九十百千万亿]+")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -218,6 +218,18 @@ def read_numbers(s: str, norm: Normalised, text: str) -> list[Num]:
     return out
 
 
+# Rates per population written after the number: 孕产妇死亡率为7.6/10万.
+_PER_POPULATION: tuple[str, ...] = ("/10万", "/万", "/千")
+
+
+def _unit_follows(s: str, j: int) -> bool:
+    """A counting unit right after ``j`` (after 余 or 多): 逾千宗, 近百余名."""
+    if s[j : j + 1] in ("余", "多"):
+        j += 1
+    u = unit_at(s, j)
+    return u is not None and u.family == "count" and not not_unit_at(s, j)
+
+
 def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None:
     prev = s[i - 1] if i > 0 else ""
     core = s[i:j]
@@ -230,8 +242,10 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
         if prev in ("星", "周", "初", "统", "唯", "之", "万", "逐", "同", "单", "不", "专", "划", "进"):
             return None
         percent_words = s.endswith("百分之", 0, i)
-        if core in ("零", "〇", "百", "千"):
-            return None  # 零包, 千家万户, 超过百人: words, not counts
+        if core in ("零", "〇", "百", "千") and not (
+            core == "千" and _prefix_qualifier(s, i) is not None and _unit_follows(s, j)
+        ):
+            return None  # 零包, 千家万户, 超过百人: words, not counts (逾千宗 is one)
         if core in _BARE_MULTIPLIERS or (core[0] in "百千万亿" and core != "十"):
             if not percent_words and _prefix_qualifier(s, i) is None:
                 return None
@@ -240,7 +254,7 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
         if prev and prev in ".:/·" and i >= 2 and s[i - 2].isdigit():
             return None
         nxt2 = s[j : j + 2]
-        if len(nxt2) == 2 and nxt2[0] in ".:/·" and nxt2[1].isdigit():
+        if len(nxt2) == 2 and nxt2[0] in ".:/·" and nxt2[1].isdigit() and not s.startswith(_PER_POPULATION, j):
             return None  # 26.12.2014, 10:11, 6·26
         if re.match(r"-\d{1,2}-\d", s[j : j + 6]):
             return None  # 2009-6-26
@@ -657,7 +671,7 @@ def walk(doc: Doc, nums: list[Num]) -> None:
             if (
                 per.kind == "span"
                 and ev.kind == "period"
-                and mk_name(ev) in ("since_day", "since_day_from", "since_month")
+                and mk_name(ev) in ("since_day", "since_day_from", "since_month", "since_year")
                 and per.start is not None
                 and not heading
             ):
@@ -864,6 +878,21 @@ def _clean(t: str, rw: tuple[str, ...]) -> str:
 _SHARE_OF_SCOPE = re.compile(r"占(?:全国|全省|全市|全区|全县|全州)?(?:总量|总数|总额)?(?:的)?$")
 
 
+_TABLE_CELL_BAD = re.compile(r"[\d%％]")
+
+
+def _table_row_name(s: str, i: int) -> str:
+    """The first cell of a flattened table row (指标 | 数值 | 同比) holding position ``i``."""
+    ls = s.rfind("\n", 0, i) + 1
+    line = s[ls:i]
+    if "|" not in line:
+        return ""
+    first = line.split("|", 1)[0].strip()
+    if not first or len(first) > 20 or _TABLE_CELL_BAD.search(first):
+        return ""
+    return first
+
+
 def _subjects(doc: Doc, nums: list[Num], home: places.Place | None) -> None:
     s = doc.s
     prev_sent: tuple[int, int] | None = None
@@ -914,6 +943,8 @@ def _subjects(doc: Doc, nums: list[Num], home: places.Place | None) -> None:
         ):
             # 13公里综合管控护栏已建成8.6公里 -> 建成综合管控护栏
             core_nc += prev_np
+        if not core_nc and (row := _table_row_name(s, n.start)):
+            core_nc = row  # 出口 | 7432.9亿元 | 5.6%: a table flattened into lines, named by its first cell
         names: list[str]
         bases: list[str] | None = None
         compared = ""
@@ -941,6 +972,9 @@ def _subjects(doc: Doc, nums: list[Num], home: places.Place | None) -> None:
             names = [np2] * k  # 97.6%的群众对……表示满意
         elif k > 1 and core_nc and (parts := subjects.split_list(core_nc, k)) is not None:
             names = parts
+        elif k > 1 and comp == "share" and core_nc.startswith("占") and len(in_sent) >= k:
+            # 纠纷1236件、782件、514件,分别占审结总数的46.1%、29.2%和19.2%: each item's share
+            names = [m.base + core_nc for m in in_sent[-k:]]
         elif in_sent and (cmp_base := _COMPARED_RE.search(own)) and in_sent[-1].base:
             # 增长-8.7%,较一季度(-10.8%): the same quantity in the period compared with
             names = [cmp_base.group(1) + in_sent[-1].base] * k

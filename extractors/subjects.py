@@ -51,6 +51,8 @@ DECREASE_WORDS: tuple[str, ...] = (
 INCREASE_WORDS: tuple[str, ...] = ("增长", "上升", "增加", "提高", "提升", "回升", "扩大", "延长", "上涨", "加快", "增", "升", "涨")
 # After a change verb, these make the number a level, not a change: 下降到0.7‰, 下降为4.39人.
 LEVEL_AFTER_CHANGE: tuple[str, ...] = ("为", "到", "至")
+# What may stand between a change verb and its number (下降了约, 减少幅度达, 分别下降).
+CHANGE_TAIL_CHARS: str = " 了幅度达为到至约近超过逾将接不足少于多左右共计分别\"“”'"
 YOY_WORDS: tuple[str, ...] = (
     "同比", "比上年", "较上年", "比去年", "较去年", "上年同期", "去年同期", "与上年", "与去年",
 )
@@ -310,6 +312,8 @@ def change_sign(raw_clause: str) -> int:
     if at < 0 or best not in DECREASE_WORDS:
         return 1
     after = tail[at + len(best) :]
+    if after.strip(CHANGE_TAIL_CHARS):
+        return 1  # 减税降费超过410亿元, 减免税额126.5亿元: the word names a thing, not a change
     if after.startswith(LEVEL_AFTER_CHANGE) or after.startswith(("了", "至")) and after[1:2] in ("为", "到"):
         return 1
     return -1

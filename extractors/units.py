@@ -31,7 +31,10 @@ UNIT_TABLE: tuple[tuple[str, str, float, str], ...] = (
     ("港元", "money", 1.0, "HKD"), ("港币", "money", 1.0, "HKD"), ("欧元", "money", 1.0, "EUR"),
     # shares and changes
     ("%", "percent", 1.0, "%"), ("‰", "percent", 0.1, "%"), ("个百分点", "points", 1.0, "points"),
-    ("百分点", "points", 1.0, "points"), ("倍", "ratio", 1.0, "times"),
+    ("百分点", "points", 1.0, "points"), ("个千分点", "points", 0.1, "points"), ("千分点", "points", 0.1, "points"),
+    ("倍", "ratio", 1.0, "times"),
+    # rates per population: 孕产妇死亡率为7.6/10万
+    ("/10万", "other", 1.0, "/10万"), ("/万", "other", 1.0, "/万"), ("/千", "other", 1.0, "/千"),
     # areas, lengths, energy, concentrations (compound units are tried first)
     ("微克/立方米", "other", 1.0, "微克/立方米"), ("毫克/立方米", "other", 1.0, "毫克/立方米"),
     ("公斤/亩", "other", 1.0, "公斤/亩"), ("元/吨", "other", 1.0, "元/吨"), ("元/平方米", "other", 1.0, "元/平方米"),
@@ -63,7 +66,7 @@ UNIT_TABLE: tuple[tuple[str, str, float, str], ...] = (
     ("位", "count", 1.0, "位"), ("个", "count", 1.0, "个"), ("单", "count", 1.0, "单"),
     ("根", "count", 1.0, "根"), ("组", "count", 1.0, "组"), ("队", "count", 1.0, "队"),
     ("吨次", "count", 1.0, "吨次"), ("剂次", "count", 1.0, "剂次"), ("剂", "count", 1.0, "剂"),
-    ("天", "count", 1.0, "天"),
+    ("天", "count", 1.0, "天"), ("乘次", "count", 1.0, "乘次"), ("块", "count", 1.0, "块"),
 )
 
 UNITS: dict[str, Unit] = {}
@@ -89,7 +92,7 @@ NOT_UNITS: tuple[str, ...] = (
 # Counting words that, after the numeral 一, read as an article (一起 'together',
 # 一个 'a'), not as the count one.
 ONE_ARTICLE_UNITS: frozenset[str] = frozenset(
-    "起个次批辆宗种场件项条家处所只头支包袋笔轮张套份片台部位单组队间座栋例把枚颗瓶箱盒"
+    "起个次批辆宗种场件项条家处所只头支包袋笔轮张套份片台部位单组队间座栋例把枚颗瓶箱盒块"
 )
 
 # Qualifiers written before a number, longest first where one is a prefix of another.
