@@ -40,10 +40,10 @@ def migrations() -> list[tuple[str, str]]:
 
 
 def views() -> list[tuple[str, str]]:
-    """(name, sql) of every view. Views may use views of an earlier name; order is by a
-    leading comment-free dependency: documents_current must precede figures."""
+    """(name, sql) of every view, the ones others build on first
+    (documents_current <- figures <- claims <- conflicts)."""
     found = dict(_sql_files("views"))
-    order = ["documents_current.sql"]
+    order = ["documents_current.sql", "figures.sql", "claims.sql"]
     return [(n, found[n]) for n in order if n in found] + [(n, s) for n, s in sorted(found.items()) if n not in order]
 
 

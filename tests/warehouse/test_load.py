@@ -96,3 +96,17 @@ def test_validators_upsert_per_url(db_path):
         load_batch(con, run_id="r2", validators=[("https://a.example/1", "s1", '"e2"', "Mon", None, True)])
         rows = con.execute("SELECT url, etag, last_modified, page_sha256 FROM fetch_state").fetchall()
     assert rows == [("https://a.example/1", '"e2"', "Mon", "abc")]
+
+
+def test_claims_join_a_release_and_its_reprint_and_conflicts_show_disagreement(db_path):
+    release = make_processed("https://gov.example/1", "全省破获5453起", source="police")
+    reprint = make_processed("https://portal.example/9", "转载:全省破获5453起", source="portal")
+    other = make_processed("https://paper.example/3", "报道:全省破获5460起", source="paper", values=(5460.0,))
+    with writing(db_path) as con:
+        load_batch(con, run_id="r1", processed=[release, reprint])
+        claims = con.execute("SELECT what, value, documents, sources, source_names FROM claims").fetchall()
+        assert claims == [("drug_cases_solved", 5453.0, 2, 2, ["police", "portal"])]
+        assert con.execute("SELECT count(*) FROM conflicts").fetchone()[0] == 0
+        load_batch(con, run_id="r2", processed=[other])
+        rows = con.execute("SELECT metric, claims, values FROM conflicts").fetchall()
+    assert rows == [("drug_cases_solved", 2, [5453.0, 5460.0])]
