@@ -38,8 +38,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("year_range", rf"(?P<y>(?:19|20)\d{{2}})年?{_JOIN}(?P<y2>(?:19|20)\d{{2}})年(?:间|期间)?"),
     ("since_day_from", rf"(?:自|从){_Y}?(?P<m>{_N})月(?P<d>{_N})日[^,。;!?\n]{{0,24}}?(?:以来|至今)"),
     ("day_range", rf"{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:至|到|-|—|–|~)(?:(?P<m2>{_N})月)?(?P<d2>{_N})日"),
+    ("day_list", rf"{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:、|和|及)(?:(?P<m2>{_N})月)?(?P<d2>{_N})日"),
     ("since_day", rf"(?:自|从)?{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:起|以来|至今)"),
     ("since_month", rf"(?:自|从)?{_Y}?(?P<m>{_N})月份?(?:起|以来|至今)"),
+    ("since_month_from", rf"(?:自|从){_Y}?(?P<m>{_N})月份?(?![\d日])[^,。;!?\n]{{0,16}}?(?:以来|至今)"),
     ("until", rf"(?:截至|截止到|截止|到)(?:{_Y}?(?P<m>{_N})月(?:(?P<d>{_N})日|(?P<part>底|末|上旬|中旬|下旬)|份)?)"),
     ("until_zhi", rf"至{_Y}?(?P<m>{_N})月份?(?:底|末)?止"),
     ("month_range", rf"{_Y}?(?P<m>{_N})月?(?:至|到|-|—|–|~|～)(?P<m2>{_N})月份?"),
@@ -49,6 +51,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("half", rf"{_Y}?(?P<h>上半年|下半年)"),
     ("month_part", rf"{_Y}?(?P<m>{_N})月(?P<part>上旬|中旬|下旬|初|底|末)"),
     ("day", rf"{_Y}?(?P<m>{_N})月(?P<d>{_N})日"),
+    # 2023.5.12凌晨, 5.14当天: a date written with dots, known by the time of day after it
+    ("day_dot", r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})\.)?(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?=当天|当日|凌晨|上午|中午|下午|晚上|晚间|早上|傍晚|夜间)"),
     ("month", rf"{_Y}?(?P<m>{_N})月份?(?![\d日])"),
     ("since_year", rf"(?:自|从)?{_Y}(?:以来|来|至今|起)"),
     ("same_period_last_year", r"(?:上年|去年)同期"),
@@ -76,7 +80,8 @@ def _plain(p: str) -> str:
 
 
 _COMBINED = re.compile("|".join(f"(?P<{name}>{_plain(p)})" for name, p in PATTERNS))
-_SINGLE = {name: re.compile(p) for name, p in PATTERNS}
+# Resolving reads the mark's own text, without what a pattern looks ahead at.
+_SINGLE = {name: re.compile(p.split("(?=当天")[0]) for name, p in PATTERNS}
 _Y_ONLY = re.compile(_Y2)
 
 # Text right before a mark that makes it a comparison base, not a period:
@@ -158,6 +163,16 @@ def _year_of(ytext: str | None, ctx: Context, month: int | None = None) -> int |
         return pub.year + {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2}[ytext]
     st = ctx.state
     if st is not None and st.end is not None and st.start is not None and st.start.year == st.end.year:
+        if (
+            month is not None
+            and pub is not None
+            and st.start.year < pub.year
+            and (st.end - st.start).days < 31
+            and month < st.start.month
+            and (st.start.year + 1, month) <= (pub.year, pub.month)
+        ):
+            # 2023年10月，……报警。……3月26日凌晨收网 (published 2024): the story has moved on a year
+            return st.start.year + 1
         return st.start.year
     if st is not None and st.kind == "day" and st.end is not None:
         return st.end.year
@@ -180,7 +195,7 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
     ytext = g.get("y")
     unresolved = Period("span", None, None, year_known=False)
 
-    if name in ("since_day_from", "since_day", "day", "day_range"):
+    if name in ("since_day_from", "since_day", "day", "day_range", "day_list", "day_dot"):
         mo, d = _num(g.get("m")), _num(g.get("d"))
         if mo is None or d is None or not 1 <= mo <= 12:
             return None
@@ -190,15 +205,15 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         day = _safe_date(y, mo, d)
         if day is None:
             return None
-        if name == "day":
+        if name in ("day", "day_dot"):
             return Period("day", day, day)
-        if name == "day_range":
+        if name in ("day_range", "day_list"):
             mo2 = _num(g.get("m2")) or mo
             d2 = _num(g.get("d2"))
             end = _safe_date(y, mo2, d2) if d2 else None
             return Period("span", day, end) if end else None
         return Period("span", day, pub)
-    if name == "since_month":
+    if name in ("since_month", "since_month_from"):
         mo = _num(g.get("m"))
         if mo is None or not 1 <= mo <= 12:
             return None

@@ -215,6 +215,12 @@ def scan(s: str) -> PlaceScan:
     for m in _AGENCY_FALLBACK.finditer(s):
         if not _inside(m.start(), furniture):
             named = lookup(m.group(1)) if m.group(1)[-1] in "市县区" else None
+            if named is None and m.group(1)[-1] in "市县区":
+                # 黄山风景区公安局: the agency of an area inside a division named right before it
+                for k in (3, 2):
+                    named = lookup(s[max(0, m.start() - k) : m.start()])
+                    if named is not None:
+                        break
             agencies.append(_place(named) if named is not None else Place(m.group(0)))
     # The issuing agency of a source line, then the dateline's city: places the
     # release does not name as acting, but that say whose 全市 or 全省 it speaks of.

@@ -56,7 +56,7 @@ from extractors.units import (
 )
 
 NAME = "generic"
-VERSION = "5"
+VERSION = "6"
 
 NUM_RE = re.compile(r"\d+(?:,\d{3})*(?:\.{1,2}\d+)?|[零〇一二两三四五六七八九十百千万亿]+")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -72,6 +72,7 @@ _AFTER_CHENG_DENY = "为功立员本果都交绩效就长"
 _NAME_QUOTE_RE = re.compile(r"“[^“”\n,，。]{0,18}”|\"[^\"\n,，。]{0,18}\"|《[^《》\n]{0,40}》")
 _CASE_RE = re.compile(
     r"一[起宗][^,。;\n]{0,16}?案|最大一起|该案|此案|本案|专案|"
+    r"(?:打掉|捣毁|摧毁|端掉)一个[^,。;\n]{0,30}?(?:团伙|窝点|集团|工厂|网络)|"
     r"[“\"][^”\"\n]{0,16}?\d[^”\"\n]{0,16}?[”\"][^,。;\n]{0,14}?(?:案|团伙)"
 )
 _SENT_END = re.compile(r"[。!?！？\n]")
@@ -474,7 +475,9 @@ def _period_events(doc: Doc, fig_starts: list[int]) -> list[_Ev]:
         after = s[mk.end : mk.end + 12]
         if mk.name == "stock" and mk.text.startswith("现") and before[-1:] and before[-1] in _STOCK_DENY_BEFORE:
             continue
-        if mk.name in ("day", "today") and (after.startswith(REPORT_AFTER) or _report_day(doc, mk.start, fig_starts)):
+        if mk.name in ("day", "today") and (
+            after.startswith(REPORT_AFTER) or _REPORTER_AFTER.match(after) or _report_day(doc, mk.start, fig_starts)
+        ):
             continue  # 新华社南宁12月17日电, 13日通报: the report's date
         if _CLOCK.match(s, mk.end) or _CLOCK.match(s, mk.end + 1):
             continue  # 2018年06月26日 15:00:04: page furniture
@@ -492,7 +495,13 @@ def _period_events(doc: Doc, fig_starts: list[int]) -> list[_Ev]:
 
 
 # A sentence that tells one case (经查, 经审理查明, 该团伙): its quantities are the case's.
-_CASE_NARRATIVE = re.compile(r"经查|经审理查明|该团伙|该案共|此案共|全案共")
+# After a date: a reporter learning of the news (10月9日,记者从长沙市公安局获悉): the report's date.
+_REPORTER_AFTER = re.compile(r"[,，]?\s*记者(?:从|在|日前从|近日从)")
+# A sentence that tells the arrests of a case (专案组于5月16日凌晨收网).
+_ARREST_RE = re.compile(r"收网|抓获|抓捕|捣毁|搗毀|收網|抓獲")
+# A sentence that sums up one case told day by day: 至此,该案共抓获犯罪嫌疑人4名.
+_CASE_TOTAL_RE = re.compile(r"\s*(?:至此|截至目前|目前)?[,，]?(?:该案|此案|全案|本案)(?:共|累计|先后)")
+_CASE_NARRATIVE = re.compile(r"经查|经审理查明|经审讯|供认不讳|该团伙|该案共|此案共|全案共")
 # A clause that opens with an area's scope word: a statistic, also over one day.
 _AREA_CLAUSE = re.compile(r"\s*(?:全国|全省|全市|全区|全县|全州)")
 
@@ -538,6 +547,24 @@ def _local_binding(s: str, mark_end: int, fig_start: int) -> bool:
     return gap in ("的", "(", "的(") or (gap.startswith("(") and len(gap) <= 2)
 
 
+# A sentence set at the meeting or event the release reports on: 会上, 活动现场.
+_SCENE_RE = re.compile(r"\s*(?:会上|会议上|发布会上|活动现场|仪式现场|会议现场|发布会现场|仪式上)")
+_MEETING_RE = re.compile(r"(?:召开|举行|举办)[^,。;\n]{0,24}?(?:会|活动|仪式)")
+
+
+def _meeting_day(doc: Doc) -> Period | None:
+    """The day of the meeting or event a release reports on (6月24日上午,……召开新闻发布会)."""
+    for a, b in doc.sentences:
+        if not _MEETING_RE.search(doc.s, a, b):
+            continue
+        for mk in find_marks(doc.s[a:b]):
+            if mk.name in ("day", "today"):
+                per = resolve(mk, Context(doc.published, None))
+                if per is not None and per.kind == "day":
+                    return per
+    return None
+
+
 def walk(doc: Doc, nums: list[Num]) -> None:
     """Assign period, event, place and subject to every number, in text order."""
     s = doc.s
@@ -555,6 +582,10 @@ def walk(doc: Doc, nums: list[Num]) -> None:
     weak_at = [cast(tuple[Mark, bool], e.payload)[0].start for e in evs if mk_name(e) == "weak_stock"]
 
     holidays = _holiday_dates(doc, evs)
+    meeting_day = _meeting_day(doc)
+    case_days: set[date] = set()
+    arrest_days: list[tuple[int, date]] = []
+    totals_here = False
     para_starts = [a for a, _ in doc.paras]
     sent_starts = doc.sentence_starts
     carried: Period | None = None  # explicit periods, across sentences and paragraphs
@@ -599,6 +630,13 @@ def walk(doc: Doc, nums: list[Num]) -> None:
                 # told inside a paragraph about a period is over with its sentence
                 vague = None
             cur = head_state if heading else (vague or carried)
+            totals_here = False
+            if not heading and len(case_days) >= 2 and _CASE_TOTAL_RE.match(s, doc.sentences[si][0]):
+                cur = Period("span", min(case_days), max(case_days))  # 至此,该案共抓获……: all the case's days
+                totals_here = True
+            if meeting_day is not None and not heading and _SCENE_RE.match(s, doc.sentences[si][0]):
+                cur = meeting_day  # 活动现场,……集中销毁毒品356千克: the meeting's day
+                event_para = cur_para
             explicit_here = False
             dated_stock_here = False
             since_here = None
@@ -633,6 +671,9 @@ def walk(doc: Doc, nums: list[Num]) -> None:
                 continue
             if per.kind == "stock" and dated_stock_here:
                 continue  # 截至2021年底，全市现有吸毒人员8736名: the stock's date is stated
+            if per.kind == "stock_end" and s[max(0, ev.pos - 3) : ev.pos].endswith(("截至", "截止", "截止到")):
+                # 截至去年底,全市累计建成……148个: an explicit cut-off, held over the flow words after it
+                per = Period("until", None, per.end)
             if per.kind == "stock_end":
                 if per.end is not None and per.end != doc.published:
                     dated_stock_here = True
@@ -671,7 +712,7 @@ def walk(doc: Doc, nums: list[Num]) -> None:
             if (
                 per.kind == "span"
                 and ev.kind == "period"
-                and mk_name(ev) in ("since_day", "since_day_from", "since_month", "since_year")
+                and mk_name(ev) in ("since_day", "since_day_from", "since_month", "since_month_from", "since_year")
                 and per.start is not None
                 and not heading
             ):
@@ -691,6 +732,12 @@ def walk(doc: Doc, nums: list[Num]) -> None:
                 vague = per
             if per.kind in ("day", "vague"):
                 event_para = cur_para
+            if per.kind == "day" and per.start is not None and not heading:
+                case_days.add(per.start)
+                if 0 <= si < len(doc.sentences) and _ARREST_RE.search(s, *doc.sentences[si]):
+                    arrest_days.append((ev.pos, per.start))
+            elif per.kind == "span" and not heading:
+                case_days = set()
             continue
         if ev.kind == "place":
             place_mark = cast(places.PlaceMark, ev.payload)
@@ -735,13 +782,14 @@ def walk(doc: Doc, nums: list[Num]) -> None:
             n.event = False  # 5月3日当天，全市接待游客321.5万人次: a day's statistic for an area
         if n.unit is not None and n.unit.family in ("percent", "points", "ratio"):
             n.event = False  # a share or a change is a statistic, not the quantity of an incident
-        if case_here and (per is None or per.kind != "day"):
+        if case_here and (per is None or per.kind != "day") and not _short_span(per, explicit_here or totals_here):
             n.period = Period("vague", None, None)
         if paren_close > n.start:
             n.place = paren_place
         else:
             n.place = place_cur
         pending_local = None
+    _lead_case_days(nums, arrest_days)
     _subjects(doc, nums, home)
     _averages(nums)
     _reporting_window(doc, nums, until_ends, since_starts)
@@ -749,6 +797,38 @@ def walk(doc: Doc, nums: list[Num]) -> None:
 
 _CLAUSE_BREAK_RE = re.compile(r"[,;:。!?，；：！？\n]")
 AVERAGE_WORDS: tuple[str, ...] = ("日均", "月均", "年均", "人均", "户均")
+
+
+def _lead_case_days(nums: list[Num], arrest_days: list[tuple[int, date]]) -> None:
+    """An undated case told first in summary (近日,……捣毁一个窝点,抓获犯罪嫌疑人11名)
+    and then day by day (专案组于5月16日凌晨收网): the summary's figures are of the
+    days of the arrests told after it."""
+    if not arrest_days:
+        return
+    arrest_days.sort()
+    at = [pos for pos, _ in arrest_days]
+    lo: list[date] = [d for _, d in arrest_days]
+    hi = list(lo)
+    for k in range(len(lo) - 2, -1, -1):  # the earliest and latest day told from each point on
+        lo[k], hi[k] = min(lo[k], lo[k + 1]), max(hi[k], hi[k + 1])
+    for n in nums:
+        if n.heading or not n.event or n.period is None or n.period.kind != "vague":
+            continue
+        k = bisect_right(at, n.end)
+        if k < len(at) and (hi[k] - lo[k]).days <= 7:
+            n.period = Period("day" if lo[k] == hi[k] else "span", lo[k], hi[k])
+
+
+def _short_span(per: Period | None, explicit_here: bool) -> bool:
+    """A span of days stated in the sentence itself (3月26日至29日……打掉一个团伙): the case's days."""
+    return (
+        explicit_here
+        and per is not None
+        and per.kind == "span"
+        and per.start is not None
+        and per.end is not None
+        and (per.end - per.start).days <= 31
+    )
 
 
 def _averages(nums: list[Num]) -> None:
@@ -878,6 +958,7 @@ def _clean(t: str, rw: tuple[str, ...]) -> str:
 _SHARE_OF_SCOPE = re.compile(r"占(?:全国|全省|全市|全区|全县|全州)?(?:总量|总数|总额)?(?:的)?$")
 
 
+_AGE_RE = re.compile(r"[\d一二三四五六七八九十]{1,3}(?:周)?岁\)?")
 _TABLE_CELL_BAD = re.compile(r"[\d%％]")
 
 
@@ -926,6 +1007,8 @@ def _subjects(doc: Doc, nums: list[Num], home: places.Place | None) -> None:
         if core_nc and core_nc != core:
             core_nc = subjects.strip_tail(core_nc)
         core_nc = subjects.named_drug(subjects.balance(subjects.from_verb(subjects.tidy(core_nc))))
+        if _AGE_RE.fullmatch(core_nc):
+            core_nc = ""  # (女,25岁)2名犯罪嫌疑人: an age in an aside names nothing
         if comp == "share" and _SHARE_OF_SCOPE.search(own):
             # 海洛因、冰毒片剂缴获量占全国80%以上: a share of a whole area is of what stands before
             # 占, list and all (a share of a named denominator, 占全区总人口的比例, keeps it)
@@ -990,6 +1073,15 @@ def _subjects(doc: Doc, nums: list[Num], home: places.Place | None) -> None:
                 names = [in_sent[-1].compared + chg] * k  # 较一季度(-10.8%)回升2.1个百分点 -> 较一季度回升
         elif not core_nc and k > 1 and len(in_sent) >= k:
             names = [m.subject for m in in_sent[-k:]]
+        elif (
+            k == 1
+            and comp == "share"
+            and core_nc.startswith("占")
+            and not any(w in core_nc for w in ("比重", "比例", "占比", "("))
+            and (item := next((m for m in reversed(in_sent) if _family(m) not in ("percent", "points", "ratio") and m.base), None))
+        ):
+            # 仓储场所火灾31起,占火灾总数的6.4%: the share of the item counted before it
+            names = [item.base + core_nc]
         elif core_nc:
             names = [core_nc] * k
         elif in_sent:
@@ -1057,6 +1149,8 @@ def _settle_headings(nums: list[Num]) -> None:
             match = following[idx]
         if match is None:
             continue
+        if own and n.period is not None and n.period.kind == "vague" and match.period is not None:
+            own = False  # 破获一起运输毒品案 缴获冰毒12.6千克: the case's day, told in the body
         if not own:
             n.period = match.period
             n.event = match.event

@@ -42,7 +42,7 @@ TAIL_WORDS: tuple[str, ...] = (
 )
 # A change stated after the subject: 同比下降, 比上年增长, 较去年减少.
 CHANGE_RE = re.compile(
-    r"(?:同比|环比|(?:比|较)(?:19|20)\d{2}年(?:同期)?|比上年末?|较上年末|比去年底|较去年底|比年初|较年初|比去年|较上年|较去年|比上月|较上月|较上年同期|比上年同期|较去年同期|比去年同期|与上年同期相比|"
+    r"(?:同比|环比|(?:比|较)(?:19|20)\d{2}年(?:同期)?|比上年末?|较上年末|比上年底|较上年底|比上周|较上周|比上季度|较上季度|比去年底|较去年底|比年初|较年初|比去年|较上年|较去年|比上月|较上月|较上年同期|比上年同期|较去年同期|比去年同期|与上年同期相比|"
     r"与去年同期相比)?(?:分别)?(?:名义|实际)?(?:增长|下降|上升|增加|减少|提高|提升|降低|回升|回落|下滑|下跌|缩小|缩短|延长|扩大|上涨|增|降|减)了?$"
 )
 DECREASE_WORDS: tuple[str, ...] = (
@@ -97,6 +97,14 @@ _PAREN_RE = re.compile(r"\([^()]{2,30}\)(?!$)")
 # Where a noun after the number stops.
 NP_STOPS: frozenset[str] = frozenset(",;:。!?！？；：\n()（）“”\"都已均也被在从对将把向")
 NP_MAX: int = 18
+# Verbs that end a noun phrase written after a number (136名指战员赶赴现场).
+NP_VERB_STOPS: tuple[str, ...] = ("赶赴", "前往", "赶到", "到达", "奔赴", "参加", "参与", "投入", "进驻")
+# An agency with its adverb at the head of a clause (海门区人民法院江海巡回法庭共就地化解……):
+# the actor, not the subject.
+_AGENT_ADVERB_RE = re.compile(
+    r"^[^,，。、]{2,16}?(?:法院|法庭|检察院|分局|派出所|海关|大队|支队|中心|委员会|管理局|公安局|公安厅)"
+    r"(?:全年共|共计|累计|共|先后)"
+)
 
 _FOOTNOTE = re.compile(r"\[\d{1,2}\]")
 _LEAD_RE = re.compile("|".join(re.escape(w) for w in sorted(LEAD_WORDS, key=len, reverse=True)))
@@ -130,6 +138,9 @@ def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
         m = AGENCY_RE.match(t)
         if m and len(t) > m.end():
             t = t[m.end() :]
+        am = _AGENT_ADVERB_RE.match(t)
+        if am and len(t) >= am.end() + 2:
+            t = t[am.end() :]
         lm = _LEAD_RE.match(t)
         if lm and len(t) > lm.end():
             t = t[lm.end() :]
@@ -180,6 +191,13 @@ def noun_after(s: str, pos: int, *, clause: bool = False) -> str:
             break
         j += 1
     np = s[pos:j]
+    for w in NP_VERB_STOPS:
+        k = np.find(w)
+        if k >= 2:
+            np = np[:k]  # 136名指战员赶赴现场处置 -> 指战员
+    k = np.find("的", 1)
+    if k >= 2 and not clause:
+        np = np[:k]  # 电瓶23块的犯罪事实 -> 电瓶: a modifier of what follows, not the noun
     if not np or not ("\u4e00" <= np[0] <= "\u9fff" or np[0] in "“\"") or np.startswith(NP_BAD_START):
         return ""
     return np.rstrip("、的")
