@@ -5,6 +5,6 @@ revenue, disposable income, prices, population. The phrases are in
 from extractors.metrics import register_domain
 
 NAME = "economy"
-VERSION = "1"
+VERSION = "2"
 
 register_domain(NAME, VERSION)
