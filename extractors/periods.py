@@ -42,6 +42,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("since_day", rf"(?:自|从)?{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:起|以来|至今)"),
     ("since_month", rf"(?:自|从)?{_Y}?(?P<m>{_N})月份?(?:起|以来|至今)"),
     ("since_month_from", rf"(?:自|从){_Y}?(?P<m>{_N})月份?(?![\d日])[^,。;!?\n]{{0,16}}?(?:以来|至今)"),
+    # 今年9月秋季开学以来: a month with its year and a few words before 以来, without 自
+    ("since_month_open", rf"{_Y}(?P<m>{_N})月份?(?![\d日])[\u4e00-\u9fff]{{1,8}}?以来"),
     ("until", rf"(?:截至|截止到|截止|到)(?:{_Y}?(?P<m>{_N})月(?:(?P<d>{_N})日|(?P<part>底|末|上旬|中旬|下旬)|份)?)"),
     ("until_zhi", rf"至{_Y}?(?P<m>{_N})月份?(?:底|末)?止"),
     ("month_range", rf"{_Y}?(?P<m>{_N})月?(?:至|到|-|—|–|~|～)(?P<m2>{_N})月份?"),
@@ -213,7 +215,7 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
             end = _safe_date(y, mo2, d2) if d2 else None
             return Period("span", day, end) if end else None
         return Period("span", day, pub)
-    if name in ("since_month", "since_month_from"):
+    if name in ("since_month", "since_month_from", "since_month_open"):
         mo = _num(g.get("m"))
         if mo is None or not 1 <= mo <= 12:
             return None

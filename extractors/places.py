@@ -65,7 +65,9 @@ MEDIA_AFTER: tuple[str, ...] = (
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:电|讯|消息|报道|\d)")
 _HELPER_FRAME = re.compile(r"在[^,。;\n]{0,30}?(?:协助|配合|支持|帮助|指导|参与|见证)下")
 _VENUE_AFTER = re.compile(r"[^,。;\n]{0,12}?(?:召开|举行|举办)")
-_AGENCY_FALLBACK = re.compile(r"([\u4e00-\u9fff]{2}(?:市|县|区)?)(?:海关|公安分局|公安局|警方)")
+_AGENCY_FALLBACK = re.compile(
+    r"([\u4e00-\u9fff]{2}(?:市|县|区)?)(?:海关|公安分局|公安局|警方|铁路公安处|边境管理支队|边境管理大队|边境检查站|边检站)"
+)
 # Right after a name: the name is an agency's (深圳市公安局交通警察支队, 襄阳市卫生健康委员会), so
 # 记者从……获悉 names the source of the release, the acting area, not an origin.
 _AGENCY_AFTER = re.compile(
@@ -143,6 +145,7 @@ class PlaceScan:
     marks: list[PlaceMark]  # acting mentions and scope words, in text order
     media: list[Place]  # places named only as a newspaper or site (a last resort)
     agencies: list[Place]  # agencies without a division name (拱北海关)
+    national: bool = False  # a national agency (国家统计局) or 全国 speaks
 
 
 def scan(s: str) -> PlaceScan:
@@ -215,6 +218,9 @@ def scan(s: str) -> PlaceScan:
     for m in _AGENCY_FALLBACK.finditer(s):
         if not _inside(m.start(), furniture):
             named = lookup(m.group(1)) if m.group(1)[-1] in "市县区" else None
+            if named is None and len(m.group(1)) == 2 and not m.group(0).endswith(("海关", "警方")):
+                # 瑞丽边境管理支队, 南昌铁路公安处: the city or county of a two-character stem
+                named = next((r for r in (lookup(m.group(1) + "市"), lookup(m.group(1) + "县")) if r is not None), None)
             if named is None and m.group(1)[-1] in "市县区":
                 # 黄山风景区公安局: the agency of an area inside a division named right before it
                 for k in (3, 2):
@@ -233,9 +239,11 @@ def scan(s: str) -> PlaceScan:
         named = lookup(m.group(1))
         if named is not None:
             agencies.append(_place(named))
-    return PlaceScan(marks, media, agencies)
+    national = bool(_NATIONAL_AGENCY.search(s)) or any(m.scope == "国" for m in marks)
+    return PlaceScan(marks, media, agencies, national)
 
 
+_NATIONAL_AGENCY = re.compile(r"国家统计局|国务院新闻办|国新办|公安部|国家禁毒委")
 _CLAUSE_START = re.compile(r"(?:(?<=[,，;；。:：\n])|^)([\u4e00-\u9fff]{2})")
 
 
@@ -262,7 +270,7 @@ def add_local_aliases(s: str, scan_: PlaceScan, home: Place | None) -> PlaceScan
         extra.append(PlaceMark(m.start(), m.end(), _place(hit)))
     if not extra:
         return scan_
-    return PlaceScan(sorted(scan_.marks + extra, key=lambda pm: pm.start), scan_.media, scan_.agencies)
+    return PlaceScan(sorted(scan_.marks + extra, key=lambda pm: pm.start), scan_.media, scan_.agencies, scan_.national)
 
 
 def home_place(scan_: PlaceScan, source_region: str | None) -> Place | None:
@@ -287,6 +295,8 @@ def home_place(scan_: PlaceScan, source_region: str | None) -> Place | None:
         return scan_.agencies[0]
     if scan_.media:
         return scan_.media[0]
+    if scan_.national:
+        return NATIONAL  # 国家统计局发布……: a national release names no division
     return None
 
 

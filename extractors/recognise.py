@@ -56,10 +56,11 @@ from extractors.units import (
 )
 
 NAME = "generic"
-VERSION = "6"
+VERSION = "7"
 
 NUM_RE = re.compile(r"\d+(?:,\d{3})*(?:\.{1,2}\d+)?|[零〇一二两三四五六七八九十百千万亿]+")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_CN_DIGITS = "零一二三四五六七八九〇"
 _BARE_MULTIPLIERS = frozenset({"百", "千", "万", "亿", "千万", "百万", "万亿", "亿万"})
 # Characters before 过/约/近 that make them part of another word (通过, 签约, 附近).
 _PREFIX_DENY: dict[str, str] = {
@@ -240,9 +241,9 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
     if s.endswith(ORDINAL_BEFORE, 0, i):
         return None
     if is_cn:
-        if prev in ("星", "周", "初", "统", "唯", "之", "万", "逐", "同", "单", "不", "专", "划", "进"):
-            return None
         percent_words = s.endswith("百分之", 0, i)
+        if prev in ("星", "周", "初", "统", "唯", "之", "万", "逐", "同", "单", "不", "专", "划", "进") and not percent_words:
+            return None  # but 百分之二十一 is a percentage
         if core in ("零", "〇", "百", "千") and not (
             core == "千" and _prefix_qualifier(s, i) is not None and _unit_follows(s, j)
         ):
@@ -263,8 +264,17 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
     if core_read is None:
         return None
     value, k, _ = core_read
-    core_end = k
     start = i
+    if percent_words:
+        start = i - 3  # 百分之二十一: the mention is the whole percentage
+        if s[k : k + 1] == "点" and s[k + 1 : k + 2] in _CN_DIGITS:
+            # 百分之十六点五: the decimals are read digit by digit
+            e = k + 1
+            while e < len(s) and s[e] in _CN_DIGITS:
+                e += 1
+            value = float(f"{int(value)}." + "".join(str(_CN_DIGITS.index(c) % 10) for c in s[k + 1 : e]))
+            k = e
+    core_end = k
     literal_sign = 1
     if not is_cn and prev and prev in "-−" and (i < 2 or not s[i - 2].isdigit()):
         literal_sign = -1
@@ -429,8 +439,8 @@ def _is_heading(line: str) -> bool:
     t = line.strip()
     if not t or len(t) > 50 or not _CJK_RE.search(t):
         return False
-    if any(ch in t for ch in "。;；!?！？"):
-        return False
+    if any(ch in t for ch in "。;；") or any(ch in t[-1:] for ch in "!?！？"):
+        return False  # but 刷单返利又来了！市民王女士被骗18万余元 is a title
     return not t.endswith((",", ":", "：", "、"))
 
 
@@ -548,6 +558,7 @@ def _local_binding(s: str, mark_end: int, fig_start: int) -> bool:
 
 
 # A sentence set at the meeting or event the release reports on: 会上, 活动现场.
+_DURING_RE = re.compile(r"\s*(?:此|假期|节日|节假日|整治|行动|活动|会战|专项行动|集中整治|专项整治)期间")
 _SCENE_RE = re.compile(r"\s*(?:会上|会议上|发布会上|活动现场|仪式现场|会议现场|发布会现场|仪式上)")
 _MEETING_RE = re.compile(r"(?:召开|举行|举办)[^,。;\n]{0,24}?(?:会|活动|仪式)")
 
@@ -597,6 +608,8 @@ def walk(doc: Doc, nums: list[Num]) -> None:
     explicit_here = False
     dated_stock_here = False
     since_here: Period | None = None
+    until_here: date | None = None
+    main_span: Period | None = None  # the last span stated outside headings (the release's window)
     case_here = False
     place_cur: places.Place | None = home
     paren_place: places.Place | None = None
@@ -630,6 +643,16 @@ def walk(doc: Doc, nums: list[Num]) -> None:
                 # told inside a paragraph about a period is over with its sentence
                 vague = None
             cur = head_state if heading else (vague or carried)
+            if (
+                not heading
+                and main_span is not None
+                and cur is not None
+                and cur.kind in ("day", "vague")
+                and _DURING_RE.match(s, doc.sentences[si][0])
+            ):
+                # 假期期间,管内各站共发送旅客……: after an incident, 期间 is the release's window again
+                cur = carried = main_span
+                vague = None
             totals_here = False
             if not heading and len(case_days) >= 2 and _CASE_TOTAL_RE.match(s, doc.sentences[si][0]):
                 cur = Period("span", min(case_days), max(case_days))  # 至此,该案共抓获……: all the case's days
@@ -640,6 +663,7 @@ def walk(doc: Doc, nums: list[Num]) -> None:
             explicit_here = False
             dated_stock_here = False
             since_here = None
+            until_here = None
             case_here = False
             pending_local = None
             revert_at = -1
@@ -671,6 +695,11 @@ def walk(doc: Doc, nums: list[Num]) -> None:
                 continue
             if per.kind == "stock" and dated_stock_here:
                 continue  # 截至2021年底，全市现有吸毒人员8736名: the stock's date is stated
+            if per.kind == "stock" and until_here is not None:
+                # 今年以来,……;截至5月底,全省现有吸毒人员4.3万名: a stock at the cut-off, not since January
+                cur = Period("until_stock", None, until_here)
+                dated_stock_here = True
+                continue
             if per.kind == "stock_end" and s[max(0, ev.pos - 3) : ev.pos].endswith(("截至", "截止", "截止到")):
                 # 截至去年底,全市累计建成……148个: an explicit cut-off, held over the flow words after it
                 per = Period("until", None, per.end)
@@ -702,6 +731,8 @@ def walk(doc: Doc, nums: list[Num]) -> None:
                 if explicit_here:
                     continue
                 per = Period("span", None, None)
+            if per.kind == "until":
+                until_here = per.end
             if per.kind == "until" and since_here is not None:
                 per = Period("span", since_here.start, per.end)
             elif per.kind == "until":
@@ -712,7 +743,7 @@ def walk(doc: Doc, nums: list[Num]) -> None:
             if (
                 per.kind == "span"
                 and ev.kind == "period"
-                and mk_name(ev) in ("since_day", "since_day_from", "since_month", "since_month_from", "since_year")
+                and mk_name(ev) in ("since_day", "since_day_from", "since_month", "since_month_from", "since_month_open", "since_year")
                 and per.start is not None
                 and not heading
             ):
@@ -726,6 +757,8 @@ def walk(doc: Doc, nums: list[Num]) -> None:
                     carried = per
                     carried_para = cur_para
                     vague = None
+                    if per.kind == "span":
+                        main_span = per
                 else:
                     head_state = per
             elif per.kind == "vague" and not heading:
@@ -974,6 +1007,35 @@ def _table_row_name(s: str, i: int) -> str:
     return first
 
 
+_CHANGE_VERB_TAIL = re.compile(r"(?:增长|下降|上升|增加|减少|提高|提升|降低|回升|回落|下滑|下跌|缩小|扩大|上涨)了?$")
+
+
+def _fit_change(chg: str, base: str) -> str:
+    """A change against a named base (较1月份, 较2019年底) glued to a short subject keeps
+    only its verb, so it does not outweigh the subject: 检查车辆 + 较1月份增长 -> 检查车辆增长.
+    同比 and 环比 phrases stay as written (同比分别上升)."""
+    if len(chg) <= len(base) or chg.startswith(("同比", "环比", "分别")):
+        return chg
+    m = _CHANGE_VERB_TAIL.search(chg)
+    return m.group(0) if m else chg
+
+
+_RANK_TAIL = re.compile(r"(?:占比|比重|所占比重)?(?:最高|最大|最多|居首|第一)?$")
+
+
+def _clause_between(s: str, prev: Num, cstart: int, rw: tuple[str, ...]) -> str:
+    """A clause without numbers between the figure before and this figure's own
+    clause (which names nothing), cleaned; else ''."""
+    floor = max(prev.end, prev.np_end)
+    if cstart - 1 <= floor:
+        return ""
+    _, raw = subjects.clause_before(s, cstart - 1, floor)
+    if not raw.strip() or re.search(r"[\d%％]", raw):
+        return ""
+    t = _RANK_TAIL.sub("", _clean(raw, rw))
+    return t if len(t) >= 2 and not subjects.is_filler(t) else ""
+
+
 def _subjects(doc: Doc, nums: list[Num], home: places.Place | None) -> None:
     s = doc.s
     prev_sent: tuple[int, int] | None = None
@@ -1068,7 +1130,7 @@ def _subjects(doc: Doc, nums: list[Num], home: places.Place | None) -> None:
             # 27.6%、32.6%和26.2%: each the quantity before it, with the change as written
             before = in_sent[-k:] if k > 1 and len(in_sent) >= k else [in_sent[-1]] * k
             bases = [subjects.share_base(m.base) if m.comparison == "share" else m.base for m in before]
-            names = [b + chg if chg not in b else b for b in bases]
+            names = [b + _fit_change(chg, b) if chg not in b else b for b in bases]
             if in_sent[-1].compared:
                 names = [in_sent[-1].compared + chg] * k  # 较一季度(-10.8%)回升2.1个百分点 -> 较一季度回升
         elif not core_nc and k > 1 and len(in_sent) >= k:
@@ -1084,6 +1146,9 @@ def _subjects(doc: Doc, nums: list[Num], home: places.Place | None) -> None:
             names = [item.base + core_nc]
         elif core_nc:
             names = [core_nc] * k
+        elif in_sent and (not core or subjects.is_filler(core)) and (named := _clause_between(s, in_sent[-1], cstart, rw)):
+            # 住宅火灾1021起;电气原因引发的火灾占比最高,达到31.7%: the clause in between names it
+            names = [named] * k
         elif in_sent:
             inherited = in_sent[-1].subject
             if core and fam not in ("percent", "points", "ratio") and core not in inherited and not subjects.is_filler(core):
@@ -1124,6 +1189,28 @@ def _subjects(doc: Doc, nums: list[Num], home: places.Place | None) -> None:
 # ---------------------------------------------------------------- headings
 
 
+def _rounded_match(n: Num, nums: list[Num]) -> Num | None:
+    """The first body figure of the same unit that a heading's rounded figure
+    (18万余元, 约3万人, 近20公斤) stands for: within a tenth of its value, on the side
+    its qualifier says."""
+    fam = n.unit.family if n.unit else "count"
+    v = n.value * (n.unit.factor if n.unit else 1)
+    if v <= 0:
+        return None
+    for m in nums:
+        if m.heading or (m.unit.family if m.unit else "count") != fam:
+            continue
+        w = m.value * (m.unit.factor if m.unit else 1)
+        ok = {
+            "over": v < w < v * 1.1,
+            "under": v * 0.9 < w < v,
+            "approx": v * 0.9 < w < v * 1.1 and w != v,
+        }.get(n.qualifier, False)
+        if ok:
+            return m
+    return None
+
+
 def _settle_headings(nums: list[Num]) -> None:
     """A heading's figure without a period of its own takes the period, kind and
     area of the body figure it repeats, else of the first body figure after it."""
@@ -1145,6 +1232,8 @@ def _settle_headings(nums: list[Num]) -> None:
             continue
         own = n.period is not None
         match = first_body.get(key(n))
+        if match is None and n.qualifier != "exact":
+            match = _rounded_match(n, nums)  # 被骗18万余元 heading, 被骗18.6万元 in the body
         if match is None and not own:
             match = following[idx]
         if match is None:

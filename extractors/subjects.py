@@ -26,6 +26,7 @@ LEAD_WORDS: tuple[str, ...] = (
     "全市公安机关", "禁毒部门", "公安部门", "消防部门", "主要有", "主要是",
     "按常住人口计算", "按不变价格计算", "按可比价格计算", "初步核算", "实现", "完成", "的", "了",
     "按可比口径", "按可比价计算", "经称量", "经检验", "经鉴定", "经初步检验", "现场", "当场",
+    "经检测其", "经检测", "经检验其",
 )
 # Agencies and their units: a clause that starts with one of these, possibly
 # after a place name, drops it (北京警方破获..., 湖北公安机关已建成...).
@@ -38,12 +39,12 @@ TAIL_WORDS: tuple[str, ...] = (
     "共计", "合计", "总计", "累计", "共", "达到", "已达", "高达", "多达", "分别达", "分别为", "分别", "达", "为",
     "是", "有", "计", "约有", "大约", "约", "将近", "接近", "近", "超过", "逾", "超", "过", "不足", "不到",
     "不少于", "至少", "估计", "的", "了", "已", "均", "到", "仅", "只有", "就", "即", "占到", "最多",
-    "最少", "最高", "最低", ":", "“", "”",
+    "最少", "最高", "最低", ":", "“", "”", "每百毫升", "每毫升", "每升",
 )
 # A change stated after the subject: 同比下降, 比上年增长, 较去年减少.
 CHANGE_RE = re.compile(
     r"(?:同比|环比|(?:比|较)(?:19|20)\d{2}年(?:同期)?|比上年末?|较上年末|比上年底|较上年底|比上周|较上周|比上季度|较上季度|比去年底|较去年底|比年初|较年初|比去年|较上年|较去年|比上月|较上月|较上年同期|比上年同期|较去年同期|比去年同期|与上年同期相比|"
-    r"与去年同期相比)?(?:分别)?(?:名义|实际)?(?:增长|下降|上升|增加|减少|提高|提升|降低|回升|回落|下滑|下跌|缩小|缩短|延长|扩大|上涨|增|降|减)了?$"
+    r"与去年同期相比|(?:比|较)(?:\d{1,2}月份?|(?:19|20)\d{2}年(?:底|末)|[一二三四]季度|上半年))?(?:分别)?(?:名义|实际)?(?:增长|下降|上升|增加|减少|提高|提升|降低|回升|回落|下滑|下跌|缩小|缩短|延长|扩大|上涨|增|降|减)了?$"
 )
 DECREASE_WORDS: tuple[str, ...] = (
     "下降", "减少", "降低", "回落", "下滑", "缩小", "缩短", "萎缩", "下跌", "减", "降", "跌",
@@ -106,6 +107,13 @@ _AGENT_ADVERB_RE = re.compile(
     r"(?:全年共|共计|累计|共|先后)"
 )
 
+# An actor with its adverb (南昌铁路公安处共投入警力, 各类粮食企业累计收购新麦): the actor goes.
+_ACTOR_ADVERB_RE = re.compile(r"^[^,，。、的]{2,14}?(?<![公总一])(?:全年共|共计|累计|共有|共)(?![同享建产识性赢])")
+# A person with what leads up to the act (家住椒江区的居民王女士在网上刷单被骗): the person goes.
+_PERSON_RE = re.compile(
+    r"^[^,，。]{0,16}?(?:女士|先生|男子|女子|老人|阿姨|大爷|[\u4e00-\u9fff]某某?(?=在|被|因|于|通过))"
+    r"(?:在网上|在网络上|在手机上|通过网络)?"
+)
 _FOOTNOTE = re.compile(r"\[\d{1,2}\]")
 _LEAD_RE = re.compile("|".join(re.escape(w) for w in sorted(LEAD_WORDS, key=len, reverse=True)))
 _TAIL_RE = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(TAIL_WORDS, key=len, reverse=True)) + ")$")
@@ -144,6 +152,10 @@ def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
         lm = _LEAD_RE.match(t)
         if lm and len(t) > lm.end():
             t = t[lm.end() :]
+        for rx in (_ACTOR_ADVERB_RE, _PERSON_RE):
+            xm = rx.match(t)
+            if xm and len(t) >= xm.end() + 2:
+                t = t[xm.end() :]
         if t == before:
             break
     return t
