@@ -56,7 +56,7 @@ from extractors.units import (
 )
 
 NAME = "generic"
-VERSION = "7"
+VERSION = "8"
 
 NUM_RE = re.compile(r"\d+(?:,\d{3})*(?:\.{1,2}\d+)?|[零〇一二两三四五六七八九十百千万亿]+")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -253,6 +253,8 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
                 return None
     else:
         percent_words = False
+        if len(core) > 1 and core[0] == "0" and core[1].isdigit():
+            return None  # 海巡06906轮, 0571: a code written with a leading zero, not a count
         if prev and prev in ".:/·" and i >= 2 and s[i - 2].isdigit():
             return None
         nxt2 = s[j : j + 2]
@@ -558,6 +560,10 @@ def _local_binding(s: str, mark_end: int, fig_start: int) -> bool:
 
 
 # A sentence set at the meeting or event the release reports on: 会上, 活动现场.
+# A clause opening with an area's scope word and a total (全省累计, 全市共): the area's figures.
+_AREA_TOTAL_RE = re.compile(r"\s*(?:全国|全省|全市|全区|全县|全州)(?:公安机关|各地|各级)?(?:累计|共计|共|总计|先后)")
+# Right after a cut-off date: a count of flows follows (截至8月31日,共破获……).
+_FLOW_AFTER_UNTIL = re.compile(r"[,，]?\s*(?:全省|全市|全县|全区)?(?:共|累计|共计)")
 _DURING_RE = re.compile(r"\s*(?:此|假期|节日|节假日|整治|行动|活动|会战|专项行动|集中整治|专项整治)期间")
 _SCENE_RE = re.compile(r"\s*(?:会上|会议上|发布会上|活动现场|仪式现场|会议现场|发布会现场|仪式上)")
 _MEETING_RE = re.compile(r"(?:召开|举行|举办)[^,。;\n]{0,24}?(?:会|活动|仪式)")
@@ -653,6 +659,20 @@ def walk(doc: Doc, nums: list[Num]) -> None:
                 # 假期期间,管内各站共发送旅客……: after an incident, 期间 is the release's window again
                 cur = carried = main_span
                 vague = None
+            elif (
+                not heading
+                and main_span is not None
+                and carried is not None
+                and carried.kind == "day"
+                and carried_para < cur_para
+                and (si == 0 or sent_starts[si] <= para_starts[cur_para] + 1 or s[sent_starts[si] - 1 : sent_starts[si]] == "\n")
+                and _AREA_TOTAL_RE.match(s, doc.sentences[si][0])
+            ):
+                # 8月17日,……打掉一个团伙。\n全省累计出动警力……: a new paragraph on the area's
+                # totals leaves the incident's day for the release's window
+                cur = carried = main_span
+                carried_para = cur_para
+                vague = None
             totals_here = False
             if not heading and len(case_days) >= 2 and _CASE_TOTAL_RE.match(s, doc.sentences[si][0]):
                 cur = Period("span", min(case_days), max(case_days))  # 至此,该案共抓获……: all the case's days
@@ -740,6 +760,12 @@ def walk(doc: Doc, nums: list[Num]) -> None:
                     until_ends.add(per.end)
                 dated_stock_here = True
                 per = Period("until_stock", None, per.end)
+                if not heading and _FLOW_AFTER_UNTIL.match(s, end) and (carried is None or carried.start is None):
+                    # 行动开展以来,……截至8月31日,共破获……: the cut-off of a count of flows holds on
+                    # into the next paragraphs (行动中,全省共破获……) until another period is stated
+                    carried = main_span = per
+                    carried_para = cur_para
+                    vague = None
             if (
                 per.kind == "span"
                 and ev.kind == "period"
@@ -1007,7 +1033,7 @@ def _table_row_name(s: str, i: int) -> str:
     return first
 
 
-_CHANGE_VERB_TAIL = re.compile(r"(?:增长|下降|上升|增加|减少|提高|提升|降低|回升|回落|下滑|下跌|缩小|扩大|上涨)了?$")
+_CHANGE_VERB_TAIL = re.compile(r"(?:增长|下降|上升|增加|减少|提高|提升|降低|回升|回落|下滑|下跌|缩小|扩大|上涨|增产|减产|增收|减收|增亏|减亏)了?$")
 
 
 def _fit_change(chg: str, base: str) -> str:

@@ -53,7 +53,7 @@ BOUNDARY_CHARS: frozenset[str] = frozenset(" \t\r\n,.;:!?()[]\"'、，。；：�
 RIGHT_WORDS: tuple[str, ...] = (
     "警方", "公安", "禁毒", "缉毒", "检察", "法院", "中院", "海关", "边检", "边境", "监狱",
     "市场", "市委", "市政府", "政府", "统计", "籍", "方面", "地区", "境内", "辖区", "一带",
-    "当地", "两地", "三地", "等地", "等", "的",
+    "当地", "两地", "三地", "等地", "等", "的", "海事", "海上搜救", "消防", "税务", "交警", "边防",
 )
 # Characters that, right before a two-character province alias, make it part of
 # another word: 幸福建设, 东西藏匿, 洞庭湖南岸.
