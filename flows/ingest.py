@@ -56,12 +56,16 @@ def run_sources(kind: str, settings: Settings, chosen: list[Source], window: pip
         acq = acquired[s.name].result()
         pipeline.log_acquired(logger, acq)
         first = pipeline.source_failures(acq)
-        futures = [
-            batch_task.submit(settings, run_id, s.name, s.region, batch, acq.validators, first if i == 0 else (),
-                              window)
-            for i, batch in enumerate(list(pipeline.batched(acq.pages, settings.batch_size)) or [[]])
-        ]
-        results = [f.result() for f in futures]
+        # A bounded window of batch tasks: cleaning and extraction are CPU-bound Python, and more
+        # threads than cores only contend for the GIL (900 pages: 13.1 s unbounded, 9.1 s with 2).
+        results: list[pipeline.BatchResult] = []
+        pending = []
+        for i, batch in enumerate(list(pipeline.batched(acq.pages, settings.batch_size)) or [[]]):
+            if len(pending) >= max(1, settings.batches_in_flight):
+                results.append(pending.pop(0).result())
+            pending.append(batch_task.submit(settings, run_id, s.name, s.region, batch, acq.validators,
+                                             first if i == 0 else (), window))
+        results += [f.result() for f in pending]
         for r in results:
             pipeline.log_failures(logger, r.failures)
         o = pipeline.outcome(acq, results)

@@ -25,6 +25,7 @@ class Settings:
     delay_seconds: float = 1.0  # minimum delay between requests to one host
     concurrency_per_host: int = 2
     batch_size: int = 50  # documents per Prefect task
+    batches_in_flight: int = 2  # batch tasks running at once per flow (CPU-bound: about the cores)
     lock_timeout_seconds: float = 600.0  # how long a load waits for another writer
 
     def with_(self, **changes) -> Settings:
@@ -33,7 +34,7 @@ class Settings:
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides) -> Settings:
         """PRESSETL_DB, PRESSETL_SOURCES, PRESSETL_USER_AGENT, PRESSETL_DELAY, PRESSETL_CONCURRENCY,
-        PRESSETL_BATCH_SIZE."""
+        PRESSETL_BATCH_SIZE, PRESSETL_BATCHES_IN_FLIGHT."""
         env = os.environ if env is None else env
         s = cls()
         if env.get("PRESSETL_DB"):
@@ -44,6 +45,8 @@ class Settings:
             s = replace(s, user_agent=env["PRESSETL_USER_AGENT"])
         if env.get("PRESSETL_DELAY"):
             s = replace(s, delay_seconds=float(env["PRESSETL_DELAY"]))
+        if env.get("PRESSETL_BATCHES_IN_FLIGHT"):
+            s = replace(s, batches_in_flight=int(env["PRESSETL_BATCHES_IN_FLIGHT"]))
         if env.get("PRESSETL_BATCH_SIZE"):
             s = replace(s, batch_size=int(env["PRESSETL_BATCH_SIZE"]))
         if env.get("PRESSETL_CONCURRENCY"):
