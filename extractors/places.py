@@ -326,6 +326,9 @@ def resolve_scope(scope: str, current: Place | None, home: Place | None) -> Plac
             continue
         if scope in ("州", "盟") and r.name.endswith(scope):
             return p
+        if scope in ("州", "盟") and r.level == "county" and (parent := by_code(r.parent_code)) is not None \
+                and parent.name.endswith(scope):
+            return _place(parent)  # 瑞丽市……全州: the autonomous prefecture the county-level city is in
         if scope == "县" and r.level == "county" and r.name.endswith("县"):
             return p
     if scope == "市" and current is not None and current.region is None:

@@ -309,3 +309,10 @@ def test_rate_noun_stays_in_the_subject():
 def test_share_of_the_country_is_of_what_stands_before():
     f = _one("2021年以来,全省冰毒、海洛因缴获量占全国60%以上。", "60%以上", region="贵州省")
     assert f.subject == "冰毒、海洛因缴获量" and f.comparison == "share" and f.qualifier == "over"
+
+
+def test_prefecture_scope_from_a_county_level_city_is_its_autonomous_prefecture():
+    text = ("5月22日,瑞丽市公安局民警在查缉点查获冰毒片剂39.6公斤。"
+            "今年以来,全州公安机关已破获毒品刑事案件600余起。")
+    f = _one(text, "600余起", published=__import__("datetime").date(2024, 5, 23))
+    assert f.region == "德宏傣族景颇族自治州" and f.region_code == "533100"
