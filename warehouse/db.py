@@ -107,7 +107,10 @@ def writer_lock(
                         f"the warehouse {db_path} is being written by another run ({holder or 'unknown'}); "
                         f"gave up after {timeout:.0f} s"
                     ) from None
-                if on_wait and not told and (not owner or holder != owner):
+                # a holder that has not written its name yet (it just took the lock) is not
+                # reported at once: it may be a sibling batch of this run
+                waited = time.monotonic() - (deadline - timeout)
+                if on_wait and not told and (not owner or (holder and holder != owner) or (not holder and waited > 1.0)):
                     on_wait(f"the warehouse {db_path} is being written by another run ({holder or 'unknown'}); "
                             f"waiting up to {timeout:.0f} s")
                     told = True
