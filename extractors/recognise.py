@@ -493,7 +493,10 @@ def _period_events(doc: Doc, fig_starts: list[int]) -> list[_Ev]:
             continue  # 新华社南宁12月17日电, 13日通报: the report's date
         if _CLOCK.match(s, mk.end) or _CLOCK.match(s, mk.end + 1):
             continue  # 2018年06月26日 15:00:04: page furniture
-        compare = before.endswith(COMPARE_BEFORE)
+        # 较前一周, 比上一个月: the week before is a comparison base, not a period
+        compare = before.endswith(COMPARE_BEFORE) or (
+            mk.name == "duration" and re.search(r"(?:较|比|与)(?:前|上)$", before) is not None
+        )
         if mk.name == "year" and re.match(r"[“\"]\d", s[mk.end : mk.end + 2]):
             continue  # 2003年“12·9”积案: the year names a case
         evs.append(_Ev(mk.start, 0, "period", (mk, compare)))
@@ -996,8 +999,11 @@ def _strip_marks(t: str) -> str:
     out = []
     pos = 0
     for mk in find_marks(t):
-        if mk.name in ("weak_stock", "stock_implicit") or t[max(0, mk.start - 3) : mk.start].endswith(COMPARE_BEFORE):
+        before = t[max(0, mk.start - 3) : mk.start]
+        if mk.name in ("weak_stock", "stock_implicit") or before.endswith(COMPARE_BEFORE):
             continue
+        if mk.name == "duration" and re.search(r"(?:较|比|与)(?:前|上)$", before):
+            continue  # 较前一周减少: a comparison base stays in the clause
         if mk.name == "rate" and t[mk.start : mk.end].endswith("量"):
             continue  # 数据日增量: a rate that is a noun names the quantity itself
         out.append(t[pos : mk.start])
@@ -1040,8 +1046,11 @@ def _fit_change(chg: str, base: str) -> str:
     """A change against a named base (较1月份, 较2019年底) glued to a short subject keeps
     only its verb, so it does not outweigh the subject: 检查车辆 + 较1月份增长 -> 检查车辆增长.
     同比 and 环比 phrases stay as written (同比分别上升)."""
-    if len(chg) <= len(base) or chg.startswith(("同比", "环比", "分别")):
+    if len(chg) <= len(base) or chg.startswith("分别"):
         return chg
+    if chg.startswith(("同比", "环比")):
+        # 案值 + 同比增长 -> 案值增长: the verb alone, like a named base (同比分别上升 stays)
+        return chg if chg.startswith("分别", 2) or len(chg) <= 2 else chg[2:]
     m = _CHANGE_VERB_TAIL.search(chg)
     return m.group(0) if m else chg
 

@@ -303,3 +303,16 @@ def test_cut_off_of_flows_holds_into_next_paragraph() -> None:
     assert rows["6名"]["kind"] == "event"
     assert _period(rows["31万人次"]) == (None, "2024-09-30")
     assert rows["31万人次"]["kind"] == "aggregate"
+
+
+def test_week_before_is_a_comparison_base_not_a_duration() -> None:
+    text = "上周（3月4日至10日），辖区共接报盗窃警情9起，较前一周减少4起；诈骗警情6起，群众损失8.7万元。"
+    rows = _rows(text, date(2024, 3, 11))
+    assert rows["4起"]["value"] == -4
+    assert "盗窃警情" in str(rows["4起"]["subject"])
+    assert _period(rows["8.7万元"]) == ("2024-03-04", "2024-03-10")
+
+
+def test_short_subject_keeps_only_the_change_verb() -> None:
+    rows = _rows("今年以来，共立案侦办走私案件37起，案值5.6亿元，同比增长18.5%。", date(2024, 9, 20))
+    assert rows["18.5%"]["subject"] == "案值增长"
