@@ -45,7 +45,6 @@ from prefect.cache_policies import NONE as NO_CACHE
 from prefect.runtime import flow_run
 
 from flows import pipeline
-from flows.config import Source
 from flows.errors import ConfigError
 from flows.ingest import finish_task, run_sources, settings_for
 from flows.ingest import publish as publish_summary
@@ -59,11 +58,6 @@ log = logging.getLogger("pressetl")
 
 
 # ---------------------------------------------------------------- choosing sources
-
-
-def choose_sources(settings: Settings, names: Sequence[str] = (), group: str | None = None) -> list[Source]:
-    """The configured sources, by name and by group."""
-    return pipeline.sources_for(settings, names, group)
 
 
 @dataclass(slots=True)
@@ -89,15 +83,6 @@ class StoredDocument:
     page: Page
     document: Document
     region: str | None
-
-
-def start_maintenance_run(settings: Settings, run_id: str, flow: str,
-                          prefect_flow_run_id: str | None = None) -> None:
-    from warehouse.db import writing
-    from warehouse.runs import start_run
-
-    with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning, owner=run_id) as con:
-        start_run(con, run_id=run_id, flow=flow, prefect_flow_run_id=prefect_flow_run_id)
 
 
 def documents_to_reextract(settings: Settings, since: date | None = None,
@@ -191,7 +176,7 @@ def run_reextract(settings: Settings, since: date | None = None, sources: Sequen
                   *, logger: logging.Logger | logging.LoggerAdapter = log) -> MaintenanceResult:
     """Re-extract stored documents with the current extractors, batch by batch, no Prefect."""
     run_id = pipeline.new_run_id()
-    start_maintenance_run(settings, run_id, "reextract")
+    pipeline.prepare_run(settings, run_id, "reextract", [])
     docs = documents_to_reextract(settings, since, sources)
     logger.info("re-extracting %d stored documents with %s", len(docs),
                 ", ".join(f"{n} {v}" for n, v in pipeline.extractor_ids()))
@@ -226,17 +211,13 @@ def run_backfill(settings: Settings, start: date, end: date, sources: Sequence[s
 # ---------------------------------------------------------------- the Prefect flows
 
 # Stages as tasks at the call site; inputs hold page bytes, so nothing is cached or hashed.
-start_task = task(start_maintenance_run, name="start-run", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+start_task = task(pipeline.prepare_run, name="start-run", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
 list_task = task(documents_to_reextract, name="list-documents", cache_policy=NO_CACHE, retries=2,
                  retry_delay_seconds=2)
 
 
 reextract_task = task(reextract_batch, name="re-extract-load", cache_policy=NO_CACHE, retries=2,
                       retry_delay_seconds=2)
-
-
-def publish(kind: str, result: MaintenanceResult) -> None:
-    publish_summary(kind, result.run_id, result.status, result.outcomes, result.failures)
 
 
 @flow(name="reextract", log_prints=False)
@@ -249,7 +230,7 @@ def reextract(db: str | None = None, since: date | None = None, sources: list[st
     logger = get_run_logger()
     settings = settings_for(None, db)
     run_id = str(flow_run.id or pipeline.new_run_id())
-    start_task(settings, run_id, "reextract", str(flow_run.id) if flow_run.id else None)
+    start_task(settings, run_id, "reextract", [], str(flow_run.id) if flow_run.id else None)
     docs = list_task(settings, since, sources or [])
     logger.info("re-extracting %d stored documents with %s", len(docs),
                 ", ".join(f"{n} {v}" for n, v in pipeline.extractor_ids()))
@@ -267,7 +248,7 @@ def reextract(db: str | None = None, since: date | None = None, sources: list[st
     outcomes = reextract_outcomes(docs, stats, failures)
     status = finish_task(settings, run_id, outcomes)
     result = MaintenanceResult(run_id, status, str(settings.db_path), outcomes, failures)
-    publish("reextract", result)
+    publish_summary("reextract", result.run_id, result.status, result.outcomes, result.failures)
     logger.info("reextract %s %s: %d documents of %d sources, %d new figures", run_id, status, len(docs),
                 len(outcomes), sum(o.figures for o in outcomes))
     return result.to_json()
@@ -285,7 +266,7 @@ def backfill(start: date, end: date, config: str | None = None, sources: list[st
     """
     check_range(start, end)
     settings = settings_for(config, db)
-    return run_sources("backfill", settings, choose_sources(settings, sources or [], group), (start, end))
+    return run_sources("backfill", settings, pipeline.sources_for(settings, sources or [], group), (start, end))
 
 
 # ---------------------------------------------------------------- status as a flow
