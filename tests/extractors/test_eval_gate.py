@@ -20,9 +20,10 @@ SHARED = Path(__file__).parents[2].parent / "shared"
 DEV = SHARED / "eval" / "dev"
 SCORER = SHARED / "eval" / "score.py"
 
-# Reached: value F1 1.000, strict F1 0.935 (extractor 0.2.0).
-VALUE_F1_GATE = 0.99
-STRICT_F1_GATE = 0.92
+# Re-based on the enlarged dev set (64 releases: dev-a, dev-b and the new real releases
+# dev-c) with the corrected gold. Reached by extractor 0.8.0: value F1 0.979, strict F1 0.644.
+VALUE_F1_GATE = 0.97
+STRICT_F1_GATE = 0.63
 
 pytestmark = pytest.mark.skipif(not (DEV.is_dir() and SCORER.is_file()), reason="../shared/eval is not here")
 
