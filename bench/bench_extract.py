@@ -51,7 +51,7 @@ def _time(fn: Callable[[], object], repeat: int = 1) -> float:
 
 
 def bench_samples() -> None:
-    from flows.clean import clean_file
+    from flows.cleaning.clean import clean_file
 
     files = sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".html", ".htm", ".txt"))
     if not files:

@@ -26,14 +26,14 @@ def _read_for_extract(path: Path):
 
     body = path.read_bytes()
     if path.suffix.lower() in (".html", ".htm"):
-        from flows.clean import clean
+        from flows.cleaning.clean import clean
 
         doc = clean(Page(url=path.resolve().as_uri(), source="cli", body=body))
         return doc.text, doc.published_at
     try:
         text = body.decode("utf-8-sig")
     except UnicodeDecodeError:
-        from flows.decode import decode
+        from flows.cleaning.decode import decode
 
         text, _ = decode(body, url=str(path))
     return text, None

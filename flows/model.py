@@ -1,7 +1,7 @@
 """Small typed values passed between the pipeline's stages.
 
-    discover+fetch (flows.acquire)  ->  Page | Failure
-    clean          (flows.clean)    ->  Document
+    discover+fetch (flows.fetching.acquire)  ->  Page | Failure
+    clean          (flows.cleaning.clean)    ->  Document
     extract        (extractors)     ->  list[Figure]
     load           (warehouse)      ->  rows, idempotent on natural keys
 """

@@ -80,7 +80,7 @@ def prepare_run(settings: Settings, run_id: str, flow: str, sources: Sequence[So
 
 def acquire(source: Source, settings: Settings, seen: dict[str, SeenUrl]) -> Acquired:
     """Discover and fetch one source's new articles; never raises for one bad article."""
-    from flows.acquire import acquire_source_sync
+    from flows.fetching.acquire import acquire_source_sync
 
     try:
         return acquire_source_sync(source, settings, seen)
@@ -104,7 +104,7 @@ def extractor_ids() -> list[tuple[str, str]]:
 def process(pages: Iterable[Page], region: str | None) -> tuple[list[Processed], list[Failure]]:
     """Clean and extract each page; a page that fails becomes a Failure, the rest go on."""
     from extractors import extract
-    from flows.clean import clean
+    from flows.cleaning.clean import clean
 
     ids = extractor_ids()
     done: list[Processed] = []

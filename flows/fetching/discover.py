@@ -31,12 +31,12 @@ from urllib.parse import urlsplit
 import lxml.etree
 import lxml.html
 
+from flows.cleaning.decode import decode
 from flows.config import DirectorySource, FeedSource, HttpSource, SitemapSource, UrlListSource, WarcSource
-from flows.decode import decode
 from flows.errors import DocumentError, FetchError, SourceError
-from flows.http import Fetched, PoliteClient
+from flows.fetching.http import Fetched, PoliteClient
+from flows.fetching.urls import canonical_url, fetch_form
 from flows.model import Failure, SeenUrl
-from flows.urls import canonical_url, fetch_form
 
 MAX_CHILD_SITEMAPS = 50
 

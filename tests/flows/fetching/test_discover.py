@@ -11,9 +11,9 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from flows.config import DirectorySource, FeedSource, HttpSource, SitemapSource, UrlListSource, WarcSource
-from flows.discover import ArchivedRecord, discover, discover_directory, iter_warc
 from flows.errors import SourceError
-from flows.http import PoliteClient
+from flows.fetching.discover import ArchivedRecord, discover, discover_directory, iter_warc
+from flows.fetching.http import PoliteClient
 from flows.model import Failure, SeenUrl
 from flows.settings import Settings
 from tests.flows.fixture_site import Reply, html

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from flows.clean import clean
+from flows.cleaning.clean import clean
 from flows.errors import DocumentError
 from flows.model import Page
 

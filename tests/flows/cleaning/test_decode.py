@@ -1,4 +1,4 @@
-"""flows.decode: the order of evidence (BOM, header, meta, detection, UTF-8) and its failures."""
+"""flows.cleaning.decode: the order of evidence (BOM, header, meta, detection, UTF-8) and its failures."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-import flows.decode
-from flows.decode import decode
+import flows.cleaning.decode
+from flows.cleaning.decode import decode
 from flows.errors import DecodeError
 
 # invented sentences, long enough for detection to have something to read
@@ -136,7 +136,7 @@ def test_utf16_with_bom():
 
 
 def test_meta_after_the_prescan_window_is_not_read():
-    body = html(ZH * 3, "<!--" + "x" * flows.decode.PRESCAN_BYTES + '--><meta charset="big5">').encode("gbk")
+    body = html(ZH * 3, "<!--" + "x" * flows.cleaning.decode.PRESCAN_BYTES + '--><meta charset="big5">').encode("gbk")
     text, enc = decode(body)
     assert enc == "gb18030" and ZH in text
 
@@ -145,7 +145,7 @@ def test_declared_charset_that_decodes_skips_detection(monkeypatch):
     def boom(*a, **k):
         raise AssertionError("detection ran although the declared charset decodes the bytes")
 
-    monkeypatch.setattr(flows.decode, "from_bytes", boom)
+    monkeypatch.setattr(flows.cleaning.decode, "from_bytes", boom)
     assert decode(html(ZH, '<meta charset="gbk">').encode("gbk"))[1] == "gb18030"
     assert decode(html(ZH).encode("gbk"), ctype("gb2312"))[1] == "gb18030"
     assert decode(html(ZH_TRAD).encode("big5"), ctype("big5"))[1] == "big5hkscs"

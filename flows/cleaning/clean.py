@@ -30,7 +30,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from flows.decode import decode
+from flows.cleaning.decode import decode
 from flows.errors import CleanError
 from flows.model import Document, Page
 

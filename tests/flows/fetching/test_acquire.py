@@ -7,14 +7,14 @@ import gzip
 import os
 from datetime import UTC
 
-from flows.acquire import acquire_source, acquire_source_sync
+from flows.cleaning.decode import decode
 from flows.config import DirectorySource, FeedSource, HttpSource, SitemapSource, UrlListSource, WarcSource
-from flows.decode import decode
-from flows.http import PoliteClient
+from flows.fetching.acquire import acquire_source, acquire_source_sync
+from flows.fetching.http import PoliteClient
 from flows.model import Acquired, SeenUrl
 from flows.settings import Settings
+from tests.flows.fetching.test_discover import write_warc
 from tests.flows.fixture_site import Reply, gzip_bomb, html
-from tests.flows.test_discover import write_warc
 
 SETTINGS = Settings(
     timeout_seconds=0.5, retries=2, backoff_seconds=0.01, max_retry_after_seconds=2.0,

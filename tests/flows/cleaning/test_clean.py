@@ -1,4 +1,4 @@
-"""flows.clean: datelines, furniture, failures, and every bundled sample page."""
+"""flows.cleaning.clean: datelines, furniture, failures, and every bundled sample page."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from flows.clean import _htmldate, clean, clean_file, parse_dateline
+from flows.cleaning.clean import _htmldate, clean, clean_file, parse_dateline
 from flows.errors import CleanError, DecodeError, DocumentError
 from flows.model import Page
 
-SAMPLES = Path(__file__).resolve().parents[2] / "flows" / "samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "flows" / "samples"
 SEED = Path("/work/shared/seeds/000_56123fd3f1877f59.txt")
 FETCHED = datetime(2024, 12, 1, 8, 0, tzinfo=UTC)
 

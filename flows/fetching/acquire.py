@@ -32,12 +32,12 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from flows.config import DirectorySource, WarcSource
-from flows.discover import ArchivedRecord, discover, discover_directory, iter_warc, read_file
 from flows.errors import FetchError, SourceError
-from flows.http import PoliteClient
+from flows.fetching.discover import ArchivedRecord, discover, discover_directory, iter_warc, read_file
+from flows.fetching.http import PoliteClient
+from flows.fetching.urls import host_of
 from flows.model import Acquired, Failure, Page, SeenUrl
 from flows.settings import Settings
-from flows.urls import host_of
 
 _CONTENT_TYPES = {".html": "text/html", ".htm": "text/html", ".txt": "text/plain"}
 

@@ -47,8 +47,8 @@ import httpx
 
 from flows.config import check_url
 from flows.errors import FetchError
+from flows.fetching.urls import host_of
 from flows.settings import Settings
-from flows.urls import host_of
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504, 520, 521, 522, 523, 524})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from flows.errors import FetchError
-from flows.http import PoliteClient, _retry_after
+from flows.fetching.http import PoliteClient, _retry_after
 from flows.settings import Settings
 from tests.flows.fixture_site import Reply, gzip_bomb, html
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flows.urls import canonical_url, fetch_form, host_of
+from flows.fetching.urls import canonical_url, fetch_form, host_of
 
 BASE = "http://gaj.example.gov.cn/xwzx/jwdt/index_1.html"
 
