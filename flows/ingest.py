@@ -1,18 +1,26 @@
 """Prefect flows: thin wrappers that build the settings and call the plain stages.
 
-Tasks wrap a source's acquisition and batches of documents, never single documents (a task
-run costs the API about 17 ms of CPU). Loads hold the warehouse's writer lock only while a
-batch commits, so two flows can run at once and still write one at a time.
+Tasks wrap batches of documents, never single documents (a task run costs the API about 17 ms
+of CPU). Pages stream from each source's acquisition into batch tasks as they arrive
+(`pipeline.ingest_sources`). Loads hold the warehouse's writer lock only while a batch commits,
+so two flows can run at once and still write one at a time.
+
+Where batch tasks run is the ``task_runner`` setting: ``threads`` (the default: tasks in threads
+of the flow, cleaning and extraction in a pool of worker processes), ``dask`` (prefect-dask's
+DaskTaskRunner on a LocalCluster with a worker process per core), or ``dask:<address>`` (a
+running Dask scheduler). The warehouse is the same either way.
 """
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE as NO_CACHE
 from prefect.runtime import flow_run
+from prefect.utilities.annotations import quote
 
 from flows import pipeline
 from flows.config import Source
@@ -22,14 +30,48 @@ from warehouse.runs import SourceOutcome
 
 # Stages as tasks at the call site; inputs hold page bytes, so nothing is cached or hashed.
 prepare_task = task(pipeline.prepare_run, name="prepare", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-acquire_task = task(pipeline.acquire, name="acquire", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5)
 batch_task = task(pipeline.ingest_batch, name="clean-extract-load", cache_policy=NO_CACHE, retries=2,
                   retry_delay_seconds=2)
 finish_task = task(pipeline.finish, name="finish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
 
 
-def settings_for(config: str | None, db: str | None) -> Settings:
-    return Settings.from_env(sources_path=Path(config) if config else None, db_path=Path(db) if db else None)
+def settings_for(config: str | None, db: str | None, task_runner: str | None = None) -> Settings:
+    return Settings.from_env(sources_path=Path(config) if config else None, db_path=Path(db) if db else None,
+                             task_runner=task_runner)
+
+
+def dask_runner(setting: str, workers: int):
+    """prefect-dask's DaskTaskRunner for ``dask`` (a LocalCluster of ``workers`` processes) or
+    ``dask:<scheduler address>``."""
+    from prefect_dask import DaskTaskRunner
+
+    address = setting.partition(":")[2]
+    if address:
+        return DaskTaskRunner(address=address)
+    return DaskTaskRunner(cluster_kwargs={"n_workers": max(1, workers), "threads_per_worker": 1,
+                                          "processes": True, "dashboard_address": None})
+
+
+def batch_submitter(settings: Settings, stack: ExitStack):
+    """How `ingest_sources` runs a batch: a task on the flow's thread runner, or on Dask.
+
+    Pages and validators are quoted, so Prefect does not walk them looking for futures."""
+    names = ("settings", "run_id", "source", "region", "pages", "validators", "extra_failures", "window")
+    if settings.task_runner == "threads":
+        return lambda *args: batch_task.submit(*args[:4], *(quote(a) for a in args[4:7]), args[7])
+    if not settings.task_runner.startswith("dask"):
+        from flows.errors import ConfigError
+
+        raise ConfigError(f"task_runner: {settings.task_runner!r} is not threads, dask or dask:<address>")
+    runner = stack.enter_context(dask_runner(settings.task_runner, settings.workers))
+
+    def submit(*args):
+        # on Dask each batch task is itself one of the worker processes: it cleans in-line
+        params = dict(zip(names, args, strict=True))
+        params["settings"] = params["settings"].with_(workers=0)
+        return runner.submit(batch_task, parameters={k: quote(v) if k in names[4:7] else v
+                                                     for k, v in params.items()})
+    return submit
 
 
 def publish(kind: str, run_id: str, status: str, outcomes: list[SourceOutcome], failures: list[Failure]) -> None:
@@ -44,34 +86,19 @@ def publish(kind: str, run_id: str, status: str, outcomes: list[SourceOutcome], 
 
 
 def run_sources(kind: str, settings: Settings, chosen: list[Source], window: pipeline.Window | None = None) -> dict:
-    """The body of the ingest and backfill flows: acquire every source at once, then clean,
-    extract and load each source's pages batch by batch (batches in parallel, loads one at a time)."""
+    """The body of the ingest and backfill flows: acquire every source at once and clean,
+    extract and load its pages batch by batch as they arrive (a few batches in flight, cleaning
+    on every core, loads one at a time)."""
     logger = get_run_logger()
     run_id = str(flow_run.id or pipeline.new_run_id())
+    if settings.task_runner == "threads":
+        from flows import cpu
+
+        cpu.start(settings.workers)  # the workers warm up while the run is recorded and listings fetched
     seen = prepare_task(settings, run_id, kind, chosen, str(flow_run.id) if flow_run.id else None)
-    acquired = {s.name: acquire_task.submit(s, settings, seen[s.name]) for s in chosen}
-    outcomes: list[SourceOutcome] = []
-    failures: list[Failure] = []
-    for s in chosen:
-        acq = acquired[s.name].result()
-        pipeline.log_acquired(logger, acq)
-        first = pipeline.source_failures(acq)
-        # A bounded window of batch tasks: cleaning and extraction are CPU-bound Python, and more
-        # threads than cores only contend for the GIL (900 pages: 13.1 s unbounded, 9.1 s with 2).
-        results: list[pipeline.BatchResult] = []
-        pending = []
-        for i, batch in enumerate(list(pipeline.batched(acq.pages, settings.batch_size)) or [[]]):
-            if len(pending) >= max(1, settings.batches_in_flight):
-                results.append(pending.pop(0).result())
-            pending.append(batch_task.submit(settings, run_id, s.name, s.region, batch, acq.validators,
-                                             first if i == 0 else (), window))
-        results += [f.result() for f in pending]
-        for r in results:
-            pipeline.log_failures(logger, r.failures)
-        o = pipeline.outcome(acq, results)
-        pipeline.log_outcome(logger, o)
-        outcomes.append(o)
-        failures += first + [f for r in results for f in r.failures]
+    with ExitStack() as stack:
+        outcomes, failures = pipeline.ingest_sources(settings, run_id, chosen, seen, batch_submitter(settings, stack),
+                                                     window=window, logger=logger)
     status = finish_task(settings, run_id, outcomes)
     publish(kind, run_id, status, outcomes, failures)
     logger.info("%s run %s %s: %d sources", kind, run_id, status, len(outcomes))
@@ -81,12 +108,13 @@ def run_sources(kind: str, settings: Settings, chosen: list[Source], window: pip
 
 @flow(name="ingest", log_prints=False)
 def ingest(sources: list[str] | None = None, config: str | None = None, db: str | None = None,
-           group: str | None = None) -> dict:
+           group: str | None = None, task_runner: str | None = None) -> dict:
     """Fetch, clean and extract the configured sources into the warehouse.
 
     sources: source names to run (all by default); config: sources.yaml (the bundled samples by
     default); db: the DuckDB file (data/pressetl.duckdb by default); group: only the sources of
-    this group (a deployment per group, see prefect.yaml).
+    this group (a deployment per group, see prefect.yaml); task_runner: where batches run,
+    threads (default, $PRESSETL_TASK_RUNNER), dask or dask:<scheduler address>.
     """
-    settings = settings_for(config, db)
+    settings = settings_for(config, db, task_runner)
     return run_sources("ingest", settings, pipeline.sources_for(settings, sources or [], group))

@@ -45,6 +45,7 @@ from prefect.cache_policies import NONE as NO_CACHE
 from prefect.runtime import flow_run
 
 from flows import pipeline
+from flows.cpu import figure_row
 from flows.errors import ConfigError
 from flows.ingest import finish_task, run_sources, settings_for
 from flows.ingest import publish as publish_summary
@@ -132,7 +133,8 @@ def extract_stored(items: Sequence[StoredDocument]) -> tuple[list[Processed], li
             log.exception("unexpected error extracting %s", doc.url)
             failures.append(Failure(doc.source, doc.url, "extract", f"unexpected {type(e).__name__}: {e}"))
             continue
-        done.append(Processed(page=it.page, document=doc, figures=figures, extractors=ids))
+        done.append(Processed(page=it.page.record(), document=doc.record(),
+                              figures=[figure_row(f) for f in figures], extractors=ids))
     return done, failures
 
 

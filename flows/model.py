@@ -4,6 +4,9 @@
     clean          (flows.cleaning.clean)    ->  Document
     extract        (extractors)     ->  list[Figure]
     load           (warehouse)      ->  rows, idempotent on natural keys
+
+Failure is the warehouse's own record (warehouse.records), re-exported here: the stages pass it
+down unchanged.
 """
 
 from __future__ import annotations
@@ -11,6 +14,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
+
+from warehouse.records import DocumentRecord, Failure, PageRecord
+
+__all__ = ["Acquired", "Document", "Failure", "Page", "SeenUrl"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +35,12 @@ class Page:
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.body).hexdigest()
+
+    def record(self) -> PageRecord:
+        """The page as the warehouse stores it."""
+        return PageRecord(url=self.url, source=self.source, body=self.body, page_sha256=self.sha256,
+                          status=self.status, headers=self.headers, final_url=self.final_url,
+                          fetched_at=self.fetched_at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,15 +61,11 @@ class Document:
     def text_sha256(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
-
-@dataclass(frozen=True, slots=True)
-class Failure:
-    """One thing that went wrong, for the errors table and the run summary."""
-
-    source: str
-    url: str | None  # URL or file path
-    stage: str  # discover | fetch | decode | clean | extract | load | config
-    reason: str
+    def record(self) -> DocumentRecord:
+        """The document as the warehouse stores it."""
+        return DocumentRecord(url=self.url, source=self.source, text=self.text, text_sha256=self.text_sha256,
+                              page_sha256=self.page_sha256, title=self.title, published_at=self.published_at,
+                              author=self.author, site=self.site, encoding=self.encoding)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +85,7 @@ class Acquired:
     source: str
     pages: list[Page] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    fetched: int = 0  # pages fetched or read (kept in pages, or handed to a consumer as they came)
     discovered: int = 0  # article URLs discovered (before skipping seen ones)
     skipped: int = 0  # seen before and not re-checked, or 304 Not Modified
     fatal: str | None = None  # the whole source failed (listing unreachable, folder missing)

@@ -2,24 +2,37 @@
 
     acquire (discover + fetch)  ->  process (clean + extract)  ->  load (warehouse)
 
-`run_plain` strings them together with no orchestration: the reference the Prefect flow is
-benchmarked against, and what tests call to check a stage without a flow around it.
+Pages stream: each source is acquired in a thread of its own and hands its pages over as they
+arrive (`PageStream`, through a bounded queue); `ingest_sources` cuts them into batches and
+has each batch cleaned, extracted (in worker processes, flows/cpu.py) and loaded in one
+transaction, a few batches in flight, while fetching goes on. A source is closed (its
+acquisition failures and listing validators stored) once all its batches are in. An
+interrupted run keeps every batch it loaded; the next run skips those pages.
+
+`run_plain` strings the stages together with no orchestration (a thread pool runs the
+batches): `pressetl run --plain`, and what tests call to check a stage without a flow.
 """
 
 from __future__ import annotations
 
 import logging
+import queue
+import threading
 import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from flows import cpu
 from flows.config import Source, load_sources, samples_config
-from flows.errors import ConfigError, DocumentError, SourceError
+from flows.errors import ConfigError, SourceError
 from flows.model import Acquired, Failure, Page, SeenUrl
 from flows.settings import Settings
-from warehouse.load import LoadStats, Processed, load_batch
+from warehouse.load import LoadStats, load_batch
+from warehouse.records import Processed
 from warehouse.runs import SourceOutcome, finish_run, finish_source, seen_urls, start_run, upsert_source
 
 log = logging.getLogger("pressetl")
@@ -78,12 +91,14 @@ def prepare_run(settings: Settings, run_id: str, flow: str, sources: Sequence[So
     return seen
 
 
-def acquire(source: Source, settings: Settings, seen: dict[str, SeenUrl]) -> Acquired:
-    """Discover and fetch one source's new articles; never raises for one bad article."""
+def acquire(source: Source, settings: Settings, seen: dict[str, SeenUrl],
+            on_page: Callable[[Page], None] | None = None) -> Acquired:
+    """Discover and fetch one source's new articles; never raises for one bad article.
+    With ``on_page``, each page goes there as it arrives instead of into ``Acquired.pages``."""
     from flows.fetching.acquire import acquire_source_sync
 
     try:
-        return acquire_source_sync(source, settings, seen)
+        return acquire_source_sync(source, settings, seen, on_page)
     except SourceError as e:
         return Acquired(source=source.name, fatal=e.reason)
 
@@ -101,28 +116,19 @@ def extractor_ids() -> list[tuple[str, str]]:
     return [("figures", f"{extractors.EXTRACTOR_VERSION}+{modules}")]
 
 
-def process(pages: Iterable[Page], region: str | None) -> tuple[list[Processed], list[Failure]]:
-    """Clean and extract each page; a page that fails becomes a Failure, the rest go on."""
-    from extractors import extract
-    from flows.cleaning.clean import clean
-
+def process(pages: Iterable[Page], region: str | None, workers: int = 0) -> tuple[list[Processed], list[Failure]]:
+    """Clean and extract each page (in ``workers`` processes; 0: here); a page that fails
+    becomes a Failure, the rest go on."""
+    pages = list(pages)
     ids = extractor_ids()
     done: list[Processed] = []
     failures: list[Failure] = []
-    for page in pages:
-        stage = "clean"
-        try:
-            doc = clean(page)
-            stage = "extract"
-            figures = extract(doc.text, published=doc.published_at, region=region)
-        except DocumentError as e:
-            failures.append(Failure(page.source, e.url or page.url, e.stage, e.reason))
-            continue
-        except Exception as e:  # a defect on one page must not lose the others; it is recorded
-            log.exception("unexpected error at %s of %s", stage, page.url)
-            failures.append(Failure(page.source, page.url, stage, f"unexpected {type(e).__name__}: {e}"))
-            continue
-        done.append(Processed(page=page, document=doc, figures=figures, extractors=ids))
+    for page, result in zip(pages, cpu.run_pages(pages, region, workers), strict=True):
+        if isinstance(result, Failure):
+            failures.append(result)
+        else:
+            document, figures = result
+            done.append(Processed(page=page.record(), document=document, figures=figures, extractors=ids))
     return done, failures
 
 
@@ -148,7 +154,7 @@ def validator_rows(source: str, validators: Mapping[str, tuple[str | None, str |
             rows[url] = (url, source, etag, lm, None, False)
     for p in processed:
         etag, lm = validators.get(p.page.url, (p.page.headers.get("etag"), p.page.headers.get("last-modified")))
-        rows[p.page.url] = (p.page.url, source, etag, lm, p.page.sha256, True)
+        rows[p.page.url] = (p.page.url, source, etag, lm, p.page.page_sha256, True)
     return list(rows.values())
 
 
@@ -164,9 +170,10 @@ def ingest_batch(settings: Settings, run_id: str, source: str, region: str | Non
                  window: Window | None = None) -> BatchResult:
     """Clean, extract and load one batch of a source's pages, in one transaction.
 
-    One function, so a Prefect task wraps the whole batch: no page or figure list crosses a task
-    boundary (Prefect walks every task input), and a retried batch is idempotent."""
-    processed, fails = process(pages, region)
+    One function, so a Prefect task wraps the whole batch: no figure list crosses a task
+    boundary (Prefect walks every task input), and a retried batch is idempotent. Cleaning and
+    extraction run in ``settings.workers`` processes; the load holds the writer lock alone."""
+    processed, fails = process(pages, region, settings.workers)
     outside = 0
     if window is not None:
         start, end = window
@@ -186,7 +193,7 @@ def log_acquired(logger: logging.Logger | logging.LoggerAdapter, acq: Acquired) 
     if acq.fatal:
         logger.error("source %s: failed at discovery: %s", acq.source, acq.fatal)
     logger.info("source %s: discovered %d, fetched %d, skipped %d unchanged, %d fetch failures",
-                acq.source, acq.discovered, len(acq.pages), acq.skipped, len(acq.failures))
+                acq.source, acq.discovered, acq.fetched, acq.skipped, len(acq.failures))
     log_failures(logger, acq.failures)
 
 
@@ -208,7 +215,7 @@ def outcome(acq: Acquired, results: Sequence[BatchResult]) -> SourceOutcome:
     else:
         status = "completed"
     return SourceOutcome(
-        source=acq.source, status=status, discovered=acq.discovered, fetched=len(acq.pages),
+        source=acq.source, status=status, discovered=acq.discovered, fetched=acq.fetched,
         skipped=acq.skipped + sum(r.outside for r in results), documents_new=stats.documents_new,
         documents_changed=stats.documents_changed, documents_unchanged=stats.documents_unchanged,
         figures=stats.figures, failures=failures + (1 if acq.fatal else 0), fatal_reason=acq.fatal,
@@ -251,6 +258,139 @@ def failure_rows(failures: Sequence[Failure]) -> list[dict]:
     return [{"source": f.source, "stage": f.stage, "url": f.url, "reason": f.reason} for f in failures]
 
 
+# ---------------------------------------------------------------- streaming
+
+
+class _Stopped(Exception):
+    """The consumer of a PageStream has gone: acquisition stops."""
+
+
+class PageStream:
+    """Every source's acquisition in a thread of its own: ``(source, Page)`` as pages arrive,
+    then ``(source, Acquired)`` when that source is done. At most ``maxsize`` pages wait
+    between the fetchers and the consumer, so memory stays bounded whatever a source's size;
+    a full queue holds the fetchers back. Leaving the iteration stops every acquisition."""
+
+    def __init__(self, sources: Sequence[Source], settings: Settings, seen: Mapping[str, dict[str, SeenUrl]],
+                 maxsize: int) -> None:
+        self._q: queue.Queue[tuple[str, Page | Acquired]] = queue.Queue(max(1, maxsize))
+        self._stop = threading.Event()
+        self._settings = settings
+        self._threads = [threading.Thread(target=self._acquire, args=(s, seen.get(s.name, {})),
+                                          name=f"acquire-{s.name}", daemon=True) for s in sources]
+
+    def _put(self, item: tuple[str, Page | Acquired]) -> None:
+        while not self._stop.is_set():
+            try:
+                self._q.put(item, timeout=0.2)
+                return
+            except queue.Full:
+                continue
+        raise _Stopped
+
+    def _acquire(self, source: Source, seen: dict[str, SeenUrl]) -> None:
+        try:
+            acq = acquire(source, self._settings, seen, on_page=lambda page: self._put((source.name, page)))
+        except _Stopped:
+            return
+        except Exception as e:  # a defect in one source's acquisition fails that source, not the run
+            log.exception("unexpected error acquiring %s", source.name)
+            acq = Acquired(source=source.name, fatal=f"unexpected {type(e).__name__}: {e}")
+        try:
+            self._put((source.name, acq))
+        except _Stopped:
+            pass
+
+    def __iter__(self) -> Iterator[tuple[str, Page | Acquired]]:
+        for t in self._threads:
+            t.start()
+        left = len(self._threads)
+        try:
+            while left:
+                name, item = self._q.get()
+                if isinstance(item, Acquired):
+                    left -= 1
+                yield name, item
+        finally:
+            self._stop.set()
+
+
+Submit = Callable[..., Any]  # submit(*ingest_batch arguments) -> a future with .result()
+
+
+@dataclass(slots=True)
+class _SourceRun:
+    source: Source
+    buffer: list[Page] = field(default_factory=list)
+    pending: int = 0  # batches submitted, not yet settled
+    results: list[BatchResult] = field(default_factory=list)
+    acquired: Acquired | None = None
+    closing: bool = False
+
+
+def ingest_sources(settings: Settings, run_id: str, sources: Sequence[Source], seen: Mapping[str, dict[str, SeenUrl]],
+                   submit: Submit, *, window: Window | None = None,
+                   logger: logging.Logger | logging.LoggerAdapter = log) -> tuple[list[SourceOutcome], list[Failure]]:
+    """Every source's pages through `ingest_batch`, batch by batch as they arrive.
+
+    ``submit(settings, run_id, source, region, pages, validators, extra_failures, window)``
+    runs a batch somewhere (a thread, a Prefect task) and returns a future; at most
+    ``settings.batches_in_flight`` are outstanding. A source's last batch, which stores its
+    acquisition failures and its listing pages' validators, is sent only when every batch of
+    its pages is in: a run stopped before then leaves the listings unmarked, so the next run
+    reads them in full and fetches what this one did not store."""
+    runs = {s.name: _SourceRun(s) for s in sources}
+    in_flight: deque[tuple[_SourceRun, Any]] = deque()
+    outcomes: dict[str, SourceOutcome] = {}
+    failures: dict[str, list[Failure]] = {}
+
+    def send(sr: _SourceRun, pages: Sequence[Page], validators: Mapping, extra: Sequence[Failure]) -> None:
+        in_flight.append((sr, submit(settings, run_id, sr.source.name, sr.source.region, pages, validators,
+                                     extra, window)))
+        sr.pending += 1
+
+    def close_if_done(sr: _SourceRun) -> None:
+        acq = sr.acquired
+        if acq is None or sr.pending:
+            return
+        if not sr.closing:
+            sr.closing = True
+            send(sr, [], acq.validators, source_failures(acq))
+            return
+        o = outcome(acq, sr.results)
+        log_outcome(logger, o)
+        outcomes[sr.source.name] = o
+        failures[sr.source.name] = [f for r in sr.results for f in r.failures]
+
+    def settle(limit: int) -> None:
+        while len(in_flight) > limit:
+            sr, fut = in_flight.popleft()
+            r = fut.result()
+            sr.pending -= 1
+            sr.results.append(r)
+            log_failures(logger, r.failures)
+            close_if_done(sr)
+
+    for name, item in PageStream(sources, settings, seen, settings.batch_size * max(1, settings.batches_in_flight)):
+        sr = runs[name]
+        if isinstance(item, Acquired):
+            sr.acquired = item
+            log_acquired(logger, item)
+            if sr.buffer:
+                send(sr, sr.buffer, {}, ())
+                sr.buffer = []
+            close_if_done(sr)
+        else:
+            sr.buffer.append(item)
+            if len(sr.buffer) >= settings.batch_size:
+                send(sr, sr.buffer, {}, ())
+                sr.buffer = []
+        settle(max(1, settings.batches_in_flight))
+    settle(0)
+    return ([outcomes[s.name] for s in sources],
+            [f for s in sources for f in source_failures(runs[s.name].acquired) + failures[s.name]])  # type: ignore[arg-type]
+
+
 # ---------------------------------------------------------------- the reference run
 
 
@@ -262,34 +402,16 @@ class RunResult:
     failures: list[Failure] = field(default_factory=list)
 
 
-def ingest_source(settings: Settings, run_id: str, source: Source, seen: dict[str, SeenUrl],
-                  window: Window | None = None) -> tuple[SourceOutcome, list[Failure]]:
-    """One source end to end, batch by batch."""
-    acq = acquire(source, settings, seen)
-    log_acquired(log, acq)
-    first = source_failures(acq)
-    results = [
-        ingest_batch(settings, run_id, source.name, source.region, batch, acq.validators,
-                     first if i == 0 else (), window)
-        for i, batch in enumerate(list(batched(acq.pages, settings.batch_size)) or [[]])
-    ]
-    for r in results:
-        log_failures(log, r.failures)
-    o = outcome(acq, results)
-    log_outcome(log, o)
-    return o, first + [f for r in results for f in r.failures]
-
-
 def run_plain(settings: Settings, source_names: Sequence[str] = (), *, group: str | None = None,
               window: Window | None = None, flow: str | None = None) -> RunResult:
     """The whole pipeline with no orchestration (a backfill when a window is given)."""
     sources = sources_for(settings, source_names, group)
     run_id = new_run_id()
+    cpu.start(settings.workers)
     seen = prepare_run(settings, run_id, flow or ("backfill" if window else "plain"), sources)
     result = RunResult(run_id=run_id, status="running")
-    for source in sources:
-        o, f = ingest_source(settings, run_id, source, seen[source.name], window)
-        result.outcomes.append(o)
-        result.failures += f
+    with ThreadPoolExecutor(max(1, settings.batches_in_flight), thread_name_prefix="batch") as batches:
+        result.outcomes, result.failures = ingest_sources(
+            settings, run_id, sources, seen, lambda *args: batches.submit(ingest_batch, *args), window=window)
     result.status = finish(settings, run_id, result.outcomes)
     return result

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 DEFAULT_DB = Path("data/pressetl.duckdb")
+CORES = os.cpu_count() or 1
 USER_AGENT = "pressetl/0.1 (+https://example.invalid/pressetl; press-release statistics)"
 
 
@@ -25,7 +26,9 @@ class Settings:
     delay_seconds: float = 1.0  # minimum delay between requests to one host
     concurrency_per_host: int = 2
     batch_size: int = 50  # documents per Prefect task
-    batches_in_flight: int = 2  # batch tasks running at once per flow (CPU-bound: about the cores)
+    batches_in_flight: int = 3  # batch tasks at once per flow: enough to keep the workers busy while one loads
+    workers: int = CORES  # processes that clean and extract (0: in the batch's own process)
+    task_runner: str = "threads"  # threads | dask (a local cluster) | dask:tcp://host:8786 (a running one)
     lock_timeout_seconds: float = 600.0  # how long a load waits for another writer
 
     def with_(self, **changes) -> Settings:
@@ -34,7 +37,7 @@ class Settings:
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides) -> Settings:
         """PRESSETL_DB, PRESSETL_SOURCES, PRESSETL_USER_AGENT, PRESSETL_DELAY, PRESSETL_CONCURRENCY,
-        PRESSETL_BATCH_SIZE, PRESSETL_BATCHES_IN_FLIGHT."""
+        PRESSETL_BATCH_SIZE, PRESSETL_BATCHES_IN_FLIGHT, PRESSETL_WORKERS, PRESSETL_TASK_RUNNER."""
         env = os.environ if env is None else env
         s = cls()
         if env.get("PRESSETL_DB"):
@@ -49,6 +52,10 @@ class Settings:
             s = replace(s, batches_in_flight=int(env["PRESSETL_BATCHES_IN_FLIGHT"]))
         if env.get("PRESSETL_BATCH_SIZE"):
             s = replace(s, batch_size=int(env["PRESSETL_BATCH_SIZE"]))
+        if env.get("PRESSETL_WORKERS"):
+            s = replace(s, workers=int(env["PRESSETL_WORKERS"]))
+        if env.get("PRESSETL_TASK_RUNNER"):
+            s = replace(s, task_runner=env["PRESSETL_TASK_RUNNER"])
         if env.get("PRESSETL_CONCURRENCY"):
             s = replace(s, concurrency_per_host=int(env["PRESSETL_CONCURRENCY"]))
         return s.with_(**overrides)

@@ -11,29 +11,15 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import duckdb
 import pyarrow as pa
 
+from warehouse.records import FIGURE_COLUMNS, Failure, Processed
 from warehouse.sql import load_sql
 
-if TYPE_CHECKING:
-    from extractors.model import Figure
-    from flows.model import Document, Failure, Page
-
-
-@dataclass(frozen=True, slots=True)
-class Processed:
-    """One page carried through cleaning and extraction."""
-
-    page: Page
-    document: Document
-    figures: Sequence[Figure]
-    # (name, version) naming the extraction: the set of extractors at its version. Figures are
-    # stored under the first; each figure's own extractor/extractor_version (the module that
-    # shaped it) is kept as module/module_version.
-    extractors: Sequence[tuple[str, str]]
+__all__ = ["LoadStats", "Processed", "load_batch"]
 
 
 @dataclass(slots=True)
@@ -116,9 +102,9 @@ def load_batch(
     pages = _table(
         (
             {
-                "url": p.page.url, "page_sha256": p.page.sha256, "source": p.page.source,
+                "url": p.page.url, "page_sha256": p.page.page_sha256, "source": p.page.source,
                 "final_url": p.page.final_url, "status": p.page.status,
-                "headers": json.dumps(p.page.headers, ensure_ascii=False), "body": p.page.body,
+                "headers": json.dumps(dict(p.page.headers), ensure_ascii=False), "body": p.page.body,
                 "fetched_at": p.page.fetched_at or now,
             }
             for p in items
@@ -151,15 +137,9 @@ def load_batch(
     figures = _table(
         (
             {
+                **{c: f.get(c) for c in FIGURE_COLUMNS},
                 "url": p.document.url, "text_sha256": p.document.text_sha256, "extractor": p.extractors[0][0],
-                "extractor_version": p.extractors[0][1], "module": f.extractor, "module_version": f.extractor_version,
-                "start": f.start, "end": f.end, "mention": f.mention,
-                "value": f.value, "value_high": f.value_high, "unit": f.unit, "unit_family": f.unit_family,
-                "value_normalised": f.value_normalised, "unit_normalised": f.unit_normalised,
-                "qualifier": f.qualifier, "comparison": f.comparison, "subject": f.subject, "metric": f.metric,
-                "kind": f.kind, "period_start": f.period_start, "period_end": f.period_end, "region": f.region,
-                "region_code": f.region_code, "sentence": f.sentence, "sentence_start": f.sentence_start,
-                "sentence_end": f.sentence_end,
+                "extractor_version": p.extractors[0][1],
             }
             for p in items
             if p.extractors

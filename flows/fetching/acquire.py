@@ -20,15 +20,17 @@ WARC unreadable); then no Failure row repeats it.
 When an article fails, the listing pages' validators are returned as (None, None) so the
 warehouse forgets them and the next run reads the listings in full and retries it.
 
-Pages are held in memory until the run returns: fine for press-release sources (hundreds
-of pages of at most ``max_bytes``), not for a whole-site backfill of a large WARC.
+Without ``on_page`` the pages are kept in ``Acquired.pages`` until the source is done. With
+``on_page`` (a blocking callable, e.g. a bounded queue's put) each page is handed over as it
+arrives and not kept, so memory stays bounded by what the consumer holds: the pipeline streams
+pages to its batches this way (flows/pipeline.py). ``Acquired.fetched`` counts pages either way.
 """
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 
 from flows.config import DirectorySource, WarcSource
@@ -40,6 +42,20 @@ from flows.model import Acquired, Failure, Page, SeenUrl
 from flows.settings import Settings
 
 _CONTENT_TYPES = {".html": "text/html", ".htm": "text/html", ".txt": "text/plain"}
+_FETCHES_QUEUED = 64  # article fetches started at once per source (the client's per-host limits still apply)
+
+OnPage = Callable[[Page], None]
+
+
+def _keeper(out: Acquired, on_page: OnPage | None) -> OnPage:
+    """Where a fetched page goes: the caller's ``on_page``, or ``out.pages``."""
+    def keep(page: Page) -> None:
+        out.fetched += 1
+        if on_page is None:
+            out.pages.append(page)
+        else:
+            on_page(page)
+    return keep
 
 
 async def acquire_source(
@@ -48,27 +64,31 @@ async def acquire_source(
     seen: Mapping[str, SeenUrl],
     *,
     client: PoliteClient | None = None,
+    on_page: OnPage | None = None,
 ) -> Acquired:
     """Pages and failures of one source; see the module docstring."""
     if isinstance(source, DirectorySource):
-        return _acquire_directory(source, settings, seen)
+        return _acquire_directory(source, settings, seen, on_page)
     if isinstance(source, WarcSource):
-        return _acquire_warc(source, settings, seen)
+        return _acquire_warc(source, settings, seen, on_page)
     if client is None:
         async with PoliteClient.for_source(source, settings) as own:
-            return await _acquire_http(source, settings, seen, own)
+            return await _acquire_http(source, settings, seen, own, on_page)
     for url in source.entry_urls():
         client.limit_host(host_of(url), delay_seconds=source.delay_seconds, concurrency=source.concurrency)
-    return await _acquire_http(source, settings, seen, client)
+    return await _acquire_http(source, settings, seen, client, on_page)
 
 
-def acquire_source_sync(source, settings: Settings, seen: Mapping[str, SeenUrl]) -> Acquired:
+def acquire_source_sync(source, settings: Settings, seen: Mapping[str, SeenUrl],
+                        on_page: OnPage | None = None) -> Acquired:
     """``acquire_source`` for synchronous callers (not from inside a running event loop)."""
-    return asyncio.run(acquire_source(source, settings, seen))
+    return asyncio.run(acquire_source(source, settings, seen, on_page=on_page))
 
 
-async def _acquire_http(source, settings: Settings, seen: Mapping[str, SeenUrl], client: PoliteClient) -> Acquired:
+async def _acquire_http(source, settings: Settings, seen: Mapping[str, SeenUrl], client: PoliteClient,
+                        on_page: OnPage | None = None) -> Acquired:
     out = Acquired(source=source.name)
+    keep = _keeper(out, on_page)
     try:
         found = await discover(source, client, seen)
     except SourceError as e:
@@ -118,22 +138,32 @@ async def _acquire_http(source, settings: Settings, seen: Mapping[str, SeenUrl],
             fetched_at=datetime.now(UTC),
         )
 
-    results = await asyncio.gather(*(one(*job) for job in todo))
-    for result in results:
-        if result is None:
-            out.skipped += 1
-        elif isinstance(result, Failure):
-            out.failures.append(result)
-        else:
-            out.pages.append(result)
+    async def worker(jobs) -> None:
+        # a few workers over one list rather than a task per URL: a site of 20,000 articles
+        # holds no 20,000 pending fetches, and a page is handed over as soon as it arrives
+        for job in jobs:
+            result = await one(*job)
+            if result is None:
+                out.skipped += 1
+            elif isinstance(result, Failure):
+                out.failures.append(result)
+            elif on_page is None:
+                keep(result)
+            else:  # the consumer's queue may be full: wait for it off the event loop
+                await asyncio.to_thread(keep, result)
+
+    jobs = iter(todo)
+    await asyncio.gather(*(worker(jobs) for _ in range(min(_FETCHES_QUEUED, len(todo)))))
     if any(f.stage == "fetch" for f in out.failures):
         for url in found.validators:
             out.validators[url] = (None, None)
     return out
 
 
-def _acquire_directory(source: DirectorySource, settings: Settings, seen: Mapping[str, SeenUrl]) -> Acquired:
+def _acquire_directory(source: DirectorySource, settings: Settings, seen: Mapping[str, SeenUrl],
+                       on_page: OnPage | None = None) -> Acquired:
     out = Acquired(source=source.name)
+    keep = _keeper(out, on_page)
     try:
         files = discover_directory(source)
     except SourceError as e:
@@ -153,13 +183,15 @@ def _acquire_directory(source: DirectorySource, settings: Settings, seen: Mappin
             continue
         suffix = path.suffixes[-2] if path.suffix == ".gz" and len(path.suffixes) > 1 else path.suffix
         headers = {"content-type": _CONTENT_TYPES[suffix.lower()]} if suffix.lower() in _CONTENT_TYPES else {}
-        out.pages.append(Page(url=url, source=source.name, body=body, headers=headers, fetched_at=datetime.now(UTC)))
+        keep(Page(url=url, source=source.name, body=body, headers=headers, fetched_at=datetime.now(UTC)))
     return out
 
 
-def _acquire_warc(source: WarcSource, settings: Settings, seen: Mapping[str, SeenUrl]) -> Acquired:
+def _acquire_warc(source: WarcSource, settings: Settings, seen: Mapping[str, SeenUrl],
+                  on_page: OnPage | None = None) -> Acquired:
     """One Page per canonical URL (the first record of it in the archive)."""
     out = Acquired(source=source.name)
+    keep = _keeper(out, on_page)
     urls: set[str] = set()
     try:
         for item in iter_warc(source, settings.max_bytes):
@@ -173,7 +205,7 @@ def _acquire_warc(source: WarcSource, settings: Settings, seen: Mapping[str, See
             if prior is not None and prior.page_sha256 == hashlib.sha256(item.body).hexdigest():
                 out.skipped += 1
                 continue
-            out.pages.append(_archived_page(source.name, item))
+            keep(_archived_page(source.name, item))
     except SourceError as e:
         out.fatal = e.reason
     out.discovered = len(urls) + sum(1 for f in out.failures if f.stage == "fetch")

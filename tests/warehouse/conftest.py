@@ -5,8 +5,9 @@ from datetime import date
 import pytest
 
 from extractors.model import Figure
+from flows.cpu import figure_row
 from flows.model import Document, Page
-from warehouse.load import Processed
+from warehouse.records import Processed
 
 
 def make_processed(url: str, text: str, *, source: str = "s1", extractor_version: str = "1",
@@ -22,7 +23,8 @@ def make_processed(url: str, text: str, *, source: str = "s1", extractor_version
                metric="drug_cases_solved", region_code="530000")
         for i, v in enumerate(values)
     ]
-    return Processed(page=page, document=doc, figures=figs, extractors=[("figures", extractor_version)])
+    return Processed(page=page.record(), document=doc.record(), figures=[figure_row(f) for f in figs],
+                     extractors=[("figures", extractor_version)])
 
 
 @pytest.fixture

@@ -87,7 +87,7 @@ def test_raw_bytes_and_headers_are_kept(db_path):
     with writing(db_path) as con:
         load_batch(con, run_id="r1", processed=[p])
         body, sha = con.execute("SELECT body, page_sha256 FROM raw_pages").fetchone()
-    assert bytes(body) == p.page.body and sha == p.page.sha256
+    assert bytes(body) == p.page.body and sha == p.page.page_sha256
 
 
 def test_validators_upsert_per_url(db_path):
