@@ -1,17 +1,24 @@
-"""The pipeline against its no-orchestration reference, side by side.
+"""The ingest flow against its no-orchestration reference, side by side in one run.
 
-A local site on 127.0.0.1 serves N article pages built from the bundled samples (each made
-unique) behind one listing page. Two runs, each in its own process, ingest it into fresh DuckDB
-files:
+A local site on 127.0.0.1 serves article pages built from the bundled samples (each made
+unique, with an ETag) behind listing pages; a folder holds the same pages as files. A Prefect
+server runs for the whole bench, as it would in production. Each measurement is its own
+process, one after the other:
 
-  reference  `pressetl run --plain`: the same acquire, clean, extract and load stages, no Prefect
-  flow       `pressetl run`: the Prefect flow in ephemeral mode (tasks per source and per batch)
+  reference http   bench/reference.py: httpx fetch, the project's clean and extract in a
+                   2-process pool, one Arrow load into DuckDB (no Prefect, no increments)
+  flow http        bench/run_flow.py: the ingest flow against the server, from process start
+                   (imports included) to the end of the run; then the same flow again over
+                   the unchanged site, in the same process (the incremental cost)
+  reference dir,   the same over the folder
+  flow dir
+  flow http big    the flow over --big pages, for its peak memory
 
-and a third, `flow_warm`: the same flow timed in a process whose Prefect API is already up (a
-first run on the bundled samples warms it), as a worker with a running server sees it.
-Reported: wall seconds, CPU seconds, peak RSS, documents per second, and ratios to the reference.
+Speed is reported as reference wall / flow wall (1.0: as fast as the reference; targets
+>= 0.85 over HTTP and >= 0.9 over a folder); memory as the peak of the flow's whole process
+tree (the flow process, its forkserver and worker processes), sampled every 0.1 s.
 
-    .venv/bin/python bench/bench_pipeline.py [--pages 400] [--repeat 1]
+    .venv/bin/python bench/bench_pipeline.py [--pages 5000] [--big 20000] [--workers 2]
 """
 
 from __future__ import annotations
@@ -19,10 +26,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -30,6 +38,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.flows.fixture_site import FixtureSite, Reply  # noqa: E402
+
+PY = str(ROOT / ".venv" / "bin" / "python")
+PREFECT = str(ROOT / ".venv" / "bin" / "prefect")
 
 
 def sample_pages() -> list[bytes]:
@@ -39,58 +50,116 @@ def sample_pages() -> list[bytes]:
     return [f.read_bytes() for f in files]
 
 
-def build_site(site: FixtureSite, n: int) -> str:
+def page(pages: list[bytes], i: int) -> bytes:
+    body = pages[i % len(pages)]
+    # make each page a distinct document: a marker paragraph before </body>
+    marker = f"<p>No. {i:05d}</p>".encode()  # ASCII: valid in every encoding of the samples
+    return body.replace(b"</body>", marker + b"</body>", 1) if b"</body>" in body else body + marker
+
+
+def build_site(site: FixtureSite, sizes: list[int]) -> dict[int, str]:
+    """Articles /a/0.html ... and one listing per size (its first n articles); -> size: listing URL."""
     pages = sample_pages()
-    links = []
-    for i in range(n):
-        body = pages[i % len(pages)]
-        # make each page a distinct document: a marker paragraph before </body>
-        marker = f"<p>No. {i:05d}</p>".encode()  # ASCII: valid in every encoding of the samples
-        body = body.replace(b"</body>", marker + b"</body>", 1) if b"</body>" in body else body + marker
+    for i in range(max(sizes)):
+        body = page(pages, i)
         ctype = "text/html; charset=gb18030" if b"charset=gb" in body[:2000].lower() else "text/html"
-        site.route(f"/a/{i}.html", Reply(body=body, headers={"Content-Type": ctype}))
-        links.append(f'<li><a href="/a/{i}.html">稿件{i}</a></li>')
-    site.route("/list.html", Reply(body=("<html><body><ul>" + "".join(links) + "</ul></body></html>").encode(),
-                                   headers={"Content-Type": "text/html; charset=utf-8"}))
-    return site.url("/list.html")
+        site.route(f"/a/{i}.html", Reply(body=body, headers={"Content-Type": ctype}, etag=f'"a{i}"'))
+    out = {}
+    for n in sizes:
+        links = "".join(f'<li><a href="/a/{i}.html">稿件{i}</a></li>' for i in range(n))
+        site.route(f"/list{n}.html", Reply(body=f"<html><body><ul>{links}</ul></body></html>".encode(),
+                                           headers={"Content-Type": "text/html; charset=utf-8"}, etag=f'"l{n}"'))
+        out[n] = site.url(f"/list{n}.html")
+    return out
 
 
-def run(cmd: list[str], env: dict[str, str]) -> dict:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+def build_folder(folder: Path, n: int) -> None:
+    pages = sample_pages()
+    folder.mkdir(parents=True)
+    for i in range(n):
+        (folder / f"{i:06d}.html").write_bytes(page(pages, i))
+
+
+def sources_yaml(path: Path, *, listing: str | None = None, folder: Path | None = None) -> Path:
+    if listing:
+        src = (f"    kind: http\n    url: {listing}\n    link_pattern: '/a/\\d+\\.html$'\n"
+               "    allow_private_network: true\n    delay_seconds: 0\n    concurrency: 16\n    max_pages: 1\n")
+    else:
+        src = f"    kind: directory\n    path: {folder}\n    glob: ['*.html']\n"
+    path.write_text(f"sources:\n  - name: bench\n    region: 云南省\n{src}", encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- processes and memory
+
+
+def _tree_rss_kib(pid: int) -> int:
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status") as f:
+                total += next((int(line.split()[1]) for line in f if line.startswith("VmRSS:")), 0)
+            for tid in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{tid}/children") as f:
+                    todo += [int(c) for c in f.read().split()]
+        except (FileNotFoundError, ProcessLookupError, StopIteration):
+            continue
+    return total
+
+
+def run(cmd: list[str], env: dict[str, str]) -> tuple[dict, float, float]:
+    """(the JSON line it printed, wall seconds, peak RSS of its process tree in MB)."""
     t0 = time.perf_counter()
-    p = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    p = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss_kib(p.pid))
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = p.communicate()
     wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done.set()
+    sampler.join()
     if p.returncode != 0:
-        print(p.stdout[-2000:], p.stderr[-4000:], file=sys.stderr)
+        print(out[-2000:], err[-4000:], file=sys.stderr)
         raise SystemExit(f"{' '.join(cmd)} exited {p.returncode}")
-    return {
-        "wall_s": round(wall, 2),
-        "cpu_s": round((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), 2),
-        "peak_rss_mb": round(after.ru_maxrss / 1024, 1),  # the largest child so far (Linux: KiB)
-    }
+    return json.loads(out.strip().splitlines()[-1]), round(wall, 2), round(peak / 1024, 1)
 
 
-WARM = """
-import json, resource, sys, time
-from flows.cli import _quiet_prefect
-_quiet_prefect()
-from flows.ingest import ingest
-ingest(db=sys.argv[3])  # warm-up: starts the API, imports, one small run
-c0 = time.process_time(); t0 = time.perf_counter()
-ingest(config=sys.argv[1], db=sys.argv[2])
-print(json.dumps({"wall_s": round(time.perf_counter() - t0, 2), "cpu_s": round(time.process_time() - c0, 2),
-                  "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}))
-"""
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
-def run_warm(cfg: Path, db: Path, scratch: Path, env: dict[str, str]) -> dict:
-    p = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-c", WARM, str(cfg), str(db), str(scratch)],
-                       env=env, capture_output=True, text=True, cwd=ROOT)
-    if p.returncode != 0:
-        print(p.stderr[-4000:], file=sys.stderr)
-        raise SystemExit("warm flow run failed")
-    return json.loads(p.stdout.strip().splitlines()[-1])
+def start_server(home: Path) -> tuple[subprocess.Popen, dict[str, str]]:
+    import httpx
+
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "PRESSETL_"))}
+    env.update({"PREFECT_HOME": str(home), "PREFECT_API_URL": f"http://127.0.0.1:{port}/api",
+                "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_SERVER_UI_ENABLED": "false",
+                "PREFECT_SERVER_LOGGING_LEVEL": "WARNING"})
+    log = open(home.parent / "server.log", "w")  # noqa: SIM115 (closed with the bench)
+    p = subprocess.Popen([PREFECT, "server", "start", "--host", "127.0.0.1", "--port", str(port), "--no-ui"],
+                         env=env, stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).status_code == 200:
+                return p, env
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    p.kill()
+    raise SystemExit("prefect server did not start")
 
 
 def count(db: Path, sql: str) -> int:
@@ -103,52 +172,76 @@ def count(db: Path, sql: str) -> int:
         con.close()
 
 
+# ---------------------------------------------------------------- the bench
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--pages", type=int, default=400)
+    ap.add_argument("--pages", type=int, default=5000)
+    ap.add_argument("--big", type=int, default=20000, help="pages for the memory run (0: skip it)")
+    ap.add_argument("--workers", type=int, default=2, help="processes of the reference's pool")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results" / "pipeline.json"))
     args = ap.parse_args()
-    exe = str(ROOT / ".venv" / "bin" / "pressetl")
-    results: dict[str, dict] = {}
-    with FixtureSite() as site, tempfile.TemporaryDirectory() as tmp:
-        listing = build_site(site, args.pages)
-        cfg = Path(tmp) / "sources.yaml"
-        cfg.write_text(
-            "sources:\n"
-            "  - name: bench\n    kind: http\n    region: 云南省\n"
-            f"    url: {listing}\n    link_pattern: '/a/\\d+\\.html$'\n"
-            "    allow_private_network: true\n    delay_seconds: 0\n    concurrency: 8\n",
-            encoding="utf-8",
-        )
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API_URL")}
-        env["PREFECT_HOME"] = str(Path(tmp) / "prefect-home")
-        for name, extra in (("reference", ["--plain"]), ("flow", [])):
-            db = Path(tmp) / f"{name}.duckdb"
-            r = run([exe, "run", "--config", str(cfg), "--db", str(db), *extra], env)
-            r["documents"] = count(db, "SELECT count(*) FROM documents")
-            r["figures"] = count(db, "SELECT count(*) FROM extracted_figures")
-            r["docs_per_s"] = round(r["documents"] / r["wall_s"], 1)
-            results[name] = r
-            print(f"{name:10s} {json.dumps(r)}")
-        db = Path(tmp) / "warm.duckdb"
-        r = run_warm(cfg, db, Path(tmp) / "scratch.duckdb", env)
-        r["documents"] = count(db, "SELECT count(*) FROM documents")
-        r["figures"] = count(db, "SELECT count(*) FROM extracted_figures")
-        r["docs_per_s"] = round(r["documents"] / r["wall_s"], 1)
-        results["flow_warm"] = r
-        print(f"{'flow_warm':10s} {json.dumps(r)}")
-    ref = results["reference"]
-    ratios = {
-        name: {k: round(results[name][k] / ref[k], 2) for k in ("wall_s", "cpu_s", "peak_rss_mb") if ref[k]}
-        for name in ("flow", "flow_warm")
-    }
-    for name, rat in ratios.items():
-        print(f"{name} / reference: {json.dumps(rat)}  ({args.pages} pages, {os.cpu_count()} cores)")
-    for name in ("flow", "flow_warm"):
-        assert (ref["documents"], ref["figures"]) == (results[name]["documents"], results[name]["figures"]), name
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"pages": args.pages, "results": results, "ratios": ratios}, indent=1))
+    n = args.pages
+    res: dict[str, dict] = {}
+    with FixtureSite() as site, tempfile.TemporaryDirectory() as tmp_s:
+        tmp = Path(tmp_s)
+        listings = build_site(site, [n] + ([args.big] if args.big else []))
+        folder = tmp / "pages"
+        build_folder(folder, n)
+        (tmp / "prefect-home").mkdir()
+        server, env = start_server(tmp / "prefect-home")
+        try:
+            # a first flow run against the fresh server creates its flow and deployment rows
+            run([PY, "bench/run_flow.py", str(sources_yaml(tmp / "warm.yaml", folder=ROOT / "flows" / "samples" / "yunnan")),
+                 str(tmp / "warm.duckdb")], env)
+            http_cfg = sources_yaml(tmp / "http.yaml", listing=listings[n])
+            dir_cfg = sources_yaml(tmp / "dir.yaml", folder=folder)
+            for kind, where, cfg in (("http", listings[n], http_cfg), ("dir", str(folder), dir_cfg)):
+                db = tmp / f"ref-{kind}.duckdb"
+                out, wall, rss = run([PY, "bench/reference.py", kind, where, str(db), "--workers", str(args.workers)], env)
+                res[f"reference_{kind}"] = {"wall_s": wall, "peak_rss_mb": rss, **out}
+                print(f"reference {kind:4s} {json.dumps(res[f'reference_{kind}'])}", flush=True)
+                db = tmp / f"flow-{kind}.duckdb"
+                out, wall, rss = run([PY, "bench/run_flow.py", str(cfg), str(db), "--again"], env)
+                out.update(wall_s=wall, peak_rss_mb=rss, documents=count(db, "SELECT count(*) FROM documents"),
+                           figures=count(db, "SELECT count(*) FROM extracted_figures"))
+                res[f"flow_{kind}"] = out
+                print(f"flow      {kind:4s} {json.dumps(out)}", flush=True)
+            if args.big:
+                db = tmp / "flow-big.duckdb"
+                out, wall, rss = run([PY, "bench/run_flow.py", str(sources_yaml(tmp / "big.yaml", listing=listings[args.big])),
+                                      str(db)], env)
+                out.update(wall_s=wall, peak_rss_mb=rss, documents=count(db, "SELECT count(*) FROM documents"))
+                res["flow_http_big"] = out
+                print(f"flow big  http {json.dumps(out)}", flush=True)
+        finally:
+            server.terminate()
+            server.wait(30)
+
+    ratios = {}
+    for kind in ("http", "dir"):
+        ref, flow = res[f"reference_{kind}"], res[f"flow_{kind}"]
+        if (ref["documents"], ref["figures"]) != (flow["documents"], flow["figures"]):
+            raise SystemExit(f"{kind}: the flow stored {flow['documents']} documents and {flow['figures']} figures, "
+                             f"the reference {ref['documents']} and {ref['figures']}")
+        ratios[f"speed_{kind}"] = round(ref["wall_s"] / flow["process_s"], 2)
+        ratios[f"incremental_{kind}"] = round(flow["again_s"] / flow["run_s"], 3)
+    print()
+    print(f"{n} pages, {os.cpu_count()} cores, a Prefect server on 127.0.0.1; reference: {args.workers}-process pool")
+    print(f"  speed over HTTP     reference / flow wall: {ratios['speed_http']:.2f}x  (target >= 0.85)")
+    print(f"  speed over a folder reference / flow wall: {ratios['speed_dir']:.2f}x  (target >= 0.9)")
+    for kind in ("http", "dir"):
+        f = res[f"flow_{kind}"]
+        print(f"  second run over the unchanged {kind:4s}: {f['again_s']:.2f} s of {f['run_s']:.2f} s = "
+              f"{100 * ratios[f'incremental_{kind}']:.1f} %  (target <= 5 %)")
+    if args.big:
+        ratios["peak_rss_big_mb"] = res["flow_http_big"]["peak_rss_mb"]
+        print(f"  peak RSS of the flow's processes at {args.big} pages over HTTP: "
+              f"{ratios['peak_rss_big_mb']:.0f} MB  (target < 1024 MB; {res['flow_http_big']['wall_s']:.1f} s)")
+    out_path = Path(args.out)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_text(json.dumps({"pages": n, "cores": os.cpu_count(), "results": res, "ratios": ratios}, indent=1))
 
 
 if __name__ == "__main__":

@@ -94,10 +94,10 @@ def _quiet_prefect() -> None:
 
 
 def _settings(args: argparse.Namespace):
-    from flows.settings import Settings
+    from flows.settings import Settings, warehouse_target
 
     return Settings.from_env(
-        db_path=Path(args.db) if getattr(args, "db", None) else None,
+        db_path=warehouse_target(args.db) if getattr(args, "db", None) else None,
         sources_path=Path(args.config) if getattr(args, "config", None) else None,
     )
 
@@ -191,7 +191,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
     settings = _settings(args)
     sources = sources_for(settings)
     last: dict[str, tuple] = {}
-    if settings.db_path.exists():
+    if isinstance(settings.db_path, str) or settings.db_path.exists():
         from warehouse.db import reading
         from warehouse.errors import WarehouseBusy
 

@@ -34,12 +34,14 @@ log = logging.getLogger("pressetl")
 CHUNK = 8  # pages per message to a worker: large enough to amortise the pipe, small enough to balance
 _ATTR = {"module": "extractor", "module_version": "extractor_version"}  # row column -> Figure attribute
 
-Result = tuple[DocumentRecord, list[dict[str, Any]]] | Failure
+_ATTRS = tuple(_ATTR.get(c, c) for c in FIGURE_COLUMNS)
+
+Result = tuple[DocumentRecord, list[tuple[Any, ...]]] | Failure
 
 
-def figure_row(f) -> dict[str, Any]:
-    """One extractor Figure as a row of extracted_figures' per-figure columns."""
-    return {c: getattr(f, _ATTR.get(c, c)) for c in FIGURE_COLUMNS}
+def figure_row(f) -> tuple[Any, ...]:
+    """One extractor Figure as a row of extracted_figures' per-figure columns (FIGURE_COLUMNS)."""
+    return tuple(getattr(f, a) for a in _ATTRS)
 
 
 def clean_extract(pages: Sequence[Page], region: str | None) -> list[Result]:

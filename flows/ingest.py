@@ -25,7 +25,7 @@ from prefect.utilities.annotations import quote
 from flows import pipeline
 from flows.config import Source
 from flows.model import Failure
-from flows.settings import Settings
+from flows.settings import Settings, warehouse_target
 from warehouse.runs import SourceOutcome
 
 # Stages as tasks at the call site; inputs hold page bytes, so nothing is cached or hashed.
@@ -36,8 +36,8 @@ finish_task = task(pipeline.finish, name="finish", cache_policy=NO_CACHE, retrie
 
 
 def settings_for(config: str | None, db: str | None, task_runner: str | None = None) -> Settings:
-    return Settings.from_env(sources_path=Path(config) if config else None, db_path=Path(db) if db else None,
-                             task_runner=task_runner)
+    return Settings.from_env(sources_path=Path(config) if config else None,
+                             db_path=warehouse_target(db) if db else None, task_runner=task_runner)
 
 
 def dask_runner(setting: str, workers: int):

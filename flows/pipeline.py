@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -76,19 +77,23 @@ def batched(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
 def prepare_run(settings: Settings, run_id: str, flow: str, sources: Sequence[Source],
                 prefect_flow_run_id: str | None = None) -> dict[str, dict[str, SeenUrl]]:
     """Record the run and its sources; return what each source has seen before."""
-    from warehouse.db import writing
+    from warehouse.db import retry_conflicts, turn, writing
 
-    seen: dict[str, dict[str, SeenUrl]] = {}
-    with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning, owner=run_id) as con:
-        start_run(con, run_id=run_id, flow=flow, prefect_flow_run_id=prefect_flow_run_id)
-        for s in sources:
-            upsert_source(con, name=s.name, kind=s.kind, region=s.region, group=s.group,
-                          config=s.model_dump(mode="json"))
-            seen[s.name] = {
-                url: SeenUrl(url=url, etag=etag, last_modified=lm, page_sha256=sha)
-                for url, etag, lm, sha, _is_article in seen_urls(con, s.name)
-            }
-    return seen
+    def once() -> dict[str, dict[str, SeenUrl]]:
+        seen: dict[str, dict[str, SeenUrl]] = {}
+        with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning,
+                     owner=run_id) as con, turn(con, run_id):
+            start_run(con, run_id=run_id, flow=flow, prefect_flow_run_id=prefect_flow_run_id)
+            for s in sources:
+                upsert_source(con, name=s.name, kind=s.kind, region=s.region, group=s.group,
+                              config=s.model_dump(mode="json"))
+                seen[s.name] = {
+                    url: SeenUrl(url=url, etag=etag, last_modified=lm, page_sha256=sha)
+                    for url, etag, lm, sha, _is_article in seen_urls(con, s.name)
+                }
+        return seen
+
+    return retry_conflicts(once, timeout=settings.lock_timeout_seconds, on_wait=log.warning)
 
 
 def acquire(source: Source, settings: Settings, seen: dict[str, SeenUrl],
@@ -135,10 +140,14 @@ def process(pages: Iterable[Page], region: str | None, workers: int = 0) -> tupl
 def load(settings: Settings, run_id: str, processed: Sequence[Processed], failures: Sequence[Failure],
          validators: Sequence[tuple] = ()) -> LoadStats:
     """Merge one batch into the warehouse, holding the writer lock only while loading."""
-    from warehouse.db import writing
+    from warehouse.db import retry_conflicts, writing
 
-    with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning, owner=run_id) as con:
-        return load_batch(con, run_id=run_id, processed=processed, failures=failures, validators=validators)
+    def once() -> LoadStats:
+        with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning,
+                     owner=run_id) as con:
+            return load_batch(con, run_id=run_id, processed=processed, failures=failures, validators=validators)
+
+    return retry_conflicts(once, timeout=settings.lock_timeout_seconds, on_wait=log.warning)
 
 
 Window = tuple[date, date]  # a backfill's publication-date range, both days included
@@ -229,7 +238,7 @@ def log_outcome(logger: logging.Logger | logging.LoggerAdapter, o: SourceOutcome
 
 def finish(settings: Settings, run_id: str, outcomes: Sequence[SourceOutcome]) -> str:
     """Record each source's outcome and the run's status: failed when every source failed."""
-    from warehouse.db import writing
+    from warehouse.db import retry_conflicts, turn, writing
 
     if outcomes and all(o.status == "failed" for o in outcomes):
         status = "failed"
@@ -237,10 +246,14 @@ def finish(settings: Settings, run_id: str, outcomes: Sequence[SourceOutcome]) -
         status = "partial"
     else:
         status = "completed"
-    with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning, owner=run_id) as con:
-        for o in outcomes:
-            finish_source(con, run_id, o)
-        finish_run(con, run_id, status)
+    def once() -> None:
+        with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning,
+                     owner=run_id) as con, turn(con, run_id):
+            for o in outcomes:
+                finish_source(con, run_id, o)
+            finish_run(con, run_id, status)
+
+    retry_conflicts(once, timeout=settings.lock_timeout_seconds, on_wait=log.warning)
     return status
 
 
@@ -301,13 +314,18 @@ class PageStream:
         except _Stopped:
             pass
 
-    def __iter__(self) -> Iterator[tuple[str, Page | Acquired]]:
+    def __iter__(self) -> Iterator[tuple[str, Page | Acquired | None]]:
+        """Items as they come; ``("", None)`` after a second with none (the consumer may flush)."""
         for t in self._threads:
             t.start()
         left = len(self._threads)
         try:
             while left:
-                name, item = self._q.get()
+                try:
+                    name, item = self._q.get(timeout=1.0)
+                except queue.Empty:
+                    yield "", None
+                    continue
                 if isinstance(item, Acquired):
                     left -= 1
                 yield name, item
@@ -322,6 +340,7 @@ Submit = Callable[..., Any]  # submit(*ingest_batch arguments) -> a future with 
 class _SourceRun:
     source: Source
     buffer: list[Page] = field(default_factory=list)
+    since: float = 0.0  # when the buffer's first page arrived (monotonic)
     pending: int = 0  # batches submitted, not yet settled
     results: list[BatchResult] = field(default_factory=list)
     acquired: Acquired | None = None
@@ -362,6 +381,11 @@ def ingest_sources(settings: Settings, run_id: str, sources: Sequence[Source], s
         outcomes[sr.source.name] = o
         failures[sr.source.name] = [f for r in sr.results for f in r.failures]
 
+    def flush(sr: _SourceRun) -> None:
+        if sr.buffer:
+            send(sr, sr.buffer, {}, ())
+            sr.buffer = []
+
     def settle(limit: int) -> None:
         while len(in_flight) > limit:
             sr, fut = in_flight.popleft()
@@ -372,19 +396,28 @@ def ingest_sources(settings: Settings, run_id: str, sources: Sequence[Source], s
             close_if_done(sr)
 
     for name, item in PageStream(sources, settings, seen, settings.batch_size * max(1, settings.batches_in_flight)):
-        sr = runs[name]
-        if isinstance(item, Acquired):
+        if item is None:  # a quiet second: a slow (polite) crawl still stores what it has
+            for sr in runs.values():
+                if sr.buffer and time.monotonic() - sr.since >= settings.batch_seconds:
+                    flush(sr)
+        elif isinstance(item, Acquired):
+            sr = runs[name]
             sr.acquired = item
             log_acquired(logger, item)
-            if sr.buffer:
-                send(sr, sr.buffer, {}, ())
+            if sr.pending:
+                flush(sr)
+                close_if_done(sr)
+            else:  # nothing else in flight: the last pages and the closing records in one batch
+                sr.closing = True
+                send(sr, sr.buffer, item.validators, source_failures(item))
                 sr.buffer = []
-            close_if_done(sr)
         else:
+            sr = runs[name]
+            if not sr.buffer:
+                sr.since = time.monotonic()
             sr.buffer.append(item)
-            if len(sr.buffer) >= settings.batch_size:
-                send(sr, sr.buffer, {}, ())
-                sr.buffer = []
+            if len(sr.buffer) >= settings.batch_size or time.monotonic() - sr.since >= settings.batch_seconds:
+                flush(sr)
         settle(max(1, settings.batches_in_flight))
     settle(0)
     return ([outcomes[s.name] for s in sources],

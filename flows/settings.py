@@ -14,7 +14,8 @@ USER_AGENT = "pressetl/0.1 (+https://example.invalid/pressetl; press-release sta
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    db_path: Path = DEFAULT_DB
+    # the warehouse: a DuckDB file (the default), or a ducklake+postgres://… URL (warehouse/lake.py)
+    db_path: Path | str = DEFAULT_DB
     sources_path: Path | None = None  # None: the bundled samples
     user_agent: str = USER_AGENT
     timeout_seconds: float = 20.0
@@ -25,7 +26,8 @@ class Settings:
     max_retry_after_seconds: float = 120.0  # a longer Retry-After fails the request instead
     delay_seconds: float = 1.0  # minimum delay between requests to one host
     concurrency_per_host: int = 2
-    batch_size: int = 50  # documents per Prefect task
+    batch_size: int = 200  # documents per batch task (per load transaction); fewer tasks, less overhead
+    batch_seconds: float = 30.0  # a batch is sent when it is this old, full or not (slow, polite crawls)
     batches_in_flight: int = 3  # batch tasks at once per flow: enough to keep the workers busy while one loads
     workers: int = CORES  # processes that clean and extract (0: in the batch's own process)
     task_runner: str = "threads"  # threads | dask (a local cluster) | dask:tcp://host:8786 (a running one)
@@ -41,7 +43,7 @@ class Settings:
         env = os.environ if env is None else env
         s = cls()
         if env.get("PRESSETL_DB"):
-            s = replace(s, db_path=Path(env["PRESSETL_DB"]))
+            s = replace(s, db_path=warehouse_target(env["PRESSETL_DB"]))
         if env.get("PRESSETL_SOURCES"):
             s = replace(s, sources_path=Path(env["PRESSETL_SOURCES"]))
         if env.get("PRESSETL_USER_AGENT"):
@@ -59,3 +61,9 @@ class Settings:
         if env.get("PRESSETL_CONCURRENCY"):
             s = replace(s, concurrency_per_host=int(env["PRESSETL_CONCURRENCY"]))
         return s.with_(**overrides)
+
+
+def warehouse_target(db: str | Path) -> Path | str:
+    """``--db`` / ``PRESSETL_DB`` / a flow's ``db`` as given: a DuckLake URL stays a string
+    (a Path would fold its //), anything else is a file path."""
+    return db if isinstance(db, str) and "://" in db else Path(db)

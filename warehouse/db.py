@@ -3,12 +3,21 @@
 Writers take an exclusive lock on ``<db>.lock`` first, so two runs never write at once (DuckDB
 itself refuses a second process, even a reader, while one writes: that refusal becomes
 WarehouseBusy with a plain message).
+
+A ``ducklake+postgres://…`` URL instead of a path selects DuckLake (warehouse/lake.py): a
+PostgreSQL catalog and a data path that writers on many machines share while analysts read.
+There is no file to lock: every write runs in `turn`, a transaction that first updates the one
+row of ``writer_turn``, so two writers that overlap conflict at commit and the later one is
+retried (`retry_conflicts`) against what the first committed. Nothing is lost or doubled, and
+the SQL of migrations, views and loads is the same on both.
 """
 
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
+import random
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -16,11 +25,14 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 
+from warehouse import lake
 from warehouse.errors import MigrationError, WarehouseBusy, WarehouseError
 
+T = TypeVar("T")
 _MIGRATION_NAME = re.compile(r"^\d{3}_[a-z0-9_]+\.sql$")
 
 
@@ -73,6 +85,22 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(sql)
         except duckdb.Error as e:
             raise MigrationError(f"view {name} failed: {e}") from e
+
+
+def ensure_views(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> bool:
+    """Rebuild the views when their SQL differs from the last build (or ``force``); True if rebuilt.
+
+    Rebuilding on every open rewrote the catalog once per batch; a hash of the views' SQL in
+    schema_views makes an open with unchanged views a single small read."""
+    digest = hashlib.sha256("\n".join(f"{n}\n{sql}" for n, sql in views()).encode()).hexdigest()
+    con.execute("CREATE TABLE IF NOT EXISTS schema_views (sha256 VARCHAR NOT NULL, built_at TIMESTAMPTZ NOT NULL)")
+    row = con.execute("SELECT max(sha256) FROM schema_views").fetchone()
+    if not force and row and row[0] == digest:
+        return False
+    create_views(con)
+    con.execute("DELETE FROM schema_views")
+    con.execute("INSERT INTO schema_views VALUES (?, ?)", [digest, datetime.now(UTC)])
+    return True
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -133,8 +161,15 @@ def _holder(lock_path: Path) -> str:
 _LOCKED = re.compile(r"Conflicting lock is held in (?P<prog>.*?) \(PID (?P<pid>\d+)\)")
 
 
+def target(db: str | Path) -> Path | str:
+    """A warehouse as named by an operator: a DuckLake URL stays a string, anything else is a path."""
+    return db if lake.is_lake(db) else Path(db)
+
+
 def connect(db_path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """A DuckDB connection; 'file locked by another process' becomes WarehouseBusy."""
+    if lake.is_lake(db_path):
+        return lake.connect(lake.parse(str(db_path)), read_only=read_only)
     db_path = Path(db_path)
     if read_only and not db_path.exists():
         raise WarehouseError(f"no warehouse at {db_path} (run `pressetl run` first, or pass --db)")
@@ -154,22 +189,100 @@ def connect(db_path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyC
 
 
 def open_for_write(db_path: Path | str) -> duckdb.DuckDBPyConnection:
-    """Connect read-write, apply migrations and rebuild views. Take writer_lock first."""
+    """Connect read-write, apply migrations and rebuild views if they changed. Take writer_lock first."""
+    if lake.is_lake(db_path):
+        return _open_lake_for_write(lake.parse(str(db_path)))
     con = connect(db_path)
     try:
-        apply_migrations(con)
-        create_views(con)
+        applied = apply_migrations(con)
+        ensure_views(con, force=bool(applied))
     except Exception:
         con.close()
         raise
     return con
 
 
+def _open_lake_for_write(lk: lake.Lake) -> duckdb.DuckDBPyConnection:
+    """A lake connection; the process's first one applies migrations and views, retried when
+    another process does the same at the same moment."""
+    con = lake.connect(lk)
+    if lake.prepared(lk):
+        return con
+    try:
+        def prepare() -> None:
+            applied = apply_migrations(con)
+            ensure_views(con, force=bool(applied))
+
+        retry_conflicts(prepare, timeout=120.0, catalog_too=True)
+    except Exception:
+        con.close()
+        raise
+    lake.mark_prepared(lk)
+    return con
+
+
+def _conflict(e: BaseException, catalog_too: bool = False) -> bool:
+    """A DuckLake commit that lost to a concurrent one (or, preparing, a migration another
+    process applied first)."""
+    if isinstance(e, MigrationError) and e.__cause__ is not None:
+        e = e.__cause__
+    if isinstance(e, duckdb.TransactionException) or "conflict" in str(e).lower():
+        return True
+    return catalog_too and isinstance(e, duckdb.CatalogException)
+
+
+def retry_conflicts(fn: Callable[[], T], *, timeout: float = 600.0, on_wait: Callable[[str], None] | None = None,
+                    catalog_too: bool = False) -> T:
+    """``fn()``, again after a short random pause while it fails on a DuckLake write conflict
+    (the file warehouse never has one: its writers take turns on the lock)."""
+    deadline = time.monotonic() + timeout
+    pause = 0.02
+    tries = 0
+    while True:
+        try:
+            return fn()
+        except (duckdb.Error, MigrationError) as e:
+            if not _conflict(e, catalog_too) or time.monotonic() >= deadline:
+                raise
+            tries += 1
+            if on_wait and tries == 20:
+                on_wait(f"the warehouse is busy with other writers; retrying for up to {timeout:.0f} s")
+            time.sleep(pause * (0.5 + random.random()))
+            pause = min(pause * 2, 1.0)
+
+
+@contextmanager
+def turn(con: duckdb.DuckDBPyConnection, owner: str = "") -> Iterator[None]:
+    """One transaction that holds the writer's turn: it updates writer_turn first, so any two
+    writes that overlap conflict and one of them is retried; committed on exit."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("UPDATE writer_turn SET holder = ?, taken_at = ?", [owner, datetime.now(UTC)])
+        yield
+        con.execute("COMMIT")
+    except BaseException:
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # a failed COMMIT has already rolled back
+        raise
+
+
 @contextmanager
 def writing(
     db_path: Path | str, *, timeout: float = 600.0, on_wait: Callable[[str], None] | None = None, owner: str = ""
 ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The writer lock and a migrated read-write connection, closed on exit."""
+    """The writer lock and a migrated read-write connection, closed on exit. On DuckLake there
+    is no lock: write inside `turn`, under `retry_conflicts`."""
+    if lake.is_lake(db_path):
+        lk = lake.parse(str(db_path))
+        with lake.writer(lk):  # this process's writers take turns; other processes' are retried
+            con = _open_lake_for_write(lk)
+            try:
+                yield con
+            finally:
+                con.close()
+        return
     with writer_lock(Path(db_path), timeout=timeout, on_wait=on_wait, owner=owner):
         deadline = time.monotonic() + timeout
         while True:  # a reader (an analyst's query) may hold the file for a moment

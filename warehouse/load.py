@@ -2,7 +2,8 @@
 
 A batch arrives as Arrow tables and is merged with set-based SQL, never row by row. Running the
 same batch twice (a retried task, a second run on unchanged input) adds nothing; a SIGKILL in
-the middle leaves the previous state, since the whole batch commits at once.
+the middle leaves the previous state, since the whole batch commits at once (in one
+`warehouse.db.turn`; on DuckLake a batch that conflicts with another writer's is run again).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from warehouse.db import turn
 from warehouse.records import FIGURE_COLUMNS, Failure, Processed
 from warehouse.sql import load_sql
 
@@ -78,6 +80,23 @@ def _table(rows: Iterable[dict[str, Any]], schema: pa.Schema) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=schema) if rows else schema.empty_table()
 
 
+def _figure_table(items: Sequence[Processed]) -> pa.Table:
+    """extracted_figures rows of the batch, built column by column from the figure tuples."""
+    keys: list[tuple[str, str, str, str]] = []
+    rows: list[tuple[Any, ...]] = []
+    for p in items:
+        if not p.extractors or not p.figures:
+            continue
+        key = (p.document.url, p.document.text_sha256, p.extractors[0][0], p.extractors[0][1])
+        keys += [key] * len(p.figures)
+        rows += p.figures
+    if not rows:
+        return _FIGURES.empty_table()
+    columns = dict(zip(("url", "text_sha256", "extractor", "extractor_version"), zip(*keys, strict=True), strict=True))
+    columns.update(zip(FIGURE_COLUMNS, zip(*rows, strict=True), strict=True))
+    return pa.Table.from_arrays([pa.array(columns[f.name], type=f.type) for f in _FIGURES], schema=_FIGURES)
+
+
 def _last_per_url(items: Sequence[Processed]) -> list[Processed]:
     seen: dict[str, Processed] = {}
     for p in items:
@@ -134,19 +153,7 @@ def load_batch(
         ),
         _EXTRACTIONS,
     )
-    figures = _table(
-        (
-            {
-                **{c: f.get(c) for c in FIGURE_COLUMNS},
-                "url": p.document.url, "text_sha256": p.document.text_sha256, "extractor": p.extractors[0][0],
-                "extractor_version": p.extractors[0][1],
-            }
-            for p in items
-            if p.extractors
-            for f in p.figures
-        ),
-        _FIGURES,
-    )
+    figures = _figure_table(items)
     fails = _table(
         ({"source": f.source, "url": f.url, "stage": f.stage, "reason": f.reason} for f in failures), _FAILURES
     )
@@ -164,30 +171,26 @@ def load_batch(
         con.register(name, table)
     params = {"run_id": run_id, "now": now}
     try:
-        con.execute("BEGIN TRANSACTION")
-        stats = LoadStats()
-        con.execute(load_sql("doc_status"))
-        for status, url in con.execute("SELECT status, url FROM b_doc_status ORDER BY url").fetchall():
-            if status == "new":
-                stats.documents_new += 1
-                stats.new_urls.append(url)
-            elif status == "changed":
-                stats.documents_changed += 1
-                stats.changed_urls.append(url)
-            else:
-                stats.documents_unchanged += 1
-        for step in ("raw_pages", "documents", "figures", "extractions", "errors", "fetch_state"):
-            con.execute(load_sql(step), {k: v for k, v in params.items() if f"${k}" in load_sql(step)})
-            if step == "figures":
-                row = con.execute("SELECT count(*) FROM b_new_figures").fetchone()
-                stats.figures = int(row[0]) if row else 0
-        stats.failures = len(failures)
-        con.execute("DROP TABLE IF EXISTS b_doc_status")
-        con.execute("DROP TABLE IF EXISTS b_new_figures")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+        with turn(con, run_id):
+            stats = LoadStats()
+            con.execute(load_sql("doc_status"))
+            for status, url in con.execute("SELECT status, url FROM b_doc_status ORDER BY url").fetchall():
+                if status == "new":
+                    stats.documents_new += 1
+                    stats.new_urls.append(url)
+                elif status == "changed":
+                    stats.documents_changed += 1
+                    stats.changed_urls.append(url)
+                else:
+                    stats.documents_unchanged += 1
+            for step in ("raw_pages", "documents", "figures", "extractions", "errors", "fetch_state"):
+                con.execute(load_sql(step), {k: v for k, v in params.items() if f"${k}" in load_sql(step)})
+                if step == "figures":
+                    row = con.execute("SELECT count(*) FROM b_new_figures").fetchone()
+                    stats.figures = int(row[0]) if row else 0
+            stats.failures = len(failures)
+            con.execute("DROP TABLE IF EXISTS b_doc_status")
+            con.execute("DROP TABLE IF EXISTS b_new_figures")
     finally:
         for name in names:
             con.unregister(name)

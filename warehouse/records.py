@@ -7,8 +7,9 @@ tables.
 
     PageRecord      a page as fetched: bytes and headers          -> raw_pages
     DocumentRecord  the text cleaned from it, with its metadata   -> documents
-    figure rows     one mapping per figure, keyed by the columns  -> extracted_figures
-                    of extracted_figures (FIGURE_COLUMNS)
+    figure rows     one tuple per figure, its values in the order -> extracted_figures
+                    of FIGURE_COLUMNS (tuples: cheap to pickle
+                    from a worker process and to turn into columns)
     Failure         one thing that went wrong                     -> errors
 """
 
@@ -74,7 +75,7 @@ class Processed:
 
     page: PageRecord
     document: DocumentRecord
-    figures: Sequence[Mapping[str, Any]]  # rows keyed by FIGURE_COLUMNS
+    figures: Sequence[tuple[Any, ...]]  # rows in the order of FIGURE_COLUMNS
     # (name, version) naming the extraction: the set of extractors at its version. Figures are
     # stored under the first; each row's module/module_version names the module that shaped it.
     extractors: Sequence[tuple[str, str]]
