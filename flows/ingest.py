@@ -69,8 +69,8 @@ def batch_submitter(settings: Settings, stack: ExitStack):
         # on Dask each batch task is itself one of the worker processes: it cleans in-line
         params = dict(zip(names, args, strict=True))
         params["settings"] = params["settings"].with_(workers=0)
-        return runner.submit(batch_task, parameters={k: quote(v) if k in names[4:7] else v
-                                                     for k, v in params.items()})
+        # not quoted: Dask takes a quote (a tuple) apart on its way to the worker
+        return runner.submit(batch_task, parameters=params)
     return submit
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -133,7 +134,14 @@ def _base(lake: Lake, read_only: bool) -> duckdb.DuckDBPyConnection:
             for path in extension_files():
                 base.execute(f"LOAD '{path}'")
             options = f"DATA_PATH '{lake.data_path}'" + (", READ_ONLY" if read_only else "")
-            base.execute(f"ATTACH 'ducklake:postgres:{lake.conninfo}' AS {ALIAS} ({options})")
+            for attempt in range(5):
+                try:
+                    base.execute(f"ATTACH 'ducklake:postgres:{lake.conninfo}' AS {ALIAS} ({options})")
+                    break
+                except duckdb.Error as e:  # two processes creating a new lake at once: one wins
+                    if attempt == 4 or not any(w in str(e).lower() for w in ("duplicate", "already exists", "conflict")):
+                        raise
+                    time.sleep(0.2 * (attempt + 1))
         except duckdb.Error as e:
             base.close()
             raise WarehouseError(f"cannot open the DuckLake warehouse {lake.display}: {e}") from None
