@@ -6,9 +6,10 @@ of CPU). Pages stream from each source's acquisition into batch tasks as they ar
 so two flows can run at once and still write one at a time.
 
 Where batch tasks run is the ``task_runner`` setting: ``threads`` (the default: tasks in threads
-of the flow, cleaning and extraction in a pool of worker processes), ``dask`` (prefect-dask's
+of the flow, cleaning and extraction in a pool of worker processes, flows/cpu.py), ``processes``
+(Prefect's ProcessPoolTaskRunner: each batch task in a worker process), ``dask`` (prefect-dask's
 DaskTaskRunner on a LocalCluster with a worker process per core), or ``dask:<address>`` (a
-running Dask scheduler). The warehouse is the same either way.
+running Dask scheduler). The warehouse is the same either way; docs/design.md has what each costs.
 """
 
 from __future__ import annotations
@@ -59,14 +60,19 @@ def batch_submitter(settings: Settings, stack: ExitStack):
     names = ("settings", "run_id", "source", "region", "pages", "validators", "extra_failures", "window")
     if settings.task_runner == "threads":
         return lambda *args: batch_task.submit(*args[:4], *(quote(a) for a in args[4:7]), args[7])
-    if not settings.task_runner.startswith("dask"):
+    if settings.task_runner == "processes":
+        from prefect.task_runners import ProcessPoolTaskRunner
+
+        runner = stack.enter_context(ProcessPoolTaskRunner(max_workers=max(1, settings.workers)))
+    elif settings.task_runner.startswith("dask"):
+        runner = stack.enter_context(dask_runner(settings.task_runner, settings.workers))
+    else:
         from flows.errors import ConfigError
 
-        raise ConfigError(f"task_runner: {settings.task_runner!r} is not threads, dask or dask:<address>")
-    runner = stack.enter_context(dask_runner(settings.task_runner, settings.workers))
+        raise ConfigError(f"task_runner: {settings.task_runner!r} is not threads, processes, dask or dask:<address>")
 
     def submit(*args):
-        # on Dask each batch task is itself one of the worker processes: it cleans in-line
+        # on Dask or a process pool each batch task is itself one of the worker processes: it cleans in-line
         params = dict(zip(names, args, strict=True))
         params["settings"] = params["settings"].with_(workers=0)
         # not quoted: Dask takes a quote (a tuple) apart on its way to the worker
@@ -114,7 +120,7 @@ def ingest(sources: list[str] | None = None, config: str | None = None, db: str 
     sources: source names to run (all by default); config: sources.yaml (the bundled samples by
     default); db: the DuckDB file (data/pressetl.duckdb by default); group: only the sources of
     this group (a deployment per group, see prefect.yaml); task_runner: where batches run,
-    threads (default, $PRESSETL_TASK_RUNNER), dask or dask:<scheduler address>.
+    threads (default, $PRESSETL_TASK_RUNNER), processes, dask or dask:<scheduler address>.
     """
     settings = settings_for(config, db, task_runner)
     return run_sources("ingest", settings, pipeline.sources_for(settings, sources or [], group))

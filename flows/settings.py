@@ -30,7 +30,7 @@ class Settings:
     batch_seconds: float = 30.0  # a batch is sent when it is this old, full or not (slow, polite crawls)
     batches_in_flight: int = 3  # batch tasks at once per flow: enough to keep the workers busy while one loads
     workers: int = CORES  # processes that clean and extract (0: in the batch's own process)
-    task_runner: str = "threads"  # threads | dask (a local cluster) | dask:tcp://host:8786 (a running one)
+    task_runner: str = "threads"  # threads | processes | dask (a local cluster) | dask:tcp://host:8786
     lock_timeout_seconds: float = 600.0  # how long a load waits for another writer
 
     def with_(self, **changes) -> Settings:
