@@ -39,6 +39,20 @@ def _read_for_extract(path: Path):
     return text, None
 
 
+def _table_row(f, *, explain: bool = False) -> list:  # type: ignore[no-untyped-def]
+    """A figure as a row of `pressetl extract --format table`: its period as start..end (a stock as
+    ..end), and the text that set its period and its region (with the rule, under --explain)."""
+    period = "" if f.period_start is None and f.period_end is None else (
+        f"{f.period_start or ''}..{f.period_end or ''}")
+
+    def source(text, rule):  # type: ignore[no-untyped-def]
+        shown = text or ("(" + rule + ")" if rule and not text else "")
+        return f"{shown} [{rule}]" if explain and rule and text else shown
+
+    return [f.mention, f.value, f.unit, f.qualifier, f.subject, f.metric, f.kind, period,
+            source(f.period_from, f.period_rule), f.region, source(f.region_from, f.region_rule)]
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from extractors import extract
 
@@ -66,9 +80,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
         else:
             from flows.table import print_table
 
+            # each figure with the phrase that set its period and the one that set its region
             cols = ["mention", "value", "unit", "qualifier", "subject", "metric", "kind",
-                    "period_start", "period_end", "region"]
-            rows = [[f.to_json()[c] for c in cols] for f in figures]
+                    "period", "period_from", "region", "region_from"]
+            rows = [_table_row(f, explain=args.explain) for f in figures]
             if len(args.files) > 1:
                 print(f"== {path} ({len(figures)} figures)")
             print_table(cols, rows, out)
@@ -283,6 +298,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--published", type=_date, help="publication date; periods resolve against it")
     e.add_argument("--region", help="the source's region, e.g. 云南省; resolves 全省/全市")
     e.add_argument("--format", choices=["jsonl", "table"], default="table")
+    e.add_argument("--explain", action="store_true",
+                   help="with --format table: name the rule that read each period and region")
     e.set_defaults(func=cmd_extract)
 
     r = sub.add_parser("run", help="run the ingest flow (the bundled samples by default)")

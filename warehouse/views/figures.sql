@@ -35,8 +35,21 @@ SELECT
     f.extractor_version,
     f.module,
     f.document_version,
-    d.title AS document_title
+    d.title AS document_title,
+    -- provenance: the text that set the period and the region, where it stands, and the rule
+    f.period_from,
+    f.period_from_start,
+    f.period_from_end,
+    f.period_rule,
+    f.region_from,
+    f.region_from_start,
+    f.region_from_end,
+    f.region_rule,
+    r.level AS region_level,
+    r.lng AS region_lng,
+    r.lat AS region_lat
 FROM extracted_figures f
 JOIN current_extraction c USING (document_url, document_version, extractor, extractor_version)
 JOIN documents_current d ON d.url = f.document_url
-LEFT JOIN sources s ON s.name = d.source;
+LEFT JOIN sources s ON s.name = d.source
+LEFT JOIN regions r ON r.code = f.region_code;
