@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test check bench score clean install dev report-screenshot
+.PHONY: demo test check bench score clean install dev report-screenshot queries-doc
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "pressetl needs Python 3.11 or newer (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
@@ -49,6 +49,10 @@ report-screenshot: dev
 	$(BIN)/pressetl run --plain --db data/sample-report/pressetl.duckdb > /dev/null
 	$(BIN)/pressetl report --db data/sample-report/pressetl.duckdb --out data/sample-report/report.html
 	$(BIN)/python -m tests.warehouse.chromium data/sample-report/report.html docs/report.png
+
+## queries-doc: the results of docs/queries.md's questions on the sample warehouse, written again
+queries-doc: dev
+	$(BIN)/python -m tests.warehouse.test_queries
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .hypothesis

@@ -4,8 +4,9 @@
 --
 -- restates: a figure that says again what another figure of the same document says (the same
 -- what, region, period, value, unit, comparison and kind) points at that figure's `start`. The
--- figure pointed at is the first one outside the headline; a headline figure restates it, and so
--- does a later statistic (an aggregate with a period) in the body. Events are left alone in the
+-- figure pointed at is the first one outside the headlines (the title, a subtitle, a heading or a
+-- table row: a line that is not a sentence); a headline figure restates it, and so does a later
+-- statistic (an aggregate with a period) in the body. Events are left alone in the
 -- body: two arrests of 3 people are two events. `claims` leaves restating figures out.
 CREATE OR REPLACE MACRO figures_as_of(ts) AS TABLE
 WITH docs AS (
@@ -31,8 +32,11 @@ placed AS (
         d.title AS document_title,
         d.story_id,
         coalesce(f.region, s.region) AS current_region,
-        -- in the headline: the text opens with the title and the figure lies within it
-        coalesce(d.title <> '' AND starts_with(d.text, d.title) AND f."end" <= length(d.title), false) AS in_headline
+        -- in a headline: within the title the text opens with, or in a line that is not a sentence
+        -- (a subtitle, a heading, a table row: it ends without 。！？；)
+        coalesce(d.title <> '' AND starts_with(d.text, d.title) AND f."end" <= length(d.title), false)
+            OR NOT coalesce(regexp_matches(rtrim(f.sentence, chr(10) || chr(13) || ' '), '[。！？!?；;…][”"’）)」』]*$'), true)
+            AS in_headline
     FROM extracted_figures f
     JOIN current_extraction c USING (document_url, document_version, extractor, extractor_version)
     JOIN docs d ON d.url = f.document_url
