@@ -137,3 +137,23 @@ def test_sql_gives_up_with_a_clear_message(busy_copy):
     assert out.returncode == 2
     assert "being written by a run (run-holding-the-file)" in err and "gave up after waiting 0.5 s" in err
     assert "--wait" in err and "Traceback" not in err
+
+
+def test_the_documented_python_reader_waits_too(busy_copy):
+    """docs/analysts.md shows other clients how to wait; its Python function does."""
+    import re
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "analysts.md").read_text(encoding="utf-8")
+    section = doc[doc.index("## Reading while a run writes"):]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    scope: dict = {}
+    exec(code, scope)
+    db, hold = busy_copy
+    hold(1.5)
+    t0 = time.monotonic()
+    con = scope["connect_between_batches"](str(db), wait=30)
+    try:
+        assert con.execute("SELECT count(*) FROM figures").fetchone()[0] > 0
+    finally:
+        con.close()
+    assert time.monotonic() - t0 >= 0.5
