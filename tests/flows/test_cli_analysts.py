@@ -157,3 +157,31 @@ def test_the_documented_python_reader_waits_too(busy_copy):
     finally:
         con.close()
     assert time.monotonic() - t0 >= 0.5
+
+
+def test_queries_during_a_real_run_all_answer(tmp_path):
+    """`pressetl run --plain` loads the samples batch by batch while a reader queries in a loop: every
+    query answers (some after waiting for a batch), none fails."""
+    from warehouse.db import connect_waiting
+
+    db = tmp_path / "w.duckdb"
+    run = subprocess.Popen([sys.executable, "-m", "flows.cli", "run", "--plain", "--db", str(db)],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    answered, waits = [], []
+    try:
+        deadline = time.monotonic() + 120
+        while not db.exists() and run.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        while run.poll() is None and time.monotonic() < deadline:
+            t0 = time.monotonic()
+            con = connect_waiting(db, wait=30)
+            waits.append(time.monotonic() - t0)
+            try:
+                answered.append(con.execute("SELECT count(*) FROM documents").fetchone()[0])
+            finally:
+                con.close()
+            time.sleep(0.02)
+    finally:
+        assert run.wait(timeout=120) == 0, run.stderr.read().decode()
+    assert len(answered) >= 3 and answered == sorted(answered)  # documents only ever grow
+    assert max(waits) < 30
