@@ -23,6 +23,8 @@ from typing import Any
 
 import duckdb
 
+from warehouse.errors import ReportError
+
 TOLERANCE = 0.05      # degrees: about 5 km, finer than a pixel of an 800-pixel-wide map of China
 MIN_RING_AREA = 0.02  # square degrees: islands smaller than this are not drawn
 
@@ -35,14 +37,10 @@ class Place:
     lat: float
 
 
-class GazetteerMissing(RuntimeError):
-    """A package the map needs is not installed."""
-
-
 def _package_dir(name: str) -> Path:
     spec = importlib.util.find_spec(name)
     if spec is None or not spec.submodule_search_locations:
-        raise GazetteerMissing(f"the report's map needs the {name.replace('_', '-')} package: "
+        raise ReportError(f"the report's map needs the {name.replace('_', '-')} package: "
                                "pip install 'pressetl[report]' (make install does)")
     return Path(next(iter(spec.submodule_search_locations)))
 

@@ -28,6 +28,7 @@ from typing import Any
 import duckdb
 
 from warehouse import gazetteer
+from warehouse.errors import ReportError
 from warehouse.sql import query_sql
 
 MAX_CHARTS = 6
@@ -35,10 +36,6 @@ RECENT_CLAIMS = 60
 FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", sans-serif'
 PERIOD_KINDS = {"month": "monthly", "quarter": "quarterly", "half_year": "half-yearly", "year": "yearly",
                 "year_to_date": "year to date", "other": "other spans"}
-
-
-class ReportError(RuntimeError):
-    """The report cannot be built (a library it needs is missing)."""
 
 
 @cache

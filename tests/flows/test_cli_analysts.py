@@ -131,7 +131,7 @@ def test_sql_waits_while_a_run_writes_and_then_answers(busy_copy):
 
 def test_sql_gives_up_with_a_clear_message(busy_copy):
     db, hold = busy_copy
-    hold(3.0)
+    hold(2.0)
     out = pressetl("sql", "SELECT 1", "--db", str(db), "--wait", "0.5")
     err = out.stderr.decode()
     assert out.returncode == 2

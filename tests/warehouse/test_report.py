@@ -128,3 +128,20 @@ def test_conflicts_are_highlighted(page, con):
                               f"li.dataset.metric === {json.dumps(metric)} && li.dataset.region === {json.dumps(region)})"
                               f".map(li => [...li.querySelectorAll('.value')].map(v => v.textContent))")
         assert items == [[format_value(v) for v in values]]
+
+
+def test_metric_and_region_narrow_the_report(sample_warehouse, tmp_path):
+    from flows.cli import main
+
+    out = tmp_path / "yn.html"
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["report", "--db", str(sample_warehouse), "--metric", "narcotics.cases", "--region", "云南省",
+                     "--region", "广西壮族自治区", "--out", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    specs = json.loads(re.search(r'<script type="application/json" id="chart-specs">(.*?)</script>', text, re.S).group(1))
+    charts = [s["spec"] for s in specs if s["id"].startswith("chart-")]
+    assert charts and all(s["title"]["subtitle"].startswith("narcotics.cases_solved") for s in charts)
+    assert {v["region"] for s in charts for v in s["data"]["values"]} == {"云南省", "广西壮族自治区"}
+    rows = re.findall(r'<tr[^>]* data-what="([^"]*)" data-region="([^"]*)"', text)
+    assert rows and {r[1] for r in rows} == {"云南省", "广西壮族自治区"} and {r[0] for r in rows} == {"narcotics.cases_solved"}
+    assert 'class="conflict"' in text  # Guangxi's 1826 against 1862
