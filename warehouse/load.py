@@ -17,6 +17,7 @@ import duckdb
 import pyarrow as pa
 
 from warehouse.sql import load_sql
+from warehouse.stories import assign_stories
 
 if TYPE_CHECKING:
     from extractors.model import Figure
@@ -229,6 +230,8 @@ def load_batch(
                 stats.documents_unchanged += 1
         for step in ("raw_pages", "documents", "figures", "regions", "extractions", "errors", "fetch_state"):
             con.execute(load_sql(step), {k: v for k, v in params.items() if f"${k}" in load_sql(step)})
+            if step == "documents":  # new versions join the story of their release or start one
+                assign_stories(con, now=now)
             if step == "figures":
                 row = con.execute("SELECT count(*) FROM b_new_figures").fetchone()
                 stats.figures = int(row[0]) if row else 0
