@@ -20,6 +20,7 @@ import pyarrow as pa
 from warehouse.db import turn
 from warehouse.records import FIGURE_COLUMNS, Failure, Processed
 from warehouse.sql import load_sql
+from warehouse.stories import assign_stories
 
 __all__ = ["LoadStats", "Processed", "load_batch"]
 
@@ -67,6 +68,13 @@ _FIGURES = pa.schema([
     ("period_start", pa.date32()), ("period_end", pa.date32()), ("region", pa.string()),
     ("region_code", pa.string()), ("sentence", pa.string()), ("sentence_start", pa.int32()),
     ("sentence_end", pa.int32()),
+    ("period_from", pa.string()), ("period_from_start", pa.int32()), ("period_from_end", pa.int32()),
+    ("period_rule", pa.string()), ("region_from", pa.string()), ("region_from_start", pa.int32()),
+    ("region_from_end", pa.int32()), ("region_rule", pa.string()),
+])
+_REGIONS = pa.schema([
+    ("code", pa.string()), ("name", pa.string()), ("level", pa.string()), ("parent_code", pa.string()),
+    ("province", pa.string()), ("lng", pa.float64()), ("lat", pa.float64()),
 ])
 _FAILURES = pa.schema([("source", pa.string()), ("url", pa.string()), ("stage", pa.string()), ("reason", pa.string())])
 _VALIDATORS = pa.schema([
@@ -102,6 +110,25 @@ def _last_per_url(items: Sequence[Processed]) -> list[Processed]:
     for p in items:
         seen[p.document.url] = p
     return list(seen.values())
+
+
+def _region_rows(codes: set[str]) -> list[dict[str, Any]]:
+    """The regions table's rows for the codes figures name, from the extractors' gazetteer (the
+    warehouse stores what the extractors read; it reads the same table they do)."""
+    from extractors.gazetteer import NATIONAL_CODE, gazetteer
+
+    g = gazetteer()
+    rows: list[dict[str, Any]] = []
+    for code in sorted(codes):
+        if code == NATIONAL_CODE:
+            rows.append({"code": code, "name": "全国", "level": "country", "parent_code": None, "province": None,
+                         "lng": None, "lat": None})
+            continue
+        d = g.get(code)
+        if d is not None:
+            rows.append({"code": d.code, "name": d.name, "level": d.level, "parent_code": d.parent_code or None,
+                         "province": g.province(d).name, "lng": d.lng, "lat": d.lat})
+    return rows
 
 
 def load_batch(
@@ -154,6 +181,8 @@ def load_batch(
         _EXTRACTIONS,
     )
     figures = _figure_table(items)
+    region_col = FIGURE_COLUMNS.index("region_code")
+    regions = _table(_region_rows({f[region_col] for p in items for f in p.figures if f[region_col]}), _REGIONS)
     fails = _table(
         ({"source": f.source, "url": f.url, "stage": f.stage, "reason": f.reason} for f in failures), _FAILURES
     )
@@ -166,7 +195,7 @@ def load_batch(
     )
 
     names = {"b_pages": pages, "b_docs": docs, "b_extractions": extractions, "b_figures": figures,
-             "b_failures": fails, "b_validators": vals}
+             "b_regions": regions, "b_failures": fails, "b_validators": vals}
     for name, table in names.items():
         con.register(name, table)
     params = {"run_id": run_id, "now": now}
@@ -183,8 +212,10 @@ def load_batch(
                     stats.changed_urls.append(url)
                 else:
                     stats.documents_unchanged += 1
-            for step in ("raw_pages", "documents", "figures", "extractions", "errors", "fetch_state"):
+            for step in ("raw_pages", "documents", "figures", "regions", "extractions", "errors", "fetch_state"):
                 con.execute(load_sql(step), {k: v for k, v in params.items() if f"${k}" in load_sql(step)})
+                if step == "documents":  # new versions join the story of their release or start one
+                    assign_stories(con, now=now)
                 if step == "figures":
                     row = con.execute("SELECT count(*) FROM b_new_figures").fetchone()
                     stats.figures = int(row[0]) if row else 0

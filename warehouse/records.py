@@ -26,6 +26,9 @@ FIGURE_COLUMNS: tuple[str, ...] = (
     "module", "module_version", "start", "end", "mention", "value", "value_high", "unit", "unit_family",
     "value_normalised", "unit_normalised", "qualifier", "comparison", "subject", "metric", "kind",
     "period_start", "period_end", "region", "region_code", "sentence", "sentence_start", "sentence_end",
+    # where the period and the region came from: the phrase, its offsets, the rule (migration 002)
+    "period_from", "period_from_start", "period_from_end", "period_rule", "region_from", "region_from_start",
+    "region_from_end", "region_rule",
 )
 
 
