@@ -10,7 +10,8 @@ acquisition failures and listing validators stored) once all its batches are in.
 interrupted run keeps every batch it loaded; the next run skips those pages.
 
 `run_plain` strings the stages together with no orchestration (a thread pool runs the
-batches): `pressetl run --plain`, and what tests call to check a stage without a flow.
+batches, sources one after another in the order listed, so the same input makes the same
+warehouse): `pressetl run --plain`, and what tests call to check a stage without a flow.
 """
 
 from __future__ import annotations
@@ -444,7 +445,10 @@ def run_plain(settings: Settings, source_names: Sequence[str] = (), *, group: st
     seen = prepare_run(settings, run_id, flow or ("backfill" if window else "plain"), sources)
     result = RunResult(run_id=run_id, status="running")
     with ThreadPoolExecutor(max(1, settings.batches_in_flight), thread_name_prefix="batch") as batches:
-        result.outcomes, result.failures = ingest_sources(
-            settings, run_id, sources, seen, lambda *args: batches.submit(ingest_batch, *args), window=window)
+        for source in sources:  # one source after another, as listed: the same input, the same warehouse
+            outcomes, failures = ingest_sources(settings, run_id, [source], seen,
+                                                lambda *args: batches.submit(ingest_batch, *args), window=window)
+            result.outcomes += outcomes
+            result.failures += failures
     result.status = finish(settings, run_id, result.outcomes)
     return result

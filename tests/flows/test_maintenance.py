@@ -72,13 +72,6 @@ def settings(tmp_path):
     return Settings(db_path=tmp_path / "w.duckdb", sources_path=cfg, batch_size=2, workers=0)
 
 
-def ingest_in_order(settings: Settings) -> None:
-    """police, then other: both read jan.txt, and the source that stores it first owns it
-    (sources of one run stream at once, so within a run that would be a race)."""
-    pipeline.run_plain(settings, ["police"])
-    pipeline.run_plain(settings, ["other"])
-
-
 def query(settings: Settings, sql: str) -> list[tuple]:
     with writing(settings.db_path) as con:
         return con.execute(sql).fetchall()
@@ -88,7 +81,7 @@ def query(settings: Settings, sql: str) -> list[tuple]:
 
 
 def test_reextract_loads_a_new_extractor_version_and_a_rerun_adds_nothing(settings, fake_extractor):
-    ingest_in_order(settings)
+    pipeline.run_plain(settings)
     assert query(settings, "SELECT DISTINCT extractor_version FROM figures") == [("1",)]
     before = query(settings, "SELECT count(*) FROM figures WHERE source = 'police'")[0][0]
     docs_before = query(settings, "SELECT count(*) FROM documents")[0][0]
@@ -113,7 +106,7 @@ def test_reextract_loads_a_new_extractor_version_and_a_rerun_adds_nothing(settin
 
 
 def test_reextract_since_and_sources_choose_the_documents(settings, fake_extractor):
-    ingest_in_order(settings)
+    pipeline.run_plain(settings)
     fake_extractor.version = "2"
     fake_extractor.calls = 0
     res = maintenance.run_reextract(settings, since=date(2024, 3, 1), sources=["police"])
@@ -175,7 +168,7 @@ def test_the_flows_publish_their_summaries(settings, fake_extractor, prefect_har
 
 
 def test_the_status_flow_flags_sources_in_trouble(settings, fake_extractor, prefect_harness, tmp_path):
-    ingest_in_order(settings)
+    pipeline.run_plain(settings)
     cfg = tmp_path / "stale.yaml"
     cfg.write_text(settings.sources_path.read_text(encoding="utf-8").replace(
         "group: stats\n", "group: stats\n    stale_after_hours: 0.0001\n"), encoding="utf-8")

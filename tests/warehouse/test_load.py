@@ -116,11 +116,13 @@ def test_figures_keep_their_provenance_and_region_coordinates(db_path):
     from datetime import date
 
     from extractors import EXTRACTOR_VERSION, extract
+    from flows.cpu import figure_row
 
     text = "缙云上半年经济运行稳中有进\n上半年，全县实现生产总值145.17亿元，同比增长6.4%。"
     figures = extract(text, published=date(2023, 7, 27))
     p = make_processed("https://a.example/jy", text)
-    p = type(p)(page=p.page, document=p.document, figures=figures, extractors=[("figures", EXTRACTOR_VERSION)])
+    p = type(p)(page=p.page, document=p.document, figures=[figure_row(f) for f in figures],
+                extractors=[("figures", EXTRACTOR_VERSION)])
     with writing(db_path) as con:
         load_batch(con, run_id="r1", processed=[p])
         load_batch(con, run_id="r2", processed=[p])  # the regions are not doubled either
