@@ -42,7 +42,6 @@ from flows.model import Acquired, Failure, Page, SeenUrl
 from flows.settings import Settings
 
 _CONTENT_TYPES = {".html": "text/html", ".htm": "text/html", ".txt": "text/plain"}
-_FETCHES_QUEUED = 64  # article fetches started at once per source (the client's per-host limits still apply)
 
 OnPage = Callable[[Page], None]
 
@@ -152,8 +151,11 @@ async def _acquire_http(source, settings: Settings, seen: Mapping[str, SeenUrl],
             else:  # the consumer's queue may be full: wait for it off the event loop
                 await asyncio.to_thread(keep, result)
 
+    # twice the requests a host allows at once (at least 8): enough to keep every slot busy, and
+    # no more pages held by fetchers waiting for the consumer than that
+    per_host = source.concurrency or settings.concurrency_per_host
     jobs = iter(todo)
-    await asyncio.gather(*(worker(jobs) for _ in range(min(_FETCHES_QUEUED, len(todo)))))
+    await asyncio.gather(*(worker(jobs) for _ in range(min(max(8, 2 * per_host), len(todo)))))
     if any(f.stage == "fetch" for f in out.failures):
         for url in found.validators:
             out.validators[url] = (None, None)
