@@ -5,8 +5,9 @@
 
 http: fetch the listing and every article it links with httpx (at most ``concurrency``
 requests at once); dir: read every .html file of the folder. Then the project's own cleaning
-(flows.cleaning.clean.clean) and extraction (extractors.extract) in a pool of ``workers``
-processes, and one Arrow load of pages, documents and figures into a fresh DuckDB file. No
+(flows.cleaning.clean.clean), extraction (extractors.extract) and story fingerprint
+(warehouse.stories.fingerprint, which every load computes per document) in a pool of
+``workers`` processes, and one Arrow load of pages, documents and figures into a fresh DuckDB file. No
 Prefect, no incremental state, no writer lock, no per-batch transactions: what the work costs
 on its own. Prints one JSON line: wall seconds per phase and counts.
 """
@@ -57,11 +58,13 @@ def read_all(folder: Path) -> list[Page]:
 def clean_extract(pages: list[Page]) -> list[tuple]:
     from extractors import extract
     from flows.cleaning.clean import clean
+    from warehouse.stories import fingerprint
 
     out = []
     for page in pages:
         doc = clean(page)
-        out.append((page, doc, extract(doc.text, published=doc.published_at, region="云南省")))
+        # the story fingerprint is per-document work the warehouse does on every load (stories)
+        out.append((page, doc, extract(doc.text, published=doc.published_at, region="云南省"), fingerprint(doc.text)))
     return out
 
 
@@ -70,10 +73,11 @@ def load(db: Path, done: list[tuple]) -> None:
     import pyarrow as pa
 
     pages = pa.Table.from_pylist([{"url": p.url, "page_sha256": p.sha256, "headers": json.dumps(p.headers),
-                                   "body": p.body} for p, _, _ in done])
+                                   "body": p.body} for p, _, _, _ in done])
     docs = pa.Table.from_pylist([{"url": d.url, "text_sha256": d.text_sha256, "title": d.title,
-                                  "published_at": d.published_at, "text": d.text} for _, d, _ in done])
-    figures = pa.Table.from_pylist([{"url": d.url, **f.to_json()} for _, d, figs in done for f in figs])
+                                  "published_at": d.published_at, "text": d.text, "simhash": str(h)}
+                                 for _, d, _, h in done])
+    figures = pa.Table.from_pylist([{"url": d.url, **f.to_json()} for _, d, figs, _ in done for f in figs])
     con = duckdb.connect(str(db))
     con.execute("BEGIN TRANSACTION")
     for name, table in (("raw_pages", pages), ("documents", docs), ("extracted_figures", figures)):
@@ -101,7 +105,7 @@ def main() -> None:
     t2 = time.perf_counter()
     load(Path(args.db), done)
     t3 = time.perf_counter()
-    print(json.dumps({"pages": len(pages), "documents": len(done), "figures": sum(len(f) for _, _, f in done),
+    print(json.dumps({"pages": len(pages), "documents": len(done), "figures": sum(len(f) for _, _, f, _ in done),
                       "fetch_s": round(t1 - t0, 2), "clean_extract_s": round(t2 - t1, 2), "load_s": round(t3 - t2, 2)}))
 
 

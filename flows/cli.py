@@ -128,6 +128,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows.pipeline import sources_for
 
     sources_for(settings, args.source or [], args.group)
+    if settings.task_runner == "threads":
+        from flows import cpu
+
+        cpu.start(settings.workers)  # the cleaning workers warm up while Prefect is imported
     if args.plain:
         from flows import pipeline
 

@@ -22,6 +22,7 @@ import threading
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from warehouse.records import FIGURE_COLUMNS, DocumentRecord, Failure
@@ -49,6 +50,7 @@ def clean_extract(pages: Sequence[Page], region: str | None) -> list[Result]:
     from extractors import extract
     from flows.cleaning.clean import clean
     from flows.errors import DocumentError
+    from warehouse.stories import fingerprint
 
     out: list[Result] = []
     for page in pages:
@@ -64,13 +66,15 @@ def clean_extract(pages: Sequence[Page], region: str | None) -> list[Result]:
             log.exception("unexpected error at %s of %s", stage, page.url)
             out.append(Failure(page.source, page.url, stage, f"unexpected {type(e).__name__}: {e}"))
             continue
-        out.append((doc.record(), [figure_row(f) for f in figures]))
+        # the story fingerprint too: CPU work per document, better done here than in the loading process
+        out.append((replace(doc.record(), simhash=fingerprint(doc.text)), [figure_row(f) for f in figures]))
     return out
 
 
 def _warm() -> None:
-    """Load the extractor's tables once per worker, before the first page arrives."""
+    """Load the cleaning modules and the extractor's tables before the first page arrives."""
     from extractors import extract
+    from flows.cleaning import clean  # noqa: F401 (imported for its side: trafilatura loaded)
 
     extract("2024年1至5月,全省共破获毒品刑事案件5453起。", region="云南省")
 
@@ -88,7 +92,7 @@ def pool(workers: int) -> ProcessPoolExecutor:
             if _pool is not None:
                 _pool.shutdown(wait=False, cancel_futures=True)
             ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(["flows.cpu", "flows.cleaning.clean", "extractors"])
+            ctx.set_forkserver_preload(["flows.cpu", "flows.cleaning.clean", "extractors", "warehouse.stories"])
             _pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm)
             _pool_size = workers
         return _pool

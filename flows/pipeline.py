@@ -396,7 +396,7 @@ def ingest_sources(settings: Settings, run_id: str, sources: Sequence[Source], s
             log_failures(logger, r.failures)
             close_if_done(sr)
 
-    for name, item in PageStream(sources, settings, seen, settings.batch_size * max(1, settings.batches_in_flight)):
+    for name, item in PageStream(sources, settings, seen, settings.batch_size):
         if item is None:  # a quiet second: a slow (polite) crawl still stores what it has
             for sr in runs.values():
                 if sr.buffer and time.monotonic() - sr.since >= settings.batch_seconds:
@@ -405,10 +405,10 @@ def ingest_sources(settings: Settings, run_id: str, sources: Sequence[Source], s
             sr = runs[name]
             sr.acquired = item
             log_acquired(logger, item)
-            if sr.pending:
-                flush(sr)
+            if sr.pending and item.validators:
+                flush(sr)  # the listings' validators wait until these pages are in
                 close_if_done(sr)
-            else:  # nothing else in flight: the last pages and the closing records in one batch
+            else:  # nothing to hold back: the last pages and the closing records in one batch
                 sr.closing = True
                 send(sr, sr.buffer, item.validators, source_failures(item))
                 sr.buffer = []

@@ -26,7 +26,7 @@ class Settings:
     max_retry_after_seconds: float = 120.0  # a longer Retry-After fails the request instead
     delay_seconds: float = 1.0  # minimum delay between requests to one host
     concurrency_per_host: int = 2
-    batch_size: int = 200  # documents per batch task (per load transaction); fewer tasks, less overhead
+    batch_size: int = 500  # documents per batch task (per load transaction): fewer tasks and commits, less overhead
     batch_seconds: float = 30.0  # a batch is sent when it is this old, full or not (slow, polite crawls)
     batches_in_flight: int = 3  # batch tasks at once per flow: enough to keep the workers busy while one loads
     workers: int = CORES  # processes that clean and extract (0: in the batch's own process)

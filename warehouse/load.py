@@ -215,7 +215,8 @@ def load_batch(
             for step in ("raw_pages", "documents", "figures", "regions", "extractions", "errors", "fetch_state"):
                 con.execute(load_sql(step), {k: v for k, v in params.items() if f"${k}" in load_sql(step)})
                 if step == "documents":  # new versions join the story of their release or start one
-                    assign_stories(con, now=now)
+                    assign_stories(con, now=now, fingerprints={(p.document.url, p.document.text_sha256): p.document.simhash
+                                                               for p in items if p.document.simhash is not None})
                 if step == "figures":
                     row = con.execute("SELECT count(*) FROM b_new_figures").fetchone()
                     stats.figures = int(row[0]) if row else 0

@@ -60,6 +60,7 @@ class DocumentRecord:
     author: str | None
     site: str | None
     encoding: str
+    simhash: int | None = None  # warehouse.stories.fingerprint(text), when the caller computed it
 
 
 @dataclass(frozen=True, slots=True)

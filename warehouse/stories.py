@@ -16,8 +16,9 @@ line added, or a breadcrumb and a dateline put before it, is at most 8 bits from
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -78,18 +79,24 @@ def _close(a: _New, b: _New) -> bool:
     return distance(a.simhash, b.simhash) <= bits
 
 
-def assign_stories(con: duckdb.DuckDBPyConnection, *, now: datetime) -> int:
+def assign_stories(con: duckdb.DuckDBPyConnection, *, now: datetime,
+                   fingerprints: Mapping[tuple[str, str], int] | None = None) -> int:
     """Give every document version without a story one; returns how many were given.
 
     Runs inside the caller's transaction (a batch load), so a batch and its stories commit together.
+    ``fingerprints`` maps (url, sha256 of the text) to fingerprints the caller computed already
+    (the pipeline does it in its worker processes); the others are computed here.
     """
     rows = con.execute(query_sql("unstoried_documents")).fetchall()
     if not rows:
         return 0
+    known = fingerprints or {}
     new = []
     for url, version, published_at, text in rows:
         grams = trigrams(text)
-        new.append(_New(url, version, published_at, fingerprint(text), len(grams) < MIN_TRIGRAMS))
+        simhash = known.get((url, hashlib.sha256(text.encode("utf-8")).hexdigest())) if known else None
+        new.append(_New(url, version, published_at, fingerprint(text) if simhash is None else simhash,
+                        len(grams) < MIN_TRIGRAMS))
     table = pa.Table.from_pylist(
         [{"url": n.url, "version": n.version, "simhash": n.simhash, "published_at": n.published_at,
           "hex": f"{n.simhash:016x}"} for n in new], schema=_NEW)
