@@ -92,7 +92,7 @@ def pool(workers: int) -> ProcessPoolExecutor:
             if _pool is not None:
                 _pool.shutdown(wait=False, cancel_futures=True)
             ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(["flows.cpu", "flows.cleaning.clean", "extractors", "warehouse.stories"])
+            ctx.set_forkserver_preload(["flows.cpu"])  # a small server: each worker loads the rest itself
             _pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm)
             _pool_size = workers
         return _pool
