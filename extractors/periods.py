@@ -39,6 +39,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # 去年12月至今年4月, 2022年10月至今年3月: a range of months across years named each
     ("ym_range_rel", rf"{_Y}(?P<m>{_N})月份?{_JOIN}(?P<y2>今年|本年|去年|上年|(?:19|20)\d{{2}}年)(?P<m2>{_N})月(?:份|底|末)?"),
     ("year_range", rf"(?P<y>(?:19|20)\d{{2}})年?{_JOIN}(?P<y2>(?:19|20)\d{{2}})年(?:间|期间)?"),
+    # 自前年年底至今年8月: from the last month of a year to a month named after it
+    ("yearend_range", rf"(?:自|从){_Y}(?:年底|年末|底|末){_JOIN}(?P<y2>今年|本年|去年|上年|(?:19|20)\d{{2}}年)?(?P<m2>{_N})月(?:份|底|末)?"),
     ("since_day_from", rf"(?:自|从){_Y}?(?P<m>{_N})月(?P<d>{_N})日[^,。;!?\n]{{0,24}}?(?:以来|至今)"),
     ("day_range", rf"{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:至|到|-|—|–|~)(?:(?P<m2>{_N})月)?(?P<d2>{_N})日"),
     ("day_list", rf"{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:、|和|及)(?:(?P<m2>{_N})月)?(?P<d2>{_N})日"),
@@ -48,7 +50,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # 今年9月秋季开学以来: a month with its year and a few words before 以来, without 自
     ("since_month_open", rf"{_Y}(?P<m>{_N})月份?(?![\d日])[\u4e00-\u9fff]{{1,8}}?以来"),
     ("until", rf"(?:截至|截止到|截止|到)(?:{_Y}?(?P<m>{_N})月(?:(?P<d>{_N})日|(?P<part>底|末|上旬|中旬|下旬)|份)?)"),
-    ("until_zhi", rf"至{_Y}?(?P<m>{_N})月份?(?:底|末)?止"),
+    ("until_zhi", rf"至{_Y}?(?P<m>{_N})月(?:(?P<d>{_N})日|份)?(?:底|末)?止"),
     ("month_range", rf"{_Y}?(?P<m>{_N})月?(?:至|到|-|—|–|~|～)(?P<m2>{_N})月份?"),
     ("first_n", rf"{_Y}?前(?P<n>{_N})个?月"),
     ("first_q", rf"{_Y}?前(?P<q>[一二三123])个?季度"),
@@ -236,6 +238,13 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         if (y1, m1) > (y2, m2):
             return None
         return Period("span", date(y1, m1, 1), _month_end(y2, m2))
+    if name == "yearend_range":
+        y1 = _year_of(ytext, ctx)
+        m2 = _num(g.get("m2"))
+        y2 = _year_of(g.get("y2"), ctx, m2) if g.get("y2") else (pub.year if pub else None)
+        if y1 is None or y2 is None or m2 is None or not 1 <= m2 <= 12 or (y1, 12) > (y2, m2):
+            return None
+        return Period("span", date(y1, 12, 1), _month_end(y2, m2))
     if name == "since_year_start":
         y = _year_of(None, ctx)
         return Period("span", date(y, 1, 1), pub) if y else unresolved

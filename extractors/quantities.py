@@ -221,6 +221,10 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
             return None  # 26.12.2014, 10:11, 6·26
         if re.match(r"-\d{1,2}-\d", s[j : j + 6]):
             return None  # 2009-6-26
+    if prev in RANGE_JOINERS and i >= 2 and (s[i - 2].isdigit() or s[i - 2] in _CN_DIGITS):
+        up = _range_end(s, i, norm, text)
+        if up is not None and s.startswith(_RANGE_DESCRIBES, up[3]):
+            return None  # the upper end of a range that describes (核载10-15吨的)
     core_read = _core_at(s, i, j, norm, text)
     if core_read is None:
         return None
@@ -251,6 +255,8 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
                 k += len(w)
                 break
         mm = multiplier_at(s, k)
+        if mm is None and s.startswith("千公顷", k):
+            mm = ("千", 1000)  # 13.3千公顷: thousands of hectares
         if mm is not None and not (is_cn and core.endswith(("万", "亿"))):
             # 亿元 yes, but not 万克 in 查破万克案件 (handled: no digits) nor 亿人民
             mult *= mm[1]
@@ -276,6 +282,8 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
                 return None
             if is_cn and unit.text in ("种", "位") and core != "十":
                 return None
+            if is_cn and unit.text in ("大类", "城"):
+                return None  # 八大类 (the CPI basket), 三城: names, not counts
             k += len(unit.text)
             if unit.text == "元" and s.startswith("人民币", k):
                 k += 3
@@ -289,13 +297,16 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
         # 3至5人, 10-15吨: a range written once with its unit at the end.
         if s[k : k + 1] in RANGE_JOINERS:
             rng = _range_end(s, k + 1, norm, text)
+            if rng is not None and s.startswith(_RANGE_DESCRIBES, rng[3]):
+                return None  # 核载10-15吨的中型货车, 以3至5人为一组: a range that describes, not a figure
             if rng is not None:
                 v2, m2, u2, k2 = rng
                 if mult == 1 and m2 > 1:
                     value *= m2
                 high, unit, k = v2, u2, k2
         if unit is None and s[k : k + 1] in _CONNECT and not is_cn:
-            # 3.5和1.8个百分点: the unit written once after the last number.
+            # 3.5和1.8个百分点, 1286和1187.9亿元: the unit (and its multiplier) written once after the
+            # last number of a list; for counts and money only where the list before it has that unit
             nb = NUM_RE.match(s, k + 1)
             if nb and nb.group(0)[0].isdigit():
                 kk = nb.end()
@@ -305,6 +316,12 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
                 listed = unit_at(s, kk)
                 if listed is not None and listed.family in ("percent", "points"):
                     unit = listed
+                elif listed is not None and mult == 1 and s[max(0, i - 1) : i] in ("、", "，", ","):
+                    before = s[max(0, i - 12) : i - 1]
+                    if before.endswith((mm2[0] if mm2 else "") + listed.text):
+                        unit = listed
+                        if mm2 is not None:
+                            value *= mm2[1]
         if unit is None:
             if is_cn:
                 return None
@@ -336,6 +353,10 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
     if s.endswith(FURNITURE_BEFORE, 0, start) or re.search(r"(?:阅读|浏览|点击|访问)(?:量|数)?[:：\s]*$", s[max(0, start - 8) : start]):
         return None
     return Num(start, k, i, value * literal_sign, unit, qualifier, high, literal_sign)
+
+
+# After a range: it describes something (a class of vehicle, the size of groups), it counts nothing.
+_RANGE_DESCRIBES: tuple[str, ...] = ("的", "为一组", "一组", "为一伙", "一伙", "不等")
 
 
 def _range_end(s: str, k: int, norm: Normalised, text: str) -> tuple[float, int, Unit, int] | None:

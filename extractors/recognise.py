@@ -368,12 +368,22 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
         else:
             return Period("stock", None, doc.published), top, "已: a stock as of publication"
     if top.role in (P.UNTIL, P.STOCK) and top.value.mark in ("until", "until_zhi", "until_now", "campaign_since"):
-        # a running total from a start stated in the same sentence (今年以来……截至10月底,共破获)
+        # a running total from a start stated in the same sentence (今年以来……截至10月底,共破获), or
+        # from a start stated just before (今年以来,全省公安机关重拳出击。截至目前,共破获……) when the
+        # clause counts what was done (破获, 抓获) and names no stock
         start_ph = next(
             (ph for ph in governing[1:] if ph.role == P.WHEN and ph.value.period.start is not None
              and ph.start >= sent.start and (per.end is None or ph.value.period.start <= per.end)),
             None,
         )
+        if start_ph is None and top.value.mark == "until_now":
+            para = doc.para_index(n.start)
+            start_ph = next(
+                (ph for ph in governing[1:] if ph.role == P.WHEN and ph.value.period.start is not None
+                 and ph.value.period.end == doc.published and para - doc.para_index(ph.start) <= 1
+                 and subjects.FLOW_RE.search(s, clause[0], n.start)),
+                None,
+            )
         if start_ph is not None and _is_flow_clause(s, clause[0], n.start):
             return Period("span", start_ph.value.period.start, per.end), top, f"a running total from {start_ph.text}"
         return Period("stock", None, per.end), top, "a stock as of the cut-off"
