@@ -4,6 +4,7 @@ import subprocess
 import sys
 import textwrap
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -178,9 +179,8 @@ def test_the_last_run_shows_however_it_ended_and_only_abandoned_ones_count_as_fa
     assert (rows["b"].last_run_status, rows["b"].failing, rows["b"].failure_streak) == ("abandoned", True, 1)
 
 
-def test_a_killed_run_is_found_by_status_and_marked_abandoned_with_what_it_kept(db_path, tmp_path, capsys):
-    """A process starts a run, loads one batch and is killed (SIGKILL: no chance to record its
-    end). Its live-run lock goes with it, so `pressetl status` marks it abandoned."""
+def run_then_kill(db_path, tmp_path, while_alive=lambda: None) -> None:
+    """A process starts a run, loads one batch and is killed (SIGKILL: no chance to record its end)."""
     import os
     import signal
 
@@ -198,9 +198,7 @@ def test_a_killed_run_is_found_by_status_and_marked_abandoned_with_what_it_kept(
     """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "loaded"
-        config = write_config(tmp_path, None)
-        assert main(["status", "--db", str(db_path), "--config", config]) == 0
-        assert "running" in capsys.readouterr().out  # alive: shown as running, left alone
+        while_alive()
         os.kill(holder.pid, signal.SIGKILL)
         holder.wait(timeout=30)
     finally:
@@ -208,6 +206,17 @@ def test_a_killed_run_is_found_by_status_and_marked_abandoned_with_what_it_kept(
         holder.stdout.close()
         if holder.poll() is None:
             holder.kill()
+
+
+def test_a_killed_run_is_found_by_status_and_marked_abandoned_with_what_it_kept(db_path, tmp_path, capsys):
+    """Its live-run lock goes with the killed process, so `pressetl status` marks it abandoned."""
+    config = write_config(tmp_path, None)
+
+    def status_while_alive():
+        assert main(["status", "--db", str(db_path), "--config", config]) == 0
+        assert "running" in capsys.readouterr().out  # alive: shown as running, left alone
+
+    run_then_kill(db_path, tmp_path, status_while_alive)
     assert main(["status", "--db", str(db_path), "--config", config]) == 0
     captured = capsys.readouterr()
     assert "run killed-run ended without recording its end (its process is gone): marked abandoned" in captured.err
@@ -230,3 +239,19 @@ def test_status_says_which_zone_its_times_are_in(db_path, tmp_path, capsys):
     assert "times in UTC (UTC+00:00)" in out and "2024-07-01 01:30" in out
     assert main(["status", "--db", str(db_path), "--config", config, "--tz", "Mars/Olympus"]) == 2
     assert "unknown time zone 'Mars/Olympus'" in capsys.readouterr().err
+
+
+def test_a_killed_run_is_found_by_the_next_run(db_path, tmp_path, caplog):
+    import logging
+
+    from flows import pipeline
+    from flows.settings import Settings
+
+    run_then_kill(db_path, tmp_path)
+    settings = Settings(db_path=db_path, sources_path=Path(write_config(tmp_path, None)))
+    with caplog.at_level(logging.WARNING, logger="pressetl"):
+        res = pipeline.run_plain(settings)
+    assert "run killed-run ended without recording its end (its process is gone): marked abandoned" in caplog.text
+    with writing(db_path) as con:
+        assert dict(con.execute("SELECT run_id, status FROM runs").fetchall()) == {
+            "killed-run": "abandoned", res.run_id: "completed"}
