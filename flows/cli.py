@@ -556,7 +556,10 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
 
 def _epilog() -> str:
-    codes = "\n".join(f"  {code:<4} {text}" for code, text in EXIT_CODES)
+    import textwrap
+
+    codes = "\n".join(textwrap.fill(text, width=100, initial_indent=f"  {code:<4} ", subsequent_indent=" " * 7)
+                      for code, text in EXIT_CODES)
     env = "\n".join(f"  {name:<27} {text}" for name, text in ENVIRONMENT)
     return (f"examples:\n{EXAMPLES}\n\nexit status:\n{codes}\n\nenvironment:\n{env}\n\n"
             "`pressetl COMMAND --help` describes each command. Docs: README.md, docs/sources.md (adding "
