@@ -301,6 +301,14 @@ class _HideTaskStates:
         return not (record.name == "prefect.task_runs" and record.levelno < 30)
 
 
+class _HideCounts:
+    """A logging filter for the console under a live display: the per-source count lines
+    repeat what the display shows (they still reach the API and the log files)."""
+
+    def filter(self, record) -> bool:
+        return not getattr(record, "pressetl_counts", False)
+
+
 class _LiveDisplay:
     """The live progress display on a terminal (rich, on stderr), shared with Prefect's console
     so that its log lines print above the display instead of through it."""
@@ -309,6 +317,7 @@ class _LiveDisplay:
         self._progress = None
         self._console = None
         self._theme_pushed = False
+        self._hide_counts = _HideCounts()
 
     @classmethod
     def for_terminal(cls) -> _LiveDisplay | None:
@@ -338,18 +347,24 @@ class _LiveDisplay:
 
         if self._progress is None:
             self._progress = LiveProgress(self.console())
+            for h in _prefect_console_handlers():
+                h.addFilter(self._hide_counts)
         return self._progress
 
     def log_handler(self):
         from rich.logging import RichHandler
 
-        return RichHandler(console=self.console(), show_path=False, markup=False)
+        h = RichHandler(console=self.console(), show_path=False, markup=False)
+        h.addFilter(self._hide_counts)
+        return h
 
     def stopping(self) -> None:
         if self._progress is not None:
             self._progress.stopping()
 
     def close(self) -> None:
+        for h in _prefect_console_handlers():
+            h.removeFilter(self._hide_counts)
         if self._progress is not None:
             self._progress.close()
             self._progress = None

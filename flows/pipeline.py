@@ -40,6 +40,7 @@ from warehouse.runs import (
 
 log = logging.getLogger("pressetl")
 T = TypeVar("T")
+COUNTS = {"pressetl_counts": True}  # marks the per-source count lines, which a live display already shows
 
 
 # ---------------------------------------------------------------- settings and sources
@@ -220,7 +221,7 @@ def log_acquired(logger: logging.Logger | logging.LoggerAdapter, acq: Acquired) 
     if acq.fatal:
         logger.error("source %s: failed at discovery: %s", acq.source, acq.fatal)
     logger.info("source %s: discovered %d, fetched %d, skipped %d unchanged, %d fetch failures",
-                acq.source, acq.discovered, len(acq.pages), acq.skipped, len(acq.failures))
+                acq.source, acq.discovered, len(acq.pages), acq.skipped, len(acq.failures), extra=COUNTS)
     log_failures(logger, acq.failures)
 
 
@@ -253,7 +254,8 @@ def outcome(acq: Acquired, results: Sequence[BatchResult]) -> SourceOutcome:
 
 def log_outcome(logger: logging.Logger | logging.LoggerAdapter, o: SourceOutcome) -> None:
     logger.info("source %s: %d new, %d changed, %d unchanged documents, %d figures, %d failures",
-                o.source, o.documents_new, o.documents_changed, o.documents_unchanged, o.figures, o.failures)
+                o.source, o.documents_new, o.documents_changed, o.documents_unchanged, o.figures, o.failures,
+                extra=COUNTS)
 
 
 def finish(settings: Settings, run_id: str, outcomes: Sequence[SourceOutcome], *, interrupted: bool = False) -> str:
