@@ -3,13 +3,13 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 # The pinned versions of every dependency, resolved from PyPI by `make lock` (uv, for every
-# Python from 3.11 and every platform): requirements.lock for pressetl, requirements-dev.lock
-# with the test and lint tools as well.
+# Python from 3.11 and every platform): requirements.lock for pressetl and its report,
+# requirements-dev.lock with the test and lint tools as well.
 LOCK     := requirements.lock
 DEV_LOCK := requirements-dev.lock
 UV       := uv==0.13.9
 
-.PHONY: demo test check bench score clean install dev lock
+.PHONY: demo test check bench score clean install dev lock report-screenshot queries-doc
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "pressetl needs Python 3.11 or newer (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
@@ -21,7 +21,7 @@ $(BIN)/python:
 # added since the last `make lock`). A lock a little behind pyproject.toml never breaks an install.
 $(VENV)/.installed: pyproject.toml $(LOCK) | $(BIN)/python
 	$(BIN)/python -m pip install -q -r $(LOCK)
-	$(BIN)/python -m pip install -q -e .
+	$(BIN)/python -m pip install -q -e '.[report]'
 	@touch $@
 
 $(VENV)/.dev-installed: pyproject.toml $(DEV_LOCK) | $(BIN)/python
@@ -58,8 +58,19 @@ score: install
 ## adding or changing a dependency; commit both files)
 lock: | $(BIN)/python
 	$(BIN)/python -m pip install -q '$(UV)'
-	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --quiet -o $(LOCK)
+	$(BIN)/uv pip compile pyproject.toml --extra report --universal --python-version 3.11 --quiet -o $(LOCK)
 	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --quiet -o $(DEV_LOCK)
+
+## report-screenshot: docs/report.png, the sample warehouse's report in headless Chromium
+report-screenshot: dev
+	rm -rf data/sample-report && mkdir -p data/sample-report
+	$(BIN)/pressetl run --plain --db data/sample-report/pressetl.duckdb > /dev/null
+	$(BIN)/pressetl report --db data/sample-report/pressetl.duckdb --out data/sample-report/report.html
+	$(BIN)/python -m tests.warehouse.chromium data/sample-report/report.html docs/report.png
+
+## queries-doc: the results of docs/queries.md's questions on the sample warehouse, written again
+queries-doc: dev
+	$(BIN)/python -m tests.warehouse.test_queries
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .hypothesis

@@ -42,6 +42,16 @@ class Figure:
     unit_family: str = "count"  # count | mass | money | percent | points | ratio | other
     value_normalised: float | None = None  # kilograms for mass, yuan for money, else value
     unit_normalised: str | None = None  # kg | yuan | % | the unit itself
+    # provenance: the phrase of the text that set the period and the one that set the region (offsets
+    # into the original text), and the rule that read them (None where nothing did)
+    period_from: str | None = None
+    period_from_start: int | None = None
+    period_from_end: int | None = None
+    period_rule: str | None = None
+    region_from: str | None = None
+    region_from_start: int | None = None
+    region_from_end: int | None = None
+    region_rule: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)

@@ -25,7 +25,8 @@ from datetime import date, timedelta
 from extractors.numbers import parse_chinese
 
 _N = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-_Y = r"(?P<y>(?:19|20)\d{2}年|今年|去年|前年|上年|本年|当年|同年)"
+_CN_YEAR = r"[一二][〇零0○九][〇零0○一二三四五六七八九]{2}年"  # 二〇一九年, 二0一九年
+_Y = rf"(?P<y>(?:19|20)\d{{2}}年|{_CN_YEAR}|今年|去年|前年|上年|本年|当年|同年)"
 _Y2 = _Y.replace("?P<y>", "?:")
 
 # (name, pattern): the first that matches at a position wins, so the specific
@@ -35,6 +36,8 @@ _JOIN = r"(?:至|到|-|—|–|~|～)"
 
 PATTERNS: tuple[tuple[str, str], ...] = (
     ("ym_range", rf"(?P<y>(?:19|20)\d{{2}})年(?P<m>{_N})月份?{_JOIN}(?P<y2>(?:19|20)\d{{2}})年(?P<m2>{_N})月份?(?:间|期间)?"),
+    # 去年12月至今年4月, 2022年10月至今年3月: a range of months across years named each
+    ("ym_range_rel", rf"{_Y}(?P<m>{_N})月份?{_JOIN}(?P<y2>今年|本年|去年|上年|(?:19|20)\d{{2}}年)(?P<m2>{_N})月(?:份|底|末)?"),
     ("year_range", rf"(?P<y>(?:19|20)\d{{2}})年?{_JOIN}(?P<y2>(?:19|20)\d{{2}})年(?:间|期间)?"),
     ("since_day_from", rf"(?:自|从){_Y}?(?P<m>{_N})月(?P<d>{_N})日[^,。;!?\n]{{0,24}}?(?:以来|至今)"),
     ("day_range", rf"{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:至|到|-|—|–|~)(?:(?P<m2>{_N})月)?(?P<d2>{_N})日"),
@@ -57,6 +60,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("day_dot", r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})\.)?(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?=当天|当日|凌晨|上午|中午|下午|晚上|晚间|早上|傍晚|夜间)"),
     ("month", rf"{_Y}?(?P<m>{_N})月份?(?![\d日])"),
     ("since_year", rf"(?:自|从)?{_Y}(?:以来|来|至今|起)"),
+    ("since_year_start", r"(?:今年)?年初(?:以来|至今)|开年以来|新年以来"),
+    # 该行动开展以来: since a campaign began, whose start the text states before (or not at all)
+    ("campaign_since", r"(?:该|此|这一?|本次|此次|专项)?(?:行动|活动|斗争|整治|战役|会战|攻坚战|专项行动|专项斗争|专项整治|工作)(?:开展|启动|部署|实施|发起|打响|开始)以来"),
     ("same_period_last_year", r"(?:上年|去年)同期"),
     ("year_end", rf"(?:{_Y}(?:末|底))|年(?:末|底)"),
     ("year", rf"(?:{_Y}(?:度)?(?:全年|一年)?)|全年"),
@@ -69,7 +75,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"(?:假期|节日|节假日|长假|双节|节)期间|假期(?!间))"),
     ("today", r"(?P<rel>今日|今天|今早|今晨|昨日|昨天|昨晚|当日|当天|当晚|当夜|次日|当场)"),
     ("vague", r"近日|日前|近期|不久前|前不久|前段时间|前些天|近来"),
-    ("stock", r"截至目前|截止目前|截至今日|目前|现已|现有|当前|至今|现登记"),
+    ("until_now", r"截至目前|截止目前|截至今日|截止到目前|到目前为止|至今"),
+    ("stock", r"目前|现已|现有|当前|现登记"),
     ("stock_implicit", r"在册|保有量|余额"),
     ("weak_stock", r"(?<!早)(?:已经|已)"),
     ("rate", r"(?<![\d一二三四五六七八九十])年均|每年|日增量|月均|每月|每天|平均每天|每周"),
@@ -149,12 +156,17 @@ class Context:
     state: Period | None  # the period in force before the mark
 
 
+_CN_YEAR_DIGITS: dict[str, int] = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "0": 0, "○": 0}
+
+
 def _year_of(ytext: str | None, ctx: Context, month: int | None = None) -> int | None:
     """The calendar year a mark names, or the year it is in when it names none."""
     pub = ctx.published
     if ytext:
         if ytext[:4].isdigit():
             return int(ytext[:4])
+        if len(ytext) == 5 and ytext[0] in "一二":
+            return int("".join(str(_CN_YEAR_DIGITS.get(c, 0)) for c in ytext[:4]))
         if ytext in ("当年", "同年"):
             st = ctx.state
             if st is not None and st.start is not None and st.end is not None and st.start.year == st.end.year:
@@ -215,6 +227,25 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
             end = _safe_date(y, mo2, d2) if d2 else None
             return Period("span", day, end) if end else None
         return Period("span", day, pub)
+    if name == "ym_range_rel":
+        m1, m2 = _num(g.get("m")), _num(g.get("m2"))
+        y1 = _year_of(ytext, ctx, m1)
+        y2 = _year_of(g.get("y2"), ctx, m2)
+        if m1 is None or m2 is None or y1 is None or y2 is None or not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+            return unresolved if (y1 is None or y2 is None) and m1 and m2 else None
+        if (y1, m1) > (y2, m2):
+            return None
+        return Period("span", date(y1, m1, 1), _month_end(y2, m2))
+    if name == "since_year_start":
+        y = _year_of(None, ctx)
+        return Period("span", date(y, 1, 1), pub) if y else unresolved
+    if name == "campaign_since":
+        st = ctx.state
+        if st is not None and st.start is not None and st.kind in ("span", "day") and (pub is None or st.start <= pub):
+            return Period("span", st.start, pub)
+        return Period("stock", None, pub)  # the campaign's start is not stated: a running total as of now
+    if name == "until_now":
+        return Period("until", None, pub)
     if name in ("since_month", "since_month_from", "since_month_open"):
         mo = _num(g.get("m"))
         if mo is None or not 1 <= mo <= 12:
@@ -297,7 +328,11 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
             return None
     if name == "year_end":
         y = _year_of(ytext, ctx, 12) if ytext else _year_of(None, ctx, 12)
-        return Period("stock_end", None, date(y, 12, 31)) if y else unresolved
+        if y is None:
+            return unresolved
+        if not ytext and pub is not None and date(y, 12, 31) > pub and (ctx.state is None or ctx.state.end is None or ctx.state.end.year < y):
+            y = pub.year - 1  # 年末 read before the year is out: the end of last year (an annual bulletin)
+        return Period("stock_end", None, date(y, 12, 31))
     if name == "year":
         if mark.text == "全年":
             y = _year_of(None, ctx)
@@ -429,3 +464,88 @@ def infer_published(text: str) -> date | None:
         if day is not None:
             return day
     return None
+
+
+def is_stock(p: Period | None) -> bool:
+    """Whether ``p`` is a stock as of a date (no start)."""
+    return p is not None and p.kind in ("stock", "stock_end", "until_stock")
+
+
+# ---------------------------------------------------------------- roles and levels
+#
+# What a period phrase does for the figures around it, and how far it holds (see extractors.scopes).
+# The recogniser asks classify() once per phrase, in text order; the tables and rules are here.
+
+WHEN = "when"  # the period figures cover: 今年1至5月, 2021年, 上半年, 2016年以来
+EVENT = "event"  # the day of an incident, or an undated recent one: 8月28日, 近日
+UNTIL = "until"  # a cut-off: 截至10月底 (a flow from a stated start, else a stock as of then)
+STOCK = "stock"  # a stock as of a date: 目前, 现有, 年末, 在册
+NULL = "null"  # a rate or a bare duration: 年均, 一个月
+RECENT = "recent"  # 近年来: to the publication date, this sentence only
+WEAK = "weak"  # 已: a stock, where nothing else is stated
+COMPARE = "compare"  # a comparison base: 比上年, 较一季度, 同比2022年, 快于上年全年
+REPORT = "report"  # the date of the report, not of what it reports: 5月9日电, 13日通报
+SIDE = "side"  # a side remark: 由前年的……调整为, 继2010年以来首次, 近五年来最高
+GOVERNING: frozenset[str] = frozenset({WHEN, EVENT, UNTIL, STOCK, NULL, RECENT, WEAK})
+
+# After a mark: the date of the report (新华社南宁12月17日电, 13日通报, 10月9日,记者从……获悉).
+_REPORTER_AFTER = re.compile(r"[,，]?\s*记者(?:从|在|日前从|近日从)")
+_CLOCK = re.compile(r"\s?\d{1,2}:\d{2}")
+# Around a mark: a comparison base (快于上年全年, 与2019年同期相比, 较前一周).
+COMPARE_AFTER: tuple[str, ...] = ("同期", "相比", "相较", "比较")
+COMPARE_LEAD = re.compile(r"(?:快于|慢于|高于|低于|好于|超过|超出|多于|少于|不及|持平于|相当于|恢复到|恢复至)$")
+# A side remark: the phrase is the time of a comparison inside the clause, not of what follows.
+_SIDE_BEFORE = re.compile(r"(?:由|从|继|是|为|创|达到|仅次于|超过|刷新)$")
+_SIDE_AFTER = re.compile(r"(?:的[^,，。;；]{0,12}?(?:调整为|提高到|提高至|下降到|下降至|增加到|增加至|减少到|减少至|上升到|上升至|降至|升至|增至|减至)|以来(?:的)?(?:首次|最高|最低|最大|最多|最少|新高|新低|之最)|来(?:的)?(?:首次|最高|最低|最大|最多|最少|新高|新低)|(?:的)?(?:最高|最低|新高|新低|之最|同期水平|水平))")
+# The words before a mark that make it a sub-period of its clause only: 其中,今年6月…….
+_SUB_BEFORE = re.compile(r"其中[,，]?\s*$")
+_STOCK_DENY_BEFORE = "实发表出呈体展再兑涌显浮"
+
+LEVEL_OF_ROLE: dict[str, str] = {
+    WHEN: "document", EVENT: "document", UNTIL: "sentence", STOCK: "sentence", NULL: "clause",
+    RECENT: "sentence", WEAK: "clause",
+}
+_ROLE_OF_MARK: dict[str, str] = {
+    "day": EVENT, "day_dot": EVENT, "today": EVENT, "vague": EVENT, "dayonly": EVENT,
+    "until": UNTIL, "until_zhi": UNTIL, "until_now": UNTIL,
+    "stock": STOCK, "stock_implicit": STOCK, "year_end": STOCK,
+    "weak_stock": WEAK, "rate": NULL, "duration": NULL, "recent_years": RECENT,
+    "same_period_last_year": COMPARE,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    role: str
+    level: str  # clause | sentence | paragraph | document (extractors.scopes.Level by name)
+    rule: str
+
+
+def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
+    """The role and level of ``mark`` in the normalised text ``s``; ``None`` when it is no period at
+    all (a clock time of page furniture, 现 inside 实现, a year naming a case)."""
+    before = s[max(0, mark.start - 6) : mark.start]
+    after = s[mark.end : mark.end + 16]
+    name = mark.name
+    if _CLOCK.match(s, mark.end):
+        return None  # 2018年06月26日 15:00:04: page furniture
+    if name == "stock" and mark.text.startswith("现") and before[-1:] and before[-1] in _STOCK_DENY_BEFORE:
+        return None  # 实现, 发现, 表现
+    if name == "year" and re.match(r"[“\"]\d", after):
+        return None  # 2003年“12·9”积案: the year names a case
+    if name in ("day", "today", "dayonly", "day_dot") and (after.startswith(REPORT_AFTER) or _REPORTER_AFTER.match(after)):
+        return Role(REPORT, "clause", "a report word follows (电, 通报, 记者从……获悉)")
+    if before.endswith(COMPARE_BEFORE) or (name == "duration" and re.search(r"(?:较|比|与)(?:前|上)$", before)):
+        return Role(COMPARE, "clause", "a comparison word before (比, 较, 同比)")
+    if COMPARE_LEAD.search(before) or after.startswith(COMPARE_AFTER) and name != "same_period_last_year":
+        return Role(COMPARE, "clause", "快于/高于 before or 同期/相比 after")
+    if _SIDE_AFTER.match(after) or (_SIDE_BEFORE.search(before) and after.startswith("的")):
+        return Role(SIDE, "clause", "a side remark (由……的……调整为, ……以来首次, ……最高)")
+    role = _ROLE_OF_MARK.get(name, WHEN)
+    if role == COMPARE:
+        return Role(COMPARE, "clause", "上年同期")
+    if heading:
+        return Role(role, "paragraph", "in a heading: holds for the heading")
+    if role == WHEN and _SUB_BEFORE.search(s[max(0, mark.start - 4) : mark.start]):
+        return Role(role, "clause", "其中 before: a sub-period of its clause")
+    return Role(role, LEVEL_OF_ROLE[role], f"{name}: {role}")

@@ -1,343 +1,436 @@
-"""Which area a figure belongs to.
+"""Places in a release: every mention with its role, and the area the release speaks for.
 
-Built on :mod:`extractors.regions` (the GB/T 2260 table). A release names
-the acting area (云南省公安厅, 北京警方, 全省); it also names places that are not
-the subject of its figures: the dateline (新华社昆明5月9日电), the newspaper
-(昆明日报), helpers (在云南禁毒部门的协助下), origins and routes (来自四川、广东等地,
-通过云南省...检查站), rankings (占全国80%, 居全省第三位). ``find_place_marks``
-keeps the acting mentions; scope words (全省, 我市) are resolved against the
-area in force by ``resolve_scope``.
+A release names places in many roles (the geoparsers' distinction between finding a toponym and
+deciding what it does): the reporting area or a part of it (全省, 昆明市破获……, 凤庆县公安局), but
+also origins, destinations and routes (来自四川, 赴全国12个省份, 运往广东), the dateline and the
+newspaper (新华社昆明5月9日电, 昆明日报, 每日某省网), the base of a reporter (驻福州记者), parts of
+names (某某博览会, “云南禁毒”), honours and rankings (全国先进集体, 居全省第二, 高于全省, 占全国总量的),
+rhetoric (全省乃至全国) and lists of places (青岛、烟台). :func:`mentions` finds them (division names
+through :mod:`extractors.gazetteer`, scope words such as 全省 and 我市) and gives each a role by the
+rules in the tables below; only the roles in :data:`AREA_ROLES` may set a figure's region.
+
+:func:`focus` decides the release's own area from its structure: the title, the agencies that speak
+(凤庆县公安局, 记者从云南省公安厅获悉), the scope words it uses (全县 asks for a county), the mentions
+of its lead, the source line and the newspaper, the source's configured region last. The narrowest
+area that this evidence supports wins; names several divisions share are then resolved inside it.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from extractors.regions import Region, all_regions, by_code, find_regions, lookup
+from extractors.document import Document
+from extractors.gazetteer import NATIONAL_CODE, Division, Gazetteer, gazetteer
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    name: str  # official name, 全国, or an agency's name where no division is named
+    """An area a figure may belong to: a division (with its code), 全国, or an agency's own name
+    where the text names no division."""
+
+    name: str  # as the text names it (德宏州, 凤庆县), else the official name
     code: str | None = None
-    region: Region | None = None
+    division: Division | None = None
 
 
-NATIONAL = Place("全国")
+NATIONAL = Place("全国", NATIONAL_CODE)
 
-
-@dataclass(frozen=True, slots=True)
-class PlaceMark:
-    start: int
-    end: int
-    place: Place | None  # a named area
-    scope: str | None = None  # 国 省 市 区 县 州 盟 for 全国, 全省, 我市 ...
-
+# Roles of a place mention.
+AREA = "area"  # the reporting area or a part of it: sets a figure's region
+AGENCY = "agency"  # an agency of the area speaks (凤庆县公安局, 昆明警方): sets the region too
+LIST = "list"  # one of several places listed (青岛、烟台): set element by element (分别)
+ORIGIN = "origin"  # where something came from or went: 来自, 赴, 运往, 途经, 湖南籍
+HELPER = "helper"  # 在……协助下
+MEDIA = "media"  # a newspaper, site or station named after a place
+DATELINE = "dateline"  # 新华社昆明5月9日电
+REPORTER = "reporter"  # 驻福州记者
+NAME = "name"  # part of another name: an event, an honour, a street, a school
+COMPARE = "compare"  # a ranking, a comparison or the whole of a share: 居全省第二, 高于全省, 占全国
+RHETORIC = "rhetoric"  # 全省乃至全国
+VENUE = "venue"  # where a meeting was held: 在昆明召开
+SITE = "site"  # where an incident happened inside the area: 合浦县一所学校附近, 越秀区某物流公司
+FURNITURE = "furniture"  # page furniture around the article
+AREA_ROLES: frozenset[str] = frozenset({AREA, AGENCY})
 
 # Scope words and the level they name.
 SCOPE_WORDS: tuple[tuple[str, str], ...] = (
-    ("全国", "国"), ("全省", "省"), ("我省", "省"), ("本省", "省"), ("该省", "省"), ("省内", "省"),
-    ("全市", "市"), ("我市", "市"), ("本市", "市"), ("该市", "市"), ("市内", "市"),
-    ("全区", "区"), ("我区", "区"), ("本区", "区"), ("全自治区", "区"), ("全县", "县"), ("我县", "县"),
-    ("本县", "县"), ("该县", "县"), ("全州", "州"), ("我州", "州"), ("全盟", "盟"),
+    ("全国", "国"), ("全省", "省"), ("我省", "省"), ("本省", "省"), ("该省", "省"), ("省内", "省"), ("省里", "省"),
+    ("全市", "市"), ("我市", "市"), ("本市", "市"), ("该市", "市"), ("市内", "市"), ("全区", "区"),
+    ("我区", "区"), ("本区", "区"), ("该区", "区"), ("全自治区", "区"), ("全县", "县"), ("我县", "县"),
+    ("本县", "县"), ("该县", "县"), ("县内", "县"), ("全州", "州"), ("我州", "州"), ("本州", "州"),
+    ("该州", "州"), ("全盟", "盟"), ("全旗", "旗"),
 )
-_SCOPE_RE = re.compile("|".join(w for w, _ in SCOPE_WORDS))
 _SCOPE = dict(SCOPE_WORDS)
-# After a scope word or a name: a ranking or a comparison, not the area of the figure.
-RANK_AFTER: tuple[str, ...] = (
-    "第", "平均", "率先", "前列", "先列", "首", "百城", "十大", "禁毒示范", "统一", "领先", "水平", "同类",
-    "总量", "排名", "各地", "范围内", "性", "人民", "上下", "各族", "重点", "最", "籍",
-)
-RANK_BEFORE: tuple[str, ...] = ("占", "居", "位居", "位列", "列", "于", "评", "获评", "成为", "为", "在全国和")
-# Before a name: an origin, a destination or a route, not the acting area.
-NOT_ACTING_BEFORE: tuple[str, ...] = (
-    "来自", "赴", "前往", "通过", "途经", "经由", "运往", "发往", "寄往", "流入", "流向", "销往", "飞往",
-    "从", "到", "至", "往", "抵达", "返回", "回到", "逃往", "潜逃", "押解",
-)
-# After a name: part of another word or a list of other places.
-NOT_ACTING_AFTER: tuple[str, ...] = ("籍", "两地", "三地", "等地", "等省", "等周边", "方向", "方面的")
+_SCOPE_RE = re.compile("|".join(w for w, _ in SCOPE_WORDS))
+
+# ---- the rules that give a mention its role (looked at in this order) ----
+# After a name: a newspaper, site or station (昆明日报, 云南网), not where the figure is.
 MEDIA_AFTER: tuple[str, ...] = (
     "日报", "晚报", "早报", "青年报", "商报", "都市报", "法制报", "电视台", "广播电视", "在线", "新闻网",
-    "网", "报", "卫视", "广播",
+    "网", "报", "卫视", "广播", "发布", "头条",
 )
+MEDIA_AFTER_EXCEPT: tuple[str, ...] = ("网站", "网格", "网络", "网吧", "网点", "报警", "报案", "报告", "报送", "报道")
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:电|讯|消息|报道|\d)")
+# Before a name: an origin, a destination or a route.
+ORIGIN_BEFORE: tuple[str, ...] = (
+    "来自", "赴", "前往", "通过", "途经", "经由", "运往", "发往", "寄往", "流入", "流向", "销往", "飞往", "从",
+    "到", "至", "往", "抵达", "返回", "回到", "逃往", "潜逃", "押解", "辗转", "遍布", "涉及", "波及", "覆盖",
+    "外省", "跨", "远赴", "奔赴", "转战", "追至", "追到", "窜至", "流窜", "押回", "带回", "运至", "购自",
+)
+# After a name: an origin (湖南籍) or a list of other places (两地, 等地).
+ORIGIN_AFTER: tuple[str, ...] = ("籍", "方向", "方面的", "户籍", "口音", "牌照", "号牌")
+LIST_AFTER: tuple[str, ...] = ("两地", "三地", "四地", "等地", "等省", "等市", "等县", "等周边", "、")
+# After a name: part of another name (an event, an honour, a street, a school, an organisation).
+NAME_AFTER: tuple[str, ...] = (
+    "博览会", "交易会", "展览会", "论坛", "峰会", "运动会", "马拉松", "大学", "学院", "中学", "小学", "医院",
+    "路", "大道", "大街", "街道", "机场", "火车站", "高铁站", "高速", "大桥", "码头", "宾馆", "酒店",
+    "先进", "优秀", "文明", "十佳", "模范", "示范", "表彰", "劳动模范", "五一劳动奖", "青年五四奖", "三八红旗",
+    "禁毒工作先进", "人民满意", "最美", "卷", "籍贯", "特产", "品牌", "名片",
+)
+# Around a scope word or a name: a ranking, a comparison or the whole of a share.
+RANK_AFTER: tuple[str, ...] = (
+    "第", "平均", "率先", "前列", "先列", "首", "百城", "十大", "统一", "领先", "水平", "同类", "总量", "排名",
+    "各地", "范围内", "性", "人民", "上下", "各族", "重点", "最", "增速", "增幅", "的比重", "比重", "占比",
+    "总数", "总额", "均值", "同期", "进出口总值", "一盘棋",
+)
+RANK_BEFORE: tuple[str, ...] = (
+    "占", "居", "位居", "位列", "列", "评", "获评", "成为", "高于", "低于", "快于", "慢于", "好于", "超过",
+    "超出", "多于", "少于", "领跑", "跑赢", "跻身", "排", "在全国和", "比", "较", "与", "同", "和", "向",
+    "对", "面向", "辐射", "服务", "支援", "援助", "联合", "协助", "配合",
+)
+RHETORIC_BEFORE: tuple[str, ...] = ("乃至", "甚至", "以至", "直至")
+RHETORIC_AFTER: tuple[str, ...] = ("乃至", "甚至", "和全国", "及全国", "、全国")
 _HELPER_FRAME = re.compile(r"在[^,。;\n]{0,30}?(?:协助|配合|支持|帮助|指导|参与|见证)下")
+# After a name: a site inside it, where something happened (某小区, 环城路一带, 一所学校附近).
+SITE_AFTER = re.compile(
+    r"(?:某|一[所处家个辆间栋座片条])|[^,，。;；\n]{0,6}?(?:路|街|一带|附近|小区|酒店|宾馆|公寓|出租屋|仓库|物流|"
+    r"收费站|服务区|码头|机场|车站|火车站|客运站|山谷|景区内|河段|水域)"
+)
 _VENUE_AFTER = re.compile(r"[^,。;\n]{0,12}?(?:召开|举行|举办)")
-_AGENCY_FALLBACK = re.compile(
-    r"([\u4e00-\u9fff]{2}(?:市|县|区)?)(?:海关|公安分局|公安局|警方|铁路公安处|边境管理支队|边境管理大队|边境检查站|边检站)"
+_REPORTER_BEFORE = ("驻", "派驻")
+# Before a name: a partner of the acting agency (重庆市公安局联合铜梁区公安局破获……).
+PARTNER_BEFORE: tuple[str, ...] = ("联合", "会同", "协同", "配合", "协助", "携手", "联手")
+# After a name: an agency of that area speaks (凤庆县公安局, 昆明警方, 云南省统计局).
+AGENCY_AFTER = re.compile(
+    r"(?:省|市|县|区|州|盟|旗|自治区|自治州)?(?:人民)?[\u4e00-\u9fff]{0,6}?"
+    r"(?:公安厅|公安局|公安分局|公安机关|公安|警方|检察院|法院|统计局|调查队|政府|党委|市委|县委|州委|区委|"
+    r"禁毒委|禁毒办|市场监管局|市场监督管理局|卫生健康委|卫健委|应急管理局|生态环境局|消防救援|交警|"
+    r"税务局|海事局|边境管理|出入境|商务局|发改委|人社局|教育局|农业农村局|住建局|交通运输局|文旅局)"
 )
-# Right after a name: the name is an agency's (深圳市公安局交通警察支队, 襄阳市卫生健康委员会), so
-# 记者从……获悉 names the source of the release, the acting area, not an origin.
-_AGENCY_AFTER = re.compile(
-    r"(?:省|市|县|区|自治区|自治州)?(?:人民)?[\u4e00-\u9fff]{0,10}?"
-    r"(?:公安|检察|法院|海关|政府|统计局|委员会|管理局|监督管理|卫生健康|应急管理|生态环境|消防救援|交通警察|交警)"
-)
-# The source line of page furniture (来源：襄阳市卫生健康委员会): the agency that issued the release.
-_SOURCE_LINE = re.compile(r"来源[:：]\s*([^\s　]{2,30})")
-# A dateline (新华社合肥1月26日电): where the report was filed, a last resort for 全省.
-_DATELINE_PLACE = re.compile(r"(?:社|网|报|台|讯)\s*([\u4e00-\u9fff]{2,4}?)\s*\d{1,2}月\d{1,2}日(?:电|讯|消息)")
-# County-level cities the table does not hold (瑞安市), after a clause boundary.
-_COUNTY_CITY = re.compile(r"(?:(?<=[,，。;；:：\s年月日在由])|^)([\u4e00-\u9fff]{2})市(?![场民长委政区内级辖县])")
-# Counties the table does not hold (德清县, 迁西县), at the start of a clause.
-_COUNTY = re.compile(r"(?:(?<=[,，。;；:：\s])|^)([\u4e00-\u9fff]{2})县(?![城域委政级内里乡镇])")
-# Districts the table does not hold (北仑区, 鹿城区, 古城区法院), at the start of a
-# clause and not a kind of area (城区, 景区, 社区, 开发区).
-_DISTRICT = re.compile(
-    r"(?:(?<=[,，。;；:：\s])|^)([\u4e00-\u9fff]{2})区(?![域内外划间别县市级委政里乡镇街])"
-)
-DISTRICT_LAST_STOP: str = "辖景园社山郊片小护林牧灾发治地矿校营站街港试厂生管分战边市县省湾"
-DISTRICT_STEM_STOP: frozenset[str] = frozenset(
-    {"老城", "主城", "旧城", "县城", "中心", "核心", "商业", "工业", "居住", "贫困", "民族", "城市", "农村",
-     "各个", "辖内", "全市", "重点", "试验", "示范", "保税", "风景", "自然", "开发", "高新", "经济"}
-)
-COUNTY_STEM_STOP: frozenset[str] = frozenset(
-    {"各地", "地级", "县级", "直辖", "省会", "中心", "重点", "主要", "部分", "其他", "其它", "沿海", "内地",
-     "边境", "周边", "各个", "全国", "城区", "农贸", "超级", "大中", "示范", "文明", "卫生", "园林", "新兴"}
-)
+# An agency whose name holds no division (拱北海关): the area is not known from it.
+_SOURCE_LINE = re.compile(r"来源[:：]\s*([^\s　|]{2,30})")
+# Where a dateline was filed: 新华社合肥1月26日电.
+_DATELINE_PLACE = re.compile(r"(?:社|网|报|台|讯)\s*([\u4e00-\u9fff]{2,4}?)\s*\d{1,2}月\d{1,2}日")
 _MEDIA_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:日报|晚报|早报|都市报|商报)")
-_FURNITURE_LINE = re.compile(r"来源|责任编辑|编辑[:：]|Copyright|版权|ICP|地址|电话|E-mail|首页|当前位置")
-
-
-def _frames(s: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _HELPER_FRAME.finditer(s)]
-
-
-def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether ``i`` is in one of ``spans`` (sorted by start, not overlapping)."""
-    k = bisect_right(spans, (i, float("inf"))) - 1
-    return k >= 0 and spans[k][0] <= i < spans[k][1]
-
-
-def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether ``[a, b)`` overlaps one of ``spans`` (sorted by start, not overlapping)."""
-    k = bisect_right(spans, (b, -1)) - 1
-    return k >= 0 and spans[k][1] > a and spans[k][0] < b
-
-
-def _place(r: Region) -> Place:
-    return Place(r.name, r.code, r)
-
-
-def _as_named(r: Region, surface: str) -> Place:
-    """The division as the text names it: a short form that is not part of the
-    official name (德宏州 for 德宏傣族景颇族自治州, 耿马县) is kept as written, so
-    the row reads like the release; the official name and code stay with it."""
-    if len(surface) >= 3 and surface not in r.name and surface[-1] in "州县市区盟旗":
-        return Place(surface, r.code, r)
-    return _place(r)
-
-
-def _furniture_lines(s: str) -> list[tuple[int, int]]:
-    out = []
-    pos = 0
-    for line in s.split("\n"):
-        end = pos + len(line)
-        if _FURNITURE_LINE.search(line) and "。" not in line:
-            out.append((pos, end))
-        pos = end + 1
-    return out
+_NATIONAL_AGENCY = re.compile(r"国家统计局|国务院新闻办|国新办|公安部|国家禁毒委|海关总署|最高人民法院|最高人民检察院|国务院")
+# A title that opens with a province's one-character abbreviation (闽前10月……, 滇警方……).
+_TITLE_ABBR = re.compile(r"^\s*[【\[]?[^】\]]{0,8}?[】\]]?\s*([\u4e00-\u9fff])(?=[前今去上下一二三四五六七八九十\d]|警方|公安|破|查|缴|打|抓|侦)")
 
 
 @dataclass(frozen=True, slots=True)
-class PlaceScan:
-    marks: list[PlaceMark]  # acting mentions and scope words, in text order
-    media: list[Place]  # places named only as a newspaper or site (a last resort)
-    agencies: list[Place]  # agencies without a division name (拱北海关)
-    national: bool = False  # a national agency (国家统计局) or 全国 speaks
+class Mention:
+    """A place named in the text (offsets into the document's normalised text)."""
+
+    start: int
+    end: int
+    text: str
+    role: str
+    candidates: tuple[Division, ...] = ()  # the divisions a name may mean
+    scope: str | None = None  # 国 省 市 区 县 州 盟 旗 for 全国, 全省, 我市 ...
+    rule: str = ""  # the rule that gave the role
+    place: Place | None = None  # the named division, once resolved against the release's area
 
 
-def scan(s: str) -> PlaceScan:
-    """Acting place mentions and scope words of normalised text ``s``."""
-    frames = _frames(s)
-    furniture = _furniture_lines(s)
-    marks: list[PlaceMark] = []
-    media: list[Place] = []
-    for a, b, r in find_regions(s):
-        before = s[max(0, a - 4) : a]
-        after = s[b : b + 6]
-        if _inside(a, furniture):
-            if after.startswith(MEDIA_AFTER):
-                media.append(_place(r))
-            continue
-        if _DATELINE_AFTER.match(s, b):
-            continue
-        if after.startswith(MEDIA_AFTER) and not after.startswith(("网站",)):
-            media.append(_place(r))
-            continue
-        if before.endswith(NOT_ACTING_BEFORE) and not (before.endswith("从") and _AGENCY_AFTER.match(s, b)):
-            continue
-        if _inside(a, frames) or after.startswith(NOT_ACTING_AFTER):
-            continue
-        if before.endswith(RANK_BEFORE) and after.startswith(RANK_AFTER):
-            continue
-        if before.endswith("在") and _VENUE_AFTER.match(s, b):
-            continue
-        # A list of places (珠海、广州两地, 四川、广东等地) names none of them as the actor.
-        if after.startswith("、") or (before.endswith("、") and a >= 2):
-            continue
-        marks.append(PlaceMark(a, b, _as_named(r, s[a:b])))
-    taken = sorted((pm.start, pm.end) for pm in marks)
-    for pattern, suffix in ((_COUNTY_CITY, "市"), (_COUNTY, "县"), (_DISTRICT, "区")):
-        for m in pattern.finditer(s):
-            stem = m.group(1)
-            a, b = m.start(1), m.end()
-            if suffix == "区" and (stem in DISTRICT_STEM_STOP or stem[-1] in DISTRICT_LAST_STOP):
-                continue
-            if (
-                stem in COUNTY_STEM_STOP
-                or any(ch in "一二两三四五六七八九十百千万该全我本各此其占为在居向对从比较和与及或于" for ch in stem)
-                or lookup(stem + suffix)
-            ):
-                continue
-            if _overlaps(a, b, taken) or _inside(a, furniture) or _inside(a, frames):
-                continue
-            before = s[max(0, a - 4) : a]
-            if before.endswith(NOT_ACTING_BEFORE) or s[b : b + 6].startswith(NOT_ACTING_AFTER + MEDIA_AFTER):
-                continue
-            marks.append(PlaceMark(a, b, Place(stem + suffix)))
-    marks.sort(key=lambda pm: pm.start)
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """The area a release speaks for, and the evidence that decided it."""
+
+    place: Place | None
+    start: int | None = None  # a mention that names it (offsets into the normalised text)
+    end: int | None = None
+    rule: str = "none"  # title | agency | reporter | lead | mentions | source line | media | dateline | configured | national
+
+
+def display(d: Division, surface: str) -> Place:
+    """The division as the text names it: an official name stays; a short form of an autonomous
+    division keeps its level word (德宏 -> 德宏州, 南涧 -> 南涧县) so the row reads like the release."""
+    if surface == d.name:
+        return Place(d.name, d.code, d)
+    if d.suffix and surface.endswith(d.suffix) and surface not in d.name:
+        return Place(surface, d.code, d)  # 德宏州, 南涧县: as written
+    if "自治" in d.name and d.suffix in ("州", "县", "旗"):
+        return Place(surface + d.suffix, d.code, d)
+    return Place(d.name, d.code, d)
+
+
+def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tuple[int, int]]) -> tuple[str, str]:
+    """(role, rule) of a place named at ``s[a:b]``."""
+    s = doc.s
+    before = s[max(0, a - 4) : a]
+    after = s[b : b + 8]
+    if furniture:
+        return FURNITURE, "in a furniture line"
+    if _DATELINE_AFTER.match(s, b):
+        return DATELINE, "a day and 电/讯 follow"
+    if before.endswith(_REPORTER_BEFORE):
+        return REPORTER, "驻 before"
+    if after.startswith(MEDIA_AFTER) and not after.startswith(MEDIA_AFTER_EXCEPT):
+        return MEDIA, "a newspaper or site word follows"
+    if any(x <= a < y for x, y in helper_frames):
+        return HELPER, "inside 在……协助下"
+    if before.endswith(RHETORIC_BEFORE) or after.startswith(RHETORIC_AFTER):
+        return RHETORIC, "乃至 around"
+    if before.endswith(RANK_BEFORE) and not AGENCY_AFTER.match(s, b):
+        return COMPARE, "a comparison word before"
+    if before.endswith(PARTNER_BEFORE):
+        return HELPER, "a partner (联合, 会同, 协同)"
+    if before.endswith(("从",)) and AGENCY_AFTER.match(s, b):
+        return AGENCY, "从 an agency (the source of the news)"
+    if before.endswith(ORIGIN_BEFORE):
+        return ORIGIN, "an origin or destination word before"
+    if AGENCY_AFTER.match(s, b) and not after.startswith(("人民群众", "人民生活")):
+        return AGENCY, "an agency of the area"
+    if after.startswith(RANK_AFTER):
+        return COMPARE, "a ranking word after"
+    if after.startswith(ORIGIN_AFTER):
+        return ORIGIN, "籍 or a direction after"
+    if after.startswith(LIST_AFTER) or (before.endswith("、") and a >= 2):
+        return LIST, "listed with other places"
+    if before.endswith("在") and _VENUE_AFTER.match(s, b):
+        return VENUE, "在 … 召开"
+    if SITE_AFTER.match(s, b):
+        return SITE, "a site inside the area (某小区, 环城路一带, 一所学校附近)"
+    if after.startswith(NAME_AFTER):
+        return NAME, "part of a name"
+    q_open = s.rfind("“", max(0, a - 12), a)
+    if q_open >= 0 and s.find("”", q_open, a) < 0 and 0 <= s.find("”", b, b + 14):
+        return NAME, "inside quotes"
+    if AGENCY_AFTER.match(s, b):
+        return AGENCY, "an agency of the area"
+    return AREA, "a place in the text"
+
+
+def mentions(doc: Document, gaz: Gazetteer | None = None) -> list[Mention]:
+    """Every place named in ``doc`` and every scope word, with its role, in text order."""
+    g = gaz or gazetteer()
+    s = doc.s
+    frames = [m.span() for m in _HELPER_FRAME.finditer(s)]
+    out: list[Mention] = []
+    prev: Mention | None = None
+    for h in g.find(s):
+        role, rule = _role(doc, h.start, h.end, doc.is_furniture(h.start), frames)
+        if h.kind == "agency" and role in (AREA, LIST):
+            role, rule = AGENCY, "an agency named in the place table"
+        if prev is not None and prev.role not in (AREA, AGENCY, LIST) and role in (AREA, AGENCY, LIST, SITE):
+            gap = s[prev.end : h.start]
+            if gap in ("、", "和", "及", "与", "以及", "或"):
+                role, rule = prev.role, f"listed after a place in the role {prev.role}"
+            elif gap == "" and any(g.contains(a, d) for a in prev.candidates for d in h.candidates):
+                role, rule = prev.role, f"inside the place before it ({prev.role})"
+        prev = Mention(h.start, h.end, h.surface, role, h.candidates, None, rule)
+        out.append(prev)
+    taken = [(x.start, x.end) for x in out]
     for m in _SCOPE_RE.finditer(s):
         a, b = m.span()
-        if _inside(a, furniture):
+        if any(x < b and a < y for x, y in taken):
             continue
-        before = s[max(0, a - 3) : a]
-        after = s[b : b + 4]
-        if after.startswith(RANK_AFTER) or before.endswith(RANK_BEFORE):
+        word = m.group(0)
+        if doc.is_furniture(a):
+            role, rule = FURNITURE, "in a furniture line"
+        elif s[max(0, a - 3) : a].endswith(RHETORIC_BEFORE) or s.startswith(RHETORIC_AFTER, b):
+            role, rule = RHETORIC, "乃至 around"
+        elif s.startswith(RANK_AFTER, b) or s[max(0, a - 3) : a].endswith(RANK_BEFORE):
+            role, rule = COMPARE, "a ranking or comparison around"
+        elif s.startswith("、", b) or s[max(0, a - 1) : a] == "、":
+            role, rule = COMPARE, "listed beside another scope (全国、全省平均)"
+        elif word == "全国" and s.startswith(NAME_AFTER, b):
+            role, rule = NAME, "an honour or title (全国先进集体)"
+        elif word == "全国" and s[max(0, a - 4) : a].endswith(ORIGIN_BEFORE):
+            role, rule = ORIGIN, "a destination across the country (赴全国)"
+        else:
+            role, rule = AREA, "a scope word"
+        out.append(Mention(a, b, word, role, (), _SCOPE[word], rule))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+# ---------------------------------------------------------------- the release's own area
+
+_LEVEL_OF_SCOPE: dict[str, tuple[str, ...]] = {
+    # scope word -> (what a candidate's official name ends with) that the word asks for
+    "省": ("省", "自治区"),
+    "市": ("市",),
+    "县": ("县", "自治县"),
+    "州": ("州",),
+    "区": ("区", "自治区"),
+    "盟": ("盟",),
+    "旗": ("旗",),
+}
+
+
+def _fits_scope(d: Division, scope: str) -> bool:
+    if scope == "省":
+        return d.level == "province"
+    if scope == "市":
+        return d.name.endswith("市") and d.level != "province" or d.level == "province" and d.name.endswith("市")
+    if scope == "区":
+        return d.name.endswith("区")
+    return d.name.endswith(_LEVEL_OF_SCOPE.get(scope, ("\0",)))
+
+
+def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Focus:
+    """The area ``doc`` speaks for (see the module docstring)."""
+    g = gaz or gazetteer()
+    s = doc.s
+    score: dict[str, float] = {}
+    up: dict[str, float] = {}
+    first: dict[str, tuple[Mention | None, str]] = {}
+
+    def vote(d: Division, w: float, m: Mention | None, rule: str) -> None:
+        score[d.code] = score.get(d.code, 0.0) + w
+        first.setdefault(d.code, (m, rule))
+        for a in g.ancestors(d)[1:]:
+            # a place inside an area is weak evidence for the area (石家庄市公安局 in a release that says 全省)
+            up[a.code] = up.get(a.code, 0.0) + 0.25 * w
+
+    title = doc.title
+    lead = doc.lead
+    early = {p.index for p in doc.body_paragraphs[:3]}
+    reporter = doc.reporter_source
+    for m in ms:
+        if not m.candidates:
             continue
-        if after.startswith("、"):
-            continue  # 全国、全省平均水平
-        marks.append(PlaceMark(a, b, None, _SCOPE[m.group(0)]))
-    marks.sort(key=lambda pm: pm.start)
-    for m in _MEDIA_NAME.finditer(s):
-        named = lookup(m.group(1))
-        if named is not None:
-            media.append(_place(named))
-    agencies = []
-    for m in _AGENCY_FALLBACK.finditer(s):
-        if not _inside(m.start(), furniture):
-            named = lookup(m.group(1)) if m.group(1)[-1] in "市县区" else None
-            if named is None and len(m.group(1)) == 2 and not m.group(0).endswith(("海关", "警方")):
-                # 瑞丽边境管理支队, 南昌铁路公安处: the city or county of a two-character stem
-                named = next((r for r in (lookup(m.group(1) + "市"), lookup(m.group(1) + "县")) if r is not None), None)
-            if named is None and m.group(1)[-1] in "市县区":
-                # 黄山风景区公安局: the agency of an area inside a division named right before it
-                for k in (3, 2):
-                    named = lookup(s[max(0, m.start() - k) : m.start()])
-                    if named is not None:
-                        break
-            agencies.append(_place(named) if named is not None else Place(m.group(0)))
-    # The issuing agency of a source line, then the dateline's city: places the
-    # release does not name as acting, but that say whose 全市 or 全省 it speaks of.
-    for m in _SOURCE_LINE.finditer(s):
-        for _a, _b, r in find_regions(m.group(1)):
-            if _a == 0 and not m.group(1)[_b:].startswith(MEDIA_AFTER):
-                agencies.append(_place(r))
-            break
-    for m in _DATELINE_PLACE.finditer(s):
-        named = lookup(m.group(1))
-        if named is not None:
-            agencies.append(_place(named))
-    national = bool(_NATIONAL_AGENCY.search(s)) or any(m.scope == "国" for m in marks)
-    return PlaceScan(marks, media, agencies, national)
-
-
-_NATIONAL_AGENCY = re.compile(r"国家统计局|国务院新闻办|国新办|公安部|国家禁毒委")
-_CLAUSE_START = re.compile(r"(?:(?<=[,，;；。:：\n])|^)([\u4e00-\u9fff]{2})")
-
-
-def add_local_aliases(s: str, scan_: PlaceScan, home: Place | None) -> PlaceScan:
-    """Two-character names of the home province's prefectures at the start of a
-    clause (;贵阳查处1720多人), which the general matcher leaves alone."""
-    if home is None or home.region is None:
-        return scan_
-    prov = home.region.province
-    short: dict[str, Region] = {}
-    for r in all_regions():
-        if r.province_code == prov.code and r.level != "province":
-            for a in r.aliases:
-                if len(a) == 2:
-                    short[a] = r
-    if not short:
-        return scan_
-    taken = sorted((m.start, m.end) for m in scan_.marks)
-    extra = []
-    for m in _CLAUSE_START.finditer(s):
-        hit = short.get(m.group(1))
-        if hit is None or _overlaps(m.start(), m.end(), taken):
+        d = m.candidates[0]
+        para = doc.paragraph(m.start)
+        in_title = title is not None and para.index == title.index
+        if m.role in (FURNITURE, MEDIA):
+            if m.role == FURNITURE and _SOURCE_LINE.search(s, doc.paragraphs[para.index].start, m.start + 1):
+                vote(d, 2.0, m, "source line")
+            elif m.role == MEDIA:
+                vote(d, 1.0, m, "media")
             continue
-        extra.append(PlaceMark(m.start(), m.end(), _place(hit)))
-    if not extra:
-        return scan_
-    return PlaceScan(sorted(scan_.marks + extra, key=lambda pm: pm.start), scan_.media, scan_.agencies, scan_.national)
+        if m.role == DATELINE:
+            vote(d, 1.0, m, "dateline")
+            continue
+        if m.role not in (AREA, AGENCY, LIST):
+            continue
+        if in_title:
+            vote(d, 4.0 if m.role != LIST else 1.0, m, "title")
+        elif reporter is not None and reporter[0] <= m.start < reporter[1]:
+            vote(d, 3.0, m, "reporter")
+        elif m.role == AGENCY:
+            vote(d, 3.0 if (lead is not None and para.index == lead.index) else 1.5, m, "agency")
+        elif para.index in early and m.role == AREA:
+            vote(d, 1.5, m, "lead")
+        elif m.role == AREA:
+            vote(d, 1.0, m, "mentions")
+        else:
+            vote(d, 0.3, m, "mentions")
+    if title is not None:
+        # a title that opens with a division's short form the matcher leaves alone (缙云上半年……)
+        opening = s[title.start : title.start + 6].lstrip("【[ ")
+        at = title.start + (len(s[title.start : title.start + 6]) - len(opening))
+        for k in (4, 3, 2):
+            cands = g.candidates(opening[:k])
+            if cands and not any(m.start == at for m in ms) and opening[:k] not in g.abbr:
+                d = cands[0]
+                vote(d, 4.0, None, "title")
+                first[d.code] = (Mention(at, at + k, opening[:k], AREA, cands, None, "a name opening the title"), "title")
+                break
+        tm = _TITLE_ABBR.match(s, title.start, title.end)
+        if tm is not None and tm.group(1) in g.abbr:
+            d = g.abbr[tm.group(1)]
+            vote(d, 4.0, None, "title")
+            first[d.code] = (Mention(tm.start(1), tm.end(1), tm.group(1), AREA, (d,), None, "abbreviation"), "title")
+    if doc.dateline is not None:
+        dm = _DATELINE_PLACE.search(s, doc.dateline[0], doc.dateline[1])
+        if dm is not None and (dd := g.lookup(dm.group(1))) is not None:
+            vote(dd, 1.0, None, "dateline")
+    for sm in _SOURCE_LINE.finditer(s):
+        for h in g.find(sm.group(1))[:1]:
+            if h.start == 0:
+                vote(h.candidates[0], 2.0, None, "source line")
+    for mm in _MEDIA_NAME.finditer(s):
+        d0 = g.lookup(mm.group(1))
+        if d0 is not None:
+            vote(d0, 1.0, None, "media")
+    configured = g.lookup(doc.source_region) if doc.source_region else None
+    if configured is not None:
+        vote(configured, 1.5, None, "configured")
+    scopes_used: dict[str, int] = {}
+    for m in ms:
+        if m.scope and m.role == AREA:
+            scopes_used[m.scope] = scopes_used.get(m.scope, 0) + 1
+    if not score:
+        if _NATIONAL_AGENCY.search(s) or "国" in scopes_used:
+            return Focus(NATIONAL, None, None, "national")
+        if doc.source_region:
+            return Focus(Place(doc.source_region), None, None, "configured")
+        return Focus(None)
+    total: dict[str, float] = {}
+    for code in set(score) | set(up):
+        d = g.by_code[code]
+        anc = sum(score.get(a.code, 0.0) for a in g.ancestors(d)[1:])
+        bonus = 0.0
+        for sc, count in scopes_used.items():
+            if sc != "国" and _fits_scope(d, sc):
+                bonus += (1.5 if sc in ("县", "州", "旗", "盟") else 1.0) * min(count, 3)
+        total[code] = score.get(code, 0.0) + up.get(code, 0.0) + 0.5 * anc + bonus
+    best = max(total, key=lambda c: (total[c], -len(c)))
+    d = g.by_code[best]
+    levels = {sc for sc in scopes_used if sc != "国"}
+    if levels == {"省"} and d.level != "province":
+        # the release speaks of 全省 and 我省 only: it is the province's, whatever city acts in it
+        d = g.province(d)
+        best = d.code
+    elif levels and levels <= {"县", "旗"} and d.level != "county":
+        inside = [c for c in total if g.by_code[c].level == "county" and g.contains(d, g.by_code[c])]
+        if inside:
+            best = max(inside, key=lambda c: total[c])
+            d = g.by_code[best]
+    if best not in first:
+        return Focus(Place(d.name, d.code, d), None, None, "places inside it and the scope words used")
+    named, rule = first[best]
+    if named is not None:
+        return Focus(display(d, named.text), named.start, named.end, rule)
+    return Focus(Place(d.name, d.code, d), None, None, rule)
 
 
-def home_place(scan_: PlaceScan, source_region: str | None) -> Place | None:
-    """The area a release is about: the first acting division it names (the more
-    specific of 广西北海市), else the source's region, else an agency, else the
-    newspaper's city."""
-    named = [m for m in scan_.marks if m.place is not None]
-    if named:
-        first = named[0]
-        if len(named) > 1:
-            nxt = named[1]
-            r0, r1 = first.place.region if first.place else None, nxt.place.region if nxt.place else None
-            if r0 is not None and r1 is not None and nxt.start - first.end <= 1 and r1.province_code == r0.code:
-                return nxt.place
-        return first.place
-    if source_region:
-        r = lookup(source_region)
-        if r is not None:
-            return _place(r)
-        return Place(source_region)
-    if scan_.agencies:
-        return scan_.agencies[0]
-    if scan_.media:
-        return scan_.media[0]
-    if scan_.national:
-        return NATIONAL  # 国家统计局发布……: a national release names no division
-    return None
+def resolve(ms: list[Mention], area: Focus, gaz: Gazetteer | None = None) -> list[Mention]:
+    """The mentions with their division chosen inside the release's area."""
+    g = gaz or gazetteer()
+    within = area.place.division if area.place is not None else None
+    out = []
+    for m in ms:
+        if m.candidates:
+            d = g.resolve(m.candidates, within)
+            if d is not None:
+                m = replace(m, place=display(d, m.text))
+        out.append(m)
+    return out
 
 
-def resolve_scope(scope: str, current: Place | None, home: Place | None) -> Place | None:
-    """The area a scope word names, given the area in force and the release's own."""
+def scope_place(scope: str, current: Place | None, area: Place | None, gaz: Gazetteer | None = None) -> Place | None:
+    """The area a scope word (全省, 我市, 全州) names, given the area in force and the release's own."""
+    g = gaz or gazetteer()
     if scope == "国":
         return NATIONAL
-    for p in (current, home):
-        if p is None or p.region is None:
+    for p in (current, area):
+        if p is None or p.division is None:
             continue
-        r = p.region
-        if scope == "省":
-            return _place(r.province)
-        if scope == "市":
-            if r.level in ("prefecture", "county") and r.name.endswith("市"):
-                return p
-            if r.level == "province" and r.name.endswith("市"):
-                return p
-            continue
-        if scope == "区":
-            if r.name.endswith("自治区"):
-                return p
-            if r.level == "county" and r.name.endswith("区"):
-                return p
-            if r.level != "province" and r.province.name.endswith("自治区"):
-                return _place(r.province)
-            continue
-        if scope in ("州", "盟") and r.name.endswith(scope):
-            return p
-        if scope in ("州", "盟") and r.level == "county" and (parent := by_code(r.parent_code)) is not None \
-                and parent.name.endswith(scope):
-            return _place(parent)  # 瑞丽市……全州: the autonomous prefecture the county-level city is in
-        if scope == "县" and r.level == "county" and r.name.endswith("县"):
-            return p
-    if scope == "市" and current is not None and current.region is None:
+        for d in g.ancestors(p.division):
+            hit = d if _fits_scope(d, scope) else None
+            if scope == "区" and hit is None and d.level == "province" and d.name.endswith("自治区"):
+                hit = d
+            if hit is not None:
+                return p if hit.code == p.division.code else Place(hit.name if hit.level != "province" else hit.name, hit.code, hit)
+    if scope == "市" and current is not None and current.division is None:
         return current
     return None
 
 
-def region_code(p: Place | None) -> str | None:
-    return p.code if p is not None else None
-
-
-__all__ = ["NATIONAL", "Place", "PlaceMark", "PlaceScan", "by_code", "home_place", "resolve_scope", "scan"]
+__all__ = [
+    "AREA", "AREA_ROLES", "Focus", "Mention", "NATIONAL", "Place", "display", "focus", "mentions", "resolve",
+    "scope_place",
+]

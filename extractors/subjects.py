@@ -11,6 +11,22 @@ period and the place already read (今年1至5月, 全省), the agency (警方,
 from __future__ import annotations
 
 import re
+from datetime import date
+
+from extractors.document import Document
+from extractors.gazetteer import gazetteer
+from extractors.periods import COMPARE_BEFORE, Period, find_marks, is_stock
+from extractors.places import Place
+from extractors.quantities import Num
+
+_CONNECT = frozenset({"、", "和", "及", "与", "以及"})
+# A figure in parentheses after a comparison base is the quantity in that base:
+# 较一季度(-10.8%), 较上年同期(3.2%).
+_COMPARED_RE = re.compile(r"^(?:较|比)([^,;。()]{1,8})\($")
+# A change against the stock at the start of the year: 较上年末, 比去年底, 比年初.
+_YEAR_START_BASE = re.compile(r"(?:比|较)(?:上年末|上年底|去年末|去年底|年初)")
+# Characters without which a clause holds no period expression (a fast pre-check).
+_MAYBE_PERIOD = re.compile(r"[年月日季今去前近期现目当已来间均每底末册保余旬周场初]")
 
 # Characters that end a clause looking back from a number.
 CLAUSE_BREAKS: frozenset[str] = frozenset(",;:。!?！？；：\n【】| \u3000")
@@ -358,3 +374,279 @@ def comparison_of(raw_clause: str, family: str) -> str | None:
     if family == "percent" and any(w in raw_clause for w in SHARE_WORDS):
         return "share"
     return None
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[,;:。!?，；：！？\n]")
+AVERAGE_WORDS: tuple[str, ...] = ("日均", "月均", "年均", "人均", "户均")
+
+# ---------------------------------------------------------------- assigning subjects to figures
+
+
+def _family(n: Num) -> str:
+    return n.unit.family if n.unit is not None else "count"
+
+
+def _region_words(home: Place | None, n: Num) -> tuple[str, ...]:
+    """Names of the figure's area and the release's, as a subject may start with them."""
+    g = gazetteer()
+    words: list[str] = []
+    for p in (n.place, home):
+        if p is None:
+            continue
+        words.append(p.name)
+        if p.division is not None:
+            for d in (p.division, g.province(p.division)):
+                words.append(d.name)
+                words.extend(d.short)
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+def _strip_marks(t: str) -> str:
+    """Drop period expressions from a clause (今年1至5月共破获 -> 共破获)."""
+    if not _MAYBE_PERIOD.search(t):
+        return t
+    out = []
+    pos = 0
+    for mk in find_marks(t):
+        before = t[max(0, mk.start - 3) : mk.start]
+        if mk.name in ("weak_stock", "stock_implicit") or before.endswith(COMPARE_BEFORE):
+            continue
+        if mk.name == "duration" and re.search(r"(?:较|比|与)(?:前|上)$", before):
+            continue  # 较前一周减少: a comparison base stays in the clause
+        if mk.name == "rate" and t[mk.start : mk.end].endswith("量"):
+            continue  # 数据日增量: a rate that is a noun names the quantity itself
+        out.append(t[pos : mk.start])
+        pos = mk.end
+    out.append(t[pos:])
+    return "".join(out)
+
+
+def _clean(t: str, rw: tuple[str, ...]) -> str:
+    t = _strip_marks(t)
+    t = strip_lead(t, rw)
+    t = strip_tail(t)
+    t = strip_lead(t, rw)
+    return t.strip(" \u3000,、“")
+
+
+_SHARE_OF_SCOPE = re.compile(r"占(?:全国|全省|全市|全区|全县|全州)?(?:总量|总数|总额)?(?:的)?$")
+
+
+_AGE_RE = re.compile(r"[\d一二三四五六七八九十]{1,3}(?:周)?岁\)?")
+_TABLE_CELL_BAD = re.compile(r"[\d%％]")
+
+
+def _table_row_name(s: str, i: int) -> str:
+    """The first cell of a flattened table row (指标 | 数值 | 同比) holding position ``i``."""
+    ls = s.rfind("\n", 0, i) + 1
+    line = s[ls:i]
+    if "|" not in line:
+        return ""
+    first = line.split("|", 1)[0].strip()
+    if not first or len(first) > 20 or _TABLE_CELL_BAD.search(first):
+        return ""
+    return first
+
+
+_CHANGE_VERB_TAIL = re.compile(r"(?:增长|下降|上升|增加|减少|提高|提升|降低|回升|回落|下滑|下跌|缩小|扩大|上涨|增产|减产|增收|减收|增亏|减亏)了?$")
+
+
+def _fit_change(chg: str, base: str) -> str:
+    """A change against a named base (较1月份, 较2019年底) glued to a short subject keeps
+    only its verb, so it does not outweigh the subject: 检查车辆 + 较1月份增长 -> 检查车辆增长.
+    同比 and 环比 phrases stay as written (同比分别上升)."""
+    if len(chg) <= len(base) or chg.startswith("分别"):
+        return chg
+    if chg.startswith(("同比", "环比")):
+        # 案值 + 同比增长 -> 案值增长: the verb alone, like a named base (同比分别上升 stays)
+        return chg if chg.startswith("分别", 2) or len(chg) <= 2 else chg[2:]
+    m = _CHANGE_VERB_TAIL.search(chg)
+    return m.group(0) if m else chg
+
+
+_RANK_TAIL = re.compile(r"(?:占比|比重|所占比重)?(?:最高|最大|最多|居首|第一)?$")
+
+
+def _clause_between(s: str, prev: Num, cstart: int, rw: tuple[str, ...]) -> str:
+    """A clause without numbers between the figure before and this figure's own
+    clause (which names nothing), cleaned; else ''."""
+    floor = max(prev.end, prev.np_end)
+    if cstart - 1 <= floor:
+        return ""
+    _, raw = clause_before(s, cstart - 1, floor)
+    if not raw.strip() or re.search(r"[\d%％]", raw):
+        return ""
+    t = _RANK_TAIL.sub("", _clean(raw, rw))
+    return t if len(t) >= 2 and not is_filler(t) else ""
+
+
+def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
+    """Give every number its subject (what is counted), its comparison and its sign."""
+    s = doc.s
+    prev_sent: tuple[int, int] | None = None
+    in_sent: list[Num] = []
+    i = 0
+    while i < len(nums):
+        n = nums[i]
+        if n.sentence != prev_sent:
+            prev_sent = n.sentence
+            in_sent = []
+        # the list this number leads: 27.6%、32.6%和26.2%
+        group = [n]
+        while i + len(group) < len(nums):
+            nx = nums[i + len(group)]
+            if nx.sentence != n.sentence or s[group[-1].end : nx.start].strip() not in _CONNECT:
+                break
+            group.append(nx)
+        floor = max(n.sentence[0], max(in_sent[-1].end, in_sent[-1].np_end) if in_sent else 0)
+        cstart, raw = clause_before(s, n.start, floor)
+        if len(raw.strip(" 、")) <= 1 and in_sent:
+            # 、33万元毒资 / ,逾23公斤: the list goes on; read signs and comparisons further back
+            _, raw_back = clause_before(s, n.start, n.sentence[0])
+            raw = raw_back if raw_back.endswith(raw) else raw
+        rw = _region_words(home, n)
+        sign = change_sign(raw)
+        fam = n.unit.family if n.unit is not None else "count"
+        comp = comparison_of(raw, fam)
+        own = s[cstart : n.start] if floor > n.sentence[0] else raw
+        core = _clean(own, rw)
+        core_nc = strip_change(core)
+        if core_nc and core_nc != core:
+            core_nc = strip_tail(core_nc)
+        core_nc = named_drug(balance(from_verb(tidy(core_nc))))
+        if _AGE_RE.fullmatch(core_nc):
+            core_nc = ""  # (女,25岁)2名犯罪嫌疑人: an age in an aside names nothing
+        if comp == "share" and _SHARE_OF_SCOPE.search(own):
+            # 海洛因、冰毒片剂缴获量占全国80%以上: a share of a whole area is of what stands before
+            # 占, list and all (a share of a named denominator, 占全区总人口的比例, keeps it)
+            whole = _clean(own.rsplit("占", 1)[0], rw)
+            if len(whole) >= 2 and not is_filler(whole):
+                core_nc = balance(tidy(whole))
+        if len(core_nc) == 1 and core_nc in EMPTY_ONE or not core_nc.strip() or is_filler(core_nc):
+            core_nc = ""
+        elif (
+            core_nc in VERBS
+            and in_sent
+            and in_sent[-1].unit == n.unit
+            and (prev_np := noun_after(s, in_sent[-1].end))
+            and not noun_after(s, n.end)
+        ):
+            # 13公里综合管控护栏已建成8.6公里 -> 建成综合管控护栏
+            core_nc += prev_np
+        if not core_nc and (row := _table_row_name(s, n.start)):
+            core_nc = row  # 出口 | 7432.9亿元 | 5.6%: a table flattened into lines, named by its first cell
+        names: list[str]
+        bases: list[str] | None = None
+        compared = ""
+        k = len(group)
+        if core_nc.endswith(OBJECTLESS_VERBS) and (
+            parent := next((m for m in reversed(in_sent) if _family(m) == fam and m.base), None)
+        ):
+            # 原煤产量1657.8万吨;其中,县属企业完成1094.2万吨 -> 县属企业原煤产量
+            stem = core_nc[: -2]
+            core_nc = stem + parent.base if stem and parent.base not in stem else core_nc
+        after_np = noun_after(s, group[-1].end)
+        if (
+            after_np
+            and fam not in ("percent", "points", "ratio")
+            and (k == 1 or not core_nc)
+            and wants_noun_after(core_nc, own)
+        ):
+            verb = last_verb(core)
+            if core_nc and len(core_nc) <= 4:
+                names = [core_nc + after_np] * k
+            else:
+                names = [verb + after_np] * k
+            group[-1].np_end = group[-1].end + len(after_np)
+        elif not core_nc and s.startswith("的", group[-1].end) and (np2 := noun_after(s, group[-1].end + 1, clause=True)):
+            names = [np2] * k  # 97.6%的群众对……表示满意
+        elif k > 1 and core_nc and (parts := split_list(core_nc, k)) is not None:
+            names = parts
+        elif k > 1 and comp == "share" and core_nc.startswith("占") and len(in_sent) >= k:
+            # 纠纷1236件、782件、514件,分别占审结总数的46.1%、29.2%和19.2%: each item's share
+            names = [m.base + core_nc for m in in_sent[-k:]]
+        elif in_sent and (cmp_base := _COMPARED_RE.search(own)) and in_sent[-1].base:
+            # 增长-8.7%,较一季度(-10.8%): the same quantity in the period compared with
+            names = [cmp_base.group(1) + in_sent[-1].base] * k
+            bases = [in_sent[-1].base] * k
+            compared = "较" + cmp_base.group(1)
+        elif not core_nc and in_sent and (chg := change_phrase(own, rw)):
+            # 破获案件21起,同比上升160% -> 破获案件同比上升; 37起、8.3千克、61名,同比分别上升
+            # 27.6%、32.6%和26.2%: each the quantity before it, with the change as written
+            before = in_sent[-k:] if k > 1 and len(in_sent) >= k else [in_sent[-1]] * k
+            bases = [share_base(m.base) if m.comparison == "share" else m.base for m in before]
+            names = [b + _fit_change(chg, b) if chg not in b else b for b in bases]
+            if in_sent[-1].compared:
+                names = [in_sent[-1].compared + chg] * k  # 较一季度(-10.8%)回升2.1个百分点 -> 较一季度回升
+        elif not core_nc and k > 1 and len(in_sent) >= k:
+            names = [m.subject for m in in_sent[-k:]]
+        elif (
+            k == 1
+            and comp == "share"
+            and core_nc.startswith("占")
+            and not any(w in core_nc for w in ("比重", "比例", "占比", "("))
+            and (item := next((m for m in reversed(in_sent) if _family(m) not in ("percent", "points", "ratio") and m.base), None))
+        ):
+            # 仓储场所火灾31起,占火灾总数的6.4%: the share of the item counted before it
+            names = [item.base + core_nc]
+        elif core_nc:
+            names = [core_nc] * k
+        elif in_sent and (not core or is_filler(core)) and (named := _clause_between(s, in_sent[-1], cstart, rw)):
+            # 住宅火灾1021起;电气原因引发的火灾占比最高,达到31.7%: the clause in between names it
+            names = [named] * k
+        elif in_sent:
+            inherited = in_sent[-1].subject
+            if core and fam not in ("percent", "points", "ratio") and core not in inherited and not is_filler(core):
+                inherited += core  # 总产量为7.8万吨,较去年增加1.4万吨 -> 总产量较去年增加
+            names = [inherited] * k
+        else:
+            # 为67起: the subject is in the clause before (火灾数最多,为67起)
+            c2s, raw2 = clause_before(s, max(floor, cstart - 1), floor)
+            prev_clause = _clean(raw2, rw) if cstart - 1 > floor else ""
+            if "是" in prev_clause:
+                prev_clause = prev_clause.rsplit("是", 1)[1]
+            names = [prev_clause or core] * k
+        for idx, (m, name) in enumerate(zip(group, names, strict=False)):
+            m.base = bases[idx] if bases is not None else name
+            m.compared = compared
+            if comp == "yoy" and m.period is not None and m.period.kind == "stock_end" and m.carried is not None:
+                m.period = m.carried  # 比上年末增加1万人: a change over the year, not a stock
+            elif (
+                (comp == "yoy" or raw.startswith(("比年初", "较年初")))
+                and is_stock(m.period)
+                and m.period is not None
+                and m.period.end is not None
+                and _YEAR_START_BASE.search(raw)
+            ):
+                # 截至10月底,在册吸毒人员2315名,较上年末减少186名: the change since the year began
+                m.period = Period("span", date(m.period.end.year, 1, 1), m.period.end)
+            m.subject = name
+            m.raw_clause = raw
+            m.comparison = comp
+            if m.literal_sign < 0:
+                m.sign = 1  # 增长-8.7%: the sign is written
+            else:
+                m.sign = sign if fam in ("percent", "points", "ratio") or comp is not None or sign < 0 else 1
+            in_sent.append(m)
+        i += k
+
+
+def averages(nums: list[Num]) -> None:
+    """A subject that is only an average word (车流量达1286万辆次，日均160.8万辆次)
+    is the average of the figure before it in the sentence."""
+    prev: Num | None = None
+    for n in nums:
+        head, rest = n.subject[:2], n.subject[2:]
+        if (
+            prev is not None
+            and prev.sentence == n.sentence
+            and head in AVERAGE_WORDS
+            and (not rest or not strip_change(rest))
+            and not prev.subject.startswith(AVERAGE_WORDS)
+        ):
+            base = prev.subject
+            for w in AVERAGE_WORDS:
+                base = base.split(w, 1)[0]
+            n.subject = base + n.subject
+        if n.unit is None or n.unit.family not in ("percent", "points", "ratio"):
+            prev = n

@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
@@ -78,6 +80,20 @@ def _read_for_extract(path: Path):
     return text, None
 
 
+def _table_row(f, *, explain: bool = False) -> list:  # type: ignore[no-untyped-def]
+    """A figure as a row of `pressetl extract --format table`: its period as start..end (a stock as
+    ..end), and the text that set its period and its region (with the rule, under --explain)."""
+    period = "" if f.period_start is None and f.period_end is None else (
+        f"{f.period_start or ''}..{f.period_end or ''}")
+
+    def source(text, rule):  # type: ignore[no-untyped-def]
+        shown = text or ("(" + rule + ")" if rule and not text else "")
+        return f"{shown} [{rule}]" if explain and rule and text else shown
+
+    return [f.mention, f.value, f.unit, f.qualifier, f.subject, f.metric, f.kind, period,
+            source(f.period_from, f.period_rule), f.region, source(f.region_from, f.region_rule)]
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from extractors import extract
 
@@ -105,9 +121,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
         else:
             from flows.table import print_table
 
+            # each figure with the phrase that set its period and the one that set its region
             cols = ["mention", "value", "unit", "qualifier", "subject", "metric", "kind",
-                    "period_start", "period_end", "region"]
-            rows = [[f.to_json()[c] for c in cols] for f in figures]
+                    "period", "period_from", "region", "region_from"]
+            rows = [_table_row(f, explain=args.explain) for f in figures]
             if len(args.files) > 1:
                 print(f"== {path} ({len(figures)} figures)")
             print_table(cols, rows, out)
@@ -398,11 +415,10 @@ def _print_summary(summary: dict, *, samples: bool) -> None:
 def cmd_sql(args: argparse.Namespace) -> int:
     import duckdb
 
-    from flows.table import print_table
-    from warehouse.db import reading
+    from flows.table import print_table, write_csv
 
     settings = _settings(args)
-    with reading(settings.db_path) as con:
+    with _reading_or_busy(settings.db_path, args.wait) as con:
         try:
             cur = con.execute(args.query)
         except duckdb.Error as e:
@@ -413,16 +429,56 @@ def cmd_sql(args: argparse.Namespace) -> int:
         cols = [d[0] for d in cur.description]
         rows = cur.fetchall()
     if args.format == "csv":
-        import csv
-
-        w = csv.writer(sys.stdout)
-        w.writerow(cols)
-        w.writerows(rows)
+        write_csv(cols, rows, sys.stdout, bom=args.bom)
     elif args.format == "json":
         for r in rows:
             sys.stdout.write(json.dumps(dict(zip(cols, r, strict=True)), ensure_ascii=False, default=str) + "\n")
     else:
         print_table(cols, rows, sys.stdout, limit=60)
+    return 0
+
+
+@contextmanager
+def _reading_or_busy(db_path: Path, wait: float) -> Iterator:
+    """A read-only connection, waiting up to ``wait`` seconds while a run writes; the message says so."""
+    from warehouse.db import connect_waiting
+    from warehouse.errors import WarehouseBusy
+
+    try:
+        con = connect_waiting(db_path, wait=wait)
+    except WarehouseBusy as e:
+        raise WarehouseBusy(f"{e}. DuckDB lets no reader in while a run writes a batch; "
+                            "try again, or wait longer with --wait SECONDS") from None
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Every view as a file: Parquet or CSV; figures partitioned by year."""
+    from warehouse.export import export
+
+    settings = _settings(args)
+    out = Path(args.dir)
+    with _reading_or_busy(settings.db_path, args.wait) as con:
+        done = export(con, out, fmt=args.format, bom=args.bom)
+    for e in done:
+        print(f"{e.view}: {e.rows} rows -> {e.path}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """One self-contained HTML file: series charts, a map of figures by region, recent claims."""
+    from warehouse.report import build_report
+
+    settings = _settings(args)
+    with _reading_or_busy(settings.db_path, args.wait) as con:
+        html = build_report(con, metrics=args.metric or [], regions=args.region or [], db_label=str(settings.db_path))
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(html, encoding="utf-8")
+    print(f"report -> {out} ({len(html.encode()) / 1e6:.1f} MB, opens without a network)")
     return 0
 
 
@@ -607,6 +663,39 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+def _add_reader_options(p: argparse.ArgumentParser, *, csv: bool = True) -> None:
+    p.add_argument("--wait", type=float, default=30.0, metavar="SECONDS",
+                   help="how long to wait while a run is writing the warehouse (default: 30; 0: fail at once)")
+    if csv:
+        p.add_argument("--bom", action="store_true",
+                       help="CSV: start with a UTF-8 byte order mark, for spreadsheet programs")
+
+
+def _add_export_and_report(command, db_help: str) -> None:
+    x = command("export", "write every view as a file (figures partitioned by year)",
+                "Write every view of the warehouse as a file in DIR: Parquet by default, or CSV; figures "
+                "partitioned by year.",
+                "pressetl export exports/2024-07-01 --format csv --bom")
+    x.add_argument("dir", metavar="DIR", help="the folder to write (created if missing)")
+    x.add_argument("--db", metavar="PATH", help=db_help)
+    x.add_argument("--format", choices=["parquet", "csv"], default="parquet",
+                   help="parquet (typed, compact) or csv (for spreadsheets and scripts)")
+    _add_reader_options(x)
+    x.set_defaults(func=cmd_export)
+
+    rp = command("report", "one HTML file with series charts, a map and recent claims; opens offline",
+                 "Write one HTML file with series charts, a map and the recent claims of the warehouse; it "
+                 "opens\nwithout a network.",
+                 "pressetl report --metric narcotics. --region 云南省 --out yunnan.html")
+    rp.add_argument("--db", metavar="PATH", help=db_help)
+    rp.add_argument("--metric", action="append", metavar="METRIC",
+                    help="chart this metric (repeatable; a prefix such as narcotics. works; default: the longest series)")
+    rp.add_argument("--region", action="append", metavar="REGION", help="only this region (repeatable)")
+    rp.add_argument("--out", default="report.html", metavar="FILE", help="where to write it (default: report.html)")
+    _add_reader_options(rp, csv=False)
+    rp.set_defaults(func=cmd_report)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="pressetl", formatter_class=_HelpFormatter, epilog=_epilog(),
@@ -636,6 +725,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--region", help="the source's region, e.g. 云南省; resolves 全省/全市")
     e.add_argument("--format", choices=["jsonl", "table"], default="table",
                    help="table for reading, jsonl (one JSON object a figure) for scripts")
+    e.add_argument("--explain", action="store_true",
+                   help="with --format table: name the rule that read each period and region")
     e.set_defaults(func=cmd_extract)
 
     r = command("run", "run the ingest flow (the bundled samples by default)",
@@ -664,7 +755,9 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--db", metavar="PATH", help=db_help)
     q.add_argument("--format", choices=["table", "csv", "json"], default="table",
                    help="table for reading (60 rows at most), csv, or json (one object a row)")
+    _add_reader_options(q)
     q.set_defaults(func=cmd_sql)
+    _add_export_and_report(command, db_help)
 
     so = command("sources", "check the sources file and list its sources with their last run",
                  "Validate the sources file and list its sources: kind, group, region, where they are read "

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import json
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 
@@ -36,3 +38,20 @@ def print_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], out: Text
     for r in cells:
         out.write(line(r) + "\n")
     out.write(f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n")
+
+
+def _csv_value(v: Any) -> Any:
+    if isinstance(v, list | dict | tuple):
+        return json.dumps(v, ensure_ascii=False, default=str)
+    return v
+
+
+def write_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]], out: TextIO, *, bom: bool = False) -> None:
+    """CSV that scripts and spreadsheets read: a header, \\n line endings, fields quoted where they hold
+    a comma, a quote or a line break, lists as JSON; ``bom`` starts it with a UTF-8 byte order mark."""
+    if bom:
+        out.write("\ufeff")
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(columns)
+    for r in rows:
+        w.writerow([_csv_value(v) for v in r])

@@ -42,9 +42,9 @@ def migrations() -> list[tuple[str, str]]:
 
 def views() -> list[tuple[str, str]]:
     """(name, sql) of every view, the ones others build on first
-    (documents_current <- figures <- claims <- conflicts)."""
+    (documents_current, figures_as_of <- figures <- claims <- conflicts, series)."""
     found = dict(_sql_files("views"))
-    order = ["documents_current.sql", "figures.sql", "claims.sql"]
+    order = ["documents_current.sql", "figures_as_of.sql", "figures.sql", "claims.sql"]
     return [(n, found[n]) for n in order if n in found] + [(n, s) for n, s in sorted(found.items()) if n not in order]
 
 
@@ -246,10 +246,55 @@ def writing(
 
 
 @contextmanager
-def reading(db_path: Path | str) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection (fails with WarehouseBusy while a run writes)."""
-    con = connect(db_path, read_only=True)
+def reading(db_path: Path | str, *, wait: float = 0.0) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection. While a run writes, DuckDB lets no reader in: wait up to ``wait``
+    seconds for it (WarehouseBusy after that, or at once when ``wait`` is 0)."""
+    con = connect_waiting(db_path, wait=wait)
     try:
         yield con
     finally:
         con.close()
+
+
+def connect_waiting(db_path: Path | str, *, wait: float, poll: float = 0.05) -> duckdb.DuckDBPyConnection:
+    """A read-only connection, taken between two batches of a run.
+
+    Runs hold the writer lock (``<db>.lock``, exclusive) for as long as a batch has the file open.
+    A reader takes the same lock shared, which it gets only while no batch loads, opens the file and
+    lets the lock go at once: the open connection keeps the next batch out until it is closed (the
+    batch waits for it). Writers that do not use the lock are waited for by retrying the open.
+    """
+    db_path = Path(db_path)
+    if wait <= 0 or not db_path.exists():
+        return connect(db_path, read_only=True)  # at once; or the plain "no warehouse" error
+    lock_path = db_path.with_name(db_path.name + ".lock")
+    deadline = time.monotonic() + wait
+    while True:
+        fd = None
+        try:
+            fd = os.open(lock_path, os.O_RDONLY)
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except FileNotFoundError:
+            pass  # never written by pressetl: nothing to wait for but DuckDB's own lock
+        except BlockingIOError:
+            os.close(fd)  # type: ignore[arg-type]
+            fd = None
+            if time.monotonic() >= deadline:
+                holder = _holder(lock_path)
+                raise WarehouseBusy(
+                    f"the warehouse {db_path} is being written by a run ({holder or 'unknown'}); "
+                    f"gave up after waiting {wait:g} s"
+                ) from None
+            time.sleep(poll)
+            continue
+        try:
+            return connect(db_path, read_only=True)
+        except WarehouseBusy:
+            if time.monotonic() >= deadline:
+                raise WarehouseBusy(
+                    f"the warehouse {db_path} is open for writing by another process; gave up after waiting {wait:g} s"
+                ) from None
+        finally:
+            if fd is not None:
+                os.close(fd)  # closing the descriptor releases the shared lock
+        time.sleep(poll)

@@ -3,7 +3,8 @@
     WarehouseError
     ├── WarehouseBusy        another process holds the warehouse (a run is writing it)
     ├── MigrationError       a migration failed; the warehouse stays at the previous version
-    └── QueryError           an analyst's SQL failed (message from DuckDB, with the query)
+    ├── QueryError           an analyst's SQL failed (message from DuckDB, with the query)
+    └── ReportError          the report cannot be built (a package it needs is not installed)
 """
 
 
@@ -21,3 +22,7 @@ class MigrationError(WarehouseError):
 
 class QueryError(WarehouseError):
     """A query against the warehouse failed."""
+
+
+class ReportError(WarehouseError):
+    """The report cannot be built."""

@@ -17,6 +17,7 @@ import duckdb
 import pyarrow as pa
 
 from warehouse.sql import load_sql
+from warehouse.stories import assign_stories
 
 if TYPE_CHECKING:
     from extractors.model import Figure
@@ -79,6 +80,13 @@ _FIGURES = pa.schema([
     ("period_start", pa.date32()), ("period_end", pa.date32()), ("region", pa.string()),
     ("region_code", pa.string()), ("sentence", pa.string()), ("sentence_start", pa.int32()),
     ("sentence_end", pa.int32()),
+    ("period_from", pa.string()), ("period_from_start", pa.int32()), ("period_from_end", pa.int32()),
+    ("period_rule", pa.string()), ("region_from", pa.string()), ("region_from_start", pa.int32()),
+    ("region_from_end", pa.int32()), ("region_rule", pa.string()),
+])
+_REGIONS = pa.schema([
+    ("code", pa.string()), ("name", pa.string()), ("level", pa.string()), ("parent_code", pa.string()),
+    ("province", pa.string()), ("lng", pa.float64()), ("lat", pa.float64()),
 ])
 _FAILURES = pa.schema([("source", pa.string()), ("url", pa.string()), ("stage", pa.string()), ("reason", pa.string())])
 _VALIDATORS = pa.schema([
@@ -97,6 +105,25 @@ def _last_per_url(items: Sequence[Processed]) -> list[Processed]:
     for p in items:
         seen[p.document.url] = p
     return list(seen.values())
+
+
+def _region_rows(codes: set[str]) -> list[dict[str, Any]]:
+    """The regions table's rows for the codes figures name, from the extractors' gazetteer (the
+    warehouse stores what the extractors read; it reads the same table they do)."""
+    from extractors.gazetteer import NATIONAL_CODE, gazetteer
+
+    g = gazetteer()
+    rows: list[dict[str, Any]] = []
+    for code in sorted(codes):
+        if code == NATIONAL_CODE:
+            rows.append({"code": code, "name": "全国", "level": "country", "parent_code": None, "province": None,
+                         "lng": None, "lat": None})
+            continue
+        d = g.get(code)
+        if d is not None:
+            rows.append({"code": d.code, "name": d.name, "level": d.level, "parent_code": d.parent_code or None,
+                         "province": g.province(d).name, "lng": d.lng, "lat": d.lat})
+    return rows
 
 
 def load_batch(
@@ -160,6 +187,10 @@ def load_batch(
                 "kind": f.kind, "period_start": f.period_start, "period_end": f.period_end, "region": f.region,
                 "region_code": f.region_code, "sentence": f.sentence, "sentence_start": f.sentence_start,
                 "sentence_end": f.sentence_end,
+                "period_from": f.period_from, "period_from_start": f.period_from_start,
+                "period_from_end": f.period_from_end, "period_rule": f.period_rule, "region_from": f.region_from,
+                "region_from_start": f.region_from_start, "region_from_end": f.region_from_end,
+                "region_rule": f.region_rule,
             }
             for p in items
             if p.extractors
@@ -167,6 +198,7 @@ def load_batch(
         ),
         _FIGURES,
     )
+    regions = _table(_region_rows({f.region_code for p in items for f in p.figures if f.region_code}), _REGIONS)
     fails = _table(
         ({"source": f.source, "url": f.url, "stage": f.stage, "reason": f.reason} for f in failures), _FAILURES
     )
@@ -179,7 +211,7 @@ def load_batch(
     )
 
     names = {"b_pages": pages, "b_docs": docs, "b_extractions": extractions, "b_figures": figures,
-             "b_failures": fails, "b_validators": vals}
+             "b_regions": regions, "b_failures": fails, "b_validators": vals}
     for name, table in names.items():
         con.register(name, table)
     params = {"run_id": run_id, "now": now}
@@ -196,8 +228,10 @@ def load_batch(
                 stats.changed_urls.append(url)
             else:
                 stats.documents_unchanged += 1
-        for step in ("raw_pages", "documents", "figures", "extractions", "errors", "fetch_state"):
+        for step in ("raw_pages", "documents", "figures", "regions", "extractions", "errors", "fetch_state"):
             con.execute(load_sql(step), {k: v for k, v in params.items() if f"${k}" in load_sql(step)})
+            if step == "documents":  # new versions join the story of their release or start one
+                assign_stories(con, now=now)
             if step == "figures":
                 row = con.execute("SELECT count(*) FROM b_new_figures").fetchone()
                 stats.figures = int(row[0]) if row else 0

@@ -20,10 +20,11 @@ SHARED = Path(__file__).parents[2].parent / "shared"
 DEV = SHARED / "eval" / "dev"
 SCORER = SHARED / "eval" / "score.py"
 
-# Re-based on the enlarged dev set (64 releases: dev-a, dev-b and the new real releases
-# dev-c) with the corrected gold. Reached by extractor 0.8.0: value F1 0.979, strict F1 0.644.
+# The enlarged dev set (64 releases: dev-a, dev-b and the new real releases dev-c), corrected gold.
+# Extractor 0.8.0: value F1 0.979, strict F1 0.644. Extractor 0.9.0 (document model, gazetteer,
+# scopes): value F1 0.979, strict F1 0.731.
 VALUE_F1_GATE = 0.97
-STRICT_F1_GATE = 0.63
+STRICT_F1_GATE = 0.72
 
 pytestmark = pytest.mark.skipif(not (DEV.is_dir() and SCORER.is_file()), reason="../shared/eval is not here")
 

@@ -114,7 +114,8 @@ def test_help_describes_every_command_and_option_with_examples_codes_and_environ
 
     parser = build_parser()
     (sub,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
-    assert {c.dest for c in sub._choices_actions} == set(sub.choices) == {"extract", "run", "sql", "sources", "status"}
+    assert {c.dest for c in sub._choices_actions} == set(sub.choices) == {
+        "extract", "run", "sql", "export", "report", "sources", "status"}
     assert all(c.help for c in sub._choices_actions)
     for name, cmd in sub.choices.items():
         for action in cmd._actions:

@@ -22,6 +22,6 @@ def test_first_run_is_quiet_and_complete(tmp_path):
     assert p.returncode == 0, console[-3000:]
     for noise in ("Traceback", "CancelledError", "telemetry", "analytics", "ERROR", "Exception"):
         assert noise not in console, f"{noise!r} on a newcomer's console:\n{console[-3000:]}"
-    assert "15 sources; documents: 15 new" in p.stdout
+    assert "16 sources; documents: 16 new" in p.stdout
     assert "pressetl sql" in p.stdout
     assert Path(db).exists()

@@ -110,3 +110,30 @@ def test_claims_join_a_release_and_its_reprint_and_conflicts_show_disagreement(d
         load_batch(con, run_id="r2", processed=[other])
         rows = con.execute("SELECT metric, claims, values FROM conflicts").fetchall()
     assert rows == [("drug_cases_solved", 2, [5453.0, 5460.0])]
+
+
+def test_figures_keep_their_provenance_and_region_coordinates(db_path):
+    from datetime import date
+
+    from extractors import EXTRACTOR_VERSION, extract
+
+    text = "缙云上半年经济运行稳中有进\n上半年，全县实现生产总值145.17亿元，同比增长6.4%。"
+    figures = extract(text, published=date(2023, 7, 27))
+    p = make_processed("https://a.example/jy", text)
+    p = type(p)(page=p.page, document=p.document, figures=figures, extractors=[("figures", EXTRACTOR_VERSION)])
+    with writing(db_path) as con:
+        load_batch(con, run_id="r1", processed=[p])
+        load_batch(con, run_id="r2", processed=[p])  # the regions are not doubled either
+        row = con.execute(
+            "SELECT region, region_code, region_level, region_lng, region_lat, region_from, period_from, "
+            "period_start, period_end, substr(d.text, period_from_start + 1, period_from_end - period_from_start) "
+            "FROM figures JOIN documents_current d ON d.url = figures.document_url WHERE mention = '145.17亿元'"
+        ).fetchone()
+        n_regions = con.execute("SELECT count(*) FROM regions WHERE code = '331122'").fetchone()[0]
+    region, code, level, lng, lat, region_from, period_from, start, end, phrase = row
+    assert (region, code, level) == ("缙云县", "331122", "county")
+    assert 119.5 < lng < 120.5 and 28 < lat < 29.5
+    assert region_from == "全县"
+    assert period_from == "上半年" == phrase  # the offsets point at the phrase in the stored text
+    assert (str(start), str(end)) == ("2023-01-01", "2023-06-30")
+    assert n_regions == 1

@@ -204,6 +204,7 @@ EXPECTED = {
     "yunnan/dehong_seizure_20240523.html": (date(2024, 5, 23), "gb18030", "带队民警赵堃"),
     "yunnan/xsbn_jdw_2023.html": (date(2024, 1, 12), "utf-8", "复吸率同比下降2.9个百分点"),
     "portal/caiyun_reprint_20240626.html": (date(2024, 6, 26), "gb18030", "数据7.2万亿条"),
+    "portal/bagui_news_20240715.html": (date(2024, 7, 15), "utf-8", "共破获毒品刑事案件1826起"),
     "guangxi/gxga_jindu_2024h1.html": (date(2024, 7, 12), "gb18030", "同比下降8.6%"),
     "guangxi/nanning_jdw_2023_big5.html": (date(2024, 1, 18), "big5hkscs", "南寧市禁毒委員會"),
     "guizhou/gzga_jindu_2023q3.html": (date(2023, 10, 19), "gb18030", "超过280起"),

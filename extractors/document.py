@@ -1,0 +1,267 @@
+"""The document model: what a release is made of, before any figure is read.
+
+A release is cut into paragraphs (its lines), sentences and clauses, on the normalised text
+(:mod:`extractors.textnorm`). Around the article sit lines that are not part of it (navigation, source
+and editor lines, view counts, lists of other articles: *furniture*); some lines are *headings* (short,
+no sentence punctuation): the first heading of the article is its *title*. The *dateline* (新华社昆明
+5月9日电, 本报讯, 台海网11月22日讯) and the reporter's source (记者从……获悉) say who speaks; the
+publication date says when, given by the caller or read off a dateline or the page's date line, else
+the year the text itself fixes (a title that names a year: 2021年宿州市国民经济和社会发展统计公报).
+
+Everything here is structure and dates; which *area* a release speaks for is decided from it by
+:mod:`extractors.places`, and which period and place each figure belongs to by
+:mod:`extractors.scopes`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from extractors.textnorm import Normalised, normalise
+
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+SENTENCE_END = re.compile(r"[。!?！？\n]")
+CLAUSE_END = re.compile(r"[,，;；:：。!?！？\n]")
+# Lines of page furniture: navigation, source and editor lines, counters, sharing, copyright.
+FURNITURE_RE = re.compile(
+    r"来源[:：]|责任编辑|编辑[:：]|作者[:：]|发布时间|发布日期|浏览次数|阅读次数|点击[数量率]?[:：]|访问量|"
+    r"Copyright|版权所有|ICP|地址[:：]|电话[:：]|E-mail|首页\s*[>＞]|当前位置|您的位置|分享到|打印|"
+    r"字号|【字体|扫一扫|上一篇|下一篇|关闭窗口|返回顶部|设为首页|收藏本站|主办单位|承办单位|网站地图|"
+    r"查看[:：]\s*\d|回复[:：]\s*\d|发表于|显示全部楼层|阅读模式"
+)
+# A heading that lists other articles, and the lines under it.
+LINKS_HEAD_RE = re.compile(
+    r"^\s*(?:相关新闻|相关阅读|相关链接|相关文章|推荐阅读|延伸阅读|热点推荐|猜你喜欢|往期回顾|更多新闻)\s*[:：]?\s*$"
+)
+# A numbered section heading of a bulletin (一、综合, (二)工业).
+SECTION_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
+# Datelines: an agency or paper, maybe a place, a day and 电/讯 (新华社昆明5月9日电), or 本报讯.
+DATELINE_RE = re.compile(
+    r"(?:(?:新华社|中新社|中新网|人民网|新华网|央视网|[\u4e00-\u9fff]{1,8}(?:网|报|台|社))\s*"
+    r"(?:[\u4e00-\u9fff]{2,5}?)?\s*\d{1,2}月\d{1,2}日\s*(?:电|讯|消息)|本报讯|本网讯|讯\s*[(（]记者)"
+)
+# The reporter's source: 记者从云南省公安厅获悉, 记者日前从……了解到.
+REPORTER_SOURCE_RE = re.compile(r"记者[^,，。;；]{0,8}?(?:从|在)([^,，。;；]{2,30}?)(?:获悉|了解到|获得|得知)")
+_DATE_IN_LINE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
+_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    heading: bool  # a short line without sentence punctuation
+    furniture: bool  # not part of the article
+    section: bool = False  # a numbered section heading (一、综合)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    para: int
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def is_heading_line(line: str) -> bool:
+    t = line.strip()
+    if not t or len(t) > 50 or not _CJK_RE.search(t):
+        return False
+    if any(ch in t for ch in "。;；") or any(ch in t[-1:] for ch in "!?！？"):
+        return False  # but 刷单返利又来了！市民王女士被骗18万余元 is a title
+    return not t.endswith((",", ":", "：", "、"))
+
+
+def _furniture_flags(lines: list[str]) -> list[bool]:
+    flags = []
+    in_links = False
+    for line in lines:
+        t = line.strip()
+        if LINKS_HEAD_RE.match(t):
+            in_links = True
+            flags.append(True)
+            continue
+        if in_links and t and "。" not in t and len(t) <= 80:
+            flags.append(True)
+            continue
+        if t:
+            in_links = False
+        flags.append(bool(t) and "。" not in t and FURNITURE_RE.search(t) is not None)
+    return flags
+
+
+class Document:
+    """A release's structure and dates, on its normalised text ``s`` (offsets into ``s``; map them back
+    to the original with ``norm.to_original_span``)."""
+
+    def __init__(self, text: str, *, published: date | None = None, region: str | None = None) -> None:
+        self.text = text
+        self.norm: Normalised = normalise(text)
+        self.s: str = self.norm.text
+        self.source_region = region
+        s = self.s
+        lines = s.split("\n")
+        furniture = _furniture_flags(lines)
+        paras: list[Paragraph] = []
+        pos = 0
+        for i, line in enumerate(lines):
+            end = pos + len(line)
+            paras.append(Paragraph(i, pos, end, is_heading_line(line), furniture[i], bool(SECTION_RE.match(line))))
+            pos = end + 1
+        self.paragraphs: tuple[Paragraph, ...] = tuple(paras)
+        self._para_starts = [p.start for p in paras]
+        sents: list[Sentence] = []
+        a = 0
+        for m in SENTENCE_END.finditer(s):
+            b = m.end()
+            if b > a:
+                sents.append(Sentence(len(sents), a, b, self.para_index(a)))
+            a = b
+        if a < len(s):
+            sents.append(Sentence(len(sents), a, len(s), self.para_index(a)))
+        self.sentences: tuple[Sentence, ...] = tuple(sents)
+        self._sent_starts = [x.start for x in sents]
+        self.title: Paragraph | None = self._find_title()
+        given = published
+        self.published_from = "given" if given is not None else None
+        if given is None:
+            given = self._dateline_date()
+            if given is not None:
+                self.published_from = "page"
+        self.published: date | None = given
+
+    # ------------------------------------------------------------------ structure
+
+    def para_index(self, pos: int) -> int:
+        return max(0, bisect_right(self._para_starts, pos) - 1)
+
+    def paragraph(self, pos: int) -> Paragraph:
+        return self.paragraphs[self.para_index(pos)]
+
+    def sentence(self, pos: int) -> Sentence:
+        k = max(0, bisect_right(self._sent_starts, pos) - 1)
+        if not self.sentences:
+            return Sentence(0, 0, len(self.s), 0)
+        return self.sentences[k]
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """The clause holding ``pos``: from after the previous comma, semicolon, colon or sentence end
+        to the next."""
+        s = self.s
+        sent = self.sentence(pos)
+        a = pos
+        while a > sent.start and CLAUSE_END.match(s, a - 1) is None:
+            a -= 1
+        m = CLAUSE_END.search(s, pos, sent.end)
+        return a, (m.start() if m else sent.end)
+
+    def is_heading(self, pos: int) -> bool:
+        p = self.paragraph(pos)
+        return p.heading and not p.furniture
+
+    def is_furniture(self, pos: int) -> bool:
+        return self.paragraph(pos).furniture
+
+    @cached_property
+    def body_paragraphs(self) -> tuple[Paragraph, ...]:
+        """Paragraphs of the article's prose: not headings, not furniture, not empty."""
+        s = self.s
+        return tuple(p for p in self.paragraphs if not p.heading and not p.furniture and s[p.start : p.end].strip())
+
+    @cached_property
+    def lead(self) -> Paragraph | None:
+        """The first paragraph of prose after the title."""
+        after = self.title.start if self.title is not None else -1
+        return next((p for p in self.body_paragraphs if p.start > after and _CJK_RE.search(self.s[p.start : p.end])), None)
+
+    def _find_title(self) -> Paragraph | None:
+        """The article's title: a heading line of some length that is not furniture, best one the text
+        repeats (pages print the title twice), else the first one before the first prose paragraph."""
+        s = self.s
+        first_prose = next(
+            (p.index for p in self.paragraphs if not p.heading and not p.furniture and "。" in s[p.start : p.end]),
+            len(self.paragraphs),
+        )
+        cands = [
+            p for p in self.paragraphs[: first_prose + 1]
+            if p.heading and not p.furniture and len(_CJK_RE.findall(s[p.start : p.end])) >= 6
+            and not SECTION_RE.match(s[p.start : p.end])
+        ]
+        if not cands:
+            return None
+        texts = [s[p.start : p.end].strip() for p in cands]
+        for p, t in zip(cands, texts, strict=True):
+            if texts.count(t) > 1 or any(t != u and t in u for u in texts):
+                return p
+        return cands[0]
+
+    @property
+    def title_text(self) -> str:
+        return self.s[self.title.start : self.title.end] if self.title is not None else ""
+
+    # ------------------------------------------------------------------ who speaks, and when
+
+    @cached_property
+    def dateline(self) -> tuple[int, int] | None:
+        """The span of the dateline (新华社昆明5月9日电, 本报讯), in the first prose paragraphs."""
+        for p in self.paragraphs[:40]:
+            m = DATELINE_RE.search(self.s, p.start, p.end)
+            if m is not None:
+                return m.span()
+        return None
+
+    @cached_property
+    def reporter_source(self) -> tuple[int, int] | None:
+        """The span of the body the reporter got the news from (记者从[云南省公安厅]获悉)."""
+        for p in self.body_paragraphs[:3]:
+            m = REPORTER_SOURCE_RE.search(self.s, p.start, p.end)
+            if m is not None:
+                return m.span(1)
+        return None
+
+    def _dateline_date(self) -> date | None:
+        """A publication date from a short line that holds a full date (the page's date line or a
+        dateline), first and last lines only."""
+        lines = [(p.start, p.end) for p in self.paragraphs if self.s[p.start : p.end].strip()]
+        for a, b in lines[:8] + lines[-3:]:
+            ln = self.s[a:b].strip()
+            if len(ln) > 60 or "。" in ln:
+                continue
+            m = _DATE_IN_LINE.search(ln)
+            if m is None:
+                continue
+            y, mo, d = (int(x) for x in m.groups())
+            day = _safe_date(y, mo, d)
+            if day is not None:
+                return day
+        return None
+
+    @cached_property
+    def text_year(self) -> int | None:
+        """The year the text itself fixes when no publication date is known: the year its title names
+        (2021年宿州市国民经济和社会发展统计公报), else the latest four-digit year of the first paragraphs."""
+        m = _YEAR_IN_TITLE.search(self.title_text)
+        if m is not None:
+            return int(m.group(1))
+        years = [int(y) for p in self.body_paragraphs[:2] for y in _YEAR_IN_TITLE.findall(self.s, p.start, p.end)]
+        return max(years) if years else None
+
+
+def read(text: str, *, published: date | None = None, region: str | None = None) -> Document:
+    """The document model of ``text``."""
+    return Document(text, published=published, region=region)
+
+
+__all__ = ["Document", "Paragraph", "Sentence", "is_heading_line", "read"]

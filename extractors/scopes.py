@@ -1,0 +1,130 @@
+"""Scopes: which time or place phrase is in force at a point of the text.
+
+Every period phrase (今年1至5月, 8月28日, 目前) and every place phrase (全省, 昆明市公安局) that may
+govern figures becomes a :class:`Phrase` with a *level*, decided by the rules of
+:mod:`extractors.periods` and :mod:`extractors.places`:
+
+* ``CLAUSE``     holds to the end of its clause (其中今年6月……100%),
+* ``SENTENCE``   to the end of its sentence (目前……在册, 全国共破获……),
+* ``PARAGRAPH``  to the end of its paragraph (an incident's day, a place named at a paragraph's head),
+* ``DOCUMENT``   on through the release, until the next phrase of this level replaces it (the
+  period a release reports on: 今年以来, 1至5月; its title's year).
+
+Phrases open in text order and close at the end of their unit, or earlier where a rule says so
+(``until``: a stock word holds up to the first clause that states a flow). A phrase of a level
+closes every open phrase of the same or a narrower level when it opens. What is in force at a
+point is then a stack: the phrase opened last that is still open is the innermost, and a figure
+takes it. Headings are their own world: body phrases do not reach into a heading, and a heading's
+phrases hold only in it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Generic, TypeVar
+
+from extractors.document import Document
+
+T = TypeVar("T")
+
+
+class Level(IntEnum):
+    CLAUSE = 0
+    SENTENCE = 1
+    PARAGRAPH = 2
+    DOCUMENT = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase(Generic[T]):
+    """A phrase that governs figures: where it is, what it says, how far it holds, and why."""
+
+    start: int
+    end: int
+    text: str
+    value: T
+    role: str
+    level: Level
+    rule: str
+    until: int | None = None  # an earlier close than the level's unit, where a rule sets one
+
+
+class Scopes(Generic[T]):
+    """The phrases of one kind (periods or places) of a document, and what is in force where.
+
+    Only the last phrase of each level can be open at a time (a phrase closes those of its level and
+    narrower), so the phrases in force at a point are at most one per level: looking them up costs a
+    binary search per level, whatever the length of the text."""
+
+    def __init__(self, doc: Document, phrases: Iterable[Phrase[T]] = ()) -> None:
+        self.doc = doc
+        self._all: list[Phrase[T]] = []
+        # (heading, level) -> starts, phrases, closes; in text order
+        self._starts: dict[tuple[bool, Level], list[int]] = {}
+        self._phrases: dict[tuple[bool, Level], list[Phrase[T]]] = {}
+        self._closes: dict[tuple[bool, Level], list[int]] = {}
+        for p in phrases:
+            self.add(p)
+
+    def _unit_end(self, p: Phrase[T], heading: bool) -> int:
+        doc = self.doc
+        if p.level == Level.CLAUSE:
+            return doc.clause(p.start)[1]
+        if p.level == Level.SENTENCE:
+            return doc.sentence(p.start).end
+        if p.level == Level.PARAGRAPH or heading:
+            return doc.paragraph(p.start).end + 1
+        return len(doc.s) + 1
+
+    def add(self, p: Phrase[T], *, heading: bool | None = None) -> None:
+        """Open ``p`` (phrases are added in text order): it closes the open phrases of its level and
+        narrower. ``heading``: whether it belongs to a heading (default: where it stands); a title's
+        frame is added with ``heading=False`` so that it reaches the body."""
+        if heading is None:
+            heading = self.doc.is_heading(p.start)
+        close = self._unit_end(p, heading)
+        if p.until is not None:
+            close = min(close, p.until)
+        for lv in Level:
+            if lv > p.level:
+                break
+            closes = self._closes.get((heading, lv))
+            if closes and closes[-1] > p.start:
+                closes[-1] = p.start
+        key = (heading, p.level)
+        self._starts.setdefault(key, []).append(p.start)
+        self._phrases.setdefault(key, []).append(p)
+        self._closes.setdefault(key, []).append(close)
+        self._all.append(p)
+
+    def in_force(self, pos: int, *, heading: bool | None = None) -> list[Phrase[T]]:
+        """The phrases open at ``pos``, innermost (opened last) first. In a heading only the heading's
+        own phrases count; in the body only the body's (a title's frame among them)."""
+        if heading is None:
+            heading = self.doc.is_heading(pos)
+        out = []
+        for lv in Level:
+            starts = self._starts.get((heading, lv))
+            if not starts:
+                continue
+            k = bisect_right(starts, pos) - 1
+            if k >= 0 and self._closes[(heading, lv)][k] > pos:
+                out.append(self._phrases[(heading, lv)][k])
+        out.sort(key=lambda ph: ph.start, reverse=True)
+        return out
+
+    def innermost(self, pos: int, *, heading: bool | None = None) -> Phrase[T] | None:
+        got = self.in_force(pos, heading=heading)
+        return got[0] if got else None
+
+    def __iter__(self) -> Iterator[Phrase[T]]:
+        return iter(self._all)
+
+    def __len__(self) -> int:
+        return len(self._all)
+
+
+__all__ = ["Level", "Phrase", "Scopes"]

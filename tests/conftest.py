@@ -1,0 +1,21 @@
+"""Fixtures shared across packages: the sample warehouse, built the way a newcomer builds it."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def sample_warehouse(tmp_path_factory):
+    """The bundled samples loaded by `pressetl run --plain` into a fresh DuckDB file (read it, don't write)."""
+    from flows.cli import main
+
+    db = tmp_path_factory.mktemp("samples") / "pressetl.duckdb"
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["run", "--plain", "--db", str(db)])
+    assert code == 0, out.getvalue()
+    return db

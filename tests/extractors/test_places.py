@@ -1,0 +1,97 @@
+"""extractors.places: the role of every place mention and the area a release speaks for, on
+invented releases."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors import extract, places
+from extractors.document import Document
+
+
+def _roles(text: str) -> dict[str, str]:
+    doc = Document(text)
+    return {m.text: m.role for m in places.mentions(doc)}
+
+
+def _focus(text: str, region: str | None = None) -> places.Focus:
+    doc = Document(text, region=region)
+    return places.focus(doc, places.mentions(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("民警赴广州抓获嫌疑人3名。", "广州", places.ORIGIN),
+        ("毒品来自四川、广东等地。", "广东", places.ORIGIN),  # the list goes on in the role it began with
+        ("湖南籍男子李某被抓获。", "湖南", places.ORIGIN),
+        ("据昆明日报报道，全市破获案件5起。", "昆明", places.MEDIA),
+        ("新华社昆明5月9日电 全省破获案件5起。", "昆明", places.DATELINE),
+        ("海峡导报驻福州记者报道。", "福州", places.REPORTER),
+        ("在云南禁毒部门的协助下破获此案。", "云南", places.HELPER),
+        ("重庆市公安局联合铜梁区公安局破获一起案件。", "铜梁区", places.HELPER),
+        ("凤庆县公安局破获一起案件。", "凤庆县", places.AGENCY),
+        ("增速居全省第二。", "全省", places.COMPARE),
+        ("高于全省1.6个百分点。", "全省", places.COMPARE),
+        ("占全国缴毒总量的56.4%。", "全国", places.COMPARE),
+        ("为全省乃至全国作出贡献。", "全国", places.RHETORIC),
+        ("荣获全国先进集体称号。", "全国", places.NAME),
+        ("前往广州越秀区某物流公司办理寄递。", "越秀区", places.ORIGIN),  # inside the place before it
+        ("隐匿在合浦县一所学校附近。", "合浦县", places.SITE),
+        ("昆明市破获毒品案件12起。", "昆明市", places.AREA),
+    ],
+)
+def test_roles(text: str, name: str, role: str) -> None:
+    assert _roles(text)[name] == role
+
+
+def test_a_county_release_is_resolved_from_its_title() -> None:
+    text = "缙云上半年经济运行稳中有进\n上半年，全县实现生产总值145.17亿元，同比增长6.4%，增速居全市第2。"
+    f = _focus(text)
+    assert f.place is not None and f.place.name == "缙云县" and f.place.code == "331122"
+    assert f.rule == "title"
+    rows = {x.mention: x for x in extract(text, published=date(2023, 7, 27))}
+    assert rows["145.17亿元"].region == "缙云县"
+    assert rows["145.17亿元"].region_code == "331122"
+    assert rows["145.17亿元"].region_from == "全县"  # the scope word, resolved against the title's county
+
+
+def test_the_narrowest_area_the_title_states() -> None:
+    f = _focus("[安徽] 2021年宿州市国民经济和社会发展统计公报\n全年地区生产总值2167.67亿元。")
+    assert f.place is not None and f.place.name == "宿州市"
+
+
+def test_scope_words_decide_between_a_city_agency_and_its_province() -> None:
+    text = "今年以来，全省共破获毒品案件382起。4月29日，石家庄市公安局破获一起案件。目前，我省在册吸毒人员1.4万人。"
+    f = _focus(text)
+    assert f.place is not None and f.place.name == "河北省"
+
+
+def test_a_province_abbreviation_opening_a_title() -> None:
+    f = _focus("闽前10月冻结止付被骗资金3.54亿元\n我省重拳打击电信网络诈骗，今年1至10月冻结止付被骗资金3.54亿元。")
+    assert f.place is not None and f.place.name == "福建省"
+
+
+def test_an_agency_whose_name_holds_no_division() -> None:
+    f = _focus("拱北海关去年查办9000余起走私案件\n北京青年报客户端讯 拱北海关去年全年共查办走私违法案件9078起。")
+    assert f.place is not None and f.place.name == "珠海市"
+
+
+def test_the_configured_region_is_the_last_resort() -> None:
+    f = _focus("今年以来，全省共破获毒品案件100起。", region="云南省")
+    assert f.place is not None and f.place.name == "云南省" and f.rule == "configured"
+
+
+def test_autonomous_divisions_read_as_the_text_names_them() -> None:
+    rows = {x.mention: x for x in extract("德宏州公安局今年以来破获毒品案件120起。", published=date(2024, 5, 1))}
+    assert rows["120起"].region == "德宏州"
+    assert rows["120起"].region_code == "533100"
+
+
+def test_places_listed_then_distributed_by_fenbie() -> None:
+    text = "山东省外贸进出口情况\n青岛、烟台两市进出口均超千亿元，分别进出口4588.6亿元、2800.7亿元。"
+    rows = {x.mention: x for x in extract(text, published=date(2017, 12, 14))}
+    assert rows["4588.6亿元"].region == "青岛市"
+    assert rows["2800.7亿元"].region == "烟台市"
