@@ -142,7 +142,7 @@ def _nationalities() -> tuple[str, ...]:
     text = _package_file(_NATIONALITIES_FILE).read_text(encoding="utf-8")
     names = [ln.strip() for ln in text.splitlines() if ln.strip()]
     stems = [n[:-1] for n in names if n.endswith("族") and len(n) > 2]  # 土家族 -> 土家 (朝鲜族自治州)
-    return tuple(sorted(set(names + [n + "族" for n in stems]), key=len, reverse=True))
+    return tuple(sorted(set(names + stems), key=len, reverse=True))
 
 
 _ETHNIC_TAIL = re.compile(r"(?:自治州|自治县|自治旗|自治区)$")

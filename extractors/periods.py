@@ -241,8 +241,10 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         return Period("span", date(y, 1, 1), pub) if y else unresolved
     if name == "campaign_since":
         st = ctx.state
-        if st is not None and st.start is not None and st.kind in ("span", "day") and (pub is None or st.start <= pub):
-            return Period("span", st.start, pub)
+        if st is not None and st.start is not None and st.kind in ("span", "day") and st.end != pub and (
+            pub is None or st.start <= pub
+        ):
+            return Period("span", st.start, pub)  # 并于当年11月实施……专项行动。该行动开展以来: from then
         return Period("stock", None, pub)  # the campaign's start is not stated: a running total as of now
     if name == "until_now":
         return Period("until", None, pub)
@@ -500,6 +502,8 @@ _SIDE_AFTER = re.compile(r"(?:的[^,，。;；]{0,12}?(?:调整为|提高到|提
 # The words before a mark that make it a sub-period of its clause only: 其中,今年6月…….
 _SUB_BEFORE = re.compile(r"其中[,，]?\s*$")
 _STOCK_DENY_BEFORE = "实发表出呈体展再兑涌显浮"
+# After 近三年: an average over the span (近三年平均每年新增……), a rate.
+_RATE_AFTER = re.compile(r"(?:来)?(?:的)?(?:平均|年均|每年|日均|月均|累计平均)")
 
 LEVEL_OF_ROLE: dict[str, str] = {
     WHEN: "document", EVENT: "document", UNTIL: "sentence", STOCK: "sentence", NULL: "clause",
@@ -544,8 +548,12 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
     role = _ROLE_OF_MARK.get(name, WHEN)
     if role == COMPARE:
         return Role(COMPARE, "clause", "上年同期")
+    if role == WHEN and name in ("years_since", "recent_years") and _RATE_AFTER.match(after):
+        return Role(NULL, "clause", "近三年平均每年: the span of an average, not of what follows")
     if heading:
-        return Role(role, "paragraph", "in a heading: holds for the heading")
+        natural = LEVEL_OF_ROLE[role]
+        level = natural if natural in ("clause", "sentence") else "paragraph"
+        return Role(role, level, "in a heading: holds for the heading")
     if role == WHEN and _SUB_BEFORE.search(s[max(0, mark.start - 4) : mark.start]):
         return Role(role, "clause", "其中 before: a sub-period of its clause")
     return Role(role, LEVEL_OF_ROLE[role], f"{name}: {role}")

@@ -59,7 +59,7 @@ SCOPE_WORDS: tuple[tuple[str, str], ...] = (
     ("全市", "市"), ("我市", "市"), ("本市", "市"), ("该市", "市"), ("市内", "市"), ("全区", "区"),
     ("我区", "区"), ("本区", "区"), ("该区", "区"), ("全自治区", "区"), ("全县", "县"), ("我县", "县"),
     ("本县", "县"), ("该县", "县"), ("县内", "县"), ("全州", "州"), ("我州", "州"), ("本州", "州"),
-    ("该州", "州"), ("全盟", "盟"), ("全旗", "旗"),
+    ("该州", "州"), ("全盟", "盟"), ("全旗", "旗"), ("全疆", "省"),
 )
 _SCOPE = dict(SCOPE_WORDS)
 _SCOPE_RE = re.compile("|".join(w for w, _ in SCOPE_WORDS))
@@ -125,7 +125,7 @@ _DATELINE_PLACE = re.compile(r"(?:社|网|报|台|讯)\s*([\u4e00-\u9fff]{2,4}?)
 _MEDIA_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:日报|晚报|早报|都市报|商报)")
 _NATIONAL_AGENCY = re.compile(r"国家统计局|国务院新闻办|国新办|公安部|国家禁毒委|海关总署|最高人民法院|最高人民检察院|国务院")
 # A title that opens with a province's one-character abbreviation (闽前10月……, 滇警方……).
-_TITLE_ABBR = re.compile(r"^\s*[【\[]?[^】\]]{0,8}?[】\]]?\s*([\u4e00-\u9fff])(?=[前今去上下一二三四五六七八九十\d]|警方|公安|破|查|缴|打|抓|侦)")
+_TITLE_ABBR = re.compile(r"\s*[【\[]?[^】\]]{0,8}?[】\]]?\s*([\u4e00-\u9fff])(?=[前今去上下一二三四五六七八九十\d]|警方|公安|破|查|缴|打|抓|侦)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,6 +309,8 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
                 vote(d, 2.0, m, "source line")
             elif m.role == MEDIA:
                 vote(d, 1.0, m, "media")
+            else:
+                vote(d, 0.5, m, "page furniture (a section of the site)")
             continue
         if m.role == DATELINE:
             vote(d, 1.0, m, "dateline")

@@ -52,7 +52,7 @@ _LEVEL = {"clause": Level.CLAUSE, "sentence": Level.SENTENCE, "paragraph": Level
 
 # A sentence that tells one case: its quantities are the case's (an event).
 _CASE_RE = re.compile(
-    r"一[起宗][^,。;\n]{0,16}?案|最大一起|该案|此案|本案|专案|"
+    r"一[起宗][^,。;\n]{0,16}?案|最大一起|该案|此案|本案|专案组|该专案|此专案|"
     r"(?:打掉|捣毁|摧毁|端掉)一个[^,。;\n]{0,30}?(?:团伙|窝点|集团|工厂|网络)|"
     r"[“\"][^”\"\n]{0,16}?\d[^”\"\n]{0,16}?[”\"][^,。;\n]{0,14}?(?:案|团伙)"
 )
@@ -150,6 +150,8 @@ class _Times:
         self.since_starts: set[date] = set()
         self.main_span: Period | None = None  # the last span stated at document level
         self.by_end: dict[int, Phrase[_TimeValue]] = {}
+        self._weak_at: list[int] = []
+        self._weak: list[Phrase[_TimeValue]] = []
         s = doc.s
         marks = [mk for mk in find_marks(s) if not doc.is_furniture(mk.start)]
         holidays = _holiday_dates(doc, marks)
@@ -189,6 +191,16 @@ class _Times:
                 continue
             self._add(mk, per, role, heading, title is not None and doc.para_index(mk.start) == title.index)
         self._frames_before(len(s) + 1)
+
+    def weak_after(self, pos: int) -> Phrase[_TimeValue] | None:
+        """An 已 (已经) within sixteen characters after ``pos``, in the same clause."""
+        k = bisect_right(self._weak_at, pos)
+        if k >= len(self._weak_at):
+            return None
+        ph = self._weak[k]
+        if ph.start - pos > 16 or re.search(r"[,;:。!?，；：！？\n]", self.doc.s[pos : ph.start]):
+            return None
+        return ph
 
     def _frames_before(self, pos: int) -> None:
         """Phrases a sentence's opening sets without a period mark of its own: 会上 (the meeting's day),
@@ -234,10 +246,8 @@ class _Times:
             r = {"null": P.NULL, "weak": P.WEAK, "recent": P.RECENT}[per.kind]
         if r in (P.STOCK,) and not heading:
             open_here = [ph for ph in self.scopes.in_force(mk.start) if ph.start >= sent.start]
-            if any(ph.role == P.UNTIL or ph.value.mark == "since_until"
-                   or (ph.role == P.STOCK and ph.value.period.end not in (None, doc.published))
-                   for ph in open_here):
-                return  # 截至2021年底，全市现有吸毒人员8736名: the stock's date is already stated
+            if any(ph.role in (P.UNTIL, P.STOCK) or ph.value.mark == "since_until" for ph in open_here):
+                return  # 截至2021年底，全市现有吸毒人员8736名; 目前……在册: the stock's date is already stated
             if per.kind == "stock_end" and s[max(0, mk.start - 3) : mk.start].endswith(("截至", "截止", "截止到")):
                 r, per = P.UNTIL, Period("until", None, per.end)  # 截至去年底: an explicit cut-off
             elif per.kind == "stock_end":
@@ -294,11 +304,15 @@ class _Times:
             level, rule = Level.SENTENCE, "an undated incident inside a paragraph about a period"
         if r == P.EVENT and per.kind == "day" and per.start is not None and not heading:
             self.case_days.append((mk.start, per.start))
-            if _ARREST_RE.search(s, sent.start, sent.end):
+            para = doc.paragraph(mk.start)
+            if _ARREST_RE.search(s, mk.end, para.end):
                 self.arrest_days.append((mk.start, per.start))
         ph = Phrase(mk.start, mk.end, mk.text, _TimeValue(per, mk.name), r, level, rule, until)
         self.scopes.add(ph)
         self.by_end[mk.end] = ph
+        if r == P.WEAK:
+            self._weak_at.append(mk.start)
+            self._weak.append(ph)
         if in_title and r == P.WHEN and per.kind == "span":
             # the title's period frames the body until the body states its own
             self.scopes.add(
@@ -333,6 +347,10 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
         if ph is not None and s[ph.end : n.start] in _LOCAL_BIND and ph.role in (P.SIDE, P.COMPARE, P.WHEN):
             return ph.value.period, ph, "written right before its number"
     governing = [ph for ph in in_force if ph.role in P.GOVERNING]
+    weak_after = times.weak_after(n.end)
+    if weak_after is not None and (not governing or governing[0].role != P.WEAK):
+        # 我省17个市、130多个县市区都已发现……: the 已 of the clause, written after the number
+        governing.insert(0, weak_after)
     if not governing:
         return None, None, "no period stated"
     top = governing[0]
@@ -340,8 +358,11 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
     clause = doc.clause(n.start)
     sent = doc.sentence(n.start)
     if top.role == P.WEAK:
+        # 已 makes the clause a stock unless a period is stated in this sentence or an incident is being
+        # told in this paragraph (我省17个市……都已发现; but 8月3日……已被刑事拘留)
         explicit_here = any(ph.start >= sent.start and ph.role in (P.WHEN, P.EVENT) for ph in governing[1:])
-        if explicit_here or any(ph.role == P.EVENT for ph in governing[1:2]):
+        para = doc.para_index(n.start)
+        if explicit_here or any(ph.role == P.EVENT and doc.para_index(ph.start) == para for ph in governing[1:2]):
             top = next(ph for ph in governing[1:] if ph.role != P.WEAK)
             per = top.value.period
         else:
@@ -590,19 +611,77 @@ def _settle_headings(nums: list[Num]) -> None:
             match = following[idx]
         if match is None:
             continue
-        if own and n.period is not None and n.period.kind == "vague" and match.period is not None:
-            own = False  # 破获一起运输毒品案 缴获冰毒12.6千克: the case's day, told in the body
+        restates = match is first_body.get(key(n)) or (n.qualifier != "exact" and match is _rounded_match(n, nums))
+        if own and n.period is not None and match.period is not None and (
+            n.period.kind == "vague" or restates and n.period.kind not in ("span", "day")
+        ):
+            # a headline that restates a body figure takes its period where its own says no span (三个月,
+            # 已); a case's headline takes the case's day
+            own = False
         if not own:
             n.period = match.period
             n.event = match.event
             n.period_from = match.period_from and (match.period_from[0], match.period_from[1], "restates a body figure")
-        restates = match is first_body.get(key(n)) or (n.qualifier != "exact" and match is _rounded_match(n, nums))
         if match.place is not None and (
             restates or n.region_from is None or n.region_from[2].startswith("the release's area")
         ):
             # a headline that restates a body figure takes its region too
             n.place = match.place
             n.region_from = match.region_from
+
+
+# Subjects that are stocks whatever the period in force (存栏 is the herd on hand at the period's end,
+# 出栏 the animals sold over it): a span in force becomes a stock as of its end.
+STOCK_SUBJECTS = re.compile(r"存栏|在册|保有量|余额|常住人口|户籍人口|总人口|库存|在押|在校生|参保人数|参保人|持证")
+
+
+# A change against the start of the year (比上年末, 较年初): a change over the year, not a stock.
+CHANGE_OVER_YEAR = re.compile(r"(?:比|较)(?:上年末|上年底|去年末|去年底|年初)")
+
+
+def _stock_subjects(nums: list[Num]) -> None:
+    for n in nums:
+        p = n.period
+        if p is None or p.kind != "span" or p.start is None or p.end is None:
+            continue
+        if STOCK_SUBJECTS.search(n.base or n.subject) and not CHANGE_OVER_YEAR.search(n.raw_clause):
+            n.period = Period("stock", None, p.end)
+            if n.period_from is not None:
+                n.period_from = (n.period_from[0], n.period_from[1], "a stock (存栏, 在册……) as of the end of the period in force")
+
+
+def _same_heading_segment(s: str, a: int, b: int) -> bool:
+    """Whether ``a`` and ``b`` are in one part of a headline (parts are set apart by spaces)."""
+    lo, hi = min(a, b), max(a, b)
+    return lo >= 0 and not re.search(r"\s", s[lo:hi])
+
+
+def _unify_restated(s: str, nums: list[Num]) -> None:
+    """One figure stated twice, once as of a cut-off with no start (截至今年4月……1047起, 截至目前……19.25
+    万宗) and once over a window that closes there (去年12月至今年4月……1047起; a title's 今年来……十九万余
+    宗): both are the window."""
+    def fam(n: Num) -> str:
+        return n.unit.family if n.unit else "count"
+
+    spans = [n for n in nums if n.period is not None and n.period.kind == "span" and n.period.start is not None]
+    for n in nums:
+        p = n.period
+        if p is None or not P.is_stock(p) or p.end is None:
+            continue
+        v = n.value * (n.unit.factor if n.unit else 1)
+        for m in spans:
+            mp = m.period
+            w = m.value * (m.unit.factor if m.unit else 1)
+            if m is n or fam(m) != fam(n) or mp is None or mp.end != p.end:
+                continue
+            same = abs(v - w) <= 1e-9 * max(1.0, abs(v))
+            rounded = m.heading and m.qualifier != "exact" and 0.9 * abs(w) <= abs(v) <= 1.1 * abs(w)
+            if m.heading and (m.period_from is None or not _same_heading_segment(s, m.period_from[0], m.start)):
+                continue  # a headline's period counts only for the part of the headline it opens
+            if same or rounded:
+                n.period = mp
+                n.period_from = m.period_from and (m.period_from[0], m.period_from[1], "the same figure, stated over its window")
+                break
 
 
 def _duplicate_headings(doc: Document) -> set[int]:
@@ -755,10 +834,12 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
     area, times = _assign(doc, nums)
     subjects.assign(doc, nums, area.place)
     subjects.averages(nums)
+    _stock_subjects(nums)
     _lead_case_days(nums, times.arrest_days)
     _reporting_window(doc, nums, times.until_ends, times.since_starts)
     dup = _duplicate_headings(doc)
     if dup:
         nums = [n for n in nums if n.para not in dup]
+    _unify_restated(doc.s, nums)
     _settle_headings(nums)
     return [_to_figure(doc, n) for n in nums]
