@@ -4,6 +4,11 @@
 
 `run_plain` strings them together with no orchestration: the reference the Prefect flow is
 benchmarked against, and what tests call to check a stage without a flow around it.
+
+Every stage reports what it did to a ``Progress`` (flows.progress) and gives up early once a
+stop is requested (flows.stopping): acquisition cancels its requests, a batch being cleaned is
+dropped, a batch ready to load is loaded (one transaction). The run is then recorded as
+``interrupted`` with what it loaded.
 """
 
 from __future__ import annotations
@@ -18,12 +23,24 @@ from typing import TypeVar
 from flows.config import Source, load_sources, samples_config
 from flows.errors import ConfigError, DocumentError, SourceError
 from flows.model import Acquired, Failure, Page, SeenUrl
+from flows.progress import Progress
 from flows.settings import Settings
+from flows.stopping import Stopped, stop_requested
 from warehouse.load import LoadStats, Processed, load_batch
-from warehouse.runs import SourceOutcome, finish_run, finish_source, seen_urls, start_run, upsert_source
+from warehouse.runs import (
+    SourceOutcome,
+    abandon_dead_runs,
+    begin_source,
+    close_run,
+    finish_source,
+    seen_urls,
+    start_run,
+    upsert_source,
+)
 
 log = logging.getLogger("pressetl")
 T = TypeVar("T")
+COUNTS = {"pressetl_counts": True}  # marks the per-source count lines, which a live display already shows
 
 
 # ---------------------------------------------------------------- settings and sources
@@ -62,15 +79,21 @@ def batched(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
 
 def prepare_run(settings: Settings, run_id: str, flow: str, sources: Sequence[Source],
                 prefect_flow_run_id: str | None = None) -> dict[str, dict[str, SeenUrl]]:
-    """Record the run and its sources; return what each source has seen before."""
-    from warehouse.db import writing
+    """Record the run and its sources (as running); return what each source has seen before.
+
+    Runs recorded as running whose process is gone are marked abandoned first."""
+    from warehouse.db import claim_run, writing
 
     seen: dict[str, dict[str, SeenUrl]] = {}
     with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning, owner=run_id) as con:
+        for gone in abandon_dead_runs(con, settings.db_path):
+            log.warning("run %s ended without recording its end (its process is gone): marked abandoned", gone)
+        claim_run(settings.db_path, run_id)  # before the row: a recorded running run always has its lock
         start_run(con, run_id=run_id, flow=flow, prefect_flow_run_id=prefect_flow_run_id)
         for s in sources:
             upsert_source(con, name=s.name, kind=s.kind, region=s.region, group=s.group,
                           config=s.model_dump(mode="json"))
+            begin_source(con, run_id, s.name)
             seen[s.name] = {
                 url: SeenUrl(url=url, etag=etag, last_modified=lm, page_sha256=sha)
                 for url, etag, lm, sha, _is_article in seen_urls(con, s.name)
@@ -78,12 +101,12 @@ def prepare_run(settings: Settings, run_id: str, flow: str, sources: Sequence[So
     return seen
 
 
-def acquire(source: Source, settings: Settings, seen: dict[str, SeenUrl]) -> Acquired:
+def acquire(source: Source, settings: Settings, seen: dict[str, SeenUrl], progress: Progress | None = None) -> Acquired:
     """Discover and fetch one source's new articles; never raises for one bad article."""
     from flows.fetching.acquire import acquire_source_sync
 
     try:
-        return acquire_source_sync(source, settings, seen)
+        return acquire_source_sync(source, settings, seen, progress)
     except SourceError as e:
         return Acquired(source=source.name, fatal=e.reason)
 
@@ -110,6 +133,8 @@ def process(pages: Iterable[Page], region: str | None) -> tuple[list[Processed],
     done: list[Processed] = []
     failures: list[Failure] = []
     for page in pages:
+        if stop_requested():
+            raise Stopped
         stage = "clean"
         try:
             doc = clean(page)
@@ -157,16 +182,24 @@ class BatchResult:
     stats: LoadStats
     failures: list[Failure]  # the batch's cleaning and extraction failures
     outside: int = 0  # documents left out of a backfill: published outside its window, or undated
+    interrupted: bool = False  # a stop was requested before the batch was ready: nothing loaded
 
 
 def ingest_batch(settings: Settings, run_id: str, source: str, region: str | None, pages: Sequence[Page],
                  validators: Mapping[str, tuple[str | None, str | None]], extra_failures: Sequence[Failure] = (),
-                 window: Window | None = None) -> BatchResult:
+                 window: Window | None = None, progress: Progress | None = None) -> BatchResult:
     """Clean, extract and load one batch of a source's pages, in one transaction.
 
     One function, so a Prefect task wraps the whole batch: no page or figure list crosses a task
-    boundary (Prefect walks every task input), and a retried batch is idempotent."""
-    processed, fails = process(pages, region)
+    boundary (Prefect walks every task input), and a retried batch is idempotent. Once a stop
+    is requested a batch still being cleaned is dropped (``interrupted``); one ready to load
+    is loaded."""
+    try:
+        if stop_requested():
+            raise Stopped
+        processed, fails = process(pages, region)
+    except Stopped:
+        return BatchResult(LoadStats(), [], interrupted=True)
     outside = 0
     if window is not None:
         start, end = window
@@ -174,6 +207,8 @@ def ingest_batch(settings: Settings, run_id: str, source: str, region: str | Non
         outside, processed = len(processed) - len(kept), kept
     stats = load(settings, run_id, processed, [*fails, *extra_failures],
                  validator_rows(source, validators, processed, listings=window is None))
+    if progress is not None:
+        progress.batch_loaded(source, documents=stats.documents_new + stats.documents_changed, figures=stats.figures)
     return BatchResult(stats, fails, outside)
 
 
@@ -186,7 +221,7 @@ def log_acquired(logger: logging.Logger | logging.LoggerAdapter, acq: Acquired) 
     if acq.fatal:
         logger.error("source %s: failed at discovery: %s", acq.source, acq.fatal)
     logger.info("source %s: discovered %d, fetched %d, skipped %d unchanged, %d fetch failures",
-                acq.source, acq.discovered, len(acq.pages), acq.skipped, len(acq.failures))
+                acq.source, acq.discovered, len(acq.pages), acq.skipped, len(acq.failures), extra=COUNTS)
     log_failures(logger, acq.failures)
 
 
@@ -201,7 +236,9 @@ def outcome(acq: Acquired, results: Sequence[BatchResult]) -> SourceOutcome:
         stats.add(r.stats)
     process_failures = sum(len(r.failures) for r in results)
     failures = len(acq.failures) + process_failures
-    if acq.fatal:
+    if acq.interrupted or any(r.interrupted for r in results):
+        status = "interrupted"
+    elif acq.fatal:
         status = "failed"
     elif failures:
         status = "partial"
@@ -217,14 +254,18 @@ def outcome(acq: Acquired, results: Sequence[BatchResult]) -> SourceOutcome:
 
 def log_outcome(logger: logging.Logger | logging.LoggerAdapter, o: SourceOutcome) -> None:
     logger.info("source %s: %d new, %d changed, %d unchanged documents, %d figures, %d failures",
-                o.source, o.documents_new, o.documents_changed, o.documents_unchanged, o.figures, o.failures)
+                o.source, o.documents_new, o.documents_changed, o.documents_unchanged, o.figures, o.failures,
+                extra=COUNTS)
 
 
-def finish(settings: Settings, run_id: str, outcomes: Sequence[SourceOutcome]) -> str:
-    """Record each source's outcome and the run's status: failed when every source failed."""
-    from warehouse.db import writing
+def finish(settings: Settings, run_id: str, outcomes: Sequence[SourceOutcome], *, interrupted: bool = False) -> str:
+    """Record each source's outcome and the run's status: failed when every source failed,
+    interrupted when it was stopped (its sources not reached are recorded as interrupted too)."""
+    from warehouse.db import release_run, writing
 
-    if outcomes and all(o.status == "failed" for o in outcomes):
+    if interrupted or any(o.status == "interrupted" for o in outcomes):
+        status = "interrupted"
+    elif outcomes and all(o.status == "failed" for o in outcomes):
         status = "failed"
     elif any(o.status != "completed" for o in outcomes):
         status = "partial"
@@ -233,8 +274,22 @@ def finish(settings: Settings, run_id: str, outcomes: Sequence[SourceOutcome]) -
     with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning, owner=run_id) as con:
         for o in outcomes:
             finish_source(con, run_id, o)
-        finish_run(con, run_id, status)
+        close_run(con, run_id, status)
+    release_run(settings.db_path, run_id)
     return status
+
+
+def end_failed(settings: Settings, run_id: str) -> None:
+    """Record as failed a run that stopped on an unexpected error (best effort: the error that
+    stopped it is what the caller reports)."""
+    from warehouse.db import release_run, writing
+
+    try:
+        with writing(settings.db_path, timeout=min(settings.lock_timeout_seconds, 30.0), owner=run_id) as con:
+            close_run(con, run_id, "failed")
+        release_run(settings.db_path, run_id)
+    except Exception:  # the warehouse itself may be what failed; the next run marks it abandoned
+        log.debug("could not record run %s as failed", run_id, exc_info=True)
 
 
 def summary_rows(outcomes: Sequence[SourceOutcome]) -> list[dict]:
@@ -263,33 +318,53 @@ class RunResult:
 
 
 def ingest_source(settings: Settings, run_id: str, source: Source, seen: dict[str, SeenUrl],
-                  window: Window | None = None) -> tuple[SourceOutcome, list[Failure]]:
-    """One source end to end, batch by batch."""
-    acq = acquire(source, settings, seen)
-    log_acquired(log, acq)
+                  window: Window | None = None, progress: Progress | None = None) -> tuple[SourceOutcome, list[Failure]]:
+    """One source end to end, batch by batch (up to the first batch interrupted by a stop)."""
+    progress = progress or Progress()
+    acq = acquire(source, settings, seen, progress)
+    results: list[BatchResult] = []
     first = source_failures(acq)
-    results = [
-        ingest_batch(settings, run_id, source.name, source.region, batch, acq.validators,
-                     first if i == 0 else (), window)
-        for i, batch in enumerate(list(batched(acq.pages, settings.batch_size)) or [[]])
-    ]
-    for r in results:
-        log_failures(log, r.failures)
+    if not acq.interrupted:
+        log_acquired(log, acq)
+        batches = list(batched(acq.pages, settings.batch_size)) or [[]]
+        progress.loading(source.name, len(batches))
+        for i, batch in enumerate(batches):
+            results.append(ingest_batch(settings, run_id, source.name, source.region, batch, acq.validators,
+                                        first if i == 0 else (), window, progress))
+            if results[-1].interrupted:
+                break
+        for r in results:
+            log_failures(log, r.failures)
     o = outcome(acq, results)
-    log_outcome(log, o)
+    progress.finished(source.name, o.status)
+    if o.status != "interrupted":
+        log_outcome(log, o)
     return o, first + [f for r in results for f in r.failures]
 
 
 def run_plain(settings: Settings, source_names: Sequence[str] = (), *, group: str | None = None,
-              window: Window | None = None, flow: str | None = None) -> RunResult:
-    """The whole pipeline with no orchestration (a backfill when a window is given)."""
+              window: Window | None = None, flow: str | None = None, progress: Progress | None = None) -> RunResult:
+    """The whole pipeline with no orchestration (a backfill when a window is given).
+
+    A stop requested before the run is recorded records nothing (``run_id`` is empty)."""
     sources = sources_for(settings, source_names, group)
+    if stop_requested():
+        return RunResult(run_id="", status="interrupted")
+    progress = progress or Progress()
     run_id = new_run_id()
     seen = prepare_run(settings, run_id, flow or ("backfill" if window else "plain"), sources)
+    progress.start([s.name for s in sources])
     result = RunResult(run_id=run_id, status="running")
-    for source in sources:
-        o, f = ingest_source(settings, run_id, source, seen[source.name], window)
-        result.outcomes.append(o)
-        result.failures += f
-    result.status = finish(settings, run_id, result.outcomes)
+    try:
+        for source in sources:
+            if stop_requested():
+                break
+            o, f = ingest_source(settings, run_id, source, seen[source.name], window, progress)
+            result.outcomes.append(o)
+            result.failures += f
+        stopped = len(result.outcomes) < len(sources)
+        result.status = finish(settings, run_id, result.outcomes, interrupted=stopped)
+    except Exception:
+        end_failed(settings, run_id)
+        raise
     return result

@@ -20,6 +20,10 @@ WARC unreadable); then no Failure row repeats it.
 When an article fails, the listing pages' validators are returned as (None, None) so the
 warehouse forgets them and the next run reads the listings in full and retries it.
 
+Progress is reported to ``progress`` as it happens (discovered, then each article fetched or
+failed). When a stop is requested (flows.stopping), ``acquire_source_sync`` cancels what is in
+flight and returns what it has with ``interrupted`` set.
+
 Pages are held in memory until the run returns: fine for press-release sources (hundreds
 of pages of at most ``max_bytes``), not for a whole-site backfill of a large WARC.
 """
@@ -37,7 +41,9 @@ from flows.fetching.discover import ArchivedRecord, discover, discover_directory
 from flows.fetching.http import PoliteClient
 from flows.fetching.urls import host_of
 from flows.model import Acquired, Failure, Page, SeenUrl
+from flows.progress import Progress
 from flows.settings import Settings
+from flows.stopping import Stopped, stop_requested, until_stopped
 
 _CONTENT_TYPES = {".html": "text/html", ".htm": "text/html", ".txt": "text/plain"}
 
@@ -48,27 +54,40 @@ async def acquire_source(
     seen: Mapping[str, SeenUrl],
     *,
     client: PoliteClient | None = None,
+    progress: Progress | None = None,
+    out: Acquired | None = None,
 ) -> Acquired:
-    """Pages and failures of one source; see the module docstring."""
+    """Pages and failures of one source; see the module docstring. ``out`` receives them as
+    they come (so a cancelled acquisition still has what it fetched)."""
+    out = out if out is not None else Acquired(source=source.name)
+    progress = progress or Progress()
+    progress.discovering(source.name)
     if isinstance(source, DirectorySource):
-        return _acquire_directory(source, settings, seen)
+        return _acquire_directory(source, settings, seen, progress, out)
     if isinstance(source, WarcSource):
-        return _acquire_warc(source, settings, seen)
+        return _acquire_warc(source, settings, seen, progress, out)
     if client is None:
         async with PoliteClient.for_source(source, settings) as own:
-            return await _acquire_http(source, settings, seen, own)
+            return await _acquire_http(source, settings, seen, own, progress, out)
     for url in source.entry_urls():
         client.limit_host(host_of(url), delay_seconds=source.delay_seconds, concurrency=source.concurrency)
-    return await _acquire_http(source, settings, seen, client)
+    return await _acquire_http(source, settings, seen, client, progress, out)
 
 
-def acquire_source_sync(source, settings: Settings, seen: Mapping[str, SeenUrl]) -> Acquired:
-    """``acquire_source`` for synchronous callers (not from inside a running event loop)."""
-    return asyncio.run(acquire_source(source, settings, seen))
-
-
-async def _acquire_http(source, settings: Settings, seen: Mapping[str, SeenUrl], client: PoliteClient) -> Acquired:
+def acquire_source_sync(source, settings: Settings, seen: Mapping[str, SeenUrl],
+                        progress: Progress | None = None) -> Acquired:
+    """``acquire_source`` for synchronous callers (not from inside a running event loop); gives
+    up, with ``interrupted`` set, as soon as a stop is requested."""
     out = Acquired(source=source.name)
+    try:
+        return asyncio.run(until_stopped(acquire_source(source, settings, seen, progress=progress, out=out)))
+    except Stopped:
+        out.interrupted = True
+        return out
+
+
+async def _acquire_http(source, settings: Settings, seen: Mapping[str, SeenUrl], client: PoliteClient,
+                        progress: Progress, out: Acquired) -> Acquired:
     try:
         found = await discover(source, client, seen)
     except SourceError as e:
@@ -87,6 +106,7 @@ async def _acquire_http(source, settings: Settings, seen: Mapping[str, SeenUrl],
         todo.append((canonical, fetch_url, prior))
     if source.max_articles is not None:
         todo = todo[: source.max_articles]
+    progress.discovered(source.name, out.discovered, to_fetch=len(todo))
 
     async def one(canonical: str, fetch_url: str, prior: SeenUrl | None) -> Page | Failure | None:
         try:
@@ -98,15 +118,19 @@ async def _acquire_http(source, settings: Settings, seen: Mapping[str, SeenUrl],
                 allow_private_network=source.allow_private_network,
             )
         except FetchError as e:
+            progress.fetched(source.name, ok=False)
             return Failure(source.name, canonical, "fetch", e.reason)
         out.validators[canonical] = (got.etag, got.last_modified)
         if got.not_modified:
             if prior is not None:
                 out.validators[canonical] = (got.etag or prior.etag, got.last_modified or prior.last_modified)
+            progress.fetched(source.name, unchanged=True)
             return None
         body_sha = hashlib.sha256(got.body).hexdigest()
         if prior is not None and prior.page_sha256 == body_sha:
+            progress.fetched(source.name, unchanged=True)
             return None  # the server ignores conditional GET, but the bytes are the same
+        progress.fetched(source.name)
         return Page(
             url=canonical,
             source=source.name,
@@ -118,52 +142,71 @@ async def _acquire_http(source, settings: Settings, seen: Mapping[str, SeenUrl],
             fetched_at=datetime.now(UTC),
         )
 
-    results = await asyncio.gather(*(one(*job) for job in todo))
-    for result in results:
-        if result is None:
-            out.skipped += 1
-        elif isinstance(result, Failure):
-            out.failures.append(result)
-        else:
-            out.pages.append(result)
+    done: dict[int, Page | Failure | None] = {}
+
+    async def keep(i: int, job: tuple[str, str, SeenUrl | None]) -> None:
+        done[i] = await one(*job)
+
+    try:
+        await asyncio.gather(*(keep(i, job) for i, job in enumerate(todo)))
+    finally:  # also when cancelled: what was fetched is counted, in the listing's order
+        for i in sorted(done):
+            result = done[i]
+            if result is None:
+                out.skipped += 1
+            elif isinstance(result, Failure):
+                out.failures.append(result)
+            else:
+                out.pages.append(result)
     if any(f.stage == "fetch" for f in out.failures):
         for url in found.validators:
             out.validators[url] = (None, None)
     return out
 
 
-def _acquire_directory(source: DirectorySource, settings: Settings, seen: Mapping[str, SeenUrl]) -> Acquired:
-    out = Acquired(source=source.name)
+def _acquire_directory(source: DirectorySource, settings: Settings, seen: Mapping[str, SeenUrl],
+                       progress: Progress, out: Acquired) -> Acquired:
     try:
         files = discover_directory(source)
     except SourceError as e:
         out.fatal = e.reason
         return out
     out.discovered = len(files)
+    progress.discovered(source.name, len(files), to_fetch=len(files))
     for path in files:
+        if stop_requested():
+            out.interrupted = True
+            return out
         url = path.resolve().as_uri()
         try:
             body = read_file(path, settings.max_bytes)
         except FetchError as e:
+            progress.fetched(source.name, ok=False)
             out.failures.append(Failure(source.name, str(path), "fetch", e.reason))
             continue
         prior = seen.get(url)
         if prior is not None and prior.page_sha256 == hashlib.sha256(body).hexdigest():
+            progress.fetched(source.name, unchanged=True)
             out.skipped += 1
             continue
+        progress.fetched(source.name)
         suffix = path.suffixes[-2] if path.suffix == ".gz" and len(path.suffixes) > 1 else path.suffix
         headers = {"content-type": _CONTENT_TYPES[suffix.lower()]} if suffix.lower() in _CONTENT_TYPES else {}
         out.pages.append(Page(url=url, source=source.name, body=body, headers=headers, fetched_at=datetime.now(UTC)))
     return out
 
 
-def _acquire_warc(source: WarcSource, settings: Settings, seen: Mapping[str, SeenUrl]) -> Acquired:
+def _acquire_warc(source: WarcSource, settings: Settings, seen: Mapping[str, SeenUrl],
+                  progress: Progress, out: Acquired) -> Acquired:
     """One Page per canonical URL (the first record of it in the archive)."""
-    out = Acquired(source=source.name)
     urls: set[str] = set()
     try:
         for item in iter_warc(source, settings.max_bytes):
+            if stop_requested():
+                out.interrupted = True
+                break
             if isinstance(item, Failure):
+                progress.fetched(source.name, ok=False)
                 out.failures.append(item)
                 continue
             if item.url in urls:
@@ -171,8 +214,10 @@ def _acquire_warc(source: WarcSource, settings: Settings, seen: Mapping[str, See
             urls.add(item.url)
             prior = seen.get(item.url)
             if prior is not None and prior.page_sha256 == hashlib.sha256(item.body).hexdigest():
+                progress.fetched(source.name, unchanged=True)
                 out.skipped += 1
                 continue
+            progress.fetched(source.name)
             out.pages.append(_archived_page(source.name, item))
     except SourceError as e:
         out.fatal = e.reason
