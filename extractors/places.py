@@ -56,10 +56,10 @@ AREA_ROLES: frozenset[str] = frozenset({AREA, AGENCY})
 
 # Scope words and the level they name.
 SCOPE_WORDS: tuple[tuple[str, str], ...] = (
-    ("全国", "国"), ("全省", "省"), ("我省", "省"), ("本省", "省"), ("该省", "省"), ("省内", "省"), ("省里", "省"),
-    ("全市", "市"), ("我市", "市"), ("本市", "市"), ("该市", "市"), ("市内", "市"), ("全区", "区"),
+    ("全国", "国"), ("全省", "省"), ("我省", "省"), ("本省", "省"), ("该省", "省"), ("省里", "省"),
+    ("全市", "市"), ("我市", "市"), ("本市", "市"), ("该市", "市"), ("全区", "区"),
     ("我区", "区"), ("本区", "区"), ("该区", "区"), ("全自治区", "区"), ("全县", "县"), ("我县", "县"),
-    ("本县", "县"), ("该县", "县"), ("县内", "县"), ("全州", "州"), ("我州", "州"), ("本州", "州"),
+    ("本县", "县"), ("该县", "县"), ("全州", "州"), ("我州", "州"), ("本州", "州"),
     ("该州", "州"), ("全盟", "盟"), ("全旗", "旗"), ("全疆", "省"),
 )
 _SCOPE = dict(SCOPE_WORDS)
@@ -96,7 +96,7 @@ RANK_AFTER: tuple[str, ...] = (
     "总数", "总额", "均值", "同期", "进出口总值", "一盘棋",
 )
 RANK_BEFORE: tuple[str, ...] = (
-    "占", "居", "位居", "位列", "列", "评", "获评", "成为", "高于", "低于", "快于", "慢于", "好于", "超过",
+    "占", "居", "位居", "位列", "列", "评", "获评", "成为", "是", "属", "高于", "低于", "快于", "慢于", "好于", "超过",
     "超出", "多于", "少于", "领跑", "跑赢", "跻身", "排", "在全国和", "比", "较", "与", "同", "和", "向",
     "对", "面向", "辐射", "服务", "支援", "援助", "联合", "协助", "配合",
 )
@@ -160,9 +160,7 @@ def display(d: Division, surface: str) -> Place:
         return Place(d.name, d.code, d)
     if d.suffix and surface.endswith(d.suffix) and surface not in d.name:
         return Place(surface, d.code, d)  # 德宏州, 南涧县: as written
-    if "自治" in d.name and d.suffix in ("州", "县", "旗"):
-        return Place(surface + d.suffix, d.code, d)
-    return Place(d.name, d.code, d)
+    return Place(d.name, d.code, d)  # 大理, 甘南, 云南: the official name
 
 
 def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tuple[int, int]]) -> tuple[str, str]:
@@ -431,7 +429,11 @@ def scope_place(scope: str, current: Place | None, area: Place | None, gaz: Gaze
     g = gaz or gazetteer()
     if scope == "国":
         return NATIONAL
-    for p in (current, area):
+    # the release's own area first where it is of the level the word names (a city's release: 全市 is
+    # that city, whatever county-level city was named before), else the area in force (a province's
+    # release: 昆明市公安局……全市 is 昆明市)
+    own_level = area is not None and area.division is not None and _fits_scope(area.division, scope)
+    for p in ((area, current) if own_level else (current, area)):
         if p is None or p.division is None:
             continue
         for d in g.ancestors(p.division):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from extractors.numbers import MAX_NUMERAL_LEN, multiplier_at, parse_arabic, parse_chinese, scale
 from extractors.periods import Period
 from extractors.places import Place
+from extractors.tables import ValueCell
 from extractors.textnorm import Normalised
 from extractors.units import (
     FURNITURE_BEFORE,
@@ -79,6 +80,7 @@ class Num:
     np_end: int = 0  # the end of a subject written after the number
     compared: str = ""  # 较一季度 of 较一季度(-10.8%): the figure is of a comparison base
     base: str = ""  # the measured quantity, without a change phrase (发案 of 发案同比下降)
+    table: ValueCell | None = None  # a value read from a flattened table: its row label and column
     # provenance: the phrase (start, end, rule) that set the period and the one that set the region
     period_from: tuple[int, int, str] | None = None
     region_from: tuple[int, int, str] | None = None
@@ -181,6 +183,28 @@ def read_numbers(s: str, norm: Normalised, text: str) -> list[Num]:
 
 # Rates per population written after the number: 孕产妇死亡率为7.6/10万.
 _PER_POPULATION: tuple[str, ...] = ("/10万", "/万", "/千")
+
+
+def merge_table_values(nums: list[Num], cells: list[ValueCell]) -> list[Num]:
+    """The numbers with the values of flattened tables: a cell read already (162817吨) learns its row
+    and column; a bare one (8.5 under 比上年增长(%)) becomes a figure with its column's unit."""
+    if not cells:
+        return nums
+    by_start = {n.num_start: n for n in nums}
+    out = list(nums)
+    for c in cells:
+        n = by_start.get(c.start) or by_start.get(c.start + 1)
+        if n is not None:
+            n.table = c
+            continue
+        if c.unit is None:
+            continue
+        value = c.value * c.multiplier
+        if not math.isfinite(value):
+            continue
+        out.append(Num(c.start, c.end, c.start, value, c.unit, "exact", None, -1 if c.value < 0 else 1, table=c))
+    out.sort(key=lambda n: n.start)
+    return out
 
 
 def _unit_follows(s: str, j: int) -> bool:

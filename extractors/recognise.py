@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from extractors import periods as P
-from extractors import places, subjects
+from extractors import places, subjects, tables
 from extractors.document import Document
 from extractors.gazetteer import gazetteer
 from extractors.model import Figure
@@ -41,7 +41,7 @@ from extractors.periods import (
     resolve,
 )
 from extractors.places import NATIONAL, Focus, Mention, Place
-from extractors.quantities import Num, read_numbers
+from extractors.quantities import Num, merge_table_values, read_numbers
 from extractors.registry import register
 from extractors.scopes import Level, Phrase, Scopes
 
@@ -857,7 +857,7 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
     if not text or not text.strip():
         return []
     doc = Document(text, published=published, region=region)
-    nums = read_numbers(doc.s, doc.norm, doc.text)
+    nums = merge_table_values(read_numbers(doc.s, doc.norm, doc.text), tables.value_cells(doc))
     if not nums:
         return []
     area, times = _assign(doc, nums)

@@ -579,6 +579,13 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         if n.sentence != prev_sent:
             prev_sent = n.sentence
             in_sent = []
+        if n.table is not None and n.table.label:
+            # a table's value: what its row counts, the change its column states
+            n.subject = n.base = n.table.label
+            n.comparison = n.table.comparison or comparison_of(n.table.header, _family(n))
+            n.sign = 1
+            i += 1
+            continue
         # the list this number leads: 27.6%、32.6%和26.2%
         group = [n]
         while i + len(group) < len(nums):
