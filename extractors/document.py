@@ -35,7 +35,7 @@ FURNITURE_RE = re.compile(
 )
 # A heading that lists other articles, and the lines under it.
 LINKS_HEAD_RE = re.compile(
-    r"^\s*(?:相关新闻|相关阅读|相关链接|相关文章|推荐阅读|延伸阅读|热点推荐|猜你喜欢|往期回顾|更多新闻)\s*[:：]?\s*$"
+    r"^\s*[【\[]?(?:相关新闻|相关阅读|相关链接|相关文章|推荐阅读|延伸阅读|热点推荐|猜你喜欢|往期回顾|更多新闻)[】\]]?\s*[:：]?\s*$"
 )
 # A numbered section heading of a bulletin (一、综合, (二)工业).
 SECTION_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")

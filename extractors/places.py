@@ -102,6 +102,8 @@ RANK_BEFORE: tuple[str, ...] = (
 )
 RHETORIC_BEFORE: tuple[str, ...] = ("乃至", "甚至", "以至", "直至")
 RHETORIC_AFTER: tuple[str, ...] = ("乃至", "甚至", "和全国", "及全国", "、全国")
+# After 由 and a place: where something came in from (由香港入境).
+_ENTRY_AFTER = re.compile(r"(?:入境|出境|进入|流入|运入|转运|发出|出发|运抵|运往|入关|过境)")
 _HELPER_FRAME = re.compile(r"在[^,。;\n]{0,30}?(?:协助|配合|支持|帮助|指导|参与|见证)下")
 # After a name: a site inside it, where something happened (某小区, 环城路一带, 一所学校附近).
 SITE_AFTER = re.compile(
@@ -186,7 +188,7 @@ def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tu
         return HELPER, "a partner (联合, 会同, 协同)"
     if before.endswith(("从",)) and AGENCY_AFTER.match(s, b):
         return AGENCY, "从 an agency (the source of the news)"
-    if before.endswith(ORIGIN_BEFORE):
+    if before.endswith(ORIGIN_BEFORE) or (before.endswith("由") and _ENTRY_AFTER.match(s, b)):
         return ORIGIN, "an origin or destination word before"
     if AGENCY_AFTER.match(s, b) and not after.startswith(("人民群众", "人民生活")):
         return AGENCY, "an agency of the area"
@@ -392,6 +394,11 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
         total[code] = score.get(code, 0.0) + up.get(code, 0.0) + 0.5 * anc + bonus
     best = max(total, key=lambda c: (total[c], -len(c)))
     d = g.by_code[best]
+    if first.get(best, (None, ""))[1] in ("dateline", "media", "page furniture (a section of the site)") and (
+        _NATIONAL_AGENCY.search(s) or scopes_used.get("国", 0) >= 2
+    ) and score.get(best, 0.0) <= 1.5:
+        # 新华社北京……电 over a national report that speaks of 全国: the country, not the dateline's city
+        return Focus(NATIONAL, None, None, "national")
     levels = {sc for sc in scopes_used if sc != "国"}
     if levels == {"省"} and d.level != "province":
         # the release speaks of 全省 and 我省 only: it is the province's, whatever city acts in it

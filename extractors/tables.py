@@ -28,7 +28,7 @@ from extractors.numbers import multiplier_at
 from extractors.units import Unit, unit_at
 
 _HEADER_UNIT = re.compile(r"[(（]([^()（）]{1,6})[)）]")
-_CHANGE_HEADER = re.compile(r"增长|增减|比上年|较上年|同比|比去年|增速|增幅")
+_CHANGE_HEADER = re.compile(r"增长|增减|比上年|较上年|同比|环比|比去年|增速|增幅")
 _LABEL_NOISE = re.compile(r"^\s*(?:其中[:：]?|#)|\[\d{1,2}\]|\s+")
 
 
@@ -43,7 +43,9 @@ class ValueCell:
     header: str  # the column's header
     unit: Unit | None  # from the cell, else from the header
     multiplier: int  # from the header (亿元: 10**8) when the cell has no unit of its own
-    comparison: str | None  # yoy for a column of changes (比上年增长(%))
+    comparison: str | None  # yoy for a column of changes (比上年增长(%)), mom for 环比
+    header_start: int = -1  # where the column's header stands (its period, if it names one)
+    label_start: int = -1  # where the row's label stands (its place, if it names one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,18 @@ def _cells(doc: Document) -> list[list[_Cell]]:
     return runs
 
 
+def _unit_only(t: str) -> bool:
+    """A cell that is only a unit (吨, 万元, 亩)."""
+    m = multiplier_at(t, 0)
+    k = len(m[0]) if m else 0
+    u = unit_at(t, k)
+    return u is not None and k + len(u.text) == len(t)
+
+
+def _is_unit_header(t: str) -> bool:
+    return t.replace(" ", "") in ("单位", "计量单位")
+
+
 def _header_unit(header: str) -> tuple[Unit | None, int]:
     m = _HEADER_UNIT.search(header)
     if m is None:
@@ -100,6 +114,7 @@ def value_cells(doc: Document) -> list[ValueCell]:
     out: list[ValueCell] = []
     for run in _cells(doc):
         headers: list[_Cell] = []
+        row_unit: dict[int, str] = {}
         i = 0
         in_rows = False
         while i < len(run):
@@ -108,20 +123,28 @@ def value_cells(doc: Document) -> list[ValueCell]:
                 i += 1
                 continue
             nxt = run[i + 1] if i + 1 < len(run) else None
+            if nxt is not None and not nxt.value and _unit_only(nxt.text) and i + 2 < len(run) and run[i + 2].value:
+                # 粮食 | 吨 | 143218 | 1.2: the unit cell belongs to the row
+                row_unit[id(run[i + 2])] = nxt.text
+                run = run[: i + 1] + run[i + 2 :]
+                nxt = run[i + 1]
             if nxt is None or not nxt.value:
                 if in_rows:  # a new table title or header row after rows: a new table
                     headers, in_rows = [], False
                 headers.append(c)
                 i += 1
                 continue
-            # a row: this label and the values after it
+            # a row: this label and the values after it (a cell holding only a unit, under a 单位
+            # column, gives the bare values after it their unit)
             in_rows = True
             values = []
             j = i + 1
             while j < len(run) and run[j].value:
                 values.append(run[j])
                 j += 1
-            cols = headers[-len(values) :] if len(headers) >= len(values) else []
+            cols = [h for h in headers if not _is_unit_header(h.text)]
+            cols = cols[-len(values) :] if len(cols) >= len(values) else []
+            unit_text = row_unit.get(id(values[0])) if values else None
             label = _LABEL_NOISE.sub("", c.text)
             for k, v in enumerate(values):
                 header = cols[k].text if cols else ""
@@ -130,16 +153,20 @@ def value_cells(doc: Document) -> list[ValueCell]:
                 num = float(m.group("num").replace("−", "-"))
                 rest = m.group("rest") or ""
                 own = unit_at(rest, 0) if rest else None
+                if own is None and not rest and unit_text and k == 0:
+                    um = multiplier_at(unit_text, 0)
+                    own = unit_at(unit_text, len(um[0]) if um else 0)
                 h_unit, h_mult = _header_unit(header)
                 change = _CHANGE_HEADER.search(header) is not None
                 unit = own or h_unit
-                if unit is None and change and "%" in header:
+                if unit is None and ("%" in header or "％" in header):
                     unit = unit_at("%", 0)
                 if rest and own is None:
                     continue  # a word after the number that is no unit: not a value cell after all
                 end = v.start + len(m.group("num")) + (len(own.text) if own else 0)
-                out.append(ValueCell(v.start, end, num, label, header, unit, 1 if own else h_mult,
-                                     "yoy" if change else None))
+                comparison = "mom" if "环比" in header else "yoy" if change else None
+                out.append(ValueCell(v.start, end, num, label, header, unit, 1 if own else h_mult, comparison,
+                                     cols[k].start if cols else -1, c.start))
             i = j
     return out
 
