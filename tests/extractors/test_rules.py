@@ -329,7 +329,7 @@ def test_every_period_expression_opens_with_a_listed_character() -> None:
     from extractors.periods import MARK_FIRST_CHARS, PATTERNS, _plain
 
     first = _re.compile(f"[{MARK_FIRST_CHARS}]")
-    for name, pattern in PATTERNS:
+    for _name, pattern in PATTERNS:
         plain = _re.sub(r"\(\?<!?[^)]*\)", "", _plain(pattern))  # lookbehinds say nothing of the first character
         plain = _re.sub(r"\(\?=[^)]*\)", "", plain)
 
@@ -338,4 +338,4 @@ def test_every_period_expression_opens_with_a_listed_character() -> None:
         def check(text: str) -> None:
             assert first.match(text), text
 
-        check()  # a failure names the example; the pattern is ``name`` of this loop
+        check()  # a failure names the example, which names its pattern
