@@ -2,19 +2,30 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# The pinned versions of every dependency, resolved from PyPI by `make lock` (uv, for every
+# Python from 3.11 and every platform): requirements.lock for pressetl and its report,
+# requirements-dev.lock with the test and lint tools as well.
+LOCK     := requirements.lock
+DEV_LOCK := requirements-dev.lock
+UV       := uv==0.13.9
 
-.PHONY: demo test check bench score clean install dev report-screenshot queries-doc
+.PHONY: demo test check bench score clean install dev lock report-screenshot queries-doc
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "pressetl needs Python 3.11 or newer (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+# The lock first, then pressetl itself with its dependencies: the pins are already installed, so
+# pip keeps them and only resolves what pyproject.toml asks for beyond the lock (a dependency
+# added since the last `make lock`). A lock a little behind pyproject.toml never breaks an install.
+$(VENV)/.installed: pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/python -m pip install -q -r $(LOCK)
 	$(BIN)/python -m pip install -q -e '.[report]'
 	@touch $@
 
-$(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
+$(VENV)/.dev-installed: pyproject.toml $(DEV_LOCK) | $(BIN)/python
+	$(BIN)/python -m pip install -q -r $(DEV_LOCK)
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	@touch $(VENV)/.installed $@
 
@@ -42,6 +53,13 @@ bench: dev
 ## score: the extractor on the annotated releases in ../shared/eval/dev
 score: install
 	$(BIN)/python ../shared/eval/score.py run ../shared/eval/dev -- $(BIN)/pressetl extract {file} --published {published} --format jsonl
+
+## lock: resolve requirements.lock and requirements-dev.lock again from pyproject.toml (after
+## adding or changing a dependency; commit both files)
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install -q '$(UV)'
+	$(BIN)/uv pip compile pyproject.toml --extra report --universal --python-version 3.11 --quiet -o $(LOCK)
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --quiet -o $(DEV_LOCK)
 
 ## report-screenshot: docs/report.png, the sample warehouse's report in headless Chromium
 report-screenshot: dev

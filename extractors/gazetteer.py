@@ -142,7 +142,7 @@ def _nationalities() -> tuple[str, ...]:
     text = _package_file(_NATIONALITIES_FILE).read_text(encoding="utf-8")
     names = [ln.strip() for ln in text.splitlines() if ln.strip()]
     stems = [n[:-1] for n in names if n.endswith("族") and len(n) > 2]  # 土家族 -> 土家 (朝鲜族自治州)
-    return tuple(sorted(set(names + [n + "族" for n in stems]), key=len, reverse=True))
+    return tuple(sorted(set(names + stems), key=len, reverse=True))
 
 
 _ETHNIC_TAIL = re.compile(r"(?:自治州|自治县|自治旗|自治区)$")
@@ -368,6 +368,10 @@ class Gazetteer:
             return True
         if LIST_RIGHT.match(s, b) or DATELINE_RIGHT.match(s, b):
             return True  # 青岛、烟台两市; 新华社昆明5月9日电
+        if not county and b < len(s) and "A" <= s[b] <= "Z":
+            return True  # 天水GDP: an acronym after the name
+        if prev is not None and prev.end == a - 1 and s[a - 1] == "、" and not prev.weak:
+            return True  # 酒泉、定西: the list of places goes on
         if not county and s[max(0, a - 2) : a].endswith(LEFT_WORDS):
             return True  # 赴广州, 驻福州
         if prev is not None and prev.end == a:

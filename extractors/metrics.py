@@ -49,7 +49,7 @@ _FAMILY_OK: dict[str, frozenset[str]] = {
     "count": frozenset({"count"}),
     "mass": frozenset({"mass"}),
     "money": frozenset({"money"}),
-    "percent": frozenset({"percent", "points"}),
+    "percent": frozenset({"percent"}),  # percentage points are changes of a rate, never the rate
 }
 
 
@@ -83,7 +83,8 @@ def match(subject: str, unit_family: str, domain: str, *, simplified: bool = Fal
 
 def register_domain(name: str, version: str) -> None:
     """Register the refiner of one domain: it gives a figure without a metric the metric of
-    ``name`` whose phrase its subject holds, and records itself as the figure's extractor."""
+    ``name`` whose phrase its subject holds, and records itself as the figure's extractor. Changes
+    (comparison yoy or mom) get no metric."""
     from dataclasses import replace
 
     from extractors.model import Figure
@@ -93,7 +94,10 @@ def register_domain(name: str, version: str) -> None:
     def assign(figures: list[Figure]) -> list[Figure]:
         out = []
         for f in figures:
-            if f.metric is None:
+            if f.metric is None and not (f.comparison in ("yoy", "mom") and f.unit_family not in ("percent", "points")):
+                # a change in the level's own unit (较去年同期增加0.4吨) is not the level it changes: it
+                # never takes the level's metric, its comparison says what it is (growth rates in
+                # percent have metrics of their own)
                 m = match(f.subject, f.unit_family, name, simplified=True)
                 if m is not None:
                     f = replace(f, metric=m.key, extractor=name, extractor_version=version)

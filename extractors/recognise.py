@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from extractors import periods as P
-from extractors import places, subjects
+from extractors import places, subjects, tables
 from extractors.document import Document
 from extractors.gazetteer import gazetteer
 from extractors.model import Figure
@@ -41,7 +41,7 @@ from extractors.periods import (
     resolve,
 )
 from extractors.places import NATIONAL, Focus, Mention, Place
-from extractors.quantities import Num, read_numbers
+from extractors.quantities import Num, merge_table_values, read_numbers
 from extractors.registry import register
 from extractors.scopes import Level, Phrase, Scopes
 
@@ -52,7 +52,7 @@ _LEVEL = {"clause": Level.CLAUSE, "sentence": Level.SENTENCE, "paragraph": Level
 
 # A sentence that tells one case: its quantities are the case's (an event).
 _CASE_RE = re.compile(
-    r"一[起宗][^,。;\n]{0,16}?案|最大一起|该案|此案|本案|专案|"
+    r"一[起宗][^,。;\n]{0,16}?案|最大一起|该案|此案|本案|专案组|该专案|此专案|"
     r"(?:打掉|捣毁|摧毁|端掉)一个[^,。;\n]{0,30}?(?:团伙|窝点|集团|工厂|网络)|"
     r"[“\"][^”\"\n]{0,16}?\d[^”\"\n]{0,16}?[”\"][^,。;\n]{0,14}?(?:案|团伙)"
 )
@@ -72,7 +72,9 @@ _FLOW_AFTER_UNTIL = re.compile(r"[,，]?\s*(?:全省|全市|全县|全区)?(?:�
 # A paragraph that opens on the area's totals (全省累计, 全市共): after an incident told before it, the
 # release's window is back.
 _AREA_TOTAL_RE = re.compile(r"\s*(?:全国|全省|全市|全区|全县|全州)(?:公安机关|各地|各级)?(?:累计|共计|共|总计|先后)")
-_DURING_RE = re.compile(r"\s*(?:此|假期|节日|节假日|整治|行动|活动|会战|专项行动|集中整治|专项整治)期间")
+_DURING_RE = re.compile(r"\s*(?:(?:此|假期|节日|节假日|整治|行动|活动|会战|专项行动|集中整治|专项整治)期间|同期)")
+# After a day: something began that day (9月20日启动, 3月1日起开展).
+_START_AFTER = re.compile(r"[^,，。;；]{0,6}?(?:启动|开始|开展|启用|实施|部署|开通|上线)")
 _SCENE_RE = re.compile(r"\s*(?:会上|会议上|发布会上|活动现场|仪式现场|会议现场|发布会现场|仪式上)")
 _MEETING_RE = re.compile(r"(?:召开|举行|举办)[^,。;\n]{0,24}?(?:会|活动|仪式)")
 # Nouns of a stock (现有吸毒人员, 在册, 保有量): a cut-off date makes them a stock as of then.
@@ -93,7 +95,7 @@ class _TimeValue:
 def _report_sentence_day(doc: Document, pos: int, fig_starts: list[int]) -> bool:
     """A day in a sentence about a press conference with no figure after it: the report's date."""
     sent = doc.sentence(pos)
-    if "发布会" not in doc.s[sent.start : sent.end]:
+    if doc.s.find("发布会", sent.start, sent.end) < 0:
         return False
     k = bisect_right(fig_starts, pos)
     return not (k < len(fig_starts) and fig_starts[k] < sent.end)
@@ -150,6 +152,9 @@ class _Times:
         self.since_starts: set[date] = set()
         self.main_span: Period | None = None  # the last span stated at document level
         self.by_end: dict[int, Phrase[_TimeValue]] = {}
+        self._weak_at: list[int] = []
+        self._rate_at: list[int] = []
+        self._weak: list[Phrase[_TimeValue]] = []
         s = doc.s
         marks = [mk for mk in find_marks(s) if not doc.is_furniture(mk.start)]
         holidays = _holiday_dates(doc, marks)
@@ -190,6 +195,21 @@ class _Times:
             self._add(mk, per, role, heading, title is not None and doc.para_index(mk.start) == title.index)
         self._frames_before(len(s) + 1)
 
+    def rate_before(self, pos: int, clause_start: int) -> bool:
+        """Whether a rate word (年均, 每年, 平均每天) stands in the clause before ``pos``."""
+        k = bisect_right(self._rate_at, pos - 1)
+        return k > 0 and self._rate_at[k - 1] >= clause_start
+
+    def weak_after(self, pos: int) -> Phrase[_TimeValue] | None:
+        """An 已 (已经) within sixteen characters after ``pos``, in the same clause."""
+        k = bisect_right(self._weak_at, pos)
+        if k >= len(self._weak_at):
+            return None
+        ph = self._weak[k]
+        if ph.start - pos > 16 or re.search(r"[,;:。!?，；：！？\n]", self.doc.s[pos : ph.start]):
+            return None
+        return ph
+
     def _frames_before(self, pos: int) -> None:
         """Phrases a sentence's opening sets without a period mark of its own: 会上 (the meeting's day),
         假期期间 after an incident (the release's window again)."""
@@ -199,8 +219,8 @@ class _Times:
                 self.scopes.add(Phrase(at, at + len(text), text, _TimeValue(per, "frame"), P.EVENT, Level.SENTENCE, rule))
                 continue
             top = self.scopes.innermost(at, heading=False)
-            if self.main_span is not None and top is not None and top.role == P.EVENT and (
-                "期间" in text or self.doc.para_index(top.start) < self.doc.para_index(at)
+            if self.main_span is not None and top is not None and (
+                text == "同期" or top.role == P.EVENT and ("期间" in text or self.doc.para_index(top.start) < self.doc.para_index(at))
             ):
                 self.scopes.add(
                     Phrase(at, at + len(text), text, _TimeValue(self.main_span, "frame"), P.WHEN, Level.DOCUMENT, rule),
@@ -226,6 +246,15 @@ class _Times:
             per = Period("span", None, None)
         if r == P.EVENT and per.kind not in ("day", "vague"):
             r = P.WHEN  # 当日 after a span: the span's day is not known
+        if doc.paragraph(mk.start).cell and level > Level.PARAGRAPH:
+            # a table's header cell (1—5月(%)) names its column's period, not the text's after it
+            level, rule = Level.PARAGRAPH, "in a table's header cell: its column's period"
+        if rule.startswith("其中 before"):
+            semi = re.search(r"[;；]", s[mk.end : sent.end])
+            until = mk.end + semi.start() if semi else None
+        if r == P.EVENT and per.kind == "day" and _START_AFTER.match(s, mk.end) and not heading:
+            # 9月20日启动,截至10月18日,……: a day something began is the start of what is counted after
+            r, per, level, rule = P.WHEN, Period("span", per.start, doc.published), Level.DOCUMENT, "a day something began"
         if r == P.WHEN and per.kind in ("stock", "until"):
             r = P.STOCK if per.kind == "stock" else P.UNTIL  # 该行动开展以来 with no stated start
         if r == P.WHEN and per.kind in ("stock", "stock_end"):
@@ -234,10 +263,8 @@ class _Times:
             r = {"null": P.NULL, "weak": P.WEAK, "recent": P.RECENT}[per.kind]
         if r in (P.STOCK,) and not heading:
             open_here = [ph for ph in self.scopes.in_force(mk.start) if ph.start >= sent.start]
-            if any(ph.role == P.UNTIL or ph.value.mark == "since_until"
-                   or (ph.role == P.STOCK and ph.value.period.end not in (None, doc.published))
-                   for ph in open_here):
-                return  # 截至2021年底，全市现有吸毒人员8736名: the stock's date is already stated
+            if any(ph.role in (P.UNTIL, P.STOCK) or ph.value.mark == "since_until" for ph in open_here):
+                return  # 截至2021年底，全市现有吸毒人员8736名; 目前……在册: the stock's date is already stated
             if per.kind == "stock_end" and s[max(0, mk.start - 3) : mk.start].endswith(("截至", "截止", "截止到")):
                 r, per = P.UNTIL, Period("until", None, per.end)  # 截至去年底: an explicit cut-off
             elif per.kind == "stock_end":
@@ -294,11 +321,17 @@ class _Times:
             level, rule = Level.SENTENCE, "an undated incident inside a paragraph about a period"
         if r == P.EVENT and per.kind == "day" and per.start is not None and not heading:
             self.case_days.append((mk.start, per.start))
-            if _ARREST_RE.search(s, sent.start, sent.end):
+            para = doc.paragraph(mk.start)
+            if _ARREST_RE.search(s, mk.end, para.end):
                 self.arrest_days.append((mk.start, per.start))
         ph = Phrase(mk.start, mk.end, mk.text, _TimeValue(per, mk.name), r, level, rule, until)
         self.scopes.add(ph)
         self.by_end[mk.end] = ph
+        if r == P.WEAK:
+            self._weak_at.append(mk.start)
+            self._weak.append(ph)
+        if mk.name == "rate":
+            self._rate_at.append(mk.start)
         if in_title and r == P.WHEN and per.kind == "span":
             # the title's period frames the body until the body states its own
             self.scopes.add(
@@ -333,6 +366,13 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
         if ph is not None and s[ph.end : n.start] in _LOCAL_BIND and ph.role in (P.SIDE, P.COMPARE, P.WHEN):
             return ph.value.period, ph, "written right before its number"
     governing = [ph for ph in in_force if ph.role in P.GOVERNING]
+    weak_after = times.weak_after(n.end)
+    sent0 = doc.sentence(n.start).start
+    if weak_after is not None and (not governing or governing[0].role != P.WEAK) and not any(
+        ph.start >= sent0 and ph.role in (P.UNTIL, P.STOCK, P.WHEN) for ph in governing
+    ):
+        # 我省17个市、130多个县市区都已发现……: the 已 of the clause, written after the number
+        governing.insert(0, weak_after)
     if not governing:
         return None, None, "no period stated"
     top = governing[0]
@@ -340,23 +380,44 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
     clause = doc.clause(n.start)
     sent = doc.sentence(n.start)
     if top.role == P.WEAK:
+        # 已 makes the clause a stock unless a period is stated in this sentence or an incident is being
+        # told in this paragraph (我省17个市……都已发现; but 8月3日……已被刑事拘留)
         explicit_here = any(ph.start >= sent.start and ph.role in (P.WHEN, P.EVENT) for ph in governing[1:])
-        if explicit_here or any(ph.role == P.EVENT for ph in governing[1:2]):
+        para = doc.para_index(n.start)
+        if explicit_here or any(ph.role == P.EVENT and doc.para_index(ph.start) == para for ph in governing[1:2]):
             top = next(ph for ph in governing[1:] if ph.role != P.WEAK)
             per = top.value.period
         else:
             return Period("stock", None, doc.published), top, "已: a stock as of publication"
     if top.role in (P.UNTIL, P.STOCK) and top.value.mark in ("until", "until_zhi", "until_now", "campaign_since"):
-        # a running total from a start stated in the same sentence (今年以来……截至10月底,共破获)
+        # a running total from a start stated in the same sentence (今年以来……截至10月底,共破获), or
+        # from a start stated just before (今年以来,全省公安机关重拳出击。截至目前,共破获……) when the
+        # clause counts what was done (破获, 抓获) and names no stock
         start_ph = next(
             (ph for ph in governing[1:] if ph.role == P.WHEN and ph.value.period.start is not None
              and ph.start >= sent.start and (per.end is None or ph.value.period.start <= per.end)),
             None,
         )
+        if start_ph is None and top.value.mark == "until_now":
+            para = doc.para_index(n.start)
+            start_ph = next(
+                (ph for ph in governing[1:] if ph.role == P.WHEN and ph.value.period.start is not None
+                 and ph.value.period.end == doc.published and para - doc.para_index(ph.start) <= 1
+                 and subjects.FLOW_RE.search(s, clause[0], n.start)),
+                None,
+            )
         if start_ph is not None and _is_flow_clause(s, clause[0], n.start):
             return Period("span", start_ph.value.period.start, per.end), top, f"a running total from {start_ph.text}"
         return Period("stock", None, per.end), top, "a stock as of the cut-off"
-    if top.role == P.WHEN and top.value.mark == "since_until" and _STOCK_NOUNS.search(s, top.end, n.start):
+    if times.rate_before(n.start, clause[0]) and (per.start is None or top.value.mark in ("years_since", "recent_years")):
+        # 十年来,……年均增幅达15.6%; 近三年平均每年新增……: a rate over an open span has no period
+        return Period("null", None, None), top, "a rate over an open span"
+    if top.role == P.WHEN and per.start is not None and per.end == doc.published and top.start >= sent.start:
+        # 截至8月底,……今年已累计验放……: a cut-off stated before the start, in one sentence
+        cut = next((ph for ph in governing[1:] if ph.role == P.UNTIL and ph.start >= sent.start), None)
+        if cut is not None and cut.value.period.end is not None and per.start <= cut.value.period.end:
+            return Period("span", per.start, cut.value.period.end), top, f"{cut.text} …… {top.text}: one span"
+    if top.role == P.WHEN and top.value.mark == "since_until" and _STOCK_NOUNS.search(s, max(top.end, sent.start), n.start):
         return Period("stock", None, per.end), top, "a stock named after the cut-off"
     if top.role == P.RECENT:
         below = governing[1] if len(governing) > 1 else None
@@ -418,17 +479,20 @@ def _local_names(doc: Document, ms: list[Mention], area: Focus) -> list[Mention]
         return ms
     g = gazetteer()
     prov = g.province(home)
-    taken = [(m.start, m.end) for m in ms]
+    taken = places._Spans([(m.start, m.end) for m in ms])
     extra = []
     for m in re.finditer(r"(?:(?<=[,，;；:：。\n])|^)([\u4e00-\u9fff]{2})", doc.s):
         a, b = m.span(1)
-        if any(x < b and a < y for x, y in taken):
+        if taken.overlaps(a, b):
             continue
         cands = [d for d in g.candidates(m.group(1)) if d.province_code == prov.code and d.level == "prefecture"]
         if len(cands) == 1:
             extra.append(Mention(a, b, m.group(1), places.AREA, (cands[0],), None, "a short name inside the release's province",
                                  places.display(cands[0], m.group(1))))
     return sorted(ms + extra, key=lambda m: m.start) if extra else ms
+
+
+_JOINT_RE = re.compile(r"合计|共计|总计|合共|两地共|三地共")
 
 
 def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None:
@@ -439,6 +503,7 @@ def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None
     for m in ms:
         if m.place is not None and m.role in (places.LIST, places.AREA, places.AGENCY):
             by_sentence.setdefault(doc.sentence(m.start).index, []).append(m)
+    starts = [n.start for n in nums]
     for si, found in by_sentence.items():
         # the longest run of places joined by 、 和 及 与
         runs: list[list[Mention]] = []
@@ -455,7 +520,10 @@ def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None
         fen = [x.start() for x in re.finditer("分别", s[run[-1].end : sent.end])]
         if not fen:
             continue
-        in_sent = [n for n in nums if sent.start <= n.start < sent.end and n.start > run[-1].end]
+        lo = bisect_right(starts, run[-1].end)
+        hi = bisect_right(starts, sent.end - 1)
+        in_sent = nums[lo:hi]
+        distributed = False
         i = 0
         while i < len(in_sent):
             group = [in_sent[i]]
@@ -467,24 +535,41 @@ def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None
                 for n, m in zip(group, run, strict=True):
                     n.place = m.place
                     n.region_from = (m.start, m.end, "分别: the place listed in the same order")
+                distributed = True
+            elif distributed and _JOINT_RE.search(s, max(sent.start, group[0].start - 8), group[0].start):
+                for n in group:  # ……分别为26.4万人和23.1万人,合计占全省的37.6%: the places together
+                    n.place = run[0].place
+                    n.region_from = (run[0].start, run[-1].end, "合计 after 分别: the places listed, together")
             i += len(group)
 
 
 # ---------------------------------------------------------------- kinds
 
 
-def _is_event(doc: Document, n: Num, per: Period | None, top: Phrase[_TimeValue] | None, case_here: bool) -> bool:
+class _Words:
+    """Where the words of a pattern stand in a text, asked whether one lies in a span."""
+
+    def __init__(self, rx: re.Pattern[str], s: str) -> None:
+        self._at = [m.start() for m in rx.finditer(s)]
+
+    def within(self, a: int, b: int) -> bool:
+        k = bisect_right(self._at, a - 1)
+        return k < len(self._at) and self._at[k] < b
+
+
+def _is_event(doc: Document, n: Num, per: Period | None, top: Phrase[_TimeValue] | None, case_here: bool,
+              words: dict[str, _Words]) -> bool:
     s = doc.s
     sent = doc.sentence(n.start)
     clause_start = doc.clause(n.start)[0]
     if n.unit is not None and n.unit.family in ("percent", "points", "ratio"):
         return False  # a share or a change is a statistic, not the quantity of an incident
     event = bool(top is not None and top.role == P.EVENT) or case_here
-    if _CASE_NARRATIVE.search(s, sent.start, sent.end):
+    if words["narrative"].within(sent.start, sent.end):
         return True  # 经查，该团伙……累计倾倒三千五百余吨: one case's totals
     if event and not case_here and per is not None and per.kind == "day" and _AREA_CLAUSE.match(s, clause_start):
         return False  # 5月3日当天，全市接待游客321.5万人次: a day's statistic for an area
-    if event and not case_here and _CAMPAIGN_RE.search(s, sent.start, n.start) and _TOTAL_WORDS.search(s, sent.start, n.start):
+    if event and not case_here and words["campaign"].within(sent.start, n.start) and words["total"].within(sent.start, n.start):
         return False  # 此次行动共破获……: the totals of an operation
     return event
 
@@ -492,9 +577,12 @@ def _is_event(doc: Document, n: Num, per: Period | None, top: Phrase[_TimeValue]
 # ---------------------------------------------------------------- post-steps (ported rules)
 
 
-def _lead_case_days(nums: list[Num], arrest_days: list[tuple[int, date]]) -> None:
+def _lead_case_days(nums: list[Num], arrest_days: list[tuple[int, date]], published: date | None) -> None:
     """An undated case told first in summary (近日,……捣毁一个窝点,抓获犯罪嫌疑人11名) and then day
     by day (专案组于5月16日凌晨收网): the summary's figures are of the days of the arrests told after it."""
+    if published is not None:
+        # 日前, 近日: recent; days a year before are those of a story told back (经审理查明,2023年3月12日)
+        arrest_days = [(pos, d) for pos, d in arrest_days if 0 <= (published - d).days <= 60]
     if not arrest_days:
         return
     arrest_days.sort()
@@ -590,19 +678,80 @@ def _settle_headings(nums: list[Num]) -> None:
             match = following[idx]
         if match is None:
             continue
-        if own and n.period is not None and n.period.kind == "vague" and match.period is not None:
-            own = False  # 破获一起运输毒品案 缴获冰毒12.6千克: the case's day, told in the body
+        restates = match is first_body.get(key(n)) or (n.qualifier != "exact" and match is _rounded_match(n, nums))
+        if own and n.period is not None and match.period is not None and (
+            n.period.kind == "vague" or restates and (n.period.kind not in ("span", "day") or n.period.start is None)
+        ):
+            # a headline that restates a body figure takes its period where its own says no span (三个月,
+            # 已); a case's headline takes the case's day
+            own = False
         if not own:
             n.period = match.period
             n.event = match.event
             n.period_from = match.period_from and (match.period_from[0], match.period_from[1], "restates a body figure")
-        restates = match is first_body.get(key(n)) or (n.qualifier != "exact" and match is _rounded_match(n, nums))
         if match.place is not None and (
             restates or n.region_from is None or n.region_from[2].startswith("the release's area")
         ):
             # a headline that restates a body figure takes its region too
             n.place = match.place
             n.region_from = match.region_from
+
+
+# Subjects that are stocks whatever the period in force (存栏 is the herd on hand at the period's end,
+# 出栏 the animals sold over it): a span in force becomes a stock as of its end.
+STOCK_SUBJECTS = re.compile(r"存栏|在册|保有量|余额|常住人口|户籍人口|总人口|库存|在押|在校生|参保人数|参保人|持证")
+
+
+# A change against the start of the year (比上年末, 较年初): a change over the year, not a stock.
+CHANGE_OVER_YEAR = re.compile(r"(?:比|较)(?:上年末|上年底|去年末|去年底|年初)")
+
+
+def _stock_subjects(nums: list[Num]) -> None:
+    for n in nums:
+        p = n.period
+        if p is None or p.kind != "span" or p.start is None or p.end is None:
+            continue
+        if STOCK_SUBJECTS.search(n.base or n.subject) and not CHANGE_OVER_YEAR.search(n.raw_clause):
+            n.period = Period("stock", None, p.end)
+            if n.period_from is not None:
+                n.period_from = (n.period_from[0], n.period_from[1], "a stock (存栏, 在册……) as of the end of the period in force")
+
+
+def _same_heading_segment(s: str, a: int, b: int) -> bool:
+    """Whether ``a`` and ``b`` are in one part of a headline (parts are set apart by spaces)."""
+    lo, hi = min(a, b), max(a, b)
+    return lo >= 0 and not re.search(r"\s", s[lo:hi])
+
+
+def _unify_restated(s: str, nums: list[Num]) -> None:
+    """One figure stated twice, once as of a cut-off with no start (截至今年4月……1047起, 截至目前……19.25
+    万宗) and once over a window that closes there (去年12月至今年4月……1047起; a title's 今年来……十九万余
+    宗): both are the window."""
+    def fam(n: Num) -> str:
+        return n.unit.family if n.unit else "count"
+
+    spans: dict[date, list[Num]] = {}
+    for m in nums:
+        if m.period is not None and m.period.kind == "span" and m.period.start is not None and m.period.end is not None:
+            spans.setdefault(m.period.end, []).append(m)
+    for n in nums:
+        p = n.period
+        if p is None or not P.is_stock(p) or p.end is None:
+            continue
+        v = n.value * (n.unit.factor if n.unit else 1)
+        for m in spans.get(p.end, [])[:50]:
+            mp = m.period
+            w = m.value * (m.unit.factor if m.unit else 1)
+            if m is n or fam(m) != fam(n) or mp is None or mp.end != p.end:
+                continue
+            same = abs(v - w) <= 1e-9 * max(1.0, abs(v))
+            rounded = m.heading and m.qualifier != "exact" and 0.9 * abs(w) <= abs(v) <= 1.1 * abs(w)
+            if m.heading and (m.period_from is None or not _same_heading_segment(s, m.period_from[0], m.start)):
+                continue  # a headline's period counts only for the part of the headline it opens
+            if same or rounded:
+                n.period = mp
+                n.period_from = m.period_from and (m.period_from[0], m.period_from[1], "the same figure, stated over its window")
+                break
 
 
 def _duplicate_headings(doc: Document) -> set[int]:
@@ -704,6 +853,7 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times]:
     place_scopes = _place_scopes(doc, ms, area)
     times = _Times(doc, [n.start for n in nums])
     cases = [m.start() for m in _CASE_RE.finditer(s)]
+    words = {"narrative": _Words(_CASE_NARRATIVE, s), "campaign": _Words(_CAMPAIGN_RE, s), "total": _Words(_TOTAL_WORDS, s)}
     home_from: tuple[int, int, str] | None = None
     if area.start is not None and area.end is not None:
         home_from = (area.start, area.end, f"the release's area ({area.rule})")
@@ -719,7 +869,7 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times]:
         # a case told in this sentence: its quantities are the case's
         k = bisect_right(cases, n.start) - 1
         case_here = k >= 0 and cases[k] >= sent.start
-        n.event = _is_event(doc, n, per, top, case_here)
+        n.event = _is_event(doc, n, per, top, case_here, words)
         stated_here = top is not None and top.start >= sent.start
         if case_here and (per is None or per.kind != "day") and not _short_span(per, stated_here):
             per, rule = Period("vague", None, None), "a case told in this sentence: its own day, not stated"
@@ -740,7 +890,29 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times]:
         else:
             n.place, n.region_from = area.place, home_from
     _distribute_lists(doc, ms, nums)
+    _table_columns_and_rows(doc, nums, times, area)
     return area, times
+
+
+def _table_columns_and_rows(doc: Document, nums: list[Num], times: _Times, area: Focus) -> None:
+    """A table's value takes the period its column's header names (环比(%), 1—5月(%)), and the place
+    its row's label names (上蔡县 | 523146 | -1.8), where they name one."""
+    g = gazetteer()
+    within = area.place.division if area.place is not None else None
+    for n in nums:
+        c = n.table
+        if c is None:
+            continue
+        if c.header_start >= 0:
+            ph = next((p for p in times.scopes.in_force(c.header_start + len(c.header) - 1, heading=False)
+                       if p.start >= c.header_start and p.role in (P.WHEN, P.UNTIL, P.STOCK)), None)
+            if ph is not None:
+                n.period, n.period_from = ph.value.period, (ph.start, ph.end, "the period its column's header names")
+        label = c.label
+        d = g.lookup(label, within) if 2 <= len(label) <= 12 else None
+        if d is not None and (label == d.name or label in d.short):
+            n.place = places.display(d, label)
+            n.region_from = (c.label_start, c.label_start + len(label), "the place its row's label names")
 
 
 @register(NAME, VERSION, stage="recognise")
@@ -749,16 +921,18 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
     if not text or not text.strip():
         return []
     doc = Document(text, published=published, region=region)
-    nums = read_numbers(doc.s, doc.norm, doc.text)
+    nums = merge_table_values(read_numbers(doc.s, doc.norm, doc.text), tables.value_cells(doc))
     if not nums:
         return []
     area, times = _assign(doc, nums)
     subjects.assign(doc, nums, area.place)
     subjects.averages(nums)
-    _lead_case_days(nums, times.arrest_days)
+    _stock_subjects(nums)
+    _lead_case_days(nums, times.arrest_days, doc.published)
     _reporting_window(doc, nums, times.until_ends, times.since_starts)
     dup = _duplicate_headings(doc)
     if dup:
         nums = [n for n in nums if n.para not in dup]
+    _unify_restated(doc.s, nums)
     _settle_headings(nums)
     return [_to_figure(doc, n) for n in nums]

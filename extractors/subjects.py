@@ -98,7 +98,8 @@ VERBS: tuple[str, ...] = (
     "抢救", "出动", "检查", "责令", "关停", "取缔", "封堵", "查扣", "扣押", "冻结", "追回", "挽回", "发生",
     "设立", "建立", "培训", "举办", "开设", "派出", "走访", "排查", "整改", "清理", "帮助", "救助", "接收",
     "接入", "藏匿", "建设", "发现", "收戒", "查破", "办理", "立案", "侦办", "查办", "打击", "处置", "接警",
-    "获得", "荣获", "再获", "救起",
+    "获得", "荣获", "再获", "救起", "投放", "发放", "接待", "接报", "运送", "护送", "判处", "受理", "审结", "执结",
+    "化解", "调解", "救助", "转账", "罚款", "处罚", "藏有", "载有", "装有", "夹带", "携带", "截获", "起获", "缉获",
 )
 # A noun phrase after a number does not start with these: 5.24人|下降为4.39人.
 NP_BAD_START: tuple[str, ...] = (
@@ -115,7 +116,9 @@ _PAREN_RE = re.compile(r"\([^()]{2,30}\)(?!$)")
 NP_STOPS: frozenset[str] = frozenset(",;:。!?！？；：\n()（）“”\"都已均也被在从对将把向")
 NP_MAX: int = 18
 # Verbs that end a noun phrase written after a number (136名指战员赶赴现场).
-NP_VERB_STOPS: tuple[str, ...] = ("全部", "赶赴", "前往", "赶到", "到达", "奔赴", "参加", "参与", "投入", "进驻")
+NP_VERB_STOPS: tuple[str, ...] = (
+    "全部", "赶赴", "前往", "赶到", "到达", "奔赴", "参加", "参与", "投入", "进驻", "组成", "组建", "分成", "分为",
+)
 # An agency with its adverb at the head of a clause (海门区人民法院江海巡回法庭共就地化解……):
 # the actor, not the subject.
 _AGENT_ADVERB_RE = re.compile(
@@ -131,6 +134,10 @@ _PERSON_RE = re.compile(
     r"(?:在网上|在网络上|在手机上|通过网络)?"
 )
 _FOOTNOTE = re.compile(r"\[\d{1,2}\]")
+# The recipients of what is handed over: 向公安机关、纪检监察机关移交3093条 -> 移交.
+_RECIPIENTS_RE = re.compile(
+    r"^(?:向|对)[^,，。;；]{1,30}?(?=移交|移送|通报|反馈|提供|发放|转交|推送|交办|转账|汇款|支付|罚款|处罚|行政拘留|判处)"
+)
 _LEAD_RE = re.compile("|".join(re.escape(w) for w in sorted(LEAD_WORDS, key=len, reverse=True)))
 _TAIL_RE = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(TAIL_WORDS, key=len, reverse=True)) + ")$")
 _VERB_RE = re.compile("|".join(re.escape(v) for v in sorted(VERBS, key=len, reverse=True)))
@@ -168,6 +175,9 @@ def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
         lm = _LEAD_RE.match(t)
         if lm and len(t) > lm.end():
             t = t[lm.end() :]
+        rm = _RECIPIENTS_RE.match(t)
+        if rm and len(t) >= rm.end() + 2:
+            t = t[rm.end() :]
         for rx in (_ACTOR_ADVERB_RE, _PERSON_RE):
             xm = rx.match(t)
             if xm and len(t) >= xm.end() + 2:
@@ -183,7 +193,7 @@ def strip_tail(t: str) -> str:
         before = t
         t = t.rstrip(" \u3000,、")
         tm = _TAIL_RE.search(t, max(0, len(t) - 4))
-        if tm and tm.start() > 0 and tm.group(0) == "均" and t[tm.start() - 1] in "日月年人户":
+        if tm and tm.start() > 0 and tm.group(0) == "均" and t[tm.start() - 1] in "日月年人户平":
             break  # 日均, 人均: an average, not the adverb 均
         if tm and tm.start() > 0 and not (tm.group(0) in ("为", "是") and t[tm.start() - 1] in "行作认成因称视若只总但于"):
             t = t[: tm.start()]  # but not 为 of 行为, 作为
@@ -308,14 +318,25 @@ SHARED_HEADS: tuple[str, ...] = tuple(sorted((
 ), key=len, reverse=True))
 
 
+_LIST_PREPOSITIONS = frozenset("对向在从自与")
+
+
 def split_list(t: str, k: int) -> list[str] | None:
     """``t`` split into ``k`` coordinated items (A和B, A、B及C), or ``None``;
     a head noun written once after the last item goes to every item."""
+    tail = ""
+    if "分别" in t:
+        # 对东盟、韩国分别进出口: what follows 分别 goes to every item
+        t, tail = t.split("分别", 1)
+        tail = tail if re.fullmatch(r"[\u4e00-\u9fff]{1,8}", tail) else ""
     parts = [p for p in t.split("、") if p]
     if len(parts) != k:
         parts = [p for p in _LIST_SPLIT.split(t) if p]
     if len(parts) != k:
         return None
+    if tail:
+        lead = parts[0][0] if parts[0][:1] in _LIST_PREPOSITIONS else ""
+        return [(lead if lead and not p.startswith(lead) else "") + p + tail for p in parts]
     last = parts[-1]
     if all(len(p) <= 2 for p in parts[:-1]) and len(last) > 4:
         # 城镇和农村居民人均可支配收入: bare modifiers share the rest of the last item
@@ -452,14 +473,9 @@ _CHANGE_VERB_TAIL = re.compile(r"(?:增长|下降|上升|增加|减少|提高|�
 
 
 def _fit_change(chg: str, base: str) -> str:
-    """A change against a named base (较1月份, 较2019年底) glued to a short subject keeps
-    only its verb, so it does not outweigh the subject: 检查车辆 + 较1月份增长 -> 检查车辆增长.
-    同比 and 环比 phrases stay as written (同比分别上升)."""
-    if len(chg) <= len(base) or chg.startswith("分别"):
-        return chg
-    if chg.startswith(("同比", "环比")):
-        # 案值 + 同比增长 -> 案值增长: the verb alone, like a named base (同比分别上升 stays)
-        return chg if chg.startswith("分别", 2) or len(chg) <= 2 else chg[2:]
+    """The change glued to the quantity it changes keeps only its verb, so the subject names the
+    quantity (the guide: the quantity that changed, the change words may follow): 检查车辆 +
+    较1月份增长 -> 检查车辆增长, 发生各类生产安全事故 + 同比分别下降 -> 发生各类生产安全事故下降."""
     m = _CHANGE_VERB_TAIL.search(chg)
     return m.group(0) if m else chg
 
@@ -480,6 +496,95 @@ def _clause_between(s: str, prev: Num, cstart: int, rw: tuple[str, ...]) -> str:
     return t if len(t) >= 2 and not is_filler(t) else ""
 
 
+# Words for a rate that name no quantity of their own.
+RATE_WORDS: frozenset[str] = frozenset({"增速", "增幅", "涨幅", "降幅", "占比", "比重", "增长率", "增长速度"})
+# A clause that is only a change of a rate against a base, or an average change:
+# 增速比一季度提高, 高于全省增速, 快于上年全年, 比上年全年下降, 两年平均增长.
+_RATE_CHANGE_RE = re.compile(
+    r"(?P<rate>增速|增幅|涨幅|增长速度)?(?P<cmp>(?:比|较|高于|低于|快于|慢于|超过|超出)[^,，;；。]{0,10}?)"
+    r"(?P<rate2>增速|增幅)?(?P<verb>提高|下降|回落|回升|加快|放缓|扩大|收窄|上升|降低|增加|减少)?"
+)
+_AVERAGE_CHANGE_RE = re.compile(r"(?:[两三四五六七八九十\d]年|年)平均(?:增长|下降)?|年均(?:增长|下降)")
+# Verbs that compare a figure with one stated before: 仅次于……的895.9亿元.
+COMPARISON_VERBS: frozenset[str] = frozenset({"仅次于", "相当于", "超过", "高于", "低于", "多于", "少于", "接近"})
+# A modifier standing for an item of the quantity before: 其中:省级8家, 市级30家.
+_MODIFIER_RE = re.compile(r"[\u4e00-\u9fff]{1,3}(?:级|类|型|属)")
+_HEAD_AFTER_MODIFIER = re.compile(r"^.{0,8}?(?:级以上|级以下|以上|以下|级|类|型)(?P<head>[\u4e00-\u9fff]{2,12})$")
+_LIST_PREDICATE = re.compile(
+    r"(?:分别)?(?:增长|下降|增速|增幅)?(?:较快|较慢|明显|显著|平稳|迅速|强劲)?(?:增长|下降|回升|回落)?$"
+)
+
+
+def _rate_change(core: str, prev: Num) -> str:
+    """The subject of a change of a rate, of an average change, named by the quantity before it."""
+    base = prev.base
+    if not base:
+        return ""
+    if _AVERAGE_CHANGE_RE.fullmatch(core):
+        return base + core + ("" if core.endswith(("增长", "下降")) else "增长")
+    m = _RATE_CHANGE_RE.fullmatch(core)
+    if m is None:
+        return ""
+    rated = bool(m.group("rate") or m.group("rate2"))
+    if not rated and (m.group("verb") or not m.group("cmp").startswith(("高于", "低于", "快于", "慢于"))):
+        return ""  # 比上年末下降: a change of the quantity itself, named as before (生猪存栏下降)
+    growth = bool(m.group("rate") or m.group("rate2")) or (
+        prev.unit is not None and prev.unit.family == "percent" and prev.comparison in ("yoy", "mom")
+    )
+    rest = m.group("cmp") + (m.group("verb") or "")
+    return base + ("增速" if growth and "增速" not in base else "") + rest
+
+
+def _head_noun(base: str) -> str:
+    m = _HEAD_AFTER_MODIFIER.match(base)
+    return m.group("head") if m else ""
+
+
+def _enumerated(t: str, k: int) -> list[str] | None:
+    """``k`` items enumerated before 等 and the noun they share: 金银珠宝类、饮料类……等商品零售额."""
+    m = re.search(r"((?:[^、,，“”]{1,10}、)+[^、,，“”]{1,10})等([\u4e00-\u9fff]{2,12})$", t)
+    if m is None:
+        return None
+    items = m.group(1).split("、")
+    if len(items) != k:
+        return None
+    head = CHANGE_RE.sub("", m.group(2)) or m.group(2)
+    for w in ("同比", "环比"):
+        head = head.split(w, 1)[0]
+    head = head.replace("分别", "")
+    return [it + head for it in items] if len(head) >= 2 else None
+
+
+# A list of places with their count and a ranking after the quantity: 石家庄、保定、唐山三市|接报火灾数|居全省前三位.
+_PLACE_COUNT = re.compile(r"^(?:[两三四五六七八九十]{1,2}|等)?(?:市|县|区|地|州|省|省区|县区|市州)?")
+_RANK_AFTER = re.compile(r"(?:居|位居|位列|排名|排在)[^,，。;；]*$")
+
+
+def _list_before(s: str, cstart: int, floor: int, k: int) -> list[str] | None:
+    """The ``k`` items listed in the clause before ``cstart`` (not before ``floor``). Where the items
+    are places (石家庄、保定、唐山三市接报火灾数……), they are the figures' regions and the quantity
+    after them is every figure's subject."""
+    end = cstart - 1
+    if end <= floor:
+        return None
+    a, raw = clause_before(s, end, floor)
+    t = _LIST_PREDICATE.sub("", raw.strip())
+    t = t.split("中", 1)[1] if t.startswith(("主导产业中", "其中")) and "中" in t else t
+    if not t or not ("、" in t or "和" in t):
+        return None
+    hits = gazetteer().find(t)
+    if hits and hits[0].start == 0:
+        # the places, then what is counted for each
+        last = hits[0]
+        for h in hits[1:]:
+            if t[last.end : h.start] in ("、", "和", "及", "与"):
+                last = h
+        rest = _RANK_AFTER.sub("", _PLACE_COUNT.sub("", t[last.end :]))
+        rest = strip_tail(strip_lead(rest))
+        return [rest] * k if len(rest) >= 2 else None
+    return split_list(t, k)
+
+
 def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
     """Give every number its subject (what is counted), its comparison and its sign."""
     s = doc.s
@@ -491,6 +596,17 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         if n.sentence != prev_sent:
             prev_sent = n.sentence
             in_sent = []
+        if n.table is not None and n.table.label:
+            # a table's value: what its row counts, the change its column states; a row named by a
+            # place counts what its column names (县区 | 总产量(吨): 上蔡县 523146)
+            label = n.table.label
+            if n.place is not None and n.place.division is not None and label in (n.place.name, *n.place.division.short):
+                label = re.sub(r"[(（][^()（）]*[)）]", "", n.table.header).strip() or label
+            n.subject = n.base = label
+            n.comparison = n.table.comparison or comparison_of(n.table.header, _family(n))
+            n.sign = 1
+            i += 1
+            continue
         # the list this number leads: 27.6%、32.6%和26.2%
         group = [n]
         while i + len(group) < len(nums):
@@ -513,6 +629,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         core_nc = strip_change(core)
         if core_nc and core_nc != core:
             core_nc = strip_tail(core_nc)
+        enum_items = _enumerated(core_nc, len(group)) if len(group) > 1 else None
         core_nc = named_drug(balance(from_verb(tidy(core_nc))))
         if _AGE_RE.fullmatch(core_nc):
             core_nc = ""  # (女,25岁)2名犯罪嫌疑人: an age in an aside names nothing
@@ -546,7 +663,25 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             stem = core_nc[: -2]
             core_nc = stem + parent.base if stem and parent.base not in stem else core_nc
         after_np = noun_after(s, group[-1].end)
-        if (
+        prev_q = next((m for m in reversed(in_sent) if m.base and _family(m) != "points"), None)
+        if enum_items is not None:
+            # 金银珠宝类、饮料类……等商品零售额同比分别增长105.9%、57.2%……: item by item
+            names = enum_items
+        elif prev_q is not None and (rate := _rate_change(core, prev_q)):
+            # 增速比一季度提高1.0个百分点, 高于全省增速1.6个百分点, 两年平均增长6.0%: of the quantity before
+            names = [rate] * k
+        elif prev_q is not None and core_nc in COMPARISON_VERBS:
+            # 出口887.9亿元,仅次于今年1月份的895.9亿元: the same quantity, in the period compared with
+            names = [prev_q.base] * k
+        elif prev_q is not None and _MODIFIER_RE.fullmatch(core_nc) and (head := _head_noun(prev_q.base)):
+            # 县级以上农业龙头企业98家,其中:省级8家 -> 省级农业龙头企业
+            names = [core_nc + head] * k
+        elif k > 1 and (not core_nc or core_nc in RATE_WORDS) and (
+            listed := _list_before(s, cstart, max(n.sentence[0], in_sent[-1].end if in_sent else 0), k)
+        ):
+            # 禽蛋产量、水果和蔬菜增长较快,增速分别达9.1%、7.5%、5.5%: the items of the clause before
+            names = listed
+        elif (
             after_np
             and fam not in ("percent", "points", "ratio")
             and (k == 1 or not core_nc)

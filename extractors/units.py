@@ -67,6 +67,8 @@ UNIT_TABLE: tuple[tuple[str, str, float, str], ...] = (
     ("根", "count", 1.0, "根"), ("组", "count", 1.0, "组"), ("队", "count", 1.0, "队"),
     ("吨次", "count", 1.0, "吨次"), ("剂次", "count", 1.0, "剂次"), ("剂", "count", 1.0, "剂"),
     ("天", "count", 1.0, "天"), ("乘次", "count", 1.0, "乘次"), ("块", "count", 1.0, "块"),
+    ("羽", "count", 1.0, "羽"), ("幅", "count", 1.0, "幅"), ("大类", "count", 1.0, "大类"),
+    ("城", "count", 1.0, "城"), ("小包", "count", 1.0, "小包"), ("大包", "count", 1.0, "大包"),
 )
 
 UNITS: dict[str, Unit] = {}
@@ -100,7 +102,7 @@ QUALIFIER_PREFIXES: tuple[tuple[str, str], ...] = (
     ("约有", "approx"), ("大约", "approx"), ("大概", "approx"), ("约", "approx"),
     ("将近", "under"), ("接近", "under"), ("不足", "under"), ("不到", "under"), ("不超过", "under"),
     ("近", "under"),
-    ("超过", "over"), ("不少于", "over"), ("不低于", "over"), ("至少", "over"), ("多于", "over"),
+    ("超过", "over"), ("不少于", "over"), ("不低于", "over"), ("至少", "over"), ("多于", "over"), ("突破", "over"),
     ("逾", "over"), ("超", "over"), ("过", "over"),
 )
 # Qualifiers written after the number (before the unit: 余, 多) or after the unit.
@@ -137,16 +139,20 @@ def _day_count_at(s: str, i: int) -> bool:
     return s.startswith("天", i) and not s.startswith(("天然", "天气", "天津", "天下"), i) and _counts_days(s, i)
 
 
+# Units that begin with a word of NOT_UNITS and win over it: 22大类 (but 十大, 三类).
+UNITS_BEFORE_NOT_UNITS: tuple[str, ...] = ("大类",)
+
+
 def not_unit_at(s: str, i: int) -> bool:
     """Whether ``s[i:]`` starts with a counted word that makes the number a date, an age, a duration."""
-    return s.startswith(NOT_UNITS, i) and not _day_count_at(s, i)
+    return s.startswith(NOT_UNITS, i) and not _day_count_at(s, i) and not s.startswith(UNITS_BEFORE_NOT_UNITS, i)
 
 
 def unit_at(s: str, i: int) -> Unit | None:
     """The unit written at ``s[i:]``, longest first; ``None`` for none or a non-unit."""
     if _day_count_at(s, i):
         return UNITS["天"]
-    if s.startswith(NOT_UNITS, i):
+    if s.startswith(NOT_UNITS, i) and not s.startswith(UNITS_BEFORE_NOT_UNITS, i):
         return None
     for n in _UNIT_LENGTHS:
         u = UNITS.get(s[i : i + n])

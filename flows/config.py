@@ -5,6 +5,7 @@ A bad file raises ConfigError with one message naming the file, the source and t
 
 from __future__ import annotations
 
+import difflib
 import ipaddress
 import re
 from pathlib import Path
@@ -177,15 +178,45 @@ def _where(cfg: dict, loc: tuple) -> str:
     return "field " + ".".join(str(p) for p in loc)
 
 
+KINDS = {"directory": DirectorySource, "http": HttpSource, "feed": FeedSource, "sitemap": SitemapSource,
+         "urls": UrlListSource, "warc": WarcSource}
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else "known: " + ", ".join(choices)
+
+
+def _explain(cfg: dict, err: dict) -> str:
+    """One line for a pydantic error: where (source, field) and what, with a suggestion for
+    an unknown field or kind."""
+    loc = tuple(err["loc"])
+    if err["type"] == "extra_forbidden":
+        field = str(loc[-1])
+        kind = loc[2] if len(loc) >= 3 and loc[0] == "sources" and loc[2] in KINDS else None
+        model = KINDS[kind] if kind else SourcesFile
+        where = _where(cfg, loc[:-1]) + ": " if len(loc) > 1 else ""
+        return f"{where}unknown field {field!r} ({_did_you_mean(field, list(model.model_fields))})"
+    if err["type"] == "union_tag_invalid":
+        tag = str((err.get("ctx") or {}).get("tag", ""))
+        return f"{_where(cfg, loc)}, field 'kind': unknown kind {tag!r} ({_did_you_mean(tag, list(KINDS))})"
+    return f"{_where(cfg, loc)}: {err['msg']}"
+
+
 def parse_sources(data: object, *, origin: str = "sources.yaml", base_dir: Path | None = None) -> list[Source]:
-    """Validate already-loaded YAML data; relative directory paths resolve against base_dir."""
+    """Validate already-loaded YAML data; relative directory paths resolve against base_dir.
+
+    The first mistake becomes one ConfigError naming the file, the source and the field; an
+    unknown field is reported before anything else (a misspelt key also makes the real one
+    "missing"), with the closest known field."""
     if not isinstance(data, dict):
         raise ConfigError(f"{origin}: expected a mapping with a 'sources' list at the top")
     try:
         parsed = TypeAdapter(SourcesFile).validate_python(data)
     except ValidationError as e:
-        first = e.errors()[0]
-        raise ConfigError(f"{origin}: {_where(data, tuple(first['loc']))}: {first['msg']}") from None
+        errors = e.errors()
+        first = next((x for x in errors if x["type"] == "extra_forbidden"), errors[0])
+        raise ConfigError(f"{origin}: {_explain(data, first)}") from None
     out: list[Source] = []
     for s in parsed.sources:
         if isinstance(s, (DirectorySource, WarcSource)) and base_dir is not None and not s.path.is_absolute():

@@ -21,12 +21,16 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE as NO_CACHE
 from prefect.runtime import flow_run
+from prefect.states import Cancelled, State
 from prefect.utilities.annotations import quote
 
 from flows import pipeline
 from flows.config import Source
 from flows.model import Failure
+from flows.progress import LogProgress
+from flows.progress import installed as installed_progress
 from flows.settings import Settings, warehouse_target
+from flows.stopping import stop_requested
 from warehouse.runs import SourceOutcome
 
 # Stages as tasks at the call site; inputs hold page bytes, so nothing is cached or hashed.
@@ -91,30 +95,54 @@ def publish(kind: str, run_id: str, status: str, outcomes: list[SourceOutcome], 
         create_markdown_artifact(markdown=f"{kind} `{run_id}`: no failures.", key=f"{kind}-failures")
 
 
-def run_sources(kind: str, settings: Settings, chosen: list[Source], window: pipeline.Window | None = None) -> dict:
+def run_sources(kind: str, settings: Settings, chosen: list[Source],
+                window: pipeline.Window | None = None) -> dict | State:
     """The body of the ingest and backfill flows: acquire every source at once and clean,
     extract and load its pages batch by batch as they arrive (a few batches in flight, cleaning
-    on every core, loads one at a time)."""
+    on every core, loads one at a time).
+
+    Progress goes to the display the CLI installed, else to periodic log lines. A stop
+    (Ctrl-C in `pressetl run`) ends it early: the run is recorded as interrupted and the flow
+    run ends Cancelled, its summary in the state's data."""
     logger = get_run_logger()
     run_id = str(flow_run.id or pipeline.new_run_id())
+    if stop_requested():  # stopped while Prefect was starting: nothing recorded
+        return Cancelled(message="interrupted before it started", data=_summary("", "interrupted", settings, [], []))
+    progress = installed_progress() or LogProgress(logger)
     if settings.task_runner == "threads":
         from flows import cpu
 
         cpu.start(settings.workers)  # the workers warm up while the run is recorded and listings fetched
     seen = prepare_task(settings, run_id, kind, chosen, str(flow_run.id) if flow_run.id else None)
-    with ExitStack() as stack:
-        outcomes, failures = pipeline.ingest_sources(settings, run_id, chosen, seen, batch_submitter(settings, stack),
-                                                     window=window, logger=logger)
-    status = finish_task(settings, run_id, outcomes)
+    progress.start([s.name for s in chosen])
+    try:
+        with ExitStack() as stack:
+            outcomes, failures = pipeline.ingest_sources(settings, run_id, chosen, seen,
+                                                         batch_submitter(settings, stack), window=window,
+                                                         logger=logger, progress=progress)
+        status = finish_task(settings, run_id, outcomes)
+    except Exception:
+        pipeline.end_failed(settings, run_id)
+        raise
     publish(kind, run_id, status, outcomes, failures)
+    summary = _summary(run_id, status, settings, outcomes, failures)
+    if status == "interrupted":
+        logger.warning("%s run %s interrupted: kept %d documents and %d figures", kind, run_id,
+                       sum(o.documents_new + o.documents_changed for o in outcomes), sum(o.figures for o in outcomes))
+        return Cancelled(message="interrupted (Ctrl-C): kept what was loaded", data=summary)
     logger.info("%s run %s %s: %d sources", kind, run_id, status, len(outcomes))
+    return summary
+
+
+def _summary(run_id: str, status: str, settings: Settings, outcomes: list[SourceOutcome],
+             failures: list[Failure]) -> dict:
     return {"run_id": run_id, "status": status, "db": str(settings.db_path),
             "sources": pipeline.summary_rows(outcomes), "failures": pipeline.failure_rows(failures)}
 
 
 @flow(name="ingest", log_prints=False)
 def ingest(sources: list[str] | None = None, config: str | None = None, db: str | None = None,
-           group: str | None = None, task_runner: str | None = None) -> dict:
+           group: str | None = None, task_runner: str | None = None) -> dict | State:
     """Fetch, clean and extract the configured sources into the warehouse.
 
     sources: source names to run (all by default); config: sources.yaml (the bundled samples by

@@ -22,7 +22,7 @@
         artifact ``source-status`` and emits one Prefect event per source in trouble,
         ``pressetl.source.stale``, ``pressetl.source.failing`` or ``pressetl.source.drift``
         (resource ``pressetl.source.<name>``), for automations to notify on
-        (docs/automations.yaml). It writes nothing.
+        (docs/automations.yaml). It writes nothing but the end of runs found abandoned.
 
 reextract and backfill record a run in the warehouse (runs.flow = 'reextract' | 'backfill') and publish the same
 summary artifacts as ingest; `pressetl status` ignores them when judging a source's health.
@@ -43,6 +43,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NONE as NO_CACHE
 from prefect.runtime import flow_run
+from prefect.states import State
 
 from flows import pipeline
 from flows.cpu import figure_row
@@ -258,7 +259,7 @@ def reextract(db: str | None = None, since: date | None = None, sources: list[st
 
 @flow(name="backfill", log_prints=False)
 def backfill(start: date, end: date, config: str | None = None, sources: list[str] | None = None,
-             group: str | None = None, db: str | None = None) -> dict:
+             group: str | None = None, db: str | None = None) -> dict | State:
     """Ingest only the documents published within [start, end] (both days included).
 
     Documents outside the range, or undated, are not stored (a later run still finds them), and
@@ -277,10 +278,13 @@ def backfill(start: date, end: date, config: str | None = None, sources: list[st
 def read_status(settings: Settings) -> list:
     """`pressetl status` rows; waits for the writer lock, so a loading run delays it instead of failing it."""
     from warehouse.db import writing
+    from warehouse.runs import abandon_dead_runs
     from warehouse.status import Configured, source_status
 
     configured = [Configured(s.name, s.group, s.region, s.stale_after_hours) for s in pipeline.sources_for(settings)]
     with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning) as con:
+        for run_id in abandon_dead_runs(con, settings.db_path):
+            log.warning("run %s ended without recording its end (its process is gone): marked abandoned", run_id)
         return source_status(con, configured=configured)
 
 

@@ -89,4 +89,5 @@ class Acquired:
     discovered: int = 0  # article URLs discovered (before skipping seen ones)
     skipped: int = 0  # seen before and not re-checked, or 304 Not Modified
     fatal: str | None = None  # the whole source failed (listing unreachable, folder missing)
+    interrupted: bool = False  # a stop was requested: what is here is what came before it
     validators: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # url -> (etag, last-modified)

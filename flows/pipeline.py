@@ -12,6 +12,11 @@ interrupted run keeps every batch it loaded; the next run skips those pages.
 `run_plain` strings the stages together with no orchestration (a thread pool runs the
 batches, sources one after another in the order listed, so the same input makes the same
 warehouse): `pressetl run --plain`, and what tests call to check a stage without a flow.
+
+Every stage reports what it did to a ``Progress`` (flows.progress) and gives up early once a
+stop is requested (flows.stopping): acquisition cancels its requests, a batch being cleaned is
+dropped, a batch ready to load is loaded (one transaction). The run is then recorded as
+``interrupted`` with what it loaded.
 """
 
 from __future__ import annotations
@@ -32,13 +37,25 @@ from flows import cpu
 from flows.config import Source, load_sources, samples_config
 from flows.errors import ConfigError, SourceError
 from flows.model import Acquired, Failure, Page, SeenUrl
+from flows.progress import Progress
 from flows.settings import Settings
+from flows.stopping import Stopped, stop_requested
 from warehouse.load import LoadStats, load_batch
 from warehouse.records import Processed
-from warehouse.runs import SourceOutcome, finish_run, finish_source, seen_urls, start_run, upsert_source
+from warehouse.runs import (
+    SourceOutcome,
+    abandon_dead_runs,
+    begin_source,
+    close_run,
+    finish_source,
+    seen_urls,
+    start_run,
+    upsert_source,
+)
 
 log = logging.getLogger("pressetl")
 T = TypeVar("T")
+COUNTS = {"pressetl_counts": True}  # marks the per-source count lines, which a live display already shows
 
 
 # ---------------------------------------------------------------- settings and sources
@@ -77,17 +94,23 @@ def batched(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
 
 def prepare_run(settings: Settings, run_id: str, flow: str, sources: Sequence[Source],
                 prefect_flow_run_id: str | None = None) -> dict[str, dict[str, SeenUrl]]:
-    """Record the run and its sources; return what each source has seen before."""
-    from warehouse.db import retry_conflicts, turn, writing
+    """Record the run and its sources (as running); return what each source has seen before.
+
+    Runs recorded as running whose process is gone are marked abandoned first."""
+    from warehouse.db import claim_run, retry_conflicts, turn, writing
 
     def once() -> dict[str, dict[str, SeenUrl]]:
         seen: dict[str, dict[str, SeenUrl]] = {}
         with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning,
                      owner=run_id) as con, turn(con, run_id):
+            for gone in abandon_dead_runs(con, settings.db_path):
+                log.warning("run %s ended without recording its end (its process is gone): marked abandoned", gone)
+            claim_run(settings.db_path, run_id)  # before the row: a recorded running run always has its lock
             start_run(con, run_id=run_id, flow=flow, prefect_flow_run_id=prefect_flow_run_id)
             for s in sources:
                 upsert_source(con, name=s.name, kind=s.kind, region=s.region, group=s.group,
                               config=s.model_dump(mode="json"))
+                begin_source(con, run_id, s.name)
                 seen[s.name] = {
                     url: SeenUrl(url=url, etag=etag, last_modified=lm, page_sha256=sha)
                     for url, etag, lm, sha, _is_article in seen_urls(con, s.name)
@@ -97,14 +120,14 @@ def prepare_run(settings: Settings, run_id: str, flow: str, sources: Sequence[So
     return retry_conflicts(once, timeout=settings.lock_timeout_seconds, on_wait=log.warning)
 
 
-def acquire(source: Source, settings: Settings, seen: dict[str, SeenUrl],
+def acquire(source: Source, settings: Settings, seen: dict[str, SeenUrl], progress: Progress | None = None,
             on_page: Callable[[Page], None] | None = None) -> Acquired:
     """Discover and fetch one source's new articles; never raises for one bad article.
     With ``on_page``, each page goes there as it arrives instead of into ``Acquired.pages``."""
     from flows.fetching.acquire import acquire_source_sync
 
     try:
-        return acquire_source_sync(source, settings, seen, on_page)
+        return acquire_source_sync(source, settings, seen, progress, on_page)
     except SourceError as e:
         return Acquired(source=source.name, fatal=e.reason)
 
@@ -125,6 +148,8 @@ def extractor_ids() -> list[tuple[str, str]]:
 def process(pages: Iterable[Page], region: str | None, workers: int = 0) -> tuple[list[Processed], list[Failure]]:
     """Clean and extract each page (in ``workers`` processes; 0: here); a page that fails
     becomes a Failure, the rest go on."""
+    if stop_requested():
+        raise Stopped
     pages = list(pages)
     ids = extractor_ids()
     done: list[Processed] = []
@@ -173,17 +198,25 @@ class BatchResult:
     stats: LoadStats
     failures: list[Failure]  # the batch's cleaning and extraction failures
     outside: int = 0  # documents left out of a backfill: published outside its window, or undated
+    interrupted: bool = False  # a stop was requested before the batch was ready: nothing loaded
 
 
 def ingest_batch(settings: Settings, run_id: str, source: str, region: str | None, pages: Sequence[Page],
                  validators: Mapping[str, tuple[str | None, str | None]], extra_failures: Sequence[Failure] = (),
-                 window: Window | None = None) -> BatchResult:
+                 window: Window | None = None, progress: Progress | None = None) -> BatchResult:
     """Clean, extract and load one batch of a source's pages, in one transaction.
 
     One function, so a Prefect task wraps the whole batch: no figure list crosses a task
     boundary (Prefect walks every task input), and a retried batch is idempotent. Cleaning and
-    extraction run in ``settings.workers`` processes; the load holds the writer lock alone."""
-    processed, fails = process(pages, region, settings.workers)
+    extraction run in ``settings.workers`` processes; the load holds the writer lock alone.
+    Once a stop is requested a batch still being cleaned is dropped (``interrupted``); one ready
+    to load is loaded."""
+    try:
+        if stop_requested():
+            raise Stopped
+        processed, fails = process(pages, region, settings.workers)
+    except Stopped:
+        return BatchResult(LoadStats(), [], interrupted=True)
     outside = 0
     if window is not None:
         start, end = window
@@ -191,6 +224,8 @@ def ingest_batch(settings: Settings, run_id: str, source: str, region: str | Non
         outside, processed = len(processed) - len(kept), kept
     stats = load(settings, run_id, processed, [*fails, *extra_failures],
                  validator_rows(source, validators, processed, listings=window is None))
+    if progress is not None:
+        progress.batch_loaded(source, documents=stats.documents_new + stats.documents_changed, figures=stats.figures)
     return BatchResult(stats, fails, outside)
 
 
@@ -203,7 +238,7 @@ def log_acquired(logger: logging.Logger | logging.LoggerAdapter, acq: Acquired) 
     if acq.fatal:
         logger.error("source %s: failed at discovery: %s", acq.source, acq.fatal)
     logger.info("source %s: discovered %d, fetched %d, skipped %d unchanged, %d fetch failures",
-                acq.source, acq.discovered, acq.fetched, acq.skipped, len(acq.failures))
+                acq.source, acq.discovered, acq.fetched, acq.skipped, len(acq.failures), extra=COUNTS)
     log_failures(logger, acq.failures)
 
 
@@ -218,7 +253,9 @@ def outcome(acq: Acquired, results: Sequence[BatchResult]) -> SourceOutcome:
         stats.add(r.stats)
     process_failures = sum(len(r.failures) for r in results)
     failures = len(acq.failures) + process_failures
-    if acq.fatal:
+    if acq.interrupted or any(r.interrupted for r in results):
+        status = "interrupted"
+    elif acq.fatal:
         status = "failed"
     elif failures:
         status = "partial"
@@ -234,14 +271,18 @@ def outcome(acq: Acquired, results: Sequence[BatchResult]) -> SourceOutcome:
 
 def log_outcome(logger: logging.Logger | logging.LoggerAdapter, o: SourceOutcome) -> None:
     logger.info("source %s: %d new, %d changed, %d unchanged documents, %d figures, %d failures",
-                o.source, o.documents_new, o.documents_changed, o.documents_unchanged, o.figures, o.failures)
+                o.source, o.documents_new, o.documents_changed, o.documents_unchanged, o.figures, o.failures,
+                extra=COUNTS)
 
 
-def finish(settings: Settings, run_id: str, outcomes: Sequence[SourceOutcome]) -> str:
-    """Record each source's outcome and the run's status: failed when every source failed."""
-    from warehouse.db import retry_conflicts, turn, writing
+def finish(settings: Settings, run_id: str, outcomes: Sequence[SourceOutcome], *, interrupted: bool = False) -> str:
+    """Record each source's outcome and the run's status: failed when every source failed,
+    interrupted when it was stopped (its sources not reached are recorded as interrupted too)."""
+    from warehouse.db import release_run, retry_conflicts, turn, writing
 
-    if outcomes and all(o.status == "failed" for o in outcomes):
+    if interrupted or any(o.status == "interrupted" for o in outcomes):
+        status = "interrupted"
+    elif outcomes and all(o.status == "failed" for o in outcomes):
         status = "failed"
     elif any(o.status != "completed" for o in outcomes):
         status = "partial"
@@ -252,10 +293,24 @@ def finish(settings: Settings, run_id: str, outcomes: Sequence[SourceOutcome]) -
                      owner=run_id) as con, turn(con, run_id):
             for o in outcomes:
                 finish_source(con, run_id, o)
-            finish_run(con, run_id, status)
+            close_run(con, run_id, status)
 
     retry_conflicts(once, timeout=settings.lock_timeout_seconds, on_wait=log.warning)
+    release_run(settings.db_path, run_id)
     return status
+
+
+def end_failed(settings: Settings, run_id: str) -> None:
+    """Record as failed a run that stopped on an unexpected error (best effort: the error that
+    stopped it is what the caller reports)."""
+    from warehouse.db import release_run, writing
+
+    try:
+        with writing(settings.db_path, timeout=min(settings.lock_timeout_seconds, 30.0), owner=run_id) as con:
+            close_run(con, run_id, "failed")
+        release_run(settings.db_path, run_id)
+    except Exception:  # the warehouse itself may be what failed; the next run marks it abandoned
+        log.debug("could not record run %s as failed", run_id, exc_info=True)
 
 
 def summary_rows(outcomes: Sequence[SourceOutcome]) -> list[dict]:
@@ -286,10 +341,11 @@ class PageStream:
     a full queue holds the fetchers back. Leaving the iteration stops every acquisition."""
 
     def __init__(self, sources: Sequence[Source], settings: Settings, seen: Mapping[str, dict[str, SeenUrl]],
-                 maxsize: int) -> None:
+                 maxsize: int, progress: Progress | None = None) -> None:
         self._q: queue.Queue[tuple[str, Page | Acquired]] = queue.Queue(max(1, maxsize))
         self._stop = threading.Event()
         self._settings = settings
+        self._progress = progress
         self._threads = [threading.Thread(target=self._acquire, args=(s, seen.get(s.name, {})),
                                           name=f"acquire-{s.name}", daemon=True) for s in sources]
 
@@ -304,7 +360,8 @@ class PageStream:
 
     def _acquire(self, source: Source, seen: dict[str, SeenUrl]) -> None:
         try:
-            acq = acquire(source, self._settings, seen, on_page=lambda page: self._put((source.name, page)))
+            acq = acquire(source, self._settings, seen, self._progress,
+                          on_page=lambda page: self._put((source.name, page)))
         except _Stopped:
             return
         except Exception as e:  # a defect in one source's acquisition fails that source, not the run
@@ -342,7 +399,8 @@ class _SourceRun:
     source: Source
     buffer: list[Page] = field(default_factory=list)
     since: float = 0.0  # when the buffer's first page arrived (monotonic)
-    pending: int = 0  # batches submitted, not yet settled
+    sent: int = 0  # batches sent
+    pending: int = 0  # batches sent, not yet settled
     results: list[BatchResult] = field(default_factory=list)
     acquired: Acquired | None = None
     closing: bool = False
@@ -350,7 +408,8 @@ class _SourceRun:
 
 def ingest_sources(settings: Settings, run_id: str, sources: Sequence[Source], seen: Mapping[str, dict[str, SeenUrl]],
                    submit: Submit, *, window: Window | None = None,
-                   logger: logging.Logger | logging.LoggerAdapter = log) -> tuple[list[SourceOutcome], list[Failure]]:
+                   logger: logging.Logger | logging.LoggerAdapter = log,
+                   progress: Progress | None = None) -> tuple[list[SourceOutcome], list[Failure]]:
     """Every source's pages through `ingest_batch`, batch by batch as they arrive.
 
     ``submit(settings, run_id, source, region, pages, validators, extra_failures, window)``
@@ -358,7 +417,9 @@ def ingest_sources(settings: Settings, run_id: str, sources: Sequence[Source], s
     ``settings.batches_in_flight`` are outstanding. A source's last batch, which stores its
     acquisition failures and its listing pages' validators, is sent only when every batch of
     its pages is in: a run stopped before then leaves the listings unmarked, so the next run
-    reads them in full and fetches what this one did not store."""
+    reads them in full and fetches what this one did not store. A stop ends acquisition at
+    once; the batches in flight finish (or give up, if still cleaning) and what loaded stays."""
+    progress = progress or Progress()
     runs = {s.name: _SourceRun(s) for s in sources}
     in_flight: deque[tuple[_SourceRun, Any]] = deque()
     outcomes: dict[str, SourceOutcome] = {}
@@ -368,19 +429,29 @@ def ingest_sources(settings: Settings, run_id: str, sources: Sequence[Source], s
         in_flight.append((sr, submit(settings, run_id, sr.source.name, sr.source.region, pages, validators,
                                      extra, window)))
         sr.pending += 1
+        sr.sent += 1
+        progress.loading(sr.source.name, sr.sent)
+
+    def finalize(sr: _SourceRun) -> None:
+        acq = sr.acquired or Acquired(source=sr.source.name, interrupted=True)
+        if not sr.closing:  # stopped before the source was closed: its listings stay unmarked
+            acq.interrupted = True
+        o = outcome(acq, sr.results)
+        progress.finished(sr.source.name, o.status)
+        if o.status != "interrupted":
+            log_outcome(logger, o)
+        outcomes[sr.source.name] = o
+        failures[sr.source.name] = source_failures(acq) + [f for r in sr.results for f in r.failures]
 
     def close_if_done(sr: _SourceRun) -> None:
         acq = sr.acquired
-        if acq is None or sr.pending:
+        if acq is None or sr.pending or sr.source.name in outcomes:
             return
-        if not sr.closing:
+        if not sr.closing and not stop_requested():
             sr.closing = True
             send(sr, [], acq.validators, source_failures(acq))
             return
-        o = outcome(acq, sr.results)
-        log_outcome(logger, o)
-        outcomes[sr.source.name] = o
-        failures[sr.source.name] = [f for r in sr.results for f in r.failures]
+        finalize(sr)
 
     def flush(sr: _SourceRun) -> None:
         if sr.buffer:
@@ -393,10 +464,15 @@ def ingest_sources(settings: Settings, run_id: str, sources: Sequence[Source], s
             r = fut.result()
             sr.pending -= 1
             sr.results.append(r)
+            if not r.interrupted:
+                progress.batch_loaded(sr.source.name, documents=r.stats.documents_new + r.stats.documents_changed,
+                                      figures=r.stats.figures)
             log_failures(logger, r.failures)
             close_if_done(sr)
 
-    for name, item in PageStream(sources, settings, seen, settings.batch_size):
+    for name, item in PageStream(sources, settings, seen, settings.batch_size, progress):
+        if stop_requested():
+            break
         if item is None:  # a quiet second: a slow (polite) crawl still stores what it has
             for sr in runs.values():
                 if sr.buffer and time.monotonic() - sr.since >= settings.batch_seconds:
@@ -404,14 +480,18 @@ def ingest_sources(settings: Settings, run_id: str, sources: Sequence[Source], s
         elif isinstance(item, Acquired):
             sr = runs[name]
             sr.acquired = item
-            log_acquired(logger, item)
-            if sr.pending and item.validators:
-                flush(sr)  # the listings' validators wait until these pages are in
-                close_if_done(sr)
-            else:  # nothing to hold back: the last pages and the closing records in one batch
-                sr.closing = True
-                send(sr, sr.buffer, item.validators, source_failures(item))
+            if item.interrupted:
                 sr.buffer = []
+                close_if_done(sr)
+            else:
+                log_acquired(logger, item)
+                if sr.pending and item.validators:
+                    flush(sr)  # the listings' validators wait until these pages are in
+                    close_if_done(sr)
+                else:  # nothing to hold back: the last pages and the closing records in one batch
+                    sr.closing = True
+                    send(sr, sr.buffer, item.validators, source_failures(item))
+                    sr.buffer = []
         else:
             sr = runs[name]
             if not sr.buffer:
@@ -421,8 +501,10 @@ def ingest_sources(settings: Settings, run_id: str, sources: Sequence[Source], s
                 flush(sr)
         settle(max(1, settings.batches_in_flight))
     settle(0)
-    return ([outcomes[s.name] for s in sources],
-            [f for s in sources for f in source_failures(runs[s.name].acquired) + failures[s.name]])  # type: ignore[arg-type]
+    for sr in runs.values():  # sources a stop cut short
+        if sr.source.name not in outcomes:
+            finalize(sr)
+    return ([outcomes[s.name] for s in sources], [f for s in sources for f in failures[s.name]])
 
 
 # ---------------------------------------------------------------- the reference run
@@ -436,19 +518,40 @@ class RunResult:
     failures: list[Failure] = field(default_factory=list)
 
 
+def ingest_source(settings: Settings, run_id: str, source: Source, seen: dict[str, SeenUrl],
+                  window: Window | None = None, progress: Progress | None = None) -> tuple[SourceOutcome, list[Failure]]:
+    """One source end to end, its pages streamed into batches that run in a few threads."""
+    with ThreadPoolExecutor(max(1, settings.batches_in_flight), thread_name_prefix="batch") as batches:
+        outcomes, failures = ingest_sources(settings, run_id, [source], {source.name: seen},
+                                            lambda *args: batches.submit(ingest_batch, *args), window=window,
+                                            progress=progress)
+    return outcomes[0], failures
+
+
 def run_plain(settings: Settings, source_names: Sequence[str] = (), *, group: str | None = None,
-              window: Window | None = None, flow: str | None = None) -> RunResult:
-    """The whole pipeline with no orchestration (a backfill when a window is given)."""
+              window: Window | None = None, flow: str | None = None, progress: Progress | None = None) -> RunResult:
+    """The whole pipeline with no orchestration (a backfill when a window is given).
+
+    A stop requested before the run is recorded records nothing (``run_id`` is empty)."""
     sources = sources_for(settings, source_names, group)
+    if stop_requested():
+        return RunResult(run_id="", status="interrupted")
+    progress = progress or Progress()
     run_id = new_run_id()
     cpu.start(settings.workers)
     seen = prepare_run(settings, run_id, flow or ("backfill" if window else "plain"), sources)
+    progress.start([s.name for s in sources])
     result = RunResult(run_id=run_id, status="running")
-    with ThreadPoolExecutor(max(1, settings.batches_in_flight), thread_name_prefix="batch") as batches:
+    try:
         for source in sources:  # one source after another, as listed: the same input, the same warehouse
-            outcomes, failures = ingest_sources(settings, run_id, [source], seen,
-                                                lambda *args: batches.submit(ingest_batch, *args), window=window)
-            result.outcomes += outcomes
-            result.failures += failures
-    result.status = finish(settings, run_id, result.outcomes)
+            if stop_requested():
+                break
+            o, f = ingest_source(settings, run_id, source, seen[source.name], window, progress)
+            result.outcomes.append(o)
+            result.failures += f
+        stopped = len(result.outcomes) < len(sources)
+        result.status = finish(settings, run_id, result.outcomes, interrupted=stopped)
+    except Exception:
+        end_failed(settings, run_id)
+        raise
     return result

@@ -19,6 +19,7 @@ import hashlib
 import os
 import random
 import re
+import socket
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -149,6 +150,70 @@ def writer_lock(
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the lock
+
+
+# Live-run locks: <db>.runs/<run_id>, held (flock) by the process running the run from its start
+# to its end. The kernel releases it however the process ends, SIGKILL included, so a run
+# recorded as running whose lock is free has no process any more: it was abandoned.
+_claims: dict[Path, int] = {}  # this process's live-run locks -> their descriptors
+
+
+def _run_lock_path(db_path: Path | str, run_id: str) -> Path:
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.name + ".runs") / run_id
+
+
+def claim_run(db_path: Path | str, run_id: str) -> None:
+    """Hold the run's live-run lock until ``release_run`` or the end of this process."""
+    if lake.is_lake(db_path):
+        return  # DuckLake: no file to hold; see run_alive
+    path = _run_lock_path(db_path, run_id)
+    if path in _claims:
+        return  # a retried start of the same run
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise WarehouseError(f"run {run_id} is already running in another process") from None
+    data = f"pid {os.getpid()} on {socket.gethostname()}\n".encode()
+    os.pwrite(fd, data, 0)
+    os.ftruncate(fd, len(data))
+    _claims[path] = fd
+
+
+def release_run(db_path: Path | str, run_id: str) -> None:
+    """Let go of the run's live-run lock and remove its file (the run has ended)."""
+    if lake.is_lake(db_path):
+        return  # DuckLake: no file to hold; see run_alive
+    path = _run_lock_path(db_path, run_id)
+    fd = _claims.pop(path, None)
+    try:
+        path.unlink(missing_ok=True)
+    finally:
+        if fd is not None:
+            os.close(fd)
+
+
+def run_alive(db_path: Path | str, run_id: str) -> bool:
+    """Whether a process still holds the run's live-run lock (this one included)."""
+    if lake.is_lake(db_path):
+        return True  # writers on other machines hold no lock here: a lake's runs are never judged dead
+    path = _run_lock_path(db_path, run_id)
+    if path in _claims:
+        return True
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except FileNotFoundError:
+        return False  # never claimed (or already released): nobody runs it
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # also releases the lock taken just now
+    return False
 
 
 def _holder(lock_path: Path) -> str:

@@ -1,4 +1,13 @@
-"""Runs, sources and incremental state: small statements around the batch loads."""
+"""Runs, sources and incremental state: small statements around the batch loads.
+
+A run's life in the warehouse (runs.status, and run_sources.status per source):
+
+    running ──> completed | partial | failed      the run recorded its sources' outcomes
+        ├────> interrupted                         stopped on request (Ctrl-C); kept what it loaded
+        └────> abandoned                           its process died without a word (SIGKILL, power
+                                                   loss): found by the next run or `pressetl status`,
+                                                   because its live-run lock (warehouse.db) is free
+"""
 
 from __future__ import annotations
 
@@ -10,13 +19,14 @@ from typing import Any
 
 import duckdb
 
+from warehouse.db import release_run, run_alive
 from warehouse.sql import load_sql, query_sql
 
 
 @dataclass(frozen=True, slots=True)
 class SourceOutcome:
     source: str
-    status: str  # completed | partial | failed
+    status: str  # completed | partial | failed | interrupted
     discovered: int = 0
     fetched: int = 0
     skipped: int = 0
@@ -45,6 +55,11 @@ def start_run(con: duckdb.DuckDBPyConnection, *, run_id: str, flow: str, prefect
                                         "prefect_flow_run_id": prefect_flow_run_id})
 
 
+def begin_source(con: duckdb.DuckDBPyConnection, run_id: str, source: str) -> None:
+    """The source's row in the run, 'running' until its outcome is recorded."""
+    con.execute(load_sql("begin_source"), {"run_id": run_id, "source": source, "now": _now()})
+
+
 def finish_source(con: duckdb.DuckDBPyConnection, run_id: str, o: SourceOutcome) -> None:
     con.execute(load_sql("finish_source"), {
         "run_id": run_id, "source": o.source, "status": o.status, "discovered": o.discovered,
@@ -54,8 +69,43 @@ def finish_source(con: duckdb.DuckDBPyConnection, run_id: str, o: SourceOutcome)
     })
 
 
-def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str) -> None:
-    con.execute(load_sql("finish_run"), {"run_id": run_id, "status": status, "now": _now()})
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, *, at: datetime | None = None) -> None:
+    con.execute(load_sql("finish_run"), {"run_id": run_id, "status": status, "now": at or _now()})
+
+
+_CLOSE_REASONS = {
+    "interrupted": "interrupted on request (Ctrl-C) before this source finished",
+    "abandoned": "the run's process ended without recording its end (killed, or the machine went down)",
+    "failed": "the run stopped on an unexpected error before this source finished",
+}
+
+
+def close_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, *, at: datetime | None = None) -> None:
+    """End a run whose sources did not all record an outcome: those still running take
+    ``status`` and the counts of what the run stored for them; the run takes ``status``."""
+    now = at or _now()
+    con.execute(load_sql("close_sources"), {"run_id": run_id, "status": status, "now": now,
+                                            "reason": _CLOSE_REASONS.get(status)})
+    finish_run(con, run_id, status, at=now)
+
+
+def abandon_dead_runs(con: duckdb.DuckDBPyConnection, db_path) -> list[str]:
+    """Mark ``abandoned`` every run recorded as running whose process is gone (its live-run
+    lock is free); its end is the last thing it stored. Returns their run ids."""
+    gone = []
+    for run_id, last_trace_at in con.execute(query_sql("running_runs")).fetchall():
+        if run_alive(db_path, run_id):
+            continue
+        close_run(con, run_id, "abandoned", at=last_trace_at)
+        release_run(db_path, run_id)
+        gone.append(run_id)
+    return gone
+
+
+def dead_runs(con: duckdb.DuckDBPyConnection, db_path) -> list[str]:
+    """The runs recorded as running whose process is gone (read-only: marks nothing)."""
+    return [run_id for run_id, _ in con.execute(query_sql("running_runs")).fetchall()
+            if not run_alive(db_path, run_id)]
 
 
 def seen_urls(con: duckdb.DuckDBPyConnection, source: str) -> list[tuple[str, str | None, str | None, str | None, bool]]:

@@ -4,8 +4,9 @@
 
 stale     hours since the source's last new document (since its first run, when it never gave
           one) exceed its configured ``stale_after_hours``.
-failing   the last ingest run of the source failed or was partial; ``failure_streak`` counts
-          the consecutive failed or partial runs ending at the last one.
+failing   the last ingest run of the source failed, was partial, or was abandoned (its process
+          died); ``failure_streak`` counts such runs since the last completed one. An
+          interrupted run (stopped on request) is shown as the last run but is not a failure.
 drifting  the ``recent`` newest documents average far fewer figures per document than the
           source's own earlier documents (below ``drift_ratio`` of them): the usual sign that a
           site changed its template and cleaning now keeps the wrong part of the page.
@@ -28,6 +29,7 @@ RECENT_DOCUMENTS = 10  # the newest documents compared against the rest
 MIN_RECENT_DOCUMENTS = 5  # fewer recent documents than this: no drift verdict
 MIN_HISTORY_DOCUMENTS = 10  # fewer earlier documents than this: no drift verdict
 DRIFT_RATIO = 0.5  # recent figures per document below this share of history is drift
+FAILING = ("failed", "partial", "abandoned")  # last-run results that flag a source as failing
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +50,7 @@ class SourceStatus:
     configured: bool  # False: in the warehouse, no longer in the sources file
     stale_after_hours: float | None
     last_run_at: datetime | None
-    last_run_status: str  # completed | partial | failed | never run
+    last_run_status: str  # completed | partial | failed | interrupted | abandoned | running | never run
     last_run_reason: str | None
     runs: int
     last_new_document_at: datetime | None
@@ -135,7 +137,7 @@ def source_status(
             history_documents=int(r.get("history_documents") or 0),
             history_figures_per_document=r.get("history_figures_per_document"),
             stale=is_configured and limit is not None and hours is not None and hours > limit,
-            failing=status in ("failed", "partial"),
+            failing=status in FAILING,
             drifting=_drifting(
                 int(r.get("recent_documents") or 0), r.get("recent_figures_per_document"),
                 int(r.get("history_documents") or 0), r.get("history_figures_per_document"),

@@ -19,6 +19,7 @@ with a reason an operator can act on; a Document always has text.
 
 from __future__ import annotations
 
+import logging
 import re
 import zlib
 from collections.abc import Iterable, Iterator
@@ -33,6 +34,14 @@ from lxml import etree
 from flows.cleaning.decode import decode
 from flows.errors import CleanError
 from flows.model import Document, Page
+
+_TRAFILATURA = logging.getLogger("trafilatura")
+if _TRAFILATURA.level == logging.NOTSET:
+    # trafilatura logs "discarding data: None" when it finds no article, and errors on broken
+    # markup ("lxml parsing failed", "empty HTML tree"): clean() reports each of these as a
+    # CleanError row naming the page, so unless configured otherwise only its critical
+    # messages reach the run's log
+    _TRAFILATURA.setLevel(logging.CRITICAL)
 
 EARLIEST = date(1990, 1, 1)
 MAX_GUNZIPPED = 20_000_000  # bytes a gzip body may expand to
@@ -161,12 +170,15 @@ def clean(page: Page, *, now: datetime | None = None) -> Document:
     """
     url = page.url
     body = page.body
+    local = url.startswith("file:")  # a local file: no HTTP status, a Content-Type made from its suffix
     if not body or not body.strip():
-        raise CleanError(url, f"empty body ({len(body)} bytes, HTTP {page.status})")
+        raise CleanError(url, f"empty file ({len(body)} bytes)" if local
+                         else f"empty body ({len(body)} bytes, HTTP {page.status})")
     body = _gunzip(body, url)
     ctype = _header(page.headers, "content-type").split(";")[0].strip().lower()
     if what := _binary_kind(body):
-        raise CleanError(url, f"not HTML: the body is {what}" + (f" (Content-Type {ctype})" if ctype else ""))
+        raise CleanError(url, f"not HTML: the {'file' if local else 'body'} is {what}"
+                         + (f" (Content-Type {ctype})" if ctype and not local else ""))
     if ctype and not ctype.startswith(TEXTUAL_TYPES):
         raise CleanError(url, f"not HTML: Content-Type is {ctype}")
 
@@ -240,22 +252,25 @@ def _clean_html(page: Page, html: str, encoding: str, not_after: date) -> Docume
     url = page.url
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)  # lxml refuses str input with an encoding declaration
     tree = _parse(html)
-    extracted = trafilatura.bare_extraction(
-        html,
-        url=url if url.startswith("http") else None,
-        favor_recall=True,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        with_metadata=True,
-        date_extraction_params={
-            "original_date": True,
-            "extensive_search": False,  # text search is ours; htmldate's calls dateparser (seconds) and reads 2024年06月20日 as 2024-01-01
-            "min_date": EARLIEST.isoformat(),
-            "max_date": not_after.isoformat(),
-        },
-    )
+    try:
+        extracted = trafilatura.bare_extraction(
+            html,
+            url=url if url.startswith("http") else None,
+            favor_recall=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            with_metadata=True,
+            date_extraction_params={
+                "original_date": True,
+                "extensive_search": False,  # text search is ours; htmldate's calls dateparser (seconds) and reads 2024年06月20日 as 2024-01-01
+                "min_date": EARLIEST.isoformat(),
+                "max_date": not_after.isoformat(),
+            },
+        )
+    except AssertionError:  # lxml asserts on some broken nestings (<body><html><script>): no article
+        extracted = None
     raw = (extracted.text or "") if extracted is not None else ""
     raw_lines = [ln.strip() for ln in raw.replace("\r", "\n").split("\n") if ln.strip()]
     page_lines = _visible_lines(tree) if tree is not None else []

@@ -20,10 +20,15 @@ WARC unreadable); then no Failure row repeats it.
 When an article fails, the listing pages' validators are returned as (None, None) so the
 warehouse forgets them and the next run reads the listings in full and retries it.
 
-Without ``on_page`` the pages are kept in ``Acquired.pages`` until the source is done. With
-``on_page`` (a blocking callable, e.g. a bounded queue's put) each page is handed over as it
-arrives and not kept, so memory stays bounded by what the consumer holds: the pipeline streams
-pages to its batches this way (flows/pipeline.py). ``Acquired.fetched`` counts pages either way.
+Progress is reported to ``progress`` as it happens (discovered, then each article fetched or
+failed). When a stop is requested (flows.stopping), ``acquire_source_sync`` cancels what is in
+flight and returns what it has with ``interrupted`` set.
+
+Without ``on_page`` the pages are kept in ``Acquired.pages`` (in the listing's order) until the
+source is done. With ``on_page`` (a blocking callable, e.g. a bounded queue's put) each page is
+handed over as it arrives and not kept, so memory stays bounded by what the consumer holds: the
+pipeline streams pages to its batches this way (flows/pipeline.py). ``Acquired.fetched`` counts
+pages either way.
 """
 
 from __future__ import annotations
@@ -39,7 +44,9 @@ from flows.fetching.discover import ArchivedRecord, discover, discover_directory
 from flows.fetching.http import PoliteClient
 from flows.fetching.urls import host_of
 from flows.model import Acquired, Failure, Page, SeenUrl
+from flows.progress import Progress
 from flows.settings import Settings
+from flows.stopping import Stopped, stop_requested, until_stopped
 
 _CONTENT_TYPES = {".html": "text/html", ".htm": "text/html", ".txt": "text/plain"}
 
@@ -63,30 +70,42 @@ async def acquire_source(
     seen: Mapping[str, SeenUrl],
     *,
     client: PoliteClient | None = None,
+    progress: Progress | None = None,
+    out: Acquired | None = None,
     on_page: OnPage | None = None,
 ) -> Acquired:
-    """Pages and failures of one source; see the module docstring."""
+    """Pages and failures of one source; see the module docstring. ``out`` receives them as
+    they come (so a cancelled acquisition still has what it fetched)."""
+    out = out if out is not None else Acquired(source=source.name)
+    progress = progress or Progress()
+    progress.discovering(source.name)
     if isinstance(source, DirectorySource):
-        return _acquire_directory(source, settings, seen, on_page)
+        return _acquire_directory(source, settings, seen, progress, out, on_page)
     if isinstance(source, WarcSource):
-        return _acquire_warc(source, settings, seen, on_page)
+        return _acquire_warc(source, settings, seen, progress, out, on_page)
     if client is None:
         async with PoliteClient.for_source(source, settings) as own:
-            return await _acquire_http(source, settings, seen, own, on_page)
+            return await _acquire_http(source, settings, seen, own, progress, out, on_page)
     for url in source.entry_urls():
         client.limit_host(host_of(url), delay_seconds=source.delay_seconds, concurrency=source.concurrency)
-    return await _acquire_http(source, settings, seen, client, on_page)
+    return await _acquire_http(source, settings, seen, client, progress, out, on_page)
 
 
 def acquire_source_sync(source, settings: Settings, seen: Mapping[str, SeenUrl],
-                        on_page: OnPage | None = None) -> Acquired:
-    """``acquire_source`` for synchronous callers (not from inside a running event loop)."""
-    return asyncio.run(acquire_source(source, settings, seen, on_page=on_page))
+                        progress: Progress | None = None, on_page: OnPage | None = None) -> Acquired:
+    """``acquire_source`` for synchronous callers (not from inside a running event loop); gives
+    up, with ``interrupted`` set, as soon as a stop is requested."""
+    out = Acquired(source=source.name)
+    try:
+        return asyncio.run(until_stopped(acquire_source(source, settings, seen, progress=progress, out=out,
+                                                        on_page=on_page)))
+    except Stopped:
+        out.interrupted = True
+        return out
 
 
 async def _acquire_http(source, settings: Settings, seen: Mapping[str, SeenUrl], client: PoliteClient,
-                        on_page: OnPage | None = None) -> Acquired:
-    out = Acquired(source=source.name)
+                        progress: Progress, out: Acquired, on_page: OnPage | None = None) -> Acquired:
     keep = _keeper(out, on_page)
     try:
         found = await discover(source, client, seen)
@@ -106,6 +125,7 @@ async def _acquire_http(source, settings: Settings, seen: Mapping[str, SeenUrl],
         todo.append((canonical, fetch_url, prior))
     if source.max_articles is not None:
         todo = todo[: source.max_articles]
+    progress.discovered(source.name, out.discovered, to_fetch=len(todo))
 
     async def one(canonical: str, fetch_url: str, prior: SeenUrl | None) -> Page | Failure | None:
         try:
@@ -117,15 +137,19 @@ async def _acquire_http(source, settings: Settings, seen: Mapping[str, SeenUrl],
                 allow_private_network=source.allow_private_network,
             )
         except FetchError as e:
+            progress.fetched(source.name, ok=False)
             return Failure(source.name, canonical, "fetch", e.reason)
         out.validators[canonical] = (got.etag, got.last_modified)
         if got.not_modified:
             if prior is not None:
                 out.validators[canonical] = (got.etag or prior.etag, got.last_modified or prior.last_modified)
+            progress.fetched(source.name, unchanged=True)
             return None
         body_sha = hashlib.sha256(got.body).hexdigest()
         if prior is not None and prior.page_sha256 == body_sha:
+            progress.fetched(source.name, unchanged=True)
             return None  # the server ignores conditional GET, but the bytes are the same
+        progress.fetched(source.name)
         return Page(
             url=canonical,
             source=source.name,
@@ -137,25 +161,31 @@ async def _acquire_http(source, settings: Settings, seen: Mapping[str, SeenUrl],
             fetched_at=datetime.now(UTC),
         )
 
+    kept: dict[int, Page] = {}  # without on_page: put in the listing's order at the end
+
     async def worker(jobs) -> None:
         # a few workers over one list rather than a task per URL: a site of 20,000 articles
         # holds no 20,000 pending fetches, and a page is handed over as soon as it arrives
-        for job in jobs:
+        for i, job in jobs:
             result = await one(*job)
             if result is None:
                 out.skipped += 1
             elif isinstance(result, Failure):
                 out.failures.append(result)
             elif on_page is None:
-                keep(result)
+                kept[i] = result
             else:  # the consumer's queue may be full: wait for it off the event loop
                 await asyncio.to_thread(keep, result)
 
     # twice the requests a host allows at once (at least 8): enough to keep every slot busy, and
     # no more pages held by fetchers waiting for the consumer than that
     per_host = source.concurrency or settings.concurrency_per_host
-    jobs = iter(todo)
-    await asyncio.gather(*(worker(jobs) for _ in range(min(max(8, 2 * per_host), len(todo)))))
+    jobs = iter(enumerate(todo))
+    try:
+        await asyncio.gather(*(worker(jobs) for _ in range(min(max(8, 2 * per_host), len(todo)))))
+    finally:  # also when cancelled: what was fetched is counted, in the listing's order
+        for i in sorted(kept):
+            keep(kept[i])
     if any(f.stage == "fetch" for f in out.failures):
         for url in found.validators:
             out.validators[url] = (None, None)
@@ -163,8 +193,7 @@ async def _acquire_http(source, settings: Settings, seen: Mapping[str, SeenUrl],
 
 
 def _acquire_directory(source: DirectorySource, settings: Settings, seen: Mapping[str, SeenUrl],
-                       on_page: OnPage | None = None) -> Acquired:
-    out = Acquired(source=source.name)
+                       progress: Progress, out: Acquired, on_page: OnPage | None = None) -> Acquired:
     keep = _keeper(out, on_page)
     try:
         files = discover_directory(source)
@@ -172,17 +201,24 @@ def _acquire_directory(source: DirectorySource, settings: Settings, seen: Mappin
         out.fatal = e.reason
         return out
     out.discovered = len(files)
+    progress.discovered(source.name, len(files), to_fetch=len(files))
     for path in files:
+        if stop_requested():
+            out.interrupted = True
+            return out
         url = path.resolve().as_uri()
         try:
             body = read_file(path, settings.max_bytes)
         except FetchError as e:
+            progress.fetched(source.name, ok=False)
             out.failures.append(Failure(source.name, str(path), "fetch", e.reason))
             continue
         prior = seen.get(url)
         if prior is not None and prior.page_sha256 == hashlib.sha256(body).hexdigest():
+            progress.fetched(source.name, unchanged=True)
             out.skipped += 1
             continue
+        progress.fetched(source.name)
         suffix = path.suffixes[-2] if path.suffix == ".gz" and len(path.suffixes) > 1 else path.suffix
         headers = {"content-type": _CONTENT_TYPES[suffix.lower()]} if suffix.lower() in _CONTENT_TYPES else {}
         keep(Page(url=url, source=source.name, body=body, headers=headers, fetched_at=datetime.now(UTC)))
@@ -190,14 +226,17 @@ def _acquire_directory(source: DirectorySource, settings: Settings, seen: Mappin
 
 
 def _acquire_warc(source: WarcSource, settings: Settings, seen: Mapping[str, SeenUrl],
-                  on_page: OnPage | None = None) -> Acquired:
+                  progress: Progress, out: Acquired, on_page: OnPage | None = None) -> Acquired:
     """One Page per canonical URL (the first record of it in the archive)."""
-    out = Acquired(source=source.name)
     keep = _keeper(out, on_page)
     urls: set[str] = set()
     try:
         for item in iter_warc(source, settings.max_bytes):
+            if stop_requested():
+                out.interrupted = True
+                break
             if isinstance(item, Failure):
+                progress.fetched(source.name, ok=False)
                 out.failures.append(item)
                 continue
             if item.url in urls:
@@ -205,8 +244,10 @@ def _acquire_warc(source: WarcSource, settings: Settings, seen: Mapping[str, See
             urls.add(item.url)
             prior = seen.get(item.url)
             if prior is not None and prior.page_sha256 == hashlib.sha256(item.body).hexdigest():
+                progress.fetched(source.name, unchanged=True)
                 out.skipped += 1
                 continue
+            progress.fetched(source.name)
             keep(_archived_page(source.name, item))
     except SourceError as e:
         out.fatal = e.reason

@@ -10,7 +10,9 @@ What it does for every request (and every redirect hop, and every retry):
 - asks the host's ``robots.txt`` first (fetched once per origin per run, through this
   client): 2xx is obeyed; a 4xx (no robots.txt) allows everything (RFC 9309 2.3.1.3);
   a 5xx, a timeout or a refused redirect after retries disallows the whole origin for the
-  run (RFC 9309 2.3.1.4: an unreachable robots.txt means "assume complete disallow").
+  run (RFC 9309 2.3.1.4: an unreachable robots.txt means "assume complete disallow"); when
+  the host gives no answer at all (refused, timed out, reset) the reason says
+  "host unreachable", since it is the site that is down, not its robots.txt.
   A ``Crawl-delay`` longer than the configured delay is honoured, up to 60 s;
 - holds a per-host slot (``concurrency`` requests in flight per host name) and starts no
   request sooner than ``delay_seconds`` after the previous start to that host;
@@ -235,6 +237,8 @@ class PoliteClient:
             if e.reason.startswith("HTTP 4"):
                 parser.allow_all = True
                 return parser
+            if e.reason.startswith(_NO_ANSWER):  # the site itself is down, not its robots.txt
+                return f"host unreachable ({e.reason})"
             return f"robots.txt unreachable ({e.reason})"
         parser.parse(got.body.decode("utf-8", errors="replace").splitlines())
         delay = parser.crawl_delay(self.settings.user_agent)
@@ -250,7 +254,7 @@ class PoliteClient:
     async def _check_robots(self, url: str, allow_private: bool) -> None:
         robots = await self._robots_for(url, allow_private)
         if isinstance(robots, str):
-            raise FetchError(url, f"disallowed: {robots}")
+            raise FetchError(url, robots if robots.startswith("host unreachable") else f"disallowed: {robots}")
         if not robots.can_fetch(self.settings.user_agent, url):
             raise FetchError(url, "disallowed by robots.txt")
 
@@ -372,6 +376,10 @@ class PoliteClient:
             raise _Fatal(f"cannot request: {e}") from None
         except httpx.HTTPError as e:
             raise _Retryable(f"{type(e).__name__}: {e}") from None
+
+
+# reasons of a request that got no HTTP answer at all (see _attempt)
+_NO_ANSWER = ("connection failed", "timed out", "connection reset")
 
 
 class _Truncated(Exception):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -104,3 +105,57 @@ def test_sql_formats(tmp_path, capsys, fmt):
     assert main(["sql", "select 2 as n", "--db", str(db), "--format", fmt]) == 0
     out = capsys.readouterr().out
     assert (json.loads(out) == {"n": 2}) if fmt == "json" else ("n" in out and "2" in out)
+
+
+def test_help_describes_every_command_and_option_with_examples_codes_and_environment():
+    import argparse
+
+    from flows.cli import build_parser
+
+    parser = build_parser()
+    (sub,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    assert {c.dest for c in sub._choices_actions} == set(sub.choices) == {
+        "extract", "run", "sql", "export", "report", "sources", "status"}
+    assert all(c.help for c in sub._choices_actions)
+    for name, cmd in sub.choices.items():
+        for action in cmd._actions:
+            if not isinstance(action, argparse._HelpAction):
+                assert action.help, f"pressetl {name} {action.option_strings or action.dest}: no help text"
+        assert "example:\n  pressetl " + name in cmd.format_help()
+    out = pressetl("--help").stdout
+    for needed in ("examples:", "pressetl run --plain", "exit status:", "130", "environment:", "PRESSETL_DB",
+                   "PRESSETL_SOURCES", "PREFECT_API_URL"):
+        assert needed in out, needed
+
+
+def test_version_names_pressetl_the_extractor_and_the_engines():
+    import extractors
+
+    out = pressetl("--version")
+    assert out.returncode == 0
+    assert re.fullmatch(rf"pressetl \S+ \(extractor {re.escape(extractors.EXTRACTOR_VERSION)}; Prefect 3\.\S+, "
+                        r"DuckDB \S+, Python 3\.\S+\)\n", out.stdout), out.stdout
+
+
+@pytest.mark.parametrize(("entry", "said"), [
+    ("kind: http\n    url: https://example.org/list\n    link_patern: '/a/'",
+     "source 'misspelt': unknown field 'link_patern' (did you mean 'link_pattern'?)"),
+    ("kind: htp\n    url: https://example.org/list",
+     "source 'misspelt', field 'kind': unknown kind 'htp' (did you mean 'http'?)"),
+    ("kind: feed\n    url: https://example.org/rss\n    colour: red",
+     "source 'misspelt': unknown field 'colour' (known: name, region, group, stale_after_hours,"),
+])
+def test_a_misspelt_key_names_the_file_source_and_closest_field(tmp_path, capsys, entry, said):
+    cfg = tmp_path / "sources.yaml"
+    cfg.write_text(f"sources:\n  - name: misspelt\n    {entry}\n", encoding="utf-8")
+    assert main(["sources", "--config", str(cfg)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"pressetl sources: {cfg}: {said}"), err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_a_misspelt_top_level_key(tmp_path, capsys):
+    cfg = tmp_path / "sources.yaml"
+    cfg.write_text("sourcse:\n  - name: x\n", encoding="utf-8")
+    assert main(["sources", "--config", str(cfg)]) == 2
+    assert "unknown field 'sourcse' (did you mean 'sources'?)" in capsys.readouterr().err

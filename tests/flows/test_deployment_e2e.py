@@ -144,7 +144,8 @@ def test_deploy_trigger_and_run_the_samples_deployment(server, procs, tmp_path):
     api, env = server
     t0 = time.monotonic()
     prefect(env, "work-pool", "create", POOL, "--type", "process")
-    prefect(env, "deploy", "--all")
+    said = prefect(env, "deploy", "--all")
+    assert "PRESSETL_SOURCES is not set here, so every schedule is created paused" in said
 
     with httpx.Client(base_url=api, timeout=10) as client:
         # the deployments as prefect.yaml declares them
@@ -156,6 +157,7 @@ def test_deploy_trigger_and_run_the_samples_deployment(server, procs, tmp_path):
             assert d["concurrency_options"]["collision_strategy"] == "ENQUEUE"
             (sched,) = d["schedules"]
             assert sched["schedule"]["cron"] and sched["schedule"]["timezone"] == "Asia/Shanghai"
+            assert sched["active"] is False  # deployed without PRESSETL_SOURCES: paused, not over the samples
             assert d["parameters"] == ({} if name == "samples" else {"group": name})
             assert d["pull_steps"] == [
                 {"prefect.deployments.steps.set_working_directory": {"directory": str(REPO)}}

@@ -51,13 +51,45 @@ def test_the_sample_groups_each_have_a_deployment_and_on_demand_runs_have_no_sch
     assert by_name["reextract"]["schedules"] == [] and by_name["backfill"]["schedules"] == []
 
 
+def build_steps() -> dict[str, dict]:
+    cfg = yaml.safe_load((REPO / "prefect.yaml").read_text(encoding="utf-8"))
+    steps = [b["prefect.deployments.steps.run_shell_script"] for b in cfg["build"]]
+    return {s["id"]: s for s in steps}
+
+
 def test_the_pull_step_runs_the_checkout_prefect_deploy_ran_in():
     cfg = yaml.safe_load((REPO / "prefect.yaml").read_text(encoding="utf-8"))
-    (build,) = cfg["build"]
-    step = build["prefect.deployments.steps.run_shell_script"]
+    step = build_steps()["checkout"]
     assert step["script"] == "pwd"
     assert cfg["pull"] == [{"prefect.deployments.steps.set_working_directory":
                             {"directory": "{{ " + step["id"] + ".stdout }}"}}]
+
+
+@pytest.mark.parametrize("sources", [None, "/srv/pressetl/sources.yaml"])
+def test_schedules_are_active_only_when_deployed_with_a_sources_file(sources):
+    """Without PRESSETL_SOURCES a deploy would schedule runs over the bundled samples: its
+    schedules are created paused, and the deploy says so. The samples' own schedule is always paused."""
+    import asyncio
+    import os
+
+    from prefect.deployments.steps.utility import run_shell_script
+    from prefect.utilities.templating import apply_values
+
+    env = {k: v for k, v in os.environ.items() if k != "PRESSETL_SOURCES"}
+    if sources:
+        env["PRESSETL_SOURCES"] = sources
+    steps = build_steps()
+    outputs = {}
+    for name in ("schedules", "schedules-note"):
+        out = asyncio.run(run_shell_script(steps[name]["script"], env=env, stream_output=False))
+        outputs[name] = out  # as `prefect deploy` keeps a step's outputs: under its id
+    assert outputs["schedules"]["stdout"] == ("true" if sources else "false")
+    assert ("is not set here, so every schedule is created paused" in outputs["schedules-note"]["stdout"]) == (not sources)
+    for d in deployments():
+        for sched in apply_values(d["schedules"], outputs):
+            active = sched.get("active", True)
+            expected = False if d["name"] == "samples" else bool(sources)
+            assert str(active).lower() == str(expected).lower(), (d["name"], active)
 
 
 def test_the_documented_automations_are_valid():

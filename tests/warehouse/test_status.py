@@ -4,6 +4,7 @@ import subprocess
 import sys
 import textwrap
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -167,3 +168,90 @@ def test_status_command_says_plainly_when_a_run_is_writing(db_path, tmp_path, ca
     assert code == 2
     err = capsys.readouterr().err
     assert "is open for writing by another process" in err and "try again when that run has finished" in err
+
+
+def test_the_last_run_shows_however_it_ended_and_only_abandoned_ones_count_as_failing(db_path):
+    with writing(db_path) as con:
+        record_run(con, "r1", NOW - timedelta(hours=5), {"a": "completed", "b": "completed"})
+        record_run(con, "r2", NOW - timedelta(hours=4), {"a": "interrupted", "b": "abandoned"})
+        rows = by_source(source_status(con, now=NOW))
+    assert (rows["a"].last_run_status, rows["a"].failing, rows["a"].failure_streak) == ("interrupted", False, 0)
+    assert (rows["b"].last_run_status, rows["b"].failing, rows["b"].failure_streak) == ("abandoned", True, 1)
+
+
+def run_then_kill(db_path, tmp_path, while_alive=lambda: None) -> None:
+    """A process starts a run, loads one batch and is killed (SIGKILL: no chance to record its end)."""
+    import os
+    import signal
+
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import sys
+        from flows.settings import Settings
+        from flows import pipeline
+        from tests.warehouse.conftest import make_processed
+        settings = Settings(db_path={str(db_path)!r})
+        cfg = pipeline.sources_for(settings.with_(sources_path={write_config(tmp_path, None)!r}))
+        pipeline.prepare_run(settings, "killed-run", "plain", cfg)
+        pipeline.load(settings, "killed-run", [make_processed("https://s.example/1", "text 1", source="s")], [])
+        print("loaded", flush=True)
+        sys.stdin.read()
+    """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "loaded"
+        while_alive()
+        os.kill(holder.pid, signal.SIGKILL)
+        holder.wait(timeout=30)
+    finally:
+        holder.stdin.close()
+        holder.stdout.close()
+        if holder.poll() is None:
+            holder.kill()
+
+
+def test_a_killed_run_is_found_by_status_and_marked_abandoned_with_what_it_kept(db_path, tmp_path, capsys):
+    """Its live-run lock goes with the killed process, so `pressetl status` marks it abandoned."""
+    config = write_config(tmp_path, None)
+
+    def status_while_alive():
+        assert main(["status", "--db", str(db_path), "--config", config]) == 0
+        assert "running" in capsys.readouterr().out  # alive: shown as running, left alone
+
+    run_then_kill(db_path, tmp_path, status_while_alive)
+    assert main(["status", "--db", str(db_path), "--config", config]) == 0
+    captured = capsys.readouterr()
+    assert "run killed-run ended without recording its end (its process is gone): marked abandoned" in captured.err
+    assert "last run abandoned, 1 in a row: the run's process ended without recording its end" in captured.out
+    with writing(db_path) as con:
+        assert con.execute("SELECT status, finished_at IS NOT NULL, documents_new, figures FROM runs").fetchall() == [
+            ("abandoned", True, 1, 1)]
+    assert not list((tmp_path / "w.duckdb.runs").iterdir())
+
+
+def test_status_says_which_zone_its_times_are_in(db_path, tmp_path, capsys):
+    with writing(db_path) as con:
+        record_run(con, "r1", datetime(2024, 7, 1, 1, 30, tzinfo=UTC), {"s": "completed"})
+    config = write_config(tmp_path, None)
+    assert main(["status", "--db", str(db_path), "--config", config]) == 0
+    out = capsys.readouterr().out
+    assert "times in Asia/Shanghai (UTC+08:00), the schedules' zone" in out and "2024-07-01 09:30" in out
+    assert main(["status", "--db", str(db_path), "--config", config, "--tz", "UTC"]) == 0
+    out = capsys.readouterr().out
+    assert "times in UTC (UTC+00:00)" in out and "2024-07-01 01:30" in out
+    assert main(["status", "--db", str(db_path), "--config", config, "--tz", "Mars/Olympus"]) == 2
+    assert "unknown time zone 'Mars/Olympus'" in capsys.readouterr().err
+
+
+def test_a_killed_run_is_found_by_the_next_run(db_path, tmp_path, caplog):
+    import logging
+
+    from flows import pipeline
+    from flows.settings import Settings
+
+    run_then_kill(db_path, tmp_path)
+    settings = Settings(db_path=db_path, sources_path=Path(write_config(tmp_path, None)))
+    with caplog.at_level(logging.WARNING, logger="pressetl"):
+        res = pipeline.run_plain(settings)
+    assert "run killed-run ended without recording its end (its process is gone): marked abandoned" in caplog.text
+    with writing(db_path) as con:
+        assert dict(con.execute("SELECT run_id, status FROM runs").fetchall()) == {
+            "killed-run": "abandoned", res.run_id: "completed"}

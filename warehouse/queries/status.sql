@@ -2,7 +2,8 @@
 -- new document, the failure streak that ends at its last run, and figures per document of its
 -- $recent newest documents against all its earlier ones (a template change shows as a drop).
 -- Only ingest runs count (flow 'ingest' or 'plain'): a backfill or a re-extraction says nothing
--- about whether the live site still works.
+-- about whether the live site still works. The last run is the last whatever its end (completed,
+-- partial, failed, interrupted, abandoned), or the one running now.
 -- Parameters: $now (TIMESTAMPTZ), $recent (INTEGER, documents in the recent window).
 WITH ingest_runs AS (
     SELECT rs.source, rs.status, rs.fatal_reason, rs.finished_at, r.started_at
@@ -25,11 +26,12 @@ runs_agg AS (
     GROUP BY source
 ),
 streak AS (
-    -- consecutive failed or partial runs ending at the last one
+    -- failed, partial or abandoned runs since the last completed one (interrupted and running
+    -- ones neither count nor break the streak)
     SELECT i.source, count(*) AS failure_streak
     FROM ingest_runs i
     LEFT JOIN runs_agg a USING (source)
-    WHERE i.status <> 'completed' AND (a.last_ok_at IS NULL OR i.finished_at > a.last_ok_at)
+    WHERE i.status IN ('failed', 'partial', 'abandoned') AND (a.last_ok_at IS NULL OR i.finished_at > a.last_ok_at)
     GROUP BY i.source
 ),
 last_doc AS (

@@ -259,3 +259,28 @@ def test_xhtml_with_an_xml_declaration_in_gbk():
     body = ('<?xml version="1.0" encoding="gb2312"?>\n' + html).encode("gb18030")
     doc = clean(Page(url="https://x.example/a.xhtml", source="t", body=body), now=FETCHED)
     assert doc.encoding == "gb18030" and doc.published_at == date(2024, 6, 20) and "3486起" in doc.text
+
+
+def test_messages_about_local_files_name_no_http_status_or_content_type(tmp_path):
+    empty = tmp_path / "empty.html"
+    empty.write_bytes(b"")
+    with pytest.raises(CleanError) as e:
+        clean_file(empty)
+    assert e.value.reason == "empty file (0 bytes)"
+    pdf = tmp_path / "report.html"
+    pdf.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4)
+    with pytest.raises(DocumentError) as e:
+        clean_file(pdf)
+    assert "HTTP" not in e.value.reason and "Content-Type" not in e.value.reason
+
+
+def test_trafilatura_says_nothing_in_the_run_log_when_a_page_has_no_article(caplog):
+    """clean() reports a page without an article as a CleanError row; trafilatura's own
+    'discarding data: None' and parse errors would only repeat it in the log."""
+    import logging
+
+    with caplog.at_level(logging.DEBUG), pytest.raises(CleanError):
+        clean(page("<html><body><nav>首页 | 通知公告</nav></body></html>"))
+    with caplog.at_level(logging.DEBUG), pytest.raises(DocumentError):
+        clean(page("<body><html><script>"))
+    assert not [r for r in caplog.records if r.name.startswith("trafilatura") and r.levelno >= logging.WARNING]

@@ -294,3 +294,15 @@ def test_crawl_delay_in_robots_txt_slows_the_host(site):
             return client._hosts["127.0.0.1"].delay
 
     assert asyncio.run(go()) == 2.0
+
+
+def test_a_host_that_does_not_answer_is_unreachable_not_disallowed():
+    """The site itself is down (nothing listens): say so, not that robots.txt disallows it."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    reason = fetch_error(f"http://127.0.0.1:{port}/a.html")
+    assert reason.startswith("host unreachable (connection failed"), reason
+    assert "robots" not in reason and "disallowed" not in reason
