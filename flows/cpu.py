@@ -18,6 +18,7 @@ from __future__ import annotations
 import atexit
 import logging
 import multiprocessing
+import signal
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -72,7 +73,11 @@ def clean_extract(pages: Sequence[Page], region: str | None) -> list[Result]:
 
 
 def _warm() -> None:
-    """Load the cleaning modules and the extractor's tables before the first page arrives."""
+    """Load the cleaning modules and the extractor's tables before the first page arrives.
+
+    Run first in every worker, which also leaves Ctrl-C to the parent: the terminal sends
+    SIGINT to the whole process group, and the run stops through the parent (flows.stopping)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from extractors import extract
     from flows.cleaning import clean  # noqa: F401 (imported for its side: trafilatura loaded)
 
