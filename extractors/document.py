@@ -35,6 +35,8 @@ FURNITURE_RE = re.compile(
     r"网站标识码|网友评论|条评论|人参与|快速回复|发表评论|Powered by|版权所有|技术支持|备案号|"
     r"今日[:：]\s*\d|昨日[:：]\s*\d|帖子[:：]\s*\d|会员[:：]\s*\d|积分[:：]?\s*\d|在线[:：]?\s*\d|楼主|沙发|板凳"
 )
+# A navigation bar (首页 | 时政 | 国内 | 国际), a weather box (晴 19℃~31℃), a site's row of papers.
+_NAV_BAR = re.compile(r"(?:[^|｜\n]{1,8}\s*[|｜]\s*){3,}|\d{1,2}\s*[℃°]|星期[一二三四五六日天]\s")
 # A heading that lists other articles, and the lines under it.
 LINKS_HEAD_RE = re.compile(
     r"^\s*[【\[]?(?:相关新闻|相关阅读|相关链接|相关文章|推荐阅读|延伸阅读|热点推荐|猜你喜欢|往期回顾|更多新闻|"
@@ -103,7 +105,7 @@ def _furniture_flags(lines: list[str]) -> list[bool]:
             continue
         if t:
             in_links = False
-        flags.append(bool(t) and "。" not in t and FURNITURE_RE.search(t) is not None)
+        flags.append(bool(t) and "。" not in t and (FURNITURE_RE.search(t) is not None or _NAV_BAR.search(t) is not None))
     return flags
 
 

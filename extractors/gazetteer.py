@@ -363,6 +363,8 @@ class Gazetteer:
     # ------------------------------------------------------------------ text
 
     def _weak_ok(self, s: str, a: int, b: int, sf: _Surface, prev: Hit | None) -> bool:
+        if a > 0 and s[a - 1] in "一二两三四五六七八九十百千万零〇":
+            return False  # 十八里海关: part of a number word, not 八里
         county = all(d.level == "county" for d in sf.candidates)
         if s.startswith(COUNTY_RIGHT_WORDS if county else RIGHT_WORDS, b) or AGENCY_NEAR.match(s, b):
             return True

@@ -82,7 +82,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("today", r"(?P<rel>今日|今天|今早|今晨|昨日|昨天|昨晚|当日|当天|当晚|当夜|次日|当场)"),
     ("vague", r"近日|日前|近期|不久前|前不久|前段时间|前些天|近来"),
     ("until_now", r"截至目前|截止目前|截至今日|截止到目前|到目前为止|至今"),
-    ("stock", r"目前|现已|现有|当前|现登记"),
+    ("stock", r"目前|现已|现有|当前|现登记|设有|建有"),
     ("stock_implicit", r"在册|保有量|余额"),
     ("weak_stock", r"(?<!早)(?:已经|已)"),
     ("rate", r"(?<![\d一二三四五六七八九十])年均|每年|日增量|月均|每月|每天|平均每天|每周"),
@@ -97,7 +97,7 @@ def _plain(p: str) -> str:
 # Every character a period expression can open with (a lookahead before the alternation lets the
 # engine skip any other position at once: five times faster on running text). A test keeps it true.
 MARK_FIRST_CHARS = (
-    "\\d〇零○一二两三四五六七八九十今去前上下本当同自从截到至第近这最多几年开新该此专行活斗整战会攻工"
+    "\\d〇零○一二两三四五六七八九十今去前上下本当同自从截到至第近这最多几年开新该此专行活斗整战会攻工设建"
     "全五国春元清端中“\"黄假节长双昨次日不目现在保余已每月平为连半"
 )
 _COMBINED = re.compile(f"(?=[{MARK_FIRST_CHARS}])(?:" + "|".join(f"(?P<{name}>{_plain(p)})" for name, p in PATTERNS) + ")")

@@ -61,6 +61,8 @@ _CASE_NARRATIVE = re.compile(r"经查|经审理查明|经审讯|供认不讳|该
 _ARREST_RE = re.compile(r"收网|抓获|抓捕|捣毁|搗毀|收網|抓獲")
 # A sentence that sums up one case told day by day: 至此,该案共抓获犯罪嫌疑人4名.
 _CASE_TOTAL_RE = re.compile(r"\s*(?:至此|截至目前|目前)?[,，]?(?:该案|此案|全案|本案)(?:共|累计|先后)")
+# What is counted for an area over a day, not in one incident: traffic, visitors, travellers.
+_FLOW_STATISTIC = re.compile(r"车流量|客流|流量|接待游客|游客|发送旅客|旅客|出入境|通行|进出港|客运量|接处警|报警")
 # A clause that opens with an area's scope word: a statistic, also over one day.
 _AREA_CLAUSE = re.compile(r"\s*(?:全国|全省|全市|全区|全县|全州)")
 # The totals of a campaign or an operation (此次行动共破获, 集中统一行动,共破获): a statistic, not an
@@ -568,7 +570,7 @@ def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None
                     n.place = m.place
                     n.region_from = (m.start, m.end, "分别: the place listed in the same order")
                 distributed = True
-            elif distributed and _JOINT_RE.search(s, max(sent.start, group[0].start - 8), group[0].start):
+            elif distributed and _JOINT_RE.search(s, max(sent.start, doc.clause(group[0].start)[0]), group[0].start):
                 for n in group:  # ……分别为26.4万人和23.1万人,合计占全省的37.6%: the places together
                     n.place = run[0].place
                     n.region_from = (run[0].start, run[-1].end, "合计 after 分别: the places listed, together")
@@ -599,8 +601,10 @@ def _is_event(doc: Document, n: Num, per: Period | None, top: Phrase[_TimeValue]
     event = bool(top is not None and top.role == P.EVENT) or case_here
     if words["narrative"].within(sent.start, sent.end):
         return True  # 经查，该团伙……累计倾倒三千五百余吨: one case's totals
-    if event and not case_here and per is not None and per.kind == "day" and _AREA_CLAUSE.match(s, clause_start):
-        return False  # 5月3日当天，全市接待游客321.5万人次: a day's statistic for an area
+    if event and not case_here and per is not None and per.kind == "day" and (
+        _AREA_CLAUSE.match(s, clause_start) or _FLOW_STATISTIC.search(s, clause_start, n.start)
+    ):
+        return False  # 5月3日当天，全市接待游客321.5万人次; 2月10日单日车流量: a day's statistic
     if event and not case_here and words["campaign"].within(sent.start, n.start) and words["total"].within(sent.start, n.start):
         return False  # 此次行动共破获……: the totals of an operation
     return event
@@ -922,8 +926,25 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times]:
         else:
             n.place, n.region_from = area.place, home_from
     _distribute_lists(doc, ms, nums)
+    _caught_in(doc, nums)
     _table_columns_and_rows(doc, nums, times, area)
     return area, times
+
+
+# After a count of people: where they were caught (其中2名在缅甸境内落网, 另外3名嫌疑人在澳门落网).
+_CAUGHT_IN = re.compile(r"^[^,，。;；]{0,8}?在(?P<place>[\u4e00-\u9fff]{2,6}?)(?:境内|当地|本地)?(?:落网|被抓获|被捕|归案|被抓)")
+
+
+def _caught_in(doc: Document, nums: list[Num]) -> None:
+    g = gazetteer()
+    for n in nums:
+        m = _CAUGHT_IN.match(doc.s, n.end)
+        if m is None or n.unit is None or n.unit.text not in ("名", "人"):
+            continue
+        name = m.group("place")
+        d = g.lookup(name)
+        n.place = places.display(d, name) if d is not None else Place(name)
+        n.region_from = (m.start("place"), m.end("place"), "where they were caught (在……落网)")
 
 
 def _table_columns_and_rows(doc: Document, nums: list[Num], times: _Times, area: Focus) -> None:
