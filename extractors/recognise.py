@@ -63,6 +63,7 @@ _ARREST_RE = re.compile(r"收网|抓获|抓捕|捣毁|搗毀|收網|抓獲")
 _CASE_TOTAL_RE = re.compile(r"\s*(?:至此|截至目前|目前)?[,，]?(?:该案|此案|全案|本案)(?:共|累计|先后)")
 # What is counted for an area over a day, not in one incident: traffic, visitors, travellers.
 _FLOW_STATISTIC = re.compile(r"车流量|客流|流量|接待游客|游客|发送旅客|旅客|出入境|通行|进出港|客运量|接处警|报警")
+_SEIZURE = re.compile(r"查获|缴获|抓获|截获|起获|查扣")
 # A clause that opens with an area's scope word: a statistic, also over one day.
 _AREA_CLAUSE = re.compile(r"\s*(?:全国|全省|全市|全区|全县|全州)")
 # The totals of a campaign or an operation (此次行动共破获, 集中统一行动,共破获): a statistic, not an
@@ -602,7 +603,8 @@ def _is_event(doc: Document, n: Num, per: Period | None, top: Phrase[_TimeValue]
     if words["narrative"].within(sent.start, sent.end):
         return True  # 经查，该团伙……累计倾倒三千五百余吨: one case's totals
     if event and not case_here and per is not None and per.kind == "day" and (
-        _AREA_CLAUSE.match(s, clause_start) or _FLOW_STATISTIC.search(s, clause_start, n.start)
+        _AREA_CLAUSE.match(s, clause_start)
+        or _FLOW_STATISTIC.search(s, max(clause_start, n.start - 8), n.start) and not _SEIZURE.search(s, clause_start, n.start)
     ):
         return False  # 5月3日当天，全市接待游客321.5万人次; 2月10日单日车流量: a day's statistic
     if event and not case_here and words["campaign"].within(sent.start, n.start) and words["total"].within(sent.start, n.start):
