@@ -473,28 +473,6 @@ def find_day_only(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(1)) for m in _DAY_ONLY.finditer(text)]
 
 
-_DATELINE = re.compile(
-    r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?"
-)
-
-
-def infer_published(text: str) -> date | None:
-    """A publication date from a dateline or page furniture (a short line that
-    holds a full date), else ``None``. Only the first and last lines are read."""
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    for ln in lines[:6] + lines[-3:]:
-        if len(ln) > 60 or "。" in ln:
-            continue
-        m = _DATELINE.search(ln)
-        if m is None:
-            continue
-        y, mo, d = (int(x) for x in m.groups())
-        day = _safe_date(y, mo, d)
-        if day is not None:
-            return day
-    return None
-
-
 def is_stock(p: Period | None) -> bool:
     """Whether ``p`` is a stock as of a date (no start)."""
     return p is not None and p.kind in ("stock", "stock_end", "until_stock")
