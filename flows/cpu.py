@@ -18,8 +18,10 @@ from __future__ import annotations
 import atexit
 import logging
 import multiprocessing
+import os
 import signal
 import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -72,12 +74,27 @@ def clean_extract(pages: Sequence[Page], region: str | None) -> list[Result]:
     return out
 
 
-def _warm() -> None:
+def _watch(parent: int) -> None:
+    """End this worker when the process that started the pool is gone (killed, even by
+    SIGKILL): a worker waiting for pages would otherwise wait for ever."""
+    while True:
+        time.sleep(1.0)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:
+            pass
+
+
+def _warm(parent: int | None = None) -> None:
     """Load the cleaning modules and the extractor's tables before the first page arrives.
 
     Run first in every worker, which also leaves Ctrl-C to the parent: the terminal sends
     SIGINT to the whole process group, and the run stops through the parent (flows.stopping)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent is not None and threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        threading.Thread(target=_watch, args=(parent,), name="pressetl-parent-watch", daemon=True).start()
     from extractors import extract
     from flows.cleaning import clean  # noqa: F401 (imported for its side: trafilatura loaded)
 
@@ -98,7 +115,8 @@ def pool(workers: int) -> ProcessPoolExecutor:
                 _pool.shutdown(wait=False, cancel_futures=True)
             ctx = multiprocessing.get_context("forkserver")
             ctx.set_forkserver_preload(["flows.cpu"])  # a small server: each worker loads the rest itself
-            _pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm)
+            _pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm,
+                                        initargs=(os.getpid(),))
             _pool_size = workers
         return _pool
 
