@@ -124,11 +124,13 @@ def extractor_ids() -> list[tuple[str, str]]:
     return [("figures", f"{extractors.EXTRACTOR_VERSION}+{modules}")]
 
 
-def process(pages: Iterable[Page], region: str | None) -> tuple[list[Processed], list[Failure]]:
-    """Clean and extract each page; a page that fails becomes a Failure, the rest go on."""
-    from extractors import extract
-    from flows.cleaning.clean import clean
+def process(pages: Iterable[Page], region: str | None,
+            settings: Settings | None = None) -> tuple[list[Processed], list[Failure]]:
+    """Clean and extract each page within the time limit per document (flows.limits); a page
+    that fails or runs over becomes a Failure, the rest go on."""
+    from flows.limits import clean_and_extract
 
+    seconds = (settings or Settings()).document_seconds
     ids = extractor_ids()
     done: list[Processed] = []
     failures: list[Failure] = []
@@ -137,9 +139,7 @@ def process(pages: Iterable[Page], region: str | None) -> tuple[list[Processed],
             raise Stopped
         stage = "clean"
         try:
-            doc = clean(page)
-            stage = "extract"
-            figures = extract(doc.text, published=doc.published_at, region=region)
+            doc, figures = clean_and_extract(page, region, seconds=seconds)
         except DocumentError as e:
             failures.append(Failure(page.source, e.url or page.url, e.stage, e.reason))
             continue
@@ -197,7 +197,7 @@ def ingest_batch(settings: Settings, run_id: str, source: str, region: str | Non
     try:
         if stop_requested():
             raise Stopped
-        processed, fails = process(pages, region)
+        processed, fails = process(pages, region, settings)
     except Stopped:
         return BatchResult(LoadStats(), [], interrupted=True)
     outside = 0

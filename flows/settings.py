@@ -27,6 +27,7 @@ class Settings:
     batch_size: int = 50  # documents per Prefect task
     batches_in_flight: int = 2  # batch tasks running at once per flow (CPU-bound: about the cores)
     lock_timeout_seconds: float = 600.0  # how long a load waits for another writer
+    document_seconds: float = 60.0  # cleaning and extraction of one document (flows.limits); over it: an errors row
 
     def with_(self, **changes) -> Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -34,7 +35,7 @@ class Settings:
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides) -> Settings:
         """PRESSETL_DB, PRESSETL_SOURCES, PRESSETL_USER_AGENT, PRESSETL_DELAY, PRESSETL_CONCURRENCY,
-        PRESSETL_BATCH_SIZE, PRESSETL_BATCHES_IN_FLIGHT."""
+        PRESSETL_BATCH_SIZE, PRESSETL_BATCHES_IN_FLIGHT, PRESSETL_DOCUMENT_SECONDS, PRESSETL_MAX_BYTES."""
         env = os.environ if env is None else env
         s = cls()
         if env.get("PRESSETL_DB"):
@@ -49,6 +50,10 @@ class Settings:
             s = replace(s, batches_in_flight=int(env["PRESSETL_BATCHES_IN_FLIGHT"]))
         if env.get("PRESSETL_BATCH_SIZE"):
             s = replace(s, batch_size=int(env["PRESSETL_BATCH_SIZE"]))
+        if env.get("PRESSETL_DOCUMENT_SECONDS"):
+            s = replace(s, document_seconds=float(env["PRESSETL_DOCUMENT_SECONDS"]))
+        if env.get("PRESSETL_MAX_BYTES"):
+            s = replace(s, max_bytes=int(env["PRESSETL_MAX_BYTES"]))
         if env.get("PRESSETL_CONCURRENCY"):
             s = replace(s, concurrency_per_host=int(env["PRESSETL_CONCURRENCY"]))
         return s.with_(**overrides)
