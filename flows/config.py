@@ -145,8 +145,23 @@ class SourcesFile(BaseModel):
         return self
 
 
+def address_is_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Whether an address is globally reachable: not private, loopback, link-local, shared,
+    reserved, multicast or unspecified, also when an IPv6 address carries an IPv4 one
+    (::ffff:127.0.0.1, 6to4, Teredo)."""
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if embedded is not None and not address_is_public(embedded):
+            return False
+    return ip.is_global and not (ip.is_multicast or ip.is_reserved or ip.is_unspecified or ip.is_loopback
+                                 or ip.is_link_local or ip.is_private)
+
+
 def check_url(url: str, *, allow_private: bool) -> None:
-    """Refuse non-http(s) URLs, and loopback/private/link-local hosts unless allowed."""
+    """Refuse non-http(s) URLs, and loopback/private/link-local hosts unless allowed.
+
+    This sees the host as written; a host name that resolves to such an address is refused
+    when the connection is made (flows.fetching.guard)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"{url!r} is not an http(s) URL")
@@ -159,7 +174,7 @@ def check_url(url: str, *, allow_private: bool) -> None:
         ip = ipaddress.ip_address(host)
     except ValueError:
         return
-    if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_unspecified:
+    if not address_is_public(ip):
         raise ValueError(f"{url!r} is a private or loopback address (set allow_private_network: true to allow it)")
 
 

@@ -1,0 +1,30 @@
+"""What the reliability tests did, summed over a test session and printed as one line at its end
+(tests/conftest.py): kills survived, faults injected, hostile inputs tried, rows lost and doubled.
+
+Each test adds what it actually did (a kill that landed, a fault that fired, an input that was
+fed to the pipeline), never a planned number, and the rows it found lost or doubled (which
+also fails it)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+counts: Counter[str] = Counter()
+
+FIELDS = ("sigkill", "sigint", "faults", "hostile", "lost", "doubled")
+
+
+def add(**kw: int) -> None:
+    unknown = set(kw) - set(FIELDS)
+    assert not unknown, f"unknown tally {unknown}"
+    counts.update(kw)
+
+
+def line() -> str | None:
+    """The summary line, or None when no reliability test ran."""
+    if not any(counts[f] for f in FIELDS[:4]):
+        return None
+    kills = counts["sigkill"] + counts["sigint"]
+    return (f"reliability: kills survived {kills} ({counts['sigkill']} SIGKILL, {counts['sigint']} SIGINT), "
+            f"faults injected {counts['faults']}, hostile inputs tried {counts['hostile']}, "
+            f"rows lost {counts['lost']}, rows doubled {counts['doubled']}")
