@@ -418,11 +418,13 @@ def cmd_sql(args: argparse.Namespace) -> int:
     from flows.table import print_table, write_csv
 
     settings = _settings(args)
-    with _reading_or_busy(settings.db_path, args.wait) as con:
+    with _writing_for_sql(settings.db_path, args.wait) if args.write else _reading_or_busy(settings.db_path, args.wait) as con:
         try:
             cur = con.execute(args.query)
         except duckdb.Error as e:
-            print(f"pressetl sql: {str(e).strip()}", file=sys.stderr)
+            hint = ("; pressetl sql is read-only: add --write to change the warehouse"
+                    if "read-only mode" in str(e) and not args.write else "")
+            print(f"pressetl sql: {str(e).strip()}{hint}", file=sys.stderr)
             return 2
         if cur.description is None:
             return 0
@@ -436,6 +438,15 @@ def cmd_sql(args: argparse.Namespace) -> int:
     else:
         print_table(cols, rows, sys.stdout, limit=60)
     return 0
+
+
+@contextmanager
+def _writing_for_sql(db_path: Path, wait: float) -> Iterator:
+    """A read-write connection under the writer lock (`pressetl sql --write`), waiting up to ``wait`` s."""
+    from warehouse.db import writing
+
+    with writing(db_path, timeout=wait, owner="pressetl sql --write") as con:
+        yield con
 
 
 @contextmanager
@@ -748,13 +759,15 @@ def build_parser() -> argparse.ArgumentParser:
     r.set_defaults(func=cmd_run)
 
     q = command("sql", "query the warehouse", "Run one SQL query (DuckDB's dialect) against the warehouse, "
-                "read-only, and print the result.\nTables and views: see README.md (figures, documents, runs, "
-                "errors ...).",
+                "read-only unless --write, and print the result.\nTables and views: see README.md (figures, "
+                "documents, runs, errors ...).",
                 'pressetl sql "select source, count(*) from documents group by source" --format csv')
     q.add_argument("query", metavar="SQL", help="the query, quoted for the shell")
     q.add_argument("--db", metavar="PATH", help=db_help)
     q.add_argument("--format", choices=["table", "csv", "json"], default="table",
                    help="table for reading (60 rows at most), csv, or json (one object a row)")
+    q.add_argument("--write", action="store_true",
+                   help="let the query change the warehouse (it waits for the writer lock like a run's batch)")
     _add_reader_options(q)
     q.set_defaults(func=cmd_sql)
     _add_export_and_report(command, db_help)

@@ -369,8 +369,16 @@ def discover_directory(source: DirectorySource) -> list[Path]:
     return sorted(files)
 
 
+def shown_path(path: Path) -> str:
+    """A path as text that can be stored and printed: bytes that are not UTF-8 in a file name
+    (a name from another system's encoding) are shown as \\xNN escapes."""
+    return bytes(path).decode("utf-8", "backslashreplace")
+
+
 def read_file(path: Path, max_bytes: int) -> bytes:
-    """A file's bytes (gunzipped for .gz), at most ``max_bytes``; FetchError naming the path."""
+    """A file's bytes (gunzipped for .gz), at most ``max_bytes`` (decompressed); FetchError
+    naming the path."""
+    shown = shown_path(path)
     try:
         if path.suffix == ".gz":
             with gzip.open(path, "rb") as f:
@@ -379,9 +387,9 @@ def read_file(path: Path, max_bytes: int) -> bytes:
             with path.open("rb") as f:
                 body = f.read(max_bytes + 1)
     except (OSError, EOFError, zlib.error) as e:
-        raise FetchError(str(path), f"cannot read {path}: {e.strerror or e}") from None
+        raise FetchError(shown, f"cannot read {shown}: {e.strerror or e}") from None
     if len(body) > max_bytes:
-        raise FetchError(str(path), f"file larger than {max_bytes} bytes")
+        raise FetchError(shown, f"file larger than {max_bytes} bytes" + (" once decompressed" if path.suffix == ".gz" else ""))
     return body
 
 
