@@ -188,7 +188,9 @@ def _where(cfg: dict, loc: tuple) -> str:
         except (KeyError, IndexError, TypeError, AttributeError):
             pass
         who = f"source {name!r}" if name else f"source #{idx + 1}"
-        rest = [str(p) for p in loc[2:] if p not in ("directory", "http", "feed", "sitemap", "urls", "warc")]
+        rest = [str(p) for p in loc[2:]]
+        if rest and rest[0] in ("directory", "http", "feed", "sitemap", "urls", "warc"):
+            rest = rest[1:]  # the kind pydantic validated against, not a field (a field may share its name: urls)
         return who + (f", field {'.'.join(rest)!r}" if rest else "")
     return "field " + ".".join(str(p) for p in loc)
 
@@ -251,8 +253,16 @@ def load_sources(path: Path) -> list[Source]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as e:
-        raise ConfigError(f"{path}: not valid YAML: {e}") from None
+        raise ConfigError(f"{path}: not valid YAML{_yaml_where(e)}") from None
     return parse_sources(data, origin=str(path), base_dir=Path(path).resolve().parent)
+
+
+def _yaml_where(e: yaml.YAMLError) -> str:
+    """' at line L, column C: what' from a YAML error, on one line."""
+    mark = getattr(e, "problem_mark", None)
+    problem = getattr(e, "problem", None) or str(e)
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+    return f"{where}: {' '.join(str(problem).split())}"
 
 
 def samples_config() -> Path:
