@@ -109,9 +109,11 @@ def run_batches(settings: Settings, run_id: str, s: Source, acq, first: list[Fai
         if stop_requested():
             results.append(pipeline.BatchResult(LoadStats(), [], interrupted=True))
             break
-        if len(pending) >= max(1, settings.batches_in_flight):
+        last = i == len(batches) - 1  # it stores the listings' validators: only once the others committed
+        while pending and (last or len(pending) >= max(1, settings.batches_in_flight)):
             results.append(pending.pop(0).result())
-        pending.append(batch_task.submit(settings, run_id, s.name, s.region, batch, acq.validators,
+        pending.append(batch_task.submit(settings, run_id, s.name, s.region, batch,
+                                         pipeline.listing_validators(acq, i, len(batches)),
                                          first if i == 0 else (), window, progress))
     return results + [f.result() for f in pending]
 

@@ -163,6 +163,14 @@ def load(settings: Settings, run_id: str, processed: Sequence[Processed], failur
 Window = tuple[date, date]  # a backfill's publication-date range, both days included
 
 
+def listing_validators(acq: Acquired, index: int, batches: int) -> Mapping[str, tuple[str | None, str | None]]:
+    """What batch ``index`` of ``batches`` stores of the source's validators: all of them with the
+    last batch, none before. A listing's ETag stored with the first batch would make the next run
+    get 304 for the listing and never find the articles of the batches a kill or a stop left
+    unloaded (so the last batch must also start after the others have committed)."""
+    return acq.validators if index == batches - 1 else {}
+
+
 def validator_rows(source: str, validators: Mapping[str, tuple[str | None, str | None]],
                    processed: Sequence[Processed], *, listings: bool = True) -> list[tuple]:
     """Rows for fetch_state: every stored article, and (unless a backfill) the listing pages'
@@ -329,8 +337,9 @@ def ingest_source(settings: Settings, run_id: str, source: Source, seen: dict[st
         batches = list(batched(acq.pages, settings.batch_size)) or [[]]
         progress.loading(source.name, len(batches))
         for i, batch in enumerate(batches):
-            results.append(ingest_batch(settings, run_id, source.name, source.region, batch, acq.validators,
-                                        first if i == 0 else (), window, progress))
+            results.append(ingest_batch(settings, run_id, source.name, source.region, batch,
+                                        listing_validators(acq, i, len(batches)), first if i == 0 else (), window,
+                                        progress))
             if results[-1].interrupted:
                 break
         for r in results:
