@@ -124,6 +124,7 @@ def extract_stored(items: Sequence[StoredDocument], seconds: float | None = None
     (flows.limits); a document that fails or runs over becomes a Failure."""
     from flows.errors import DocumentError
     from flows.limits import extract_within
+    from flows.stopping import Stopped
 
     ids = pipeline.extractor_ids()
     done: list[Processed] = []
@@ -136,6 +137,8 @@ def extract_stored(items: Sequence[StoredDocument], seconds: float | None = None
         except DocumentError as e:
             failures.append(Failure(doc.source, doc.url, e.stage, e.reason))
             continue
+        except Stopped:
+            raise
         except Exception as e:  # a defect on one document must not lose the others; it is recorded
             log.exception("unexpected error extracting %s", doc.url)
             failures.append(Failure(doc.source, doc.url, "extract", f"unexpected {type(e).__name__}: {e}"))

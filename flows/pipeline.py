@@ -143,6 +143,8 @@ def process(pages: Iterable[Page], region: str | None,
         except DocumentError as e:
             failures.append(Failure(page.source, e.url or page.url, e.stage, e.reason))
             continue
+        except Stopped:  # a stop while the page was being cleaned: the batch is dropped, not the page recorded
+            raise
         except Exception as e:  # a defect on one page must not lose the others; it is recorded
             log.exception("unexpected error at %s of %s", stage, page.url)
             failures.append(Failure(page.source, page.url, stage, f"unexpected {type(e).__name__}: {e}"))
