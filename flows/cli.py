@@ -25,7 +25,8 @@ EXIT_CODES: list[tuple[int, str]] = [
     (EXIT_OK, "done: every source ran (single bad documents are listed in the summary and the errors table)"),
     (EXIT_FAILED, "run: a whole source failed; status: a source is stale"),
     (EXIT_USAGE, "a configuration or usage error: a bad sources file (the message names the file, the source "
-                 "and the field), a bad option or SQL query, a warehouse that cannot be read"),
+                 "and the field), a bad option or SQL query, a warehouse that cannot be read (damaged, or written "
+                 "by a newer pressetl: it is left as it is)"),
     (EXIT_API_UNREACHABLE, "run: PREFECT_API_URL names a Prefect API that does not answer "
                            "(start it with `prefect server start`, or use --plain)"),
     (EXIT_INTERRUPTED, "interrupted (Ctrl-C): what was loaded is kept and the run is recorded as interrupted"),
@@ -39,6 +40,8 @@ ENVIRONMENT: list[tuple[str, str]] = [
     ("PRESSETL_CONCURRENCY", "requests in flight per host (default 2)"),
     ("PRESSETL_BATCH_SIZE", "documents per batch, the unit of loading (default 50)"),
     ("PRESSETL_BATCHES_IN_FLIGHT", "batches cleaned at once in a Prefect run (default 2)"),
+    ("PRESSETL_MAX_BYTES", "the largest page, file or archive record read, decompressed (default 10485760)"),
+    ("PRESSETL_DOCUMENT_SECONDS", "time limit for cleaning and extracting one document (default 60)"),
     ("PREFECT_API_URL", "a Prefect server for `run` (unset: a temporary one for the run)"),
 ]
 

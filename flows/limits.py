@@ -34,6 +34,7 @@ the whole process group; the run decides what happens) and die with the process 
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import signal
@@ -222,6 +223,7 @@ def _forget_after_fork() -> None:
 
 
 os.register_at_fork(after_in_child=_forget_after_fork)
+atexit.register(close_workers)  # reaped here, so their time counts as this process's children's
 
 # ---------------------------------------------------------------- the worker's side
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import Counter
 
 counts: Counter[str] = Counter()
+stages: Counter[str] = Counter()  # where the kills and Ctrl-Cs landed
+longest: dict[str, float] = {}  # the longest of a measured duration, e.g. Ctrl-C to exit
 
 FIELDS = ("sigkill", "sigint", "faults", "hostile", "lost", "doubled")
 
@@ -20,11 +22,22 @@ def add(**kw: int) -> None:
     counts.update(kw)
 
 
+def landed(stage: str | None) -> None:
+    stages[stage or "?"] += 1
+
+
+def measured(name: str, seconds: float) -> None:
+    longest[name] = max(seconds, longest.get(name, 0.0))
+
+
 def line() -> str | None:
     """The summary line, or None when no reliability test ran."""
     if not any(counts[f] for f in FIELDS[:4]):
         return None
     kills = counts["sigkill"] + counts["sigint"]
-    return (f"reliability: kills survived {kills} ({counts['sigkill']} SIGKILL, {counts['sigint']} SIGINT), "
+    where = ", ".join(f"{s} {n}" for s, n in sorted(stages.items()))
+    exit_ = f", Ctrl-C to exit at most {longest['sigint_exit']:.1f} s" if "sigint_exit" in longest else ""
+    return (f"reliability: kills survived {kills} ({counts['sigkill']} SIGKILL, {counts['sigint']} SIGINT"
+            f"{'; at ' + where if where else ''}{exit_}), "
             f"faults injected {counts['faults']}, hostile inputs tried {counts['hostile']}, "
             f"rows lost {counts['lost']}, rows doubled {counts['doubled']}")

@@ -158,6 +158,10 @@ def account(corpus, db: Path, outcomes: list[Outcome], sig: signal.Signals) -> s
     landed = [o for o in outcomes if o.signal]
     tally.add(**{"sigkill" if sig == signal.SIGKILL else "sigint": len(landed)},
               lost=sum(diff.lost.values()), doubled=sum(diff.doubled.values()))
+    for o in landed:
+        tally.landed(o.stage)
+        if sig == signal.SIGINT:
+            tally.measured("sigint_exit", o.seconds_to_exit)
     assert diff.clean, str(diff)
     assert diff.rows > DOCS * 10  # documents, pages, figures ... all compared
     return {o.stage for o in landed if o.stage}

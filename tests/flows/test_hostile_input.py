@@ -42,7 +42,6 @@ from tests.flows.fixture_site import Reply, gzip_bomb
 
 pytestmark = pytest.mark.reliability
 
-FULL = os.environ.get("PRESSETL_RELIABILITY") == "full"
 LIMIT = 5.0  # seconds per document in these tests (the default is 60)
 SETTINGS = Settings(document_seconds=LIMIT, delay_seconds=0.0, retries=0, timeout_seconds=10.0)
 MB = 1_000_000
