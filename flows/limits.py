@@ -52,7 +52,6 @@ from flows.errors import DocumentError, LimitError
 from flows.stopping import Stopped, stop_requested
 
 if TYPE_CHECKING:
-
     from extractors.model import Figure
     from flows.model import Document, Page
 
@@ -193,7 +192,10 @@ def _worker() -> Iterator[_Worker]:
     """An idle worker, or a new one; given back for the next document unless it was closed."""
     with _lock:
         worker = _idle.pop() if _idle else None
-    if worker is None or not worker.alive:
+    if worker is not None and not worker.alive:  # it died while idle (killed from outside)
+        worker.close()
+        worker = None
+    if worker is None:
         worker = _Worker()
     try:
         yield worker
@@ -279,14 +281,4 @@ def _die_with_parent() -> None:
         pass
 
 
-def warm_up(count: int = 1) -> None:
-    """Start ``count`` workers ahead of the first document (a run does this while it fetches)."""
-    started = [_Worker() for _ in range(count)]
-    with _lock:
-        keep = started[: max(0, MAX_IDLE - len(_idle))]
-        _idle.extend(keep)
-    for w in started[len(keep):]:
-        w.close()
-
-
-__all__: Sequence[str] = ["clean_and_extract", "extract_within", "close_workers", "warm_up", "LimitError"]
+__all__: Sequence[str] = ["clean_and_extract", "extract_within", "close_workers", "LimitError"]
