@@ -86,6 +86,26 @@ def bench_written() -> None:
     print(f"written release ({len(WRITTEN)} chars): {n / t:8.1f} docs/s")
 
 
+# One sentence full of figures, commas between them and no full stop until the end.
+SENTENCE_UNIT = "全省共破获毒品刑事案件5453起,缴获毒品11689.4公斤,抓获犯罪嫌疑人5648人,同比上升12.3%,"
+
+
+def bench_sentence_length() -> None:
+    """Extraction must stay linear in the length of a sentence: the time per figure of a 1 MB
+    single-sentence text beside that of a 128 KB one."""
+    print("one sentence full of figures (linear in its length):")
+    per_figure = []
+    for size in (128 * 1024, 1024 * 1024):
+        text = "今年1至5月," + SENTENCE_UNIT * (size // len(SENTENCE_UNIT.encode("utf-8"))) + "。"
+        t0 = time.perf_counter()
+        figs = extract(text)
+        dt = time.perf_counter() - t0
+        per_figure.append(dt / max(1, len(figs)))
+        print(f"  {len(text.encode('utf-8')) / 1024:7.0f} KB {len(figs):7d} figures {dt:7.2f} s"
+              f"  {1e6 * dt / max(1, len(figs)):6.0f} us/figure")
+    print(f"  time per figure, 1 MB against 128 KB: {per_figure[1] / per_figure[0]:.2f}x (1.00x is linear)")
+
+
 def bench_pathological() -> None:
     print("pathological inputs (must finish, never raise):")
     for name, text in PATHOLOGICAL.items():
@@ -98,4 +118,5 @@ def bench_pathological() -> None:
 if __name__ == "__main__":
     bench_samples()
     bench_written()
+    bench_sentence_length()
     bench_pathological()

@@ -35,7 +35,7 @@ FURNITURE_RE = re.compile(
 )
 # A heading that lists other articles, and the lines under it.
 LINKS_HEAD_RE = re.compile(
-    r"^\s*(?:相关新闻|相关阅读|相关链接|相关文章|推荐阅读|延伸阅读|热点推荐|猜你喜欢|往期回顾|更多新闻)\s*[:：]?\s*$"
+    r"^\s*[【\[]?(?:相关新闻|相关阅读|相关链接|相关文章|推荐阅读|延伸阅读|热点推荐|猜你喜欢|往期回顾|更多新闻)[】\]]?\s*[:：]?\s*$"
 )
 # A numbered section heading of a bulletin (一、综合, (二)工业).
 SECTION_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
@@ -58,6 +58,7 @@ class Paragraph:
     heading: bool  # a short line without sentence punctuation
     furniture: bool  # not part of the article
     section: bool = False  # a numbered section heading (一、综合)
+    cell: bool = False  # a cell of a table flattened one cell per line (extractors.tables)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,37 @@ def _furniture_flags(lines: list[str]) -> list[bool]:
     return flags
 
 
+# A table flattened one cell per line: short lines, no sentence punctuation, numbers among them.
+MAX_CELL = 30
+MIN_CELLS = 6
+VALUE_CELL_RE = re.compile(r"^(?P<num>[-+−]?\d+(?:\.\d+)?)\s*(?P<rest>[%‰]|[\u4e00-\u9fff]{1,4})?$")
+
+
+def _cell_flags(lines: list[str], furniture: list[bool]) -> list[bool]:
+    """Which lines are cells of a flattened table: runs of at least six short lines without sentence
+    punctuation (blank lines between them allowed), two or more of them numbers and two or more not."""
+    flags = [False] * len(lines)
+    run: list[int] = []
+
+    def close() -> None:
+        values = sum(1 for i in run if VALUE_CELL_RE.match(lines[i].strip()))
+        if len(run) >= MIN_CELLS and values >= 2 and len(run) - values >= 2:
+            for i in run:
+                flags[i] = True
+        run.clear()
+
+    for i, line in enumerate(lines):
+        t = line.strip()
+        if not t:
+            continue
+        if len(t) > MAX_CELL or furniture[i] or any(ch in t for ch in "。；;!?！？"):
+            close()
+            continue
+        run.append(i)
+    close()
+    return flags
+
+
 class Document:
     """A release's structure and dates, on its normalised text ``s`` (offsets into ``s``; map them back
     to the original with ``norm.to_original_span``)."""
@@ -114,11 +146,13 @@ class Document:
         s = self.s
         lines = s.split("\n")
         furniture = _furniture_flags(lines)
+        cells = _cell_flags(lines, furniture)
         paras: list[Paragraph] = []
         pos = 0
         for i, line in enumerate(lines):
             end = pos + len(line)
-            paras.append(Paragraph(i, pos, end, is_heading_line(line), furniture[i], bool(SECTION_RE.match(line))))
+            heading = is_heading_line(line) and not cells[i]
+            paras.append(Paragraph(i, pos, end, heading, furniture[i], bool(SECTION_RE.match(line)), cells[i]))
             pos = end + 1
         self.paragraphs: tuple[Paragraph, ...] = tuple(paras)
         self._para_starts = [p.start for p in paras]
@@ -156,16 +190,19 @@ class Document:
             return Sentence(0, 0, len(self.s), 0)
         return self.sentences[k]
 
+    @cached_property
+    def _breaks(self) -> list[int]:
+        return [m.start() for m in CLAUSE_END.finditer(self.s)]
+
     def clause(self, pos: int) -> tuple[int, int]:
         """The clause holding ``pos``: from after the previous comma, semicolon, colon or sentence end
-        to the next."""
-        s = self.s
+        to the next (a binary search over the breaks: no scan, however long the sentence)."""
         sent = self.sentence(pos)
-        a = pos
-        while a > sent.start and CLAUSE_END.match(s, a - 1) is None:
-            a -= 1
-        m = CLAUSE_END.search(s, pos, sent.end)
-        return a, (m.start() if m else sent.end)
+        breaks = self._breaks
+        k = bisect_right(breaks, pos - 1)  # breaks before pos: breaks[:k]
+        a = breaks[k - 1] + 1 if k > 0 else 0
+        b = breaks[k] if k < len(breaks) else len(self.s)
+        return max(a, sent.start), min(b, sent.end)
 
     def is_heading(self, pos: int) -> bool:
         p = self.paragraph(pos)

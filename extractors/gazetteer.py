@@ -368,6 +368,10 @@ class Gazetteer:
             return True
         if LIST_RIGHT.match(s, b) or DATELINE_RIGHT.match(s, b):
             return True  # 青岛、烟台两市; 新华社昆明5月9日电
+        if not county and b < len(s) and "A" <= s[b] <= "Z":
+            return True  # 天水GDP: an acronym after the name
+        if prev is not None and prev.end == a - 1 and s[a - 1] == "、" and not prev.weak:
+            return True  # 酒泉、定西: the list of places goes on
         if not county and s[max(0, a - 2) : a].endswith(LEFT_WORDS):
             return True  # 赴广州, 驻福州
         if prev is not None and prev.end == a:

@@ -33,6 +33,8 @@ _Y2 = _Y.replace("?P<y>", "?:")
 # come before the general. Named groups: y year, m/m2 month, d/d2 day, q quarter,
 # n a count, h half, part 上旬/中旬/下旬/底/末, hol a holiday.
 _JOIN = r"(?:至|到|-|—|–|~|～)"
+# 起 that opens a span (5月1日起), not the 起 of 起诉, 起草, 起火 (2023年起诉毒品犯罪3176人)
+_QI = r"起(?![诉草火步点飞义获])"
 
 PATTERNS: tuple[tuple[str, str], ...] = (
     ("ym_range", rf"(?P<y>(?:19|20)\d{{2}})年(?P<m>{_N})月份?{_JOIN}(?P<y2>(?:19|20)\d{{2}})年(?P<m2>{_N})月份?(?:间|期间)?"),
@@ -44,8 +46,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("since_day_from", rf"(?:自|从){_Y}?(?P<m>{_N})月(?P<d>{_N})日[^,。;!?\n]{{0,24}}?(?:以来|至今)"),
     ("day_range", rf"{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:至|到|-|—|–|~)(?:(?P<m2>{_N})月)?(?P<d2>{_N})日"),
     ("day_list", rf"{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:、|和|及)(?:(?P<m2>{_N})月)?(?P<d2>{_N})日"),
-    ("since_day", rf"(?:自|从)?{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:起|以来|至今)"),
-    ("since_month", rf"(?:自|从)?{_Y}?(?P<m>{_N})月份?(?:起|以来|至今)"),
+    ("since_day", rf"(?:自|从)?{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:{_QI}|以来|至今)"),
+    ("since_month", rf"(?:自|从)?{_Y}?(?P<m>{_N})月份?(?:{_QI}|以来|至今)"),
     ("since_month_from", rf"(?:自|从){_Y}?(?P<m>{_N})月份?(?![\d日])[^,。;!?\n]{{0,16}}?(?:以来|至今)"),
     # 今年9月秋季开学以来: a month with its year and a few words before 以来, without 自
     ("since_month_open", rf"{_Y}(?P<m>{_N})月份?(?![\d日])[\u4e00-\u9fff]{{1,8}}?以来"),
@@ -54,6 +56,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("month_range", rf"{_Y}?(?P<m>{_N})月?(?:至|到|-|—|–|~|～)(?P<m2>{_N})月份?"),
     ("first_n", rf"{_Y}?前(?P<n>{_N})个?月"),
     ("first_q", rf"{_Y}?前(?P<q>[一二三123])个?季度"),
+    # 二季度末: a stock at the quarter's end
+    ("quarter_end", rf"{_Y}?(?:第)?(?P<q>[一二三四1-4])季度(?:末|底)"),
     ("quarter", rf"{_Y}?(?:第)?(?P<q>[一二三四1-4])季度"),
     ("half", rf"{_Y}?(?P<h>上半年|下半年)"),
     ("month_part", rf"{_Y}?(?P<m>{_N})月(?P<part>上旬|中旬|下旬|初|底|末)"),
@@ -61,7 +65,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # 2023.5.12凌晨, 5.14当天: a date written with dots, known by the time of day after it
     ("day_dot", r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})\.)?(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?=当天|当日|凌晨|上午|中午|下午|晚上|晚间|早上|傍晚|夜间)"),
     ("month", rf"{_Y}?(?P<m>{_N})月份?(?![\d日])"),
-    ("since_year", rf"(?:自|从)?{_Y}(?:以来|来|至今|起)"),
+    ("since_year", rf"(?:自|从)?{_Y}(?:以来|来|至今|{_QI})"),
     ("since_year_start", r"(?:今年)?年初(?:以来|至今)|开年以来|新年以来"),
     # 该行动开展以来: since a campaign began, whose start the text states before (or not at all)
     ("campaign_since", r"(?:该|此|这一?|本次|此次|专项)?(?:行动|活动|斗争|整治|战役|会战|攻坚战|专项行动|专项斗争|专项整治|工作)(?:开展|启动|部署|实施|发起|打响|开始)以来"),
@@ -90,7 +94,13 @@ def _plain(p: str) -> str:
     return re.sub(r"\?P<\w+>", "?:", p)
 
 
-_COMBINED = re.compile("|".join(f"(?P<{name}>{_plain(p)})" for name, p in PATTERNS))
+# Every character a period expression can open with (a lookahead before the alternation lets the
+# engine skip any other position at once: five times faster on running text). A test keeps it true.
+MARK_FIRST_CHARS = (
+    "\\d〇零○一二两三四五六七八九十今去前上下本当同自从截到至第近这最多几年开新该此专行活斗整战会攻工"
+    "全五国春元清端中“\"黄假节长双昨次日不目现在保余已每月平为连半"
+)
+_COMBINED = re.compile(f"(?=[{MARK_FIRST_CHARS}])(?:" + "|".join(f"(?P<{name}>{_plain(p)})" for name, p in PATTERNS) + ")")
 # Resolving reads the mark's own text, without what a pattern looks ahead at.
 _SINGLE = {name: re.compile(p.split("(?=当天")[0]) for name, p in PATTERNS}
 _Y_ONLY = re.compile(_Y2)
@@ -293,6 +303,12 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
             return None
         y = _year_of(ytext, ctx, n)
         return Period("span", date(y, 1, 1), _month_end(y, n)) if y else unresolved
+    if name == "quarter_end":
+        q = _num(g.get("q")) if not (g.get("q") or "").isdigit() else int(g["q"])
+        if q is None or not 1 <= q <= 4:
+            return None
+        y = _year_of(ytext, ctx, 3 * q)
+        return Period("stock_end", None, _month_end(y, 3 * q)) if y else unresolved
     if name in ("first_q", "quarter"):
         q = _num(g.get("q")) if not (g.get("q") or "").isdigit() else int(g["q"])
         if q is None or not 1 <= q <= 4:
@@ -510,6 +526,7 @@ _SIDE_BEFORE = re.compile(r"(?:由|从|继|是|为|创|达到|仅次于|超过|�
 _SIDE_AFTER = re.compile(r"(?:的[^,，。;；]{0,12}?(?:调整为|提高到|提高至|下降到|下降至|增加到|增加至|减少到|减少至|上升到|上升至|降至|升至|增至|减至)|以来(?:的)?(?:首次|最高|最低|最大|最多|最少|新高|新低|之最)|来(?:的)?(?:首次|最高|最低|最大|最多|最少|新高|新低)|(?:的)?(?:最高|最低|新高|新低|之最|同期水平|水平))")
 # The words before a mark that make it a sub-period of its clause only: 其中,今年6月…….
 _SUB_BEFORE = re.compile(r"其中[,，]?\s*$")
+_CAUSE = re.compile(r"受[^,，。;；]{0,10}$")
 _STOCK_DENY_BEFORE = "实发表出呈体展再兑涌显浮"
 # After 近三年: an average over the span (近三年平均每年新增……), a rate.
 _RATE_AFTER = re.compile(r"(?:来)?(?:的)?(?:平均|年均|每年|日均|月均|累计平均)")
@@ -522,7 +539,7 @@ _ROLE_OF_MARK: dict[str, str] = {
     "day": EVENT, "day_dot": EVENT, "today": EVENT, "vague": EVENT, "dayonly": EVENT,
     "until": UNTIL, "until_zhi": UNTIL, "until_now": UNTIL,
     "stock": STOCK, "stock_implicit": STOCK, "year_end": STOCK,
-    "weak_stock": WEAK, "rate": NULL, "duration": NULL, "recent_years": RECENT,
+    "weak_stock": WEAK, "rate": SIDE, "duration": NULL, "recent_years": RECENT,
     "same_period_last_year": COMPARE,
 }
 
@@ -557,6 +574,8 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
     role = _ROLE_OF_MARK.get(name, WHEN)
     if role == COMPARE:
         return Role(COMPARE, "clause", "上年同期")
+    if role == SIDE:
+        return Role(SIDE, "clause", "a rate (每天, 年均): of the period in force, none of its own")
     if role == WHEN and name in ("years_since", "recent_years") and _RATE_AFTER.match(after):
         return Role(NULL, "clause", "近三年平均每年: the span of an average, not of what follows")
     if heading:
@@ -564,5 +583,7 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         level = natural if natural in ("clause", "sentence") else "paragraph"
         return Role(role, level, "in a heading: holds for the heading")
     if role == WHEN and _SUB_BEFORE.search(s[max(0, mark.start - 4) : mark.start]):
-        return Role(role, "clause", "其中 before: a sub-period of its clause")
+        return Role(role, "sentence", "其中 before: a sub-period of its sentence (to the next ；)")
+    if _CAUSE.search(s[max(0, mark.start - 12) : mark.start]) and "影响" in s[mark.end : mark.end + 16]:
+        return Role(SIDE, "clause", "inside 受……影响: a cause, not the figures' period")
     return Role(role, LEVEL_OF_ROLE[role], f"{name}: {role}")

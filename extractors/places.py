@@ -18,6 +18,7 @@ area that this evidence supports wins; names several divisions share are then re
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from extractors.document import Document
@@ -55,10 +56,10 @@ AREA_ROLES: frozenset[str] = frozenset({AREA, AGENCY})
 
 # Scope words and the level they name.
 SCOPE_WORDS: tuple[tuple[str, str], ...] = (
-    ("全国", "国"), ("全省", "省"), ("我省", "省"), ("本省", "省"), ("该省", "省"), ("省内", "省"), ("省里", "省"),
-    ("全市", "市"), ("我市", "市"), ("本市", "市"), ("该市", "市"), ("市内", "市"), ("全区", "区"),
+    ("全国", "国"), ("全省", "省"), ("我省", "省"), ("本省", "省"), ("该省", "省"), ("省里", "省"),
+    ("全市", "市"), ("我市", "市"), ("本市", "市"), ("该市", "市"), ("全区", "区"),
     ("我区", "区"), ("本区", "区"), ("该区", "区"), ("全自治区", "区"), ("全县", "县"), ("我县", "县"),
-    ("本县", "县"), ("该县", "县"), ("县内", "县"), ("全州", "州"), ("我州", "州"), ("本州", "州"),
+    ("本县", "县"), ("该县", "县"), ("全州", "州"), ("我州", "州"), ("本州", "州"),
     ("该州", "州"), ("全盟", "盟"), ("全旗", "旗"), ("全疆", "省"),
 )
 _SCOPE = dict(SCOPE_WORDS)
@@ -95,12 +96,14 @@ RANK_AFTER: tuple[str, ...] = (
     "总数", "总额", "均值", "同期", "进出口总值", "一盘棋",
 )
 RANK_BEFORE: tuple[str, ...] = (
-    "占", "居", "位居", "位列", "列", "评", "获评", "成为", "高于", "低于", "快于", "慢于", "好于", "超过",
+    "占", "居", "位居", "位列", "列", "评", "获评", "成为", "是", "属", "高于", "低于", "快于", "慢于", "好于", "超过",
     "超出", "多于", "少于", "领跑", "跑赢", "跻身", "排", "在全国和", "比", "较", "与", "同", "和", "向",
     "对", "面向", "辐射", "服务", "支援", "援助", "联合", "协助", "配合",
 )
 RHETORIC_BEFORE: tuple[str, ...] = ("乃至", "甚至", "以至", "直至")
 RHETORIC_AFTER: tuple[str, ...] = ("乃至", "甚至", "和全国", "及全国", "、全国")
+# After 由 and a place: where something came in from (由香港入境).
+_ENTRY_AFTER = re.compile(r"(?:入境|出境|进入|流入|运入|转运|发出|出发|运抵|运往|入关|过境)")
 _HELPER_FRAME = re.compile(r"在[^,。;\n]{0,30}?(?:协助|配合|支持|帮助|指导|参与|见证)下")
 # After a name: a site inside it, where something happened (某小区, 环城路一带, 一所学校附近).
 SITE_AFTER = re.compile(
@@ -159,9 +162,7 @@ def display(d: Division, surface: str) -> Place:
         return Place(d.name, d.code, d)
     if d.suffix and surface.endswith(d.suffix) and surface not in d.name:
         return Place(surface, d.code, d)  # 德宏州, 南涧县: as written
-    if "自治" in d.name and d.suffix in ("州", "县", "旗"):
-        return Place(surface + d.suffix, d.code, d)
-    return Place(d.name, d.code, d)
+    return Place(d.name, d.code, d)  # 大理, 甘南, 云南: the official name
 
 
 def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tuple[int, int]]) -> tuple[str, str]:
@@ -187,7 +188,7 @@ def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tu
         return HELPER, "a partner (联合, 会同, 协同)"
     if before.endswith(("从",)) and AGENCY_AFTER.match(s, b):
         return AGENCY, "从 an agency (the source of the news)"
-    if before.endswith(ORIGIN_BEFORE):
+    if before.endswith(ORIGIN_BEFORE) or (before.endswith("由") and _ENTRY_AFTER.match(s, b)):
         return ORIGIN, "an origin or destination word before"
     if AGENCY_AFTER.match(s, b) and not after.startswith(("人民群众", "人民生活")):
         return AGENCY, "an agency of the area"
@@ -211,6 +212,18 @@ def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tu
     return AREA, "a place in the text"
 
 
+class _Spans:
+    """Sorted, non-overlapping spans, asked whether ``[a, b)`` overlaps one of them."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [x for x, _ in self._spans]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        k = bisect_right(self._starts, b - 1) - 1
+        return k >= 0 and self._spans[k][1] > a
+
+
 def mentions(doc: Document, gaz: Gazetteer | None = None) -> list[Mention]:
     """Every place named in ``doc`` and every scope word, with its role, in text order."""
     g = gaz or gazetteer()
@@ -230,10 +243,10 @@ def mentions(doc: Document, gaz: Gazetteer | None = None) -> list[Mention]:
                 role, rule = prev.role, f"inside the place before it ({prev.role})"
         prev = Mention(h.start, h.end, h.surface, role, h.candidates, None, rule)
         out.append(prev)
-    taken = [(x.start, x.end) for x in out]
+    taken = _Spans([(x.start, x.end) for x in out])
     for m in _SCOPE_RE.finditer(s):
         a, b = m.span()
-        if any(x < b and a < y for x, y in taken):
+        if taken.overlaps(a, b):
             continue
         word = m.group(0)
         if doc.is_furniture(a):
@@ -381,6 +394,11 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
         total[code] = score.get(code, 0.0) + up.get(code, 0.0) + 0.5 * anc + bonus
     best = max(total, key=lambda c: (total[c], -len(c)))
     d = g.by_code[best]
+    if first.get(best, (None, ""))[1] in ("dateline", "media", "page furniture (a section of the site)") and (
+        _NATIONAL_AGENCY.search(s) or scopes_used.get("国", 0) >= 2
+    ) and score.get(best, 0.0) <= 1.5:
+        # 新华社北京……电 over a national report that speaks of 全国: the country, not the dateline's city
+        return Focus(NATIONAL, None, None, "national")
     levels = {sc for sc in scopes_used if sc != "国"}
     if levels == {"省"} and d.level != "province":
         # the release speaks of 全省 and 我省 only: it is the province's, whatever city acts in it
@@ -418,7 +436,11 @@ def scope_place(scope: str, current: Place | None, area: Place | None, gaz: Gaze
     g = gaz or gazetteer()
     if scope == "国":
         return NATIONAL
-    for p in (current, area):
+    # the release's own area first where it is of the level the word names (a city's release: 全市 is
+    # that city, whatever county-level city was named before), else the area in force (a province's
+    # release: 昆明市公安局……全市 is 昆明市)
+    own_level = area is not None and area.division is not None and _fits_scope(area.division, scope)
+    for p in ((area, current) if own_level else (current, area)):
         if p is None or p.division is None:
             continue
         for d in g.ancestors(p.division):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from extractors.numbers import MAX_NUMERAL_LEN, multiplier_at, parse_arabic, parse_chinese, scale
 from extractors.periods import Period
 from extractors.places import Place
+from extractors.tables import ValueCell
 from extractors.textnorm import Normalised
 from extractors.units import (
     FURNITURE_BEFORE,
@@ -79,6 +80,7 @@ class Num:
     np_end: int = 0  # the end of a subject written after the number
     compared: str = ""  # 较一季度 of 较一季度(-10.8%): the figure is of a comparison base
     base: str = ""  # the measured quantity, without a change phrase (发案 of 发案同比下降)
+    table: ValueCell | None = None  # a value read from a flattened table: its row label and column
     # provenance: the phrase (start, end, rule) that set the period and the one that set the region
     period_from: tuple[int, int, str] | None = None
     region_from: tuple[int, int, str] | None = None
@@ -131,9 +133,11 @@ def _core_at(s: str, i: int, j: int, norm: Normalised, text: str) -> tuple[float
 
 # Page furniture that lists other articles: a heading (相关新闻) and the lines
 # of links under it (· 标题　2022-06-15). Their numbers belong to other releases.
-_LINKS_HEAD = re.compile(r"^\s*(?:相关新闻|相关阅读|相关链接|相关文章|推荐阅读|延伸阅读|热点推荐|猜你喜欢|往期回顾|更多新闻)\s*[:：]?\s*$")
+_LINKS_HEAD = re.compile(
+    r"^\s*[【\[]?(?:相关新闻|相关阅读|相关链接|相关文章|推荐阅读|延伸阅读|热点推荐|猜你喜欢|往期回顾|更多新闻)[】\]]?\s*[:：]?\s*$"
+)
 _LINK_LINE = re.compile(
-    r"^\s*(?:[·•●▪■◆>]\s*[^。\n]*|[^。\n]{4,60}?[\s　]+(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*)$"
+    r"^\s*(?:[·•●▪■◆>・]\s*[^。\n]*|[^。\n]{4,60}?[\s　]*[(（]?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[)）]?\s*)$"
 )
 
 
@@ -183,12 +187,34 @@ def read_numbers(s: str, norm: Normalised, text: str) -> list[Num]:
 _PER_POPULATION: tuple[str, ...] = ("/10万", "/万", "/千")
 
 
+def merge_table_values(nums: list[Num], cells: list[ValueCell]) -> list[Num]:
+    """The numbers with the values of flattened tables: a cell read already (162817吨) learns its row
+    and column; a bare one (8.5 under 比上年增长(%)) becomes a figure with its column's unit."""
+    if not cells:
+        return nums
+    by_start = {n.num_start: n for n in nums}
+    out = list(nums)
+    for c in cells:
+        n = by_start.get(c.start) or by_start.get(c.start + 1)
+        if n is not None:
+            n.table = c
+            continue
+        if c.unit is None:
+            continue
+        value = c.value * c.multiplier
+        if not math.isfinite(value):
+            continue
+        out.append(Num(c.start, c.end, c.start, value, c.unit, "exact", None, -1 if c.value < 0 else 1, table=c))
+    out.sort(key=lambda n: n.start)
+    return out
+
+
 def _unit_follows(s: str, j: int) -> bool:
     """A counting unit right after ``j`` (after 余 or 多): 逾千宗, 近百余名."""
     if s[j : j + 1] in ("余", "多"):
         j += 1
     u = unit_at(s, j)
-    return u is not None and u.family == "count" and not not_unit_at(s, j)
+    return u is not None and u.family in ("count", "mass") and not not_unit_at(s, j)
 
 
 def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None:
@@ -204,9 +230,9 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
         if prev in ("星", "周", "初", "统", "唯", "之", "万", "逐", "同", "单", "不", "专", "划", "进") and not percent_words:
             return None  # but 百分之二十一 is a percentage
         if core in ("零", "〇", "百", "千") and not (
-            core == "千" and _prefix_qualifier(s, i) is not None and _unit_follows(s, j)
+            core in ("百", "千") and _prefix_qualifier(s, i) is not None and _unit_follows(s, j)
         ):
-            return None  # 零包, 千家万户, 超过百人: words, not counts (逾千宗 is one)
+            return None  # 零包, 千家万户: words, not counts (逾千宗, 逾百公斤 are)
         if core in _BARE_MULTIPLIERS or (core[0] in "百千万亿" and core != "十"):
             if not percent_words and _prefix_qualifier(s, i) is None:
                 return None
@@ -350,11 +376,15 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
     if is_cn and (core in _BARE_MULTIPLIERS) and pq is None and not percent_words:
         return None
     qualifier = suffix_q or inner_q or (pq[0] if pq else "exact")
+    if qualifier == "exact" and _APPROX_SHARE.search(s, max(0, start - 24), start):
+        qualifier = "approx"  # 约占火灾总数的65%: the 约 is written before 占
     if s.endswith(FURNITURE_BEFORE, 0, start) or re.search(r"(?:阅读|浏览|点击|访问)(?:量|数)?[:：\s]*$", s[max(0, start - 8) : start]):
         return None
     return Num(start, k, i, value * literal_sign, unit, qualifier, high, literal_sign)
 
 
+# 约占……的 right before a share: the share is approximate.
+_APPROX_SHARE = re.compile(r"(?:约|大约|大致)占[^,，。;；]{0,20}?的?$")
 # After a range: it describes something (a class of vehicle, the size of groups), it counts nothing.
 _RANGE_DESCRIBES: tuple[str, ...] = ("的", "为一组", "一组", "为一伙", "一伙", "不等")
 
@@ -380,6 +410,9 @@ def _range_end(s: str, k: int, norm: Normalised, text: str) -> tuple[float, int,
     return v2 * mult, mult, u, kk + len(u.text)
 
 
+_RATIO_BEFORE = re.compile(r"比值|收入比|倍差|系数|指数|比率")
+
+
 def _bare_ok(s: str, start: int, k: int, value: float, core: str) -> bool:
     """A number without a unit counts only in a clause of its own, right after
     the words naming it (刑拘电诈犯罪嫌疑人1088, 城乡居民收入倍差1.65)."""
@@ -387,6 +420,8 @@ def _bare_ok(s: str, start: int, k: int, value: float, core: str) -> bool:
     nxt = s[k : k + 1]
     if not _is_cjk(prev) or prev in "第号年月日期版至到":
         return False
-    if nxt not in ("", ",", ";", "。", "、", ")", "\n", "；"):
-        return False
+    if nxt not in ("", ",", ";", "。", "、", ")", "\n", "；") and not (
+        "." in core and _RATIO_BEFORE.search(s, max(0, start - 16), start) and (not nxt or _is_cjk(nxt))
+    ):
+        return False  # but 收入比由上年同期的1.59缩小为1.57: a ratio, named before it
     return not ("." not in core and len(core) == 4 and 1900 <= value <= 2100)

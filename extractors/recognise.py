@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from extractors import periods as P
-from extractors import places, subjects
+from extractors import places, subjects, tables
 from extractors.document import Document
 from extractors.gazetteer import gazetteer
 from extractors.model import Figure
@@ -41,7 +41,7 @@ from extractors.periods import (
     resolve,
 )
 from extractors.places import NATIONAL, Focus, Mention, Place
-from extractors.quantities import Num, read_numbers
+from extractors.quantities import Num, merge_table_values, read_numbers
 from extractors.registry import register
 from extractors.scopes import Level, Phrase, Scopes
 
@@ -72,7 +72,9 @@ _FLOW_AFTER_UNTIL = re.compile(r"[,，]?\s*(?:全省|全市|全县|全区)?(?:�
 # A paragraph that opens on the area's totals (全省累计, 全市共): after an incident told before it, the
 # release's window is back.
 _AREA_TOTAL_RE = re.compile(r"\s*(?:全国|全省|全市|全区|全县|全州)(?:公安机关|各地|各级)?(?:累计|共计|共|总计|先后)")
-_DURING_RE = re.compile(r"\s*(?:此|假期|节日|节假日|整治|行动|活动|会战|专项行动|集中整治|专项整治)期间")
+_DURING_RE = re.compile(r"\s*(?:(?:此|假期|节日|节假日|整治|行动|活动|会战|专项行动|集中整治|专项整治)期间|同期)")
+# After a day: something began that day (9月20日启动, 3月1日起开展).
+_START_AFTER = re.compile(r"[^,，。;；]{0,6}?(?:启动|开始|开展|启用|实施|部署|开通|上线)")
 _SCENE_RE = re.compile(r"\s*(?:会上|会议上|发布会上|活动现场|仪式现场|会议现场|发布会现场|仪式上)")
 _MEETING_RE = re.compile(r"(?:召开|举行|举办)[^,。;\n]{0,24}?(?:会|活动|仪式)")
 # Nouns of a stock (现有吸毒人员, 在册, 保有量): a cut-off date makes them a stock as of then.
@@ -93,7 +95,7 @@ class _TimeValue:
 def _report_sentence_day(doc: Document, pos: int, fig_starts: list[int]) -> bool:
     """A day in a sentence about a press conference with no figure after it: the report's date."""
     sent = doc.sentence(pos)
-    if "发布会" not in doc.s[sent.start : sent.end]:
+    if doc.s.find("发布会", sent.start, sent.end) < 0:
         return False
     k = bisect_right(fig_starts, pos)
     return not (k < len(fig_starts) and fig_starts[k] < sent.end)
@@ -151,6 +153,7 @@ class _Times:
         self.main_span: Period | None = None  # the last span stated at document level
         self.by_end: dict[int, Phrase[_TimeValue]] = {}
         self._weak_at: list[int] = []
+        self._rate_at: list[int] = []
         self._weak: list[Phrase[_TimeValue]] = []
         s = doc.s
         marks = [mk for mk in find_marks(s) if not doc.is_furniture(mk.start)]
@@ -192,6 +195,11 @@ class _Times:
             self._add(mk, per, role, heading, title is not None and doc.para_index(mk.start) == title.index)
         self._frames_before(len(s) + 1)
 
+    def rate_before(self, pos: int, clause_start: int) -> bool:
+        """Whether a rate word (年均, 每年, 平均每天) stands in the clause before ``pos``."""
+        k = bisect_right(self._rate_at, pos - 1)
+        return k > 0 and self._rate_at[k - 1] >= clause_start
+
     def weak_after(self, pos: int) -> Phrase[_TimeValue] | None:
         """An 已 (已经) within sixteen characters after ``pos``, in the same clause."""
         k = bisect_right(self._weak_at, pos)
@@ -211,8 +219,8 @@ class _Times:
                 self.scopes.add(Phrase(at, at + len(text), text, _TimeValue(per, "frame"), P.EVENT, Level.SENTENCE, rule))
                 continue
             top = self.scopes.innermost(at, heading=False)
-            if self.main_span is not None and top is not None and top.role == P.EVENT and (
-                "期间" in text or self.doc.para_index(top.start) < self.doc.para_index(at)
+            if self.main_span is not None and top is not None and (
+                text == "同期" or top.role == P.EVENT and ("期间" in text or self.doc.para_index(top.start) < self.doc.para_index(at))
             ):
                 self.scopes.add(
                     Phrase(at, at + len(text), text, _TimeValue(self.main_span, "frame"), P.WHEN, Level.DOCUMENT, rule),
@@ -238,6 +246,15 @@ class _Times:
             per = Period("span", None, None)
         if r == P.EVENT and per.kind not in ("day", "vague"):
             r = P.WHEN  # 当日 after a span: the span's day is not known
+        if doc.paragraph(mk.start).cell and level > Level.PARAGRAPH:
+            # a table's header cell (1—5月(%)) names its column's period, not the text's after it
+            level, rule = Level.PARAGRAPH, "in a table's header cell: its column's period"
+        if rule.startswith("其中 before"):
+            semi = re.search(r"[;；]", s[mk.end : sent.end])
+            until = mk.end + semi.start() if semi else None
+        if r == P.EVENT and per.kind == "day" and _START_AFTER.match(s, mk.end) and not heading:
+            # 9月20日启动,截至10月18日,……: a day something began is the start of what is counted after
+            r, per, level, rule = P.WHEN, Period("span", per.start, doc.published), Level.DOCUMENT, "a day something began"
         if r == P.WHEN and per.kind in ("stock", "until"):
             r = P.STOCK if per.kind == "stock" else P.UNTIL  # 该行动开展以来 with no stated start
         if r == P.WHEN and per.kind in ("stock", "stock_end"):
@@ -313,6 +330,8 @@ class _Times:
         if r == P.WEAK:
             self._weak_at.append(mk.start)
             self._weak.append(ph)
+        if mk.name == "rate":
+            self._rate_at.append(mk.start)
         if in_title and r == P.WHEN and per.kind == "span":
             # the title's period frames the body until the body states its own
             self.scopes.add(
@@ -348,7 +367,10 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
             return ph.value.period, ph, "written right before its number"
     governing = [ph for ph in in_force if ph.role in P.GOVERNING]
     weak_after = times.weak_after(n.end)
-    if weak_after is not None and (not governing or governing[0].role != P.WEAK):
+    sent0 = doc.sentence(n.start).start
+    if weak_after is not None and (not governing or governing[0].role != P.WEAK) and not any(
+        ph.start >= sent0 and ph.role in (P.UNTIL, P.STOCK, P.WHEN) for ph in governing
+    ):
         # 我省17个市、130多个县市区都已发现……: the 已 of the clause, written after the number
         governing.insert(0, weak_after)
     if not governing:
@@ -387,7 +409,15 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
         if start_ph is not None and _is_flow_clause(s, clause[0], n.start):
             return Period("span", start_ph.value.period.start, per.end), top, f"a running total from {start_ph.text}"
         return Period("stock", None, per.end), top, "a stock as of the cut-off"
-    if top.role == P.WHEN and top.value.mark == "since_until" and _STOCK_NOUNS.search(s, top.end, n.start):
+    if times.rate_before(n.start, clause[0]) and (per.start is None or top.value.mark in ("years_since", "recent_years")):
+        # 十年来,……年均增幅达15.6%; 近三年平均每年新增……: a rate over an open span has no period
+        return Period("null", None, None), top, "a rate over an open span"
+    if top.role == P.WHEN and per.start is not None and per.end == doc.published and top.start >= sent.start:
+        # 截至8月底,……今年已累计验放……: a cut-off stated before the start, in one sentence
+        cut = next((ph for ph in governing[1:] if ph.role == P.UNTIL and ph.start >= sent.start), None)
+        if cut is not None and cut.value.period.end is not None and per.start <= cut.value.period.end:
+            return Period("span", per.start, cut.value.period.end), top, f"{cut.text} …… {top.text}: one span"
+    if top.role == P.WHEN and top.value.mark == "since_until" and _STOCK_NOUNS.search(s, max(top.end, sent.start), n.start):
         return Period("stock", None, per.end), top, "a stock named after the cut-off"
     if top.role == P.RECENT:
         below = governing[1] if len(governing) > 1 else None
@@ -449,17 +479,20 @@ def _local_names(doc: Document, ms: list[Mention], area: Focus) -> list[Mention]
         return ms
     g = gazetteer()
     prov = g.province(home)
-    taken = [(m.start, m.end) for m in ms]
+    taken = places._Spans([(m.start, m.end) for m in ms])
     extra = []
     for m in re.finditer(r"(?:(?<=[,，;；:：。\n])|^)([\u4e00-\u9fff]{2})", doc.s):
         a, b = m.span(1)
-        if any(x < b and a < y for x, y in taken):
+        if taken.overlaps(a, b):
             continue
         cands = [d for d in g.candidates(m.group(1)) if d.province_code == prov.code and d.level == "prefecture"]
         if len(cands) == 1:
             extra.append(Mention(a, b, m.group(1), places.AREA, (cands[0],), None, "a short name inside the release's province",
                                  places.display(cands[0], m.group(1))))
     return sorted(ms + extra, key=lambda m: m.start) if extra else ms
+
+
+_JOINT_RE = re.compile(r"合计|共计|总计|合共|两地共|三地共")
 
 
 def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None:
@@ -470,6 +503,7 @@ def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None
     for m in ms:
         if m.place is not None and m.role in (places.LIST, places.AREA, places.AGENCY):
             by_sentence.setdefault(doc.sentence(m.start).index, []).append(m)
+    starts = [n.start for n in nums]
     for si, found in by_sentence.items():
         # the longest run of places joined by 、 和 及 与
         runs: list[list[Mention]] = []
@@ -486,7 +520,10 @@ def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None
         fen = [x.start() for x in re.finditer("分别", s[run[-1].end : sent.end])]
         if not fen:
             continue
-        in_sent = [n for n in nums if sent.start <= n.start < sent.end and n.start > run[-1].end]
+        lo = bisect_right(starts, run[-1].end)
+        hi = bisect_right(starts, sent.end - 1)
+        in_sent = nums[lo:hi]
+        distributed = False
         i = 0
         while i < len(in_sent):
             group = [in_sent[i]]
@@ -498,24 +535,41 @@ def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None
                 for n, m in zip(group, run, strict=True):
                     n.place = m.place
                     n.region_from = (m.start, m.end, "分别: the place listed in the same order")
+                distributed = True
+            elif distributed and _JOINT_RE.search(s, max(sent.start, group[0].start - 8), group[0].start):
+                for n in group:  # ……分别为26.4万人和23.1万人,合计占全省的37.6%: the places together
+                    n.place = run[0].place
+                    n.region_from = (run[0].start, run[-1].end, "合计 after 分别: the places listed, together")
             i += len(group)
 
 
 # ---------------------------------------------------------------- kinds
 
 
-def _is_event(doc: Document, n: Num, per: Period | None, top: Phrase[_TimeValue] | None, case_here: bool) -> bool:
+class _Words:
+    """Where the words of a pattern stand in a text, asked whether one lies in a span."""
+
+    def __init__(self, rx: re.Pattern[str], s: str) -> None:
+        self._at = [m.start() for m in rx.finditer(s)]
+
+    def within(self, a: int, b: int) -> bool:
+        k = bisect_right(self._at, a - 1)
+        return k < len(self._at) and self._at[k] < b
+
+
+def _is_event(doc: Document, n: Num, per: Period | None, top: Phrase[_TimeValue] | None, case_here: bool,
+              words: dict[str, _Words]) -> bool:
     s = doc.s
     sent = doc.sentence(n.start)
     clause_start = doc.clause(n.start)[0]
     if n.unit is not None and n.unit.family in ("percent", "points", "ratio"):
         return False  # a share or a change is a statistic, not the quantity of an incident
     event = bool(top is not None and top.role == P.EVENT) or case_here
-    if _CASE_NARRATIVE.search(s, sent.start, sent.end):
+    if words["narrative"].within(sent.start, sent.end):
         return True  # 经查，该团伙……累计倾倒三千五百余吨: one case's totals
     if event and not case_here and per is not None and per.kind == "day" and _AREA_CLAUSE.match(s, clause_start):
         return False  # 5月3日当天，全市接待游客321.5万人次: a day's statistic for an area
-    if event and not case_here and _CAMPAIGN_RE.search(s, sent.start, n.start) and _TOTAL_WORDS.search(s, sent.start, n.start):
+    if event and not case_here and words["campaign"].within(sent.start, n.start) and words["total"].within(sent.start, n.start):
         return False  # 此次行动共破获……: the totals of an operation
     return event
 
@@ -523,9 +577,12 @@ def _is_event(doc: Document, n: Num, per: Period | None, top: Phrase[_TimeValue]
 # ---------------------------------------------------------------- post-steps (ported rules)
 
 
-def _lead_case_days(nums: list[Num], arrest_days: list[tuple[int, date]]) -> None:
+def _lead_case_days(nums: list[Num], arrest_days: list[tuple[int, date]], published: date | None) -> None:
     """An undated case told first in summary (近日,……捣毁一个窝点,抓获犯罪嫌疑人11名) and then day
     by day (专案组于5月16日凌晨收网): the summary's figures are of the days of the arrests told after it."""
+    if published is not None:
+        # 日前, 近日: recent; days a year before are those of a story told back (经审理查明,2023年3月12日)
+        arrest_days = [(pos, d) for pos, d in arrest_days if 0 <= (published - d).days <= 60]
     if not arrest_days:
         return
     arrest_days.sort()
@@ -623,7 +680,7 @@ def _settle_headings(nums: list[Num]) -> None:
             continue
         restates = match is first_body.get(key(n)) or (n.qualifier != "exact" and match is _rounded_match(n, nums))
         if own and n.period is not None and match.period is not None and (
-            n.period.kind == "vague" or restates and n.period.kind not in ("span", "day")
+            n.period.kind == "vague" or restates and (n.period.kind not in ("span", "day") or n.period.start is None)
         ):
             # a headline that restates a body figure takes its period where its own says no span (三个月,
             # 已); a case's headline takes the case's day
@@ -673,13 +730,16 @@ def _unify_restated(s: str, nums: list[Num]) -> None:
     def fam(n: Num) -> str:
         return n.unit.family if n.unit else "count"
 
-    spans = [n for n in nums if n.period is not None and n.period.kind == "span" and n.period.start is not None]
+    spans: dict[date, list[Num]] = {}
+    for m in nums:
+        if m.period is not None and m.period.kind == "span" and m.period.start is not None and m.period.end is not None:
+            spans.setdefault(m.period.end, []).append(m)
     for n in nums:
         p = n.period
         if p is None or not P.is_stock(p) or p.end is None:
             continue
         v = n.value * (n.unit.factor if n.unit else 1)
-        for m in spans:
+        for m in spans.get(p.end, [])[:50]:
             mp = m.period
             w = m.value * (m.unit.factor if m.unit else 1)
             if m is n or fam(m) != fam(n) or mp is None or mp.end != p.end:
@@ -793,6 +853,7 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times]:
     place_scopes = _place_scopes(doc, ms, area)
     times = _Times(doc, [n.start for n in nums])
     cases = [m.start() for m in _CASE_RE.finditer(s)]
+    words = {"narrative": _Words(_CASE_NARRATIVE, s), "campaign": _Words(_CAMPAIGN_RE, s), "total": _Words(_TOTAL_WORDS, s)}
     home_from: tuple[int, int, str] | None = None
     if area.start is not None and area.end is not None:
         home_from = (area.start, area.end, f"the release's area ({area.rule})")
@@ -808,7 +869,7 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times]:
         # a case told in this sentence: its quantities are the case's
         k = bisect_right(cases, n.start) - 1
         case_here = k >= 0 and cases[k] >= sent.start
-        n.event = _is_event(doc, n, per, top, case_here)
+        n.event = _is_event(doc, n, per, top, case_here, words)
         stated_here = top is not None and top.start >= sent.start
         if case_here and (per is None or per.kind != "day") and not _short_span(per, stated_here):
             per, rule = Period("vague", None, None), "a case told in this sentence: its own day, not stated"
@@ -829,7 +890,29 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times]:
         else:
             n.place, n.region_from = area.place, home_from
     _distribute_lists(doc, ms, nums)
+    _table_columns_and_rows(doc, nums, times, area)
     return area, times
+
+
+def _table_columns_and_rows(doc: Document, nums: list[Num], times: _Times, area: Focus) -> None:
+    """A table's value takes the period its column's header names (环比(%), 1—5月(%)), and the place
+    its row's label names (上蔡县 | 523146 | -1.8), where they name one."""
+    g = gazetteer()
+    within = area.place.division if area.place is not None else None
+    for n in nums:
+        c = n.table
+        if c is None:
+            continue
+        if c.header_start >= 0:
+            ph = next((p for p in times.scopes.in_force(c.header_start + len(c.header) - 1, heading=False)
+                       if p.start >= c.header_start and p.role in (P.WHEN, P.UNTIL, P.STOCK)), None)
+            if ph is not None:
+                n.period, n.period_from = ph.value.period, (ph.start, ph.end, "the period its column's header names")
+        label = c.label
+        d = g.lookup(label, within) if 2 <= len(label) <= 12 else None
+        if d is not None and (label == d.name or label in d.short):
+            n.place = places.display(d, label)
+            n.region_from = (c.label_start, c.label_start + len(label), "the place its row's label names")
 
 
 @register(NAME, VERSION, stage="recognise")
@@ -838,14 +921,14 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
     if not text or not text.strip():
         return []
     doc = Document(text, published=published, region=region)
-    nums = read_numbers(doc.s, doc.norm, doc.text)
+    nums = merge_table_values(read_numbers(doc.s, doc.norm, doc.text), tables.value_cells(doc))
     if not nums:
         return []
     area, times = _assign(doc, nums)
     subjects.assign(doc, nums, area.place)
     subjects.averages(nums)
     _stock_subjects(nums)
-    _lead_case_days(nums, times.arrest_days)
+    _lead_case_days(nums, times.arrest_days, doc.published)
     _reporting_window(doc, nums, times.until_ends, times.since_starts)
     dup = _duplicate_headings(doc)
     if dup:

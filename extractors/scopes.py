@@ -38,6 +38,9 @@ class Level(IntEnum):
     DOCUMENT = 3
 
 
+_LEVELS: tuple[Level, ...] = tuple(Level)  # iterating an Enum is slow; this is read per figure
+
+
 @dataclass(frozen=True, slots=True)
 class Phrase(Generic[T]):
     """A phrase that governs figures: where it is, what it says, how far it holds, and why."""
@@ -88,7 +91,7 @@ class Scopes(Generic[T]):
         close = self._unit_end(p, heading)
         if p.until is not None:
             close = min(close, p.until)
-        for lv in Level:
+        for lv in _LEVELS:
             if lv > p.level:
                 break
             closes = self._closes.get((heading, lv))
@@ -106,7 +109,7 @@ class Scopes(Generic[T]):
         if heading is None:
             heading = self.doc.is_heading(pos)
         out = []
-        for lv in Level:
+        for lv in _LEVELS:
             starts = self._starts.get((heading, lv))
             if not starts:
                 continue

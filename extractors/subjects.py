@@ -98,7 +98,8 @@ VERBS: tuple[str, ...] = (
     "抢救", "出动", "检查", "责令", "关停", "取缔", "封堵", "查扣", "扣押", "冻结", "追回", "挽回", "发生",
     "设立", "建立", "培训", "举办", "开设", "派出", "走访", "排查", "整改", "清理", "帮助", "救助", "接收",
     "接入", "藏匿", "建设", "发现", "收戒", "查破", "办理", "立案", "侦办", "查办", "打击", "处置", "接警",
-    "获得", "荣获", "再获", "救起",
+    "获得", "荣获", "再获", "救起", "投放", "发放", "接待", "接报", "运送", "护送", "判处", "受理", "审结", "执结",
+    "化解", "调解", "救助", "转账", "罚款", "处罚", "藏有", "载有", "装有", "夹带", "携带", "截获", "起获", "缉获",
 )
 # A noun phrase after a number does not start with these: 5.24人|下降为4.39人.
 NP_BAD_START: tuple[str, ...] = (
@@ -134,7 +135,9 @@ _PERSON_RE = re.compile(
 )
 _FOOTNOTE = re.compile(r"\[\d{1,2}\]")
 # The recipients of what is handed over: 向公安机关、纪检监察机关移交3093条 -> 移交.
-_RECIPIENTS_RE = re.compile(r"^向[^,，。;；]{1,30}?(?=移交|移送|通报|反馈|提供|发放|转交|推送|交办)")
+_RECIPIENTS_RE = re.compile(
+    r"^(?:向|对)[^,，。;；]{1,30}?(?=移交|移送|通报|反馈|提供|发放|转交|推送|交办|转账|汇款|支付|罚款|处罚|行政拘留|判处)"
+)
 _LEAD_RE = re.compile("|".join(re.escape(w) for w in sorted(LEAD_WORDS, key=len, reverse=True)))
 _TAIL_RE = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(TAIL_WORDS, key=len, reverse=True)) + ")$")
 _VERB_RE = re.compile("|".join(re.escape(v) for v in sorted(VERBS, key=len, reverse=True)))
@@ -470,14 +473,9 @@ _CHANGE_VERB_TAIL = re.compile(r"(?:增长|下降|上升|增加|减少|提高|�
 
 
 def _fit_change(chg: str, base: str) -> str:
-    """A change against a named base (较1月份, 较2019年底) glued to a short subject keeps
-    only its verb, so it does not outweigh the subject: 检查车辆 + 较1月份增长 -> 检查车辆增长.
-    同比 and 环比 phrases stay as written (同比分别上升)."""
-    if len(chg) <= len(base) or chg.startswith("分别"):
-        return chg
-    if chg.startswith(("同比", "环比")):
-        # 案值 + 同比增长 -> 案值增长: the verb alone, like a named base (同比分别上升 stays)
-        return chg if chg.startswith("分别", 2) or len(chg) <= 2 else chg[2:]
+    """The change glued to the quantity it changes keeps only its verb, so the subject names the
+    quantity (the guide: the quantity that changed, the change words may follow): 检查车辆 +
+    较1月份增长 -> 检查车辆增长, 发生各类生产安全事故 + 同比分别下降 -> 发生各类生产安全事故下降."""
     m = _CHANGE_VERB_TAIL.search(chg)
     return m.group(0) if m else chg
 
@@ -557,15 +555,34 @@ def _enumerated(t: str, k: int) -> list[str] | None:
     return [it + head for it in items] if len(head) >= 2 else None
 
 
+# A list of places with their count and a ranking after the quantity: 石家庄、保定、唐山三市|接报火灾数|居全省前三位.
+_PLACE_COUNT = re.compile(r"^(?:[两三四五六七八九十]{1,2}|等)?(?:市|县|区|地|州|省|省区|县区|市州)?")
+_RANK_AFTER = re.compile(r"(?:居|位居|位列|排名|排在)[^,，。;；]*$")
+
+
 def _list_before(s: str, cstart: int, floor: int, k: int) -> list[str] | None:
-    """The ``k`` items listed in the clause before ``cstart`` (not before ``floor``)."""
+    """The ``k`` items listed in the clause before ``cstart`` (not before ``floor``). Where the items
+    are places (石家庄、保定、唐山三市接报火灾数……), they are the figures' regions and the quantity
+    after them is every figure's subject."""
     end = cstart - 1
     if end <= floor:
         return None
     a, raw = clause_before(s, end, floor)
     t = _LIST_PREDICATE.sub("", raw.strip())
     t = t.split("中", 1)[1] if t.startswith(("主导产业中", "其中")) and "中" in t else t
-    return split_list(t, k) if t and ("、" in t or "和" in t) else None
+    if not t or not ("、" in t or "和" in t):
+        return None
+    hits = gazetteer().find(t)
+    if hits and hits[0].start == 0:
+        # the places, then what is counted for each
+        last = hits[0]
+        for h in hits[1:]:
+            if t[last.end : h.start] in ("、", "和", "及", "与"):
+                last = h
+        rest = _RANK_AFTER.sub("", _PLACE_COUNT.sub("", t[last.end :]))
+        rest = strip_tail(strip_lead(rest))
+        return [rest] * k if len(rest) >= 2 else None
+    return split_list(t, k)
 
 
 def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
@@ -579,6 +596,17 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         if n.sentence != prev_sent:
             prev_sent = n.sentence
             in_sent = []
+        if n.table is not None and n.table.label:
+            # a table's value: what its row counts, the change its column states; a row named by a
+            # place counts what its column names (县区 | 总产量(吨): 上蔡县 523146)
+            label = n.table.label
+            if n.place is not None and n.place.division is not None and label in (n.place.name, *n.place.division.short):
+                label = re.sub(r"[(（][^()（）]*[)）]", "", n.table.header).strip() or label
+            n.subject = n.base = label
+            n.comparison = n.table.comparison or comparison_of(n.table.header, _family(n))
+            n.sign = 1
+            i += 1
+            continue
         # the list this number leads: 27.6%、32.6%和26.2%
         group = [n]
         while i + len(group) < len(nums):

@@ -68,7 +68,7 @@ UNIT_TABLE: tuple[tuple[str, str, float, str], ...] = (
     ("吨次", "count", 1.0, "吨次"), ("剂次", "count", 1.0, "剂次"), ("剂", "count", 1.0, "剂"),
     ("天", "count", 1.0, "天"), ("乘次", "count", 1.0, "乘次"), ("块", "count", 1.0, "块"),
     ("羽", "count", 1.0, "羽"), ("幅", "count", 1.0, "幅"), ("大类", "count", 1.0, "大类"),
-    ("城", "count", 1.0, "城"),
+    ("城", "count", 1.0, "城"), ("小包", "count", 1.0, "小包"), ("大包", "count", 1.0, "大包"),
 )
 
 UNITS: dict[str, Unit] = {}
@@ -102,7 +102,7 @@ QUALIFIER_PREFIXES: tuple[tuple[str, str], ...] = (
     ("约有", "approx"), ("大约", "approx"), ("大概", "approx"), ("约", "approx"),
     ("将近", "under"), ("接近", "under"), ("不足", "under"), ("不到", "under"), ("不超过", "under"),
     ("近", "under"),
-    ("超过", "over"), ("不少于", "over"), ("不低于", "over"), ("至少", "over"), ("多于", "over"),
+    ("超过", "over"), ("不少于", "over"), ("不低于", "over"), ("至少", "over"), ("多于", "over"), ("突破", "over"),
     ("逾", "over"), ("超", "over"), ("过", "over"),
 )
 # Qualifiers written after the number (before the unit: 余, 多) or after the unit.

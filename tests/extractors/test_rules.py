@@ -316,3 +316,26 @@ def test_week_before_is_a_comparison_base_not_a_duration() -> None:
 def test_short_subject_keeps_only_the_change_verb() -> None:
     rows = _rows("今年以来，共立案侦办走私案件37起，案值5.6亿元，同比增长18.5%。", date(2024, 9, 20))
     assert rows["18.5%"]["subject"] == "案值增长"
+
+
+def test_every_period_expression_opens_with_a_listed_character() -> None:
+    # find_marks skips positions whose character cannot open a period expression; every pattern
+    # of PATTERNS must therefore open with one of MARK_FIRST_CHARS
+    import re as _re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from extractors.periods import MARK_FIRST_CHARS, PATTERNS, _plain
+
+    first = _re.compile(f"[{MARK_FIRST_CHARS}]")
+    for _name, pattern in PATTERNS:
+        plain = _re.sub(r"\(\?<!?[^)]*\)", "", _plain(pattern))  # lookbehinds say nothing of the first character
+        plain = _re.sub(r"\(\?=[^)]*\)", "", plain)
+
+        @settings(max_examples=60, deadline=None)
+        @given(st.from_regex(plain, fullmatch=True))
+        def check(text: str) -> None:
+            assert first.match(text), text
+
+        check()  # a failure names the example, which names its pattern

@@ -1,0 +1,174 @@
+"""Tables that reached us flattened, one cell per line (what a cleaner makes of an HTML table):
+
+    2021年全市生产总值及增长速度
+    指    标
+    绝对数(亿元)
+    比上年增长(%)
+    地区生产总值
+    2167.67
+    8.5
+    其中:第一产业[3]
+    332.13
+    8.0
+
+A run of short lines without sentence punctuation, some of them numbers, is read as a table: the
+cells before the first row are its headers (a title, the label column's header, one header per value
+column), then each row is a label followed by its values. A value takes its unit from its own cell
+(162817吨) or from its column's header (绝对数(亿元): 亿元; 比上年增长(%): a change in percent against
+the year before), and its subject from the row's label. Offsets are into the normalised text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.document import VALUE_CELL_RE, Document
+from extractors.numbers import multiplier_at
+from extractors.units import Unit, unit_at
+
+_HEADER_UNIT = re.compile(r"[(（]([^()（）]{1,6})[)）]")
+_CHANGE_HEADER = re.compile(r"增长|增减|比上年|较上年|同比|环比|比去年|增速|增幅")
+_LABEL_NOISE = re.compile(r"^\s*(?:其中[:：]?|#)|\[\d{1,2}\]|\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class ValueCell:
+    """A number in a table cell, with what the table says of it."""
+
+    start: int  # the number (and a unit written in the cell), in the normalised text
+    end: int
+    value: float  # as written in the cell, the sign included, before the column's multiplier
+    label: str  # the row's label: what the value counts
+    header: str  # the column's header
+    unit: Unit | None  # from the cell, else from the header
+    multiplier: int  # from the header (亿元: 10**8) when the cell has no unit of its own
+    comparison: str | None  # yoy for a column of changes (比上年增长(%)), mom for 环比
+    header_start: int = -1  # where the column's header stands (its period, if it names one)
+    label_start: int = -1  # where the row's label stands (its place, if it names one)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    start: int
+    end: int
+    text: str
+    value: bool
+
+
+def _is_value(t: str) -> bool:
+    """A cell that holds a value: a number, alone or with a unit (2023年 is a header, not a value)."""
+    m = VALUE_CELL_RE.match(t)
+    if m is None:
+        return False
+    rest = m.group("rest") or ""
+    return not rest or unit_at(rest, 0) is not None or multiplier_at(rest, 0) is not None
+
+
+def _cells(doc: Document) -> list[list[_Cell]]:
+    """The runs of cells the document model found, cell by cell."""
+    s = doc.s
+    runs: list[list[_Cell]] = []
+    cur: list[_Cell] = []
+    last = -2
+    for p in doc.paragraphs:
+        if not p.cell:
+            continue
+        if cur and any(not q.cell and s[q.start : q.end].strip() for q in doc.paragraphs[last + 1 : p.index]):
+            runs.append(cur)
+            cur = []
+        raw = s[p.start : p.end]
+        t = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        cur.append(_Cell(p.start + lead, p.start + lead + len(t), t, _is_value(t)))
+        last = p.index
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _unit_only(t: str) -> bool:
+    """A cell that is only a unit (吨, 万元, 亩)."""
+    m = multiplier_at(t, 0)
+    k = len(m[0]) if m else 0
+    u = unit_at(t, k)
+    return u is not None and k + len(u.text) == len(t)
+
+
+def _is_unit_header(t: str) -> bool:
+    return t.replace(" ", "") in ("单位", "计量单位")
+
+
+def _header_unit(header: str) -> tuple[Unit | None, int]:
+    m = _HEADER_UNIT.search(header)
+    if m is None:
+        return None, 1
+    inner = m.group(1)
+    mult = multiplier_at(inner, 0)
+    k = len(mult[0]) if mult else 0
+    return unit_at(inner, k), mult[1] if mult else 1
+
+
+def value_cells(doc: Document) -> list[ValueCell]:
+    """Every value of every flattened table of ``doc``."""
+    out: list[ValueCell] = []
+    for run in _cells(doc):
+        headers: list[_Cell] = []
+        row_unit: dict[int, str] = {}
+        i = 0
+        in_rows = False
+        while i < len(run):
+            c = run[i]
+            if c.value:
+                i += 1
+                continue
+            nxt = run[i + 1] if i + 1 < len(run) else None
+            if nxt is not None and not nxt.value and _unit_only(nxt.text) and i + 2 < len(run) and run[i + 2].value:
+                # 粮食 | 吨 | 143218 | 1.2: the unit cell belongs to the row
+                row_unit[id(run[i + 2])] = nxt.text
+                run = run[: i + 1] + run[i + 2 :]
+                nxt = run[i + 1]
+            if nxt is None or not nxt.value:
+                if in_rows:  # a new table title or header row after rows: a new table
+                    headers, in_rows = [], False
+                headers.append(c)
+                i += 1
+                continue
+            # a row: this label and the values after it (a cell holding only a unit, under a 单位
+            # column, gives the bare values after it their unit)
+            in_rows = True
+            values = []
+            j = i + 1
+            while j < len(run) and run[j].value:
+                values.append(run[j])
+                j += 1
+            cols = [h for h in headers if not _is_unit_header(h.text)]
+            cols = cols[-len(values) :] if len(cols) >= len(values) else []
+            unit_text = row_unit.get(id(values[0])) if values else None
+            label = _LABEL_NOISE.sub("", c.text)
+            for k, v in enumerate(values):
+                header = cols[k].text if cols else ""
+                m = VALUE_CELL_RE.match(v.text)
+                assert m is not None
+                num = float(m.group("num").replace("−", "-"))
+                rest = m.group("rest") or ""
+                own = unit_at(rest, 0) if rest else None
+                if own is None and not rest and unit_text and k == 0:
+                    um = multiplier_at(unit_text, 0)
+                    own = unit_at(unit_text, len(um[0]) if um else 0)
+                h_unit, h_mult = _header_unit(header)
+                change = _CHANGE_HEADER.search(header) is not None
+                unit = own or h_unit
+                if unit is None and ("%" in header or "％" in header):
+                    unit = unit_at("%", 0)
+                if rest and own is None:
+                    continue  # a word after the number that is no unit: not a value cell after all
+                end = v.start + len(m.group("num")) + (len(own.text) if own else 0)
+                comparison = "mom" if "环比" in header else "yoy" if change else None
+                out.append(ValueCell(v.start, end, num, label, header, unit, 1 if own else h_mult, comparison,
+                                     cols[k].start if cols else -1, c.start))
+            i = j
+    return out
+
+
+__all__ = ["ValueCell", "value_cells"]

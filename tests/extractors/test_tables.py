@@ -1,0 +1,68 @@
+"""extractors.tables: tables flattened one cell per line, read row by row with their headers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extractors import extract
+from extractors.document import Document
+from extractors.tables import value_cells
+
+BULLETIN = (
+    "2023年某县国民经济和社会发展统计公报\n"
+    "全年地区生产总值206.4亿元,比上年增长5.1%。\n"
+    "2023年全县地区生产总值及增长速度\n"
+    "指    标\n"
+    "绝对数(亿元)\n"
+    "比上年增长(%)\n"
+    "地区生产总值\n"
+    "206.4\n"
+    "5.1\n"
+    "其中:第一产业[3]\n"
+    "31.2\n"
+    "-0.8\n"
+    "主要农产品产量\n"
+    "2023年\n"
+    "较上年增长(%)\n"
+    "粮食总产量\n"
+    "\n"
+    "98765吨\n"
+    "\n"
+    "2.3\n"
+    "年末全县常住人口40.1万人。\n"
+)
+
+
+def test_cells_are_not_headings() -> None:
+    doc = Document(BULLETIN)
+    cells = [doc.s[p.start : p.end].strip() for p in doc.paragraphs if p.cell]
+    assert "绝对数(亿元)" in cells and "98765吨" in cells
+    assert not any(p.heading for p in doc.paragraphs if p.cell)
+    assert doc.title_text == "2023年某县国民经济和社会发展统计公报"
+
+
+def test_values_take_their_row_and_their_column() -> None:
+    cells = {(c.label, c.header): c for c in value_cells(Document(BULLETIN))}
+    gdp = cells[("地区生产总值", "绝对数(亿元)")]
+    assert (gdp.value, gdp.multiplier, gdp.unit and gdp.unit.text) == (206.4, 10**8, "元")
+    growth = cells[("第一产业", "比上年增长(%)")]  # 其中: and the footnote mark dropped
+    assert (growth.value, growth.unit and growth.unit.text, growth.comparison) == (-0.8, "%", "yoy")
+    grain = cells[("粮食总产量", "2023年")]  # a unit in the cell wins over the header
+    assert (grain.value, grain.multiplier, grain.unit and grain.unit.text) == (98765.0, 1, "吨")
+
+
+def test_table_figures_with_subjects_periods_and_comparisons() -> None:
+    rows = {(f.mention, f.subject): f for f in extract(BULLETIN, published=date(2024, 3, 20))}
+    gdp = rows[("206.4", "地区生产总值")]
+    assert (gdp.value, gdp.unit) == (206.4e8, "元")
+    change = rows[("-0.8", "第一产业")]
+    assert (change.value, change.unit, change.comparison) == (-0.8, "%", "yoy")
+    grain = rows[("98765吨", "粮食总产量")]
+    assert (str(grain.period_start), str(grain.period_end)) == ("2023-01-01", "2023-12-31")
+    assert rows[("2.3", "粮食总产量")].comparison == "yoy"
+
+
+def test_prose_with_short_lines_is_no_table() -> None:
+    text = "某县召开会议\n会议指出\n要抓好落实\n一、加强领导\n二、压实责任\n三、强化督查\n全县破获案件5起。"
+    assert not any(p.cell for p in Document(text).paragraphs)  # no numbers among the lines
+    assert value_cells(Document(text)) == []
