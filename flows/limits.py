@@ -26,8 +26,9 @@ never delays the stop.
 
 A worker is a Python process of its own (``python -c``, not multiprocessing, which would run the
 caller's main module again in it), talking over a socket pair with multiprocessing's Connection.
-It starts in about a second, the import of cleaning and extraction; idle workers are kept for
-the next document, one per thread that works at a time. They ignore SIGINT (a terminal sends it to
+It starts in about a second (the import of cleaning and extraction, and one small extraction to
+load the extractor's tables), which is not counted in any document's time; idle workers are kept
+for the next document, one per thread that works at a time. They ignore SIGINT (a terminal sends it to
 the whole process group; the run decides what happens) and die with the process that uses them
 (PR_SET_PDEATHSIG on Linux, and end-of-file on their pipe everywhere).
 """
@@ -59,6 +60,7 @@ log = logging.getLogger("pressetl")
 
 DEFAULT_SECONDS = 60.0  # Settings.document_seconds: cleaning and extraction of one document
 POLL_SECONDS = 0.05  # how often a waiting caller looks at the clock and the stop flag
+START_SECONDS = 120.0  # a worker that has not started by then (imports, warm-up) is given up
 MAX_IDLE = 4  # idle workers kept; more are closed when they come back
 _ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # where the flows package is
 
@@ -124,12 +126,33 @@ class _Worker:
         theirs.close()
         self.conn = Connection(mine.detach())
         self.pid = os.getpid()  # the process that owns it (a forked child must not use it)
+        self.ready = False  # it says so once it has imported and warmed up: its start is not a document's time
+
+    def _wait_ready(self, url: str, stage: str) -> None:
+        deadline = time.monotonic() + START_SECONDS
+        while not self.ready:
+            try:
+                if self.conn.poll(POLL_SECONDS):
+                    self.ready = self.conn.recv() == ("ready",)
+                    continue
+            except (EOFError, OSError):
+                self.close()
+                raise _Failed(url, f"the worker for cleaning and extraction {self._ended()} as it started",
+                              stage) from None
+            if stop_requested():
+                self.close()
+                raise Stopped
+            if time.monotonic() >= deadline:
+                self.close()
+                raise _Failed(url, f"the worker for cleaning and extraction did not start in {START_SECONDS:g} s",
+                              stage)
 
     @property
     def alive(self) -> bool:
         return self.pid == os.getpid() and self.proc.poll() is None
 
     def ask(self, request: tuple, stage: str, url: str, seconds: float) -> tuple:
+        self._wait_ready(url, stage)
         try:
             self.conn.send(request)
         except (BrokenPipeError, EOFError, OSError):
@@ -241,6 +264,12 @@ def serve(fd: int, parent: int) -> None:
     conn = Connection(fd)
     from extractors import extract
     from flows.cleaning.clean import clean
+
+    extract("2024年1至5月,全省共破获毒品刑事案件5453起。", region="云南省")  # the gazetteer and tables, loaded once
+    try:
+        conn.send(("ready",))
+    except (BrokenPipeError, OSError):
+        return
 
     while True:
         try:
