@@ -307,11 +307,13 @@ def _prefect_console(*, verbose: bool) -> None:
 def _prefect_console_handlers() -> list:
     import logging
 
-    try:
-        from prefect.logging.handlers import PrefectConsoleHandler
-    except ImportError:
+    # no import here: this runs in the Ctrl-C handler, which may interrupt an import half way (a
+    # plain run importing httpx), and importing Prefect then fails on the half-made module; where
+    # Prefect's handlers module is not loaded there are none of its handlers anyway
+    handlers = sys.modules.get("prefect.logging.handlers")
+    if handlers is None:
         return []
-    return [h for h in logging.getLogger().handlers if isinstance(h, PrefectConsoleHandler)]
+    return [h for h in logging.getLogger().handlers if isinstance(h, handlers.PrefectConsoleHandler)]
 
 
 class _HideTaskStates:

@@ -13,7 +13,7 @@ counts: Counter[str] = Counter()
 stages: Counter[str] = Counter()  # where the kills and Ctrl-Cs landed
 longest: dict[str, float] = {}  # the longest of a measured duration, e.g. Ctrl-C to exit
 
-FIELDS = ("sigkill", "sigint", "faults", "hostile", "lost", "doubled")
+FIELDS = ("sigkill", "sigint", "faults", "hostile", "compared", "lost", "doubled")
 
 
 def add(**kw: int) -> None:
@@ -40,4 +40,4 @@ def line() -> str | None:
     return (f"reliability: kills survived {kills} ({counts['sigkill']} SIGKILL, {counts['sigint']} SIGINT"
             f"{'; at ' + where if where else ''}{exit_}), "
             f"faults injected {counts['faults']}, hostile inputs tried {counts['hostile']}, "
-            f"rows lost {counts['lost']}, rows doubled {counts['doubled']}")
+            f"rows compared {counts['compared']}, rows lost {counts['lost']}, rows doubled {counts['doubled']}")

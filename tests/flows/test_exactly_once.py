@@ -157,7 +157,8 @@ def account(corpus, db: Path, outcomes: list[Outcome], sig: signal.Signals) -> s
     diff = compare(corpus.reference, db, outcomes)
     landed = [o for o in outcomes if o.signal]
     tally.add(**{"sigkill" if sig == signal.SIGKILL else "sigint": len(landed)},
-              lost=sum(diff.lost.values()), doubled=sum(diff.doubled.values()))
+              compared=diff.rows, lost=sum(diff.lost.values()),
+              doubled=sum(diff.doubled.values()))
     for o in landed:
         tally.landed(o.stage)
         if sig == signal.SIGINT:

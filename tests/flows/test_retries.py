@@ -93,7 +93,8 @@ def test_batches_that_fail_part_way_and_are_retried_leave_the_rows_of_a_clean_pa
     assert summary["status"] == "partial"
     assert summary["sources"][0]["new"] + summary["sources"][0]["unchanged"] == DOCS
     diff = compare(clean_pass, db)
-    tally.add(lost=sum(diff.lost.values()), doubled=sum(diff.doubled.values()))
+    tally.add(compared=diff.rows, lost=sum(diff.lost.values()),
+              doubled=sum(diff.doubled.values()))
     assert diff.clean, str(diff)
     con = duckdb.connect(str(db), read_only=True)
     try:
