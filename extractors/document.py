@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from extractors.textnorm import Normalised, normalise
+from extractors.textnorm import Normalised, normalise, to_simplified
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 SENTENCE_END = re.compile(r"[。!?！？\n]")
@@ -31,11 +31,16 @@ FURNITURE_RE = re.compile(
     r"来源[:：]|责任编辑|编辑[:：]|作者[:：]|发布时间|发布日期|浏览次数|阅读次数|点击[数量率]?[:：]|访问量|"
     r"Copyright|版权所有|ICP|地址[:：]|电话[:：]|E-mail|首页\s*[>＞]|当前位置|您的位置|分享到|打印|"
     r"字号|【字体|扫一扫|上一篇|下一篇|关闭窗口|返回顶部|设为首页|收藏本站|主办单位|承办单位|网站地图|"
-    r"查看[:：]\s*\d|回复[:：]\s*\d|发表于|显示全部楼层|阅读模式"
+    r"查看[:：]\s*\d|回复[:：]\s*\d|发表于|显示全部楼层|阅读模式|上一条|下一条|上一主题|下一主题|"
+    r"网站标识码|网友评论|条评论|人参与|快速回复|发表评论|Powered by|版权所有|技术支持|备案号|"
+    r"今日[:：]\s*\d|昨日[:：]\s*\d|帖子[:：]\s*\d|会员[:：]\s*\d|积分[:：]?\s*\d|在线[:：]?\s*\d|楼主|沙发|板凳"
 )
+# A navigation bar (首页 | 时政 | 国内 | 国际), a weather box (晴 19℃~31℃), a site's row of papers.
+_NAV_BAR = re.compile(r"(?:[^|｜\n]{1,8}\s*[|｜]\s*){3,}|\d{1,2}\s*[℃°]|星期[一二三四五六日天]\s")
 # A heading that lists other articles, and the lines under it.
 LINKS_HEAD_RE = re.compile(
-    r"^\s*[【\[]?(?:相关新闻|相关阅读|相关链接|相关文章|推荐阅读|延伸阅读|热点推荐|猜你喜欢|往期回顾|更多新闻)[】\]]?\s*[:：]?\s*$"
+    r"^\s*[【\[]?(?:相关新闻|相关阅读|相关链接|相关文章|推荐阅读|延伸阅读|热点推荐|猜你喜欢|往期回顾|更多新闻|"
+    r"热点排行|热门文章|排行榜|热门推荐|精彩推荐|图片新闻|最新文章|本类推荐|今日推荐)[】\]]?\s*[:：]?\s*$"
 )
 # A numbered section heading of a bulletin (一、综合, (二)工业).
 SECTION_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
@@ -48,6 +53,7 @@ DATELINE_RE = re.compile(
 REPORTER_SOURCE_RE = re.compile(r"记者[^,，。;；]{0,8}?(?:从|在)([^,，。;；]{2,30}?)(?:获悉|了解到|获得|得知)")
 _DATE_IN_LINE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年")
+_IMPLIED_YEAR = re.compile(r"(?P<rel>今年|本年|去年|上年)(?:同期)?[(（](?P<y>(?:19|20)\d{2})年")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +105,7 @@ def _furniture_flags(lines: list[str]) -> list[bool]:
             continue
         if t:
             in_links = False
-        flags.append(bool(t) and "。" not in t and FURNITURE_RE.search(t) is not None)
+        flags.append(bool(t) and "。" not in t and (FURNITURE_RE.search(t) is not None or _NAV_BAR.search(t) is not None))
     return flags
 
 
@@ -134,13 +140,66 @@ def _cell_flags(lines: list[str], furniture: list[bool]) -> list[bool]:
     return flags
 
 
+# Line ends that close a sentence (after them a new line is a new paragraph) and that close a clause.
+_TERMINAL = "。！？!?；;…”\"』」】)）"
+_CLAUSE_ENDS = "，,、：:"
+_BULLETS = "·•・●▪■◆>-"
+# A line that opens with a quantity (not a date): the number of the clause the line before began.
+_QUANTITY_START = re.compile(r"[-+]?[\d０-９]+(?:[.．][\d０-９]+)?(?![\d０-９.．]*\s*[年月日号时/:：-])")
+_DATED_LINK = re.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[)）]?\s*$")
+
+
+def continuation_breaks(text: str) -> list[tuple[int, int]]:
+    """Spans (line break and the spaces around it) where a sentence goes on across a line break:
+    pages that print a phrase per line (4月13日至15日\n泼水节假期，\n西双版纳州\n共接待游客\n156.8万人次，).
+    A break is a continuation after a line that ends a clause (，、：), and inside a block of short
+    fragmentary lines (no blank line between them, two or more ending a clause) after any line that
+    does not end a sentence. Furniture, titles and table cells are left alone."""
+    lines = text.split("\n")
+    plain = [to_simplified(line) for line in lines]  # the furniture words are matched in simplified form
+    out: list[tuple[int, int]] = []
+    starts = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    # blocks of consecutive non-empty lines
+    i = 0
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and lines[j + 1].strip():
+            j += 1
+        block = [lines[k].strip() for k in range(i, j + 1)]
+        clause_ends = sum(1 for t in block if t.endswith(tuple(_CLAUSE_ENDS)))
+        fragmentary = (
+            len(block) >= 3 and clause_ends >= max(2, 0.3 * len(block)) and sum(len(t) <= 30 for t in block) >= 0.6 * len(block)
+        )
+        for k in range(i, j):
+            t = lines[k].rstrip()
+            nxt = lines[k + 1].strip()
+            if not t.strip() or FURNITURE_RE.search(plain[k]) or FURNITURE_RE.search(plain[k + 1]) or t.endswith(tuple(_TERMINAL)):
+                continue
+            if nxt[:1] in _BULLETS or LINKS_HEAD_RE.match(to_simplified(t)) or _DATED_LINK.search(nxt):
+                continue  # 相关新闻： and the list under it: lines of their own
+            quantity_next = _QUANTITY_START.match(nxt) is not None and len(t.strip()) <= 30 and clause_ends >= 1
+            if t.endswith(tuple(_CLAUSE_ENDS)) or (fragmentary and len(t.strip()) <= 30) or quantity_next:
+                a = starts[k] + len(t)
+                b = starts[k + 1] + (len(lines[k + 1]) - len(lines[k + 1].lstrip()))
+                out.append((a, b))
+        i = j + 1
+    return out
+
+
 class Document:
     """A release's structure and dates, on its normalised text ``s`` (offsets into ``s``; map them back
     to the original with ``norm.to_original_span``)."""
 
     def __init__(self, text: str, *, published: date | None = None, region: str | None = None) -> None:
         self.text = text
-        self.norm: Normalised = normalise(text)
+        self.norm: Normalised = normalise(text, continuation_breaks(text))
         self.s: str = self.norm.text
         self.source_region = region
         s = self.s
@@ -284,6 +343,16 @@ class Document:
             if day is not None:
                 return day
         return None
+
+    @cached_property
+    def implied_year(self) -> int | None:
+        """With no publication date: the year the text fixes for 今年, where it says so
+        (今年（2024年）, 去年同期（2023年1至4月）, 比去年（2022年）)."""
+        m = _IMPLIED_YEAR.search(self.s)
+        if m is None:
+            return None
+        y = int(m.group("y"))
+        return y + 1 if m.group("rel") in ("去年", "上年") else y
 
     @cached_property
     def text_year(self) -> int | None:

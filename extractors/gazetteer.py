@@ -363,6 +363,8 @@ class Gazetteer:
     # ------------------------------------------------------------------ text
 
     def _weak_ok(self, s: str, a: int, b: int, sf: _Surface, prev: Hit | None) -> bool:
+        if a > 0 and s[a - 1] in "一二两三四五六七八九十百千万零〇":
+            return False  # 十八里海关: part of a number word, not 八里
         county = all(d.level == "county" for d in sf.candidates)
         if s.startswith(COUNTY_RIGHT_WORDS if county else RIGHT_WORDS, b) or AGENCY_NEAR.match(s, b):
             return True
@@ -370,7 +372,7 @@ class Gazetteer:
             return True  # 青岛、烟台两市; 新华社昆明5月9日电
         if not county and b < len(s) and "A" <= s[b] <= "Z":
             return True  # 天水GDP: an acronym after the name
-        if prev is not None and prev.end == a - 1 and s[a - 1] == "、" and not prev.weak:
+        if prev is not None and prev.end == a - 1 and s[a - 1] == "、":
             return True  # 酒泉、定西: the list of places goes on
         if not county and s[max(0, a - 2) : a].endswith(LEFT_WORDS):
             return True  # 赴广州, 驻福州

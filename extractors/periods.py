@@ -52,7 +52,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # 今年9月秋季开学以来: a month with its year and a few words before 以来, without 自
     ("since_month_open", rf"{_Y}(?P<m>{_N})月份?(?![\d日])[\u4e00-\u9fff]{{1,8}}?以来"),
     ("until", rf"(?:截至|截止到|截止|到)(?:{_Y}?(?P<m>{_N})月(?:(?P<d>{_N})日|(?P<part>底|末|上旬|中旬|下旬)|份)?)"),
-    ("until_zhi", rf"至{_Y}?(?P<m>{_N})月(?:(?P<d>{_N})日|份)?(?:底|末)?止"),
+    ("until_zhi", rf"至{_Y}?(?P<m>{_N})月(?:(?P<d>{_N})日|份)?(?:底|末)?(?:止|结束|截止)"),
     ("month_range", rf"{_Y}?(?P<m>{_N})月?(?:至|到|-|—|–|~|～)(?P<m2>{_N})月份?"),
     ("first_n", rf"{_Y}?前(?P<n>{_N})个?月"),
     ("first_q", rf"{_Y}?前(?P<q>[一二三123])个?季度"),
@@ -82,7 +82,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("today", r"(?P<rel>今日|今天|今早|今晨|昨日|昨天|昨晚|当日|当天|当晚|当夜|次日|当场)"),
     ("vague", r"近日|日前|近期|不久前|前不久|前段时间|前些天|近来"),
     ("until_now", r"截至目前|截止目前|截至今日|截止到目前|到目前为止|至今"),
-    ("stock", r"目前|现已|现有|当前|现登记"),
+    ("stock", r"目前|现已|现有|当前|现登记|设有|建有"),
     ("stock_implicit", r"在册|保有量|余额"),
     ("weak_stock", r"(?<!早)(?:已经|已)"),
     ("rate", r"(?<![\d一二三四五六七八九十])年均|每年|日增量|月均|每月|每天|平均每天|每周"),
@@ -97,7 +97,7 @@ def _plain(p: str) -> str:
 # Every character a period expression can open with (a lookahead before the alternation lets the
 # engine skip any other position at once: five times faster on running text). A test keeps it true.
 MARK_FIRST_CHARS = (
-    "\\d〇零○一二两三四五六七八九十今去前上下本当同自从截到至第近这最多几年开新该此专行活斗整战会攻工"
+    "\\d〇零○一二两三四五六七八九十今去前上下本当同自从截到至第近这最多几年开新该此专行活斗整战会攻工设建"
     "全五国春元清端中“\"黄假节长双昨次日不目现在保余已每月平为连半"
 )
 _COMBINED = re.compile(f"(?=[{MARK_FIRST_CHARS}])(?:" + "|".join(f"(?P<{name}>{_plain(p)})" for name, p in PATTERNS) + ")")
@@ -166,6 +166,7 @@ class Context:
 
     published: date | None
     state: Period | None  # the period in force before the mark
+    year: int | None = None  # the year the text itself fixes when no publication date is known
 
 
 _CN_YEAR_DIGITS: dict[str, int] = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "0": 0, "○": 0}
@@ -184,9 +185,10 @@ def _year_of(ytext: str | None, ctx: Context, month: int | None = None) -> int |
             if st is not None and st.start is not None and st.end is not None and st.start.year == st.end.year:
                 return st.start.year
             return pub.year if pub else None
-        if pub is None:
+        base = pub.year if pub is not None else ctx.year
+        if base is None:
             return None
-        return pub.year + {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2}[ytext]
+        return base + {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2}[ytext]
     st = ctx.state
     if st is not None and st.end is not None and st.start is not None and st.start.year == st.end.year:
         if (
@@ -203,7 +205,7 @@ def _year_of(ytext: str | None, ctx: Context, month: int | None = None) -> int |
     if st is not None and st.kind == "day" and st.end is not None:
         return st.end.year
     if pub is None:
-        return None
+        return ctx.year
     if month is not None and month > pub.month:
         return pub.year - 1  # 12月15日 read in January is last December
     return pub.year
@@ -471,28 +473,6 @@ def find_day_only(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(1)) for m in _DAY_ONLY.finditer(text)]
 
 
-_DATELINE = re.compile(
-    r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?"
-)
-
-
-def infer_published(text: str) -> date | None:
-    """A publication date from a dateline or page furniture (a short line that
-    holds a full date), else ``None``. Only the first and last lines are read."""
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    for ln in lines[:6] + lines[-3:]:
-        if len(ln) > 60 or "。" in ln:
-            continue
-        m = _DATELINE.search(ln)
-        if m is None:
-            continue
-        y, mo, d = (int(x) for x in m.groups())
-        day = _safe_date(y, mo, d)
-        if day is not None:
-            return day
-    return None
-
-
 def is_stock(p: Period | None) -> bool:
     """Whether ``p`` is a stock as of a date (no start)."""
     return p is not None and p.kind in ("stock", "stock_end", "until_stock")
@@ -524,6 +504,10 @@ COMPARE_LEAD = re.compile(r"(?:快于|慢于|高于|低于|好于|超过|超出|
 # A side remark: the phrase is the time of a comparison inside the clause, not of what follows.
 _SIDE_BEFORE = re.compile(r"(?:由|从|继|是|为|创|达到|仅次于|超过|刷新)$")
 _SIDE_AFTER = re.compile(r"(?:的[^,，。;；]{0,12}?(?:调整为|提高到|提高至|下降到|下降至|增加到|增加至|减少到|减少至|上升到|上升至|降至|升至|增至|减至)|以来(?:的)?(?:首次|最高|最低|最大|最多|最少|新高|新低|之最)|来(?:的)?(?:首次|最高|最低|最大|最多|最少|新高|新低)|(?:的)?(?:最高|最低|新高|新低|之最|同期水平|水平))")
+# After a since phrase (继2010年以来, 近五年来): a record, not the figures' period.
+_SIDE_AFTER_SINCE = re.compile(r"(?:的)?(?:首次|最高|最低|最大|最多|最少|最好|最差|新高|新低|之最|同期最)")
+# A mark in parentheses after a comparison base: the base's dates (较去年同期(2023年1至4月)).
+_COMPARE_PAREN = re.compile(r"(?:同比|环比|较|比|与)[^,，。;；]{0,8}[(（]$")
 # The words before a mark that make it a sub-period of its clause only: 其中,今年6月…….
 _SUB_BEFORE = re.compile(r"其中[,，]?\s*$")
 _CAUSE = re.compile(r"受[^,，。;；]{0,10}$")
@@ -565,11 +549,15 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         return None  # 2003年“12·9”积案: the year names a case
     if name in ("day", "today", "dayonly", "day_dot") and (after.startswith(REPORT_AFTER) or _REPORTER_AFTER.match(after)):
         return Role(REPORT, "clause", "a report word follows (电, 通报, 记者从……获悉)")
-    if before.endswith(COMPARE_BEFORE) or (name == "duration" and re.search(r"(?:较|比|与)(?:前|上)$", before)):
+    if before.endswith(COMPARE_BEFORE) or (name == "duration" and re.search(r"(?:较|比|与)(?:前|上)$", before)) or (
+        _COMPARE_PAREN.search(s[max(0, mark.start - 12) : mark.start])
+    ):
         return Role(COMPARE, "clause", "a comparison word before (比, 较, 同比)")
     if COMPARE_LEAD.search(before) or after.startswith(COMPARE_AFTER) and name != "same_period_last_year":
         return Role(COMPARE, "clause", "快于/高于 before or 同期/相比 after")
-    if _SIDE_AFTER.match(after) or (_SIDE_BEFORE.search(before) and after.startswith("的")):
+    if _SIDE_AFTER.match(after) or (_SIDE_BEFORE.search(before) and after.startswith("的")) or (
+        mark.text.endswith("来") and _SIDE_AFTER_SINCE.match(after)
+    ):
         return Role(SIDE, "clause", "a side remark (由……的……调整为, ……以来首次, ……最高)")
     role = _ROLE_OF_MARK.get(name, WHEN)
     if role == COMPARE:

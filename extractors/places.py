@@ -69,7 +69,7 @@ _SCOPE_RE = re.compile("|".join(w for w, _ in SCOPE_WORDS))
 # After a name: a newspaper, site or station (昆明日报, 云南网), not where the figure is.
 MEDIA_AFTER: tuple[str, ...] = (
     "日报", "晚报", "早报", "青年报", "商报", "都市报", "法制报", "电视台", "广播电视", "在线", "新闻网",
-    "网", "报", "卫视", "广播", "发布", "头条",
+    "网", "报", "卫视", "广播", "发布", "头条", "融媒体",
 )
 MEDIA_AFTER_EXCEPT: tuple[str, ...] = ("网站", "网格", "网络", "网吧", "网点", "报警", "报案", "报告", "报送", "报道")
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:电|讯|消息|报道|\d)")
@@ -92,7 +92,7 @@ NAME_AFTER: tuple[str, ...] = (
 # Around a scope word or a name: a ranking, a comparison or the whole of a share.
 RANK_AFTER: tuple[str, ...] = (
     "第", "平均", "率先", "前列", "先列", "首", "百城", "十大", "统一", "领先", "水平", "同类", "总量", "排名",
-    "各地", "范围内", "性", "人民", "上下", "各族", "重点", "最", "增速", "增幅", "的比重", "比重", "占比",
+    "各地", "各县", "各区", "各市", "各州", "范围内", "性", "人民", "上下", "各族", "重点", "最", "增速", "增幅", "的比重", "比重", "占比",
     "总数", "总额", "均值", "同期", "进出口总值", "一盘棋",
 )
 RANK_BEFORE: tuple[str, ...] = (
@@ -310,6 +310,7 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
     title = doc.title
     lead = doc.lead
     early = {p.index for p in doc.body_paragraphs[:3]}
+    counted: set[tuple[str, str]] = set()
     reporter = doc.reporter_source
     for m in ms:
         if not m.candidates:
@@ -320,10 +321,13 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
         if m.role in (FURNITURE, MEDIA):
             if m.role == FURNITURE and _SOURCE_LINE.search(s, doc.paragraphs[para.index].start, m.start + 1):
                 vote(d, 2.0, m, "source line")
+            elif (m.role, d.code) in counted:
+                pass  # a site names its own province on every line of its furniture: once is evidence enough
             elif m.role == MEDIA:
                 vote(d, 1.0, m, "media")
             else:
                 vote(d, 0.5, m, "page furniture (a section of the site)")
+            counted.add((m.role, d.code))
             continue
         if m.role == DATELINE:
             vote(d, 1.0, m, "dateline")

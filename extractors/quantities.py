@@ -159,10 +159,11 @@ def _link_lines(s: str) -> list[tuple[int, int]]:
     return out
 
 
-def read_numbers(s: str, norm: Normalised, text: str) -> list[Num]:
-    """Every figure-like number of ``s`` with its unit and qualifier."""
+def read_numbers(s: str, norm: Normalised, text: str, skip: list[tuple[int, int]] | None = None) -> list[Num]:
+    """Every figure-like number of ``s`` with its unit and qualifier; none inside the spans of
+    ``skip`` (the page furniture the document model found: other articles' titles, counters)."""
     out: list[Num] = []
-    names = [m.span() for m in _NAME_QUOTE_RE.finditer(s)] + _link_lines(s)
+    names = [m.span() for m in _NAME_QUOTE_RE.finditer(s)] + _link_lines(s) + list(skip or [])
     names.sort()
     name_starts = [a for a, _ in names]
     consumed = 0

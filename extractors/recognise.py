@@ -61,6 +61,9 @@ _CASE_NARRATIVE = re.compile(r"经查|经审理查明|经审讯|供认不讳|该
 _ARREST_RE = re.compile(r"收网|抓获|抓捕|捣毁|搗毀|收網|抓獲")
 # A sentence that sums up one case told day by day: 至此,该案共抓获犯罪嫌疑人4名.
 _CASE_TOTAL_RE = re.compile(r"\s*(?:至此|截至目前|目前)?[,，]?(?:该案|此案|全案|本案)(?:共|累计|先后)")
+# What is counted for an area over a day, not in one incident: traffic, visitors, travellers.
+_FLOW_STATISTIC = re.compile(r"车流量|客流|流量|接待游客|游客|发送旅客|旅客|出入境|通行|进出港|客运量|接处警|报警")
+_SEIZURE = re.compile(r"查获|缴获|抓获|截获|起获|查扣")
 # A clause that opens with an area's scope word: a statistic, also over one day.
 _AREA_CLAUSE = re.compile(r"\s*(?:全国|全省|全市|全区|全县|全州)")
 # The totals of a campaign or an operation (此次行动共破获, 集中统一行动,共破获): a statistic, not an
@@ -78,9 +81,12 @@ _START_AFTER = re.compile(r"[^,，。;；]{0,6}?(?:启动|开始|开展|启用|�
 _SCENE_RE = re.compile(r"\s*(?:会上|会议上|发布会上|活动现场|仪式现场|会议现场|发布会现场|仪式上)")
 _MEETING_RE = re.compile(r"(?:召开|举行|举办)[^,。;\n]{0,24}?(?:会|活动|仪式)")
 # Nouns of a stock (现有吸毒人员, 在册, 保有量): a cut-off date makes them a stock as of then.
+# Verbs that count what was done (a flow), for a running total whose start is stated before it.
+_FLOW_VERBS = re.compile(r"破获|侦破|抓获|缴获|查获|查处|办理|立案|接警|出动|发生|新增|查办|打掉|捣毁|查扣|冻结|返还|挽回|拦截|劝阻")
 _STOCK_NOUNS = re.compile(r"现有|在册|保有量|余额|存栏|常住人口|户籍人口|总人口|共有|拥有|现存|建成|已建|累计建成")
 _HOLIDAY_GAP = re.compile(r"[“”\"]?[^,，。;；\n]{0,6}?[(（]")
 _LOCAL_BIND = ("的", "(", "的(")
+_BREADCRUMB = re.compile(r"首页\s*[>＞]|当前位置|您的位置")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +150,7 @@ class _Times:
 
     def __init__(self, doc: Document, fig_starts: list[int]) -> None:
         self.doc = doc
+        self._fig_starts = fig_starts
         self.scopes: Scopes[_TimeValue] = Scopes(doc)
         self.case_days: list[tuple[int, date]] = []  # days of incidents outside headings
         self.case_resets: list[int] = []  # where a span is stated: the days before belong to another story
@@ -154,6 +161,8 @@ class _Times:
         self.by_end: dict[int, Phrase[_TimeValue]] = {}
         self._weak_at: list[int] = []
         self._rate_at: list[int] = []
+        self._span_at: list[int] = []
+        self._spans: list[Phrase[_TimeValue]] = []
         self._weak: list[Phrase[_TimeValue]] = []
         s = doc.s
         marks = [mk for mk in find_marks(s) if not doc.is_furniture(mk.start)]
@@ -183,7 +192,7 @@ class _Times:
                 continue
             if mk.name in ("day", "today", "dayonly") and _report_sentence_day(doc, mk.start, fig_starts):
                 continue
-            ctx = Context(doc.published, self._state(mk.start))
+            ctx = Context(doc.published, self._state(mk.start), doc.implied_year if doc.published is None else None)
             if mk.name == "dayonly":
                 per = day_of_month(mk.text[:-1], ctx)
             else:
@@ -194,6 +203,19 @@ class _Times:
                 continue
             self._add(mk, per, role, heading, title is not None and doc.para_index(mk.start) == title.index)
         self._frames_before(len(s) + 1)
+
+    def span_after(self, pos: int, end: int) -> Phrase[_TimeValue] | None:
+        """The span stated in the body between ``pos`` and ``end`` with no figure after it before
+        ``end``: a span told after the figures it governs (……386起,……这是记者从……1至5月……获悉的),
+        not the period of a later clause's own figure."""
+        k = bisect_right(self._span_at, pos)
+        while k < len(self._span_at) and self._span_at[k] < end:
+            ph = self._spans[k]
+            f = bisect_right(self._fig_starts, ph.end - 1)
+            if ph.value.period.start is not None and not (f < len(self._fig_starts) and self._fig_starts[f] < end):
+                return ph
+            k += 1
+        return None
 
     def rate_before(self, pos: int, clause_start: int) -> bool:
         """Whether a rate word (年均, 每年, 平均每天) stands in the clause before ``pos``."""
@@ -276,8 +298,8 @@ class _Times:
                 ph.role == P.WHEN and ph.value.period.start is not None and ph.start >= sent.start
                 for ph in self.scopes.in_force(mk.start)
             )
-            if per.end is not None and mk.name != "until_now" and not since_here:
-                self.until_ends.add(per.end)
+            if per.end is not None and mk.name != "until_now" and not since_here and _is_flow_clause(s, mk.end, sent.end):
+                self.until_ends.add(per.end)  # a cut-off of flows (not of a stock: 截至5月底,全市现有……)
             start_ph = next(
                 (ph for ph in self.scopes.in_force(mk.start) if ph.role == P.WHEN and ph.start >= sent.start
                  and ph.value.period.start is not None and (per.end is None or ph.value.period.start <= per.end)),
@@ -332,6 +354,9 @@ class _Times:
             self._weak.append(ph)
         if mk.name == "rate":
             self._rate_at.append(mk.start)
+        if r == P.WHEN and per.kind == "span" and not heading:
+            self._span_at.append(mk.start)
+            self._spans.append(ph)
         if in_title and r == P.WHEN and per.kind == "span":
             # the title's period frames the body until the body states its own
             self.scopes.add(
@@ -374,11 +399,21 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
         # 我省17个市、130多个县市区都已发现……: the 已 of the clause, written after the number
         governing.insert(0, weak_after)
     if not governing:
+        later = times.span_after(n.end, doc.sentence(n.start).end)
+        if later is not None:
+            # ……破获案件386起,缴获毒品1.3吨,这是记者从……1至5月禁毒工作通报会上获悉的: a span
+            # stated after the figures it governs, in their sentence
+            return later.value.period, later, "a span stated later in the sentence"
         return None, None, "no period stated"
     top = governing[0]
     per = top.value.period
     clause = doc.clause(n.start)
     sent = doc.sentence(n.start)
+    if top.level == Level.DOCUMENT and top.role in (P.WHEN, P.EVENT) and doc.para_index(top.start) < doc.para_index(n.start):
+        later = times.span_after(n.end, sent.end)
+        if later is not None:
+            # a paragraph that states its own time after its first figures: not the time carried in
+            return later.value.period, later, "a span stated later in the sentence, not the one carried in"
     if top.role == P.WEAK:
         # 已 makes the clause a stock unless a period is stated in this sentence or an incident is being
         # told in this paragraph (我省17个市……都已发现; but 8月3日……已被刑事拘留)
@@ -403,7 +438,7 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
             start_ph = next(
                 (ph for ph in governing[1:] if ph.role == P.WHEN and ph.value.period.start is not None
                  and ph.value.period.end == doc.published and para - doc.para_index(ph.start) <= 1
-                 and subjects.FLOW_RE.search(s, clause[0], n.start)),
+                 and _FLOW_VERBS.search(s, clause[0], n.start) and _is_flow_clause(s, clause[0], n.start)),
                 None,
             )
         if start_ph is not None and _is_flow_clause(s, clause[0], n.start):
@@ -536,7 +571,7 @@ def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None
                     n.place = m.place
                     n.region_from = (m.start, m.end, "分别: the place listed in the same order")
                 distributed = True
-            elif distributed and _JOINT_RE.search(s, max(sent.start, group[0].start - 8), group[0].start):
+            elif distributed and _JOINT_RE.search(s, max(sent.start, doc.clause(group[0].start)[0]), group[0].start):
                 for n in group:  # ……分别为26.4万人和23.1万人,合计占全省的37.6%: the places together
                     n.place = run[0].place
                     n.region_from = (run[0].start, run[-1].end, "合计 after 分别: the places listed, together")
@@ -567,8 +602,11 @@ def _is_event(doc: Document, n: Num, per: Period | None, top: Phrase[_TimeValue]
     event = bool(top is not None and top.role == P.EVENT) or case_here
     if words["narrative"].within(sent.start, sent.end):
         return True  # 经查，该团伙……累计倾倒三千五百余吨: one case's totals
-    if event and not case_here and per is not None and per.kind == "day" and _AREA_CLAUSE.match(s, clause_start):
-        return False  # 5月3日当天，全市接待游客321.5万人次: a day's statistic for an area
+    if event and not case_here and per is not None and per.kind == "day" and (
+        _AREA_CLAUSE.match(s, clause_start)
+        or _FLOW_STATISTIC.search(s, max(clause_start, n.start - 8), n.start) and not _SEIZURE.search(s, clause_start, n.start)
+    ):
+        return False  # 5月3日当天，全市接待游客321.5万人次; 2月10日单日车流量: a day's statistic
     if event and not case_here and words["campaign"].within(sent.start, n.start) and words["total"].within(sent.start, n.start):
         return False  # 此次行动共破获……: the totals of an operation
     return event
@@ -699,7 +737,7 @@ def _settle_headings(nums: list[Num]) -> None:
 
 # Subjects that are stocks whatever the period in force (存栏 is the herd on hand at the period's end,
 # 出栏 the animals sold over it): a span in force becomes a stock as of its end.
-STOCK_SUBJECTS = re.compile(r"存栏|在册|保有量|余额|常住人口|户籍人口|总人口|库存|在押|在校生|参保人数|参保人|持证")
+STOCK_SUBJECTS = re.compile(r"存栏|在册|保有量|余额|常住人口|户籍人口|总人口|库存|在押|在校生|参保人数|参保人|持证|覆盖率")
 
 
 # A change against the start of the year (比上年末, 较年初): a change over the year, not a stock.
@@ -890,8 +928,25 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times]:
         else:
             n.place, n.region_from = area.place, home_from
     _distribute_lists(doc, ms, nums)
+    _caught_in(doc, nums)
     _table_columns_and_rows(doc, nums, times, area)
     return area, times
+
+
+# After a count of people: where they were caught (其中2名在缅甸境内落网, 另外3名嫌疑人在澳门落网).
+_CAUGHT_IN = re.compile(r"^[^,，。;；]{0,8}?在(?P<place>[\u4e00-\u9fff]{2,6}?)(?:境内|当地|本地)?(?:落网|被抓获|被捕|归案|被抓)")
+
+
+def _caught_in(doc: Document, nums: list[Num]) -> None:
+    g = gazetteer()
+    for n in nums:
+        m = _CAUGHT_IN.match(doc.s, n.end)
+        if m is None or n.unit is None or n.unit.text not in ("名", "人"):
+            continue
+        name = m.group("place")
+        d = g.lookup(name)
+        n.place = places.display(d, name) if d is not None else Place(name)
+        n.region_from = (m.start("place"), m.end("place"), "where they were caught (在……落网)")
 
 
 def _table_columns_and_rows(doc: Document, nums: list[Num], times: _Times, area: Focus) -> None:
@@ -921,7 +976,11 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
     if not text or not text.strip():
         return []
     doc = Document(text, published=published, region=region)
-    nums = merge_table_values(read_numbers(doc.s, doc.norm, doc.text), tables.value_cells(doc))
+    furniture = [  # but a breadcrumb (首页 > 新闻 > the title) ends with the page's own title
+        (p.start - 1, p.end + 1) for p in doc.paragraphs
+        if p.furniture and not p.cell and not _BREADCRUMB.search(doc.s, p.start, p.end)
+    ]
+    nums = merge_table_values(read_numbers(doc.s, doc.norm, doc.text, furniture), tables.value_cells(doc))
     if not nums:
         return []
     area, times = _assign(doc, nums)

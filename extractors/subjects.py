@@ -54,6 +54,7 @@ AGENCY_RE = re.compile(
 TAIL_WORDS: tuple[str, ...] = (
     "共计", "合计", "总计", "累计", "共", "达到", "已达", "高达", "多达", "分别达", "分别为", "分别", "达", "为",
     "是", "有", "计", "约有", "大约", "约", "将近", "接近", "近", "超过", "逾", "超", "过", "不足", "不到",
+    "上升至", "下降至", "提高至", "提高到", "降至", "升至", "增至", "减至", "上升到", "下降到", "回升至", "回落至",
     "不少于", "至少", "估计", "的", "了", "已", "均", "到", "仅", "只有", "就", "即", "占到", "最多",
     "最少", "最高", "最低", "全部", ":", "“", "”", "每百毫升", "每毫升", "每升",
 )
@@ -99,7 +100,7 @@ VERBS: tuple[str, ...] = (
     "设立", "建立", "培训", "举办", "开设", "派出", "走访", "排查", "整改", "清理", "帮助", "救助", "接收",
     "接入", "藏匿", "建设", "发现", "收戒", "查破", "办理", "立案", "侦办", "查办", "打击", "处置", "接警",
     "获得", "荣获", "再获", "救起", "投放", "发放", "接待", "接报", "运送", "护送", "判处", "受理", "审结", "执结",
-    "化解", "调解", "救助", "转账", "罚款", "处罚", "藏有", "载有", "装有", "夹带", "携带", "截获", "起获", "缉获",
+    "化解", "调解", "救助", "转账", "罚款", "处罚", "处以", "藏有", "载有", "装有", "夹带", "携带", "截获", "起获", "缉获",
 )
 # A noun phrase after a number does not start with these: 5.24人|下降为4.39人.
 NP_BAD_START: tuple[str, ...] = (
@@ -282,6 +283,12 @@ def from_verb(t: str) -> str:
     if not v:
         return t
     k = t.rfind(v)
+    if k + len(v) == len(t) and k >= 2:
+        # 共受理非法集资案件受理: the verb closes a noun phrase (案件受理); cut at the verb before it
+        j = t.rfind(v, 0, k) if t.rfind(v, 0, k) >= 0 else -1
+        prev = last_verb(t[:k])
+        cut = (j + len(v)) if j >= 0 else (t.rfind(prev) + len(prev) if prev and t.rfind(prev) + len(prev) <= k - 2 else -1)
+        return t[cut:] if cut > 0 else t
     if k >= 4:
         t = t[k:]
     rest = t[len(v) :]
@@ -442,11 +449,28 @@ def _strip_marks(t: str) -> str:
     return "".join(out)
 
 
+def _strip_places(t: str) -> str:
+    """Drop a list of places that opens the clause, with its count (成都、绵阳、南充三市分别查办 ->
+    查办): the places are the figures' regions, not what they count."""
+    hits = gazetteer().find(t)
+    if not hits or hits[0].start != 0:
+        return t
+    end = hits[0].end
+    for h in hits[1:]:
+        if t[end : h.start] in ("、", "和", "及", "与"):
+            end = h.end
+        else:
+            break
+    rest = _PLACE_COUNT.sub("", t[end:])
+    rest = re.sub(r"^(?:法院|检察院|公安局|警方|分别|共|均)+", "", rest)
+    return rest if len(rest) >= 2 else t
+
+
 def _clean(t: str, rw: tuple[str, ...]) -> str:
     t = _strip_marks(t)
     t = strip_lead(t, rw)
     t = strip_tail(t)
-    t = strip_lead(t, rw)
+    t = strip_lead(_strip_places(t), rw)
     return t.strip(" \u3000,、“")
 
 

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -163,18 +164,21 @@ class Normalised:
         return o_start, self.to_original(end - 1) + 1
 
 
-def normalise(text: str) -> Normalised:
-    """Normalise ``text`` (see the module docstring)."""
+def normalise(text: str, deletions: Iterable[tuple[int, int]] = ()) -> Normalised:
+    """Normalise ``text`` (see the module docstring). ``deletions``: more spans of the original text
+    to drop (the document model's line breaks inside a sentence), sorted, not overlapping."""
     converted = text.translate(_char_table())
     out: list[str] = []
     out_starts: list[int] = [0]
     orig_starts: list[int] = [0]
     pos = 0  # in converted == original offsets (the translation keeps length)
     out_len = 0
-    for m in _DELETE_RE.finditer(converted):
-        if not _is_gloss(m):
+    spans = [m.span() for m in _DELETE_RE.finditer(converted) if _is_gloss(m)]
+    if deletions:
+        spans = sorted(spans + [d for d in deletions if d[1] > d[0]])
+    for a, b in spans:
+        if a < pos:
             continue
-        a, b = m.span()
         out.append(converted[pos:a])
         out_len += a - pos
         pos = b

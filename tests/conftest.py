@@ -6,6 +6,12 @@ import contextlib
 import io
 
 import pytest
+from hypothesis import settings
+
+# No per-example deadline: speed is measured in bench/, not asserted by tests, and a loaded CI machine
+# must not turn a slow example into a failure.
+settings.register_profile("pressetl", deadline=None)
+settings.load_profile("pressetl")
 
 
 @pytest.fixture(scope="session")
