@@ -91,6 +91,9 @@ def is_heading_line(line: str) -> bool:
     return not t.endswith((",", ":", "：", "、"))
 
 
+MAX_FURNITURE = 1000  # a longer line is text, whatever it contains (and is not searched: time linear in few lines)
+
+
 def _furniture_flags(lines: list[str]) -> list[bool]:
     flags = []
     in_links = False
@@ -105,7 +108,8 @@ def _furniture_flags(lines: list[str]) -> list[bool]:
             continue
         if t:
             in_links = False
-        flags.append(bool(t) and "。" not in t and (FURNITURE_RE.search(t) is not None or _NAV_BAR.search(t) is not None))
+        flags.append(bool(t) and len(t) <= MAX_FURNITURE and "。" not in t
+                     and (FURNITURE_RE.search(t) is not None or _NAV_BAR.search(t) is not None))
     return flags
 
 

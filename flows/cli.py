@@ -25,7 +25,8 @@ EXIT_CODES: list[tuple[int, str]] = [
     (EXIT_OK, "done: every source ran (single bad documents are listed in the summary and the errors table)"),
     (EXIT_FAILED, "run: a whole source failed; status: a source is stale"),
     (EXIT_USAGE, "a configuration or usage error: a bad sources file (the message names the file, the source "
-                 "and the field), a bad option or SQL query, a warehouse that cannot be read"),
+                 "and the field), a bad option or SQL query, a warehouse that cannot be read (damaged, or written "
+                 "by a newer pressetl: it is left as it is)"),
     (EXIT_API_UNREACHABLE, "run: PREFECT_API_URL names a Prefect API that does not answer "
                            "(start it with `prefect server start`, or use --plain)"),
     (EXIT_INTERRUPTED, "interrupted (Ctrl-C): what was loaded is kept and the run is recorded as interrupted"),
@@ -39,6 +40,8 @@ ENVIRONMENT: list[tuple[str, str]] = [
     ("PRESSETL_CONCURRENCY", "requests in flight per host (default 2)"),
     ("PRESSETL_BATCH_SIZE", "documents per batch, the unit of loading (default 50)"),
     ("PRESSETL_BATCHES_IN_FLIGHT", "batches cleaned at once in a Prefect run (default 2)"),
+    ("PRESSETL_MAX_BYTES", "the largest page, file or archive record read, decompressed (default 10485760)"),
+    ("PRESSETL_DOCUMENT_SECONDS", "time limit for cleaning and extracting one document (default 60)"),
     ("PREFECT_API_URL", "a Prefect server for `run` (unset: a temporary one for the run)"),
 ]
 
@@ -170,9 +173,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     sources_for(settings, args.source or [], args.group)
     if settings.task_runner == "threads":
-        from flows import cpu
+        from flows.pipeline import start_workers
 
-        cpu.start(settings.workers)  # the cleaning workers warm up while Prefect is imported
+        start_workers(settings)  # the cleaning workers warm up while Prefect is imported
     stopping.reset()
     display = _LiveDisplay.for_terminal()
     try:
@@ -308,11 +311,13 @@ def _prefect_console(*, verbose: bool) -> None:
 def _prefect_console_handlers() -> list:
     import logging
 
-    try:
-        from prefect.logging.handlers import PrefectConsoleHandler
-    except ImportError:
+    # no import here: this runs in the Ctrl-C handler, which may interrupt an import half way (a
+    # plain run importing httpx), and importing Prefect then fails on the half-made module; where
+    # Prefect's handlers module is not loaded there are none of its handlers anyway
+    handlers = sys.modules.get("prefect.logging.handlers")
+    if handlers is None:
         return []
-    return [h for h in logging.getLogger().handlers if isinstance(h, PrefectConsoleHandler)]
+    return [h for h in logging.getLogger().handlers if isinstance(h, handlers.PrefectConsoleHandler)]
 
 
 class _HideTaskStates:
@@ -422,11 +427,13 @@ def cmd_sql(args: argparse.Namespace) -> int:
     from flows.table import print_table, write_csv
 
     settings = _settings(args)
-    with _reading_or_busy(settings.db_path, args.wait) as con:
+    with _writing_for_sql(settings.db_path, args.wait) if args.write else _reading_or_busy(settings.db_path, args.wait) as con:
         try:
             cur = con.execute(args.query)
         except duckdb.Error as e:
-            print(f"pressetl sql: {str(e).strip()}", file=sys.stderr)
+            hint = ("; pressetl sql is read-only: add --write to change the warehouse"
+                    if "read-only mode" in str(e) and not args.write else "")
+            print(f"pressetl sql: {str(e).strip()}{hint}", file=sys.stderr)
             return 2
         if cur.description is None:
             return 0
@@ -440,6 +447,15 @@ def cmd_sql(args: argparse.Namespace) -> int:
     else:
         print_table(cols, rows, sys.stdout, limit=60)
     return 0
+
+
+@contextmanager
+def _writing_for_sql(db_path: Path, wait: float) -> Iterator:
+    """A read-write connection under the writer lock (`pressetl sql --write`), waiting up to ``wait`` s."""
+    from warehouse.db import writing
+
+    with writing(db_path, timeout=wait, owner="pressetl sql --write") as con:
+        yield con
 
 
 @contextmanager
@@ -752,13 +768,15 @@ def build_parser() -> argparse.ArgumentParser:
     r.set_defaults(func=cmd_run)
 
     q = command("sql", "query the warehouse", "Run one SQL query (DuckDB's dialect) against the warehouse, "
-                "read-only, and print the result.\nTables and views: see README.md (figures, documents, runs, "
-                "errors ...).",
+                "read-only unless --write, and print the result.\nTables and views: see README.md (figures, "
+                "documents, runs, errors ...).",
                 'pressetl sql "select source, count(*) from documents group by source" --format csv')
     q.add_argument("query", metavar="SQL", help="the query, quoted for the shell")
     q.add_argument("--db", metavar="PATH", help=db_help)
     q.add_argument("--format", choices=["table", "csv", "json"], default="table",
                    help="table for reading (60 rows at most), csv, or json (one object a row)")
+    q.add_argument("--write", action="store_true",
+                   help="let the query change the warehouse (it waits for the writer lock like a run's batch)")
     _add_reader_options(q)
     q.set_defaults(func=cmd_sql)
     _add_export_and_report(command, db_help)

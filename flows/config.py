@@ -145,8 +145,23 @@ class SourcesFile(BaseModel):
         return self
 
 
+def address_is_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Whether an address is globally reachable: not private, loopback, link-local, shared,
+    reserved, multicast or unspecified, also when an IPv6 address carries an IPv4 one
+    (::ffff:127.0.0.1, 6to4, Teredo)."""
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if embedded is not None and not address_is_public(embedded):
+            return False
+    return ip.is_global and not (ip.is_multicast or ip.is_reserved or ip.is_unspecified or ip.is_loopback
+                                 or ip.is_link_local or ip.is_private)
+
+
 def check_url(url: str, *, allow_private: bool) -> None:
-    """Refuse non-http(s) URLs, and loopback/private/link-local hosts unless allowed."""
+    """Refuse non-http(s) URLs, and loopback/private/link-local hosts unless allowed.
+
+    This sees the host as written; a host name that resolves to such an address is refused
+    when the connection is made (flows.fetching.guard)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"{url!r} is not an http(s) URL")
@@ -159,7 +174,7 @@ def check_url(url: str, *, allow_private: bool) -> None:
         ip = ipaddress.ip_address(host)
     except ValueError:
         return
-    if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_unspecified:
+    if not address_is_public(ip):
         raise ValueError(f"{url!r} is a private or loopback address (set allow_private_network: true to allow it)")
 
 
@@ -173,7 +188,9 @@ def _where(cfg: dict, loc: tuple) -> str:
         except (KeyError, IndexError, TypeError, AttributeError):
             pass
         who = f"source {name!r}" if name else f"source #{idx + 1}"
-        rest = [str(p) for p in loc[2:] if p not in ("directory", "http", "feed", "sitemap", "urls", "warc")]
+        rest = [str(p) for p in loc[2:]]
+        if rest and rest[0] in ("directory", "http", "feed", "sitemap", "urls", "warc"):
+            rest = rest[1:]  # the kind pydantic validated against, not a field (a field may share its name: urls)
         return who + (f", field {'.'.join(rest)!r}" if rest else "")
     return "field " + ".".join(str(p) for p in loc)
 
@@ -236,8 +253,16 @@ def load_sources(path: Path) -> list[Source]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as e:
-        raise ConfigError(f"{path}: not valid YAML: {e}") from None
+        raise ConfigError(f"{path}: not valid YAML{_yaml_where(e)}") from None
     return parse_sources(data, origin=str(path), base_dir=Path(path).resolve().parent)
+
+
+def _yaml_where(e: yaml.YAMLError) -> str:
+    """' at line L, column C: what' from a YAML error, on one line."""
+    mark = getattr(e, "problem_mark", None)
+    problem = getattr(e, "problem", None) or str(e)
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+    return f"{where}: {' '.join(str(problem).split())}"
 
 
 def samples_config() -> Path:

@@ -6,7 +6,8 @@
     └── DocumentError        one page or file failed; becomes an errors row, the run goes on
         ├── FetchError       HTTP status, timeout, reset, too large, redirect refused, robots
         ├── DecodeError      bytes that no deliberate decoding reads
-        └── CleanError       empty page, not HTML, no article text
+        ├── CleanError       empty page, not HTML, no article text
+        └── LimitError       cleaning and extraction took longer than the time limit per document
 
 Each carries ``url`` (or path) and ``stage`` so an errors row names where and why.
 Translated into a readable message only at the edge (the CLI and the flow summary).
@@ -59,3 +60,11 @@ class CleanError(DocumentError):
     """The page held no article text (empty, not HTML, furniture only)."""
 
     stage = "clean"
+
+
+class LimitError(DocumentError):
+    """The document took longer than the time limit per document; its stage is where it was."""
+
+    def __init__(self, url: str, reason: str, stage: str) -> None:
+        super().__init__(url, reason)
+        self.stage = stage

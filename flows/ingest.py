@@ -110,9 +110,7 @@ def run_sources(kind: str, settings: Settings, chosen: list[Source],
         return Cancelled(message="interrupted before it started", data=_summary("", "interrupted", settings, [], []))
     progress = installed_progress() or LogProgress(logger)
     if settings.task_runner == "threads":
-        from flows import cpu
-
-        cpu.start(settings.workers)  # the workers warm up while the run is recorded and listings fetched
+        pipeline.start_workers(settings)  # the workers warm up while the run is recorded and listings fetched
     seen = prepare_task(settings, run_id, kind, chosen, str(flow_run.id) if flow_run.id else None)
     progress.start([s.name for s in chosen])
     try:

@@ -119,9 +119,13 @@ def read_stored(settings: Settings, urls: Sequence[str]) -> list[StoredDocument]
     return out
 
 
-def extract_stored(items: Sequence[StoredDocument]) -> tuple[list[Processed], list[Failure]]:
-    """Run the current extractors over stored texts; a document that fails becomes a Failure."""
-    from extractors import extract
+def extract_stored(items: Sequence[StoredDocument], seconds: float | None = None
+                   ) -> tuple[list[Processed], list[Failure]]:
+    """Run the current extractors over stored texts, within the time limit per document
+    (flows.limits); a document that fails or runs over becomes a Failure."""
+    from flows.errors import DocumentError
+    from flows.limits import extract_within
+    from flows.stopping import Stopped
 
     ids = pipeline.extractor_ids()
     done: list[Processed] = []
@@ -129,7 +133,13 @@ def extract_stored(items: Sequence[StoredDocument]) -> tuple[list[Processed], li
     for it in items:
         doc = it.document
         try:
-            figures = extract(doc.text, published=doc.published_at, region=it.region)
+            figures = extract_within(doc, it.region,
+                                     seconds=Settings().document_seconds if seconds is None else seconds)
+        except DocumentError as e:
+            failures.append(Failure(doc.source, doc.url, e.stage, e.reason))
+            continue
+        except Stopped:
+            raise
         except Exception as e:  # a defect on one document must not lose the others; it is recorded
             log.exception("unexpected error extracting %s", doc.url)
             failures.append(Failure(doc.source, doc.url, "extract", f"unexpected {type(e).__name__}: {e}"))
@@ -159,7 +169,7 @@ def reextract_outcomes(docs: Sequence[tuple[str, str]], stats: dict[str, LoadSta
 def reextract_batch(settings: Settings, run_id: str, urls: Sequence[str]) -> tuple[dict[str, LoadStats], list[Failure]]:
     """Re-extract and load one batch of stored documents (one task: no figure list crosses a task
     boundary). Returns the load counts per source and the documents that failed."""
-    processed, fails = extract_stored(read_stored(settings, urls))
+    processed, fails = extract_stored(read_stored(settings, urls), settings.document_seconds)
     by_source: dict[str, list[Processed]] = {}
     for p in processed:
         by_source.setdefault(p.document.source, []).append(p)

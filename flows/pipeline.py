@@ -145,22 +145,45 @@ def extractor_ids() -> list[tuple[str, str]]:
     return [("figures", f"{extractors.EXTRACTOR_VERSION}+{modules}")]
 
 
-def process(pages: Iterable[Page], region: str | None, workers: int = 0) -> tuple[list[Processed], list[Failure]]:
-    """Clean and extract each page (in ``workers`` processes; 0: here); a page that fails
-    becomes a Failure, the rest go on."""
+def process(pages: Iterable[Page], region: str | None,
+            settings: Settings | None = None) -> tuple[list[Processed], list[Failure]]:
+    """Clean and extract each page on ``settings.workers`` cores; a page that fails, or takes
+    longer than ``settings.document_seconds`` (flows.limits), becomes a Failure, the rest go on.
+
+    With a time limit every document runs in a worker process that can be killed
+    (flows.limits); with none (``document_seconds=0``) pages go to the pool of flows.cpu in
+    chunks, which costs a little less."""
+    from flows import limits
+
     if stop_requested():
         raise Stopped
+    settings = settings or Settings()
     pages = list(pages)
     ids = extractor_ids()
+    if settings.document_seconds > 0:
+        results = limits.run_pages(pages, region, seconds=settings.document_seconds, workers=settings.workers)
+    else:
+        results = cpu.run_pages(pages, region, settings.workers)
     done: list[Processed] = []
     failures: list[Failure] = []
-    for page, result in zip(pages, cpu.run_pages(pages, region, workers), strict=True):
+    for page, result in zip(pages, results, strict=True):
         if isinstance(result, Failure):
             failures.append(result)
         else:
             document, figures = result
             done.append(Processed(page=page.record(), document=document, figures=figures, extractors=ids))
     return done, failures
+
+
+def start_workers(settings: Settings) -> None:
+    """Start the processes that will clean and extract (those of flows.limits, or with no time
+    limit flows.cpu's pool), so they warm up while listings are fetched."""
+    from flows import limits
+
+    if settings.document_seconds > 0:
+        limits.start(settings.workers)
+    else:
+        cpu.start(settings.workers)
 
 
 def load(settings: Settings, run_id: str, processed: Sequence[Processed], failures: Sequence[Failure],
@@ -177,6 +200,14 @@ def load(settings: Settings, run_id: str, processed: Sequence[Processed], failur
 
 
 Window = tuple[date, date]  # a backfill's publication-date range, both days included
+
+
+def listing_validators(acq: Acquired, index: int, batches: int) -> Mapping[str, tuple[str | None, str | None]]:
+    """What batch ``index`` of ``batches`` stores of the source's validators: all of them with the
+    last batch, none before. A listing's ETag stored with the first batch would make the next run
+    get 304 for the listing and never find the articles of the batches a kill or a stop left
+    unloaded (so the last batch must also start after the others have committed)."""
+    return acq.validators if index == batches - 1 else {}
 
 
 def validator_rows(source: str, validators: Mapping[str, tuple[str | None, str | None]],
@@ -214,7 +245,7 @@ def ingest_batch(settings: Settings, run_id: str, source: str, region: str | Non
     try:
         if stop_requested():
             raise Stopped
-        processed, fails = process(pages, region, settings.workers)
+        processed, fails = process(pages, region, settings)
     except Stopped:
         return BatchResult(LoadStats(), [], interrupted=True)
     outside = 0
@@ -538,7 +569,7 @@ def run_plain(settings: Settings, source_names: Sequence[str] = (), *, group: st
         return RunResult(run_id="", status="interrupted")
     progress = progress or Progress()
     run_id = new_run_id()
-    cpu.start(settings.workers)
+    start_workers(settings)
     seen = prepare_run(settings, run_id, flow or ("backfill" if window else "plain"), sources)
     progress.start([s.name for s in sources])
     result = RunResult(run_id=run_id, status="running")

@@ -52,7 +52,7 @@ class Progress:
     """Counts per source; shows nothing (subclasses do)."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # re-entrant: the Ctrl-C handler marks sources stopping, maybe mid-update
         self.sources: dict[str, SourceProgress] = {}
 
     def _get(self, source: str) -> SourceProgress:

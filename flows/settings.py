@@ -32,6 +32,7 @@ class Settings:
     workers: int = CORES  # processes that clean and extract (0: in the batch's own process)
     task_runner: str = "threads"  # threads | processes | dask (a local cluster) | dask:tcp://host:8786
     lock_timeout_seconds: float = 600.0  # how long a load waits for another writer
+    document_seconds: float = 60.0  # cleaning and extraction of one document (flows.limits); over it: an errors row
 
     def with_(self, **changes) -> Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -39,7 +40,8 @@ class Settings:
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides) -> Settings:
         """PRESSETL_DB, PRESSETL_SOURCES, PRESSETL_USER_AGENT, PRESSETL_DELAY, PRESSETL_CONCURRENCY,
-        PRESSETL_BATCH_SIZE, PRESSETL_BATCHES_IN_FLIGHT, PRESSETL_WORKERS, PRESSETL_TASK_RUNNER."""
+        PRESSETL_BATCH_SIZE, PRESSETL_BATCHES_IN_FLIGHT, PRESSETL_WORKERS, PRESSETL_TASK_RUNNER,
+        PRESSETL_DOCUMENT_SECONDS, PRESSETL_MAX_BYTES."""
         env = os.environ if env is None else env
         s = cls()
         if env.get("PRESSETL_DB"):
@@ -58,6 +60,10 @@ class Settings:
             s = replace(s, workers=int(env["PRESSETL_WORKERS"]))
         if env.get("PRESSETL_TASK_RUNNER"):
             s = replace(s, task_runner=env["PRESSETL_TASK_RUNNER"])
+        if env.get("PRESSETL_DOCUMENT_SECONDS"):
+            s = replace(s, document_seconds=float(env["PRESSETL_DOCUMENT_SECONDS"]))
+        if env.get("PRESSETL_MAX_BYTES"):
+            s = replace(s, max_bytes=int(env["PRESSETL_MAX_BYTES"]))
         if env.get("PRESSETL_CONCURRENCY"):
             s = replace(s, concurrency_per_host=int(env["PRESSETL_CONCURRENCY"]))
         return s.with_(**overrides)

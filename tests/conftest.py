@@ -25,3 +25,12 @@ def sample_warehouse(tmp_path_factory):
         code = main(["run", "--plain", "--db", str(db)])
     assert code == 0, out.getvalue()
     return db
+
+
+def pytest_terminal_summary(terminalreporter):
+    """One line on what the reliability tests did: kills, faults, hostile inputs, rows lost/doubled."""
+    from tests import tally
+
+    line = tally.line()
+    if line:
+        terminalreporter.write_line(line)

@@ -31,7 +31,7 @@ from typing import TypeVar
 import duckdb
 
 from warehouse import lake
-from warehouse.errors import MigrationError, WarehouseBusy, WarehouseError
+from warehouse.errors import MigrationError, SchemaTooNew, WarehouseBusy, WarehouseDamaged, WarehouseError
 
 T = TypeVar("T")
 _MIGRATION_NAME = re.compile(r"^\d{3}_[a-z0-9_]+\.sql$")
@@ -61,7 +61,11 @@ def views() -> list[tuple[str, str]]:
 
 
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Apply the migrations not yet recorded, each in one transaction with its record."""
+    """Apply the migrations not yet recorded, each in one transaction with its record.
+
+    A warehouse with a migration this code does not know (written by a newer pressetl) is
+    refused before anything is applied: SchemaTooNew."""
+    check_schema(con)
     con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)")
     done = {r[0] for r in con.execute("SELECT name FROM schema_migrations").fetchall()}
     applied = []
@@ -78,6 +82,47 @@ def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
             raise MigrationError(f"migration {name} failed: {e}") from e
         applied.append(name)
     return applied
+
+
+def check_schema(con: duckdb.DuckDBPyConnection, db_path: Path | str | None = None) -> None:
+    """SchemaTooNew when the warehouse records a migration this code does not have."""
+    try:
+        applied = {r[0] for r in con.execute("SELECT name FROM schema_migrations").fetchall()}
+    except duckdb.CatalogException:
+        return  # a new file: nothing applied yet
+    known = [name for name, _ in migrations()]
+    newer = sorted(applied - set(known))
+    if newer:
+        where = f"the warehouse {db_path}" if db_path else "the warehouse"
+        raise SchemaTooNew(
+            f"{where} has schema {newer[-1].removesuffix('.sql')}, newer than this pressetl knows "
+            f"(up to {known[-1].removesuffix('.sql') if known else 'none'}): it was written by a newer pressetl. "
+            "Upgrade pressetl to use it; the file was left as it is")
+
+
+# DuckDB's words for a file it cannot read as a database (IOException messages)
+_DAMAGED = ("not a valid DuckDB database file", "Could not read enough bytes", "Corrupt database file",
+            "checksum", "Failed to read", "database file with version number")
+
+HEADER_BYTES = 3 * 4096  # DuckDB's main header and its two database headers, before the first block
+
+
+def check_intact(con: duckdb.DuckDBPyConnection, db_path: Path | str) -> None:
+    """WarehouseDamaged when the file is shorter than the blocks its header counts in use (a copy
+    that did not finish, a full disk): DuckDB opens such a file and fails only when it reads a
+    missing block, and a write could land on top of what is left."""
+    row = con.execute("SELECT block_size, used_blocks FROM pragma_database_size() "
+                      "WHERE database_name = current_database()").fetchone()
+    if row is None:
+        return
+    # blocks in use must all be in the file (free blocks at its end are cut off by DuckDB itself)
+    needed = HEADER_BYTES + int(row[0]) * int(row[1])
+    actual = os.path.getsize(db_path)
+    if actual < needed:
+        raise WarehouseDamaged(
+            f"the warehouse {db_path} is damaged: the file has {actual} bytes where the blocks its header "
+            f"counts in use need {needed} (cut short: a copy or a disk that filled up). It was left as it is; "
+            "restore it from a backup (docs/operations.md, section 8)")
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
@@ -240,17 +285,31 @@ def connect(db_path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyC
         raise WarehouseError(f"no warehouse at {db_path} (run `pressetl run` first, or pass --db)")
     if not read_only:
         db_path.parent.mkdir(parents=True, exist_ok=True)
+    # a file with a WAL beside it is checked by DuckDB's replay instead: the replay's blocks are not on disk yet
+    existed = db_path.exists() and not db_path.with_name(db_path.name + ".wal").exists()
     try:
-        return duckdb.connect(str(db_path), read_only=read_only)
-    except duckdb.IOException as e:
+        con = duckdb.connect(str(db_path), read_only=read_only)
+    except duckdb.Error as e:
+        if any(w in str(e) for w in _DAMAGED):
+            raise WarehouseDamaged(
+                f"the warehouse {db_path} cannot be read: it is damaged or not a DuckDB file ({e}). "
+                "It was left as it is; restore it from a backup (docs/operations.md, section 8)") from None
         m = _LOCKED.search(str(e))
-        if m or "lock" in str(e).lower():
+        if isinstance(e, duckdb.IOException) and (m or re.search(r"\block\b", str(e), re.I)):
             pid = f" (PID {m.group('pid')})" if m else ""
             raise WarehouseBusy(
                 f"the warehouse {db_path} is open for writing by another process{pid}; "
                 "try again when that run has finished"
             ) from None
         raise WarehouseError(f"cannot open the warehouse {db_path}: {e}") from None
+    try:
+        if existed:
+            check_intact(con, db_path)
+        check_schema(con, db_path)
+    except Exception:
+        con.close()
+        raise
+    return con
 
 
 def open_for_write(db_path: Path | str) -> duckdb.DuckDBPyConnection:

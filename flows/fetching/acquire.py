@@ -211,7 +211,7 @@ def _acquire_directory(source: DirectorySource, settings: Settings, seen: Mappin
             body = read_file(path, settings.max_bytes)
         except FetchError as e:
             progress.fetched(source.name, ok=False)
-            out.failures.append(Failure(source.name, str(path), "fetch", e.reason))
+            out.failures.append(Failure(source.name, e.url, "fetch", e.reason))
             continue
         prior = seen.get(url)
         if prior is not None and prior.page_sha256 == hashlib.sha256(body).hexdigest():

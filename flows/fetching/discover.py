@@ -10,6 +10,11 @@
     directory file:// URLs of the files matching ``glob`` (and their .gz), sorted
     warc      response records with a 2xx status (matching ``link_pattern`` if set)
 
+Only http(s) links are taken from pages, feeds and sitemaps (never file:, ftp:, data:). Feeds
+and sitemaps are parsed with entities left unexpanded and nothing external loaded (no DTD, no
+network, no files), and one that declares entities is refused: an entity bomb or an external
+entity stays inert and says so.
+
 HTTP discovery fetches through the ``PoliteClient`` with a conditional GET when ``seen``
 holds validators for the listing URL. A listing page that answers 304 Not Modified offers
 no new links: its articles were discovered on the run that stored its validators. Then
@@ -130,7 +135,7 @@ def _html_links(got: Fetched) -> Iterator[tuple[str, str]]:
         if not href or href.startswith("#") or href.lower().startswith(("javascript:", "mailto:", "tel:")):
             continue
         absolute = fetch_form(href, base)
-        if urlsplit(absolute).scheme not in ("http", "https"):
+        if not _is_web(absolute):
             continue
         label = " ".join(a.text_content().split()) if a.tag == "a" else (a.get("alt") or "")
         yield absolute, " ".join(filter(None, [label, a.get("title") or ""]))
@@ -212,8 +217,11 @@ async def _discover_feed(source: FeedSource, client: PoliteClient, seen: Mapping
     root = _xml_root(got)
     if root is None or _local(root.tag) not in ("rss", "RDF", "feed", "channel"):
         raise SourceError(source.name, f"{source.url} is not an RSS or Atom feed")
+    if _declares_entities(root):
+        raise SourceError(source.name, f"feed {source.url} {ENTITIES_REFUSED}")
     for link in feed_links(root):
-        found.add(fetch_form(link, got.final_url), canonical_url(link, got.final_url))
+        if _is_web(fetch_form(link, got.final_url)):
+            found.add(fetch_form(link, got.final_url), canonical_url(link, got.final_url))
     return found
 
 
@@ -250,10 +258,12 @@ async def _discover_sitemap(source: SitemapSource, client: PoliteClient, seen: M
     root = _sitemap_root(got, client.settings.max_bytes)
     if root is None or _local(root.tag) not in ("urlset", "sitemapindex"):
         raise SourceError(source.name, f"{source.url} is not an XML sitemap")
+    if _declares_entities(root):
+        raise SourceError(source.name, f"sitemap {source.url} {ENTITIES_REFUSED}")
     docs = [(got, root)]
     if _local(root.tag) == "sitemapindex":
         docs = []
-        for child in sitemap_locs(root)[:MAX_CHILD_SITEMAPS]:
+        for child in [c for c in sitemap_locs(root) if _is_web(fetch_form(c, got.final_url))][:MAX_CHILD_SITEMAPS]:
             child_url = fetch_form(child, got.final_url)
             try:
                 child_got = await _get_listing(child_url, source, client, seen, found)
@@ -266,10 +276,15 @@ async def _discover_sitemap(source: SitemapSource, client: PoliteClient, seen: M
             if child_root is None or _local(child_root.tag) != "urlset":
                 found.failures.append(Failure(source.name, child_url, "discover", "not an XML sitemap <urlset>"))
                 continue
+            if _declares_entities(child_root):
+                found.failures.append(Failure(source.name, child_url, "discover", f"sitemap {ENTITIES_REFUSED}"))
+                continue
             docs.append((child_got, child_root))
     for doc_got, doc_root in docs:
         for loc in sitemap_locs(doc_root):
             canonical = canonical_url(loc, doc_got.final_url)
+            if not _is_web(canonical):
+                continue
             if link_re is None or link_re.search(canonical):
                 found.add(fetch_form(loc, doc_got.final_url), canonical)
     return found
@@ -286,7 +301,12 @@ def sitemap_locs(root: lxml.etree._Element) -> list[str]:
     return out
 
 
-_XML_PARSER = lxml.etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
+# Entities are never expanded, no DTD is loaded, nothing is fetched: an entity bomb stops libxml2's
+# parse at its amplification limit, and a document that declares entities is refused as a whole
+# (_declares_entities) rather than read in part. Feeds and sitemaps have no use for them.
+_XML_PARSER = lxml.etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False,
+                                   load_dtd=False)
+ENTITIES_REFUSED = "declares XML entities in its DOCTYPE: refused (entities are never expanded or loaded)"
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
@@ -306,6 +326,11 @@ def _xml_root(got: Fetched) -> lxml.etree._Element | None:
     return root
 
 
+def _declares_entities(root: lxml.etree._Element) -> bool:
+    dtd = root.getroottree().docinfo.internalDTD
+    return dtd is not None and any(True for _ in dtd.iterentities())
+
+
 def _sitemap_root(got: Fetched, max_bytes: int) -> lxml.etree._Element | None:
     """A sitemap may be served gzipped as a file (sitemap.xml.gz), not as Content-Encoding."""
     if got.body[:2] == b"\x1f\x8b":
@@ -318,6 +343,11 @@ def _sitemap_root(got: Fetched, max_bytes: int) -> lxml.etree._Element | None:
             return None
         got = Fetched(got.url, got.final_url, got.status, got.headers, body)
     return _xml_root(got)
+
+
+def _is_web(url: str) -> bool:
+    """Only http(s) links are followed: never file:, ftp:, data: or javascript: from a page."""
+    return urlsplit(url).scheme.lower() in ("http", "https")
 
 
 def _local(tag: object) -> str:
@@ -339,8 +369,16 @@ def discover_directory(source: DirectorySource) -> list[Path]:
     return sorted(files)
 
 
+def shown_path(path: Path) -> str:
+    """A path as text that can be stored and printed: bytes that are not UTF-8 in a file name
+    (a name from another system's encoding) are shown as \\xNN escapes."""
+    return bytes(path).decode("utf-8", "backslashreplace")
+
+
 def read_file(path: Path, max_bytes: int) -> bytes:
-    """A file's bytes (gunzipped for .gz), at most ``max_bytes``; FetchError naming the path."""
+    """A file's bytes (gunzipped for .gz), at most ``max_bytes`` (decompressed); FetchError
+    naming the path."""
+    shown = shown_path(path)
     try:
         if path.suffix == ".gz":
             with gzip.open(path, "rb") as f:
@@ -349,9 +387,9 @@ def read_file(path: Path, max_bytes: int) -> bytes:
             with path.open("rb") as f:
                 body = f.read(max_bytes + 1)
     except (OSError, EOFError, zlib.error) as e:
-        raise FetchError(str(path), f"cannot read {path}: {e.strerror or e}") from None
+        raise FetchError(shown, f"cannot read {shown}: {e.strerror or e}") from None
     if len(body) > max_bytes:
-        raise FetchError(str(path), f"file larger than {max_bytes} bytes")
+        raise FetchError(shown, f"file larger than {max_bytes} bytes" + (" once decompressed" if path.suffix == ".gz" else ""))
     return body
 
 

@@ -26,10 +26,13 @@ What it does for every request (and every redirect hop, and every retry):
 - follows at most ``max_redirects`` redirects itself, each hop checked: http(s) only,
   no private or loopback address unless allowed, and only to the original host or one
   in ``allowed_hosts`` (``*.example.gov.cn`` allows subdomains);
+- connects only to addresses it has checked: each host name is resolved once per
+  connection, refused when it resolves to a private, loopback or link-local address (unless
+  allowed), and the connection goes to the address checked (flows.fetching.guard), so a DNS
+  answer that changes between the check and the connection changes nothing;
 - sends ``If-None-Match`` / ``If-Modified-Since`` when given; a 304 is a result, not an error.
 
 Every failure raises ``FetchError(url, reason)`` with a reason an operator can read.
-Not covered: a host name that resolves to a private address (no DNS pinning).
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ import httpx
 
 from flows.config import check_url
 from flows.errors import FetchError
+from flows.fetching.guard import ALLOW_PRIVATE, AddressRefused, GuardedTransport
 from flows.fetching.urls import host_of
 from flows.settings import Settings
 
@@ -137,12 +141,13 @@ class PoliteClient:
         self._host_limits: dict[str, tuple[float | None, int | None]] = {}
         self._robots: dict[str, asyncio.Future[RobotFileParser | str]] = {}
         self.requests = 0  # request starts, retries and redirect hops included
+        limits = httpx.Limits(max_connections=None, max_keepalive_connections=20)
         self._client = httpx.AsyncClient(
             headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
             timeout=httpx.Timeout(settings.timeout_seconds),
             follow_redirects=False,
-            limits=httpx.Limits(max_connections=None, max_keepalive_connections=20),
-            transport=transport,
+            limits=limits,
+            transport=transport or GuardedTransport(limits=limits),
             trust_env=False,
         )
 
@@ -239,6 +244,8 @@ class PoliteClient:
                 return parser
             if e.reason.startswith(_NO_ANSWER):  # the site itself is down, not its robots.txt
                 return f"host unreachable ({e.reason})"
+            if e.reason.startswith("refused"):  # a private address: nothing of the origin is fetched
+                return e.reason
             return f"robots.txt unreachable ({e.reason})"
         parser.parse(got.body.decode("utf-8", errors="replace").splitlines())
         delay = parser.crawl_delay(self.settings.user_agent)
@@ -254,7 +261,7 @@ class PoliteClient:
     async def _check_robots(self, url: str, allow_private: bool) -> None:
         robots = await self._robots_for(url, allow_private)
         if isinstance(robots, str):
-            raise FetchError(url, robots if robots.startswith("host unreachable") else f"disallowed: {robots}")
+            raise FetchError(url, robots if robots.startswith(("host unreachable", "refused")) else f"disallowed: {robots}")
         if not robots.can_fetch(self.settings.user_agent, url):
             raise FetchError(url, "disallowed by robots.txt")
 
@@ -307,7 +314,7 @@ class PoliteClient:
                 raise FetchError(url, f"redirect to host {host} not allowed")
             if check_robots:
                 await self._check_robots(current, allow_private)
-            status, resp_headers, body = await self._with_retries(current, headers, max_bytes)
+            status, resp_headers, body = await self._with_retries(current, headers, max_bytes, allow_private)
             if status in REDIRECT_STATUSES:
                 location = resp_headers.get("location")
                 if not location:
@@ -320,7 +327,7 @@ class PoliteClient:
         raise FetchError(url, f"too many redirects ({self.settings.max_redirects})")
 
     async def _with_retries(
-        self, url: str, headers: dict[str, str], max_bytes: int
+        self, url: str, headers: dict[str, str], max_bytes: int, allow_private: bool
     ) -> tuple[int, dict[str, str], bytes]:
         state = self._host(host_of(url))
         attempts = self.settings.retries + 1
@@ -329,7 +336,7 @@ class PoliteClient:
                 async with state.slots:
                     await self._wait_turn(state)
                     self.requests += 1
-                    return await self._attempt(url, headers, max_bytes)
+                    return await self._attempt(url, headers, max_bytes, allow_private)
             except _Fatal as e:
                 raise FetchError(url, e.reason) from None
             except _Retryable as e:
@@ -349,11 +356,13 @@ class PoliteClient:
                 await asyncio.sleep(wait)
         raise AssertionError("unreachable")
 
-    async def _attempt(self, url: str, headers: dict[str, str], max_bytes: int) -> tuple[int, dict[str, str], bytes]:
+    async def _attempt(self, url: str, headers: dict[str, str], max_bytes: int,
+                       allow_private: bool) -> tuple[int, dict[str, str], bytes]:
         timeout = self.settings.timeout_seconds
         try:
             async with asyncio.timeout(timeout * TOTAL_TIMEOUT_FACTOR):
-                async with self._client.stream("GET", url, headers=headers) as resp:
+                async with self._client.stream("GET", url, headers=headers,
+                                               extensions={ALLOW_PRIVATE: allow_private}) as resp:
                     resp_headers = {k.lower(): v for k, v in resp.headers.items()}
                     status = resp.status_code
                     if status in RETRY_STATUSES:
@@ -362,6 +371,8 @@ class PoliteClient:
                         return status, resp_headers, b""
                     body = await _read_body(resp, resp_headers, max_bytes)
                     return status, resp_headers, body
+        except AddressRefused as e:
+            raise _Fatal(f"refused {url}: {e}") from None
         except TimeoutError:
             raise _Retryable(f"timed out after {timeout * TOTAL_TIMEOUT_FACTOR} s reading the body") from None
         except httpx.TimeoutException:

@@ -68,8 +68,8 @@ def settings(tmp_path):
         "  - name: other\n    kind: directory\n    path: releases\n    glob: ['jan.txt']\n    group: stats\n",
         encoding="utf-8",
     )
-    # workers=0: the fake extractor is patched into this process, not into a pool's workers
-    return Settings(db_path=tmp_path / "w.duckdb", sources_path=cfg, batch_size=2, workers=0)
+    # workers=0, document_seconds=0: cleaning and extraction in this process, where the stand-in extractor is
+    return Settings(db_path=tmp_path / "w.duckdb", sources_path=cfg, batch_size=2, workers=0, document_seconds=0)
 
 
 def query(settings: Settings, sql: str) -> list[tuple]:

@@ -1,0 +1,84 @@
+"""`pressetl run` that writes the stage it is in to a file descriptor, for the kill tests.
+
+    python -m tests.flows.traced_run FD run --plain --config sources.yaml --db w.duckdb
+
+Each stage writes its name on a line as it starts: prepare (the run is recorded, after a line
+"run RUN_ID"), fetch (discovery
+and fetching of a source), clean (a document goes to the cleaning worker), extract (the worker has
+cleaned it and extracts), load (a batch is merged), finish (the run's end is recorded), then done.
+The writes are single small os.write calls, so a process killed at any moment leaves the exact
+stage it died in as the last line. Nothing else changes: this is the CLI's own main.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+
+def main() -> int:
+    fd = int(sys.argv[1])
+
+    def mark(stage: str) -> None:
+        os.write(fd, stage.encode() + b"\n")
+
+    def traced(fn: Callable[..., Any], stage: str, after: str | None = None) -> Callable[..., Any]:
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            mark(stage)
+            result = fn(*args, **kwargs)
+            if after:
+                mark(after)
+            return result
+
+        return wrapper
+
+    from flows import limits, pipeline
+
+    prepare_run = pipeline.prepare_run
+
+    @functools.wraps(prepare_run)
+    def prepare(settings: Any, run_id: str, *args: Any, **kwargs: Any) -> Any:
+        mark(f"run {run_id}")
+        mark("prepare")
+        return prepare_run(settings, run_id, *args, **kwargs)
+
+    pipeline.prepare_run = prepare
+    pipeline.acquire = traced(pipeline.acquire, "fetch")
+    pipeline.load = traced(pipeline.load, "load")
+    pipeline.finish = traced(pipeline.finish, "finish", after="done")
+    limits.clean_and_extract = traced(limits.clean_and_extract, "clean")
+
+    class TracedConnection:
+        """The worker's socket, marking 'extract' when the worker says it has moved on to it."""
+
+        def __init__(self, conn: Any) -> None:
+            self._conn = conn
+
+        def recv(self) -> Any:
+            msg = self._conn.recv()
+            if msg == ("stage", "extract"):
+                mark("extract")
+            return msg
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self._conn, name)
+
+    worker_init = limits._Worker.__init__
+
+    def init(self: Any) -> None:
+        worker_init(self)
+        self.conn = TracedConnection(self.conn)
+
+    limits._Worker.__init__ = init  # type: ignore[method-assign]
+
+    from flows.cli import main as cli
+
+    return cli(sys.argv[2:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
