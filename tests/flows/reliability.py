@@ -122,6 +122,14 @@ def _env() -> dict[str, str]:
     return env
 
 
+def stage_at(trace: list[str], stage: str | None) -> str | None:
+    """The stage a run was in at the end of ``trace``: ``stage`` if one of its threads was inside it
+    (a load is entered with "load" and left with "/load"), else the last stage any thread entered."""
+    if stage and trace.count(stage) > trace.count("/" + stage):
+        return stage
+    return next((line for line in reversed(trace) if not line.startswith("/")), None)
+
+
 def traced_run(cfg: Path, db: Path, *, sig: int | None = None, stage: str | None = None, occurrence: int = 1,
                delay: float = 0.0, plain: bool = True, timeout: float = 600.0) -> Outcome:
     """`pressetl run` over ``cfg`` into ``db``; with ``sig``, sent ``delay`` seconds after the run
@@ -178,7 +186,7 @@ def traced_run(cfg: Path, db: Path, *, sig: int | None = None, stage: str | None
                         read(0)
                     while b"\n" in buf:
                         read_buffered()
-                    at_signal = trace[-1] if trace else None
+                    at_signal = stage_at(trace, stage)
                     if sig == signal.SIGINT:
                         os.killpg(proc.pid, signal.SIGINT)
                     else:
@@ -196,7 +204,7 @@ def traced_run(cfg: Path, db: Path, *, sig: int | None = None, stage: str | None
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
     if sig == signal.SIGKILL and sent_at is not None:
-        at_signal = trace[-1] if trace else None  # nothing was written after the kill: exact
+        at_signal = stage_at(trace, stage)  # nothing was written after the kill: exact
     return Outcome(
         signal=signal.Signals(sig).name if sig is not None and sent_at is not None else None,
         stage=at_signal if sent_at is not None else None,

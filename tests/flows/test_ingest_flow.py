@@ -73,6 +73,9 @@ def test_second_flow_run_adds_nothing(flow_db):
 def test_plain_reference_gives_the_same_rows(flow_db, tmp_path):
     db, _ = flow_db
     plain = tmp_path / "plain.duckdb"
-    run_plain(Settings(db_path=plain))
+    result = run_plain(Settings(db_path=plain))
+    assert (result.status, result.failures) == ("completed", []), table(plain, "SELECT * FROM errors")
+    plain_sources = {o.source: (o.documents_new, o.figures) for o in result.outcomes}
+    assert plain_sources == {s["source"]: (s["new"], s["figures"]) for s in flow_db[1]["sources"]}
     q = "SELECT source, mention, value, unit, period_start, period_end, region, metric FROM figures ORDER BY ALL"
     assert table(plain, q) == table(db, q)

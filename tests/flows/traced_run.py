@@ -3,9 +3,9 @@
     python -m tests.flows.traced_run FD run --plain --config sources.yaml --db w.duckdb
 
 Each stage writes its name on a line as it starts: prepare (the run is recorded, after a line
-"run RUN_ID"), fetch (discovery
-and fetching of a source), clean (a document goes to the cleaning worker), extract (the worker has
-cleaned it and extracts), load (a batch is merged), finish (the run's end is recorded), then done.
+"run RUN_ID"), fetch (discovery and fetching of a source), clean (a document goes to the cleaning
+worker), extract (the worker has cleaned it and extracts), load (a batch is merged; "/load" when it
+has been, as other threads go on tracing meanwhile), finish (the run's end is recorded), then done.
 The writes are single small os.write calls, so a process killed at any moment leaves the exact
 stage it died in as the last line. Nothing else changes: this is the CLI's own main.
 """
@@ -48,7 +48,7 @@ def main() -> int:
 
     pipeline.prepare_run = prepare
     pipeline.acquire = traced(pipeline.acquire, "fetch")
-    pipeline.load = traced(pipeline.load, "load")
+    pipeline.load = traced(pipeline.load, "load", after="/load")
     pipeline.finish = traced(pipeline.finish, "finish", after="done")
     limits.clean_and_extract = traced(limits.clean_and_extract, "clean")
 
