@@ -30,7 +30,10 @@ It starts in about a second (the import of cleaning and extraction, and one smal
 load the extractor's tables), which is not counted in any document's time; idle workers are kept
 for the next document, one per thread that works at a time. They ignore SIGINT (a terminal sends it to
 the whole process group; the run decides what happens) and die with the process that uses them
-(PR_SET_PDEATHSIG on Linux, and end-of-file on their pipe everywhere).
+(PR_SET_PDEATHSIG on Linux, and end-of-file on their pipe everywhere). Linux sends that signal when
+the *thread* that started the worker ends, so every worker is started by one thread that lives as
+long as the process: a worker started from a batch or task thread would be killed, perhaps in the
+middle of another thread's document, when that thread's pool shut down.
 """
 
 from __future__ import annotations
@@ -125,10 +128,24 @@ def _threads(workers: int):
         return _pool
 
 
+_spawner = None  # the one thread that starts workers (see the module's note on PR_SET_PDEATHSIG)
+
+
+def _new_worker() -> _Worker:
+    global _spawner
+    from concurrent.futures import ThreadPoolExecutor
+
+    with _lock:
+        if _spawner is None:
+            _spawner = ThreadPoolExecutor(1, thread_name_prefix="worker-starter")
+        spawner = _spawner
+    return spawner.submit(_Worker).result()
+
+
 def start(workers: int) -> None:
     """Start ``workers`` worker processes now: they import and warm up while the first pages are
     fetched (up to MAX_IDLE are kept)."""
-    fresh = [_Worker() for _ in range(max(0, min(workers, MAX_IDLE) - len(_idle)))]
+    fresh = [_new_worker() for _ in range(max(0, min(workers, MAX_IDLE) - len(_idle)))]
     with _lock:
         _idle.extend(fresh)
 
@@ -272,7 +289,7 @@ def _worker() -> Iterator[_Worker]:
         worker.close()
         worker = None
     if worker is None:
-        worker = _Worker()
+        worker = _new_worker()
     try:
         yield worker
     finally:
@@ -295,10 +312,10 @@ def close_workers() -> None:
 
 def _forget_after_fork() -> None:
     # a forked child shares the pipes of its parent's workers: it must neither use nor kill them
-    global _lock, _pool, _pool_size
+    global _lock, _pool, _pool_size, _spawner
     _idle.clear()
     _lock = threading.Lock()
-    _pool, _pool_size = None, 0
+    _pool, _pool_size, _spawner = None, 0, None
 
 
 os.register_at_fork(after_in_child=_forget_after_fork)

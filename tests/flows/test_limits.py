@@ -105,3 +105,17 @@ def test_idle_workers_stop_when_closed():
     while workers_of_this_process() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert workers_of_this_process() == []
+
+
+def test_a_worker_outlives_the_thread_that_first_needed_it():
+    """Threads come and go (a source's batch pool, a Prefect task): the workers they started must
+    stay alive for the documents of other threads."""
+    limits.close_workers()
+    t, result = in_background(lambda: limits.clean_and_extract(GOOD, "云南省", seconds=30))
+    t.join(30)
+    assert result and not isinstance(result[0], BaseException), result
+    (pid,) = workers_of_this_process()
+    time.sleep(0.5)  # the thread has ended; a death signal tied to it would have come by now
+    assert Path(f"/proc/{pid}").exists()
+    doc, figures = limits.clean_and_extract(GOOD, "云南省", seconds=30)
+    assert figures and workers_of_this_process() == [pid]  # the same worker took the next document
