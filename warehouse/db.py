@@ -241,6 +241,15 @@ def release_run(db_path: Path | str, run_id: str) -> None:
             os.close(fd)
 
 
+def free_run_locks(db_path: Path | str) -> list[str]:
+    """The run ids whose live-run lock file is left with no process holding it."""
+    if lake.is_lake(db_path):
+        return []
+    folder = _run_lock_path(db_path, "-").parent
+    names = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+    return [run_id for run_id in names if not run_alive(db_path, run_id)]
+
+
 def run_alive(db_path: Path | str, run_id: str) -> bool:
     """Whether a process still holds the run's live-run lock (this one included)."""
     if lake.is_lake(db_path):

@@ -19,7 +19,7 @@ from typing import Any
 
 import duckdb
 
-from warehouse.db import release_run, run_alive
+from warehouse.db import free_run_locks, release_run, run_alive
 from warehouse.sql import load_sql, query_sql
 
 
@@ -99,6 +99,11 @@ def abandon_dead_runs(con: duckdb.DuckDBPyConnection, db_path) -> list[str]:
         close_run(con, run_id, "abandoned", at=last_trace_at)
         release_run(db_path, run_id)
         gone.append(run_id)
+    # a run killed after its end was recorded, before it removed its lock file: the file goes too
+    free = free_run_locks(db_path)
+    if free:
+        for (run_id,) in con.execute(query_sql("ended_runs"), {"run_ids": free}).fetchall():
+            release_run(db_path, run_id)
     return gone
 
 

@@ -110,6 +110,8 @@ class Outcome:
         if self.signal is None:
             return {reference}
         if self.signal == "SIGKILL":
+            if self.stage == "finish":  # killed as its end was being recorded: before or after the commit
+                return {"abandoned", reference}
             return {"abandoned"} if recorded else {"abandoned", None}
         if self.stage in ("load", "finish", "done"):  # a batch being loaded commits; if it was the last,
             return {"interrupted", reference}  # or the end was being recorded, the run ends as it was ending

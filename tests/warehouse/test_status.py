@@ -255,3 +255,24 @@ def test_a_killed_run_is_found_by_the_next_run(db_path, tmp_path, caplog):
     with writing(db_path) as con:
         assert dict(con.execute("SELECT run_id, status FROM runs").fetchall()) == {
             "killed-run": "abandoned", res.run_id: "completed"}
+
+
+def test_a_lock_file_left_by_a_run_killed_after_recording_its_end_is_removed(db_path):
+    """Killed between recording its end and removing its lock file: the next writer removes the
+    file; a free lock file of a run not recorded at all (it may be starting) is left alone."""
+    from warehouse.db import claim_run, release_run
+    from warehouse.runs import abandon_dead_runs
+
+    with writing(db_path) as con:
+        record_run(con, "ended-run", NOW, {"s": "completed"})
+    folder = db_path.with_name(db_path.name + ".runs")
+    folder.mkdir()
+    (folder / "ended-run").write_text("pid 1 on gone\n")  # no process holds it
+    (folder / "unrecorded-run").write_text("pid 1 on gone\n")
+    claim_run(db_path, "held-run")  # held by this process: alive
+    try:
+        with writing(db_path) as con:
+            assert abandon_dead_runs(con, db_path) == []
+        assert sorted(p.name for p in folder.iterdir()) == ["held-run", "unrecorded-run"]
+    finally:
+        release_run(db_path, "held-run")
