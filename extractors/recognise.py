@@ -46,7 +46,7 @@ from extractors.registry import register
 from extractors.scopes import Level, Phrase, Scopes
 
 NAME = "generic"
-VERSION = "9"
+VERSION = "10"
 
 _LEVEL = {"clause": Level.CLAUSE, "sentence": Level.SENTENCE, "paragraph": Level.PARAGRAPH, "document": Level.DOCUMENT}
 
@@ -86,6 +86,7 @@ _FLOW_VERBS = re.compile(r"破获|侦破|抓获|缴获|查获|查处|办理|立�
 _STOCK_NOUNS = re.compile(r"现有|在册|保有量|余额|存栏|常住人口|户籍人口|总人口|共有|拥有|现存|建成|已建|累计建成")
 _HOLIDAY_GAP = re.compile(r"[“”\"]?[^,，。;；\n]{0,6}?[(（]")
 _LOCAL_BIND = ("的", "(", "的(")
+_LIST_JOIN = ("、", "和", "及", "与", "或", "以及")
 _BREADCRUMB = re.compile(r"首页\s*[>＞]|当前位置|您的位置")
 
 
@@ -184,10 +185,15 @@ class _Times:
                 extra.append((sent.start, m.group(0).strip(), None, "a paragraph on the area's totals after an incident"))
         self._extra = sorted(extra)
         title = doc.title
+        compare_end = -1  # the end of the comparison base just read, while a list of bases may go on
         for mk in sorted(marks + day_only, key=lambda m: m.start):
             self._frames_before(mk.start)
             heading = doc.is_heading(mk.start)
             role = P.classify(s, mk, heading=heading)
+            if role is not None and compare_end >= 0 and s[compare_end : mk.start] in _LIST_JOIN:
+                # 比2015年、2016年、2017年分别下降: every year listed after 比 is a comparison base
+                role = P.Role(P.COMPARE, "clause", "listed after a comparison base")
+            compare_end = mk.end if role is not None and role.role == P.COMPARE else -1
             if role is None or role.role in (P.REPORT,):
                 continue
             if mk.name in ("day", "today", "dayonly") and _report_sentence_day(doc, mk.start, fig_starts):
@@ -274,6 +280,13 @@ class _Times:
         if rule.startswith("其中 before"):
             semi = re.search(r"[;；]", s[mk.end : sent.end])
             until = mk.end + semi.start() if semi else None
+        paren = _paren_close(s, mk.start) if not heading and r in P.GOVERNING else None
+        if paren is not None and not s[s.rfind("(", 0, mk.start) + 1 : paren].replace(mk.text, "", 1).strip():
+            paren = None  # 上周(9月4日至10日), 春运期间(1月26日至3月5日): the dates of the words before it
+        if paren is not None and level > Level.SENTENCE:
+            # (含上年旧存), (2021年1-9月共发生8起): a period written inside a parenthesis with more words is
+            # an aside of the parenthesis; the period in force outside it holds on after it
+            level, rule = Level.SENTENCE, "inside a parenthesis: holds to its close"
         if r == P.EVENT and per.kind == "day" and _START_AFTER.match(s, mk.end) and not heading:
             # 9月20日启动,截至10月18日,……: a day something began is the start of what is counted after
             r, per, level, rule = P.WHEN, Period("span", per.start, doc.published), Level.DOCUMENT, "a day something began"
@@ -346,6 +359,8 @@ class _Times:
             para = doc.paragraph(mk.start)
             if _ARREST_RE.search(s, mk.end, para.end):
                 self.arrest_days.append((mk.start, per.start))
+        if paren is not None:
+            level, until = min(level, Level.SENTENCE), paren if until is None else min(until, paren)
         ph = Phrase(mk.start, mk.end, mk.text, _TimeValue(per, mk.name), r, level, rule, until)
         self.scopes.add(ph)
         self.by_end[mk.end] = ph
@@ -354,7 +369,7 @@ class _Times:
             self._weak.append(ph)
         if mk.name == "rate":
             self._rate_at.append(mk.start)
-        if r == P.WHEN and per.kind == "span" and not heading:
+        if r == P.WHEN and per.kind == "span" and not heading and paren is None:
             self._span_at.append(mk.start)
             self._spans.append(ph)
         if in_title and r == P.WHEN and per.kind == "span":

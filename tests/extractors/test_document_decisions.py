@@ -1,0 +1,60 @@
+"""Decisions taken once for a whole release (its reporting period, its area, how its subjects are
+named) that every row of it inherits. Each test is a short release written for it, in the
+construction the rule is about, so one wrong decision cannot hide behind the other rows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extractors import extract
+from extractors.model import Figure
+
+
+def _by_mention(text: str, published: date | None, region: str | None = None) -> dict[str, Figure]:
+    return {f.mention: f for f in extract(text, published=published, region=region)}
+
+
+def _period(f: Figure) -> tuple[date | None, date | None]:
+    return f.period_start, f.period_end
+
+
+def test_a_period_inside_a_parenthesis_with_other_words_holds_only_there() -> None:
+    # (含上年旧存……) is an aside: the half year stated before it still covers what follows
+    got = _by_mention(
+        "今年1至6月,全县法院新收民事案件820件(含上年旧存35件),同比增长4.1%;结案760件。",
+        date(2024, 7, 5), "莒县",
+    )
+    half = (date(2024, 1, 1), date(2024, 6, 30))
+    assert _period(got["820件"]) == half
+    assert _period(got["35件"]) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert _period(got["4.1%"]) == half
+    assert _period(got["760件"]) == half
+
+
+def test_a_parenthesis_that_only_dates_the_words_before_it_holds_on() -> None:
+    # 春节期间(2月9日至17日): the parenthesis gives the dates of 期间, which cover the sentence
+    got = _by_mention("春节期间(2月9日至17日),全市共接报警情900起,同比下降3.5%。", date(2024, 2, 20), "绵阳市")
+    assert _period(got["900起"]) == (date(2024, 2, 9), date(2024, 2, 17))
+    assert _period(got["3.5%"]) == (date(2024, 2, 9), date(2024, 2, 17))
+
+
+def test_woguo_is_the_country_over_a_dateline_city() -> None:
+    # a national report filed from a provincial capital: 我国 names the country, the dateline only
+    # where the reporter was
+    got = _by_mention(
+        "新华社成都3月2日电 2023年,我国共破获电信网络诈骗案件43.7万起。我国还拦截诈骗电话27.5亿次。",
+        date(2024, 3, 2),
+    )
+    assert got["43.7万起"].region == "全国"
+    assert got["27.5亿次"].region == "全国"
+    assert got["27.5亿次"].subject == "拦截诈骗电话"
+
+
+def test_every_year_listed_after_bi_is_a_comparison_base() -> None:
+    # 比2020年、2021年和2022年: the later years are bases too, not the period of the changes
+    got = _by_mention(
+        "2023年,全省新发现吸毒人员数量比2020年、2021年和2022年分别下降41%、33%和20%。",
+        date(2024, 1, 20), "四川省",
+    )
+    for mention in ("41%", "33%", "20%"):
+        assert _period(got[mention]) == (date(2023, 1, 1), date(2023, 12, 31)), mention
