@@ -609,6 +609,46 @@ def _list_before(s: str, cstart: int, floor: int, k: int) -> list[str] | None:
     return split_list(t, k)
 
 
+# A clause that gives a quantity at two dates: 由2018年的37人减至2020年的21人, 从上年的45%提升到……
+_FROM_TO_OPEN = re.compile(r"(?:分别|均|已)?(?:由|从)")
+_FROM_TO_TAIL = re.compile(
+    r"(?:的|(?:减少|下降|降低|提升|提高|上升|增加|增长|扩大|缩小)?(?:至|到)[^,，;；。]{0,10}?的?|[减降增升]至[^,，;；。]{0,10}?的?|(?:调整|变|提高|降低|下降|上升|增加|减少)为)$"
+)
+_CHANGE_NOUN = re.compile(r"减幅|降幅|增幅|涨幅|升幅")
+# Trend words that close the clause naming the quantity (外流贩毒人数明显减少): not the quantity's name.
+_TREND_TAIL = re.compile(
+    r"(?:明显|持续|大幅|大幅度|稳步|逐年|进一步|显著|有所|不断|均)?(?:减少|下降|降低|提升|提高|上升|增加|增长|好转|"
+    r"扩大|缩小|回落|回升)(?:了)?$"
+)
+
+
+def _from_to_topic(doc: Document, n: Num, k: int, rw: tuple[str, ...]) -> list[str] | None:
+    """The subjects of a from-to clause (由2018年的37人减至2020年的21人): the quantity named in the
+    clause before it in the sentence, without its trend words; ``None`` when this is no such clause."""
+    s = doc.s
+    c0, _ = doc.clause(n.start)
+    head = s[c0 : n.start]
+    if not _FROM_TO_TAIL.search(head):
+        return None
+    # 由……的 opens on a date or a period (由2018年的, 从去年同期的)
+    m = next((m for m in _FROM_TO_OPEN.finditer(head) if (mk := find_marks(head[m.end() :])) and mk[0].start == 0), None)
+    if m is None:
+        return None
+    named = _clean(head[: m.start()], rw) if m.start() > 0 else ""
+    if len(named) >= 2:
+        topic = named  # 复吸率分别由2018年的6.6%降至……: the quantity is named in the clause itself
+    elif c0 - 1 > n.sentence[0]:
+        p0, _ = doc.clause(c0 - 1)
+        topic = _TREND_TAIL.sub("", _clean(s[p0 : c0 - 1], rw)).strip()
+    else:
+        return None
+    if len(topic) < 2 or is_filler(topic):
+        return None
+    if k > 1:
+        return split_list(topic, k)
+    return [topic]
+
+
 def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
     """Give every number its subject (what is counted), its comparison and its sign."""
     s = doc.s
@@ -688,9 +728,16 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             core_nc = stem + parent.base if stem and parent.base not in stem else core_nc
         after_np = noun_after(s, group[-1].end)
         prev_q = next((m for m in reversed(in_sent) if m.base and _family(m) != "points"), None)
-        if enum_items is not None:
+        if (topic := _from_to_topic(doc, n, k, rw)) is not None:
+            # 外流贩毒人数明显减少,由2018年的37人减至2020年的21人: both ends are of the quantity the clause
+            # before names
+            names = topic
+        elif enum_items is not None:
             # 金银珠宝类、饮料类……等商品零售额同比分别增长105.9%、57.2%……: item by item
             names = enum_items
+        elif prev_q is not None and _CHANGE_NOUN.fullmatch(core_nc):
+            # ……减至2020年的21人,减幅43.2%: the change of the quantity just given
+            names = [prev_q.base + core_nc] * k
         elif prev_q is not None and (rate := _rate_change(core, prev_q)):
             # 增速比一季度提高1.0个百分点, 高于全省增速1.6个百分点, 两年平均增长6.0%: of the quantity before
             names = [rate] * k

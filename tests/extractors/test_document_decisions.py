@@ -58,3 +58,28 @@ def test_every_year_listed_after_bi_is_a_comparison_base() -> None:
     )
     for mention in ("41%", "33%", "20%"):
         assert _period(got[mention]) == (date(2023, 1, 1), date(2023, 12, 31)), mention
+
+
+def test_a_from_to_clause_counts_the_quantity_named_before_it() -> None:
+    # 由<date>的N降至<date>的M: both ends and the change after them are of the quantity the clause before
+    # names, without its trend words
+    got = _by_mention(
+        "全县禁毒工作成效明显。电诈案件发案数明显下降,由2021年的412起降至2023年的198起,降幅51.9%。"
+        "群众安全感持续提升,由2021年的91.2%提升至2023年的97.5%。",
+        date(2024, 2, 1), "安吉县",
+    )
+    assert got["412起"].subject == "电诈案件发案数"
+    assert got["198起"].subject == "电诈案件发案数"
+    assert got["51.9%"].subject.startswith("电诈案件发案数")
+    assert got["91.2%"].subject == "群众安全感"
+    assert got["97.5%"].subject == "群众安全感"
+
+
+def test_a_from_to_clause_with_its_quantities_named_in_it() -> None:
+    # 甲、乙分别由……的a、b降至……的c、d: the items listed before 分别, in order
+    got = _by_mention(
+        "去年,全市交通事故起数、死亡人数分别由上年的1020起、96人降至904起、81人。",
+        date(2024, 1, 15), "德阳市",
+    )
+    assert got["1020起"].subject == "交通事故起数"
+    assert got["96人"].subject == "死亡人数"
