@@ -52,6 +52,7 @@ DATELINE_RE = re.compile(
 # The reporter's source: 记者从云南省公安厅获悉, 记者日前从……了解到.
 REPORTER_SOURCE_RE = re.compile(r"记者[^,，。;；]{0,8}?(?:从|在)([^,，。;；]{2,30}?)(?:获悉|了解到|获得|得知)")
 _DATE_IN_LINE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
+_CLAUSE_COMMA = re.compile(r"[,，]")
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年")
 _IMPLIED_YEAR = re.compile(r"(?P<rel>今年|本年|去年|上年)(?:同期)?[(（](?P<y>(?:19|20)\d{2})年")
 
@@ -212,9 +213,14 @@ class Document:
         cells = _cell_flags(lines, furniture)
         paras: list[Paragraph] = []
         pos = 0
+        after_section = False  # the last line with text was a numbered section heading (一、, (二))
         for i, line in enumerate(lines):
             end = pos + len(line)
             heading = is_heading_line(line) and not cells[i]
+            if heading and after_section and len(_CLAUSE_COMMA.findall(line)) >= 2 and not SECTION_RE.match(line):
+                heading = False  # 一、九月情况 then 9月份,全市发生……2起,死亡2人 without its full stop: the section's text
+            if line.strip():
+                after_section = bool(SECTION_RE.match(line))
             paras.append(Paragraph(i, pos, end, heading, furniture[i], bool(SECTION_RE.match(line)), cells[i]))
             pos = end + 1
         self.paragraphs: tuple[Paragraph, ...] = tuple(paras)

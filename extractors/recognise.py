@@ -378,6 +378,15 @@ class _Times:
                 Phrase(mk.start, mk.end, mk.text, _TimeValue(per, mk.name), P.WHEN, Level.DOCUMENT, "the title's period"),
                 heading=False,
             )
+        elif heading and doc.paragraph(mk.start).section and r == P.WHEN and per.kind == "span" and level >= Level.PARAGRAPH:
+            # 二、2022年1-9月份全市事故情况: a numbered section heading's period frames the section's text
+            # until the text states its own
+            self.scopes.add(
+                Phrase(mk.start, mk.end, mk.text, _TimeValue(per, mk.name), P.WHEN, Level.DOCUMENT,
+                       "a section heading's period"),
+                heading=False,
+            )
+            self.main_span = per
 
 
 def _holiday_period(mark: Mark, holidays: dict[str, Period], per: Period | None) -> Period | None:

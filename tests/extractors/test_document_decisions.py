@@ -83,3 +83,39 @@ def test_a_from_to_clause_with_its_quantities_named_in_it() -> None:
     )
     assert got["1020起"].subject == "交通事故起数"
     assert got["96人"].subject == "死亡人数"
+
+
+def test_a_numbered_section_headings_period_frames_its_text() -> None:
+    # 一、2023年1-6月全市火灾情况: the section's text states no period of its own
+    text = (
+        "绵阳市消防救援支队通报火灾形势\n\n"
+        "一、2023年1-6月全市火灾情况\n\n"
+        "全市共接报火灾312起,同比下降8.2%,直接财产损失460万元。\n\n"
+        "二、下一步工作\n\n"
+        "各地要加强夏季消防检查。"
+    )
+    got = _by_mention(text, date(2023, 7, 10))
+    for mention in ("312起", "8.2%", "460万元"):
+        assert _period(got[mention]) == (date(2023, 1, 1), date(2023, 6, 30)), mention
+
+
+def test_a_line_with_clauses_under_a_section_heading_is_text_not_a_heading() -> None:
+    # a page that dropped the full stop: the line under 一、 is the section's text, and its 21起 is not a
+    # headline restating the county's 21起 further down
+    text = (
+        "绵阳市5月份道路交通安全形势通报\n\n"
+        "一、5月份全市情况\n\n"
+        "5月份,全市共发生道路交通事故21起,受伤9人,直接财产损失12万元\n\n"
+        "二、各县情况\n\n"
+        "5月份,梓潼县发生道路交通事故21起,受伤3人。"
+    )
+    got = extract(text, published=date(2023, 6, 5))
+    first = next(f for f in got if f.mention == "21起")
+    assert first.region == "绵阳市"
+    assert _period(first) == (date(2023, 5, 1), date(2023, 5, 31))
+
+
+def test_daolu_after_a_place_is_road_traffic_not_a_street() -> None:
+    # 路 names a street after a place (环城路一带): 道路交通 does not
+    got = _by_mention("德阳市上半年道路交通事故起数同比下降12.5%。", date(2023, 7, 20))
+    assert got["12.5%"].region == "德阳市"
