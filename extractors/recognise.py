@@ -86,6 +86,7 @@ _FLOW_VERBS = re.compile(r"破获|侦破|抓获|缴获|查获|查处|办理|立�
 _STOCK_NOUNS = re.compile(r"现有|在册|保有量|余额|存栏|常住人口|户籍人口|总人口|共有|拥有|现存|建成|已建|累计建成")
 _HOLIDAY_GAP = re.compile(r"[“”\"]?[^,，。;；\n]{0,6}?[(（]")
 _LOCAL_BIND = ("的", "(", "的(")
+_SAME_PERIOD_STATED = re.compile(r"(?:共|累计|全市|全省|全县|全区)?(?:发生|破获|侦破|查获|抓获|缴获|接报|立案|受理|新收|查处)")
 _LIST_JOIN = ("、", "和", "及", "与", "或", "以及")
 _BREADCRUMB = re.compile(r"首页\s*[>＞]|当前位置|您的位置")
 
@@ -193,6 +194,9 @@ class _Times:
             if role is not None and compare_end >= 0 and s[compare_end : mk.start] in _LIST_JOIN:
                 # 比2015年、2016年、2017年分别下降: every year listed after 比 is a comparison base
                 role = P.Role(P.COMPARE, "clause", "listed after a comparison base")
+            if role is not None and role.rule == "上年同期" and _SAME_PERIOD_STATED.match(s, mk.end):
+                # 全市去年同期发生事故6起: last year's figure stated as such, for its clause
+                role = P.Role(P.WHEN, "clause", "去年同期 then what happened: last year's figure")
             compare_end = mk.end if role is not None and role.role == P.COMPARE else -1
             if role is None or role.role in (P.REPORT,):
                 continue
@@ -336,6 +340,12 @@ class _Times:
                 # next paragraphs (行动中,全省共破获……) until another period is stated
                 level, rule = Level.DOCUMENT, "截至 a date, then a count of flows: holds on"
                 self.main_span = Period("until_stock", None, per.end)
+        if r == P.WHEN and not heading and level == Level.DOCUMENT and per.kind == "span" and _a_year_before(
+            per, self._state(mk.start)
+        ):
+            # 1-9月……18起,去年1-9月份发生22起,比去年减少4起: the same months a year before are a comparison
+            # told as a statement; they hold for their clause, the period in force for the rest
+            level, rule = Level.CLAUSE, "the period in force, a year before: its clause only"
         if r == P.WHEN and not heading:
             if per.kind == "span" and mk.name in (
                 "since_day", "since_day_from", "since_month", "since_month_from", "since_month_open", "since_year",
@@ -387,6 +397,16 @@ class _Times:
                 heading=False,
             )
             self.main_span = per
+
+
+def _a_year_before(per: Period, state: Period | None) -> bool:
+    """Whether ``per`` is ``state`` one year earlier (去年1-9月 under 1-9月)."""
+    if state is None or state.kind != "span" or None in (per.start, per.end, state.start, state.end):
+        return False
+    try:
+        return (per.start, per.end) == (state.start.replace(year=state.start.year - 1), state.end.replace(year=state.end.year - 1))  # type: ignore[union-attr]
+    except ValueError:
+        return False
 
 
 def _holiday_period(mark: Mark, holidays: dict[str, Period], per: Period | None) -> Period | None:

@@ -119,3 +119,28 @@ def test_daolu_after_a_place_is_road_traffic_not_a_street() -> None:
     # 路 names a street after a place (环城路一带): 道路交通 does not
     got = _by_mention("德阳市上半年道路交通事故起数同比下降12.5%。", date(2023, 7, 20))
     assert got["12.5%"].region == "德阳市"
+
+
+def test_the_same_months_a_year_before_hold_for_their_clause_only() -> None:
+    # 去年1-9月发生22起 under 1-9月: last year's figure, told as a statement; the change after it and the
+    # figures of the next clauses are this year's
+    got = _by_mention(
+        "1-9月,全市共发生生产安全事故18起,去年1-9月发生22起,同比下降18.2%;死亡21人。",
+        date(2022, 10, 13), "淮北市",
+    )
+    this_year = (date(2022, 1, 1), date(2022, 9, 30))
+    assert _period(got["18起"]) == this_year
+    assert _period(got["22起"]) == (date(2021, 1, 1), date(2021, 9, 30))
+    assert _period(got["18.2%"]) == this_year
+    assert _period(got["21人"]) == this_year
+
+
+def test_qunian_tongqi_followed_by_what_happened_is_last_years_figure() -> None:
+    # 去年同期发生……15起: not a comparison base (比去年同期) but last year's figure
+    got = _by_mention(
+        "9月份,全市共发生火灾事故12起,全市去年同期发生火灾事故15起,同比下降20%。",
+        date(2022, 10, 13), "淮北市",
+    )
+    assert _period(got["12起"]) == (date(2022, 9, 1), date(2022, 9, 30))
+    assert _period(got["15起"]) == (date(2021, 9, 1), date(2021, 9, 30))
+    assert _period(got["20%"]) == (date(2022, 9, 1), date(2022, 9, 30))
