@@ -534,6 +534,14 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
         level, until, rule = Level.PARAGRAPH, None, f"{m.role}: {m.rule}"
         if place is NATIONAL and home is not NATIONAL:
             level, rule = Level.SENTENCE, "全国 in a local release: its sentence only"
+        sent = doc.sentence(m.start)
+        if (
+            m.scope is None and level == Level.PARAGRAPH and not heading
+            and sent.start > doc.paragraph(m.start).start + 1 and _CASE_RE.search(s, sent.start, sent.end)
+        ):
+            # 全市共破获……。特别是某区公安分局破获的“10·24”案……: the unit that solved one case told inside
+            # a paragraph of totals is that case's, for its sentence
+            level, rule = Level.SENTENCE, "an agency or place of one case told inside a paragraph: its sentence"
         close = _paren_close(s, m.start)
         if close is not None:
             until, rule = close, "inside a short parenthesis"

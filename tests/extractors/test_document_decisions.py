@@ -144,3 +144,23 @@ def test_qunian_tongqi_followed_by_what_happened_is_last_years_figure() -> None:
     assert _period(got["12起"]) == (date(2022, 9, 1), date(2022, 9, 30))
     assert _period(got["15起"]) == (date(2021, 9, 1), date(2021, 9, 30))
     assert _period(got["20%"]) == (date(2022, 9, 1), date(2022, 9, 30))
+
+
+def test_a_year_after_chuang_is_a_record_not_the_period() -> None:
+    # 创今年单起案件最大: the record the case sets; the month stated before still covers what follows
+    got = _by_mention(
+        "10月份,全市共破获毒品案件31起,其中一起案件缴获冰毒12千克,创今年单起案件最大缴获量。收戒吸毒人员85人。",
+        date(2023, 11, 10), "曲靖市",
+    )
+    assert _period(got["85人"]) == (date(2023, 10, 1), date(2023, 10, 31))
+
+
+def test_the_unit_of_one_case_told_inside_a_paragraph_of_totals_holds_for_its_sentence() -> None:
+    # 特别是麒麟区公安分局破获的“3·15”案……: the district is that case's; the city's totals go on after it
+    got = _by_mention(
+        "曲靖市公安局10月份共破获毒品案件31起。特别是麒麟区公安分局破获的“3·15”案件,缴获冰毒12千克。"
+        "全月收戒吸毒人员85人。",
+        date(2023, 11, 10),
+    )
+    assert got["12千克"].region == "麒麟区"
+    assert got["85人"].region == "曲靖市"
