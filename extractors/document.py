@@ -35,6 +35,9 @@ FURNITURE_RE = re.compile(
     r"网站标识码|网友评论|条评论|人参与|快速回复|发表评论|Powered by|版权所有|技术支持|备案号|"
     r"今日[:：]\s*\d|昨日[:：]\s*\d|帖子[:：]\s*\d|会员[:：]\s*\d|积分[:：]?\s*\d|在线[:：]?\s*\d|楼主|沙发|板凳"
 )
+# A photo's caption, closed by its credit (……在杭州东站巡逻。某某公安处 供图; ……维护治安。 张三 摄).
+CAPTION_RE = re.compile(r"[。\s][\u4e00-\u9fff·]{2,12}\s*(?:供图|摄|摄影|/摄)\s*$|(?:图为|图片来源[:：])")
+MAX_CAPTION = 120
 # A navigation bar (首页 | 时政 | 国内 | 国际), a weather box (晴 19℃~31℃), a site's row of papers.
 _NAV_BAR = re.compile(r"(?:[^|｜\n]{1,8}\s*[|｜]\s*){3,}|\d{1,2}\s*[℃°]|星期[一二三四五六日天]\s")
 # A heading that lists other articles, and the lines under it.
@@ -109,8 +112,10 @@ def _furniture_flags(lines: list[str]) -> list[bool]:
             continue
         if t:
             in_links = False
-        flags.append(bool(t) and len(t) <= MAX_FURNITURE and "。" not in t
-                     and (FURNITURE_RE.search(t) is not None or _NAV_BAR.search(t) is not None))
+        flags.append(bool(t) and len(t) <= MAX_FURNITURE and (
+            "。" not in t and (FURNITURE_RE.search(t) is not None or _NAV_BAR.search(t) is not None)
+            or len(t) <= MAX_CAPTION and CAPTION_RE.search(t) is not None
+        ))
     return flags
 
 

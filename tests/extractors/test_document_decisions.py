@@ -164,3 +164,17 @@ def test_the_unit_of_one_case_told_inside_a_paragraph_of_totals_holds_for_its_se
     )
     assert got["12千克"].region == "麒麟区"
     assert got["85人"].region == "曲靖市"
+
+
+def test_a_photo_caption_is_not_the_lead() -> None:
+    # a caption under the title names the city where the photo was taken, not the area reported on
+    text = (
+        "国庆期间四川累计投入警力21万人次\n"
+        "    10月1日,成都铁路公安处民警在成都东站执勤。成都铁路公安处 供图\n\n"
+        "    中新网成都10月9日电 记者从四川省公安厅获悉,国庆假期期间,全省各级公安机关共接群众报警9.6万起,"
+        "同比下降7.4%。\n\n"
+        "    据悉,群众报警中,刑事警情同比下降12.1%。以成都为例,假期期间,成都全市110报警数同比下降9.3%。"
+    )
+    got = _by_mention(text, date(2023, 10, 9))
+    assert got["9.6万起"].region == "四川省"
+    assert got["12.1%"].region == "四川省"
