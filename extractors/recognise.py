@@ -1037,6 +1037,7 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
         return []
     area, times = _assign(doc, nums)
     subjects.assign(doc, nums, area.place)
+    subjects.breakdown_topics(doc, nums)
     subjects.averages(nums)
     _stock_subjects(nums)
     _lead_case_days(nums, times.arrest_days, doc.published)

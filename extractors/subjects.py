@@ -837,6 +837,36 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         i += k
 
 
+# A sentence about what happened in one line of a breakdown: 建筑业发生4起事故,死亡4人.
+_HAPPENED_IN = re.compile(r"\s*(?:[(（]?\d{1,2}[.、)）]\s*)?(?P<topic>[\u4e00-\u9fff、和]{2,12}?)(?:共|累计)?发生")
+_CASUALTY = frozenset(("死亡", "受伤", "失踪", "遇难", "伤亡"))
+
+
+def breakdown_topics(doc: Document, nums: list[Num]) -> None:
+    """In a breakdown by line of business (建筑业发生4起事故,死亡4人; 交通运输和仓储业发生5起事故), the
+    line named before 发生 belongs to what every figure of its sentence counts; a place there is the
+    figures' region instead, and stays out."""
+    g = gazetteer()
+    by_sentence: dict[tuple[int, int], list[Num]] = {}
+    for n in nums:
+        by_sentence.setdefault(n.sentence, []).append(n)
+    for (a, _), group in by_sentence.items():
+        m = _HAPPENED_IN.match(doc.s, a)
+        if m is None or m.end() > group[0].start:
+            continue
+        topic = m.group("topic")
+        if g.find(topic) or _SCOPE_WORD.match(topic) or is_filler(topic) or topic.endswith(_NOT_A_LINE):
+            continue
+        for n in group:
+            if n.table is None and (n.subject.startswith("发生") or n.subject in _CASUALTY):
+                n.subject = topic + n.subject
+
+
+_SCOPE_WORD = re.compile(r"(?:全|我|本|该)[国省市区县州盟旗]|其中|今年|去年|当月|同期")
+# Words that end an area or a time, not a line of business (市辖区, 开发区, 各类, 本月).
+_NOT_A_LINE: tuple[str, ...] = ("省", "市", "区", "县", "州", "镇", "乡", "街道", "园区", "各类", "全年", "本月", "当月")
+
+
 def averages(nums: list[Num]) -> None:
     """A subject that is only an average word (车流量达1286万辆次，日均160.8万辆次)
     is the average of the figure before it in the sentence."""

@@ -178,3 +178,25 @@ def test_a_photo_caption_is_not_the_lead() -> None:
     got = _by_mention(text, date(2023, 10, 9))
     assert got["9.6万起"].region == "四川省"
     assert got["12.1%"].region == "四川省"
+
+
+def test_a_breakdown_by_line_of_business_names_the_line_in_every_subject() -> None:
+    # 建筑业发生3起事故,死亡3人: the line belongs to both subjects; a county there is the region instead
+    text = (
+        "绵阳市上半年生产安全事故情况\n\n"
+        "(一)按行业划分\n\n"
+        "1.建筑业发生3起事故,死亡3人;\n\n"
+        "2.交通运输和仓储业发生5起事故,死亡7人;\n\n"
+        "(二)按区域划分\n\n"
+        "1.梓潼县共发生2起事故,死亡2人;"
+    )
+    got = extract(text, published=date(2023, 7, 12))
+    subjects = [(f.mention, f.subject, f.region) for f in got]
+    assert subjects == [
+        ("3起", "建筑业发生事故", "绵阳市"),
+        ("3人", "建筑业死亡", "绵阳市"),
+        ("5起", "交通运输和仓储业发生事故", "绵阳市"),
+        ("7人", "交通运输和仓储业死亡", "绵阳市"),
+        ("2起", "发生事故", "梓潼县"),
+        ("2人", "死亡", "梓潼县"),
+    ]
