@@ -35,6 +35,9 @@ FURNITURE_RE = re.compile(
     r"网站标识码|网友评论|条评论|人参与|快速回复|发表评论|Powered by|版权所有|技术支持|备案号|"
     r"今日[:：]\s*\d|昨日[:：]\s*\d|帖子[:：]\s*\d|会员[:：]\s*\d|积分[:：]?\s*\d|在线[:：]?\s*\d|楼主|沙发|板凳"
 )
+# A photo's caption, closed by its credit (……在杭州东站巡逻。某某公安处 供图; ……维护治安。 张三 摄).
+CAPTION_RE = re.compile(r"[。\s][\u4e00-\u9fff·]{2,12}\s*(?:供图|摄|摄影|/摄)\s*$|(?:图为|图片来源[:：])")
+MAX_CAPTION = 120
 # A navigation bar (首页 | 时政 | 国内 | 国际), a weather box (晴 19℃~31℃), a site's row of papers.
 _NAV_BAR = re.compile(r"(?:[^|｜\n]{1,8}\s*[|｜]\s*){3,}|\d{1,2}\s*[℃°]|星期[一二三四五六日天]\s")
 # A heading that lists other articles, and the lines under it.
@@ -52,6 +55,7 @@ DATELINE_RE = re.compile(
 # The reporter's source: 记者从云南省公安厅获悉, 记者日前从……了解到.
 REPORTER_SOURCE_RE = re.compile(r"记者[^,，。;；]{0,8}?(?:从|在)([^,，。;；]{2,30}?)(?:获悉|了解到|获得|得知)")
 _DATE_IN_LINE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
+_CLAUSE_COMMA = re.compile(r"[,，]")
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年")
 _IMPLIED_YEAR = re.compile(r"(?P<rel>今年|本年|去年|上年)(?:同期)?[(（](?P<y>(?:19|20)\d{2})年")
 
@@ -108,8 +112,10 @@ def _furniture_flags(lines: list[str]) -> list[bool]:
             continue
         if t:
             in_links = False
-        flags.append(bool(t) and len(t) <= MAX_FURNITURE and "。" not in t
-                     and (FURNITURE_RE.search(t) is not None or _NAV_BAR.search(t) is not None))
+        flags.append(bool(t) and len(t) <= MAX_FURNITURE and (
+            "。" not in t and (FURNITURE_RE.search(t) is not None or _NAV_BAR.search(t) is not None)
+            or len(t) <= MAX_CAPTION and CAPTION_RE.search(t) is not None
+        ))
     return flags
 
 
@@ -212,9 +218,14 @@ class Document:
         cells = _cell_flags(lines, furniture)
         paras: list[Paragraph] = []
         pos = 0
+        after_section = False  # the last line with text was a numbered section heading (一、, (二))
         for i, line in enumerate(lines):
             end = pos + len(line)
             heading = is_heading_line(line) and not cells[i]
+            if heading and after_section and len(_CLAUSE_COMMA.findall(line)) >= 2 and not SECTION_RE.match(line):
+                heading = False  # 一、九月情况 then 9月份,全市发生……2起,死亡2人 without its full stop: the section's text
+            if line.strip():
+                after_section = bool(SECTION_RE.match(line))
             paras.append(Paragraph(i, pos, end, heading, furniture[i], bool(SECTION_RE.match(line)), cells[i]))
             pos = end + 1
         self.paragraphs: tuple[Paragraph, ...] = tuple(paras)

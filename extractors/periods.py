@@ -504,6 +504,8 @@ COMPARE_LEAD = re.compile(r"(?:快于|慢于|高于|低于|好于|超过|超出|
 # A side remark: the phrase is the time of a comparison inside the clause, not of what follows.
 _SIDE_BEFORE = re.compile(r"(?:由|从|继|是|为|创|达到|仅次于|超过|刷新)$")
 _SIDE_AFTER = re.compile(r"(?:的[^,，。;；]{0,12}?(?:调整为|提高到|提高至|下降到|下降至|增加到|增加至|减少到|减少至|上升到|上升至|降至|升至|增至|减至)|以来(?:的)?(?:首次|最高|最低|最大|最多|最少|新高|新低|之最)|来(?:的)?(?:首次|最高|最低|最大|最多|最少|新高|新低)|(?:的)?(?:最高|最低|新高|新低|之最|同期水平|水平))")
+# After 创 and a period: the record it sets (创今年单个案件最大缴获数, 创2010年以来新高).
+_RECORD_AFTER = re.compile(r"[^,，。;；]{0,14}?(?:最|新高|新低|纪录|记录|之最)")
 # After a since phrase (继2010年以来, 近五年来): a record, not the figures' period.
 _SIDE_AFTER_SINCE = re.compile(r"(?:的)?(?:首次|最高|最低|最大|最多|最少|最好|最差|新高|新低|之最|同期最)")
 # A mark in parentheses after a comparison base: the base's dates (较去年同期(2023年1至4月)).
@@ -555,6 +557,8 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         return Role(COMPARE, "clause", "a comparison word before (比, 较, 同比)")
     if COMPARE_LEAD.search(before) or after.startswith(COMPARE_AFTER) and name != "same_period_last_year":
         return Role(COMPARE, "clause", "快于/高于 before or 同期/相比 after")
+    if _RECORD_AFTER.match(after) and before.endswith("创"):
+        return Role(SIDE, "clause", "创今年……最大: a record, not the figures' period")
     if _SIDE_AFTER.match(after) or (_SIDE_BEFORE.search(before) and after.startswith("的")) or (
         mark.text.endswith("来") and _SIDE_AFTER_SINCE.match(after)
     ):

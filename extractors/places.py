@@ -56,7 +56,7 @@ AREA_ROLES: frozenset[str] = frozenset({AREA, AGENCY})
 
 # Scope words and the level they name.
 SCOPE_WORDS: tuple[tuple[str, str], ...] = (
-    ("全国", "国"), ("全省", "省"), ("我省", "省"), ("本省", "省"), ("该省", "省"), ("省里", "省"),
+    ("全国", "国"), ("我国", "国"), ("全省", "省"), ("我省", "省"), ("本省", "省"), ("该省", "省"), ("省里", "省"),
     ("全市", "市"), ("我市", "市"), ("本市", "市"), ("该市", "市"), ("全区", "区"),
     ("我区", "区"), ("本区", "区"), ("该区", "区"), ("全自治区", "区"), ("全县", "县"), ("我县", "县"),
     ("本县", "县"), ("该县", "县"), ("全州", "州"), ("我州", "州"), ("本州", "州"),
@@ -107,7 +107,7 @@ _ENTRY_AFTER = re.compile(r"(?:入境|出境|进入|流入|运入|转运|发出|
 _HELPER_FRAME = re.compile(r"在[^,。;\n]{0,30}?(?:协助|配合|支持|帮助|指导|参与|见证)下")
 # After a name: a site inside it, where something happened (某小区, 环城路一带, 一所学校附近).
 SITE_AFTER = re.compile(
-    r"(?:某|一[所处家个辆间栋座片条])|[^,，。;；\n]{0,6}?(?:路|街|一带|附近|小区|酒店|宾馆|公寓|出租屋|仓库|物流|"
+    r"(?:某|一[所处家个辆间栋座片条])|[^,，。;；\n]{0,6}?(?:(?<!道)路|街|一带|附近|小区|酒店|宾馆|公寓|出租屋|仓库|物流|"
     r"收费站|服务区|码头|机场|车站|火车站|客运站|山谷|景区内|河段|水域)"
 )
 _VENUE_AFTER = re.compile(r"[^,。;\n]{0,12}?(?:召开|举行|举办)")
@@ -300,8 +300,12 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
     up: dict[str, float] = {}
     first: dict[str, tuple[Mention | None, str]] = {}
 
+    said: set[str] = set()  # areas the text itself names (not only a dateline, a paper or the page around it)
+
     def vote(d: Division, w: float, m: Mention | None, rule: str) -> None:
         score[d.code] = score.get(d.code, 0.0) + w
+        if rule not in ("dateline", "media", "page furniture (a section of the site)"):
+            said.add(d.code)
         first.setdefault(d.code, (m, rule))
         for a in g.ancestors(d)[1:]:
             # a place inside an area is weak evidence for the area (石家庄市公安局 in a release that says 全省)
@@ -400,8 +404,9 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
     d = g.by_code[best]
     if first.get(best, (None, ""))[1] in ("dateline", "media", "page furniture (a section of the site)") and (
         _NATIONAL_AGENCY.search(s) or scopes_used.get("国", 0) >= 2
-    ) and score.get(best, 0.0) <= 1.5:
-        # 新华社北京……电 over a national report that speaks of 全国: the country, not the dateline's city
+    ) and (score.get(best, 0.0) <= 1.5 or best not in said):
+        # 新华社北京……电 over a national report that speaks of 全国 (我国): the country, not the dateline's
+        # city, when only the dateline, a paper or the page names that city
         return Focus(NATIONAL, None, None, "national")
     levels = {sc for sc in scopes_used if sc != "国"}
     if levels == {"省"} and d.level != "province":

@@ -46,7 +46,7 @@ from extractors.registry import register
 from extractors.scopes import Level, Phrase, Scopes
 
 NAME = "generic"
-VERSION = "9"
+VERSION = "10"
 
 _LEVEL = {"clause": Level.CLAUSE, "sentence": Level.SENTENCE, "paragraph": Level.PARAGRAPH, "document": Level.DOCUMENT}
 
@@ -86,6 +86,8 @@ _FLOW_VERBS = re.compile(r"破获|侦破|抓获|缴获|查获|查处|办理|立�
 _STOCK_NOUNS = re.compile(r"现有|在册|保有量|余额|存栏|常住人口|户籍人口|总人口|共有|拥有|现存|建成|已建|累计建成")
 _HOLIDAY_GAP = re.compile(r"[“”\"]?[^,，。;；\n]{0,6}?[(（]")
 _LOCAL_BIND = ("的", "(", "的(")
+_SAME_PERIOD_STATED = re.compile(r"(?:共|累计|全市|全省|全县|全区)?(?:发生|破获|侦破|查获|抓获|缴获|接报|立案|受理|新收|查处)")
+_LIST_JOIN = ("、", "和", "及", "与", "或", "以及")
 _BREADCRUMB = re.compile(r"首页\s*[>＞]|当前位置|您的位置")
 
 
@@ -184,10 +186,18 @@ class _Times:
                 extra.append((sent.start, m.group(0).strip(), None, "a paragraph on the area's totals after an incident"))
         self._extra = sorted(extra)
         title = doc.title
+        compare_end = -1  # the end of the comparison base just read, while a list of bases may go on
         for mk in sorted(marks + day_only, key=lambda m: m.start):
             self._frames_before(mk.start)
             heading = doc.is_heading(mk.start)
             role = P.classify(s, mk, heading=heading)
+            if role is not None and compare_end >= 0 and s[compare_end : mk.start] in _LIST_JOIN:
+                # 比2015年、2016年、2017年分别下降: every year listed after 比 is a comparison base
+                role = P.Role(P.COMPARE, "clause", "listed after a comparison base")
+            if role is not None and role.rule == "上年同期" and _SAME_PERIOD_STATED.match(s, mk.end):
+                # 全市去年同期发生事故6起: last year's figure stated as such, for its clause
+                role = P.Role(P.WHEN, "clause", "去年同期 then what happened: last year's figure")
+            compare_end = mk.end if role is not None and role.role == P.COMPARE else -1
             if role is None or role.role in (P.REPORT,):
                 continue
             if mk.name in ("day", "today", "dayonly") and _report_sentence_day(doc, mk.start, fig_starts):
@@ -274,6 +284,13 @@ class _Times:
         if rule.startswith("其中 before"):
             semi = re.search(r"[;；]", s[mk.end : sent.end])
             until = mk.end + semi.start() if semi else None
+        paren = _paren_close(s, mk.start) if not heading and r in P.GOVERNING else None
+        if paren is not None and not s[s.rfind("(", 0, mk.start) + 1 : paren].replace(mk.text, "", 1).strip():
+            paren = None  # 上周(9月4日至10日), 春运期间(1月26日至3月5日): the dates of the words before it
+        if paren is not None and level > Level.SENTENCE:
+            # (含上年旧存), (2021年1-9月共发生8起): a period written inside a parenthesis with more words is
+            # an aside of the parenthesis; the period in force outside it holds on after it
+            level, rule = Level.SENTENCE, "inside a parenthesis: holds to its close"
         if r == P.EVENT and per.kind == "day" and _START_AFTER.match(s, mk.end) and not heading:
             # 9月20日启动,截至10月18日,……: a day something began is the start of what is counted after
             r, per, level, rule = P.WHEN, Period("span", per.start, doc.published), Level.DOCUMENT, "a day something began"
@@ -323,6 +340,12 @@ class _Times:
                 # next paragraphs (行动中,全省共破获……) until another period is stated
                 level, rule = Level.DOCUMENT, "截至 a date, then a count of flows: holds on"
                 self.main_span = Period("until_stock", None, per.end)
+        if r == P.WHEN and not heading and level == Level.DOCUMENT and per.kind == "span" and _a_year_before(
+            per, self._state(mk.start)
+        ):
+            # 1-9月……18起,去年1-9月份发生22起,比去年减少4起: the same months a year before are a comparison
+            # told as a statement; they hold for their clause, the period in force for the rest
+            level, rule = Level.CLAUSE, "the period in force, a year before: its clause only"
         if r == P.WHEN and not heading:
             if per.kind == "span" and mk.name in (
                 "since_day", "since_day_from", "since_month", "since_month_from", "since_month_open", "since_year",
@@ -346,6 +369,8 @@ class _Times:
             para = doc.paragraph(mk.start)
             if _ARREST_RE.search(s, mk.end, para.end):
                 self.arrest_days.append((mk.start, per.start))
+        if paren is not None:
+            level, until = min(level, Level.SENTENCE), paren if until is None else min(until, paren)
         ph = Phrase(mk.start, mk.end, mk.text, _TimeValue(per, mk.name), r, level, rule, until)
         self.scopes.add(ph)
         self.by_end[mk.end] = ph
@@ -354,7 +379,7 @@ class _Times:
             self._weak.append(ph)
         if mk.name == "rate":
             self._rate_at.append(mk.start)
-        if r == P.WHEN and per.kind == "span" and not heading:
+        if r == P.WHEN and per.kind == "span" and not heading and paren is None:
             self._span_at.append(mk.start)
             self._spans.append(ph)
         if in_title and r == P.WHEN and per.kind == "span":
@@ -363,6 +388,25 @@ class _Times:
                 Phrase(mk.start, mk.end, mk.text, _TimeValue(per, mk.name), P.WHEN, Level.DOCUMENT, "the title's period"),
                 heading=False,
             )
+        elif heading and doc.paragraph(mk.start).section and r == P.WHEN and per.kind == "span" and level >= Level.PARAGRAPH:
+            # 二、2022年1-9月份全市事故情况: a numbered section heading's period frames the section's text
+            # until the text states its own
+            self.scopes.add(
+                Phrase(mk.start, mk.end, mk.text, _TimeValue(per, mk.name), P.WHEN, Level.DOCUMENT,
+                       "a section heading's period"),
+                heading=False,
+            )
+            self.main_span = per
+
+
+def _a_year_before(per: Period, state: Period | None) -> bool:
+    """Whether ``per`` is ``state`` one year earlier (去年1-9月 under 1-9月)."""
+    if state is None or state.kind != "span" or None in (per.start, per.end, state.start, state.end):
+        return False
+    try:
+        return (per.start, per.end) == (state.start.replace(year=state.start.year - 1), state.end.replace(year=state.end.year - 1))  # type: ignore[union-attr]
+    except ValueError:
+        return False
 
 
 def _holiday_period(mark: Mark, holidays: dict[str, Period], per: Period | None) -> Period | None:
@@ -490,6 +534,14 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
         level, until, rule = Level.PARAGRAPH, None, f"{m.role}: {m.rule}"
         if place is NATIONAL and home is not NATIONAL:
             level, rule = Level.SENTENCE, "全国 in a local release: its sentence only"
+        sent = doc.sentence(m.start)
+        if (
+            m.scope is None and level == Level.PARAGRAPH and not heading
+            and sent.start > doc.paragraph(m.start).start + 1 and _CASE_RE.search(s, sent.start, sent.end)
+        ):
+            # 全市共破获……。特别是某区公安分局破获的“10·24”案……: the unit that solved one case told inside
+            # a paragraph of totals is that case's, for its sentence
+            level, rule = Level.SENTENCE, "an agency or place of one case told inside a paragraph: its sentence"
         close = _paren_close(s, m.start)
         if close is not None:
             until, rule = close, "inside a short parenthesis"
@@ -985,6 +1037,7 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
         return []
     area, times = _assign(doc, nums)
     subjects.assign(doc, nums, area.place)
+    subjects.breakdown_topics(doc, nums)
     subjects.averages(nums)
     _stock_subjects(nums)
     _lead_case_days(nums, times.arrest_days, doc.published)

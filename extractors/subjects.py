@@ -36,7 +36,7 @@ LEAD_WORDS: tuple[str, ...] = (
     "据统计", "据悉", "据了解", "据介绍", "据初步统计", "经统计", "数据显示", "统计显示", "经查",
     "记者了解到", "记者获悉", "特别是", "尤其是", "与相比", "同比", "其中", "另外", "此外", "同时", "另据了解", "另", "并且", "并", "还有", "还", "又",
     "共计", "合计", "总计", "共", "累计", "先后", "分别", "均", "已经", "已", "依法", "一举", "全部",
-    "全省", "全市", "全区", "全县", "全州", "全国", "全盟", "我省", "我市", "我区", "我县", "我州",
+    "全省", "全市", "全区", "全县", "全州", "全国", "全盟", "我国", "我省", "我市", "我区", "我县", "我州",
     "本省", "本市", "该市", "该省", "该县", "该区", "省内", "市内", "全警", "全年", "今年", "去年",
     "期间", "当年", "此次", "本次", "该局", "该所", "警方", "公安机关", "各级公安机关", "全省公安机关",
     "全市公安机关", "禁毒部门", "公安部门", "消防部门", "主要有", "主要是",
@@ -609,6 +609,46 @@ def _list_before(s: str, cstart: int, floor: int, k: int) -> list[str] | None:
     return split_list(t, k)
 
 
+# A clause that gives a quantity at two dates: 由2018年的37人减至2020年的21人, 从上年的45%提升到……
+_FROM_TO_OPEN = re.compile(r"(?:分别|均|已)?(?:由|从)")
+_FROM_TO_TAIL = re.compile(
+    r"(?:的|(?:减少|下降|降低|提升|提高|上升|增加|增长|扩大|缩小)?(?:至|到)[^,，;；。]{0,10}?的?|[减降增升]至[^,，;；。]{0,10}?的?|(?:调整|变|提高|降低|下降|上升|增加|减少)为)$"
+)
+_CHANGE_NOUN = re.compile(r"减幅|降幅|增幅|涨幅|升幅")
+# Trend words that close the clause naming the quantity (外流贩毒人数明显减少): not the quantity's name.
+_TREND_TAIL = re.compile(
+    r"(?:明显|持续|大幅|大幅度|稳步|逐年|进一步|显著|有所|不断|均)?(?:减少|下降|降低|提升|提高|上升|增加|增长|好转|"
+    r"扩大|缩小|回落|回升)(?:了)?$"
+)
+
+
+def _from_to_topic(doc: Document, n: Num, k: int, rw: tuple[str, ...]) -> list[str] | None:
+    """The subjects of a from-to clause (由2018年的37人减至2020年的21人): the quantity named in the
+    clause before it in the sentence, without its trend words; ``None`` when this is no such clause."""
+    s = doc.s
+    c0, _ = doc.clause(n.start)
+    head = s[c0 : n.start]
+    if not _FROM_TO_TAIL.search(head):
+        return None
+    # 由……的 opens on a date or a period (由2018年的, 从去年同期的)
+    m = next((m for m in _FROM_TO_OPEN.finditer(head) if (mk := find_marks(head[m.end() :])) and mk[0].start == 0), None)
+    if m is None:
+        return None
+    named = _clean(head[: m.start()], rw) if m.start() > 0 else ""
+    if len(named) >= 2:
+        topic = named  # 复吸率分别由2018年的6.6%降至……: the quantity is named in the clause itself
+    elif c0 - 1 > n.sentence[0]:
+        p0, _ = doc.clause(c0 - 1)
+        topic = _TREND_TAIL.sub("", _clean(s[p0 : c0 - 1], rw)).strip()
+    else:
+        return None
+    if len(topic) < 2 or is_filler(topic):
+        return None
+    if k > 1:
+        return split_list(topic, k)
+    return [topic]
+
+
 def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
     """Give every number its subject (what is counted), its comparison and its sign."""
     s = doc.s
@@ -688,9 +728,16 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             core_nc = stem + parent.base if stem and parent.base not in stem else core_nc
         after_np = noun_after(s, group[-1].end)
         prev_q = next((m for m in reversed(in_sent) if m.base and _family(m) != "points"), None)
-        if enum_items is not None:
+        if (topic := _from_to_topic(doc, n, k, rw)) is not None:
+            # 外流贩毒人数明显减少,由2018年的37人减至2020年的21人: both ends are of the quantity the clause
+            # before names
+            names = topic
+        elif enum_items is not None:
             # 金银珠宝类、饮料类……等商品零售额同比分别增长105.9%、57.2%……: item by item
             names = enum_items
+        elif prev_q is not None and _CHANGE_NOUN.fullmatch(core_nc):
+            # ……减至2020年的21人,减幅43.2%: the change of the quantity just given
+            names = [prev_q.base + core_nc] * k
         elif prev_q is not None and (rate := _rate_change(core, prev_q)):
             # 增速比一季度提高1.0个百分点, 高于全省增速1.6个百分点, 两年平均增长6.0%: of the quantity before
             names = [rate] * k
@@ -788,6 +835,36 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 m.sign = sign if fam in ("percent", "points", "ratio") or comp is not None or sign < 0 else 1
             in_sent.append(m)
         i += k
+
+
+# A sentence about what happened in one line of a breakdown: 建筑业发生4起事故,死亡4人.
+_HAPPENED_IN = re.compile(r"\s*(?:[(（]?\d{1,2}[.、)）]\s*)?(?P<topic>[\u4e00-\u9fff、和]{2,12}?)(?:共|累计)?发生")
+_CASUALTY = frozenset(("死亡", "受伤", "失踪", "遇难", "伤亡"))
+
+
+def breakdown_topics(doc: Document, nums: list[Num]) -> None:
+    """In a breakdown by line of business (建筑业发生4起事故,死亡4人; 交通运输和仓储业发生5起事故), the
+    line named before 发生 belongs to what every figure of its sentence counts; a place there is the
+    figures' region instead, and stays out."""
+    g = gazetteer()
+    by_sentence: dict[tuple[int, int], list[Num]] = {}
+    for n in nums:
+        by_sentence.setdefault(n.sentence, []).append(n)
+    for (a, _), group in by_sentence.items():
+        m = _HAPPENED_IN.match(doc.s, a)
+        if m is None or m.end() > group[0].start:
+            continue
+        topic = m.group("topic")
+        if g.find(topic) or _SCOPE_WORD.match(topic) or is_filler(topic) or topic.endswith(_NOT_A_LINE):
+            continue
+        for n in group:
+            if n.table is None and (n.subject.startswith("发生") or n.subject in _CASUALTY):
+                n.subject = topic + n.subject
+
+
+_SCOPE_WORD = re.compile(r"(?:全|我|本|该)[国省市区县州盟旗]|其中|今年|去年|当月|同期")
+# Words that end an area or a time, not a line of business (市辖区, 开发区, 各类, 本月).
+_NOT_A_LINE: tuple[str, ...] = ("省", "市", "区", "县", "州", "镇", "乡", "街道", "园区", "各类", "全年", "本月", "当月")
 
 
 def averages(nums: list[Num]) -> None:

@@ -22,9 +22,13 @@ SCORER = SHARED / "eval" / "score.py"
 
 # The enlarged dev set (64 releases: dev-a, dev-b and the new real releases dev-c), corrected gold.
 # Extractor 0.8.0: value F1 0.979, strict F1 0.644. Extractor 0.9.0 (document model, gazetteer,
-# scopes): value F1 0.979, strict F1 0.731.
+# scopes): value F1 0.979, strict F1 0.731. On the 64 releases with dev-c21..c32 added: extractor
+# 0.9.0 value F1 0.994, strict F1 0.827 (dev-c21..c32 alone, scored before anyone read them: 0.988 /
+# 0.459); extractor 0.10.0 (document-level decisions: parentheses, section headings, 我国, captions,
+# from-to clauses, breakdowns by line of business) value F1 0.994, strict F1 0.903 (dev-c21..c32:
+# 0.988 / 0.828).
 VALUE_F1_GATE = 0.97
-STRICT_F1_GATE = 0.72
+STRICT_F1_GATE = 0.88
 
 pytestmark = pytest.mark.skipif(not (DEV.is_dir() and SCORER.is_file()), reason="../shared/eval is not here")
 
