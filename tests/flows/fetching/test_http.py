@@ -281,7 +281,12 @@ def test_politeness_from_the_server_log(site):
 
     assert len(asyncio.run(go())) == 10
     assert site.max_in_flight() == 2  # used, and never exceeded
-    assert min(site.start_gaps("127.0.0.1")) >= 0.05 - 0.01  # server-clock tolerance
+    gaps = sorted(site.start_gaps("127.0.0.1"))
+    # the server stamps a request when its handler runs, later than the client sent it by however long
+    # a loaded machine takes to schedule that thread: single gaps get the jitter, their middle does not
+    assert gaps[len(gaps) // 2] >= 0.05 - 0.005, gaps
+    assert gaps[0] >= 0.05 - 0.025, gaps  # requests sent together (no delay kept) would be ~0 s apart
+    assert sum(gaps) >= 9 * 0.05 - 0.01, gaps
 
 
 def test_crawl_delay_in_robots_txt_slows_the_host(site):
