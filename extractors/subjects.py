@@ -60,7 +60,7 @@ TAIL_WORDS: tuple[str, ...] = (
 )
 # A change stated after the subject: 同比下降, 比上年增长, 较去年减少.
 CHANGE_RE = re.compile(
-    r"(?:同比|环比|(?:比|较)(?:19|20)\d{2}年(?:同期)?|(?:比|较)(?:前|上)一(?:周|个星期|个?月|季度)|比上年末?|较上年末|比上年底|较上年底|比上周|较上周|比上季度|较上季度|比去年底|较去年底|比年初|较年初|比去年|较上年|较去年|比上月|较上月|较上年同期|比上年同期|较去年同期|比去年同期|与上年同期相比|"
+    r"(?:同比|环比|(?:比|较)(?:19|20)\d{2}年(?:同期)?|(?:比|较)(?:前|上)一(?:周|个星期|个?月|季度)|(?:比|较)(?:上年|去年)全年|比上年末?|较上年末|比上年底|较上年底|比上周|较上周|比上季度|较上季度|比去年底|较去年底|比年初|较年初|比去年|较上年|较去年|比上月|较上月|较上年同期|比上年同期|较去年同期|比去年同期|与上年同期相比|"
     r"与去年同期相比|(?:比|较)(?:\d{1,2}月份?|(?:19|20)\d{2}年(?:底|末)|[一二三四]季度|上半年))?(?:分别)?(?:名义|实际)?(?:增长|下降|上升|增加|减少|提高|提升|降低|回升|回落|下滑|下跌|缩小|缩短|延长|扩大|上涨|增产|减产|增收|减收|增亏|减亏|增|降|减)了?$"
 )
 DECREASE_WORDS: tuple[str, ...] = (
@@ -113,6 +113,8 @@ _ENUM_RE = re.compile(r"[^、,，“”]{1,8}(?:、[^、,，“”]{1,8})+等(?=
 # An aside inside a subject is dropped; one that ends the subject qualifies it and stays:
 # 农林牧渔业(包括……)增加值 -> 农林牧渔业增加值, 道路交通事故(一般程序案件) kept.
 _PAREN_RE = re.compile(r"\([^()]{2,30}\)(?!$)")
+# An editor's note about the wording, never part of what is counted: (下同), (以下简称……), (现价).
+_EDITOR_NOTE_RE = re.compile(r"[(（](?:下同|以下同|以下简称[^()（）]{0,12}|简称[^()（）]{0,12})[)）]")
 # Where a noun after the number stops.
 NP_STOPS: frozenset[str] = frozenset(",;:。!?！？；：\n()（）“”\"都已均也被在从对将把向")
 NP_MAX: int = 18
@@ -167,6 +169,9 @@ def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
             if w and t.startswith(w) and len(t) > len(w):
                 t = t[len(w) :]
                 break
+        rm = _RECIPIENTS_RE.match(t)
+        if rm and len(t) >= rm.end() + 2:
+            t = t[rm.end() :]  # 向公安机关、……移交: the recipients go before an agency among them is read as the actor
         m = AGENCY_RE.match(t)
         if m and len(t) > m.end():
             t = t[m.end() :]
@@ -253,7 +258,8 @@ def balance(t: str) -> str:
 
 def tidy(t: str) -> str:
     """Drop enumerations and asides: 打掉粮食、冻品、生猪等走私团伙 -> 走私团伙,
-    农林牧渔业(包括……)增加值 -> 农林牧渔业增加值."""
+    农林牧渔业(包括……)增加值 -> 农林牧渔业增加值; an editor's note (下同) goes wherever it stands."""
+    t = _EDITOR_NOTE_RE.sub("", t)
     t2 = _PAREN_RE.sub("", t)
     if len(t2) >= 2:
         t = t2
@@ -354,6 +360,15 @@ def split_list(t: str, k: int) -> list[str] | None:
     if head:
         parts = [p if p.endswith(SHARED_HEADS) else p + head for p in parts[:-1]] + parts[-1:]
     return parts
+
+
+def _split_items(listed: str, core: str, k: int) -> list[str] | None:
+    """The ``k`` items of a list before figures joined by 分别: read on the clause before its lead-in
+    is cut at the last verb, so that every item keeps its own verb (破获案件、捣毁窝点分别下降 ->
+    破获案件, 捣毁窝点); each item is then cut as a single subject would be."""
+    if listed != core and (parts := split_list(listed, k)) is not None:
+        return [named_drug(from_verb(p)) if len(p) > 2 else p for p in parts]
+    return split_list(core, k)
 
 
 def change_phrase(clause: str, region_words: tuple[str, ...] = ()) -> str:
@@ -694,6 +709,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         if core_nc and core_nc != core:
             core_nc = strip_tail(core_nc)
         enum_items = _enumerated(core_nc, len(group)) if len(group) > 1 else None
+        listed_core = balance(tidy(core_nc))  # the list before a long lead-in is cut (A、B分别下降)
         core_nc = named_drug(balance(from_verb(tidy(core_nc))))
         if _AGE_RE.fullmatch(core_nc):
             core_nc = ""  # (女,25岁)2名犯罪嫌疑人: an age in an aside names nothing
@@ -766,7 +782,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             group[-1].np_end = group[-1].end + len(after_np)
         elif not core_nc and s.startswith("的", group[-1].end) and (np2 := noun_after(s, group[-1].end + 1, clause=True)):
             names = [np2] * k  # 97.6%的群众对……表示满意
-        elif k > 1 and core_nc and (parts := split_list(core_nc, k)) is not None:
+        elif k > 1 and core_nc and (parts := _split_items(listed_core, core_nc, k)) is not None:
             names = parts
         elif k > 1 and comp == "share" and core_nc.startswith("占") and len(in_sent) >= k:
             # 纠纷1236件、782件、514件,分别占审结总数的46.1%、29.2%和19.2%: each item's share
