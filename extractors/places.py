@@ -241,6 +241,12 @@ def mentions(doc: Document, gaz: Gazetteer | None = None) -> list[Mention]:
                 role, rule = prev.role, f"listed after a place in the role {prev.role}"
             elif gap == "" and any(g.contains(a, d) for a in prev.candidates for d in h.candidates):
                 role, rule = prev.role, f"inside the place before it ({prev.role})"
+        if (
+            role == ORIGIN and prev is not None and prev.end == h.start and prev.role in (AREA, LIST)
+            and any(g.contains(a, d) for a in prev.candidates for d in h.candidates)
+        ):
+            # 贵州毕节籍: the province written before an origin is part of that origin
+            out[-1] = Mention(prev.start, prev.end, prev.text, ORIGIN, prev.candidates, None, "the area of an origin after it")
         prev = Mention(h.start, h.end, h.surface, role, h.candidates, None, rule)
         out.append(prev)
     taken = _Spans([(x.start, x.end) for x in out])

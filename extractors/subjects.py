@@ -54,8 +54,8 @@ AGENCY_RE = re.compile(
 TAIL_WORDS: tuple[str, ...] = (
     "共计", "合计", "总计", "累计", "共", "达到", "已达", "高达", "多达", "分别达", "分别为", "分别", "达", "为",
     "是", "有", "计", "约有", "大约", "约", "将近", "接近", "近", "超过", "逾", "超", "过", "不足", "不到",
-    "上升至", "下降至", "提高至", "提高到", "降至", "升至", "增至", "减至", "上升到", "下降到", "回升至", "回落至",
-    "不少于", "至少", "估计", "的", "了", "已", "均", "到", "仅", "只有", "就", "即", "占到", "最多",
+    "发展到", "发展至", "上升至", "下降至", "提高至", "提高到", "降至", "升至", "增至", "减至", "上升到", "下降到", "回升至", "回落至",
+    "不少于", "至少", "估计", "的", "了", "已经", "已", "均", "到", "仅", "只有", "就", "即", "占到", "最多",
     "最少", "最高", "最低", "全部", ":", "“", "”", "每百毫升", "每毫升", "每升",
 )
 # A change stated after the subject: 同比下降, 比上年增长, 较去年减少.
@@ -118,6 +118,10 @@ _EDITOR_NOTE_RE = re.compile(r"[(（](?:下同|以下同|以下简称[^()（）]
 # Where a noun after the number stops.
 NP_STOPS: frozenset[str] = frozenset(",;:。!?！？；：\n()（）“”\"都已均也被在从对将把向")
 NP_MAX: int = 18
+# Characters after 以 that make it part of a word (以上, 以下, 以内, 以及), not a preposition.
+_YI_COMPOUND: frozenset[str] = frozenset("上下内外及后前来往")
+# Adverbs that open the act of a noun written after a number (20个县区共破获): the noun ends there.
+_NP_ACT_RE = re.compile(r"共计|累计|共|先后|合计")
 # Verbs that end a noun phrase written after a number (136名指战员赶赴现场).
 NP_VERB_STOPS: tuple[str, ...] = (
     "全部", "赶赴", "前往", "赶到", "到达", "奔赴", "参加", "参与", "投入", "进驻", "组成", "组建", "分成", "分为",
@@ -233,6 +237,10 @@ def noun_after(s: str, pos: int, *, clause: bool = False) -> str:
             break  # 33万元毒资、易制毒化学品近3吨: the next item of a list
         if ch.isdigit() or ch == " ":
             break
+        if ch == "以" and j - pos >= 2 and s[j + 1 : j + 2] not in _YI_COMPOUND:
+            break  # 对64名孤儿以增发……的形式: 以 opens the manner, the noun is before it
+        if j - pos >= 1 and (am := _NP_ACT_RE.match(s, j)) and _VERB_RE.match(s, am.end()):
+            break  # 20个重点县区共破获……: the noun ends where its act, with its adverb, begins
         j += 1
     np = s[pos:j]
     for w in NP_VERB_STOPS:
@@ -276,10 +284,17 @@ def wants_noun_after(core: str, raw: str) -> bool:
         return True
     if raw.rstrip().endswith(("全国", "全省", "全市", "全区", "全县")):
         return True  # 在全国215个重点整治地区中: the scope, then the counted noun
-    if raw.rstrip().endswith(("的", "了", "等", "有", "和", "及", "、")):
-        return True
+    if raw.rstrip().endswith(("的", "了", "等", "有", "和", "及", "、", "对", "向", "给")):
+        return True  # 对|126名困难老人: a preposition's object is written after the number
+    if core.endswith(_MODIFIER_TAILS):
+        return True  # 凉山籍|100多个贩毒团伙, 业主家中|2万多元现金: a modifier or a place, then what is counted
     v = last_verb(core)
     return bool(v) and core.endswith(v)
+
+
+# Ends of a clause that qualify or place the noun written after the number: an origin (湖南籍), a
+# place inside something (家中, 车内, 行李中).
+_MODIFIER_TAILS: tuple[str, ...] = ("籍", "家中", "家里", "车内", "车上", "屋内", "室内", "包内", "行李中", "身上")
 
 
 def from_verb(t: str) -> str:
@@ -387,6 +402,9 @@ def share_base(t: str) -> str:
     for w in ("所占比重", "的比重", "占比", "比重"):
         if t.endswith(w) and len(t) > len(w) + 1:
             return t[: -len(w)]
+    k = t.rfind("占")
+    if k >= 2 and _SHARE_OF_SCOPE.fullmatch(t[k:]):
+        return t[:k]  # 家禽存栏占全省 -> 家禽存栏
     return t
 
 
@@ -481,8 +499,23 @@ def _strip_places(t: str) -> str:
     return rest if len(rest) >= 2 else t
 
 
+def _area_before_period(t: str, rw: tuple[str, ...]) -> str:
+    """Drop what ends in the figure's area right before a period (中国禁毒主战场云南1至5月缴毒 ->
+    1至5月缴毒): the area and what is said of it are the frame, not what is counted."""
+    if not rw or not _MAYBE_PERIOD.search(t):
+        return t
+    marks = find_marks(t)
+    if not marks:
+        return t
+    a = marks[0].start
+    head = t[:a]
+    if any(len(w) >= 2 and head.endswith(w) and len(head) > len(w) for w in rw):
+        return t[a:]
+    return t
+
+
 def _clean(t: str, rw: tuple[str, ...]) -> str:
-    t = _strip_marks(t)
+    t = _strip_marks(_area_before_period(t, rw))
     t = strip_lead(t, rw)
     t = strip_tail(t)
     t = strip_lead(_strip_places(t), rw)
@@ -511,6 +544,31 @@ def _table_row_name(s: str, i: int) -> str:
 _CHANGE_VERB_TAIL = re.compile(r"(?:增长|下降|上升|增加|减少|提高|提升|降低|回升|回落|下滑|下跌|缩小|扩大|上涨|增产|减产|增收|减收|增亏|减亏)了?$")
 
 
+# Connectives that open a sentence and name nothing (此外, 同时, 另外).
+_CONNECTIVES: frozenset[str] = frozenset({"此外", "另外", "同时", "其中", "其次", "再次", "最后", "总之", "据悉", "另据"})
+# Words that name a share without saying of what: 占比, 比重, 占全省.
+SHARE_ALONE: frozenset[str] = frozenset({"占比", "比重", "所占比重", "占"})
+_COPULA_TOPIC = re.compile(r"^(?P<topic>[^,，;；。]{2,16}?)(?:依然|仍然|仍|继续|一直|已经|已)?(?:是|成为)")
+
+
+def _share_quantity(s: str, n: Num, in_sent: list[Num], cstart: int, rw: tuple[str, ...]) -> str:
+    """The quantity a share named by its word alone is of: the last count or amount before it in the
+    sentence, else the clause before it (without numbers), read up to its copula; '' if none."""
+    item = next((m for m in reversed(in_sent) if _family(m) not in ("percent", "points", "ratio") and m.base), None)
+    if item is not None:
+        return share_base(item.base)
+    if in_sent or cstart - 1 <= n.sentence[0]:
+        return ""
+    _, raw = clause_before(s, cstart - 1, n.sentence[0])
+    if not raw.strip() or re.search(r"[\d%％]", raw):
+        return ""
+    t = _clean(raw, rw)
+    if (m := _COPULA_TOPIC.match(t)) is not None:
+        t = m.group("topic")  # 家禽存栏依然是全省大户,占全省27.5%
+    t = from_verb(t)
+    return t if len(t) >= 2 and not is_filler(t) else ""
+
+
 def _fit_change(chg: str, base: str) -> str:
     """The change glued to the quantity it changes keeps only its verb, so the subject names the
     quantity (the guide: the quantity that changed, the change words may follow): 检查车辆 +
@@ -535,6 +593,7 @@ def _clause_between(s: str, prev: Num, cstart: int, rw: tuple[str, ...]) -> str:
     return t if len(t) >= 2 and not is_filler(t) else ""
 
 
+RATE_WORDS_TAIL: tuple[str, ...] = ("增速", "增幅", "率", "比重", "占比", "指数")
 # Words for a rate that name no quantity of their own.
 RATE_WORDS: frozenset[str] = frozenset({"增速", "增幅", "涨幅", "降幅", "占比", "比重", "增长率", "增长速度"})
 # A clause that is only a change of a rate against a base, or an average change:
@@ -775,7 +834,9 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             and wants_noun_after(core_nc, own)
         ):
             verb = last_verb(core)
-            if core_nc and len(core_nc) <= 4:
+            if core_nc.endswith(("对", "向", "给")):
+                names = [after_np] * k  # 民政局对|126名困难老人: the object of the preposition
+            elif core_nc and len(core_nc) <= 4:
                 names = [core_nc + after_np] * k
             else:
                 names = [verb + after_np] * k
@@ -799,7 +860,10 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             bases = [share_base(m.base) if m.comparison == "share" else m.base for m in before]
             names = [b + _fit_change(chg, b) if chg not in b else b for b in bases]
             if in_sent[-1].compared:
-                names = [in_sent[-1].compared + chg] * k  # 较一季度(-10.8%)回升2.1个百分点 -> 较一季度回升
+                # 增长-8.7%,较一季度(-10.8%)回升2.1个百分点: the growth rate changed, named with its base
+                rated = (strip_change(in_sent[-1].base) or in_sent[-1].base) if fam == "points" else ""
+                rated += "增速" if rated and _family(in_sent[-1]) == "percent" and not rated.endswith(RATE_WORDS_TAIL) else ""
+                names = [rated + in_sent[-1].compared + chg] * k
         elif not core_nc and k > 1 and len(in_sent) >= k:
             names = [m.subject for m in in_sent[-k:]]
         elif (
@@ -811,6 +875,13 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         ):
             # 仓储场所火灾31起,占火灾总数的6.4%: the share of the item counted before it
             names = [item.base + core_nc]
+        elif k == 1 and (core_nc in SHARE_ALONE or comp == "share" and _SHARE_OF_SCOPE.fullmatch(core_nc)) and (
+            whole := _share_quantity(s, n, in_sent, cstart, rw)
+        ):
+            # 民营企业进出口……,占比较去年同期提升1.8个百分点; 支撑全省破获毒品案件,占比达到38%: a share
+            # named by its word alone is of the quantity named before it in the sentence
+            verb = _fit_change(core, "") if core != core_nc and _CHANGE_VERB_TAIL.search(core) else ""
+            names = [whole + core_nc + verb]
         elif core_nc:
             names = [core_nc] * k
         elif in_sent and (not core or is_filler(core)) and (named := _clause_between(s, in_sent[-1], cstart, rw)):
@@ -827,6 +898,10 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             prev_clause = _clean(raw2, rw) if cstart - 1 > floor else ""
             if "是" in prev_clause:
                 prev_clause = prev_clause.rsplit("是", 1)[1]
+            if (not prev_clause or is_filler(prev_clause) or prev_clause in _CONNECTIVES) and not core and (
+                rest := noun_after(s, group[-1].end, clause=True)
+            ):
+                prev_clause = rest  # 此外,近三成示范县区实现……: the clause after the figure names what it counts
             names = [prev_clause or core] * k
         for idx, (m, name) in enumerate(zip(group, names, strict=False)):
             m.base = bases[idx] if bases is not None else name

@@ -36,3 +36,69 @@ def test_a_change_against_the_whole_previous_year_names_the_quantity() -> None:
     # 比上年全年下降: a comparison base like 比上年同期, not the name of what changed
     got = _by_mention("一季度,全县城乡居民收入比2.05,比上年全年下降0.06个百分点。", region="兴国县")
     assert got["0.06个百分点"].subject.startswith("城乡居民收入比")
+
+
+def test_a_noun_after_a_number_ends_where_its_act_begins() -> None:
+    # 12个重点乡镇共查处……: the count of towns, then what those towns did, with its own subject
+    got = _by_mention("今年以来,全县12个重点乡镇共查处违法用地案件96起,分别占全县总数的64%。", region="蒙城县")
+    assert got["12个"].subject == "重点乡镇"
+    assert got["96起"].subject == "查处违法用地案件"
+    assert got["64%"].subject.startswith("查处违法用地案件")
+
+
+def test_fazhan_dao_is_a_copula_before_the_number() -> None:
+    got = _by_mention("截至5月底,全市注册志愿者已经发展到3.2万人,比去年底增加了2100人。", region="宜宾市")
+    assert got["3.2万人"].subject == "注册志愿者"
+
+
+def test_a_share_named_by_its_word_alone_is_of_the_quantity_before_it() -> None:
+    # 占比 with a change: the share of the trade counted just before, not the word alone
+    got = _by_mention(
+        "1-10月,全市外商投资企业进出口512.3亿元,增长4.4%,占35.1%,占比较去年同期下降0.9个百分点。", region="东莞市",
+    )
+    assert got["0.9个百分点"].subject.startswith("外商投资企业进出口占比")
+    # no figure before it in the sentence: the clause before names the quantity
+    got = _by_mention("全市法院推进繁简分流,以速裁程序审结民事案件,占比达到46%。", region="泉州市")
+    assert got["46%"].subject.endswith("民事案件占比")
+
+
+def test_a_share_of_the_whole_area_after_a_copula_names_the_topic() -> None:
+    got = _by_mention("一季度,我县生猪出栏仍然是全市第一,占全市31.2%,同比增长4.1%。", region="富顺县")
+    assert got["31.2%"].subject.startswith("生猪出栏")
+    assert got["4.1%"].subject.startswith("生猪出栏")
+
+
+def test_a_points_change_against_an_earlier_quarter_is_of_the_growth_rate() -> None:
+    got = _by_mention(
+        "前三季度,全县规模以上工业增加值比上年同期增长-3.2%,较上半年(-5.0%)回升1.8个百分点。", region="会理市",
+    )
+    assert got["1.8个百分点"].subject.startswith("规模以上工业增加值增速")
+
+
+def test_the_area_written_before_a_period_is_not_part_of_the_subject() -> None:
+    # a headline: an epithet of the area, the area, the period, then what is counted
+    got = _by_mention("全国粮食主产区河南前4月夏粮收购量达到860万吨", date(2024, 5, 10))
+    assert got["860万吨"].subject == "夏粮收购量"
+
+
+def test_an_origin_or_a_place_inside_something_qualifies_the_noun_after_the_number() -> None:
+    got = _by_mention("当天,租户王某车内2万余元现金被盗。", date(2024, 5, 10), "温州市")
+    assert got["2万余元"].subject == "现金"
+    got = _by_mention("今年以来,全省共打掉广东汕尾籍80余个电诈团伙。", date(2024, 5, 10), "福建省")
+    assert got["80余个"].subject.endswith("电诈团伙")
+
+
+def test_a_province_written_before_an_origin_is_part_of_the_origin() -> None:
+    # 贵州毕节籍: neither the province nor the city is where the figure belongs
+    got = _by_mention("云南省公安厅消息,今年以来,全省共打掉贵州毕节籍100余个贩毒团伙。", date(2024, 5, 10))
+    assert got["100余个"].region == "云南省"
+
+
+def test_the_object_of_a_preposition_is_written_after_the_number() -> None:
+    got = _by_mention("春节前,区民政局对126名困难老人以发放慰问金的形式开展慰问。", date(2024, 2, 1), "江北区")
+    assert got["126名"].subject == "困难老人"
+
+
+def test_a_share_opening_a_sentence_after_a_connective_counts_what_follows() -> None:
+    got = _by_mention("此外,近四成示范创建县区实现主要战果上升。", date(2024, 2, 1), "湖南省")
+    assert got["近四成"].subject.startswith("示范创建县区")
