@@ -516,7 +516,14 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
     scopes: Scopes[Place] = Scopes(doc)
     s = doc.s
     home = area.place
-    for m in ms:
+    for i, m in enumerate(ms):
+        if m.role == places.LIST and m.place is not None and _heads_a_clause_list(s, ms, i):
+            # 青岛、威海和东营进口增速超3成: places listed at the head of a clause are what its sentence
+            # counts; the first stands for them (分别 with as many figures sets them one by one later)
+            heading = doc.is_heading(m.start)
+            scopes.add(Phrase(m.start, m.end, m.text, m.place, m.role, Level.SENTENCE,
+                              "list: places listed at the head of a clause, the first for them all"), heading=heading)
+            continue
         if m.role not in places.AREA_ROLES:
             continue
         heading = doc.is_heading(m.start)
@@ -547,6 +554,35 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
             until, rule = close, "inside a short parenthesis"
         scopes.add(Phrase(m.start, m.end, m.text, place, m.role, level, rule, until))
     return scopes
+
+
+_LIST_GAPS = ("、", "和", "及", "与", "以及")
+# A count of the places listed right after them: 三地, 等3个城市, 等8个市(州).
+_JOINT_COUNT = re.compile(r"(?:等)?[两三四五六七八九十\d]{1,2}个?(?:地|市|县|区|州|城市|地市|市州|县区|县市|县市区|市[(（]州[)）])")
+# What may stand before places listed at the head of a clause: its start, 其中, 分……看.
+_LIST_HEAD_BEFORE = re.compile(r"(?:^|[,，;；:：。!?！？\n]\s*)(?:其中|此外|另外|同时|分[\u4e00-\u9fff]{1,3}看[,，]?)?\s*$")
+
+
+def _heads_a_clause_list(s: str, ms: list[Mention], i: int) -> bool:
+    """Whether ``ms[i]`` opens a list of places (joined by 、 和 及) at the head of a clause."""
+    m = ms[i]
+    if i > 0 and ms[i - 1].end > m.start - 4 and s[ms[i - 1].end : m.start] in _LIST_GAPS:
+        return False  # not the first of its list
+    if i + 1 >= len(ms) or s[m.end : ms[i + 1].start] not in _LIST_GAPS or ms[i + 1].role != places.LIST:
+        return False
+    # 湖南永州、怀化: a province written before the first place is part of the head
+    a = ms[i - 1].start if i > 0 and ms[i - 1].end == m.start else m.start
+    if not _LIST_HEAD_BEFORE.search(s, max(0, a - 12), a):
+        return False
+    j = i + 1
+    while j + 1 < len(ms) and s[ms[j].end : ms[j + 1].start] in (*_LIST_GAPS, ""):
+        j += 1
+    if _JOINT_COUNT.match(s, ms[j].end):
+        # 福州、厦门、泉州三地破获的……占全省总数的61%, 贵阳、遵义等3个城市被命名: the places together, or
+        # counted themselves, belong to the area in force; 均 (each of them) still names them
+        end = s.find("。", ms[j].end)
+        return "均" in s[ms[j].end : end if end >= 0 else len(s)]
+    return True
 
 
 def _paren_close(s: str, i: int) -> int | None:

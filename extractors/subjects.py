@@ -55,7 +55,7 @@ TAIL_WORDS: tuple[str, ...] = (
     "共计", "合计", "总计", "累计", "共", "达到", "已达", "高达", "多达", "分别达", "分别为", "分别", "达", "为",
     "是", "有", "计", "约有", "大约", "约", "将近", "接近", "近", "超过", "逾", "超", "过", "不足", "不到",
     "发展到", "发展至", "上升至", "下降至", "提高至", "提高到", "降至", "升至", "增至", "减至", "上升到", "下降到", "回升至", "回落至",
-    "不少于", "至少", "估计", "的", "了", "已经", "已", "均", "到", "仅", "只有", "就", "即", "占到", "最多",
+    "不少于", "至少", "估计", "的", "了", "已经", "已", "均在", "均", "到", "仅", "只有", "就", "即", "占到", "最多",
     "最少", "最高", "最低", "全部", ":", "“", "”", "每百毫升", "每毫升", "每升",
 )
 # A change stated after the subject: 同比下降, 比上年增长, 较去年减少.
@@ -118,6 +118,7 @@ _EDITOR_NOTE_RE = re.compile(r"[(（](?:下同|以下同|以下简称[^()（）]
 # Where a noun after the number stops.
 NP_STOPS: frozenset[str] = frozenset(",;:。!?！？；：\n()（）“”\"都已均也被在从对将把向")
 NP_MAX: int = 18
+_NP_PAREN_RE = re.compile(r"[(（][\u4e00-\u9fff、]{1,6}[)）]")
 # Characters after 以 that make it part of a word (以上, 以下, 以内, 以及), not a preposition.
 _YI_COMPOUND: frozenset[str] = frozenset("上下内外及后前来往")
 # Adverbs that open the act of a noun written after a number (20个县区共破获): the noun ends there.
@@ -229,6 +230,9 @@ def noun_after(s: str, pos: int, *, clause: bool = False) -> str:
     hi = min(len(s), pos + (40 if clause else NP_MAX))
     while j < hi:
         ch = s[j]
+        if ch in "(（" and j > pos and (close := _NP_PAREN_RE.match(s, j)):
+            j = close.end()  # 6个市(州), 2148个县(市、区): the parenthesis belongs to the noun, and ends it
+            break
         if ch in (CLAUSE_BREAKS if clause else NP_STOPS):
             break
         if ch in "和及与" and j + 1 < len(s) and s[j + 1].isdigit():
@@ -490,8 +494,8 @@ def _strip_places(t: str) -> str:
         return t
     end = hits[0].end
     for h in hits[1:]:
-        if t[end : h.start] in ("、", "和", "及", "与"):
-            end = h.end
+        if t[end : h.start] in ("、", "和", "及", "与", ""):
+            end = h.end  # 湖南永州、怀化和江西上饶: a province written before a place is part of the list
         else:
             break
     rest = _PLACE_COUNT.sub("", t[end:])
@@ -516,6 +520,7 @@ def _area_before_period(t: str, rw: tuple[str, ...]) -> str:
 
 def _clean(t: str, rw: tuple[str, ...]) -> str:
     t = _strip_marks(_area_before_period(t, rw))
+    t = _strip_places(t.lstrip(" \u3000"))  # the whole list first, before its first place is read as the area
     t = strip_lead(t, rw)
     t = strip_tail(t)
     t = strip_lead(_strip_places(t), rw)

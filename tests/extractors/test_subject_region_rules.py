@@ -102,3 +102,33 @@ def test_the_object_of_a_preposition_is_written_after_the_number() -> None:
 def test_a_share_opening_a_sentence_after_a_connective_counts_what_follows() -> None:
     got = _by_mention("此外,近四成示范创建县区实现主要战果上升。", date(2024, 2, 1), "湖南省")
     assert got["近四成"].subject.startswith("示范创建县区")
+
+
+def test_places_listed_at_the_head_of_a_clause_are_the_figures_region() -> None:
+    # the figure belongs to the listed cities, not to the province the release speaks for
+    got = _by_mention(
+        "江苏省商务厅消息,1-9月,全省实际使用外资增长3%。其中,苏州、无锡和常州实际使用外资增幅超过两成。",
+        date(2024, 10, 20),
+    )
+    assert got["3%"].region == "江苏省"
+    assert got["超过两成"].region == "苏州市"
+    assert got["超过两成"].subject == "实际使用外资增幅"
+
+
+def test_places_counted_together_belong_to_the_area_in_force() -> None:
+    # 三地 adds the places up (a share of the province's total) and 等3个城市 counts them: the area in
+    # force; 均 says each of them, which names them again
+    got = _by_mention(
+        "江西省公安厅通报,今年以来,全省破获电诈案件1200起。南昌、赣州、九江三地破获的案件占全省总数的58%。"
+        "2023年,南昌、赣州、上饶等3个城市被评为平安城市。南昌、九江等2个城市群众安全感均在98%以上。",
+        date(2024, 6, 20),
+    )
+    assert got["58%"].region == "江西省"
+    assert got["3个"].region == "江西省"
+    assert got["98%以上"].region == "南昌市"
+
+
+def test_a_short_parenthesis_after_a_counted_noun_belongs_to_it() -> None:
+    got = _by_mention("全省14个市(州)空气质量优良天数比率均在95%以上。", date(2024, 1, 20), "四川省")
+    assert got["14个"].subject == "市(州)"
+    assert got["95%以上"].subject.endswith("空气质量优良天数比率")
