@@ -654,6 +654,8 @@ def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None
                 "、", "和", "及", "与", ",", "，", ""
             ):
                 group.append(in_sent[i + len(group)])
+            if len(group) > k and s[group[k - 1].end : group[k].start].strip() in (",", "，"):
+                group = group[:k]  # ……分别为52起、41起和27起,三个城区合计……: the list ends at the comma
             if len(group) == k:
                 for n, m in zip(group, run, strict=True):
                     n.place = m.place
@@ -1022,7 +1024,7 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times]:
 
 
 # After a count of people: where they were caught (其中2名在缅甸境内落网, 另外3名嫌疑人在澳门落网).
-_CAUGHT_IN = re.compile(r"^[^,，。;；]{0,8}?在(?P<place>[\u4e00-\u9fff]{2,6}?)(?:境内|当地|本地)?(?:落网|被抓获|被捕|归案|被抓)")
+_CAUGHT_IN = re.compile(r"[^,，。;；]{0,8}?在(?P<place>[\u4e00-\u9fff]{2,6}?)(?:境内|当地|本地)?(?:落网|被抓获|被捕|归案|被抓)")
 
 
 def _caught_in(doc: Document, nums: list[Num]) -> None:

@@ -132,3 +132,22 @@ def test_a_short_parenthesis_after_a_counted_noun_belongs_to_it() -> None:
     got = _by_mention("全省14个市(州)空气质量优良天数比率均在95%以上。", date(2024, 1, 20), "四川省")
     assert got["14个"].subject == "市(州)"
     assert got["95%以上"].subject.endswith("空气质量优良天数比率")
+
+
+def test_people_caught_elsewhere_belong_to_where_they_were_caught() -> None:
+    # 其中2名在……落网: the part of the count caught abroad is of that place
+    got = _by_mention("德宏州公安局消息,1至4月,全州抓获在逃人员63名,其中4名在老挝境内落网。", date(2024, 5, 8))
+    assert got["63名"].region in ("德宏州", "德宏傣族景颇族自治州")
+    assert got["4名"].region == "老挝"
+
+
+def test_a_list_distributed_by_fenbie_ends_at_the_comma_after_it() -> None:
+    # a joint figure after the comma must not stop the list from being shared out one by one
+    got = _by_mention(
+        "绵阳市公安局消息,今年1-5月,全市破获盗窃案件300起。涪城区、游仙区、安州区公安分局破获盗窃案件"
+        "分别为80起、61起和37起,三个区合计占全市的59.3%。",
+        date(2024, 6, 10),
+    )
+    assert got["80起"].region == "涪城区"
+    assert got["61起"].region == "游仙区"
+    assert got["37起"].region == "安州区"
