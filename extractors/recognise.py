@@ -527,6 +527,13 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
         if m.role not in places.AREA_ROLES:
             continue
         heading = doc.is_heading(m.start)
+        para = doc.paragraph(m.start)
+        if heading and m.place is not None and _PLACE_HEADING.fullmatch(s[para.start : m.start] + "|" + s[m.end : para.end]):
+            # 【元阳县】 over a section of a bulletin: the place holds on through the section, up to the next
+            # heading of the same shape (a place named in a paragraph is still narrower there)
+            scopes.add(Phrase(m.start, m.end, m.text, m.place, m.role, Level.DOCUMENT,
+                              "a heading that is only a place: its section"), heading=False)
+            continue
         current = scopes.innermost(m.start, heading=heading)
         if m.scope is not None:
             place = places.scope_place(m.scope, current.value if current else None, home)
@@ -556,6 +563,10 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
     return scopes
 
 
+# A heading made of a place name alone, with its brackets or numbering: 【元阳县】, 二、蒙自市, (三)个旧市.
+_PLACE_HEADING = re.compile(
+    r"\s*(?:[【\[〔]|[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．])?\s*\|\s*[】\]〕]?[:：]?\s*"
+)
 _LIST_GAPS = ("、", "和", "及", "与", "以及")
 # A count of the places listed right after them: 三地, 等3个城市, 等8个市(州).
 _JOINT_COUNT = re.compile(r"(?:等)?[两三四五六七八九十\d]{1,2}个?(?:地|市|县|区|州|城市|地市|市州|县区|县市|县市区|市[(（]州[)）])")

@@ -151,3 +151,16 @@ def test_a_list_distributed_by_fenbie_ends_at_the_comma_after_it() -> None:
     assert got["80起"].region == "涪城区"
     assert got["61起"].region == "游仙区"
     assert got["37起"].region == "安州区"
+
+
+def test_a_heading_that_is_only_a_place_holds_over_its_section() -> None:
+    # a bulletin of several counties: a paragraph that names no place belongs to its section's county
+    text = (
+        "县区动态\n【宁洱县】\n宁洱县今年一季度新增市场主体812户。\n2月,县市场监管局查处无证经营案件7起。\n"
+        "【墨江县】\n墨江县一季度接待游客36.2万人次。\n3月,县文旅局检查旅游企业24家。"
+    )
+    got = _by_mention(text, date(2024, 4, 10))
+    assert got["812户"].region == "宁洱县"
+    assert got["7起"].region == "宁洱县"
+    assert got["36.2万人次"].region == "墨江县"
+    assert got["24家"].region == "墨江县"
