@@ -921,6 +921,17 @@ def _provenance(doc: Document, span: tuple[int, int, str] | None) -> tuple[str |
     return doc.text[oa:ob], oa, ob, rule
 
 
+_FULL_PARENS = str.maketrans("()", "（）")
+
+
+def _parens_as_written(text: str, subject: str) -> str:
+    """A subject read off the normalised text with the parentheses the release writes: 县（市）where it
+    writes full-width ones, as the text names the quantity."""
+    if "(" not in subject and ")" not in subject:
+        return subject
+    return subject.translate(_FULL_PARENS) if text.count("（") > text.count("(") else subject
+
+
 def _to_figure(doc: Document, n: Num) -> Figure:
     norm = doc.norm
     a, b = norm.to_original_span(n.start, n.end)
@@ -954,7 +965,7 @@ def _to_figure(doc: Document, n: Num) -> Figure:
         value=value,
         unit=unit.text if unit else "",
         qualifier=n.qualifier,  # type: ignore[arg-type]
-        subject=n.subject,
+        subject=_parens_as_written(text, n.subject),
         kind="event" if n.event else "aggregate",
         period_start=ps,
         period_end=pe,

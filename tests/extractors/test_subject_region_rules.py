@@ -164,3 +164,11 @@ def test_a_heading_that_is_only_a_place_holds_over_its_section() -> None:
     assert got["7起"].region == "宁洱县"
     assert got["36.2万人次"].region == "墨江县"
     assert got["24家"].region == "墨江县"
+
+
+def test_a_subject_keeps_the_parentheses_the_release_writes() -> None:
+    # full-width in the text: the subject names the quantity as written, 县（市、区）
+    got = _by_mention("截至6月底，全州已有6个县（市、区）被命名为禁毒示范县。", date(2024, 7, 2), "楚雄州")
+    assert got["6个"].subject == "县（市、区）"
+    got = _by_mention("截至6月底,全州已有6个县(市、区)被命名为禁毒示范县。", date(2024, 7, 2), "楚雄州")
+    assert got["6个"].subject == "县(市、区)"
