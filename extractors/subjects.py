@@ -54,14 +54,14 @@ AGENCY_RE = re.compile(
 TAIL_WORDS: tuple[str, ...] = (
     "共计", "合计", "总计", "累计", "共", "达到", "已达", "高达", "多达", "分别达", "分别为", "分别", "达", "为",
     "是", "有", "计", "约有", "大约", "约", "将近", "接近", "近", "超过", "逾", "超", "过", "不足", "不到",
-    "发展到", "发展至", "上升至", "下降至", "提高至", "提高到", "降至", "升至", "增至", "减至", "上升到", "下降到", "回升至", "回落至",
+    "预计达到", "预计达", "预计为", "预计", "保持在", "稳定在", "维持在", "保持", "发展到", "发展至", "上升至", "下降至", "提高至", "提高到", "降至", "升至", "增至", "减至", "上升到", "下降到", "回升至", "回落至",
     "不少于", "至少", "估计", "的", "了", "已经", "已", "均在", "均", "到", "仅", "只有", "就", "即", "占到", "最多",
     "最少", "最高", "最低", "全部", ":", "“", "”", "每百毫升", "每毫升", "每升",
 )
 # A change stated after the subject: 同比下降, 比上年增长, 较去年减少.
 CHANGE_RE = re.compile(
     r"(?:同比|环比|(?:比|较)(?:19|20)\d{2}年(?:同期)?|(?:比|较)(?:前|上)一(?:周|个星期|个?月|季度)|(?:比|较)(?:上年|去年)全年|比上年末?|较上年末|比上年底|较上年底|比上周|较上周|比上季度|较上季度|比去年底|较去年底|比年初|较年初|比去年|较上年|较去年|比上月|较上月|较上年同期|比上年同期|较去年同期|比去年同期|与上年同期相比|"
-    r"与去年同期相比|(?:比|较)(?:\d{1,2}月份?|(?:19|20)\d{2}年(?:底|末)|[一二三四]季度|上半年))?(?:分别)?(?:名义|实际)?(?:增长|下降|上升|增加|减少|提高|提升|降低|回升|回落|下滑|下跌|缩小|缩短|延长|扩大|上涨|增产|减产|增收|减收|增亏|减亏|增|降|减)了?$"
+    r"与去年同期相比|(?:比|较)(?:\d{1,2}月(?:份|末|底)?|(?:19|20)\d{2}年(?:底|末)|[一二三四]季度(?:末)?|上半年|前年(?:同期)?))?(?:分别)?(?:名义|实际)?(?:增长|下降|上升|增加|减少|提高|提升|降低|回升|回落|下滑|下跌|缩小|缩短|延长|扩大|上涨|增产|减产|增收|减收|增亏|减亏|增|降|减)了?$"
 )
 DECREASE_WORDS: tuple[str, ...] = (
     "下降", "减少", "降低", "回落", "下滑", "缩小", "缩短", "萎缩", "下跌", "减产", "减收", "减亏", "减", "降", "跌",
@@ -157,9 +157,28 @@ def clause_before(s: str, pos: int, floor: int) -> tuple[int, str]:
     """The clause that ends at ``pos``: (its start, its text), not before ``floor``."""
     i = pos
     lo = max(floor, pos - 60)
-    while i > lo and s[i - 1] not in CLAUSE_BREAKS:
-        i -= 1
-    return i, s[i:pos]
+    while True:
+        while i > lo and s[i - 1] not in CLAUSE_BREAKS:
+            i -= 1
+        if i > lo and s[i - 1] in " \u3000" and _SPACE_JOINS.fullmatch(s[i:pos].strip()):
+            # 西双版纳接待游客 超150万人次: a space in a line of a page, not the end of a clause, when
+            # what follows it names nothing
+            j = i - 1
+            while j > lo and s[j - 1] in " \u3000":
+                j -= 1
+            k = j
+            while k > lo and s[k - 1] not in CLAUSE_BREAKS:
+                k -= 1
+            if j > lo and "\u4e00" <= s[j - 1] <= "\u9fff" and not re.search(r"\d", s[k:j]):
+                i = j
+                continue
+        return i, s[i:pos]
+
+
+# What may follow a space inside a clause without naming anything: nothing, a qualifier, a change.
+_SPACE_JOINS = re.compile(
+    r"(?:超过|超|约|近|逾|达|共|累计)?|(?:同比|环比)?(?:分别)?(?:增长|下降|上升|增加|减少|提高|降低)了?"
+)
 
 
 def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
@@ -520,6 +539,7 @@ def _area_before_period(t: str, rw: tuple[str, ...]) -> str:
 
 def _clean(t: str, rw: tuple[str, ...]) -> str:
     t = _strip_marks(_area_before_period(t, rw))
+    t = t.replace("()", "")  # 比去年(2022年)增加: the period inside went, its parentheses go too
     t = _strip_places(t.lstrip(" \u3000"))  # the whole list first, before its first place is read as the area
     t = strip_lead(t, rw)
     t = strip_tail(t)
@@ -871,6 +891,16 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 names = [rated + in_sent[-1].compared + chg] * k
         elif not core_nc and k > 1 and len(in_sent) >= k:
             names = [m.subject for m in in_sent[-k:]]
+        elif (
+            k == 1
+            and fam == "percent"
+            and core_nc.startswith(("为", "相当于"))
+            and own.rstrip().endswith("的")
+            and (item := next((m for m in reversed(in_sent) if _family(m) not in ("percent", "points", "ratio") and m.base), None))
+        ):
+            # 一般公共预算收入8.62亿元,为年度预算的54.6%: the part of a whole stated for the item before it
+            names = [item.base + core_nc]
+            bases = [item.base]
         elif (
             k == 1
             and comp == "share"

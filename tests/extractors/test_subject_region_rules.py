@@ -172,3 +172,30 @@ def test_a_subject_keeps_the_parentheses_the_release_writes() -> None:
     assert got["6个"].subject == "县（市、区）"
     got = _by_mention("截至6月底,全州已有6个县(市、区)被命名为禁毒示范县。", date(2024, 7, 2), "楚雄州")
     assert got["6个"].subject == "县(市、区)"
+
+
+def test_a_space_inside_a_line_does_not_end_the_clause_that_names_the_figure() -> None:
+    # a page's headline: 接待游客 and its figure split by a space, the qualifier after it
+    got = _by_mention("国庆假期 大理州接待游客 超260万人次", date(2024, 10, 8))
+    assert got["超260万人次"].subject == "接待游客"
+
+
+def test_more_comparison_bases_and_copulas_leave_the_subject() -> None:
+    got = _by_mention(
+        "全区城镇调查失业率4.9%,比6月末下降0.3个百分点。电动汽车火灾41起,较前年增加12起。"
+        "县级水源地水质达标率保持100%。油菜籽总产量预计达5.6万吨,比去年(2023年)增加0.4万吨。",
+        date(2024, 9, 20), "南宁市",
+    )
+    assert got["0.3个百分点"].subject.startswith("城镇调查失业率")
+    assert got["12起"].subject.startswith("电动汽车火灾")
+    assert got["100%"].subject == "县级水源地水质达标率"
+    assert got["5.6万吨"].subject == "油菜籽总产量"
+    assert got["0.4万吨"].subject.startswith("油菜籽总产量")
+    assert "()" not in got["0.4万吨"].subject
+
+
+def test_a_part_of_a_plan_is_of_the_amount_before_it() -> None:
+    # 为年度预算的61.2%: the share of the budget reached by the revenue just stated
+    got = _by_mention("上半年,全县税收收入6.31亿元,为年度预算的61.2%,同比增长5.4%。", date(2024, 7, 20), "宾川县")
+    assert got["61.2%"].subject.startswith("税收收入")
+    assert got["5.4%"].subject.startswith("税收收入")
