@@ -175,7 +175,9 @@ def test_a_subject_keeps_the_parentheses_the_release_writes() -> None:
 
 
 def test_a_space_inside_a_line_does_not_end_the_clause_that_names_the_figure() -> None:
-    # a page's headline: 接待游客 and its figure split by a space, the qualifier after it
+    # a page's line: what changed, then its change and the figure, split by spaces
+    got = _by_mention("全市接报警情2.1万起,电信网络诈骗发案数 同比下降 31.6%。", date(2024, 10, 8), "曲靖市")
+    assert got["31.6%"].subject == "电信网络诈骗发案数"
     got = _by_mention("国庆假期 大理州接待游客 超260万人次", date(2024, 10, 8))
     assert got["超260万人次"].subject == "接待游客"
 
