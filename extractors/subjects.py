@@ -389,6 +389,9 @@ def split_list(t: str, k: int) -> list[str] | None:
         lead = parts[0][0] if parts[0][:1] in _LIST_PREPOSITIONS else ""
         return [(lead if lead and not p.startswith(lead) else "") + p + tail for p in parts]
     last = parts[-1]
+    if all(len(p) == 1 for p in parts[:-1]) and len(last) >= 2 and len(last) <= 4:
+        # 牛、羊出栏 -> 牛出栏, 羊出栏: one-character items share what follows the last one
+        return [p + last[1:] for p in parts[:-1]] + [last]
     if all(len(p) <= 2 for p in parts[:-1]) and len(last) > 4:
         # 城镇和农村居民人均可支配收入: bare modifiers share the rest of the last item
         # (城镇居民人均可支配收入, 农村居民人均可支配收入)
@@ -569,6 +572,8 @@ def _table_row_name(s: str, i: int) -> str:
 _CHANGE_VERB_TAIL = re.compile(r"(?:增长|下降|上升|增加|减少|提高|提升|降低|回升|回落|下滑|下跌|缩小|扩大|上涨|增产|减产|增收|减收|增亏|减亏)了?$")
 
 
+# Heads that name a quantity only with the words before them: 比例, 比率, 人数.
+BARE_HEADS: frozenset[str] = frozenset({"比例", "比率", "率", "占比", "比重", "数量", "人数", "总数", "金额", "面积", "产量"})
 # Connectives that open a sentence and name nothing (此外, 同时, 另外).
 _CONNECTIVES: frozenset[str] = frozenset({"此外", "另外", "同时", "其中", "其次", "再次", "最后", "总之", "据悉", "另据"})
 # Words that name a share without saying of what: 占比, 比重, 占全省.
@@ -795,6 +800,18 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         enum_items = _enumerated(core_nc, len(group)) if len(group) > 1 else None
         listed_core = balance(tidy(core_nc))  # the list before a long lead-in is cut (A、B分别下降)
         core_nc = named_drug(balance(from_verb(tidy(core_nc))))
+        if (
+            in_sent
+            and in_sent[-1].np_end > in_sent[-1].end
+            and (core_nc in BARE_HEADS or core_nc.startswith("("))
+            and floor == in_sent[-1].np_end
+        ):
+            # 8个国考断面水质优良(Ⅰ—Ⅲ类)比例为75%: the noun after the count is also the start of this
+            # figure's subject, which the head left after it (比例) does not name alone
+            whole = _clean(s[in_sent[-1].end : n.start], rw)
+            whole = balance(tidy(strip_change(whole) or whole))
+            if len(whole) > len(core_nc):
+                core_nc = whole
         if _AGE_RE.fullmatch(core_nc):
             core_nc = ""  # (女,25岁)2名犯罪嫌疑人: an age in an aside names nothing
         if comp == "share" and _SHARE_OF_SCOPE.search(own):

@@ -201,3 +201,15 @@ def test_a_part_of_a_plan_is_of_the_amount_before_it() -> None:
     got = _by_mention("上半年,全县税收收入6.31亿元,为年度预算的61.2%,同比增长5.4%。", date(2024, 7, 20), "宾川县")
     assert got["61.2%"].subject.startswith("税收收入")
     assert got["5.4%"].subject.startswith("税收收入")
+
+
+def test_one_character_items_share_what_follows_the_last() -> None:
+    got = _by_mention("上半年,全市猪、羊出栏分别为82.3万头和15.6万只。", date(2024, 7, 20), "曲靖市")
+    assert got["82.3万头"].subject == "猪出栏"
+    assert got["15.6万只"].subject == "羊出栏"
+
+
+def test_a_bare_head_after_a_counted_noun_takes_that_noun_in() -> None:
+    # the sites counted first are what the ratio is of: 比例 alone names nothing
+    got = _by_mention("2023年,全县6个省控断面水质优良(Ⅰ—Ⅲ类)比例为83.3%。", date(2024, 1, 20), "会泽县")
+    assert got["83.3%"].subject == "省控断面水质优良比例"
