@@ -249,8 +249,8 @@ def noun_after(s: str, pos: int, *, clause: bool = False) -> str:
     hi = min(len(s), pos + (40 if clause else NP_MAX))
     while j < hi:
         ch = s[j]
-        if ch in "(（" and j > pos and (close := _NP_PAREN_RE.match(s, j)):
-            j = close.end()  # 6个市(州), 2148个县(市、区): the parenthesis belongs to the noun, and ends it
+        if ch in "(（" and j > pos and (paren := _NP_PAREN_RE.match(s, j)):
+            j = paren.end()  # 6个市(州), 2148个县(市、区): the parenthesis belongs to the noun, and ends it
             break
         if ch in (CLAUSE_BREAKS if clause else NP_STOPS):
             break
