@@ -615,14 +615,19 @@ def _local_names(doc: Document, ms: list[Mention], area: Focus) -> list[Mention]
     prov = g.province(home)
     taken = places._Spans([(m.start, m.end) for m in ms])
     extra = []
-    for m in re.finditer(r"(?:(?<=[,，;；:：。\n])|^)([\u4e00-\u9fff]{2})", doc.s):
+    ends = {x.end for x in ms if x.candidates}
+    for m in re.finditer(r"(?:(?<=[,，;；:：。\n、])|^)([\u4e00-\u9fff]{2})", doc.s):
         a, b = m.span(1)
         if taken.overlaps(a, b):
             continue
+        if a > 0 and doc.s[a - 1] == "、" and a - 1 not in ends:
+            continue  # after 、 only the next of a list of places (酒泉、定西), not any word of a list
         cands = [d for d in g.candidates(m.group(1)) if d.province_code == prov.code and d.level == "prefecture"]
         if len(cands) == 1:
-            extra.append(Mention(a, b, m.group(1), places.AREA, (cands[0],), None, "a short name inside the release's province",
-                                 places.display(cands[0], m.group(1))))
+            listed = doc.s.startswith("、", b) or (a > 0 and doc.s[a - 1] == "、")
+            extra.append(Mention(a, b, m.group(1), places.LIST if listed else places.AREA, (cands[0],), None,
+                                 "a short name inside the release's province", places.display(cands[0], m.group(1))))
+            ends.add(b)
     return sorted(ms + extra, key=lambda m: m.start) if extra else ms
 
 

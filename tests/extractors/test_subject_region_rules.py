@@ -213,3 +213,14 @@ def test_a_bare_head_after_a_counted_noun_takes_that_noun_in() -> None:
     # the sites counted first are what the ratio is of: 比例 alone names nothing
     got = _by_mention("2023年,全县6个省控断面水质优良(Ⅰ—Ⅲ类)比例为83.3%。", date(2024, 1, 20), "会泽县")
     assert got["83.3%"].subject == "省控断面水质优良比例"
+
+
+def test_places_ranked_in_a_list_are_the_areas_of_their_figures() -> None:
+    # 排名第二和第三 ranks the places named before it; 分别 then gives each its figure
+    got = _by_mention(
+        "四川省统计局消息,上半年,全省GDP增长6.2%。其中,遂宁GDP增速最高。德阳、眉山排名第二和第三,GDP增速分别为7.1%、6.9%。",
+        date(2024, 7, 30),
+    )
+    assert got["6.2%"].region == "四川省"
+    assert got["7.1%"].region == "德阳市"
+    assert got["6.9%"].region == "眉山市"
