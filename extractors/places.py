@@ -95,6 +95,8 @@ RANK_AFTER: tuple[str, ...] = (
     "各地", "各县", "各区", "各市", "各州", "范围内", "性", "人民", "上下", "各族", "重点", "最", "增速", "增幅", "的比重", "比重", "占比",
     "总数", "总额", "均值", "同期", "进出口总值", "一盘棋",
 )
+# After a name: the place is the one ranked (酒泉排名第二), the area of what follows.
+RANKED_AFTER: tuple[str, ...] = ("排名第", "排名前", "排在第", "位列第", "位居第")
 RANK_BEFORE: tuple[str, ...] = (
     "占", "居", "位居", "位列", "列", "评", "获评", "成为", "是", "属", "高于", "低于", "快于", "慢于", "好于", "超过",
     "超出", "多于", "少于", "领跑", "跑赢", "跻身", "排", "在全国和", "比", "较", "与", "同", "和", "向",
@@ -192,7 +194,7 @@ def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tu
         return ORIGIN, "an origin or destination word before"
     if AGENCY_AFTER.match(s, b) and not after.startswith(("人民群众", "人民生活")):
         return AGENCY, "an agency of the area"
-    if after.startswith(RANK_AFTER):
+    if after.startswith(RANK_AFTER) and not after.startswith(RANKED_AFTER):
         return COMPARE, "a ranking word after"
     if after.startswith(ORIGIN_AFTER):
         return ORIGIN, "籍 or a direction after"
@@ -241,6 +243,12 @@ def mentions(doc: Document, gaz: Gazetteer | None = None) -> list[Mention]:
                 role, rule = prev.role, f"listed after a place in the role {prev.role}"
             elif gap == "" and any(g.contains(a, d) for a in prev.candidates for d in h.candidates):
                 role, rule = prev.role, f"inside the place before it ({prev.role})"
+        if (
+            role == ORIGIN and prev is not None and prev.end == h.start and prev.role in (AREA, LIST)
+            and any(g.contains(a, d) for a in prev.candidates for d in h.candidates)
+        ):
+            # 贵州毕节籍: the province written before an origin is part of that origin
+            out[-1] = Mention(prev.start, prev.end, prev.text, ORIGIN, prev.candidates, None, "the area of an origin after it")
         prev = Mention(h.start, h.end, h.surface, role, h.candidates, None, rule)
         out.append(prev)
     taken = _Spans([(x.start, x.end) for x in out])

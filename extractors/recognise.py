@@ -46,7 +46,7 @@ from extractors.registry import register
 from extractors.scopes import Level, Phrase, Scopes
 
 NAME = "generic"
-VERSION = "10"
+VERSION = "11"
 
 _LEVEL = {"clause": Level.CLAUSE, "sentence": Level.SENTENCE, "paragraph": Level.PARAGRAPH, "document": Level.DOCUMENT}
 
@@ -516,10 +516,24 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
     scopes: Scopes[Place] = Scopes(doc)
     s = doc.s
     home = area.place
-    for m in ms:
+    for i, m in enumerate(ms):
+        if m.role == places.LIST and m.place is not None and _heads_a_clause_list(s, ms, i):
+            # 青岛、威海和东营进口增速超3成: places listed at the head of a clause are what its sentence
+            # counts; the first stands for them (分别 with as many figures sets them one by one later)
+            heading = doc.is_heading(m.start)
+            scopes.add(Phrase(m.start, m.end, m.text, m.place, m.role, Level.SENTENCE,
+                              "list: places listed at the head of a clause, the first for them all"), heading=heading)
+            continue
         if m.role not in places.AREA_ROLES:
             continue
         heading = doc.is_heading(m.start)
+        para = doc.paragraph(m.start)
+        if heading and m.place is not None and _PLACE_HEADING.fullmatch(s[para.start : m.start] + "|" + s[m.end : para.end]):
+            # 【元阳县】 over a section of a bulletin: the place holds on through the section, up to the next
+            # heading of the same shape (a place named in a paragraph is still narrower there)
+            scopes.add(Phrase(m.start, m.end, m.text, m.place, m.role, Level.DOCUMENT,
+                              "a heading that is only a place: its section"), heading=False)
+            continue
         current = scopes.innermost(m.start, heading=heading)
         if m.scope is not None:
             place = places.scope_place(m.scope, current.value if current else None, home)
@@ -549,6 +563,39 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
     return scopes
 
 
+# A heading made of a place name alone, with its brackets or numbering: 【元阳县】, 二、蒙自市, (三)个旧市.
+_PLACE_HEADING = re.compile(
+    r"\s*(?:[【\[〔]|[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．])?\s*\|\s*[】\]〕]?[:：]?\s*"
+)
+_LIST_GAPS = ("、", "和", "及", "与", "以及")
+# A count of the places listed right after them: 三地, 等3个城市, 等8个市(州).
+_JOINT_COUNT = re.compile(r"(?:等)?[两三四五六七八九十\d]{1,2}个?(?:地|市|县|区|州|城市|地市|市州|县区|县市|县市区|市[(（]州[)）])")
+# What may stand before places listed at the head of a clause: its start, 其中, 分……看.
+_LIST_HEAD_BEFORE = re.compile(r"(?:^|[,，;；:：。!?！？\n]\s*)(?:其中|此外|另外|同时|分[\u4e00-\u9fff]{1,3}看[,，]?)?\s*$")
+
+
+def _heads_a_clause_list(s: str, ms: list[Mention], i: int) -> bool:
+    """Whether ``ms[i]`` opens a list of places (joined by 、 和 及) at the head of a clause."""
+    m = ms[i]
+    if i > 0 and ms[i - 1].end > m.start - 4 and s[ms[i - 1].end : m.start] in _LIST_GAPS:
+        return False  # not the first of its list
+    if i + 1 >= len(ms) or s[m.end : ms[i + 1].start] not in _LIST_GAPS or ms[i + 1].role != places.LIST:
+        return False
+    # 湖南永州、怀化: a province written before the first place is part of the head
+    a = ms[i - 1].start if i > 0 and ms[i - 1].end == m.start else m.start
+    if not _LIST_HEAD_BEFORE.search(s, max(0, a - 12), a):
+        return False
+    j = i + 1
+    while j + 1 < len(ms) and s[ms[j].end : ms[j + 1].start] in (*_LIST_GAPS, ""):
+        j += 1
+    if _JOINT_COUNT.match(s, ms[j].end):
+        # 福州、厦门、泉州三地破获的……占全省总数的61%, 贵阳、遵义等3个城市被命名: the places together, or
+        # counted themselves, belong to the area in force; 均 (each of them) still names them
+        end = s.find("。", ms[j].end)
+        return "均" in s[ms[j].end : end if end >= 0 else len(s)]
+    return True
+
+
 def _paren_close(s: str, i: int) -> int | None:
     """The end of the parenthesis ``i`` is in, if it is in a short one."""
     a = s.rfind("(", max(0, i - 40), i)
@@ -568,14 +615,19 @@ def _local_names(doc: Document, ms: list[Mention], area: Focus) -> list[Mention]
     prov = g.province(home)
     taken = places._Spans([(m.start, m.end) for m in ms])
     extra = []
-    for m in re.finditer(r"(?:(?<=[,，;；:：。\n])|^)([\u4e00-\u9fff]{2})", doc.s):
+    ends = {x.end for x in ms if x.candidates}
+    for m in re.finditer(r"(?:(?<=[,，;；:：。\n、])|^)([\u4e00-\u9fff]{2})", doc.s):
         a, b = m.span(1)
         if taken.overlaps(a, b):
             continue
+        if a > 0 and doc.s[a - 1] == "、" and a - 1 not in ends:
+            continue  # after 、 only the next of a list of places (酒泉、定西), not any word of a list
         cands = [d for d in g.candidates(m.group(1)) if d.province_code == prov.code and d.level == "prefecture"]
         if len(cands) == 1:
-            extra.append(Mention(a, b, m.group(1), places.AREA, (cands[0],), None, "a short name inside the release's province",
-                                 places.display(cands[0], m.group(1))))
+            listed = doc.s.startswith("、", b) or (a > 0 and doc.s[a - 1] == "、")
+            extra.append(Mention(a, b, m.group(1), places.LIST if listed else places.AREA, (cands[0],), None,
+                                 "a short name inside the release's province", places.display(cands[0], m.group(1))))
+            ends.add(b)
     return sorted(ms + extra, key=lambda m: m.start) if extra else ms
 
 
@@ -618,6 +670,8 @@ def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None
                 "、", "和", "及", "与", ",", "，", ""
             ):
                 group.append(in_sent[i + len(group)])
+            if len(group) > k and s[group[k - 1].end : group[k].start].strip() in (",", "，"):
+                group = group[:k]  # ……分别为52起、41起和27起,三个城区合计……: the list ends at the comma
             if len(group) == k:
                 for n, m in zip(group, run, strict=True):
                     n.place = m.place
@@ -872,6 +926,17 @@ def _provenance(doc: Document, span: tuple[int, int, str] | None) -> tuple[str |
     return doc.text[oa:ob], oa, ob, rule
 
 
+_FULL_PARENS = str.maketrans("()", "（）")
+
+
+def _parens_as_written(text: str, subject: str) -> str:
+    """A subject read off the normalised text with the parentheses the release writes: 县（市）where it
+    writes full-width ones, as the text names the quantity."""
+    if "(" not in subject and ")" not in subject:
+        return subject
+    return subject.translate(_FULL_PARENS) if text.count("（") > text.count("(") else subject
+
+
 def _to_figure(doc: Document, n: Num) -> Figure:
     norm = doc.norm
     a, b = norm.to_original_span(n.start, n.end)
@@ -905,7 +970,7 @@ def _to_figure(doc: Document, n: Num) -> Figure:
         value=value,
         unit=unit.text if unit else "",
         qualifier=n.qualifier,  # type: ignore[arg-type]
-        subject=n.subject,
+        subject=_parens_as_written(text, n.subject),
         kind="event" if n.event else "aggregate",
         period_start=ps,
         period_end=pe,
@@ -986,7 +1051,7 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times]:
 
 
 # After a count of people: where they were caught (其中2名在缅甸境内落网, 另外3名嫌疑人在澳门落网).
-_CAUGHT_IN = re.compile(r"^[^,，。;；]{0,8}?在(?P<place>[\u4e00-\u9fff]{2,6}?)(?:境内|当地|本地)?(?:落网|被抓获|被捕|归案|被抓)")
+_CAUGHT_IN = re.compile(r"[^,，。;；]{0,8}?在(?P<place>[\u4e00-\u9fff]{2,6}?)(?:境内|当地|本地)?(?:落网|被抓获|被捕|归案|被抓)")
 
 
 def _caught_in(doc: Document, nums: list[Num]) -> None:

@@ -54,14 +54,14 @@ AGENCY_RE = re.compile(
 TAIL_WORDS: tuple[str, ...] = (
     "共计", "合计", "总计", "累计", "共", "达到", "已达", "高达", "多达", "分别达", "分别为", "分别", "达", "为",
     "是", "有", "计", "约有", "大约", "约", "将近", "接近", "近", "超过", "逾", "超", "过", "不足", "不到",
-    "上升至", "下降至", "提高至", "提高到", "降至", "升至", "增至", "减至", "上升到", "下降到", "回升至", "回落至",
-    "不少于", "至少", "估计", "的", "了", "已", "均", "到", "仅", "只有", "就", "即", "占到", "最多",
+    "预计达到", "预计达", "预计为", "预计", "保持在", "稳定在", "维持在", "保持", "发展到", "发展至", "上升至", "下降至", "提高至", "提高到", "降至", "升至", "增至", "减至", "上升到", "下降到", "回升至", "回落至",
+    "不少于", "至少", "估计", "的", "了", "已经", "已", "均在", "均", "到", "仅", "只有", "就", "即", "占到", "最多",
     "最少", "最高", "最低", "全部", ":", "“", "”", "每百毫升", "每毫升", "每升",
 )
 # A change stated after the subject: 同比下降, 比上年增长, 较去年减少.
 CHANGE_RE = re.compile(
-    r"(?:同比|环比|(?:比|较)(?:19|20)\d{2}年(?:同期)?|(?:比|较)(?:前|上)一(?:周|个星期|个?月|季度)|比上年末?|较上年末|比上年底|较上年底|比上周|较上周|比上季度|较上季度|比去年底|较去年底|比年初|较年初|比去年|较上年|较去年|比上月|较上月|较上年同期|比上年同期|较去年同期|比去年同期|与上年同期相比|"
-    r"与去年同期相比|(?:比|较)(?:\d{1,2}月份?|(?:19|20)\d{2}年(?:底|末)|[一二三四]季度|上半年))?(?:分别)?(?:名义|实际)?(?:增长|下降|上升|增加|减少|提高|提升|降低|回升|回落|下滑|下跌|缩小|缩短|延长|扩大|上涨|增产|减产|增收|减收|增亏|减亏|增|降|减)了?$"
+    r"(?:同比|环比|(?:比|较)(?:19|20)\d{2}年(?:同期)?|(?:比|较)(?:前|上)一(?:周|个星期|个?月|季度)|(?:比|较)(?:上年|去年)全年|比上年末?|较上年末|比上年底|较上年底|比上周|较上周|比上季度|较上季度|比去年底|较去年底|比年初|较年初|比去年|较上年|较去年|比上月|较上月|较上年同期|比上年同期|较去年同期|比去年同期|与上年同期相比|"
+    r"与去年同期相比|(?:比|较)(?:\d{1,2}月(?:份|末|底)?|(?:19|20)\d{2}年(?:底|末)|[一二三四]季度(?:末)?|上半年|前年(?:同期)?))?(?:分别)?(?:名义|实际)?(?:增长|下降|上升|增加|减少|提高|提升|降低|回升|回落|下滑|下跌|缩小|缩短|延长|扩大|上涨|增产|减产|增收|减收|增亏|减亏|增|降|减)了?$"
 )
 DECREASE_WORDS: tuple[str, ...] = (
     "下降", "减少", "降低", "回落", "下滑", "缩小", "缩短", "萎缩", "下跌", "减产", "减收", "减亏", "减", "降", "跌",
@@ -113,9 +113,16 @@ _ENUM_RE = re.compile(r"[^、,，“”]{1,8}(?:、[^、,，“”]{1,8})+等(?=
 # An aside inside a subject is dropped; one that ends the subject qualifies it and stays:
 # 农林牧渔业(包括……)增加值 -> 农林牧渔业增加值, 道路交通事故(一般程序案件) kept.
 _PAREN_RE = re.compile(r"\([^()]{2,30}\)(?!$)")
+# An editor's note about the wording, never part of what is counted: (下同), (以下简称……), (现价).
+_EDITOR_NOTE_RE = re.compile(r"[(（](?:下同|以下同|以下简称[^()（）]{0,12}|简称[^()（）]{0,12})[)）]")
 # Where a noun after the number stops.
 NP_STOPS: frozenset[str] = frozenset(",;:。!?！？；：\n()（）“”\"都已均也被在从对将把向")
 NP_MAX: int = 18
+_NP_PAREN_RE = re.compile(r"[(（][\u4e00-\u9fff、]{1,6}[)）]")
+# Characters after 以 that make it part of a word (以上, 以下, 以内, 以及), not a preposition.
+_YI_COMPOUND: frozenset[str] = frozenset("上下内外及后前来往")
+# Adverbs that open the act of a noun written after a number (20个县区共破获): the noun ends there.
+_NP_ACT_RE = re.compile(r"共计|累计|共|先后|合计")
 # Verbs that end a noun phrase written after a number (136名指战员赶赴现场).
 NP_VERB_STOPS: tuple[str, ...] = (
     "全部", "赶赴", "前往", "赶到", "到达", "奔赴", "参加", "参与", "投入", "进驻", "组成", "组建", "分成", "分为",
@@ -150,9 +157,28 @@ def clause_before(s: str, pos: int, floor: int) -> tuple[int, str]:
     """The clause that ends at ``pos``: (its start, its text), not before ``floor``."""
     i = pos
     lo = max(floor, pos - 60)
-    while i > lo and s[i - 1] not in CLAUSE_BREAKS:
-        i -= 1
-    return i, s[i:pos]
+    while True:
+        while i > lo and s[i - 1] not in CLAUSE_BREAKS:
+            i -= 1
+        if i > lo and s[i - 1] in " \u3000" and _SPACE_JOINS.fullmatch(s[i:pos].strip()):
+            # 西双版纳接待游客 超150万人次: a space in a line of a page, not the end of a clause, when
+            # what follows it names nothing
+            j = i - 1
+            while j > lo and s[j - 1] in " \u3000":
+                j -= 1
+            k = j
+            while k > lo and s[k - 1] not in CLAUSE_BREAKS:
+                k -= 1
+            if j > lo and "\u4e00" <= s[j - 1] <= "\u9fff" and not re.search(r"\d", s[k:j]):
+                i = j
+                continue
+        return i, s[i:pos]
+
+
+# What may follow a space inside a clause without naming anything: nothing, a qualifier, a change.
+_SPACE_JOINS = re.compile(
+    r"(?:超过|超|约|近|逾|达|共|累计)?|(?:同比|环比)?(?:分别)?(?:增长|下降|上升|增加|减少|提高|降低)了?"
+)
 
 
 def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
@@ -167,6 +193,9 @@ def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
             if w and t.startswith(w) and len(t) > len(w):
                 t = t[len(w) :]
                 break
+        rm = _RECIPIENTS_RE.match(t)
+        if rm and len(t) >= rm.end() + 2:
+            t = t[rm.end() :]  # 向公安机关、……移交: the recipients go before an agency among them is read as the actor
         m = AGENCY_RE.match(t)
         if m and len(t) > m.end():
             t = t[m.end() :]
@@ -220,6 +249,9 @@ def noun_after(s: str, pos: int, *, clause: bool = False) -> str:
     hi = min(len(s), pos + (40 if clause else NP_MAX))
     while j < hi:
         ch = s[j]
+        if ch in "(（" and j > pos and (paren := _NP_PAREN_RE.match(s, j)):
+            j = paren.end()  # 6个市(州), 2148个县(市、区): the parenthesis belongs to the noun, and ends it
+            break
         if ch in (CLAUSE_BREAKS if clause else NP_STOPS):
             break
         if ch in "和及与" and j + 1 < len(s) and s[j + 1].isdigit():
@@ -228,6 +260,10 @@ def noun_after(s: str, pos: int, *, clause: bool = False) -> str:
             break  # 33万元毒资、易制毒化学品近3吨: the next item of a list
         if ch.isdigit() or ch == " ":
             break
+        if ch == "以" and j - pos >= 2 and s[j + 1 : j + 2] not in _YI_COMPOUND:
+            break  # 对64名孤儿以增发……的形式: 以 opens the manner, the noun is before it
+        if j - pos >= 1 and (am := _NP_ACT_RE.match(s, j)) and _VERB_RE.match(s, am.end()):
+            break  # 20个重点县区共破获……: the noun ends where its act, with its adverb, begins
         j += 1
     np = s[pos:j]
     for w in NP_VERB_STOPS:
@@ -253,7 +289,8 @@ def balance(t: str) -> str:
 
 def tidy(t: str) -> str:
     """Drop enumerations and asides: 打掉粮食、冻品、生猪等走私团伙 -> 走私团伙,
-    农林牧渔业(包括……)增加值 -> 农林牧渔业增加值."""
+    农林牧渔业(包括……)增加值 -> 农林牧渔业增加值; an editor's note (下同) goes wherever it stands."""
+    t = _EDITOR_NOTE_RE.sub("", t)
     t2 = _PAREN_RE.sub("", t)
     if len(t2) >= 2:
         t = t2
@@ -270,10 +307,17 @@ def wants_noun_after(core: str, raw: str) -> bool:
         return True
     if raw.rstrip().endswith(("全国", "全省", "全市", "全区", "全县")):
         return True  # 在全国215个重点整治地区中: the scope, then the counted noun
-    if raw.rstrip().endswith(("的", "了", "等", "有", "和", "及", "、")):
-        return True
+    if raw.rstrip().endswith(("的", "了", "等", "有", "和", "及", "、", "对", "向", "给")):
+        return True  # 对|126名困难老人: a preposition's object is written after the number
+    if core.endswith(_MODIFIER_TAILS):
+        return True  # 凉山籍|100多个贩毒团伙, 业主家中|2万多元现金: a modifier or a place, then what is counted
     v = last_verb(core)
     return bool(v) and core.endswith(v)
+
+
+# Ends of a clause that qualify or place the noun written after the number: an origin (湖南籍), a
+# place inside something (家中, 车内, 行李中).
+_MODIFIER_TAILS: tuple[str, ...] = ("籍", "家中", "家里", "车内", "车上", "屋内", "室内", "包内", "行李中", "身上")
 
 
 def from_verb(t: str) -> str:
@@ -345,6 +389,9 @@ def split_list(t: str, k: int) -> list[str] | None:
         lead = parts[0][0] if parts[0][:1] in _LIST_PREPOSITIONS else ""
         return [(lead if lead and not p.startswith(lead) else "") + p + tail for p in parts]
     last = parts[-1]
+    if all(len(p) == 1 for p in parts[:-1]) and len(last) >= 2 and len(last) <= 4:
+        # 牛、羊出栏 -> 牛出栏, 羊出栏: one-character items share what follows the last one
+        return [p + last[1:] for p in parts[:-1]] + [last]
     if all(len(p) <= 2 for p in parts[:-1]) and len(last) > 4:
         # 城镇和农村居民人均可支配收入: bare modifiers share the rest of the last item
         # (城镇居民人均可支配收入, 农村居民人均可支配收入)
@@ -354,6 +401,15 @@ def split_list(t: str, k: int) -> list[str] | None:
     if head:
         parts = [p if p.endswith(SHARED_HEADS) else p + head for p in parts[:-1]] + parts[-1:]
     return parts
+
+
+def _split_items(listed: str, core: str, k: int) -> list[str] | None:
+    """The ``k`` items of a list before figures joined by 分别: read on the clause before its lead-in
+    is cut at the last verb, so that every item keeps its own verb (破获案件、捣毁窝点分别下降 ->
+    破获案件, 捣毁窝点); each item is then cut as a single subject would be."""
+    if listed != core and (parts := split_list(listed, k)) is not None:
+        return [named_drug(from_verb(p)) if len(p) > 2 else p for p in parts]
+    return split_list(core, k)
 
 
 def change_phrase(clause: str, region_words: tuple[str, ...] = ()) -> str:
@@ -372,6 +428,9 @@ def share_base(t: str) -> str:
     for w in ("所占比重", "的比重", "占比", "比重"):
         if t.endswith(w) and len(t) > len(w) + 1:
             return t[: -len(w)]
+    k = t.rfind("占")
+    if k >= 2 and _SHARE_OF_SCOPE.fullmatch(t[k:]):
+        return t[:k]  # 家禽存栏占全省 -> 家禽存栏
     return t
 
 
@@ -457,8 +516,8 @@ def _strip_places(t: str) -> str:
         return t
     end = hits[0].end
     for h in hits[1:]:
-        if t[end : h.start] in ("、", "和", "及", "与"):
-            end = h.end
+        if t[end : h.start] in ("、", "和", "及", "与", ""):
+            end = h.end  # 湖南永州、怀化和江西上饶: a province written before a place is part of the list
         else:
             break
     rest = _PLACE_COUNT.sub("", t[end:])
@@ -466,8 +525,25 @@ def _strip_places(t: str) -> str:
     return rest if len(rest) >= 2 else t
 
 
+def _area_before_period(t: str, rw: tuple[str, ...]) -> str:
+    """Drop what ends in the figure's area right before a period (中国禁毒主战场云南1至5月缴毒 ->
+    1至5月缴毒): the area and what is said of it are the frame, not what is counted."""
+    if not rw or not _MAYBE_PERIOD.search(t):
+        return t
+    marks = find_marks(t)
+    if not marks:
+        return t
+    a = marks[0].start
+    head = t[:a]
+    if any(len(w) >= 2 and head.endswith(w) and len(head) > len(w) for w in rw):
+        return t[a:]
+    return t
+
+
 def _clean(t: str, rw: tuple[str, ...]) -> str:
-    t = _strip_marks(t)
+    t = _strip_marks(_area_before_period(t, rw))
+    t = t.replace("()", "")  # 比去年(2022年)增加: the period inside went, its parentheses go too
+    t = _strip_places(t.lstrip(" \u3000"))  # the whole list first, before its first place is read as the area
     t = strip_lead(t, rw)
     t = strip_tail(t)
     t = strip_lead(_strip_places(t), rw)
@@ -496,6 +572,33 @@ def _table_row_name(s: str, i: int) -> str:
 _CHANGE_VERB_TAIL = re.compile(r"(?:增长|下降|上升|增加|减少|提高|提升|降低|回升|回落|下滑|下跌|缩小|扩大|上涨|增产|减产|增收|减收|增亏|减亏)了?$")
 
 
+# Heads that name a quantity only with the words before them: 比例, 比率, 人数.
+BARE_HEADS: frozenset[str] = frozenset({"比例", "比率", "率", "占比", "比重", "数量", "人数", "总数", "金额", "面积", "产量"})
+# Connectives that open a sentence and name nothing (此外, 同时, 另外).
+_CONNECTIVES: frozenset[str] = frozenset({"此外", "另外", "同时", "其中", "其次", "再次", "最后", "总之", "据悉", "另据"})
+# Words that name a share without saying of what: 占比, 比重, 占全省.
+SHARE_ALONE: frozenset[str] = frozenset({"占比", "比重", "所占比重", "占"})
+_COPULA_TOPIC = re.compile(r"^(?P<topic>[^,，;；。]{2,16}?)(?:依然|仍然|仍|继续|一直|已经|已)?(?:是|成为)")
+
+
+def _share_quantity(s: str, n: Num, in_sent: list[Num], cstart: int, rw: tuple[str, ...]) -> str:
+    """The quantity a share named by its word alone is of: the last count or amount before it in the
+    sentence, else the clause before it (without numbers), read up to its copula; '' if none."""
+    item = next((m for m in reversed(in_sent) if _family(m) not in ("percent", "points", "ratio") and m.base), None)
+    if item is not None:
+        return share_base(item.base)
+    if in_sent or cstart - 1 <= n.sentence[0]:
+        return ""
+    _, raw = clause_before(s, cstart - 1, n.sentence[0])
+    if not raw.strip() or re.search(r"[\d%％]", raw):
+        return ""
+    t = _clean(raw, rw)
+    if (m := _COPULA_TOPIC.match(t)) is not None:
+        t = m.group("topic")  # 家禽存栏依然是全省大户,占全省27.5%
+    t = from_verb(t)
+    return t if len(t) >= 2 and not is_filler(t) else ""
+
+
 def _fit_change(chg: str, base: str) -> str:
     """The change glued to the quantity it changes keeps only its verb, so the subject names the
     quantity (the guide: the quantity that changed, the change words may follow): 检查车辆 +
@@ -520,6 +623,7 @@ def _clause_between(s: str, prev: Num, cstart: int, rw: tuple[str, ...]) -> str:
     return t if len(t) >= 2 and not is_filler(t) else ""
 
 
+RATE_WORDS_TAIL: tuple[str, ...] = ("增速", "增幅", "率", "比重", "占比", "指数")
 # Words for a rate that name no quantity of their own.
 RATE_WORDS: frozenset[str] = frozenset({"增速", "增幅", "涨幅", "降幅", "占比", "比重", "增长率", "增长速度"})
 # A clause that is only a change of a rate against a base, or an average change:
@@ -694,7 +798,20 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         if core_nc and core_nc != core:
             core_nc = strip_tail(core_nc)
         enum_items = _enumerated(core_nc, len(group)) if len(group) > 1 else None
+        listed_core = balance(tidy(core_nc))  # the list before a long lead-in is cut (A、B分别下降)
         core_nc = named_drug(balance(from_verb(tidy(core_nc))))
+        if (
+            in_sent
+            and in_sent[-1].np_end > in_sent[-1].end
+            and (core_nc in BARE_HEADS or core_nc.startswith("("))
+            and floor == in_sent[-1].np_end
+        ):
+            # 8个国考断面水质优良(Ⅰ—Ⅲ类)比例为75%: the noun after the count is also the start of this
+            # figure's subject, which the head left after it (比例) does not name alone
+            whole = _clean(s[in_sent[-1].end : n.start], rw)
+            whole = balance(tidy(strip_change(whole) or whole))
+            if len(whole) > len(core_nc):
+                core_nc = whole
         if _AGE_RE.fullmatch(core_nc):
             core_nc = ""  # (女,25岁)2名犯罪嫌疑人: an age in an aside names nothing
         if comp == "share" and _SHARE_OF_SCOPE.search(own):
@@ -759,14 +876,16 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             and wants_noun_after(core_nc, own)
         ):
             verb = last_verb(core)
-            if core_nc and len(core_nc) <= 4:
+            if core_nc.endswith(("对", "向", "给")):
+                names = [after_np] * k  # 民政局对|126名困难老人: the object of the preposition
+            elif core_nc and len(core_nc) <= 4:
                 names = [core_nc + after_np] * k
             else:
                 names = [verb + after_np] * k
             group[-1].np_end = group[-1].end + len(after_np)
         elif not core_nc and s.startswith("的", group[-1].end) and (np2 := noun_after(s, group[-1].end + 1, clause=True)):
             names = [np2] * k  # 97.6%的群众对……表示满意
-        elif k > 1 and core_nc and (parts := split_list(core_nc, k)) is not None:
+        elif k > 1 and core_nc and (parts := _split_items(listed_core, core_nc, k)) is not None:
             names = parts
         elif k > 1 and comp == "share" and core_nc.startswith("占") and len(in_sent) >= k:
             # 纠纷1236件、782件、514件,分别占审结总数的46.1%、29.2%和19.2%: each item's share
@@ -783,9 +902,22 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             bases = [share_base(m.base) if m.comparison == "share" else m.base for m in before]
             names = [b + _fit_change(chg, b) if chg not in b else b for b in bases]
             if in_sent[-1].compared:
-                names = [in_sent[-1].compared + chg] * k  # 较一季度(-10.8%)回升2.1个百分点 -> 较一季度回升
+                # 增长-8.7%,较一季度(-10.8%)回升2.1个百分点: the growth rate changed, named with its base
+                rated = (strip_change(in_sent[-1].base) or in_sent[-1].base) if fam == "points" else ""
+                rated += "增速" if rated and _family(in_sent[-1]) == "percent" and not rated.endswith(RATE_WORDS_TAIL) else ""
+                names = [rated + in_sent[-1].compared + chg] * k
         elif not core_nc and k > 1 and len(in_sent) >= k:
             names = [m.subject for m in in_sent[-k:]]
+        elif (
+            k == 1
+            and fam == "percent"
+            and core_nc.startswith(("为", "相当于"))
+            and own.rstrip().endswith("的")
+            and (item := next((m for m in reversed(in_sent) if _family(m) not in ("percent", "points", "ratio") and m.base), None))
+        ):
+            # 一般公共预算收入8.62亿元,为年度预算的54.6%: the part of a whole stated for the item before it
+            names = [item.base + core_nc]
+            bases = [item.base]
         elif (
             k == 1
             and comp == "share"
@@ -795,6 +927,13 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         ):
             # 仓储场所火灾31起,占火灾总数的6.4%: the share of the item counted before it
             names = [item.base + core_nc]
+        elif k == 1 and (core_nc in SHARE_ALONE or comp == "share" and _SHARE_OF_SCOPE.fullmatch(core_nc)) and (
+            whole := _share_quantity(s, n, in_sent, cstart, rw)
+        ):
+            # 民营企业进出口……,占比较去年同期提升1.8个百分点; 支撑全省破获毒品案件,占比达到38%: a share
+            # named by its word alone is of the quantity named before it in the sentence
+            verb = _fit_change(core, "") if core != core_nc and _CHANGE_VERB_TAIL.search(core) else ""
+            names = [whole + core_nc + verb]
         elif core_nc:
             names = [core_nc] * k
         elif in_sent and (not core or is_filler(core)) and (named := _clause_between(s, in_sent[-1], cstart, rw)):
@@ -811,6 +950,10 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             prev_clause = _clean(raw2, rw) if cstart - 1 > floor else ""
             if "是" in prev_clause:
                 prev_clause = prev_clause.rsplit("是", 1)[1]
+            if (not prev_clause or is_filler(prev_clause) or prev_clause in _CONNECTIVES) and not core and (
+                rest := noun_after(s, group[-1].end, clause=True)
+            ):
+                prev_clause = rest  # 此外,近三成示范县区实现……: the clause after the figure names what it counts
             names = [prev_clause or core] * k
         for idx, (m, name) in enumerate(zip(group, names, strict=False)):
             m.base = bases[idx] if bases is not None else name

@@ -1,0 +1,226 @@
+"""Rules for what a figure counts (its subject) and the area it belongs to (its region). Each test is
+a short release written for it, in the construction the rule is about."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extractors import extract
+from extractors.model import Figure
+
+
+def _by_mention(text: str, published: date | None = date(2024, 6, 1), region: str | None = None) -> dict[str, Figure]:
+    return {f.mention: f for f in extract(text, published=published, region=region)}
+
+
+def test_every_item_of_a_list_before_fenbie_keeps_its_own_verb() -> None:
+    # two acts listed before 分别: each figure is of its own act, not both of the last one
+    got = _by_mention("今年以来,全市查处非法营运车辆、扣押无证渣土车比去年同期分别下降17%、9%。", region="柳州市")
+    assert got["17%"].subject == "查处非法营运车辆"
+    assert got["9%"].subject == "扣押无证渣土车"
+
+
+def test_the_recipients_of_a_handover_are_not_the_actor() -> None:
+    # 向公安机关、……移交: an agency among the recipients must not be read as who acted
+    got = _by_mention("1至5月,全区税务系统共发现涉税线索412条,向公安机关、审计机关或纪委监委移交96条。", region="南宁市")
+    assert got["96条"].subject == "移交"
+
+
+def test_an_editors_note_in_a_share_is_dropped() -> None:
+    # (下同) says the base holds for what follows; the share is of the trade named before it
+    got = _by_mention("前4个月,全省机电产品出口820.4亿元,占全省出口总值(下同)的58.2%。", region="浙江省")
+    assert got["58.2%"].subject == "机电产品出口占全省出口总值"
+
+
+def test_a_change_against_the_whole_previous_year_names_the_quantity() -> None:
+    # 比上年全年下降: a comparison base like 比上年同期, not the name of what changed
+    got = _by_mention("一季度,全县城乡居民收入比2.05,比上年全年下降0.06个百分点。", region="兴国县")
+    assert got["0.06个百分点"].subject.startswith("城乡居民收入比")
+
+
+def test_a_noun_after_a_number_ends_where_its_act_begins() -> None:
+    # 12个重点乡镇共查处……: the count of towns, then what those towns did, with its own subject
+    got = _by_mention("今年以来,全县12个重点乡镇共查处违法用地案件96起,分别占全县总数的64%。", region="蒙城县")
+    assert got["12个"].subject == "重点乡镇"
+    assert got["96起"].subject == "查处违法用地案件"
+    assert got["64%"].subject.startswith("查处违法用地案件")
+
+
+def test_fazhan_dao_is_a_copula_before_the_number() -> None:
+    got = _by_mention("截至5月底,全市注册志愿者已经发展到3.2万人,比去年底增加了2100人。", region="宜宾市")
+    assert got["3.2万人"].subject == "注册志愿者"
+
+
+def test_a_share_named_by_its_word_alone_is_of_the_quantity_before_it() -> None:
+    # 占比 with a change: the share of the trade counted just before, not the word alone
+    got = _by_mention(
+        "1-10月,全市外商投资企业进出口512.3亿元,增长4.4%,占35.1%,占比较去年同期下降0.9个百分点。", region="东莞市",
+    )
+    assert got["0.9个百分点"].subject.startswith("外商投资企业进出口占比")
+    # no figure before it in the sentence: the clause before names the quantity
+    got = _by_mention("全市法院推进繁简分流,以速裁程序审结民事案件,占比达到46%。", region="泉州市")
+    assert got["46%"].subject.endswith("民事案件占比")
+
+
+def test_a_share_of_the_whole_area_after_a_copula_names_the_topic() -> None:
+    got = _by_mention("一季度,我县生猪出栏仍然是全市第一,占全市31.2%,同比增长4.1%。", region="富顺县")
+    assert got["31.2%"].subject.startswith("生猪出栏")
+    assert got["4.1%"].subject.startswith("生猪出栏")
+
+
+def test_a_points_change_against_an_earlier_quarter_is_of_the_growth_rate() -> None:
+    got = _by_mention(
+        "前三季度,全县规模以上工业增加值比上年同期增长-3.2%,较上半年(-5.0%)回升1.8个百分点。", region="会理市",
+    )
+    assert got["1.8个百分点"].subject.startswith("规模以上工业增加值增速")
+
+
+def test_the_area_written_before_a_period_is_not_part_of_the_subject() -> None:
+    # a headline: an epithet of the area, the area, the period, then what is counted
+    got = _by_mention("全国粮食主产区河南前4月夏粮收购量达到860万吨", date(2024, 5, 10))
+    assert got["860万吨"].subject == "夏粮收购量"
+
+
+def test_an_origin_or_a_place_inside_something_qualifies_the_noun_after_the_number() -> None:
+    got = _by_mention("当天,租户王某车内2万余元现金被盗。", date(2024, 5, 10), "温州市")
+    assert got["2万余元"].subject == "现金"
+    got = _by_mention("今年以来,全省共打掉广东汕尾籍80余个电诈团伙。", date(2024, 5, 10), "福建省")
+    assert got["80余个"].subject.endswith("电诈团伙")
+
+
+def test_a_province_written_before_an_origin_is_part_of_the_origin() -> None:
+    # 贵州毕节籍: neither the province nor the city is where the figure belongs
+    got = _by_mention("云南省公安厅消息,今年以来,全省共打掉贵州毕节籍100余个贩毒团伙。", date(2024, 5, 10))
+    assert got["100余个"].region == "云南省"
+
+
+def test_the_object_of_a_preposition_is_written_after_the_number() -> None:
+    got = _by_mention("春节前,区民政局对126名困难老人以发放慰问金的形式开展慰问。", date(2024, 2, 1), "江北区")
+    assert got["126名"].subject == "困难老人"
+
+
+def test_a_share_opening_a_sentence_after_a_connective_counts_what_follows() -> None:
+    got = _by_mention("此外,近四成示范创建县区实现主要战果上升。", date(2024, 2, 1), "湖南省")
+    assert got["近四成"].subject.startswith("示范创建县区")
+
+
+def test_places_listed_at_the_head_of_a_clause_are_the_figures_region() -> None:
+    # the figure belongs to the listed cities, not to the province the release speaks for
+    got = _by_mention(
+        "江苏省商务厅消息,1-9月,全省实际使用外资增长3%。其中,苏州、无锡和常州实际使用外资增幅超过两成。",
+        date(2024, 10, 20),
+    )
+    assert got["3%"].region == "江苏省"
+    assert got["超过两成"].region == "苏州市"
+    assert got["超过两成"].subject == "实际使用外资增幅"
+
+
+def test_places_counted_together_belong_to_the_area_in_force() -> None:
+    # 三地 adds the places up (a share of the province's total) and 等3个城市 counts them: the area in
+    # force; 均 says each of them, which names them again
+    got = _by_mention(
+        "江西省公安厅通报,今年以来,全省破获电诈案件1200起。南昌、赣州、九江三地破获的案件占全省总数的58%。"
+        "2023年,南昌、赣州、上饶等3个城市被评为平安城市。南昌、九江等2个城市群众安全感均在98%以上。",
+        date(2024, 6, 20),
+    )
+    assert got["58%"].region == "江西省"
+    assert got["3个"].region == "江西省"
+    assert got["98%以上"].region == "南昌市"
+
+
+def test_a_short_parenthesis_after_a_counted_noun_belongs_to_it() -> None:
+    got = _by_mention("全省14个市(州)空气质量优良天数比率均在95%以上。", date(2024, 1, 20), "四川省")
+    assert got["14个"].subject == "市(州)"
+    assert got["95%以上"].subject.endswith("空气质量优良天数比率")
+
+
+def test_people_caught_elsewhere_belong_to_where_they_were_caught() -> None:
+    # 其中2名在……落网: the part of the count caught abroad is of that place
+    got = _by_mention("德宏州公安局消息,1至4月,全州抓获在逃人员63名,其中4名在老挝境内落网。", date(2024, 5, 8))
+    assert got["63名"].region in ("德宏州", "德宏傣族景颇族自治州")
+    assert got["4名"].region == "老挝"
+
+
+def test_a_list_distributed_by_fenbie_ends_at_the_comma_after_it() -> None:
+    # a joint figure after the comma must not stop the list from being shared out one by one
+    got = _by_mention(
+        "绵阳市公安局消息,今年1-5月,全市破获盗窃案件300起。涪城区、游仙区、安州区公安分局破获盗窃案件"
+        "分别为80起、61起和37起,三个区合计占全市的59.3%。",
+        date(2024, 6, 10),
+    )
+    assert got["80起"].region == "涪城区"
+    assert got["61起"].region == "游仙区"
+    assert got["37起"].region == "安州区"
+
+
+def test_a_heading_that_is_only_a_place_holds_over_its_section() -> None:
+    # a bulletin of several counties: a paragraph that names no place belongs to its section's county
+    text = (
+        "县区动态\n【宁洱县】\n宁洱县今年一季度新增市场主体812户。\n2月,县市场监管局查处无证经营案件7起。\n"
+        "【墨江县】\n墨江县一季度接待游客36.2万人次。\n3月,县文旅局检查旅游企业24家。"
+    )
+    got = _by_mention(text, date(2024, 4, 10))
+    assert got["812户"].region == "宁洱县"
+    assert got["7起"].region == "宁洱县"
+    assert got["36.2万人次"].region == "墨江县"
+    assert got["24家"].region == "墨江县"
+
+
+def test_a_subject_keeps_the_parentheses_the_release_writes() -> None:
+    # full-width in the text: the subject names the quantity as written, 县（市、区）
+    got = _by_mention("截至6月底，全州已有6个县（市、区）被命名为禁毒示范县。", date(2024, 7, 2), "楚雄州")
+    assert got["6个"].subject == "县（市、区）"
+    got = _by_mention("截至6月底,全州已有6个县(市、区)被命名为禁毒示范县。", date(2024, 7, 2), "楚雄州")
+    assert got["6个"].subject == "县(市、区)"
+
+
+def test_a_space_inside_a_line_does_not_end_the_clause_that_names_the_figure() -> None:
+    # a page's line: what changed, then its change and the figure, split by spaces
+    got = _by_mention("全市接报警情2.1万起,电信网络诈骗发案数 同比下降 31.6%。", date(2024, 10, 8), "曲靖市")
+    assert got["31.6%"].subject == "电信网络诈骗发案数"
+    got = _by_mention("国庆假期 大理州接待游客 超260万人次", date(2024, 10, 8))
+    assert got["超260万人次"].subject == "接待游客"
+
+
+def test_more_comparison_bases_and_copulas_leave_the_subject() -> None:
+    got = _by_mention(
+        "全区城镇调查失业率4.9%,比6月末下降0.3个百分点。电动汽车火灾41起,较前年增加12起。"
+        "县级水源地水质达标率保持100%。油菜籽总产量预计达5.6万吨,比去年(2023年)增加0.4万吨。",
+        date(2024, 9, 20), "南宁市",
+    )
+    assert got["0.3个百分点"].subject.startswith("城镇调查失业率")
+    assert got["12起"].subject.startswith("电动汽车火灾")
+    assert got["100%"].subject == "县级水源地水质达标率"
+    assert got["5.6万吨"].subject == "油菜籽总产量"
+    assert got["0.4万吨"].subject.startswith("油菜籽总产量")
+    assert "()" not in got["0.4万吨"].subject
+
+
+def test_a_part_of_a_plan_is_of_the_amount_before_it() -> None:
+    # 为年度预算的61.2%: the share of the budget reached by the revenue just stated
+    got = _by_mention("上半年,全县税收收入6.31亿元,为年度预算的61.2%,同比增长5.4%。", date(2024, 7, 20), "宾川县")
+    assert got["61.2%"].subject.startswith("税收收入")
+    assert got["5.4%"].subject.startswith("税收收入")
+
+
+def test_one_character_items_share_what_follows_the_last() -> None:
+    got = _by_mention("上半年,全市猪、羊出栏分别为82.3万头和15.6万只。", date(2024, 7, 20), "曲靖市")
+    assert got["82.3万头"].subject == "猪出栏"
+    assert got["15.6万只"].subject == "羊出栏"
+
+
+def test_a_bare_head_after_a_counted_noun_takes_that_noun_in() -> None:
+    # the sites counted first are what the ratio is of: 比例 alone names nothing
+    got = _by_mention("2023年,全县6个省控断面水质优良(Ⅰ—Ⅲ类)比例为83.3%。", date(2024, 1, 20), "会泽县")
+    assert got["83.3%"].subject == "省控断面水质优良比例"
+
+
+def test_places_ranked_in_a_list_are_the_areas_of_their_figures() -> None:
+    # 排名第二和第三 ranks the places named before it; 分别 then gives each its figure
+    got = _by_mention(
+        "四川省统计局消息,上半年,全省GDP增长6.2%。其中,遂宁GDP增速最高。德阳、眉山排名第二和第三,GDP增速分别为7.1%、6.9%。",
+        date(2024, 7, 30),
+    )
+    assert got["6.2%"].region == "四川省"
+    assert got["7.1%"].region == "德阳市"
+    assert got["6.9%"].region == "眉山市"
