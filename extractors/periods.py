@@ -384,6 +384,10 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
                 return Period("span", st.start, st.end)
         if n and pub is not None and mark.text.startswith(("近", "最近")):
             return Period("span", date(pub.year - n, 1, 1), date(pub.year - 1, 12, 31))
+        if n and pub is not None and n <= 5 and not mark.text.startswith("这"):
+            # 五年来 (published December 2025): the N years up to the publication date, from the start of
+            # the year nearest to N years before it (2021-01-01); a decade (十年来) stays open
+            return Period("span", date(pub.year - n + (1 if pub.month >= 7 else 0), 1, 1), pub)
         return Period("span", None, pub)
     if name == "recent_years":
         return Period("recent", None, pub)

@@ -46,7 +46,7 @@ from extractors.registry import register
 from extractors.scopes import Level, Phrase, Scopes
 
 NAME = "generic"
-VERSION = "10"
+VERSION = "11"
 
 _LEVEL = {"clause": Level.CLAUSE, "sentence": Level.SENTENCE, "paragraph": Level.PARAGRAPH, "document": Level.DOCUMENT}
 
@@ -276,6 +276,9 @@ class _Times:
             if any(ph.start >= sent.start for ph in self.scopes.in_force(mk.start) if ph.role == P.WHEN):
                 return
             per = Period("span", None, None)
+        if heading and mk.name == "years_since" and per.start is not None and per.end == doc.published:
+            # 三年来 in a headline: a rounded window; a body figure it restates says the window's true start
+            per = Period("span", None, per.end)
         if r == P.EVENT and per.kind not in ("day", "vague"):
             r = P.WHEN  # 当日 after a span: the span's day is not known
         if doc.paragraph(mk.start).cell and level > Level.PARAGRAPH:

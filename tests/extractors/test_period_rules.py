@@ -1,0 +1,43 @@
+"""Rules for the period a figure covers and its kind: how a period phrase resolves, how far it holds
+over the clauses after it and when a figure is a stock rather than a flow. Each test is a short
+release written for it, in the construction the rule is about."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extractors import extract
+from extractors.model import Figure
+
+
+def _by_mention(text: str, published: date | None, region: str | None = None) -> dict[str, Figure]:
+    return {f.mention: f for f in extract(text, published=published, region=region)}
+
+
+def _period(f: Figure) -> tuple[date | None, date | None]:
+    return f.period_start, f.period_end
+
+
+def test_a_few_years_back_from_publication_run_from_the_nearest_new_year() -> None:
+    # 五年来 in a December release: the five years from January four years before; 三年来 in March:
+    # the three years from the January three years before
+    got = _by_mention("五年来,全省共破获毒品刑事案件2100余起。", date(2024, 11, 20), "浙江省")
+    assert _period(got["2100余起"]) == (date(2020, 1, 1), date(2024, 11, 20))
+    got = _by_mention("三年来,全市共查办非法采砂案件460件。", date(2025, 3, 12), "九江市")
+    assert _period(got["460件"]) == (date(2022, 1, 1), date(2025, 3, 12))
+
+
+def test_a_decade_back_stays_open() -> None:
+    # 十年来 is a narrative span, not a reporting window: no start is made up for it
+    got = _by_mention("十年来,全市共缴获海洛因300余公斤。", date(2018, 6, 20), "保山市")
+    assert _period(got["300余公斤"]) == (None, date(2018, 6, 20))
+
+
+def test_a_headline_years_back_takes_the_window_of_the_body_figure_it_restates() -> None:
+    # the headline rounds; the body states the window's start
+    got = extract(
+        "肇庆警方三年来破获毒品案件逾五百起\n2021年10月以来,肇庆警方共破获毒品刑事案件512起。",
+        published=date(2023, 9, 8), region="肇庆市",
+    )
+    head = next(f for f in got if f.mention == "逾五百起")
+    assert _period(head) == (date(2021, 10, 1), date(2023, 9, 8))
