@@ -196,7 +196,8 @@ class _Times:
                 role = P.Role(P.COMPARE, "clause", "listed after a comparison base")
             if role is not None and role.rule == "上年同期" and _SAME_PERIOD_STATED.match(s, mk.end):
                 # 全市去年同期发生事故6起: last year's figure stated as such, for its clause
-                role = P.Role(P.WHEN, "clause", "去年同期 then what happened: last year's figure")
+                # 全市去年同期发生事故15起,死亡5人: the clauses after it tell the same year, to the sentence's end
+                role = P.Role(P.WHEN, "sentence", "去年同期 then what happened: last year's figures")
             compare_end = mk.end if role is not None and role.role == P.COMPARE else -1
             if role is None or role.role in (P.REPORT,):
                 continue
@@ -284,7 +285,7 @@ class _Times:
         if doc.paragraph(mk.start).cell and level > Level.PARAGRAPH:
             # a table's header cell (1—5月(%)) names its column's period, not the text's after it
             level, rule = Level.PARAGRAPH, "in a table's header cell: its column's period"
-        if rule.startswith("其中 before"):
+        if rule.startswith(("其中 before", "去年同期 then")):
             semi = re.search(r"[;；]", s[mk.end : sent.end])
             until = mk.end + semi.start() if semi else None
         paren = _paren_close(s, mk.start) if not heading and r in P.GOVERNING else None

@@ -41,3 +41,17 @@ def test_a_headline_years_back_takes_the_window_of_the_body_figure_it_restates()
     )
     head = next(f for f in got if f.mention == "逾五百起")
     assert _period(head) == (date(2021, 10, 1), date(2023, 9, 8))
+
+
+def test_last_years_same_period_stated_as_a_fact_holds_to_the_semicolon() -> None:
+    # 去年同期发生……,死亡……: both of last year's figures; after the ; the release's period again
+    got = _by_mention(
+        "1-9月,全市共发生火灾80起,去年同期发生火灾95起,死亡2人;直接财产损失120万元。",
+        date(2024, 10, 15), "宜春市",
+    )
+    this_year = (date(2024, 1, 1), date(2024, 9, 30))
+    last_year = (date(2023, 1, 1), date(2023, 9, 30))
+    assert _period(got["80起"]) == this_year
+    assert _period(got["95起"]) == last_year
+    assert _period(got["2人"]) == last_year
+    assert _period(got["120万元"]) == this_year
