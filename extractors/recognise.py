@@ -78,6 +78,10 @@ _AREA_TOTAL_RE = re.compile(r"\s*(?:全国|全省|全市|全区|全县|全州)(?
 _DURING_RE = re.compile(r"\s*(?:(?:此|假期|节日|节假日|整治|行动|活动|会战|专项行动|集中整治|专项整治)期间|同期)")
 # After a day: something began that day (9月20日启动, 3月1日起开展).
 _START_AFTER = re.compile(r"[^,，。;；]{0,6}?(?:启动|开始|开展|启用|实施|部署|开通|上线)")
+# 其中,“夏安”行动破获……: a part of the totals by a named campaign whose start is not stated
+_NAMED_CAMPAIGN_RE = re.compile(
+    r"\s*其中[,，:：]?\s*[“\"][^”\"\n]{1,12}[”\"](?:专项行动|专项整治|专项斗争|行动|战役|会战|攻坚战)(?:中|期间)?(?=[,，]?[^,，。;；\n]{0,6}?(?:共|累计)?(?:破获|侦破|破|抓获|缴获|查获|查处|打掉|捣毁|摧毁|办理|立案))"
+)
 _SCENE_RE = re.compile(r"\s*(?:会上|会议上|发布会上|活动现场|仪式现场|会议现场|发布会现场|仪式上)")
 _MEETING_RE = re.compile(r"(?:召开|举行|举办)[^,。;\n]{0,24}?(?:会|活动|仪式)")
 # Nouns of a stock (现有吸毒人员, 在册, 保有量): a cut-off date makes them a stock as of then.
@@ -180,6 +184,9 @@ class _Times:
                 continue
             if meeting is not None and (m := _SCENE_RE.match(s, sent.start)):
                 extra.append((sent.start, m.group(0).strip(), meeting, "会上/现场: the meeting's day"))
+            elif (m := _NAMED_CAMPAIGN_RE.match(s, sent.start)) and doc.published is not None:
+                extra.append((sent.start, m.group(0).strip(), Period("stock", None, doc.published),
+                              "其中 a named campaign with no stated start: a running total as of publication"))
             elif m := _DURING_RE.match(s, sent.start):
                 extra.append((sent.start, m.group(0).strip(), None, "期间 after an incident: the release's window"))
             elif (m := _AREA_TOTAL_RE.match(s, sent.start)) and doc.paragraphs[sent.para].start >= sent.start - 1:
@@ -249,7 +256,8 @@ class _Times:
         while self._extra and self._extra[0][0] <= pos:
             at, text, per, rule = self._extra.pop(0)
             if per is not None:
-                self.scopes.add(Phrase(at, at + len(text), text, _TimeValue(per, "frame"), P.EVENT, Level.SENTENCE, rule))
+                role = P.STOCK if per.kind == "stock" else P.EVENT
+                self.scopes.add(Phrase(at, at + len(text), text, _TimeValue(per, "frame"), role, Level.SENTENCE, rule))
                 continue
             top = self.scopes.innermost(at, heading=False)
             if self.main_span is not None and top is not None and (

@@ -55,3 +55,17 @@ def test_last_years_same_period_stated_as_a_fact_holds_to_the_semicolon() -> Non
     assert _period(got["95起"]) == last_year
     assert _period(got["2人"]) == last_year
     assert _period(got["120万元"]) == this_year
+
+
+def test_a_named_campaign_under_qizhong_with_no_start_is_a_running_total_as_of_publication() -> None:
+    # 其中,“雷霆”行动破……: a part of the year's totals by a campaign whose start the text never states
+    got = _by_mention(
+        "今年以来,全县共破获毒品刑事案件64起,抓获犯罪嫌疑人80名。其中,“雷霆”行动破获毒品刑事案件21起,"
+        "抓获犯罪嫌疑人30名。全县还查处吸毒人员112人次。",
+        date(2023, 7, 2), "镇雄县",
+    )
+    year = (date(2023, 1, 1), date(2023, 7, 2))
+    assert _period(got["64起"]) == year
+    assert _period(got["21起"]) == (None, date(2023, 7, 2))
+    assert _period(got["30名"]) == (None, date(2023, 7, 2))
+    assert _period(got["112人次"]) == year
