@@ -87,7 +87,7 @@ _MEETING_RE = re.compile(r"(?:召开|举行|举办)[^,。;\n]{0,24}?(?:会|活�
 # Nouns of a stock (现有吸毒人员, 在册, 保有量): a cut-off date makes them a stock as of then.
 # Verbs that count what was done (a flow), for a running total whose start is stated before it.
 _FLOW_VERBS = re.compile(r"破获|侦破|抓获|缴获|查获|查处|办理|立案|接警|出动|发生|新增|查办|打掉|捣毁|查扣|冻结|返还|挽回|拦截|劝阻")
-_STOCK_NOUNS = re.compile(r"现有|在册|保有量|余额|存栏|常住人口|户籍人口|总人口|共有|拥有|现存|建成|已建|累计建成")
+_STOCK_NOUNS = re.compile(r"现有|已有|在册|保有量|余额|存栏|常住人口|户籍人口|总人口|共有|拥有|现存|建成|已建|累计建成")
 _HOLIDAY_GAP = re.compile(r"[“”\"]?[^,，。;；\n]{0,6}?[(（]")
 _LOCAL_BIND = ("的", "(", "的(")
 _SAME_PERIOD_STATED = re.compile(r"(?:共|累计|全市|全省|全县|全区)?(?:发生|破获|侦破|查获|抓获|缴获|接报|立案|受理|新收|查处)")
@@ -169,6 +169,8 @@ class _Times:
         self._rate_at: list[int] = []
         self._span_at: list[int] = []
         self._spans: list[Phrase[_TimeValue]] = []
+        self._until_at: list[int] = []
+        self._untils: list[Phrase[_TimeValue]] = []
         self._weak: list[Phrase[_TimeValue]] = []
         s = doc.s
         marks = [mk for mk in find_marks(s) if not doc.is_furniture(mk.start)]
@@ -234,6 +236,12 @@ class _Times:
                 return ph
             k += 1
         return None
+
+    def until_before(self, pos: int, sent_start: int) -> Phrase[_TimeValue] | None:
+        """The cut-off (截至8月底) stated last before ``pos`` in its sentence, also when a span opened
+        after it has closed it (截至8月底,……今年已累计……)."""
+        k = bisect_right(self._until_at, pos - 1)
+        return self._untils[k - 1] if k > 0 and self._until_at[k - 1] >= sent_start else None
 
     def rate_before(self, pos: int, clause_start: int) -> bool:
         """Whether a rate word (年均, 每年, 平均每天) stands in the clause before ``pos``."""
@@ -386,6 +394,9 @@ class _Times:
         ph = Phrase(mk.start, mk.end, mk.text, _TimeValue(per, mk.name), r, level, rule, until)
         self.scopes.add(ph)
         self.by_end[mk.end] = ph
+        if r == P.UNTIL and not heading:
+            self._until_at.append(mk.start)
+            self._untils.append(ph)
         if r == P.WEAK:
             self._weak_at.append(mk.start)
             self._weak.append(ph)
@@ -473,7 +484,7 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
     if top.role == P.WEAK:
         # 已 makes the clause a stock unless a period is stated in this sentence or an incident is being
         # told in this paragraph (我省17个市……都已发现; but 8月3日……已被刑事拘留)
-        explicit_here = any(ph.start >= sent.start and ph.role in (P.WHEN, P.EVENT) for ph in governing[1:])
+        explicit_here = any(ph.start >= sent.start and ph.role in (P.WHEN, P.EVENT, P.UNTIL, P.STOCK) for ph in governing[1:])
         para = doc.para_index(n.start)
         if explicit_here or any(ph.role == P.EVENT and doc.para_index(ph.start) == para for ph in governing[1:2]):
             top = next(ph for ph in governing[1:] if ph.role != P.WEAK)
@@ -505,7 +516,9 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
         return Period("null", None, None), top, "a rate over an open span"
     if top.role == P.WHEN and per.start is not None and per.end == doc.published and top.start >= sent.start:
         # 截至8月底,……今年已累计验放……: a cut-off stated before the start, in one sentence
-        cut = next((ph for ph in governing[1:] if ph.role == P.UNTIL and ph.start >= sent.start), None)
+        cut = next((ph for ph in governing[1:] if ph.role == P.UNTIL and ph.start >= sent.start), None) or (
+            times.until_before(top.start, sent.start)
+        )
         if cut is not None and cut.value.period.end is not None and per.start <= cut.value.period.end:
             return Period("span", per.start, cut.value.period.end), top, f"{cut.text} …… {top.text}: one span"
     if top.role == P.WHEN and top.value.mark == "since_until" and _STOCK_NOUNS.search(s, max(top.end, sent.start), n.start):

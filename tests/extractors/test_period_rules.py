@@ -69,3 +69,27 @@ def test_a_named_campaign_under_qizhong_with_no_start_is_a_running_total_as_of_p
     assert _period(got["21起"]) == (None, date(2023, 7, 2))
     assert _period(got["30名"]) == (None, date(2023, 7, 2))
     assert _period(got["112人次"]) == year
+
+
+def test_yi_after_a_cut_off_keeps_the_cut_off_date() -> None:
+    # 截至9月底,……已建成……: a stock as of the cut-off, not as of publication
+    got = _by_mention(
+        "今年以来,全省共查处非法捕捞案件120起。截至9月底,全省已建成水上执法站23个。"
+        "截至8月底,全市累计已有12.5万户家庭安装燃气报警器。",
+        date(2023, 10, 19), "江西省",
+    )
+    assert _period(got["23个"]) == (None, date(2023, 9, 30))
+    assert _period(got["12.5万户"]) == (None, date(2023, 8, 31))
+    assert _period(got["120起"]) == (date(2023, 1, 1), date(2023, 10, 19))
+
+
+def test_a_start_stated_after_the_cut_off_in_one_sentence_runs_to_the_cut_off() -> None:
+    # 截至8月底,……今年已累计……; 截至9月底,……自今年3月启用以来累计……: one span from the start to the cut-off
+    got = _by_mention(
+        "截至8月底,拱北口岸今年已累计验放出入境车辆96万辆次,日均约4000辆次。"
+        "截至9月底,全市已建成智能安检点15个,自今年3月启用以来累计查验包裹8.2万件。",
+        date(2024, 10, 12), "珠海市",
+    )
+    assert _period(got["96万辆次"]) == (date(2024, 1, 1), date(2024, 8, 31))
+    assert _period(got["15个"]) == (None, date(2024, 9, 30))
+    assert _period(got["8.2万件"]) == (date(2024, 3, 1), date(2024, 9, 30))
