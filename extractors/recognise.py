@@ -832,6 +832,24 @@ def _stock_subjects(nums: list[Num]) -> None:
                 n.period_from = (n.period_from[0], n.period_from[1], "a stock (存栏, 在册……) as of the end of the period in force")
 
 
+_CHANGE_OVER_YEAR_BEFORE = re.compile(r"(?:比|较)(?:上年末|上年底|去年末|去年底|上年年末|年初)[^,，。;；]{0,6}$")
+
+
+def _changes_over_year(doc: Document, nums: list[Num]) -> None:
+    """A change against the end of last year (较上年底减少8.2%, 比年初增加312.5亿元) under a stock as of a
+    date: the change over the months from New Year to that date, not a stock."""
+    s = doc.s
+    for n in nums:
+        p = n.period
+        if p is None or p.end is None or p.start is not None and not P.is_stock(p):
+            continue
+        a = doc.clause(n.start)[0]
+        if _CHANGE_OVER_YEAR_BEFORE.search(s, a, n.start):
+            n.period = Period("span", date(p.end.year, 1, 1), p.end)
+            if n.period_from is not None:
+                n.period_from = (n.period_from[0], n.period_from[1], "a change since New Year up to the stock's date")
+
+
 def _same_heading_segment(s: str, a: int, b: int) -> bool:
     """Whether ``a`` and ``b`` are in one part of a headline (parts are set apart by spaces)."""
     lo, hi = min(a, b), max(a, b)
@@ -1065,6 +1083,7 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
     subjects.breakdown_topics(doc, nums)
     subjects.averages(nums)
     _stock_subjects(nums)
+    _changes_over_year(doc, nums)
     _lead_case_days(nums, times.arrest_days, doc.published)
     _reporting_window(doc, nums, times.until_ends, times.since_starts)
     dup = _duplicate_headings(doc)

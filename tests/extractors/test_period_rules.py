@@ -93,3 +93,15 @@ def test_a_start_stated_after_the_cut_off_in_one_sentence_runs_to_the_cut_off() 
     assert _period(got["96万辆次"]) == (date(2024, 1, 1), date(2024, 8, 31))
     assert _period(got["15个"]) == (None, date(2024, 9, 30))
     assert _period(got["8.2万件"]) == (date(2024, 3, 1), date(2024, 9, 30))
+
+
+def test_a_change_against_last_year_end_under_a_stock_is_a_change_since_new_year() -> None:
+    # 截至2023年底,……在册……7436名 is a stock; 较上年底下降8.2% is what changed over 2023
+    got = _by_mention(
+        "截至2023年底,全省在册吸毒人员7436名,较上年底下降8.2%。截至5月底,全市现有社区戒毒人员612名,较去年底减少45名。",
+        date(2024, 6, 24), "青海省",
+    )
+    assert _period(got["7436名"]) == (None, date(2023, 12, 31))
+    assert _period(got["8.2%"]) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert _period(got["612名"]) == (None, date(2024, 5, 31))
+    assert _period(got["45名"]) == (date(2024, 1, 1), date(2024, 5, 31))
