@@ -826,6 +826,10 @@ def _stock_subjects(nums: list[Num]) -> None:
         p = n.period
         if p is None or p.kind != "span" or p.start is None or p.end is None:
             continue
+        if n.comparison == "yoy" and (p.start, p.end) == (date(p.end.year, 1, 1), date(p.end.year, 12, 31)):
+            # 全年……森林覆盖率……比上年提高0.3个百分点: what changed over the year, not a stock (a quarter's
+            # 存栏同比增长 stays a stock as of the quarter's end)
+            continue
         if STOCK_SUBJECTS.search(n.base or n.subject) and not CHANGE_OVER_YEAR.search(n.raw_clause):
             n.period = Period("stock", None, p.end)
             if n.period_from is not None:

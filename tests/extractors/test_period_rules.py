@@ -105,3 +105,18 @@ def test_a_change_against_last_year_end_under_a_stock_is_a_change_since_new_year
     assert _period(got["8.2%"]) == (date(2023, 1, 1), date(2023, 12, 31))
     assert _period(got["612名"]) == (None, date(2024, 5, 31))
     assert _period(got["45名"]) == (date(2024, 1, 1), date(2024, 5, 31))
+
+
+def test_a_year_on_year_change_of_a_stock_over_a_whole_year_covers_the_year() -> None:
+    # 2023年,……在册……1200名 is a stock at the year's end; 同比下降5.1% is what changed over 2023. A
+    # quarter's 存栏同比增长 stays a stock as of the quarter's end.
+    got = _by_mention(
+        "2023年,全市在册吸毒人员1200名,同比下降5.1%;森林覆盖率达63%,比上年提高0.3个百分点。",
+        date(2024, 1, 18), "丽水市",
+    )
+    year = (date(2023, 1, 1), date(2023, 12, 31))
+    assert _period(got["1200名"]) == (None, date(2023, 12, 31))
+    assert _period(got["5.1%"]) == year
+    assert _period(got["0.3个百分点"]) == year
+    got = _by_mention("一季度,全市生猪存栏95万头,同比增长2.1%。", date(2024, 4, 20), "南阳市")
+    assert _period(got["2.1%"]) == (None, date(2024, 3, 31))
