@@ -120,3 +120,17 @@ def test_a_year_on_year_change_of_a_stock_over_a_whole_year_covers_the_year() ->
     assert _period(got["0.3个百分点"]) == year
     got = _by_mention("一季度,全市生猪存栏95万头,同比增长2.1%。", date(2024, 4, 20), "南阳市")
     assert _period(got["2.1%"]) == (None, date(2024, 3, 31))
+
+
+def test_a_checkpoint_or_a_routine_check_is_no_operation_whose_totals_are_statistics() -> None:
+    # 在一检查站……开展例行检查时,……共计: the weight of one seizure on that day, not an operation's total
+    got = _by_mention(
+        "6月3日9时许,瑞丽市公安局民警在弄岛镇一检查站对一辆货车开展例行检查时,在驾驶室夹层内查获海洛因20块,"
+        "经称量共计7.1千克。",
+        date(2024, 6, 5), "瑞丽市",
+    )
+    assert got["7.1千克"].kind == "event"
+    assert _period(got["7.1千克"]) == (date(2024, 6, 3), date(2024, 6, 3))
+    # an operation's totals on one day stay a statistic
+    got = _by_mention("6月3日,全市开展集中清查行动,共抓获涉毒人员45名。", date(2024, 6, 5), "瑞丽市")
+    assert got["45名"].kind == "aggregate"
