@@ -185,6 +185,12 @@ def _year_of(ytext: str | None, ctx: Context, month: int | None = None) -> int |
             if st is not None and st.start is not None and st.end is not None and st.start.year == st.end.year:
                 return st.start.year
             return pub.year if pub else None
+        st = ctx.state
+        if ytext == "上年" and st is not None and st.start is not None and st.end is not None and (
+            st.start.year == st.end.year and (pub is None or st.start.year < pub.year)
+        ):
+            # 2023年,……成功率由上年的38.6%提高到 (published 2024): the year before the year reported on
+            return st.start.year - 1
         base = pub.year if pub is not None else ctx.year
         if base is None:
             return None

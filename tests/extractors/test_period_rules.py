@@ -134,3 +134,15 @@ def test_a_checkpoint_or_a_routine_check_is_no_operation_whose_totals_are_statis
     # an operation's totals on one day stay a statistic
     got = _by_mention("6月3日,全市开展集中清查行动,共抓获涉毒人员45名。", date(2024, 6, 5), "瑞丽市")
     assert got["45名"].kind == "aggregate"
+
+
+def test_shangnian_under_a_past_year_is_the_year_before_that_year() -> None:
+    # a 2023 report published in 2024: 上年 is 2022, while 去年 still counts from publication
+    got = _by_mention(
+        "2023年,全市法院审结民事案件5.6万件,调解撤诉率由上年的41.2%提高到45.8%。",
+        date(2024, 2, 6), "台州市",
+    )
+    assert _period(got["41.2%"]) == (date(2022, 1, 1), date(2022, 12, 31))
+    assert _period(got["45.8%"]) == (date(2023, 1, 1), date(2023, 12, 31))
+    got = _by_mention("去年,全市共审结民事案件5.1万件。", date(2024, 2, 6), "台州市")
+    assert _period(got["5.1万件"]) == (date(2023, 1, 1), date(2023, 12, 31))
