@@ -26,9 +26,10 @@ SCORER = SHARED / "eval" / "score.py"
 # 0.9.0 value F1 0.994, strict F1 0.827 (dev-c21..c32 alone, scored before anyone read them: 0.988 /
 # 0.459); extractor 0.10.0 (document-level decisions: parentheses, section headings, 我国, captions,
 # from-to clauses, breakdowns by line of business) value F1 0.994, strict F1 0.903 (dev-c21..c32:
-# 0.988 / 0.828).
+# 0.988 / 0.828); extractor 0.11.0 (running totals, cut-offs and changes of stocks, 上年 under a past
+# year, a few years back from publication) value F1 0.994, strict F1 0.910.
 VALUE_F1_GATE = 0.97
-STRICT_F1_GATE = 0.88
+STRICT_F1_GATE = 0.90
 
 pytestmark = pytest.mark.skipif(not (DEV.is_dir() and SCORER.is_file()), reason="../shared/eval is not here")
 
