@@ -567,7 +567,8 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         return Role(COMPARE, "clause", "a comparison word before (比, 较, 同比)")
     if COMPARE_LEAD.search(before) or after.startswith(COMPARE_AFTER) and name != "same_period_last_year":
         return Role(COMPARE, "clause", "快于/高于 before or 同期/相比 after")
-    if _RECORD_AFTER.match(after) and before.endswith("创"):
+    if _RECORD_AFTER.match(after) and (before.endswith("创") or mark.text.endswith("来") and before.endswith(("是", "为"))):
+        # 是今年以来全市缴毒量最大的案件: a record, like 创
         return Role(SIDE, "clause", "创今年……最大: a record, not the figures' period")
     if _SIDE_AFTER.match(after) or (_SIDE_BEFORE.search(before) and after.startswith("的")) or (
         mark.text.endswith("来") and _SIDE_AFTER_SINCE.match(after)

@@ -146,3 +146,17 @@ def test_shangnian_under_a_past_year_is_the_year_before_that_year() -> None:
     assert _period(got["45.8%"]) == (date(2023, 1, 1), date(2023, 12, 31))
     got = _by_mention("去年,全市共审结民事案件5.1万件。", date(2024, 2, 6), "台州市")
     assert _period(got["5.1万件"]) == (date(2023, 1, 1), date(2023, 12, 31))
+
+
+def test_a_since_phrase_naming_a_record_is_no_new_period() -> None:
+    # 是今年以来……最大的案件 says the case is the year's largest; the window stated before (today's
+    # cut-off in brackets) still covers 同期 after it
+    got = _by_mention(
+        "今年以来(截至6月25日),全市共破获毒品刑事案件214起。\n"
+        "该分局侦破的“3·18”案是今年以来全市缴毒量最大的案件。\n"
+        "同期,全市警方赴外省抓获毒品犯罪嫌疑人46名。",
+        date(2023, 6, 27), "柳州市",
+    )
+    window = (date(2023, 1, 1), date(2023, 6, 25))
+    assert _period(got["214起"]) == window
+    assert _period(got["46名"]) == window
