@@ -303,7 +303,9 @@ class _Times:
             # a table's header cell (1—5月(%)) names its column's period, not the text's after it
             level, rule = Level.PARAGRAPH, "in a table's header cell: its column's period"
         if rule.startswith(("其中 before", "去年同期 then")):
-            semi = re.search(r"[;；]", s[mk.end : sent.end])
+            # 去年同期 also ends where a clause compares (……15起,同比下降20%: this year's change)
+            stop = r"[;；]" if rule.startswith("其中") else r"[;；]|[,，]\s*(?=同比|环比|比|较|与)"
+            semi = re.search(stop, s[mk.end : sent.end])
             until = mk.end + semi.start() if semi else None
         paren = _paren_close(s, mk.start) if not heading and r in P.GOVERNING else None
         if paren is not None and not s[s.rfind("(", 0, mk.start) + 1 : paren].replace(mk.text, "", 1).strip():

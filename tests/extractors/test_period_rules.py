@@ -55,6 +55,10 @@ def test_last_years_same_period_stated_as_a_fact_holds_to_the_semicolon() -> Non
     assert _period(got["95起"]) == last_year
     assert _period(got["2人"]) == last_year
     assert _period(got["120万元"]) == this_year
+    # a clause that compares is this year's change again
+    got = _by_mention("1-9月,全市共发生火灾80起,去年同期发生火灾95起,同比下降15.8%。", date(2024, 10, 15), "宜春市")
+    assert _period(got["95起"]) == last_year
+    assert _period(got["15.8%"]) == this_year
 
 
 def test_a_named_campaign_under_qizhong_with_no_start_is_a_running_total_as_of_publication() -> None:
