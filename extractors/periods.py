@@ -185,6 +185,12 @@ def _year_of(ytext: str | None, ctx: Context, month: int | None = None) -> int |
             if st is not None and st.start is not None and st.end is not None and st.start.year == st.end.year:
                 return st.start.year
             return pub.year if pub else None
+        st = ctx.state
+        if ytext == "上年" and st is not None and st.start is not None and st.end is not None and (
+            st.start.year == st.end.year and (pub is None or st.start.year < pub.year)
+        ):
+            # 2023年,……成功率由上年的38.6%提高到 (published 2024): the year before the year reported on
+            return st.start.year - 1
         base = pub.year if pub is not None else ctx.year
         if base is None:
             return None
@@ -384,6 +390,10 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
                 return Period("span", st.start, st.end)
         if n and pub is not None and mark.text.startswith(("近", "最近")):
             return Period("span", date(pub.year - n, 1, 1), date(pub.year - 1, 12, 31))
+        if n and pub is not None and n <= 5 and not mark.text.startswith("这"):
+            # 五年来 (published December 2025): the N years up to the publication date, from the start of
+            # the year nearest to N years before it (2021-01-01); a decade (十年来) stays open
+            return Period("span", date(pub.year - n + (1 if pub.month >= 7 else 0), 1, 1), pub)
         return Period("span", None, pub)
     if name == "recent_years":
         return Period("recent", None, pub)
@@ -557,7 +567,8 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         return Role(COMPARE, "clause", "a comparison word before (比, 较, 同比)")
     if COMPARE_LEAD.search(before) or after.startswith(COMPARE_AFTER) and name != "same_period_last_year":
         return Role(COMPARE, "clause", "快于/高于 before or 同期/相比 after")
-    if _RECORD_AFTER.match(after) and before.endswith("创"):
+    if _RECORD_AFTER.match(after) and (before.endswith("创") or mark.text.endswith("来") and before.endswith(("是", "为"))):
+        # 是今年以来全市缴毒量最大的案件: a record, like 创
         return Role(SIDE, "clause", "创今年……最大: a record, not the figures' period")
     if _SIDE_AFTER.match(after) or (_SIDE_BEFORE.search(before) and after.startswith("的")) or (
         mark.text.endswith("来") and _SIDE_AFTER_SINCE.match(after)

@@ -68,7 +68,8 @@ _SEIZURE = re.compile(r"查获|缴获|抓获|截获|起获|查扣")
 _AREA_CLAUSE = re.compile(r"\s*(?:全国|全省|全市|全区|全县|全州)")
 # The totals of a campaign or an operation (此次行动共破获, 集中统一行动,共破获): a statistic, not an
 # incident, also when the operation took one day.
-_CAMPAIGN_RE = re.compile(r"行动|整治|专项|战役|会战|攻坚|清查|清理|严打|扫黑|斗争|排查|检查")
+# Not 检查站 (a checkpoint) nor where 时 follows (开展例行检查时,……共计12.6千克): one incident.
+_CAMPAIGN_RE = re.compile(r"(?:行动|整治|专项|战役|会战|攻坚|清查|清理|严打|扫黑|斗争|排查|检查)(?![时站])")
 _TOTAL_WORDS = re.compile(r"共计|累计|总计|合计|共|先后")
 # Right after a cut-off date: a count of flows follows (截至8月31日,共破获……).
 _FLOW_AFTER_UNTIL = re.compile(r"[,，]?\s*(?:全省|全市|全县|全区)?(?:共|累计|共计)")
@@ -78,12 +79,16 @@ _AREA_TOTAL_RE = re.compile(r"\s*(?:全国|全省|全市|全区|全县|全州)(?
 _DURING_RE = re.compile(r"\s*(?:(?:此|假期|节日|节假日|整治|行动|活动|会战|专项行动|集中整治|专项整治)期间|同期)")
 # After a day: something began that day (9月20日启动, 3月1日起开展).
 _START_AFTER = re.compile(r"[^,，。;；]{0,6}?(?:启动|开始|开展|启用|实施|部署|开通|上线)")
+# 其中,“夏安”行动破获……: a part of the totals by a named campaign whose start is not stated
+_NAMED_CAMPAIGN_RE = re.compile(
+    r"\s*其中[,，:：]?\s*[“\"][^”\"\n]{1,12}[”\"](?:专项行动|专项整治|专项斗争|行动|战役|会战|攻坚战)(?:中|期间)?(?=[,，]?[^,，。;；\n]{0,6}?(?:共|累计)?(?:破获|侦破|破|抓获|缴获|查获|查处|打掉|捣毁|摧毁|办理|立案))"
+)
 _SCENE_RE = re.compile(r"\s*(?:会上|会议上|发布会上|活动现场|仪式现场|会议现场|发布会现场|仪式上)")
 _MEETING_RE = re.compile(r"(?:召开|举行|举办)[^,。;\n]{0,24}?(?:会|活动|仪式)")
 # Nouns of a stock (现有吸毒人员, 在册, 保有量): a cut-off date makes them a stock as of then.
 # Verbs that count what was done (a flow), for a running total whose start is stated before it.
 _FLOW_VERBS = re.compile(r"破获|侦破|抓获|缴获|查获|查处|办理|立案|接警|出动|发生|新增|查办|打掉|捣毁|查扣|冻结|返还|挽回|拦截|劝阻")
-_STOCK_NOUNS = re.compile(r"现有|在册|保有量|余额|存栏|常住人口|户籍人口|总人口|共有|拥有|现存|建成|已建|累计建成")
+_STOCK_NOUNS = re.compile(r"现有|已有|在册|保有量|余额|存栏|常住人口|户籍人口|总人口|共有|拥有|现存|建成|已建|累计建成")
 _HOLIDAY_GAP = re.compile(r"[“”\"]?[^,，。;；\n]{0,6}?[(（]")
 _LOCAL_BIND = ("的", "(", "的(")
 _SAME_PERIOD_STATED = re.compile(r"(?:共|累计|全市|全省|全县|全区)?(?:发生|破获|侦破|查获|抓获|缴获|接报|立案|受理|新收|查处)")
@@ -165,6 +170,8 @@ class _Times:
         self._rate_at: list[int] = []
         self._span_at: list[int] = []
         self._spans: list[Phrase[_TimeValue]] = []
+        self._until_at: list[int] = []
+        self._untils: list[Phrase[_TimeValue]] = []
         self._weak: list[Phrase[_TimeValue]] = []
         s = doc.s
         marks = [mk for mk in find_marks(s) if not doc.is_furniture(mk.start)]
@@ -180,6 +187,9 @@ class _Times:
                 continue
             if meeting is not None and (m := _SCENE_RE.match(s, sent.start)):
                 extra.append((sent.start, m.group(0).strip(), meeting, "会上/现场: the meeting's day"))
+            elif (m := _NAMED_CAMPAIGN_RE.match(s, sent.start)) and doc.published is not None:
+                extra.append((sent.start, m.group(0).strip(), Period("stock", None, doc.published),
+                              "其中 a named campaign with no stated start: a running total as of publication"))
             elif m := _DURING_RE.match(s, sent.start):
                 extra.append((sent.start, m.group(0).strip(), None, "期间 after an incident: the release's window"))
             elif (m := _AREA_TOTAL_RE.match(s, sent.start)) and doc.paragraphs[sent.para].start >= sent.start - 1:
@@ -196,7 +206,8 @@ class _Times:
                 role = P.Role(P.COMPARE, "clause", "listed after a comparison base")
             if role is not None and role.rule == "上年同期" and _SAME_PERIOD_STATED.match(s, mk.end):
                 # 全市去年同期发生事故6起: last year's figure stated as such, for its clause
-                role = P.Role(P.WHEN, "clause", "去年同期 then what happened: last year's figure")
+                # 全市去年同期发生事故15起,死亡5人: the clauses after it tell the same year, to the sentence's end
+                role = P.Role(P.WHEN, "sentence", "去年同期 then what happened: last year's figures")
             compare_end = mk.end if role is not None and role.role == P.COMPARE else -1
             if role is None or role.role in (P.REPORT,):
                 continue
@@ -227,6 +238,12 @@ class _Times:
             k += 1
         return None
 
+    def until_before(self, pos: int, sent_start: int) -> Phrase[_TimeValue] | None:
+        """The cut-off (截至8月底) stated last before ``pos`` in its sentence, also when a span opened
+        after it has closed it (截至8月底,……今年已累计……)."""
+        k = bisect_right(self._until_at, pos - 1)
+        return self._untils[k - 1] if k > 0 and self._until_at[k - 1] >= sent_start else None
+
     def rate_before(self, pos: int, clause_start: int) -> bool:
         """Whether a rate word (年均, 每年, 平均每天) stands in the clause before ``pos``."""
         k = bisect_right(self._rate_at, pos - 1)
@@ -248,7 +265,8 @@ class _Times:
         while self._extra and self._extra[0][0] <= pos:
             at, text, per, rule = self._extra.pop(0)
             if per is not None:
-                self.scopes.add(Phrase(at, at + len(text), text, _TimeValue(per, "frame"), P.EVENT, Level.SENTENCE, rule))
+                role = P.STOCK if per.kind == "stock" else P.EVENT
+                self.scopes.add(Phrase(at, at + len(text), text, _TimeValue(per, "frame"), role, Level.SENTENCE, rule))
                 continue
             top = self.scopes.innermost(at, heading=False)
             if self.main_span is not None and top is not None and (
@@ -276,13 +294,18 @@ class _Times:
             if any(ph.start >= sent.start for ph in self.scopes.in_force(mk.start) if ph.role == P.WHEN):
                 return
             per = Period("span", None, None)
+        if heading and mk.name == "years_since" and per.start is not None and per.end == doc.published:
+            # 三年来 in a headline: a rounded window; a body figure it restates says the window's true start
+            per = Period("span", None, per.end)
         if r == P.EVENT and per.kind not in ("day", "vague"):
             r = P.WHEN  # 当日 after a span: the span's day is not known
         if doc.paragraph(mk.start).cell and level > Level.PARAGRAPH:
             # a table's header cell (1—5月(%)) names its column's period, not the text's after it
             level, rule = Level.PARAGRAPH, "in a table's header cell: its column's period"
-        if rule.startswith("其中 before"):
-            semi = re.search(r"[;；]", s[mk.end : sent.end])
+        if rule.startswith(("其中 before", "去年同期 then")):
+            # 去年同期 also ends where a clause compares (……15起,同比下降20%: this year's change)
+            stop = r"[;；]" if rule.startswith("其中") else r"[;；]|[,，]\s*(?=同比|环比|比|较|与)"
+            semi = re.search(stop, s[mk.end : sent.end])
             until = mk.end + semi.start() if semi else None
         paren = _paren_close(s, mk.start) if not heading and r in P.GOVERNING else None
         if paren is not None and not s[s.rfind("(", 0, mk.start) + 1 : paren].replace(mk.text, "", 1).strip():
@@ -374,6 +397,9 @@ class _Times:
         ph = Phrase(mk.start, mk.end, mk.text, _TimeValue(per, mk.name), r, level, rule, until)
         self.scopes.add(ph)
         self.by_end[mk.end] = ph
+        if r == P.UNTIL and not heading:
+            self._until_at.append(mk.start)
+            self._untils.append(ph)
         if r == P.WEAK:
             self._weak_at.append(mk.start)
             self._weak.append(ph)
@@ -461,7 +487,7 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
     if top.role == P.WEAK:
         # 已 makes the clause a stock unless a period is stated in this sentence or an incident is being
         # told in this paragraph (我省17个市……都已发现; but 8月3日……已被刑事拘留)
-        explicit_here = any(ph.start >= sent.start and ph.role in (P.WHEN, P.EVENT) for ph in governing[1:])
+        explicit_here = any(ph.start >= sent.start and ph.role in (P.WHEN, P.EVENT, P.UNTIL, P.STOCK) for ph in governing[1:])
         para = doc.para_index(n.start)
         if explicit_here or any(ph.role == P.EVENT and doc.para_index(ph.start) == para for ph in governing[1:2]):
             top = next(ph for ph in governing[1:] if ph.role != P.WEAK)
@@ -493,7 +519,9 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
         return Period("null", None, None), top, "a rate over an open span"
     if top.role == P.WHEN and per.start is not None and per.end == doc.published and top.start >= sent.start:
         # 截至8月底,……今年已累计验放……: a cut-off stated before the start, in one sentence
-        cut = next((ph for ph in governing[1:] if ph.role == P.UNTIL and ph.start >= sent.start), None)
+        cut = next((ph for ph in governing[1:] if ph.role == P.UNTIL and ph.start >= sent.start), None) or (
+            times.until_before(top.start, sent.start)
+        )
         if cut is not None and cut.value.period.end is not None and per.start <= cut.value.period.end:
             return Period("span", per.start, cut.value.period.end), top, f"{cut.text} …… {top.text}: one span"
     if top.role == P.WHEN and top.value.mark == "since_until" and _STOCK_NOUNS.search(s, max(top.end, sent.start), n.start):
@@ -855,10 +883,32 @@ def _stock_subjects(nums: list[Num]) -> None:
         p = n.period
         if p is None or p.kind != "span" or p.start is None or p.end is None:
             continue
+        if n.comparison == "yoy" and (p.start, p.end) == (date(p.end.year, 1, 1), date(p.end.year, 12, 31)):
+            # 全年……森林覆盖率……比上年提高0.3个百分点: what changed over the year, not a stock (a quarter's
+            # 存栏同比增长 stays a stock as of the quarter's end)
+            continue
         if STOCK_SUBJECTS.search(n.base or n.subject) and not CHANGE_OVER_YEAR.search(n.raw_clause):
             n.period = Period("stock", None, p.end)
             if n.period_from is not None:
                 n.period_from = (n.period_from[0], n.period_from[1], "a stock (存栏, 在册……) as of the end of the period in force")
+
+
+_CHANGE_OVER_YEAR_BEFORE = re.compile(r"(?:比|较)(?:上年末|上年底|去年末|去年底|上年年末|年初)[^,，。;；]{0,6}$")
+
+
+def _changes_over_year(doc: Document, nums: list[Num]) -> None:
+    """A change against the end of last year (较上年底减少8.2%, 比年初增加312.5亿元) under a stock as of a
+    date: the change over the months from New Year to that date, not a stock."""
+    s = doc.s
+    for n in nums:
+        p = n.period
+        if p is None or p.end is None or p.start is not None and not P.is_stock(p):
+            continue
+        a = doc.clause(n.start)[0]
+        if _CHANGE_OVER_YEAR_BEFORE.search(s, a, n.start):
+            n.period = Period("span", date(p.end.year, 1, 1), p.end)
+            if n.period_from is not None:
+                n.period_from = (n.period_from[0], n.period_from[1], "a change since New Year up to the stock's date")
 
 
 def _same_heading_segment(s: str, a: int, b: int) -> bool:
@@ -1105,6 +1155,7 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
     subjects.breakdown_topics(doc, nums)
     subjects.averages(nums)
     _stock_subjects(nums)
+    _changes_over_year(doc, nums)
     _lead_case_days(nums, times.arrest_days, doc.published)
     _reporting_window(doc, nums, times.until_ends, times.since_starts)
     dup = _duplicate_headings(doc)

@@ -27,10 +27,11 @@ SCORER = SHARED / "eval" / "score.py"
 # 0.459); extractor 0.10.0 (document-level decisions: parentheses, section headings, 我国, captions,
 # from-to clauses, breakdowns by line of business) value F1 0.994, strict F1 0.903 (dev-c21..c32:
 # 0.988 / 0.828); extractor 0.11.0 (subjects: lists, shares named by their word, nouns after a
-# number; regions: places listed at a clause's head, place headings, people caught elsewhere) value
-# F1 0.994, strict F1 0.919.
+# number; regions: places listed at a clause's head, place headings, people caught elsewhere;
+# periods: running totals, cut-offs and changes of stocks, 上年 under a past year, a few years back
+# from publication) value F1 0.994, strict F1 0.928 (dev-c21..c32: 0.988 / 0.863).
 VALUE_F1_GATE = 0.97
-STRICT_F1_GATE = 0.91
+STRICT_F1_GATE = 0.92
 
 pytestmark = pytest.mark.skipif(not (DEV.is_dir() and SCORER.is_file()), reason="../shared/eval is not here")
 

@@ -1,0 +1,166 @@
+"""Rules for the period a figure covers and its kind: how a period phrase resolves, how far it holds
+over the clauses after it and when a figure is a stock rather than a flow. Each test is a short
+release written for it, in the construction the rule is about."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extractors import extract
+from extractors.model import Figure
+
+
+def _by_mention(text: str, published: date | None, region: str | None = None) -> dict[str, Figure]:
+    return {f.mention: f for f in extract(text, published=published, region=region)}
+
+
+def _period(f: Figure) -> tuple[date | None, date | None]:
+    return f.period_start, f.period_end
+
+
+def test_a_few_years_back_from_publication_run_from_the_nearest_new_year() -> None:
+    # 五年来 in a December release: the five years from January four years before; 三年来 in March:
+    # the three years from the January three years before
+    got = _by_mention("五年来,全省共破获毒品刑事案件2100余起。", date(2024, 11, 20), "浙江省")
+    assert _period(got["2100余起"]) == (date(2020, 1, 1), date(2024, 11, 20))
+    got = _by_mention("三年来,全市共查办非法采砂案件460件。", date(2025, 3, 12), "九江市")
+    assert _period(got["460件"]) == (date(2022, 1, 1), date(2025, 3, 12))
+
+
+def test_a_decade_back_stays_open() -> None:
+    # 十年来 is a narrative span, not a reporting window: no start is made up for it
+    got = _by_mention("十年来,全市共缴获海洛因300余公斤。", date(2018, 6, 20), "保山市")
+    assert _period(got["300余公斤"]) == (None, date(2018, 6, 20))
+
+
+def test_a_headline_years_back_takes_the_window_of_the_body_figure_it_restates() -> None:
+    # the headline rounds; the body states the window's start
+    got = extract(
+        "肇庆警方三年来破获毒品案件逾五百起\n2021年10月以来,肇庆警方共破获毒品刑事案件512起。",
+        published=date(2023, 9, 8), region="肇庆市",
+    )
+    head = next(f for f in got if f.mention == "逾五百起")
+    assert _period(head) == (date(2021, 10, 1), date(2023, 9, 8))
+
+
+def test_last_years_same_period_stated_as_a_fact_holds_to_the_semicolon() -> None:
+    # 去年同期发生……,死亡……: both of last year's figures; after the ; the release's period again
+    got = _by_mention(
+        "1-9月,全市共发生火灾80起,去年同期发生火灾95起,死亡2人;直接财产损失120万元。",
+        date(2024, 10, 15), "宜春市",
+    )
+    this_year = (date(2024, 1, 1), date(2024, 9, 30))
+    last_year = (date(2023, 1, 1), date(2023, 9, 30))
+    assert _period(got["80起"]) == this_year
+    assert _period(got["95起"]) == last_year
+    assert _period(got["2人"]) == last_year
+    assert _period(got["120万元"]) == this_year
+    # a clause that compares is this year's change again
+    got = _by_mention("1-9月,全市共发生火灾80起,去年同期发生火灾95起,同比下降15.8%。", date(2024, 10, 15), "宜春市")
+    assert _period(got["95起"]) == last_year
+    assert _period(got["15.8%"]) == this_year
+
+
+def test_a_named_campaign_under_qizhong_with_no_start_is_a_running_total_as_of_publication() -> None:
+    # 其中,“雷霆”行动破……: a part of the year's totals by a campaign whose start the text never states
+    got = _by_mention(
+        "今年以来,全县共破获毒品刑事案件64起,抓获犯罪嫌疑人80名。其中,“雷霆”行动破获毒品刑事案件21起,"
+        "抓获犯罪嫌疑人30名。全县还查处吸毒人员112人次。",
+        date(2023, 7, 2), "镇雄县",
+    )
+    year = (date(2023, 1, 1), date(2023, 7, 2))
+    assert _period(got["64起"]) == year
+    assert _period(got["21起"]) == (None, date(2023, 7, 2))
+    assert _period(got["30名"]) == (None, date(2023, 7, 2))
+    assert _period(got["112人次"]) == year
+
+
+def test_yi_after_a_cut_off_keeps_the_cut_off_date() -> None:
+    # 截至9月底,……已建成……: a stock as of the cut-off, not as of publication
+    got = _by_mention(
+        "今年以来,全省共查处非法捕捞案件120起。截至9月底,全省已建成水上执法站23个。"
+        "截至8月底,全市累计已有12.5万户家庭安装燃气报警器。",
+        date(2023, 10, 19), "江西省",
+    )
+    assert _period(got["23个"]) == (None, date(2023, 9, 30))
+    assert _period(got["12.5万户"]) == (None, date(2023, 8, 31))
+    assert _period(got["120起"]) == (date(2023, 1, 1), date(2023, 10, 19))
+
+
+def test_a_start_stated_after_the_cut_off_in_one_sentence_runs_to_the_cut_off() -> None:
+    # 截至8月底,……今年已累计……; 截至9月底,……自今年3月启用以来累计……: one span from the start to the cut-off
+    got = _by_mention(
+        "截至8月底,拱北口岸今年已累计验放出入境车辆96万辆次,日均约4000辆次。"
+        "截至9月底,全市已建成智能安检点15个,自今年3月启用以来累计查验包裹8.2万件。",
+        date(2024, 10, 12), "珠海市",
+    )
+    assert _period(got["96万辆次"]) == (date(2024, 1, 1), date(2024, 8, 31))
+    assert _period(got["15个"]) == (None, date(2024, 9, 30))
+    assert _period(got["8.2万件"]) == (date(2024, 3, 1), date(2024, 9, 30))
+
+
+def test_a_change_against_last_year_end_under_a_stock_is_a_change_since_new_year() -> None:
+    # 截至2023年底,……在册……7436名 is a stock; 较上年底下降8.2% is what changed over 2023
+    got = _by_mention(
+        "截至2023年底,全省在册吸毒人员7436名,较上年底下降8.2%。截至5月底,全市现有社区戒毒人员612名,较去年底减少45名。",
+        date(2024, 6, 24), "青海省",
+    )
+    assert _period(got["7436名"]) == (None, date(2023, 12, 31))
+    assert _period(got["8.2%"]) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert _period(got["612名"]) == (None, date(2024, 5, 31))
+    assert _period(got["45名"]) == (date(2024, 1, 1), date(2024, 5, 31))
+
+
+def test_a_year_on_year_change_of_a_stock_over_a_whole_year_covers_the_year() -> None:
+    # 2023年,……在册……1200名 is a stock at the year's end; 同比下降5.1% is what changed over 2023. A
+    # quarter's 存栏同比增长 stays a stock as of the quarter's end.
+    got = _by_mention(
+        "2023年,全市在册吸毒人员1200名,同比下降5.1%;森林覆盖率达63%,比上年提高0.3个百分点。",
+        date(2024, 1, 18), "丽水市",
+    )
+    year = (date(2023, 1, 1), date(2023, 12, 31))
+    assert _period(got["1200名"]) == (None, date(2023, 12, 31))
+    assert _period(got["5.1%"]) == year
+    assert _period(got["0.3个百分点"]) == year
+    got = _by_mention("一季度,全市生猪存栏95万头,同比增长2.1%。", date(2024, 4, 20), "南阳市")
+    assert _period(got["2.1%"]) == (None, date(2024, 3, 31))
+
+
+def test_a_checkpoint_or_a_routine_check_is_no_operation_whose_totals_are_statistics() -> None:
+    # 在一检查站……开展例行检查时,……共计: the weight of one seizure on that day, not an operation's total
+    got = _by_mention(
+        "6月3日9时许,瑞丽市公安局民警在弄岛镇一检查站对一辆货车开展例行检查时,在驾驶室夹层内查获海洛因20块,"
+        "经称量共计7.1千克。",
+        date(2024, 6, 5), "瑞丽市",
+    )
+    assert got["7.1千克"].kind == "event"
+    assert _period(got["7.1千克"]) == (date(2024, 6, 3), date(2024, 6, 3))
+    # an operation's totals on one day stay a statistic
+    got = _by_mention("6月3日,全市开展集中清查行动,共抓获涉毒人员45名。", date(2024, 6, 5), "瑞丽市")
+    assert got["45名"].kind == "aggregate"
+
+
+def test_shangnian_under_a_past_year_is_the_year_before_that_year() -> None:
+    # a 2023 report published in 2024: 上年 is 2022, while 去年 still counts from publication
+    got = _by_mention(
+        "2023年,全市法院审结民事案件5.6万件,调解撤诉率由上年的41.2%提高到45.8%。",
+        date(2024, 2, 6), "台州市",
+    )
+    assert _period(got["41.2%"]) == (date(2022, 1, 1), date(2022, 12, 31))
+    assert _period(got["45.8%"]) == (date(2023, 1, 1), date(2023, 12, 31))
+    got = _by_mention("去年,全市共审结民事案件5.1万件。", date(2024, 2, 6), "台州市")
+    assert _period(got["5.1万件"]) == (date(2023, 1, 1), date(2023, 12, 31))
+
+
+def test_a_since_phrase_naming_a_record_is_no_new_period() -> None:
+    # 是今年以来……最大的案件 says the case is the year's largest; the window stated before (today's
+    # cut-off in brackets) still covers 同期 after it
+    got = _by_mention(
+        "今年以来(截至6月25日),全市共破获毒品刑事案件214起。\n"
+        "该分局侦破的“3·18”案是今年以来全市缴毒量最大的案件。\n"
+        "同期,全市警方赴外省抓获毒品犯罪嫌疑人46名。",
+        date(2023, 6, 27), "柳州市",
+    )
+    window = (date(2023, 1, 1), date(2023, 6, 25))
+    assert _period(got["214起"]) == window
+    assert _period(got["46名"]) == window
