@@ -72,7 +72,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("same_period_last_year", r"(?:上年|去年)同期"),
     ("year_end", rf"(?:{_Y}(?:末|底))|年(?:末|底)"),
     ("year", rf"(?:{_Y}(?:度)?(?:全年|一年)?)|全年"),
-    ("years_since", rf"(?:近|这|最近)?(?P<n>{_N}|几|多)年(?:来|间|以来)"),
+    ("years_since", rf"(?:近|这|最近)?(?P<n>{_N}|两|几|多)年(?:来|间|以来)"),
     ("recent_years", r"近(?:年来|几年来|些年来|年)|多年来"),
     ("holiday", r"(?P<hol>[“\"]?(?:五一|国庆|十一)[”\"]?(?:中秋)?(?:黄金周|长假|小长假|假期|期间)|黄金周|国庆|五一)"),
     # Holidays whose dates vary (春节) and bare holiday words (假期, 节日期间): dated

@@ -27,6 +27,12 @@ def test_a_few_years_back_from_publication_run_from_the_nearest_new_year() -> No
     assert _period(got["460件"]) == (date(2022, 1, 1), date(2025, 3, 12))
 
 
+def test_two_years_back_written_with_liang_is_read_like_the_others() -> None:
+    # 两 is how two is said before a measure word: 两年来 is 二年来
+    got = _by_mention("两年来,全县共查处无证经营加油点37处。", date(2023, 9, 15), "弥勒市")
+    assert _period(got["37处"]) == (date(2022, 1, 1), date(2023, 9, 15))
+
+
 def test_a_decade_back_stays_open() -> None:
     # 十年来 is a narrative span, not a reporting window: no start is made up for it
     got = _by_mention("十年来,全市共缴获海洛因300余公斤。", date(2018, 6, 20), "保山市")
