@@ -91,6 +91,8 @@ _FLOW_VERBS = re.compile(r"破获|侦破|抓获|缴获|查获|查处|办理|立�
 _STOCK_NOUNS = re.compile(r"现有|已有|在册|保有量|余额|存栏|常住人口|户籍人口|总人口|共有|拥有|现存|建成|已建|累计建成")
 _HOLIDAY_GAP = re.compile(r"[“”\"]?[^,，。;；\n]{0,6}?[(（]")
 _LOCAL_BIND = ("的", "(", "的(")
+# 由2018年的412人、7.2%降至……: the later items of a list of numbers after 的 share the first one's phrase
+_LIST_AFTER_DE = re.compile(r"的(?:\d[\d.]*(?:多|余)?[^\d、,，。;；:：]{0,4}、){1,5}$")
 _SAME_PERIOD_STATED = re.compile(r"(?:共|累计|全市|全省|全县|全区)?(?:发生|破获|侦破|查获|抓获|缴获|接报|立案|受理|新收|查处)")
 _LIST_JOIN = ("、", "和", "及", "与", "或", "以及")
 _BREADCRUMB = re.compile(r"首页\s*[>＞]|当前位置|您的位置")
@@ -460,6 +462,12 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
         ph = times.by_end.get(n.start - gap)
         if ph is not None and s[ph.end : n.start] in _LOCAL_BIND and ph.role in (P.SIDE, P.COMPARE, P.WHEN):
             return ph.value.period, ph, "written right before its number"
+    lo = max(0, n.start - 60)
+    listed = _LIST_AFTER_DE.search(s[lo : n.start])
+    if listed is not None:
+        ph = times.by_end.get(lo + listed.start())
+        if ph is not None and ph.role in (P.SIDE, P.COMPARE, P.WHEN):
+            return ph.value.period, ph, "a list of numbers after the phrase's 的"
     governing = [ph for ph in in_force if ph.role in P.GOVERNING]
     weak_after = times.weak_after(n.end)
     sent0 = doc.sentence(n.start).start

@@ -170,3 +170,11 @@ def test_a_since_phrase_naming_a_record_is_no_new_period() -> None:
     window = (date(2023, 1, 1), date(2023, 6, 25))
     assert _period(got["214起"]) == window
     assert _period(got["46名"]) == window
+
+
+def test_every_number_of_a_list_after_a_years_de_takes_that_year() -> None:
+    # 分别由2018年的412人、7.2%降至2020年的……: both from-values are 2018's, both to-values 2020's
+    got = _by_mention("2020年,全市戒断三年未复吸人数、复吸率分别由2018年的412人、7.2%降至2020年的180人、3.1%。",
+                      date(2021, 3, 2), "玉溪市")
+    year = {y: (date(y, 1, 1), date(y, 12, 31)) for y in (2018, 2020)}
+    assert [_period(got[m]) for m in ("412人", "7.2%", "180人", "3.1%")] == [year[2018], year[2018], year[2020], year[2020]]
