@@ -77,7 +77,12 @@ class Scopes(Generic[T]):
         if p.level == Level.CLAUSE:
             return doc.clause(p.start)[1]
         if p.level == Level.SENTENCE:
-            return doc.sentence(p.start).end
+            sent = doc.sentence(p.start)
+            while True:  # 目前,……。其中,……: a sentence that opens with 其中 goes on with the one before
+                nxt = doc.sentence(sent.end + 1)
+                if nxt.index != sent.index + 1 or nxt.para != sent.para or not doc.s[nxt.start : nxt.end].lstrip().startswith("其中"):
+                    return sent.end
+                sent = nxt
         if p.level == Level.PARAGRAPH or heading:
             return doc.paragraph(p.start).end + 1
         return len(doc.s) + 1

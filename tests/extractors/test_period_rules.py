@@ -178,3 +178,12 @@ def test_every_number_of_a_list_after_a_years_de_takes_that_year() -> None:
                       date(2021, 3, 2), "玉溪市")
     year = {y: (date(y, 1, 1), date(y, 12, 31)) for y in (2018, 2020)}
     assert [_period(got[m]) for m in ("412人", "7.2%", "180人", "3.1%")] == [year[2018], year[2018], year[2020], year[2020]]
+
+
+def test_a_sentence_opening_with_qizhong_goes_on_with_the_stock_of_the_one_before() -> None:
+    # 目前 holds for its sentence; 其中 opens a sentence that details it, under the same 目前,
+    # not under the start of the programme stated earlier
+    got = _by_mention("2019年6月,省里启动校园禁毒工程。目前,工程各项任务已经完成。其中,全省超过3000所中小学校"
+                      "接入教育平台,覆盖学生120万名。", date(2021, 12, 20), "四川省")
+    assert _period(got["超过3000所"]) == (None, date(2021, 12, 20))
+    assert _period(got["120万名"]) == (None, date(2021, 12, 20))
