@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 DEFAULT_DB = Path("data/pressetl.duckdb")
 CORES = os.cpu_count() or 1
@@ -43,33 +44,27 @@ class Settings:
         PRESSETL_BATCH_SIZE, PRESSETL_BATCHES_IN_FLIGHT, PRESSETL_WORKERS, PRESSETL_TASK_RUNNER,
         PRESSETL_DOCUMENT_SECONDS, PRESSETL_MAX_BYTES."""
         env = os.environ if env is None else env
-        s = cls()
-        if env.get("PRESSETL_DB"):
-            s = replace(s, db_path=warehouse_target(env["PRESSETL_DB"]))
-        if env.get("PRESSETL_SOURCES"):
-            s = replace(s, sources_path=Path(env["PRESSETL_SOURCES"]))
-        if env.get("PRESSETL_USER_AGENT"):
-            s = replace(s, user_agent=env["PRESSETL_USER_AGENT"])
-        if env.get("PRESSETL_DELAY"):
-            s = replace(s, delay_seconds=float(env["PRESSETL_DELAY"]))
-        if env.get("PRESSETL_BATCHES_IN_FLIGHT"):
-            s = replace(s, batches_in_flight=int(env["PRESSETL_BATCHES_IN_FLIGHT"]))
-        if env.get("PRESSETL_BATCH_SIZE"):
-            s = replace(s, batch_size=int(env["PRESSETL_BATCH_SIZE"]))
-        if env.get("PRESSETL_WORKERS"):
-            s = replace(s, workers=int(env["PRESSETL_WORKERS"]))
-        if env.get("PRESSETL_TASK_RUNNER"):
-            s = replace(s, task_runner=env["PRESSETL_TASK_RUNNER"])
-        if env.get("PRESSETL_DOCUMENT_SECONDS"):
-            s = replace(s, document_seconds=float(env["PRESSETL_DOCUMENT_SECONDS"]))
-        if env.get("PRESSETL_MAX_BYTES"):
-            s = replace(s, max_bytes=int(env["PRESSETL_MAX_BYTES"]))
-        if env.get("PRESSETL_CONCURRENCY"):
-            s = replace(s, concurrency_per_host=int(env["PRESSETL_CONCURRENCY"]))
-        return s.with_(**overrides)
+        given: dict[str, Any] = {field: parse(env[name]) for name, (field, parse) in _ENV.items() if env.get(name)}
+        return replace(cls(), **given).with_(**overrides)
 
 
 def warehouse_target(db: str | Path) -> Path | str:
     """``--db`` / ``PRESSETL_DB`` / a flow's ``db`` as given: a DuckLake URL stays a string
     (a Path would fold its //), anything else is a file path."""
     return db if isinstance(db, str) and "://" in db else Path(db)
+
+
+# PRESSETL_* environment variable -> (Settings field, how its text is read)
+_ENV: dict[str, tuple[str, Callable[[str], Any]]] = {
+    "PRESSETL_DB": ("db_path", warehouse_target),
+    "PRESSETL_SOURCES": ("sources_path", Path),
+    "PRESSETL_USER_AGENT": ("user_agent", str),
+    "PRESSETL_DELAY": ("delay_seconds", float),
+    "PRESSETL_BATCHES_IN_FLIGHT": ("batches_in_flight", int),
+    "PRESSETL_BATCH_SIZE": ("batch_size", int),
+    "PRESSETL_WORKERS": ("workers", int),
+    "PRESSETL_TASK_RUNNER": ("task_runner", str),
+    "PRESSETL_DOCUMENT_SECONDS": ("document_seconds", float),
+    "PRESSETL_MAX_BYTES": ("max_bytes", int),
+    "PRESSETL_CONCURRENCY": ("concurrency_per_host", int),
+}

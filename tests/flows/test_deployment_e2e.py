@@ -112,7 +112,13 @@ def server(tmp_path, procs):
         "PRESSETL_DB": str(tmp_path / "warehouse" / "pressetl.duckdb"),
         "PYTHONUNBUFFERED": "1",
     })
-    log = tmp_path / "server.log"
+    start_server(procs, port, env, tmp_path / "server.log")
+    yield api, env
+
+
+def start_server(procs: Processes, port: int, env: dict[str, str], log: Path) -> None:
+    """`prefect server start` on 127.0.0.1:``port`` with ``env``, waited for until its API is healthy."""
+    api = env["PREFECT_API_URL"]
     p = procs.start([PREFECT, "server", "start", "--host", "127.0.0.1", "--port", str(port), "--no-ui"], env, log)
     deadline = time.monotonic() + SERVER_START_TIMEOUT
     while True:
@@ -120,13 +126,12 @@ def server(tmp_path, procs):
             pytest.fail(f"prefect server exited with {p.returncode} before it was healthy:\n{tail(log)}")
         try:
             if httpx.get(f"{api}/health", timeout=2).status_code == 200:
-                break
+                return
         except httpx.HTTPError:
             pass
         if time.monotonic() > deadline:
             pytest.fail(f"prefect server not healthy on {api} after {SERVER_START_TIMEOUT} s:\n{tail(log)}")
         time.sleep(0.5)
-    yield api, env
 
 
 def prefect(env: dict[str, str], *args: str, timeout: float = COMMAND_TIMEOUT) -> str:

@@ -27,7 +27,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.flows.test_deployment_e2e import PREFECT, REPO, Processes, free_port, prefect, tail
+from tests.flows.test_deployment_e2e import PREFECT, REPO, Processes, free_port, prefect, start_server, tail
 from tests.postgres import PostgresServer, postgres_bin
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(420)]
@@ -69,20 +69,7 @@ def server(tmp_path_factory, procs):
         "PREFECT_SERVER_SERVICES_SCHEDULER_ENABLED": "false", "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
         "PREFECT_CLI_PROMPT": "false", "PREFECT_CLI_COLORS": "false", "PYTHONUNBUFFERED": "1",
     })
-    log = home / "server.log"
-    p = procs.start([PREFECT, "server", "start", "--host", "127.0.0.1", "--port", str(port), "--no-ui"], env, log)
-    deadline = time.monotonic() + 90
-    while True:
-        if p.poll() is not None:
-            pytest.fail(f"prefect server exited with {p.returncode}:\n{tail(log)}")
-        try:
-            if httpx.get(f"{api}/health", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline:
-            pytest.fail(f"prefect server not healthy on {api} after 90 s:\n{tail(log)}")
-        time.sleep(0.5)
+    start_server(procs, port, env, home / "server.log")
     yield api, env
 
 
