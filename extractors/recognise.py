@@ -925,6 +925,13 @@ def _same_heading_segment(s: str, a: int, b: int) -> bool:
     return lo >= 0 and not re.search(r"\s", s[lo:hi])
 
 
+def _same_quantity(n: Num, m: Num) -> bool:
+    """Whether two figures of one value may be one quantity stated twice: their subjects share a word
+    (two characters), so 打掉贩毒团伙3个 is not 扣押涉案车辆3台."""
+    a, b = n.base or n.subject, m.base or m.subject
+    return not a or not b or any(a[i:i + 2] in b for i in range(len(a) - 1))
+
+
 def _unify_restated(s: str, nums: list[Num]) -> None:
     """One figure stated twice, once as of a cut-off with no start (截至今年4月……1047起, 截至目前……19.25
     万宗) and once over a window that closes there (去年12月至今年4月……1047起; a title's 今年来……十九万余
@@ -950,10 +957,79 @@ def _unify_restated(s: str, nums: list[Num]) -> None:
             rounded = m.heading and m.qualifier != "exact" and 0.9 * abs(w) <= abs(v) <= 1.1 * abs(w)
             if m.heading and (m.period_from is None or not _same_heading_segment(s, m.period_from[0], m.start)):
                 continue  # a headline's period counts only for the part of the headline it opens
-            if same or rounded:
+            if (same or rounded) and _same_quantity(n, m):
                 n.period = mp
                 n.period_from = m.period_from and (m.period_from[0], m.period_from[1], "the same figure, stated over its window")
                 break
+
+
+def _cut_offs(nums: list[Num]) -> dict[int, tuple[int, int, tuple[int, int]]]:
+    """The phrase (截至目前, 截至9月底) each figure's period was read from, with its sentence."""
+    return {
+        id(n): (n.period_from[0], n.period_from[1], n.sentence) for n in nums
+        if n.period is not None and n.period_from is not None and n.period_from[1] > n.period_from[0]
+    }
+
+
+# how a figure's cut-off was shown to close a window: a start before it, or the figure stated elsewhere over it
+_WINDOW_READINGS = ("a running total from", "the same figure, stated over its window")
+
+
+def _one_reading_per_cut_off(nums: list[Num], cut_offs: dict[int, tuple[int, int, tuple[int, int]]]) -> None:
+    """A cut-off that one figure of a sentence shows to close a window (截至目前,……共查处案件19.25万宗
+    under a title's 今年来……十九万余宗; 今年以来……截至目前,共查处) closes it for the rest of the
+    sentence too (罚没金额11.72亿元), unless a figure names a stock (在册, 存栏)."""
+    windows: dict[tuple[int, int, tuple[int, int]], Num] = {}
+    for n in nums:
+        key = cut_offs.get(id(n))
+        p = n.period
+        rule = n.period_from[2] if n.period_from is not None else ""
+        if key is not None and p is not None and p.kind == "span" and p.start is not None and rule.startswith(_WINDOW_READINGS):
+            windows.setdefault(key, n)
+    if not windows:
+        return
+    for n in nums:
+        key = cut_offs.get(id(n))
+        m = windows.get(key) if key is not None else None
+        p, mp = n.period, m.period if m is not None else None
+        if m is None or mp is None or p is None or not P.is_stock(p) or p.end != mp.end:
+            continue
+        if STOCK_SUBJECTS.search(n.base or n.subject):
+            continue
+        n.period = mp
+        n.period_from = m.period_from and (m.period_from[0], m.period_from[1], "its sentence's cut-off closes a window")
+
+
+# 在查处的案件中, 在抓获的犯罪嫌疑人中: a sentence that breaks down a total stated before it
+_AMONG_THE = re.compile(r"(?:据悉|据了解|据统计|另据统计)?[,，]?\s*在(?:已|所)?([\u4e00-\u9fff]{1,4})的([\u4e00-\u9fff]{1,10})中[,，]")
+
+
+def _breakdowns_of_totals(doc: Document, nums: list[Num]) -> None:
+    """The figures of a sentence opening 在查处的案件中 take the period of the total it breaks down: the
+    last figure before it whose subject names the verb and the thing (查处各类经济违法案件19.25万宗),
+    not the period carried from the paragraph."""
+    s = doc.s
+    by_sentence: dict[tuple[int, int], list[Num]] = {}
+    for n in nums:
+        by_sentence.setdefault(n.sentence, []).append(n)
+    for (a, _b), group in by_sentence.items():
+        m = _AMONG_THE.match(s, a)
+        if m is None:
+            continue
+        verb, thing = m.group(1), m.group(2)[-2:]
+        total = next(
+            (t for t in reversed(nums) if t.start < a and not t.heading and t.period is not None
+             and verb in (t.base or t.subject) and thing in (t.base or t.subject)), None,
+        )
+        if total is None or total.period is None:
+            continue
+        for n in group:
+            if n.period_from is not None and n.period_from[0] >= a:
+                continue  # a period stated in the sentence itself
+            n.period = total.period
+            n.period_from = total.period_from and (
+                total.period_from[0], total.period_from[1], f"{m.group(0).strip(',， ')}: the total it breaks down"
+            )
 
 
 def _duplicate_headings(doc: Document) -> set[int]:
@@ -1169,6 +1245,9 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
     dup = _duplicate_headings(doc)
     if dup:
         nums = [n for n in nums if n.para not in dup]
+    cut_offs = _cut_offs(nums)
     _unify_restated(doc.s, nums)
+    _one_reading_per_cut_off(nums, cut_offs)
+    _breakdowns_of_totals(doc, nums)
     _settle_headings(nums)
     return [_to_figure(doc, n) for n in nums]

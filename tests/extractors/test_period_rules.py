@@ -187,3 +187,32 @@ def test_a_sentence_opening_with_qizhong_goes_on_with_the_stock_of_the_one_befor
                       "接入教育平台,覆盖学生120万名。", date(2021, 12, 20), "四川省")
     assert _period(got["超过3000所"]) == (None, date(2021, 12, 20))
     assert _period(got["120万名"]) == (None, date(2021, 12, 20))
+
+
+def test_a_cut_off_that_a_title_states_as_a_window_is_that_window_for_its_whole_sentence() -> None:
+    # the title's 今年以来 total restates 截至目前's first figure: 截至目前 means since New Year here, for
+    # the fine beside it too; a figure of the same value but another quantity is not restated
+    got = _by_mention(
+        "全省今年以来查处价格违法案件四千余件\n"
+        "截至目前,全省市场监管部门共查处价格违法案件4156件,罚没金额3.28亿元。\n"
+        "另外,全省已有12家企业完成整改。",
+        date(2022, 9, 14), "湖南省",
+    )
+    window = (date(2022, 1, 1), date(2022, 9, 14))
+    assert _period(got["4156件"]) == window
+    assert _period(got["3.28亿元"]) == window
+    assert _period(got["12家"]) == (None, date(2022, 9, 14))
+
+
+def test_a_sentence_breaking_down_a_total_takes_the_totals_period() -> None:
+    # 在查处的案件中 details the cases counted since New Year, not the campaign named in the paragraph
+    got = _by_mention(
+        "今年1至8月,全市共查处食品安全案件1260件。\n"
+        "3月,全市部署开展食品安全专项整治,共出动执法人员9400人次。在查处的案件中,网络销售案件316件,"
+        "农村集市案件208件。",
+        date(2021, 9, 10), "株洲市",
+    )
+    window = (date(2021, 1, 1), date(2021, 8, 31))
+    assert _period(got["316件"]) == window
+    assert _period(got["208件"]) == window
+    assert _period(got["9400人次"]) == (date(2021, 3, 1), date(2021, 3, 31))
