@@ -80,7 +80,8 @@ class Scopes(Generic[T]):
             sent = doc.sentence(p.start)
             while True:  # 目前,……。其中,……: a sentence that opens with 其中 goes on with the one before
                 nxt = doc.sentence(sent.end + 1)
-                if nxt.index != sent.index + 1 or nxt.para != sent.para or not doc.s[nxt.start : nxt.end].lstrip().startswith("其中"):
+                # (also where each sentence is a paragraph of its own: 其中 cannot open a new topic)
+                if nxt.index <= sent.index or doc.is_heading(nxt.start) or not doc.s[nxt.start : nxt.end].lstrip().startswith("其中"):
                     return sent.end
                 sent = nxt
         if p.level == Level.PARAGRAPH or heading:

@@ -216,3 +216,12 @@ def test_a_sentence_breaking_down_a_total_takes_the_totals_period() -> None:
     assert _period(got["316件"]) == window
     assert _period(got["208件"]) == window
     assert _period(got["9400人次"]) == (date(2021, 3, 1), date(2021, 3, 31))
+
+
+def test_a_paragraph_opening_with_qizhong_goes_on_with_the_sentence_before_it() -> None:
+    # a page that sets every sentence in a paragraph of its own: 其中 still details the sentence
+    # before it, under its 截至目前, not the start of the programme two paragraphs up
+    got = _by_mention("2019年6月,省里启动校园禁毒工程。\n截至目前,工程各项任务已经完成。\n其中,全省超过3000所中小学校"
+                      "接入教育平台,覆盖学生120万名。", date(2021, 12, 20), "四川省")
+    assert _period(got["超过3000所"]) == (None, date(2021, 12, 20))
+    assert _period(got["120万名"]) == (None, date(2021, 12, 20))
