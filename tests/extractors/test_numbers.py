@@ -138,3 +138,11 @@ def test_random_press_like_text_never_raises(text: str) -> None:
 @settings(max_examples=300)
 def test_random_unicode_never_raises(text: str) -> None:
     assert isinstance(extract(text), list)
+
+
+@pytest.mark.parametrize("unit", ["场次", "班次", "航次", "件次"])
+def test_counts_of_occasions_keep_their_whole_unit(unit: str) -> None:
+    # 开展宣传培训120余场次: the unit is 场次, and the subject is what was held, not 培训次
+    (f,) = extract(f"全年共开展消防宣传培训120余{unit}。")
+    assert (f.value, f.unit, f.qualifier) == (120, unit, "over")
+    assert f.subject.endswith("消防宣传培训")
