@@ -734,6 +734,16 @@ class _Words:
         return k < len(self._at) and self._at[k] < b
 
 
+_AREA_WORD = re.compile(r"全(?:国|省|市|区|县|州)")
+
+
+def _day_statistic_before(s: str, a: int, b: int) -> bool:
+    """An area's scope word and a flow statistic earlier in the sentence (10月2日当天,全省高速公路车流量
+    达到峰值,为312.4万辆次): the number states the area's statistic for the day."""
+    m = _AREA_WORD.search(s, a, b)
+    return m is not None and _FLOW_STATISTIC.search(s, m.end(), b) is not None and not _SEIZURE.search(s, m.end(), b)
+
+
 def _is_event(doc: Document, n: Num, per: Period | None, top: Phrase[_TimeValue] | None, case_here: bool,
               words: dict[str, _Words]) -> bool:
     s = doc.s
@@ -747,6 +757,7 @@ def _is_event(doc: Document, n: Num, per: Period | None, top: Phrase[_TimeValue]
     if event and not case_here and per is not None and per.kind == "day" and (
         _AREA_CLAUSE.match(s, clause_start)
         or _FLOW_STATISTIC.search(s, max(clause_start, n.start - 8), n.start) and not _SEIZURE.search(s, clause_start, n.start)
+        or _day_statistic_before(s, max(sent.start, n.start - 30), n.start)
     ):
         return False  # 5月3日当天，全市接待游客321.5万人次; 2月10日单日车流量: a day's statistic
     if event and not case_here and words["campaign"].within(sent.start, n.start) and words["total"].within(sent.start, n.start):
