@@ -85,7 +85,15 @@ class Scopes(Generic[T]):
                     return sent.end
                 sent = nxt
         if p.level == Level.PARAGRAPH or heading:
-            return doc.paragraph(p.start).end + 1
+            para = doc.paragraph(p.start)
+            while not heading and para.index + 1 < len(doc.paragraphs):
+                # a paragraph that opens with 其中 details the one before it (a page that sets every
+                # sentence apart): what holds for that paragraph holds on into it
+                nxt = doc.paragraphs[para.index + 1]
+                if nxt.heading or nxt.furniture or not doc.s.startswith("其中", nxt.start):
+                    break
+                para = nxt
+            return para.end + 1
         return len(doc.s) + 1
 
     def add(self, p: Phrase[T], *, heading: bool | None = None) -> None:

@@ -202,3 +202,50 @@ def test_golden_scores_hold() -> None:
     strict_f1 = _f1(strict / max(1, tp + fp), strict / max(1, gold))
     assert value_f1 >= VALUE_F1_GATE, f"golden value F1 {value_f1:.4f} < {VALUE_F1_GATE}"
     assert strict_f1 >= STRICT_F1_GATE, f"golden strict F1 {strict_f1:.4f} < {STRICT_F1_GATE}"
+
+
+# The same release set out differently by a page: punctuation in full or half width, page furniture
+# around it. None of these changes what the release states, so none may change a row.
+_FULL = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"})
+_HALF = str.maketrans({v: k for k, v in {",": "，", ";": "；", ":": "：", "(": "（", ")": "）"}.items()})
+LAYOUTS = {
+    "full-width punctuation": lambda t: t.translate(_FULL),
+    "half-width punctuation": lambda t: t.translate(_HALF),
+    "page furniture around it": lambda t: (
+        "首页 > 新闻中心 > 本地要闻\n【字体:大 中 小】 打印本页\n" + t
+        + "\n责任编辑:王某\n分享到:微信 微博\n上一篇:全市召开安全生产工作会议\n"
+    ),
+}
+
+
+def _rows(text: str, published: date | None) -> list[tuple[Any, ...]]:
+    return [
+        (f.value, f.unit, f.qualifier, f.kind, f.period_start, f.period_end, f.region, f.subject.translate(_HALF))
+        for f in extract(text, published=published)
+    ]
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_a_release_set_out_differently_gives_the_same_rows(layout: str) -> None:
+    changed = []
+    for doc in _docs():
+        published = date.fromisoformat(doc["published"]) if doc.get("published") else None
+        if _rows(doc["text"], published) != _rows(LAYOUTS[layout](doc["text"]), published):
+            changed.append(doc["id"])
+    assert not changed, f"{layout}: rows differ in {changed}"
+
+
+def test_a_page_that_sets_every_sentence_apart_scores_as_well() -> None:
+    # a paragraph per sentence does lose something: a paragraph's place or time now holds for one
+    # sentence only (measured: in 3 of 135 releases a case told over several sentences gets the city
+    # instead of the district for some rows; the scores did not move); the scores must stay
+    def strict(apart: bool) -> float:
+        tp = fp = gold = right = 0
+        for doc in _docs():
+            published = date.fromisoformat(doc["published"]) if doc.get("published") else None
+            text = re.sub(r"。(?=[^\n”」』）)])", "。\n", doc["text"]) if apart else doc["text"]
+            s = score_doc(dict(doc, text=text), [f.to_json() for f in extract(text, published=published)])
+            tp, fp, gold, right = tp + s["tp"], fp + s["fp"], gold + s["gold"], right + s["strict"]
+        return _f1(right / max(1, tp + fp), right / max(1, gold))
+
+    assert strict(apart=True) >= strict(apart=False) - 0.005

@@ -224,3 +224,11 @@ def test_places_ranked_in_a_list_are_the_areas_of_their_figures() -> None:
     assert got["6.2%"].region == "四川省"
     assert got["7.1%"].region == "德阳市"
     assert got["6.9%"].region == "眉山市"
+
+
+def test_a_paragraph_opening_with_qizhong_keeps_the_place_of_the_one_before() -> None:
+    # 其中 details the paragraph before it, where a page sets each sentence apart: the county named
+    # there still holds, not the prefecture of the release
+    got = _by_mention("怒江州政法简讯\n今年一季度,兰坪县各级人民调解组织共排查矛盾纠纷436件。\n"
+                      "其中,县、乡两级调解组织调处婚姻家庭纠纷97件。", date(2023, 5, 22), "怒江傈僳族自治州")
+    assert got["97件"].region == "兰坪县"
