@@ -85,15 +85,15 @@ class Scopes(Generic[T]):
                     return sent.end
                 sent = nxt
         if p.level == Level.PARAGRAPH or heading:
-            para = doc.paragraph(p.start)
-            while not heading and para.index + 1 < len(doc.paragraphs):
+            last = doc.paragraph(p.start)
+            while not heading and last.index + 1 < len(doc.paragraphs):
                 # a paragraph that opens with 其中 details the one before it (a page that sets every
                 # sentence apart): what holds for that paragraph holds on into it
-                nxt = doc.paragraphs[para.index + 1]
-                if nxt.heading or nxt.furniture or not doc.s.startswith("其中", nxt.start):
+                after = doc.paragraphs[last.index + 1]
+                if after.heading or after.furniture or not doc.s.startswith("其中", after.start):
                     break
-                para = nxt
-            return para.end + 1
+                last = after
+            return last.end + 1
         return len(doc.s) + 1
 
     def add(self, p: Phrase[T], *, heading: bool | None = None) -> None:
