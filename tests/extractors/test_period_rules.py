@@ -187,3 +187,21 @@ def test_a_sentence_opening_with_qizhong_goes_on_with_the_stock_of_the_one_befor
                       "接入教育平台,覆盖学生120万名。", date(2021, 12, 20), "四川省")
     assert _period(got["超过3000所"]) == (None, date(2021, 12, 20))
     assert _period(got["120万名"]) == (None, date(2021, 12, 20))
+
+
+def test_zhi_jin_nian_is_the_end_of_a_range_not_up_to_now() -> None:
+    # 自去年10月至今年8月: 至今 here is 至 followed by 今年, the range's other end
+    got = _by_mention("自去年10月至今年8月，全市累计排查娱乐场所620家次。", date(2024, 11, 20), "绵阳市")
+    assert _period(got["620家次"]) == (date(2023, 10, 1), date(2024, 8, 31))
+    got = _by_mention("自2022年3月至今，全区共清理僵尸车辆84辆。", date(2024, 11, 20), "绵阳市")
+    assert _period(got["84辆"]) == (date(2022, 3, 1), date(2024, 11, 20))
+
+
+def test_jin_liang_nian_without_lai_reads_like_jin_liang_nian_lai() -> None:
+    # 近两年 is 近两年来: the last two whole years; 近两年内 (a time limit) and a record after 为 are not
+    got = _by_mention("今年以来，全县破获盗窃案件120起。近两年，全县共建成智慧安防小区46个。", date(2024, 7, 20), "安吉县")
+    assert _period(got["120起"]) == (date(2024, 1, 1), date(2024, 7, 20))
+    assert _period(got["46个"]) == (date(2022, 1, 1), date(2023, 12, 31))
+    got = _by_mention("今年以来，全县接报火警62起，为近三年同期最低，扑灭山火9起。", date(2024, 7, 20), "安吉县")
+    assert _period(got["9起"]) == (date(2024, 1, 1), date(2024, 7, 20))
+
