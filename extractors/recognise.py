@@ -83,6 +83,14 @@ _START_AFTER = re.compile(r"[^,，。;；]{0,6}?(?:启动|开始|开展|启用|�
 _NAMED_CAMPAIGN_RE = re.compile(
     r"\s*其中[,，:：]?\s*[“\"][^”\"\n]{1,12}[”\"](?:专项行动|专项整治|专项斗争|行动|战役|会战|攻坚战)(?:中|期间)?(?=[,，]?[^,，。;；\n]{0,6}?(?:共|累计)?(?:破获|侦破|破|抓获|缴获|查获|查处|打掉|捣毁|摧毁|办理|立案))"
 )
+# A sentence that launches a campaign (今年4月，全省公安机关部署开展“清源”专项行动。): its month or day is the
+# start of what the release counts after it
+_LAUNCH_RE = re.compile(
+    r"(?:部署开展|组织开展|启动|部署|开展|发起|打响)[^。;；!?\n]{0,30}?"
+    r"(?:专项行动|专项整治|专项斗争|集中行动|统一行动|行动|战役|会战|攻坚战)"
+)
+# A paragraph that tells one case (an investigation, an arrest): the months and days in it are the story's
+_CASE_STORY_RE = re.compile(_CASE_RE.pattern + "|" + _CASE_NARRATIVE.pattern + r"|缜密侦查|落网|收网|线索")
 _SCENE_RE = re.compile(r"\s*(?:会上|会议上|发布会上|活动现场|仪式现场|会议现场|发布会现场|仪式上)")
 _MEETING_RE = re.compile(r"(?:召开|举行|举办)[^,。;\n]{0,24}?(?:会|活动|仪式)")
 # Nouns of a stock (现有吸毒人员, 在册, 保有量): a cut-off date makes them a stock as of then.
@@ -167,6 +175,7 @@ class _Times:
         self.until_ends: set[date] = set()
         self.since_starts: set[date] = set()
         self.main_span: Period | None = None  # the last span stated at document level
+        self.launches: list[date] = []  # the starts of campaigns whose launch the release tells
         self.by_end: dict[int, Phrase[_TimeValue]] = {}
         self._weak_at: list[int] = []
         self._rate_at: list[int] = []
@@ -218,8 +227,13 @@ class _Times:
             ctx = Context(doc.published, self._state(mk.start), doc.implied_year if doc.published is None else None)
             if mk.name == "dayonly":
                 per = day_of_month(mk.text[:-1], ctx)
+            elif mk.name == "campaign_since" and self.launches and doc.published is not None:
+                # 今年4月，……部署开展……专项行动。……专项行动开展以来: since the launch the release told
+                per = Period("span", self.launches[-1], doc.published)
             else:
                 per = resolve(mk, ctx)
+                if mk.name == "quarter" and per is not None and _SUB_QUARTER.search(s, max(0, mk.start - 4), mk.start):
+                    per = _quarter_alone(per, ctx.state)
                 if mk.name in ("holiday", "holiday_other"):
                     per = _holiday_period(mk, holidays, per)
             if per is None:
@@ -260,6 +274,25 @@ class _Times:
         if ph.start - pos > 16 or re.search(r"[,;:。!?，；：！？\n]", self.doc.s[pos : ph.start]):
             return None
         return ph
+
+    def _looks_back(self, per: Period) -> bool:
+        """Whether ``per`` is a whole past year and the release has stated its own period, running to its
+        publication date, before it."""
+        main, pub = self.main_span, self.doc.published
+        return (
+            pub is not None and main is not None and main.kind == "span" and main.start is not None
+            and main.end == pub and main.start.year == pub.year and per.start is not None and per.end is not None
+            and (per.start.month, per.start.day, per.end.month, per.end.day) == (1, 1, 12, 31)
+            and per.end.year < pub.year
+        )
+
+    def _launch_sentence(self, mk: Mark) -> bool:
+        """Whether ``mk`` dates the launch of a campaign told in its sentence with no figure after it."""
+        sent = self.doc.sentence(mk.start)
+        if not _LAUNCH_RE.search(self.doc.s, mk.end, sent.end):
+            return False
+        k = bisect_right(self._fig_starts, mk.end)
+        return not (k < len(self._fig_starts) and self._fig_starts[k] < sent.end)
 
     def _frames_before(self, pos: int) -> None:
         """Phrases a sentence's opening sets without a period mark of its own: 会上 (the meeting's day),
@@ -319,6 +352,22 @@ class _Times:
         if r == P.EVENT and per.kind == "day" and _START_AFTER.match(s, mk.end) and not heading:
             # 9月20日启动,截至10月18日,……: a day something began is the start of what is counted after
             r, per, level, rule = P.WHEN, Period("span", per.start, doc.published), Level.DOCUMENT, "a day something began"
+        if (
+            r in (P.WHEN, P.EVENT) and not heading and mk.name in ("month", "month_part", "day") and per.start is not None
+            and doc.published is not None and per.start <= doc.published and self._launch_sentence(mk)
+        ):
+            # 今年4月，全省公安机关部署开展……专项行动。截至目前，共破获……: the month a campaign was launched,
+            # told with no figure of its own, is the start of what is counted after it
+            r, per, level = P.WHEN, Period("span", per.start, doc.published), Level.DOCUMENT
+            rule = "the month or day a campaign was launched: the start of what is counted after it"
+            self.launches.append(per.start)  # type: ignore[arg-type]
+        elif (
+            r == P.WHEN and not heading and level == Level.DOCUMENT and mk.name in ("month", "month_part")
+            and _CASE_STORY_RE.search(s, doc.paragraph(mk.start).start, doc.paragraph(mk.start).end)
+        ):
+            # 今年5月初，……在工作中发现……专案组经过……侦查: a month of a case story is the story's; it does not
+            # become the release's period for the paragraphs after it
+            level, rule = Level.PARAGRAPH, "a month inside a case story: its paragraph only"
         if r == P.WHEN and per.kind in ("stock", "until"):
             r = P.STOCK if per.kind == "stock" else P.UNTIL  # 该行动开展以来 with no stated start
         if r == P.WHEN and per.kind in ("stock", "stock_end"):
@@ -335,6 +384,12 @@ class _Times:
                 # 年末全区常住人口729万人,……其中,城镇常住人口491万人: the stock holds over the clauses
                 # after it, up to one that states a flow (全市共发生事故2594起)
                 until = _first_flow_clause(s, mk.end, sent.end)
+                if re.search(r"[;；]\s*$", s[sent.start : mk.start]):
+                    # 全年城镇新增就业2.6万人；年末城镇登记失业率1.8%；农村劳动力转移就业1.4万人: 年末 opening
+                    # one item of a list is that item's; the items after the next ； are the year's again
+                    semi = re.search(r"[;；]", s[mk.end : sent.end])
+                    if semi is not None:
+                        until = min(until, mk.end + semi.start())
         if r == P.UNTIL and not heading:
             since_here = any(
                 ph.role == P.WHEN and ph.value.period.start is not None and ph.start >= sent.start
@@ -342,6 +397,20 @@ class _Times:
             )
             if per.end is not None and mk.name != "until_now" and not since_here and _is_flow_clause(s, mk.end, sent.end):
                 self.until_ends.add(per.end)  # a cut-off of flows (not of a stock: 截至5月底,全市现有……)
+            main = self.main_span
+            if (
+                mk.name == "until_now" and main is not None and main.kind == "span" and main.start is not None
+                and main.end == doc.published and not since_here and not s[sent.start : mk.start].strip()
+                and _FLOW_VERBS.search(s, mk.end, sent.end) and _is_flow_clause(s, mk.end, sent.end)
+            ):
+                # 今年以来，……(a case story)……截至目前，全市公安机关共侦破……: a running total from the start the
+                # release stated before, held on like that start (全市还查处……)
+                per = Period("span", main.start, doc.published)
+                ph = Phrase(mk.start, mk.end, mk.text, _TimeValue(per, "since_until"), P.WHEN, Level.DOCUMENT,
+                            "截至目前 after the release's period: a running total from its start")
+                self.scopes.add(ph)
+                self.by_end[mk.end] = ph
+                return
             start_ph = next(
                 (ph for ph in self.scopes.in_force(mk.start) if ph.role == P.WHEN and ph.start >= sent.start
                  and ph.value.period.start is not None and (per.end is None or ph.value.period.start <= per.end)),
@@ -371,6 +440,16 @@ class _Times:
             # 1-9月……18起,去年1-9月份发生22起,比去年减少4起: the same months a year before are a comparison
             # told as a statement; they hold for their clause, the period in force for the rest
             level, rule = Level.CLAUSE, "the period in force, a year before: its clause only"
+            if not s[sent.start : mk.start].strip():
+                # 2021年，全州破获毒品刑事案件333起。: a year before that opens its sentence is that
+                # sentence's period, not a base inside a clause
+                level, rule = Level.SENTENCE, "the period in force, a year before, opening its sentence"
+        if (
+            r == P.WHEN and not heading and level == Level.DOCUMENT and per.kind == "span" and self._looks_back(per)
+        ):
+            # 今年以来，……。\n2023年，全省共破获……: a past year told after the release's own period is a look back;
+            # it holds for its paragraph, and the release's period is back after it (5月份，…… is this year's)
+            level, rule = Level.PARAGRAPH, "a past year after the release's own period: its paragraph only"
         if r == P.WHEN and not heading:
             if per.kind == "span" and mk.name in (
                 "since_day", "since_day_from", "since_month", "since_month_from", "since_month_open", "since_year",
@@ -396,7 +475,12 @@ class _Times:
                 self.arrest_days.append((mk.start, per.start))
         if paren is not None:
             level, until = min(level, Level.SENTENCE), paren if until is None else min(until, paren)
-        ph = Phrase(mk.start, mk.end, mk.text, _TimeValue(per, mk.name), r, level, rule, until)
+        name = mk.name
+        if name == "years_since" and per.start is not None and per == self._state(mk.start):
+            # 2021年至2023年，……近三年共起诉312人，年均增长26.4%: 近三年 restating the span in force is that
+            # stated span (a rate over it keeps it)
+            name = "years_restated"
+        ph = Phrase(mk.start, mk.end, mk.text, _TimeValue(per, name), r, level, rule, until)
         self.scopes.add(ph)
         self.by_end[mk.end] = ph
         if r == P.UNTIL and not heading:
@@ -425,6 +509,19 @@ class _Times:
                 heading=False,
             )
             self.main_span = per
+
+
+_SUB_QUARTER = re.compile(r"其中[,，]?\s*$")
+
+
+def _quarter_alone(per: Period, state: Period | None) -> Period:
+    """其中，第四季度…… under 全年: a part of the span in force is the quarter alone, not the months up to its end
+    (the cumulative reading would be the whole span again)."""
+    if per.start is None or per.end is None or state is None or state.start is None or state.end is None:
+        return per
+    if state.start <= per.start and state.end >= per.end and per.end.month > 3:
+        return Period("span", date(per.end.year, per.end.month - 2, 1), per.end)
+    return per
 
 
 def _a_year_before(per: Period, state: Period | None) -> bool:

@@ -205,3 +205,90 @@ def test_jin_liang_nian_without_lai_reads_like_jin_liang_nian_lai() -> None:
     got = _by_mention("今年以来，全县接报火警62起，为近三年同期最低，扑灭山火9起。", date(2024, 7, 20), "安吉县")
     assert _period(got["9起"]) == (date(2024, 1, 1), date(2024, 7, 20))
 
+
+def test_the_year_before_opening_a_sentence_holds_over_that_sentence() -> None:
+    # 2021年，全州破获……: the year before the one reported on, stated at the head of its sentence, is the
+    # period of the whole sentence (not only of the clause 2021年，)
+    text = "2022年，全州共破获毒品刑事案件356起。2021年，全州破获毒品刑事案件333起，抓获犯罪嫌疑人402名。"
+    got = _by_mention(text, None, "黔西南州")
+    assert _period(got["356起"]) == (date(2022, 1, 1), date(2022, 12, 31))
+    assert _period(got["333起"]) == (date(2021, 1, 1), date(2021, 12, 31))
+    assert _period(got["402名"]) == (date(2021, 1, 1), date(2021, 12, 31))
+
+
+def test_year_end_opening_one_item_of_a_list_holds_for_that_item() -> None:
+    # a bulletin's list of items: 年末 stated for one item is not carried over the next ； onto the
+    # year's flows; 年末 opening the sentence holds over all of its items
+    text = (
+        "全年城镇新增就业2.6万人；年末城镇登记失业率1.8%；农村劳动力转移就业1.4万人，增长3.2%。"
+        "年末全市户籍人口257.4万人；常住人口229.2万人。"
+    )
+    got = _by_mention(text, date(2024, 3, 15), "衢州市")
+    assert _period(got["2.6万人"]) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert _period(got["1.8%"]) == (None, date(2023, 12, 31))
+    assert _period(got["1.4万人"]) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert _period(got["3.2%"]) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert _period(got["229.2万人"]) == (None, date(2023, 12, 31))
+
+
+def test_the_month_a_campaign_was_launched_starts_its_running_total() -> None:
+    # 今年4月……部署开展……专项行动。截至目前，共破获……: a running total from the launch (a flow), and
+    # 专项行动开展以来 later in the release goes back to that launch, not to the month stated last
+    text = (
+        "今年4月，全省公安机关部署开展打击电信网络诈骗犯罪专项行动。截至目前，共破获电信网络诈骗案件3126起，"
+        "抓获犯罪嫌疑人4870名。\n8月，全省开展集中收网行动，破获案件612起。\n"
+        "专项行动开展以来，全省公安机关劝阻潜在受害群众6.8万人次。"
+    )
+    got = _by_mention(text, date(2024, 9, 12), "江西省")
+    assert _period(got["3126起"]) == (date(2024, 4, 1), date(2024, 9, 12))
+    assert _period(got["4870名"]) == (date(2024, 4, 1), date(2024, 9, 12))
+    assert _period(got["612起"]) == (date(2024, 8, 1), date(2024, 8, 31))
+    assert _period(got["6.8万人次"]) == (date(2024, 4, 1), date(2024, 9, 12))
+
+
+def test_a_running_total_after_a_case_story_runs_from_the_releases_start() -> None:
+    # 今年以来 in the lead, a case story with its own months and days, then 截至目前，全市……共侦破: the running
+    # total is from the lead's start, and holds on over the sentences after it
+    text = (
+        "今年以来，湖州市公安局持续深化打击整治跨境赌博犯罪。\n"
+        "今年5月初，吴兴区分局在工作中发现赌博线索。专案组经过缜密侦查，查明该团伙发展会员1.2万余名。\n"
+        "8月27日，专案组收网，抓获犯罪嫌疑人41名。\n"
+        "截至目前，全市公安机关共侦破跨境赌博案件68起，抓获犯罪嫌疑人590名。其中，9月份破获案件14起。"
+        "全市还查处赌博类治安案件412起。"
+    )
+    got = _by_mention(text, date(2024, 10, 15), "湖州市")
+    assert _period(got["41名"]) == (date(2024, 8, 27), date(2024, 8, 27))
+    for m in ("68起", "590名", "412起"):
+        assert _period(got[m]) == (date(2024, 1, 1), date(2024, 10, 15)), m
+    assert _period(got["14起"]) == (date(2024, 9, 1), date(2024, 9, 30))
+
+
+def test_a_month_end_inside_a_case_story_stays_in_its_paragraph() -> None:
+    # 5月底 of a case story is not carried as a stock date onto the next paragraph's totals
+    text = (
+        "今年以来，全县共破获盗窃案件86起。\n"
+        "5月底，县公安局在工作中发现一条线索，专案组随即展开侦查，抓获犯罪嫌疑人3名。\n"
+        "据介绍，县公安局还为群众追回被盗财物价值46万元。"
+    )
+    got = _by_mention(text, date(2024, 7, 2), "安吉县")
+    assert _period(got["46万元"]) == (date(2024, 1, 1), date(2024, 7, 2))
+
+
+def test_a_past_year_told_after_the_releases_period_holds_for_its_paragraph() -> None:
+    # 今年以来 first, then a paragraph on 2023: the month of the next paragraph is this year's again
+    text = (
+        "今年以来，全省共破获毒品刑事案件1260余起。\n"
+        "2023年，全省共破获毒品刑事案件2410起，缴获毒品2.05吨。\n"
+        "5月份，全省开展集中行动，破获毒品案件236起。"
+    )
+    got = _by_mention(text, date(2024, 6, 25), "福建省")
+    assert _period(got["2410起"]) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert _period(got["2.05吨"]) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert _period(got["236起"]) == (date(2024, 5, 1), date(2024, 5, 31))
+
+
+def test_a_quarter_under_qizhong_is_the_quarter_alone() -> None:
+    # 全年……其中，第四季度: a part of the year is October to December, not January to December again
+    text = "2022年，全州共破获毒品刑事案件356起。其中，第四季度破获毒品案件102起。一季度，全州缴获毒品1.1千克。"
+    got = _by_mention(text, date(2023, 1, 20), "黔西南州")
+    assert _period(got["102起"]) == (date(2022, 10, 1), date(2022, 12, 31))
