@@ -414,7 +414,10 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         return None
     if name == "holiday":
         hol = g.get("hol") or ""
-        y = _year_of(None, ctx) if pub is None else pub.year
+        # the year of the period in force (全年……其中，国庆假期 in a bulletin on last year), else the latest
+        # such holiday up to publication (国庆 read in February is last October's)
+        month = 5 if "五一" in hol else 10 if ("国庆" in hol or "十一" in hol) else None
+        y = _year_of(None, ctx, month)
         if y is None:
             return unresolved
         if "五一" in hol or (hol == "黄金周" and pub is not None and pub.month in (4, 5, 6)):

@@ -91,6 +91,8 @@ _LAUNCH_RE = re.compile(
 )
 # A paragraph that tells one case (an investigation, an arrest): the months and days in it are the story's
 _CASE_STORY_RE = re.compile(_CASE_RE.pattern + "|" + _CASE_NARRATIVE.pattern + r"|缜密侦查|落网|收网|线索")
+# A sentence that only looks back at the figures before it (以上是……, 这是……, 上述数据为……)
+_LOOKS_BACK_RE = re.compile(r"\s*(?:以上|上述|这是|这些|这组)")
 _SCENE_RE = re.compile(r"\s*(?:会上|会议上|发布会上|活动现场|仪式现场|会议现场|发布会现场|仪式上)")
 _MEETING_RE = re.compile(r"(?:召开|举行|举办)[^,。;\n]{0,24}?(?:会|活动|仪式)")
 # Nouns of a stock (现有吸毒人员, 在册, 保有量): a cut-off date makes them a stock as of then.
@@ -151,12 +153,30 @@ def _meeting_day(doc: Document) -> Period | None:
     return None
 
 
+# A clause that only tells the change of the item before it (，比上年末增加58家; ，增长5.8%)
+_CHANGE_CLAUSE = re.compile(r"\s*(?:比|较|同比|环比|与|增长|下降|增加|减少|上升|提高|回落)")
+
+
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*(?:以来|来|至|到|-|—))")
+
+
+def _title_year(doc: Document) -> int | None:
+    """The one year a release's title names (2023年禁毒工作……), if any."""
+    if doc.title is None:
+        return None
+    years = {int(y) for y in _TITLE_YEAR.findall(doc.title_text)}
+    return years.pop() if len(years) == 1 else None
+
+
 def _first_flow_clause(s: str, i: int, end: int) -> int:
-    """The start of the first clause after ``i`` (before ``end``) that states a flow."""
+    """The start of the first clause after ``i`` (before ``end``) that states a flow (not the change of the
+    stock before it: 年末……1021家，比上年末增加58家)."""
     for m in re.finditer(r"[,;:。!?，；：！？\n]", s[i:end]):
         a = i + m.end()
         b = re.search(r"[,;:。!?，；：！？\n]", s[a:end])
         clause = s[a : a + b.start() if b else end]
+        if m.group(0) in ",，" and _CHANGE_CLAUSE.match(clause):
+            continue
         if subjects.FLOW_RE.search(clause):
             return a
     return end
@@ -224,7 +244,11 @@ class _Times:
                 continue
             if mk.name in ("day", "today", "dayonly") and _report_sentence_day(doc, mk.start, fig_starts):
                 continue
-            ctx = Context(doc.published, self._state(mk.start), doc.implied_year if doc.published is None else None)
+            # with no publication date, 今年 is the year the text fixes: stated for 今年 (今年（2024年）), else
+            # the year its title names (南寧市2023年禁毒工作新聞發布會: 今年4月 is April 2023); not a year of the
+            # lead, which is often the year before the one the release is written in (通報了2011年……:去年)
+            implied = (doc.implied_year or _title_year(doc)) if doc.published is None else None
+            ctx = Context(doc.published, self._state(mk.start), implied)
             if mk.name == "dayonly":
                 per = day_of_month(mk.text[:-1], ctx)
             elif mk.name == "campaign_since" and self.launches and doc.published is not None:
@@ -253,6 +277,22 @@ class _Times:
                 return ph
             k += 1
         return None
+
+    def told_after(self, pos: int) -> Phrase[_TimeValue] | None:
+        """The span stated after the figure at ``pos``: later in its sentence, or in the next sentence of its
+        paragraph when that one only looks back at them (……1020名。以上是今年1至8月……的主要数据)."""
+        doc = self.doc
+        sent = doc.sentence(pos)
+        later = self.span_after(pos, sent.end)
+        if later is not None:
+            return later
+        nxt = doc.sentence(sent.end + 1)
+        if nxt.index != sent.index + 1 or nxt.para != sent.para or not _LOOKS_BACK_RE.match(doc.s, nxt.start):
+            return None
+        k = bisect_right(self._fig_starts, nxt.start - 1)
+        if k < len(self._fig_starts) and self._fig_starts[k] < nxt.end:
+            return None
+        return self.span_after(pos, nxt.end)
 
     def until_before(self, pos: int, sent_start: int) -> Phrase[_TimeValue] | None:
         """The cut-off (截至8月底) stated last before ``pos`` in its sentence, also when a span opened
@@ -354,7 +394,7 @@ class _Times:
             r, per, level, rule = P.WHEN, Period("span", per.start, doc.published), Level.DOCUMENT, "a day something began"
         if (
             r in (P.WHEN, P.EVENT) and not heading and mk.name in ("month", "month_part", "day") and per.start is not None
-            and doc.published is not None and per.start <= doc.published and self._launch_sentence(mk)
+            and (doc.published is None or per.start <= doc.published) and self._launch_sentence(mk)
         ):
             # 今年4月，全省公安机关部署开展……专项行动。截至目前，共破获……: the month a campaign was launched,
             # told with no figure of its own, is the start of what is counted after it
@@ -574,7 +614,7 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
         # 我省17个市、130多个县市区都已发现……: the 已 of the clause, written after the number
         governing.insert(0, weak_after)
     if not governing:
-        later = times.span_after(n.end, doc.sentence(n.start).end)
+        later = times.told_after(n.end)
         if later is not None:
             # ……破获案件386起,缴获毒品1.3吨,这是记者从……1至5月禁毒工作通报会上获悉的: a span
             # stated after the figures it governs, in their sentence
@@ -585,7 +625,7 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
     clause = doc.clause(n.start)
     sent = doc.sentence(n.start)
     if top.level == Level.DOCUMENT and top.role in (P.WHEN, P.EVENT) and doc.para_index(top.start) < doc.para_index(n.start):
-        later = times.span_after(n.end, sent.end)
+        later = times.told_after(n.end)
         if later is not None:
             # a paragraph that states its own time after its first figures: not the time carried in
             return later.value.period, later, "a span stated later in the sentence, not the one carried in"
@@ -1193,6 +1233,10 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times]:
             (ph.value.period for ph in times.scopes.in_force(n.start, heading=heading)
              if ph.role == P.WHEN and ph.value.period.kind == "span"), None,
         )
+        if per is not None and per.kind == "stock_end" and per.end is not None and (per.end.month, per.end.day) == (12, 31):
+            # 12月份，……。年末……1021家，比上年末增加58家: what changed up to the year's end changed over the
+            # year, not over the month stated last
+            n.carried = Period("span", date(per.end.year, 1, 1), per.end)
         n.period_from = (top.start, top.end, rule) if top is not None else (0, 0, rule) if per is not None else None
         pl = place_scopes.innermost(n.start, heading=heading)
         if pl is not None:

@@ -292,3 +292,49 @@ def test_a_quarter_under_qizhong_is_the_quarter_alone() -> None:
     text = "2022年，全州共破获毒品刑事案件356起。其中，第四季度破获毒品案件102起。一季度，全州缴获毒品1.1千克。"
     got = _by_mention(text, date(2023, 1, 20), "黔西南州")
     assert _period(got["102起"]) == (date(2022, 10, 1), date(2022, 12, 31))
+
+
+def test_a_span_in_the_sentence_that_looks_back_at_the_figures_governs_them() -> None:
+    # ……抓获犯罪嫌疑人1020名。以上是今年1至8月……: the span told after the figures, in a sentence of its own
+    text = "全省共破获毒品案件860起，抓获犯罪嫌疑人1020名。以上是今年1至8月全省禁毒工作的主要数据。"
+    got = _by_mention(text, date(2024, 9, 5), "福建省")
+    assert _period(got["860起"]) == (date(2024, 1, 1), date(2024, 8, 31))
+    assert _period(got["1020名"]) == (date(2024, 1, 1), date(2024, 8, 31))
+    # a next sentence with figures of its own is not a look back
+    text = "全省共破获毒品案件860起。这是今年5月以来查获毒品最多的一次，缴获毒品12公斤。"
+    got = _by_mention(text, date(2024, 9, 5), "福建省")
+    assert _period(got["860起"]) == (None, None)
+
+
+def test_a_change_of_a_year_end_stock_after_a_month_covers_the_year() -> None:
+    # 12月份 stated before 年末: 比上年末增加58家 is the change over the year, not December's; a clause that
+    # only tells that change does not end the stock
+    text = (
+        "全年规模以上工业增加值增长9.3%；12月份，规模以上工业增加值增长11.2%。"
+        "年末规模以上工业企业1021家，比上年末增加58家，其中高新技术企业412家。"
+    )
+    got = _by_mention(text, date(2025, 2, 28), "德清县")
+    assert _period(got["11.2%"]) == (date(2024, 12, 1), date(2024, 12, 31))
+    assert _period(got["1021家"]) == (None, date(2024, 12, 31))
+    assert _period(got["58家"]) == (date(2024, 1, 1), date(2024, 12, 31))
+    assert _period(got["412家"]) == (None, date(2024, 12, 31))
+
+
+def test_a_holiday_in_a_bulletin_on_last_year_is_last_years() -> None:
+    # 国庆假期 under 全年 in a bulletin published in February: last October's holiday
+    text = "全年共接待游客1860万人次，增长8.1%；其中，国庆假期接待游客96万人次。"
+    got = _by_mention(text, date(2025, 2, 28), "德清县")
+    assert _period(got["96万人次"]) == (date(2024, 10, 1), date(2024, 10, 7))
+
+
+def test_without_a_publication_date_this_year_is_the_year_the_title_names() -> None:
+    # no publication date: 今年4月 in a release whose title names 2023 is April 2023, and the running total
+    # after the launch runs from it to a publication date nobody knows
+    text = (
+        "南宁市2023年禁毒工作新闻发布会召开\n"
+        "今年4月，全市部署开展禁毒专项行动。截至目前，行动共破获毒品案件128起。\n"
+        "5月，全市开展集中清查行动，查处吸毒人员236人次。"
+    )
+    got = _by_mention(text, None, "南宁市")
+    assert _period(got["128起"]) == (date(2023, 4, 1), None)
+    assert _period(got["236人次"]) == (date(2023, 5, 1), date(2023, 5, 31))
