@@ -374,8 +374,10 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
     if name == "year":
         if mark.text == "全年":
             y = _year_of(None, ctx)
-            if ctx.state is None and pub is not None and pub.month <= 4:
-                y = pub.year - 1  # an annual bulletin is published early the next year
+            if (ctx.state is None or ctx.state.kind == "day") and pub is not None and pub.month <= 4:
+                # an annual bulletin is published early the next year (also after the day of its release:
+                # 1月15日，市统计局发布数据。全年……)
+                y = pub.year - 1
         else:
             y = _year_of(ytext, ctx)
         if y is None:

@@ -75,7 +75,10 @@ _TOTAL_WORDS = re.compile(r"共计|累计|总计|合计|共|先后")
 _FLOW_AFTER_UNTIL = re.compile(r"[,，]?\s*(?:全省|全市|全县|全区)?(?:共|累计|共计)")
 # A paragraph that opens on the area's totals (全省累计, 全市共): after an incident told before it, the
 # release's window is back.
-_AREA_TOTAL_RE = re.compile(r"\s*(?:全国|全省|全市|全区|全县|全州)(?:公安机关|各地|各级)?(?:累计|共计|共|总计|先后)")
+_AREA_TOTAL_RE = re.compile(
+    r"\s*(?:(?:据介绍|据统计|据了解|另悉|此外|另外|同时)[,，]\s*)?(?:全国|全省|全市|全区|全县|全州)(?:公安机关|各地|各级)?"
+    r"(?:还|也)?(?:累计|共计|共|总计|先后|还)"
+)
 _DURING_RE = re.compile(r"\s*(?:(?:此|假期|节日|节假日|整治|行动|活动|会战|专项行动|集中整治|专项整治)期间|同期)")
 # After a day: something began that day (9月20日启动, 3月1日起开展).
 _START_AFTER = re.compile(r"[^,，。;；]{0,6}?(?:启动|开始|开展|启用|实施|部署|开通|上线)")

@@ -338,3 +338,24 @@ def test_without_a_publication_date_this_year_is_the_year_the_title_names() -> N
     got = _by_mention(text, None, "南宁市")
     assert _period(got["128起"]) == (date(2023, 4, 1), None)
     assert _period(got["236人次"]) == (date(2023, 5, 1), date(2023, 5, 31))
+
+
+def test_the_whole_year_after_the_day_of_a_january_release_is_last_year() -> None:
+    # 1月15日，……发布数据。全年……: the day the bulletin came out does not make 全年 this year, and 年末 is
+    # then last year's end, not a date after publication
+    text = "1月15日，市统计局发布数据。全年全市生产总值812亿元，增长5.6%。年末全市常住人口120.5万人。"
+    got = _by_mention(text, date(2024, 1, 16), "衢州市")
+    assert _period(got["812亿元"]) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert _period(got["120.5万人"]) == (None, date(2023, 12, 31))
+
+
+def test_a_paragraph_on_the_areas_totals_after_a_case_day_is_back_in_the_releases_period() -> None:
+    # 据介绍，全省还……: a paragraph of the province's totals after a case told on its day
+    text = (
+        "今年以来，全省共侦破网络犯罪案件920起。\n"
+        "5月12日，长沙市公安局破获一起特大网络赌博案，抓获犯罪嫌疑人23名。\n"
+        "据介绍，全省还打掉网络犯罪团伙68个。"
+    )
+    got = _by_mention(text, date(2024, 6, 3), "湖南省")
+    assert _period(got["23名"]) == (date(2024, 5, 12), date(2024, 5, 12))
+    assert _period(got["68个"]) == (date(2024, 1, 1), date(2024, 6, 3))
