@@ -332,10 +332,20 @@ class _Times:
     def _launch_sentence(self, mk: Mark) -> bool:
         """Whether ``mk`` dates the launch of a campaign told in its sentence with no figure after it."""
         sent = self.doc.sentence(mk.start)
-        if not _LAUNCH_RE.search(self.doc.s, mk.end, sent.end):
-            return False
+        return _LAUNCH_RE.search(self.doc.s, mk.end, sent.end) is not None and self._no_figure_after(mk)
+
+    def _no_figure_after(self, mk: Mark) -> bool:
+        """Whether no figure follows ``mk`` in its sentence."""
+        sent = self.doc.sentence(mk.start)
         k = bisect_right(self._fig_starts, mk.end)
         return not (k < len(self._fig_starts) and self._fig_starts[k] < sent.end)
+
+    def _inside_main(self, per: Period) -> bool:
+        """Whether ``per`` lies inside the span the release stated last at document level (and is shorter)."""
+        main = self.main_span
+        if main is None or main.kind != "span" or None in (main.start, main.end, per.start, per.end):
+            return False
+        return main.start <= per.start and per.end <= main.end and (main.start, main.end) != (per.start, per.end)  # type: ignore[operator]
 
     def _frames_before(self, pos: int) -> None:
         """Phrases a sentence's opening sets without a period mark of its own: 会上 (the meeting's day),
@@ -411,6 +421,13 @@ class _Times:
             # 今年5月初，……在工作中发现……专案组经过……侦查: a month of a case story is the story's; it does not
             # become the release's period for the paragraphs after it
             level, rule = Level.PARAGRAPH, "a month inside a case story: its paragraph only"
+        elif (
+            r == P.WHEN and not heading and level == Level.DOCUMENT and mk.name in ("month", "month_part")
+            and self._inside_main(per) and self._no_figure_after(mk)
+        ):
+            # 2023年，全市夏粮……。今年5月下旬，我市遭遇持续“烂场雨”天气: a month told inside the release's period,
+            # with no figure of its own, dates an episode of the story; it does not replace that period
+            level, rule = Level.SENTENCE, "a month inside the release's period, told with no figure: its sentence only"
         if r == P.WHEN and per.kind in ("stock", "until"):
             r = P.STOCK if per.kind == "stock" else P.UNTIL  # 该行动开展以来 with no stated start
         if r == P.WHEN and per.kind in ("stock", "stock_end"):

@@ -359,3 +359,15 @@ def test_a_paragraph_on_the_areas_totals_after_a_case_day_is_back_in_the_release
     got = _by_mention(text, date(2024, 6, 3), "湖南省")
     assert _period(got["23名"]) == (date(2024, 5, 12), date(2024, 5, 12))
     assert _period(got["68个"]) == (date(2024, 1, 1), date(2024, 6, 3))
+
+
+def test_a_month_told_with_no_figure_inside_the_releases_period_dates_only_its_sentence() -> None:
+    # 2023年……。今年5月下旬，我市遭遇……天气。: an episode of the year's story; the figures after it are the year's
+    text = (
+        "2023年，全市夏粮总产量89.6亿斤，下降2.3%。\n"
+        "今年5月下旬，我市遭遇持续降雨天气，小麦收获期推迟。全市夏粮总产量占全省的11.9%。\n"
+        "分品种看，全市小麦总产量89.2亿斤。"
+    )
+    got = _by_mention(text, date(2023, 7, 20), "驻马店市")
+    assert _period(got["11.9%"]) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert _period(got["89.2亿斤"]) == (date(2023, 1, 1), date(2023, 12, 31))
