@@ -79,7 +79,7 @@ _AREA_TOTAL_RE = re.compile(
     r"\s*(?:(?:据介绍|据统计|据了解|另悉|此外|另外|同时)[,，]\s*)?(?:全国|全省|全市|全区|全县|全州)(?:公安机关|各地|各级)?"
     r"(?:还|也)?(?:累计|共计|共|总计|先后|还)"
 )
-_DURING_RE = re.compile(r"\s*(?:(?:此|假期|节日|节假日|整治|行动|活动|会战|专项行动|集中整治|专项整治)期间|同期)")
+_DURING_RE = re.compile(r"\s*(?:(?:此|假期|节日|节假日|整治|行动|活动|会战|专项行动|集中整治|专项整治)?期间|同期)")
 # After a day: something began that day (9月20日启动, 3月1日起开展).
 _START_AFTER = re.compile(r"[^,，。;；]{0,6}?(?:启动|开始|开展|启用|实施|部署|开通|上线)")
 # 其中,“夏安”行动破获……: a part of the totals by a named campaign whose start is not stated
@@ -95,7 +95,9 @@ _LAUNCH_RE = re.compile(
 # A paragraph that tells one case (an investigation, an arrest): the months and days in it are the story's
 _CASE_STORY_RE = re.compile(_CASE_RE.pattern + "|" + _CASE_NARRATIVE.pattern + r"|缜密侦查|落网|收网|线索")
 # A sentence that only looks back at the figures before it (以上是……, 这是……, 上述数据为……)
-_LOOKS_BACK_RE = re.compile(r"\s*(?:以上|上述|这是|这些|这组)")
+_LOOKS_BACK_RE = re.compile(r"\s*(?:以上|上述|这是|这些|这组|(?:该|此次|这次|本次)(?:专项)?(?:行动|活动|整治))")
+# A clause about the campaign the release reports on (行动中冻结的涉案资金已返还……)
+_CAMPAIGN_CLAUSE = re.compile(r"行动中|该行动|此次行动|本次行动|专项行动|行动以来|行动期间")
 _SCENE_RE = re.compile(r"\s*(?:会上|会议上|发布会上|活动现场|仪式现场|会议现场|发布会现场|仪式上)")
 _MEETING_RE = re.compile(r"(?:召开|举行|举办)[^,。;\n]{0,24}?(?:会|活动|仪式)")
 # Nouns of a stock (现有吸毒人员, 在册, 保有量): a cut-off date makes them a stock as of then.
@@ -295,7 +297,10 @@ class _Times:
         k = bisect_right(self._fig_starts, nxt.start - 1)
         if k < len(self._fig_starts) and self._fig_starts[k] < nxt.end:
             return None
-        return self.span_after(pos, nxt.end)
+        a, b = bisect_right(self._span_at, nxt.start - 1), bisect_right(self._span_at, nxt.end)
+        # the last span of that sentence: 该行动自6月1日开展，至8月31日结束 is one span, from the start to the end
+        told = [ph for ph in self._spans[a:b] if ph.value.period.start is not None]
+        return told[-1] if told else None
 
     def until_before(self, pos: int, sent_start: int) -> Phrase[_TimeValue] | None:
         """The cut-off (截至8月底) stated last before ``pos`` in its sentence, also when a span opened
@@ -460,11 +465,14 @@ class _Times:
             main = self.main_span
             if (
                 mk.name == "until_now" and main is not None and main.kind == "span" and main.start is not None
-                and main.end == doc.published and not since_here and not s[sent.start : mk.start].strip()
+                and (main.end == doc.published or _CAMPAIGN_CLAUSE.search(s, mk.end, sent.end))
+                and (doc.published is None or main.start <= doc.published)
+                and not since_here and not s[sent.start : mk.start].strip()
                 and _FLOW_VERBS.search(s, mk.end, sent.end) and _is_flow_clause(s, mk.end, sent.end)
             ):
                 # 今年以来，……(a case story)……截至目前，全市公安机关共侦破……: a running total from the start the
-                # release stated before, held on like that start (全市还查处……)
+                # release stated before, held on like that start (全市还查处……); also after a campaign's span that
+                # closed before publication when the clause is about the campaign (截至目前，行动中冻结的……)
                 per = Period("span", main.start, doc.published)
                 ph = Phrase(mk.start, mk.end, mk.text, _TimeValue(per, "since_until"), P.WHEN, Level.DOCUMENT,
                             "截至目前 after the release's period: a running total from its start")
@@ -486,6 +494,9 @@ class _Times:
                 self.scopes.add(ph)
                 self.by_end[mk.end] = ph
                 self.main_span = per
+                if paren is None:
+                    self._span_at.append(mk.start)  # 该行动自6月1日开展，至8月31日结束: told after its figures
+                    self._spans.append(ph)
                 return
             if _FLOW_AFTER_UNTIL.match(s, mk.end) and not any(
                 ph.role == P.WHEN and ph.value.period.start is not None for ph in self.scopes.in_force(mk.start)

@@ -371,3 +371,28 @@ def test_a_month_told_with_no_figure_inside_the_releases_period_dates_only_its_s
     got = _by_mention(text, date(2023, 7, 20), "驻马店市")
     assert _period(got["11.9%"]) == (date(2023, 1, 1), date(2023, 12, 31))
     assert _period(got["89.2亿斤"]) == (date(2023, 1, 1), date(2023, 12, 31))
+
+
+def test_a_campaigns_span_told_in_the_next_sentence_governs_the_figures_before() -> None:
+    # ……共破获各类刑事案件4127起，这是……获悉的。该行动自6月1日开展，至8月31日结束。
+    text = (
+        "全市公安机关共破获各类刑事案件4127起，抓获犯罪嫌疑人3568名，这是记者9月4日从新闻发布会上获悉的。"
+        "该行动自6月1日开展，至8月31日结束。"
+    )
+    got = _by_mention(text, date(2023, 9, 5), "苏州市")
+    assert _period(got["4127起"]) == (date(2023, 6, 1), date(2023, 8, 31))
+    assert _period(got["3568名"]) == (date(2023, 6, 1), date(2023, 8, 31))
+
+
+def test_after_a_campaigns_closed_span_during_and_a_running_total_of_the_campaign() -> None:
+    # 自今年4月起……至7月15日止; a case on its day; 期间 is the campaign's span again; 截至目前，行动中…… runs
+    # from the campaign's start to publication
+    text = (
+        "自今年4月起，市公安局部署开展“断卡”行动，至7月15日止，共打掉犯罪团伙58个。\n"
+        "6月7日，章贡区公安分局打掉一个团伙，抓获犯罪嫌疑人7名。期间，全市公安机关同步对124家银行网点开展检查。\n"
+        "截至目前，行动中冻结的涉案资金已返还受害群众368万元。"
+    )
+    got = _by_mention(text, date(2023, 7, 25), "赣州市")
+    assert _period(got["58个"]) == (date(2023, 4, 1), date(2023, 7, 15))
+    assert _period(got["124家"]) == (date(2023, 4, 1), date(2023, 7, 15))
+    assert _period(got["368万元"]) == (date(2023, 4, 1), date(2023, 7, 25))
