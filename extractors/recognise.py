@@ -324,15 +324,17 @@ class _Times:
         return ph
 
     def _looks_back(self, per: Period) -> bool:
-        """Whether ``per`` is a whole past year and the release has stated its own period, running to its
-        publication date, before it."""
+        """Whether ``per`` looks back from the period the release stated before it (within the publication
+        year): a whole past year (2023年，……), or a span from a past year (2019年以来，……累计……)."""
         main, pub = self.main_span, self.doc.published
-        return (
-            pub is not None and main is not None and main.kind == "span" and main.start is not None
-            and main.end == pub and main.start.year == pub.year and per.start is not None and per.end is not None
-            and (per.start.month, per.start.day, per.end.month, per.end.day) == (1, 1, 12, 31)
-            and per.end.year < pub.year
+        if pub is None or main is None or main.kind != "span" or main.start is None or main.end is None:
+            return False
+        if main.start.year != pub.year or main.end.year != pub.year or per.start is None or per.end is None:
+            return False
+        whole_past_year = (per.start.month, per.start.day, per.end.month, per.end.day) == (1, 1, 12, 31) and (
+            per.end.year < pub.year and main.end == pub
         )
+        return whole_past_year or (per.start.year < pub.year and per.end == pub)
 
     def _launch_sentence(self, mk: Mark) -> bool:
         """Whether ``mk`` dates the launch of a campaign told in its sentence with no figure after it."""
@@ -518,9 +520,10 @@ class _Times:
         if (
             r == P.WHEN and not heading and level == Level.DOCUMENT and per.kind == "span" and self._looks_back(per)
         ):
-            # 今年以来，……。\n2023年，全省共破获……: a past year told after the release's own period is a look back;
-            # it holds for its paragraph, and the release's period is back after it (5月份，…… is this year's)
-            level, rule = Level.PARAGRAPH, "a past year after the release's own period: its paragraph only"
+            # 今年以来，……。\n2023年，全省共破获……: a past year (or 2019年以来) told after the release's own period
+            # is a look back; it holds for its paragraph, and the release's period is back after it (5月份，……
+            # is this year's)
+            level, rule = Level.PARAGRAPH, "a look back after the release's own period: its paragraph only"
         if r == P.WHEN and not heading:
             if per.kind == "span" and mk.name in (
                 "since_day", "since_day_from", "since_month", "since_month_from", "since_month_open", "since_year",

@@ -396,3 +396,15 @@ def test_after_a_campaigns_closed_span_during_and_a_running_total_of_the_campaig
     assert _period(got["58个"]) == (date(2023, 4, 1), date(2023, 7, 15))
     assert _period(got["124家"]) == (date(2023, 4, 1), date(2023, 7, 15))
     assert _period(got["368万元"]) == (date(2023, 4, 1), date(2023, 7, 25))
+
+
+def test_a_span_from_a_past_year_after_the_releases_period_holds_for_its_paragraph() -> None:
+    # 上半年 first, then 2019年以来……累计 (a look back over years): the next paragraph is the half year's again
+    text = (
+        "上半年，全市共破获毒品案件86起。\n"
+        "2019年以来，全市累计投入禁毒经费1.2亿元。\n"
+        "全市共抓获吸毒人员320人次。"
+    )
+    got = _by_mention(text, date(2024, 7, 20), "绵阳市")
+    assert _period(got["1.2亿元"]) == (date(2019, 1, 1), date(2024, 7, 20))
+    assert _period(got["320人次"]) == (date(2024, 1, 1), date(2024, 6, 30))
