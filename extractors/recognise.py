@@ -92,6 +92,7 @@ _LAUNCH_RE = re.compile(
     r"(?:部署开展|组织开展|启动|部署|开展|发起|打响)[^。;；!?\n]{0,30}?"
     r"(?:专项行动|专项整治|专项斗争|集中行动|统一行动|行动|战役|会战|攻坚战)"
 )
+_LAUNCH_RULE = "the month or day a campaign was launched: the start of what is counted after it"
 # A paragraph that tells one case (an investigation, an arrest): the months and days in it are the story's
 _CASE_STORY_RE = re.compile(_CASE_RE.pattern + "|" + _CASE_NARRATIVE.pattern + r"|缜密侦查|落网|收网|线索")
 # A sentence that only looks back at the figures before it (以上是……, 这是……, 上述数据为……)
@@ -108,7 +109,9 @@ _HOLIDAY_GAP = re.compile(r"[“”\"]?[^,，。;；\n]{0,6}?[(（]")
 _LOCAL_BIND = ("的", "(", "的(")
 # 由2018年的412人、7.2%降至……: the later items of a list of numbers after 的 share the first one's phrase
 _LIST_AFTER_DE = re.compile(r"的(?:\d[\d.]*(?:多|余)?[^\d、,，。;；:：]{0,4}、){1,5}$")
-_SAME_PERIOD_STATED = re.compile(r"(?:共|累计|全市|全省|全县|全区)?(?:发生|破获|侦破|查获|抓获|缴获|接报|立案|受理|新收|查处)")
+_SAME_PERIOD_STATED = re.compile(
+    r"(?:[,，]\s*)?(?:共|累计|全市|全省|全县|全区)?(?:共|累计)?(?:发生|破获|侦破|查获|抓获|缴获|接报|立案|受理|新收|查处)"
+)
 _LIST_JOIN = ("、", "和", "及", "与", "或", "以及")
 _BREADCRUMB = re.compile(r"首页\s*[>＞]|当前位置|您的位置")
 
@@ -419,8 +422,12 @@ class _Times:
             # 今年4月，全省公安机关部署开展……专项行动。截至目前，共破获……: the month a campaign was launched,
             # told with no figure of its own, is the start of what is counted after it
             r, per, level = P.WHEN, Period("span", per.start, doc.published), Level.DOCUMENT
-            rule = "the month or day a campaign was launched: the start of what is counted after it"
+            rule = _LAUNCH_RULE
             self.launches.append(per.start)  # type: ignore[arg-type]
+            if self._inside_main(Period("span", per.start, per.start)):
+                # 上半年，……。今年2月，……部署开展……专项行动。截止目前，……: a campaign launched inside the period the
+                # release reports on is that paragraph's story; the release's period holds on after it
+                level = Level.PARAGRAPH
         elif (
             r == P.WHEN and not heading and level == Level.DOCUMENT and mk.name in ("month", "month_part")
             and _CASE_STORY_RE.search(s, doc.paragraph(mk.start).start, doc.paragraph(mk.start).end)
@@ -464,7 +471,8 @@ class _Times:
             )
             if per.end is not None and mk.name != "until_now" and not since_here and _is_flow_clause(s, mk.end, sent.end):
                 self.until_ends.add(per.end)  # a cut-off of flows (not of a stock: 截至5月底,全市现有……)
-            main = self.main_span
+            launch = next((ph for ph in self.scopes.in_force(mk.start) if ph.rule == _LAUNCH_RULE), None)
+            main = launch.value.period if launch is not None else self.main_span
             if (
                 mk.name == "until_now" and main is not None and main.kind == "span" and main.start is not None
                 and (main.end == doc.published or _CAMPAIGN_CLAUSE.search(s, mk.end, sent.end))
@@ -476,7 +484,8 @@ class _Times:
                 # release stated before, held on like that start (全市还查处……); also after a campaign's span that
                 # closed before publication when the clause is about the campaign (截至目前，行动中冻结的……)
                 per = Period("span", main.start, doc.published)
-                ph = Phrase(mk.start, mk.end, mk.text, _TimeValue(per, "since_until"), P.WHEN, Level.DOCUMENT,
+                ph = Phrase(mk.start, mk.end, mk.text, _TimeValue(per, "since_until"), P.WHEN,
+                            launch.level if launch is not None else Level.DOCUMENT,
                             "截至目前 after the release's period: a running total from its start")
                 self.scopes.add(ph)
                 self.by_end[mk.end] = ph

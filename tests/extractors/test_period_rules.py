@@ -408,3 +408,19 @@ def test_a_span_from_a_past_year_after_the_releases_period_holds_for_its_paragra
     got = _by_mention(text, date(2024, 7, 20), "绵阳市")
     assert _period(got["1.2亿元"]) == (date(2019, 1, 1), date(2024, 7, 20))
     assert _period(got["320人次"]) == (date(2024, 1, 1), date(2024, 6, 30))
+
+
+def test_a_campaign_launched_inside_the_releases_period_is_its_paragraphs_story() -> None:
+    # 上半年 first; a campaign launched in February with its running total; a case; then the area's totals and
+    # 去年同期 are the half year's again (去年同期，全市破获……: last year's half year)
+    text = (
+        "上半年，全市破获刑事案件2860起。\n"
+        "今年2月，市公安局部署开展打击治理电信网络诈骗专项行动。截止目前，全市共破获电诈案件486起。\n"
+        "6月20日，越城区公安分局破获一起诈骗案，抓获犯罪嫌疑人5名。\n"
+        "据统计，全市还查处各类治安案件3150起。\n"
+        "去年同期，全市破获刑事案件2480起。"
+    )
+    got = _by_mention(text, date(2025, 7, 10), "绍兴市")
+    assert _period(got["486起"]) == (date(2025, 2, 1), date(2025, 7, 10))
+    assert _period(got["3150起"]) == (date(2025, 1, 1), date(2025, 6, 30))
+    assert _period(got["2480起"]) == (date(2024, 1, 1), date(2024, 6, 30))
