@@ -35,6 +35,8 @@ _Y2 = _Y.replace("?P<y>", "?:")
 _JOIN = r"(?:至|到|-|—|–|~|～)"
 # 起 that opens a span (5月1日起), not the 起 of 起诉, 起草, 起火 (2023年起诉毒品犯罪3176人)
 _QI = r"起(?![诉草火步点飞义获])"
+# 至今 that means up to now, not the 至 of a range whose other end is this year (自去年10月至今年8月)
+_ZHIJIN = r"至今(?!年)"
 
 PATTERNS: tuple[tuple[str, str], ...] = (
     ("ym_range", rf"(?P<y>(?:19|20)\d{{2}})年(?P<m>{_N})月份?{_JOIN}(?P<y2>(?:19|20)\d{{2}})年(?P<m2>{_N})月份?(?:间|期间)?"),
@@ -43,12 +45,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("year_range", rf"(?P<y>(?:19|20)\d{{2}})年?{_JOIN}(?P<y2>(?:19|20)\d{{2}})年(?:间|期间)?"),
     # 自前年年底至今年8月: from the last month of a year to a month named after it
     ("yearend_range", rf"(?:自|从){_Y}(?:年底|年末|底|末){_JOIN}(?P<y2>今年|本年|去年|上年|(?:19|20)\d{{2}}年)?(?P<m2>{_N})月(?:份|底|末)?"),
-    ("since_day_from", rf"(?:自|从){_Y}?(?P<m>{_N})月(?P<d>{_N})日[^,。;!?\n]{{0,24}}?(?:以来|至今)"),
+    ("since_day_from", rf"(?:自|从){_Y}?(?P<m>{_N})月(?P<d>{_N})日[^,。;!?\n]{{0,24}}?(?:以来|{_ZHIJIN})"),
     ("day_range", rf"{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:至|到|-|—|–|~)(?:(?P<m2>{_N})月)?(?P<d2>{_N})日"),
     ("day_list", rf"{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:、|和|及)(?:(?P<m2>{_N})月)?(?P<d2>{_N})日"),
-    ("since_day", rf"(?:自|从)?{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:{_QI}|以来|至今)"),
-    ("since_month", rf"(?:自|从)?{_Y}?(?P<m>{_N})月份?(?:{_QI}|以来|至今)"),
-    ("since_month_from", rf"(?:自|从){_Y}?(?P<m>{_N})月份?(?![\d日])[^,。;!?\n]{{0,16}}?(?:以来|至今)"),
+    ("since_day", rf"(?:自|从)?{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:{_QI}|以来|{_ZHIJIN})"),
+    ("since_month", rf"(?:自|从)?{_Y}?(?P<m>{_N})月份?(?:{_QI}|以来|{_ZHIJIN})"),
+    ("since_month_from", rf"(?:自|从){_Y}?(?P<m>{_N})月份?(?![\d日])[^,。;!?\n]{{0,16}}?(?:以来|{_ZHIJIN})"),
     # 今年9月秋季开学以来: a month with its year and a few words before 以来, without 自
     ("since_month_open", rf"{_Y}(?P<m>{_N})月份?(?![\d日])[\u4e00-\u9fff]{{1,8}}?以来"),
     ("until", rf"(?:截至|截止到|截止|到)(?:{_Y}?(?P<m>{_N})月(?:(?P<d>{_N})日|(?P<part>底|末|上旬|中旬|下旬)|份)?)"),
@@ -65,14 +67,15 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # 2023.5.12凌晨, 5.14当天: a date written with dots, known by the time of day after it
     ("day_dot", r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})\.)?(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?=当天|当日|凌晨|上午|中午|下午|晚上|晚间|早上|傍晚|夜间)"),
     ("month", rf"{_Y}?(?P<m>{_N})月份?(?![\d日])"),
-    ("since_year", rf"(?:自|从)?{_Y}(?:以来|来|至今|{_QI})"),
-    ("since_year_start", r"(?:今年)?年初(?:以来|至今)|开年以来|新年以来"),
+    ("since_year", rf"(?:自|从)?{_Y}(?:以来|来|{_ZHIJIN}|{_QI})"),
+    ("since_year_start", r"(?:今年)?年初(?:以来|至今(?!年))|开年以来|新年以来"),
     # 该行动开展以来: since a campaign began, whose start the text states before (or not at all)
     ("campaign_since", r"(?:该|此|这一?|本次|此次|专项)?(?:行动|活动|斗争|整治|战役|会战|攻坚战|专项行动|专项斗争|专项整治|工作)(?:开展|启动|部署|实施|发起|打响|开始)以来"),
     ("same_period_last_year", r"(?:上年|去年)同期"),
     ("year_end", rf"(?:{_Y}(?:末|底))|年(?:末|底)"),
     ("year", rf"(?:{_Y}(?:度)?(?:全年|一年)?)|全年"),
-    ("years_since", rf"(?:近|这|最近)?(?P<n>{_N}|两|几|多)年(?:来|间|以来)"),
+    # 近两年 without 来 reads as 近两年来 (not 近两年前, 近两年内, 近5年均值)
+    ("years_since", rf"(?:近|这|最近)?(?P<n>{_N}|两|几|多)年(?:来|间|以来)|(?:近|最近)(?P<n2>{_N}|两)年(?![来间以前内度均])"),
     ("recent_years", r"近(?:年来|几年来|些年来|年)|多年来"),
     ("holiday", r"(?P<hol>[“\"]?(?:五一|国庆|十一)[”\"]?(?:中秋)?(?:黄金周|长假|小长假|假期|期间)|黄金周|国庆|五一)"),
     # Holidays whose dates vary (春节) and bare holiday words (假期, 节日期间): dated
@@ -81,7 +84,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"(?:假期|节日|节假日|长假|双节|节)期间|假期(?!间))"),
     ("today", r"(?P<rel>今日|今天|今早|今晨|昨日|昨天|昨晚|当日|当天|当晚|当夜|次日|当场)"),
     ("vague", r"近日|日前|近期|不久前|前不久|前段时间|前些天|近来"),
-    ("until_now", r"截至目前|截止目前|截至今日|截止到目前|到目前为止|至今"),
+    ("until_now", r"截至目前|截止目前|截至今日|截止到目前|到目前为止|至今(?!年)"),
     ("stock", r"目前|现已|现有|当前|现登记|设有|建有"),
     ("stock_implicit", r"在册|保有量|余额"),
     ("weak_stock", r"(?<!早)(?:已经|已)"),
@@ -371,8 +374,10 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
     if name == "year":
         if mark.text == "全年":
             y = _year_of(None, ctx)
-            if ctx.state is None and pub is not None and pub.month <= 4:
-                y = pub.year - 1  # an annual bulletin is published early the next year
+            if (ctx.state is None or ctx.state.kind == "day") and pub is not None and pub.month <= 4:
+                # an annual bulletin is published early the next year (also after the day of its release:
+                # 1月15日，市统计局发布数据。全年……)
+                y = pub.year - 1
         else:
             y = _year_of(ytext, ctx)
         if y is None:
@@ -383,7 +388,7 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
     if name == "years_since":
         # 近五年来: the last N whole years (a white paper's 2019—2023), or the
         # span in force when it is N years long
-        n = _num(g.get("n"))
+        n = _num(g.get("n") or g.get("n2"))
         st = ctx.state
         if n and st is not None and st.kind == "span" and st.start is not None and st.end is not None:
             if st.end.year - st.start.year + 1 == n and (st.start.month, st.start.day) == (1, 1):
@@ -411,7 +416,10 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         return None
     if name == "holiday":
         hol = g.get("hol") or ""
-        y = _year_of(None, ctx) if pub is None else pub.year
+        # the year of the period in force (全年……其中，国庆假期 in a bulletin on last year), else the latest
+        # such holiday up to publication (国庆 read in February is last October's)
+        month = 5 if "五一" in hol else 10 if ("国庆" in hol or "十一" in hol) else None
+        y = _year_of(None, ctx, month)
         if y is None:
             return unresolved
         if "五一" in hol or (hol == "黄金周" and pub is not None and pub.month in (4, 5, 6)):
@@ -567,7 +575,9 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         return Role(COMPARE, "clause", "a comparison word before (比, 较, 同比)")
     if COMPARE_LEAD.search(before) or after.startswith(COMPARE_AFTER) and name != "same_period_last_year":
         return Role(COMPARE, "clause", "快于/高于 before or 同期/相比 after")
-    if _RECORD_AFTER.match(after) and (before.endswith("创") or mark.text.endswith("来") and before.endswith(("是", "为"))):
+    if _RECORD_AFTER.match(after) and (
+        before.endswith("创") or (mark.text.endswith("来") or name == "years_since") and before.endswith(("是", "为"))
+    ):
         # 是今年以来全市缴毒量最大的案件: a record, like 创
         return Role(SIDE, "clause", "创今年……最大: a record, not the figures' period")
     if _SIDE_AFTER.match(after) or (_SIDE_BEFORE.search(before) and after.startswith("的")) or (

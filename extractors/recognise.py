@@ -75,14 +75,30 @@ _TOTAL_WORDS = re.compile(r"共计|累计|总计|合计|共|先后")
 _FLOW_AFTER_UNTIL = re.compile(r"[,，]?\s*(?:全省|全市|全县|全区)?(?:共|累计|共计)")
 # A paragraph that opens on the area's totals (全省累计, 全市共): after an incident told before it, the
 # release's window is back.
-_AREA_TOTAL_RE = re.compile(r"\s*(?:全国|全省|全市|全区|全县|全州)(?:公安机关|各地|各级)?(?:累计|共计|共|总计|先后)")
-_DURING_RE = re.compile(r"\s*(?:(?:此|假期|节日|节假日|整治|行动|活动|会战|专项行动|集中整治|专项整治)期间|同期)")
+_AREA_TOTAL_RE = re.compile(
+    r"\s*(?:(?:据介绍|据统计|据了解|另悉|此外|另外|同时)[,，]\s*)?(?:全国|全省|全市|全区|全县|全州)(?:公安机关|各地|各级)?"
+    r"(?:还|也)?(?:累计|共计|共|总计|先后|还)"
+)
+_DURING_RE = re.compile(r"\s*(?:(?:此|假期|节日|节假日|整治|行动|活动|会战|专项行动|集中整治|专项整治)?期间|同期)")
 # After a day: something began that day (9月20日启动, 3月1日起开展).
 _START_AFTER = re.compile(r"[^,，。;；]{0,6}?(?:启动|开始|开展|启用|实施|部署|开通|上线)")
 # 其中,“夏安”行动破获……: a part of the totals by a named campaign whose start is not stated
 _NAMED_CAMPAIGN_RE = re.compile(
     r"\s*其中[,，:：]?\s*[“\"][^”\"\n]{1,12}[”\"](?:专项行动|专项整治|专项斗争|行动|战役|会战|攻坚战)(?:中|期间)?(?=[,，]?[^,，。;；\n]{0,6}?(?:共|累计)?(?:破获|侦破|破|抓获|缴获|查获|查处|打掉|捣毁|摧毁|办理|立案))"
 )
+# A sentence that launches a campaign (今年4月，全省公安机关部署开展“清源”专项行动。): its month or day is the
+# start of what the release counts after it
+_LAUNCH_RE = re.compile(
+    r"(?:部署开展|组织开展|启动|部署|开展|发起|打响)[^。;；!?\n]{0,30}?"
+    r"(?:专项行动|专项整治|专项斗争|集中行动|统一行动|行动|战役|会战|攻坚战)"
+)
+_LAUNCH_RULE = "the month or day a campaign was launched: the start of what is counted after it"
+# A paragraph that tells one case (an investigation, an arrest): the months and days in it are the story's
+_CASE_STORY_RE = re.compile(_CASE_RE.pattern + "|" + _CASE_NARRATIVE.pattern + r"|缜密侦查|落网|收网|线索")
+# A sentence that only looks back at the figures before it (以上是……, 这是……, 上述数据为……)
+_LOOKS_BACK_RE = re.compile(r"\s*(?:以上|上述|这是|这些|这组|(?:该|此次|这次|本次)(?:专项)?(?:行动|活动|整治))")
+# A clause about the campaign the release reports on (行动中冻结的涉案资金已返还……)
+_CAMPAIGN_CLAUSE = re.compile(r"行动中|该行动|此次行动|本次行动|专项行动|行动以来|行动期间")
 _SCENE_RE = re.compile(r"\s*(?:会上|会议上|发布会上|活动现场|仪式现场|会议现场|发布会现场|仪式上)")
 _MEETING_RE = re.compile(r"(?:召开|举行|举办)[^,。;\n]{0,24}?(?:会|活动|仪式)")
 # Nouns of a stock (现有吸毒人员, 在册, 保有量): a cut-off date makes them a stock as of then.
@@ -93,7 +109,9 @@ _HOLIDAY_GAP = re.compile(r"[“”\"]?[^,，。;；\n]{0,6}?[(（]")
 _LOCAL_BIND = ("的", "(", "的(")
 # 由2018年的412人、7.2%降至……: the later items of a list of numbers after 的 share the first one's phrase
 _LIST_AFTER_DE = re.compile(r"的(?:\d[\d.]*(?:多|余)?[^\d、,，。;；:：]{0,4}、){1,5}$")
-_SAME_PERIOD_STATED = re.compile(r"(?:共|累计|全市|全省|全县|全区)?(?:发生|破获|侦破|查获|抓获|缴获|接报|立案|受理|新收|查处)")
+_SAME_PERIOD_STATED = re.compile(
+    r"(?:[,，]\s*)?(?:共|累计|全市|全省|全县|全区)?(?:共|累计)?(?:发生|破获|侦破|查获|抓获|缴获|接报|立案|受理|新收|查处)"
+)
 _LIST_JOIN = ("、", "和", "及", "与", "或", "以及")
 _BREADCRUMB = re.compile(r"首页\s*[>＞]|当前位置|您的位置")
 
@@ -143,12 +161,30 @@ def _meeting_day(doc: Document) -> Period | None:
     return None
 
 
+# A clause that only tells the change of the item before it (，比上年末增加58家; ，增长5.8%)
+_CHANGE_CLAUSE = re.compile(r"\s*(?:比|较|同比|环比|与|增长|下降|增加|减少|上升|提高|回落)")
+
+
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*(?:以来|来|至|到|-|—))")
+
+
+def _title_year(doc: Document) -> int | None:
+    """The one year a release's title names (2023年禁毒工作……), if any."""
+    if doc.title is None:
+        return None
+    years = {int(y) for y in _TITLE_YEAR.findall(doc.title_text)}
+    return years.pop() if len(years) == 1 else None
+
+
 def _first_flow_clause(s: str, i: int, end: int) -> int:
-    """The start of the first clause after ``i`` (before ``end``) that states a flow."""
+    """The start of the first clause after ``i`` (before ``end``) that states a flow (not the change of the
+    stock before it: 年末……1021家，比上年末增加58家)."""
     for m in re.finditer(r"[,;:。!?，；：！？\n]", s[i:end]):
         a = i + m.end()
         b = re.search(r"[,;:。!?，；：！？\n]", s[a:end])
         clause = s[a : a + b.start() if b else end]
+        if m.group(0) in ",，" and _CHANGE_CLAUSE.match(clause):
+            continue
         if subjects.FLOW_RE.search(clause):
             return a
     return end
@@ -167,6 +203,7 @@ class _Times:
         self.until_ends: set[date] = set()
         self.since_starts: set[date] = set()
         self.main_span: Period | None = None  # the last span stated at document level
+        self.launches: list[date] = []  # the starts of campaigns whose launch the release tells
         self.by_end: dict[int, Phrase[_TimeValue]] = {}
         self._weak_at: list[int] = []
         self._rate_at: list[int] = []
@@ -215,11 +252,20 @@ class _Times:
                 continue
             if mk.name in ("day", "today", "dayonly") and _report_sentence_day(doc, mk.start, fig_starts):
                 continue
-            ctx = Context(doc.published, self._state(mk.start), doc.implied_year if doc.published is None else None)
+            # with no publication date, 今年 is the year the text fixes: stated for 今年 (今年（2024年）), else
+            # the year its title names (南寧市2023年禁毒工作新聞發布會: 今年4月 is April 2023); not a year of the
+            # lead, which is often the year before the one the release is written in (通報了2011年……:去年)
+            implied = (doc.implied_year or _title_year(doc)) if doc.published is None else None
+            ctx = Context(doc.published, self._state(mk.start), implied)
             if mk.name == "dayonly":
                 per = day_of_month(mk.text[:-1], ctx)
+            elif mk.name == "campaign_since" and self.launches and doc.published is not None:
+                # 今年4月，……部署开展……专项行动。……专项行动开展以来: since the launch the release told
+                per = Period("span", self.launches[-1], doc.published)
             else:
                 per = resolve(mk, ctx)
+                if mk.name == "quarter" and per is not None and _SUB_QUARTER.search(s, max(0, mk.start - 4), mk.start):
+                    per = _quarter_alone(per, ctx.state)
                 if mk.name in ("holiday", "holiday_other"):
                     per = _holiday_period(mk, holidays, per)
             if per is None:
@@ -239,6 +285,25 @@ class _Times:
                 return ph
             k += 1
         return None
+
+    def told_after(self, pos: int) -> Phrase[_TimeValue] | None:
+        """The span stated after the figure at ``pos``: later in its sentence, or in the next sentence of its
+        paragraph when that one only looks back at them (……1020名。以上是今年1至8月……的主要数据)."""
+        doc = self.doc
+        sent = doc.sentence(pos)
+        later = self.span_after(pos, sent.end)
+        if later is not None:
+            return later
+        nxt = doc.sentence(sent.end + 1)
+        if nxt.index != sent.index + 1 or nxt.para != sent.para or not _LOOKS_BACK_RE.match(doc.s, nxt.start):
+            return None
+        k = bisect_right(self._fig_starts, nxt.start - 1)
+        if k < len(self._fig_starts) and self._fig_starts[k] < nxt.end:
+            return None
+        a, b = bisect_right(self._span_at, nxt.start - 1), bisect_right(self._span_at, nxt.end)
+        # the last span of that sentence: 该行动自6月1日开展，至8月31日结束 is one span, from the start to the end
+        told = [ph for ph in self._spans[a:b] if ph.value.period.start is not None]
+        return told[-1] if told else None
 
     def until_before(self, pos: int, sent_start: int) -> Phrase[_TimeValue] | None:
         """The cut-off (截至8月底) stated last before ``pos`` in its sentence, also when a span opened
@@ -260,6 +325,37 @@ class _Times:
         if ph.start - pos > 16 or re.search(r"[,;:。!?，；：！？\n]", self.doc.s[pos : ph.start]):
             return None
         return ph
+
+    def _looks_back(self, per: Period) -> bool:
+        """Whether ``per`` looks back from the period the release stated before it (within the publication
+        year): a whole past year (2023年，……), or a span from a past year (2019年以来，……累计……)."""
+        main, pub = self.main_span, self.doc.published
+        if pub is None or main is None or main.kind != "span" or main.start is None or main.end is None:
+            return False
+        if main.start.year != pub.year or main.end.year != pub.year or per.start is None or per.end is None:
+            return False
+        whole_past_year = (per.start.month, per.start.day, per.end.month, per.end.day) == (1, 1, 12, 31) and (
+            per.end.year < pub.year and main.end == pub
+        )
+        return whole_past_year or (per.start.year < pub.year and per.end == pub)
+
+    def _launch_sentence(self, mk: Mark) -> bool:
+        """Whether ``mk`` dates the launch of a campaign told in its sentence with no figure after it."""
+        sent = self.doc.sentence(mk.start)
+        return _LAUNCH_RE.search(self.doc.s, mk.end, sent.end) is not None and self._no_figure_after(mk)
+
+    def _no_figure_after(self, mk: Mark) -> bool:
+        """Whether no figure follows ``mk`` in its sentence."""
+        sent = self.doc.sentence(mk.start)
+        k = bisect_right(self._fig_starts, mk.end)
+        return not (k < len(self._fig_starts) and self._fig_starts[k] < sent.end)
+
+    def _inside_main(self, per: Period) -> bool:
+        """Whether ``per`` lies inside the span the release stated last at document level (and is shorter)."""
+        main = self.main_span
+        if main is None or main.kind != "span" or None in (main.start, main.end, per.start, per.end):
+            return False
+        return main.start <= per.start and per.end <= main.end and (main.start, main.end) != (per.start, per.end)  # type: ignore[operator]
 
     def _frames_before(self, pos: int) -> None:
         """Phrases a sentence's opening sets without a period mark of its own: 会上 (the meeting's day),
@@ -319,6 +415,33 @@ class _Times:
         if r == P.EVENT and per.kind == "day" and _START_AFTER.match(s, mk.end) and not heading:
             # 9月20日启动,截至10月18日,……: a day something began is the start of what is counted after
             r, per, level, rule = P.WHEN, Period("span", per.start, doc.published), Level.DOCUMENT, "a day something began"
+        if (
+            r in (P.WHEN, P.EVENT) and not heading and mk.name in ("month", "month_part", "day") and per.start is not None
+            and (doc.published is None or per.start <= doc.published) and self._launch_sentence(mk)
+        ):
+            # 今年4月，全省公安机关部署开展……专项行动。截至目前，共破获……: the month a campaign was launched,
+            # told with no figure of its own, is the start of what is counted after it
+            r, per, level = P.WHEN, Period("span", per.start, doc.published), Level.DOCUMENT
+            rule = _LAUNCH_RULE
+            self.launches.append(per.start)  # type: ignore[arg-type]
+            if self._inside_main(Period("span", per.start, per.start)):
+                # 上半年，……。今年2月，……部署开展……专项行动。截止目前，……: a campaign launched inside the period the
+                # release reports on is that paragraph's story; the release's period holds on after it
+                level = Level.PARAGRAPH
+        elif (
+            r == P.WHEN and not heading and level == Level.DOCUMENT and mk.name in ("month", "month_part")
+            and _CASE_STORY_RE.search(s, doc.paragraph(mk.start).start, doc.paragraph(mk.start).end)
+        ):
+            # 今年5月初，……在工作中发现……专案组经过……侦查: a month of a case story is the story's; it does not
+            # become the release's period for the paragraphs after it
+            level, rule = Level.PARAGRAPH, "a month inside a case story: its paragraph only"
+        elif (
+            r == P.WHEN and not heading and level == Level.DOCUMENT and mk.name in ("month", "month_part")
+            and self._inside_main(per) and self._no_figure_after(mk)
+        ):
+            # 2023年，全市夏粮……。今年5月下旬，我市遭遇持续“烂场雨”天气: a month told inside the release's period,
+            # with no figure of its own, dates an episode of the story; it does not replace that period
+            level, rule = Level.SENTENCE, "a month inside the release's period, told with no figure: its sentence only"
         if r == P.WHEN and per.kind in ("stock", "until"):
             r = P.STOCK if per.kind == "stock" else P.UNTIL  # 该行动开展以来 with no stated start
         if r == P.WHEN and per.kind in ("stock", "stock_end"):
@@ -335,6 +458,12 @@ class _Times:
                 # 年末全区常住人口729万人,……其中,城镇常住人口491万人: the stock holds over the clauses
                 # after it, up to one that states a flow (全市共发生事故2594起)
                 until = _first_flow_clause(s, mk.end, sent.end)
+                if re.search(r"[;；]\s*$", s[sent.start : mk.start]):
+                    # 全年城镇新增就业2.6万人；年末城镇登记失业率1.8%；农村劳动力转移就业1.4万人: 年末 opening
+                    # one item of a list is that item's; the items after the next ； are the year's again
+                    semi = re.search(r"[;；]", s[mk.end : sent.end])
+                    if semi is not None:
+                        until = min(until, mk.end + semi.start())
         if r == P.UNTIL and not heading:
             since_here = any(
                 ph.role == P.WHEN and ph.value.period.start is not None and ph.start >= sent.start
@@ -342,6 +471,25 @@ class _Times:
             )
             if per.end is not None and mk.name != "until_now" and not since_here and _is_flow_clause(s, mk.end, sent.end):
                 self.until_ends.add(per.end)  # a cut-off of flows (not of a stock: 截至5月底,全市现有……)
+            launch = next((ph for ph in self.scopes.in_force(mk.start) if ph.rule == _LAUNCH_RULE), None)
+            main = launch.value.period if launch is not None else self.main_span
+            if (
+                mk.name == "until_now" and main is not None and main.kind == "span" and main.start is not None
+                and (main.end == doc.published or _CAMPAIGN_CLAUSE.search(s, mk.end, sent.end))
+                and (doc.published is None or main.start <= doc.published)
+                and not since_here and not s[sent.start : mk.start].strip()
+                and _FLOW_VERBS.search(s, mk.end, sent.end) and _is_flow_clause(s, mk.end, sent.end)
+            ):
+                # 今年以来，……(a case story)……截至目前，全市公安机关共侦破……: a running total from the start the
+                # release stated before, held on like that start (全市还查处……); also after a campaign's span that
+                # closed before publication when the clause is about the campaign (截至目前，行动中冻结的……)
+                per = Period("span", main.start, doc.published)
+                ph = Phrase(mk.start, mk.end, mk.text, _TimeValue(per, "since_until"), P.WHEN,
+                            launch.level if launch is not None else Level.DOCUMENT,
+                            "截至目前 after the release's period: a running total from its start")
+                self.scopes.add(ph)
+                self.by_end[mk.end] = ph
+                return
             start_ph = next(
                 (ph for ph in self.scopes.in_force(mk.start) if ph.role == P.WHEN and ph.start >= sent.start
                  and ph.value.period.start is not None and (per.end is None or ph.value.period.start <= per.end)),
@@ -357,6 +505,9 @@ class _Times:
                 self.scopes.add(ph)
                 self.by_end[mk.end] = ph
                 self.main_span = per
+                if paren is None:
+                    self._span_at.append(mk.start)  # 该行动自6月1日开展，至8月31日结束: told after its figures
+                    self._spans.append(ph)
                 return
             if _FLOW_AFTER_UNTIL.match(s, mk.end) and not any(
                 ph.role == P.WHEN and ph.value.period.start is not None for ph in self.scopes.in_force(mk.start)
@@ -371,6 +522,17 @@ class _Times:
             # 1-9月……18起,去年1-9月份发生22起,比去年减少4起: the same months a year before are a comparison
             # told as a statement; they hold for their clause, the period in force for the rest
             level, rule = Level.CLAUSE, "the period in force, a year before: its clause only"
+            if not s[sent.start : mk.start].strip():
+                # 2021年，全州破获毒品刑事案件333起。: a year before that opens its sentence is that
+                # sentence's period, not a base inside a clause
+                level, rule = Level.SENTENCE, "the period in force, a year before, opening its sentence"
+        if (
+            r == P.WHEN and not heading and level == Level.DOCUMENT and per.kind == "span" and self._looks_back(per)
+        ):
+            # 今年以来，……。\n2023年，全省共破获……: a past year (or 2019年以来) told after the release's own period
+            # is a look back; it holds for its paragraph, and the release's period is back after it (5月份，……
+            # is this year's)
+            level, rule = Level.PARAGRAPH, "a look back after the release's own period: its paragraph only"
         if r == P.WHEN and not heading:
             if per.kind == "span" and mk.name in (
                 "since_day", "since_day_from", "since_month", "since_month_from", "since_month_open", "since_year",
@@ -396,7 +558,12 @@ class _Times:
                 self.arrest_days.append((mk.start, per.start))
         if paren is not None:
             level, until = min(level, Level.SENTENCE), paren if until is None else min(until, paren)
-        ph = Phrase(mk.start, mk.end, mk.text, _TimeValue(per, mk.name), r, level, rule, until)
+        name = mk.name
+        if name == "years_since" and per.start is not None and per == self._state(mk.start):
+            # 2021年至2023年，……近三年共起诉312人，年均增长26.4%: 近三年 restating the span in force is that
+            # stated span (a rate over it keeps it)
+            name = "years_restated"
+        ph = Phrase(mk.start, mk.end, mk.text, _TimeValue(per, name), r, level, rule, until)
         self.scopes.add(ph)
         self.by_end[mk.end] = ph
         if r == P.UNTIL and not heading:
@@ -425,6 +592,19 @@ class _Times:
                 heading=False,
             )
             self.main_span = per
+
+
+_SUB_QUARTER = re.compile(r"其中[,，]?\s*$")
+
+
+def _quarter_alone(per: Period, state: Period | None) -> Period:
+    """其中，第四季度…… under 全年: a part of the span in force is the quarter alone, not the months up to its end
+    (the cumulative reading would be the whole span again)."""
+    if per.start is None or per.end is None or state is None or state.start is None or state.end is None:
+        return per
+    if state.start <= per.start and state.end >= per.end and per.end.month > 3:
+        return Period("span", date(per.end.year, per.end.month - 2, 1), per.end)
+    return per
 
 
 def _a_year_before(per: Period, state: Period | None) -> bool:
@@ -477,7 +657,7 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
         # 我省17个市、130多个县市区都已发现……: the 已 of the clause, written after the number
         governing.insert(0, weak_after)
     if not governing:
-        later = times.span_after(n.end, doc.sentence(n.start).end)
+        later = times.told_after(n.end)
         if later is not None:
             # ……破获案件386起,缴获毒品1.3吨,这是记者从……1至5月禁毒工作通报会上获悉的: a span
             # stated after the figures it governs, in their sentence
@@ -488,7 +668,7 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
     clause = doc.clause(n.start)
     sent = doc.sentence(n.start)
     if top.level == Level.DOCUMENT and top.role in (P.WHEN, P.EVENT) and doc.para_index(top.start) < doc.para_index(n.start):
-        later = times.span_after(n.end, sent.end)
+        later = times.told_after(n.end)
         if later is not None:
             # a paragraph that states its own time after its first figures: not the time carried in
             return later.value.period, later, "a span stated later in the sentence, not the one carried in"
@@ -1183,6 +1363,10 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times]:
             (ph.value.period for ph in times.scopes.in_force(n.start, heading=heading)
              if ph.role == P.WHEN and ph.value.period.kind == "span"), None,
         )
+        if per is not None and per.kind == "stock_end" and per.end is not None and (per.end.month, per.end.day) == (12, 31):
+            # 12月份，……。年末……1021家，比上年末增加58家: what changed up to the year's end changed over the
+            # year, not over the month stated last
+            n.carried = Period("span", date(per.end.year, 1, 1), per.end)
         n.period_from = (top.start, top.end, rule) if top is not None else (0, 0, rule) if per is not None else None
         pl = place_scopes.innermost(n.start, heading=heading)
         if pl is not None:

@@ -234,3 +234,240 @@ def test_an_areas_statistic_for_one_day_is_an_aggregate_also_after_a_comma() -> 
                       date(2024, 10, 8), "广东省")
     assert (got["312.4万辆次"].kind, _period(got["312.4万辆次"])) == ("aggregate", (date(2024, 10, 2), date(2024, 10, 2)))
     assert got["12公斤"].kind == "event"
+
+
+def test_zhi_jin_nian_is_the_end_of_a_range_not_up_to_now() -> None:
+    # 自去年10月至今年8月: 至今 here is 至 followed by 今年, the range's other end
+    got = _by_mention("自去年10月至今年8月，全市累计排查娱乐场所620家次。", date(2024, 11, 20), "绵阳市")
+    assert _period(got["620家次"]) == (date(2023, 10, 1), date(2024, 8, 31))
+    got = _by_mention("自2022年3月至今，全区共清理僵尸车辆84辆。", date(2024, 11, 20), "绵阳市")
+    assert _period(got["84辆"]) == (date(2022, 3, 1), date(2024, 11, 20))
+
+
+def test_jin_liang_nian_without_lai_reads_like_jin_liang_nian_lai() -> None:
+    # 近两年 is 近两年来: the last two whole years; 近两年内 (a time limit) and a record after 为 are not
+    got = _by_mention("今年以来，全县破获盗窃案件120起。近两年，全县共建成智慧安防小区46个。", date(2024, 7, 20), "安吉县")
+    assert _period(got["120起"]) == (date(2024, 1, 1), date(2024, 7, 20))
+    assert _period(got["46个"]) == (date(2022, 1, 1), date(2023, 12, 31))
+    got = _by_mention("今年以来，全县接报火警62起，为近三年同期最低，扑灭山火9起。", date(2024, 7, 20), "安吉县")
+    assert _period(got["9起"]) == (date(2024, 1, 1), date(2024, 7, 20))
+
+
+def test_the_year_before_opening_a_sentence_holds_over_that_sentence() -> None:
+    # 2021年，全州破获……: the year before the one reported on, stated at the head of its sentence, is the
+    # period of the whole sentence (not only of the clause 2021年，)
+    text = "2022年，全州共破获毒品刑事案件356起。2021年，全州破获毒品刑事案件333起，抓获犯罪嫌疑人402名。"
+    got = _by_mention(text, None, "黔西南州")
+    assert _period(got["356起"]) == (date(2022, 1, 1), date(2022, 12, 31))
+    assert _period(got["333起"]) == (date(2021, 1, 1), date(2021, 12, 31))
+    assert _period(got["402名"]) == (date(2021, 1, 1), date(2021, 12, 31))
+
+
+def test_year_end_opening_one_item_of_a_list_holds_for_that_item() -> None:
+    # a bulletin's list of items: 年末 stated for one item is not carried over the next ； onto the
+    # year's flows; 年末 opening the sentence holds over all of its items
+    text = (
+        "全年城镇新增就业2.6万人；年末城镇登记失业率1.8%；农村劳动力转移就业1.4万人，增长3.2%。"
+        "年末全市户籍人口257.4万人；常住人口229.2万人。"
+    )
+    got = _by_mention(text, date(2024, 3, 15), "衢州市")
+    assert _period(got["2.6万人"]) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert _period(got["1.8%"]) == (None, date(2023, 12, 31))
+    assert _period(got["1.4万人"]) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert _period(got["3.2%"]) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert _period(got["229.2万人"]) == (None, date(2023, 12, 31))
+
+
+def test_the_month_a_campaign_was_launched_starts_its_running_total() -> None:
+    # 今年4月……部署开展……专项行动。截至目前，共破获……: a running total from the launch (a flow), and
+    # 专项行动开展以来 later in the release goes back to that launch, not to the month stated last
+    text = (
+        "今年4月，全省公安机关部署开展打击电信网络诈骗犯罪专项行动。截至目前，共破获电信网络诈骗案件3126起，"
+        "抓获犯罪嫌疑人4870名。\n8月，全省开展集中收网行动，破获案件612起。\n"
+        "专项行动开展以来，全省公安机关劝阻潜在受害群众6.8万人次。"
+    )
+    got = _by_mention(text, date(2024, 9, 12), "江西省")
+    assert _period(got["3126起"]) == (date(2024, 4, 1), date(2024, 9, 12))
+    assert _period(got["4870名"]) == (date(2024, 4, 1), date(2024, 9, 12))
+    assert _period(got["612起"]) == (date(2024, 8, 1), date(2024, 8, 31))
+    assert _period(got["6.8万人次"]) == (date(2024, 4, 1), date(2024, 9, 12))
+
+
+def test_a_running_total_after_a_case_story_runs_from_the_releases_start() -> None:
+    # 今年以来 in the lead, a case story with its own months and days, then 截至目前，全市……共侦破: the running
+    # total is from the lead's start, and holds on over the sentences after it
+    text = (
+        "今年以来，湖州市公安局持续深化打击整治跨境赌博犯罪。\n"
+        "今年5月初，吴兴区分局在工作中发现赌博线索。专案组经过缜密侦查，查明该团伙发展会员1.2万余名。\n"
+        "8月27日，专案组收网，抓获犯罪嫌疑人41名。\n"
+        "截至目前，全市公安机关共侦破跨境赌博案件68起，抓获犯罪嫌疑人590名。其中，9月份破获案件14起。"
+        "全市还查处赌博类治安案件412起。"
+    )
+    got = _by_mention(text, date(2024, 10, 15), "湖州市")
+    assert _period(got["41名"]) == (date(2024, 8, 27), date(2024, 8, 27))
+    for m in ("68起", "590名", "412起"):
+        assert _period(got[m]) == (date(2024, 1, 1), date(2024, 10, 15)), m
+    assert _period(got["14起"]) == (date(2024, 9, 1), date(2024, 9, 30))
+
+
+def test_a_month_end_inside_a_case_story_stays_in_its_paragraph() -> None:
+    # 5月底 of a case story is not carried as a stock date onto the next paragraph's totals
+    text = (
+        "今年以来，全县共破获盗窃案件86起。\n"
+        "5月底，县公安局在工作中发现一条线索，专案组随即展开侦查，抓获犯罪嫌疑人3名。\n"
+        "据介绍，县公安局还为群众追回被盗财物价值46万元。"
+    )
+    got = _by_mention(text, date(2024, 7, 2), "安吉县")
+    assert _period(got["46万元"]) == (date(2024, 1, 1), date(2024, 7, 2))
+
+
+def test_a_past_year_told_after_the_releases_period_holds_for_its_paragraph() -> None:
+    # 今年以来 first, then a paragraph on 2023: the month of the next paragraph is this year's again
+    text = (
+        "今年以来，全省共破获毒品刑事案件1260余起。\n"
+        "2023年，全省共破获毒品刑事案件2410起，缴获毒品2.05吨。\n"
+        "5月份，全省开展集中行动，破获毒品案件236起。"
+    )
+    got = _by_mention(text, date(2024, 6, 25), "福建省")
+    assert _period(got["2410起"]) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert _period(got["2.05吨"]) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert _period(got["236起"]) == (date(2024, 5, 1), date(2024, 5, 31))
+
+
+def test_a_quarter_under_qizhong_is_the_quarter_alone() -> None:
+    # 全年……其中，第四季度: a part of the year is October to December, not January to December again
+    text = "2022年，全州共破获毒品刑事案件356起。其中，第四季度破获毒品案件102起。一季度，全州缴获毒品1.1千克。"
+    got = _by_mention(text, date(2023, 1, 20), "黔西南州")
+    assert _period(got["102起"]) == (date(2022, 10, 1), date(2022, 12, 31))
+
+
+def test_a_span_in_the_sentence_that_looks_back_at_the_figures_governs_them() -> None:
+    # ……抓获犯罪嫌疑人1020名。以上是今年1至8月……: the span told after the figures, in a sentence of its own
+    text = "全省共破获毒品案件860起，抓获犯罪嫌疑人1020名。以上是今年1至8月全省禁毒工作的主要数据。"
+    got = _by_mention(text, date(2024, 9, 5), "福建省")
+    assert _period(got["860起"]) == (date(2024, 1, 1), date(2024, 8, 31))
+    assert _period(got["1020名"]) == (date(2024, 1, 1), date(2024, 8, 31))
+    # a next sentence with figures of its own is not a look back
+    text = "全省共破获毒品案件860起。这是今年5月以来查获毒品最多的一次，缴获毒品12公斤。"
+    got = _by_mention(text, date(2024, 9, 5), "福建省")
+    assert _period(got["860起"]) == (None, None)
+
+
+def test_a_change_of_a_year_end_stock_after_a_month_covers_the_year() -> None:
+    # 12月份 stated before 年末: 比上年末增加58家 is the change over the year, not December's; a clause that
+    # only tells that change does not end the stock
+    text = (
+        "全年规模以上工业增加值增长9.3%；12月份，规模以上工业增加值增长11.2%。"
+        "年末规模以上工业企业1021家，比上年末增加58家，其中高新技术企业412家。"
+    )
+    got = _by_mention(text, date(2025, 2, 28), "德清县")
+    assert _period(got["11.2%"]) == (date(2024, 12, 1), date(2024, 12, 31))
+    assert _period(got["1021家"]) == (None, date(2024, 12, 31))
+    assert _period(got["58家"]) == (date(2024, 1, 1), date(2024, 12, 31))
+    assert _period(got["412家"]) == (None, date(2024, 12, 31))
+
+
+def test_a_holiday_in_a_bulletin_on_last_year_is_last_years() -> None:
+    # 国庆假期 under 全年 in a bulletin published in February: last October's holiday
+    text = "全年共接待游客1860万人次，增长8.1%；其中，国庆假期接待游客96万人次。"
+    got = _by_mention(text, date(2025, 2, 28), "德清县")
+    assert _period(got["96万人次"]) == (date(2024, 10, 1), date(2024, 10, 7))
+
+
+def test_without_a_publication_date_this_year_is_the_year_the_title_names() -> None:
+    # no publication date: 今年4月 in a release whose title names 2023 is April 2023, and the running total
+    # after the launch runs from it to a publication date nobody knows
+    text = (
+        "南宁市2023年禁毒工作新闻发布会召开\n"
+        "今年4月，全市部署开展禁毒专项行动。截至目前，行动共破获毒品案件128起。\n"
+        "5月，全市开展集中清查行动，查处吸毒人员236人次。"
+    )
+    got = _by_mention(text, None, "南宁市")
+    assert _period(got["128起"]) == (date(2023, 4, 1), None)
+    assert _period(got["236人次"]) == (date(2023, 5, 1), date(2023, 5, 31))
+
+
+def test_the_whole_year_after_the_day_of_a_january_release_is_last_year() -> None:
+    # 1月15日，……发布数据。全年……: the day the bulletin came out does not make 全年 this year, and 年末 is
+    # then last year's end, not a date after publication
+    text = "1月15日，市统计局发布数据。全年全市生产总值812亿元，增长5.6%。年末全市常住人口120.5万人。"
+    got = _by_mention(text, date(2024, 1, 16), "衢州市")
+    assert _period(got["812亿元"]) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert _period(got["120.5万人"]) == (None, date(2023, 12, 31))
+
+
+def test_a_paragraph_on_the_areas_totals_after_a_case_day_is_back_in_the_releases_period() -> None:
+    # 据介绍，全省还……: a paragraph of the province's totals after a case told on its day
+    text = (
+        "今年以来，全省共侦破网络犯罪案件920起。\n"
+        "5月12日，长沙市公安局破获一起特大网络赌博案，抓获犯罪嫌疑人23名。\n"
+        "据介绍，全省还打掉网络犯罪团伙68个。"
+    )
+    got = _by_mention(text, date(2024, 6, 3), "湖南省")
+    assert _period(got["23名"]) == (date(2024, 5, 12), date(2024, 5, 12))
+    assert _period(got["68个"]) == (date(2024, 1, 1), date(2024, 6, 3))
+
+
+def test_a_month_told_with_no_figure_inside_the_releases_period_dates_only_its_sentence() -> None:
+    # 2023年……。今年5月下旬，我市遭遇……天气。: an episode of the year's story; the figures after it are the year's
+    text = (
+        "2023年，全市夏粮总产量89.6亿斤，下降2.3%。\n"
+        "今年5月下旬，我市遭遇持续降雨天气，小麦收获期推迟。全市夏粮总产量占全省的11.9%。\n"
+        "分品种看，全市小麦总产量89.2亿斤。"
+    )
+    got = _by_mention(text, date(2023, 7, 20), "驻马店市")
+    assert _period(got["11.9%"]) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert _period(got["89.2亿斤"]) == (date(2023, 1, 1), date(2023, 12, 31))
+
+
+def test_a_campaigns_span_told_in_the_next_sentence_governs_the_figures_before() -> None:
+    # ……共破获各类刑事案件4127起，这是……获悉的。该行动自6月1日开展，至8月31日结束。
+    text = (
+        "全市公安机关共破获各类刑事案件4127起，抓获犯罪嫌疑人3568名，这是记者9月4日从新闻发布会上获悉的。"
+        "该行动自6月1日开展，至8月31日结束。"
+    )
+    got = _by_mention(text, date(2023, 9, 5), "苏州市")
+    assert _period(got["4127起"]) == (date(2023, 6, 1), date(2023, 8, 31))
+    assert _period(got["3568名"]) == (date(2023, 6, 1), date(2023, 8, 31))
+
+
+def test_after_a_campaigns_closed_span_during_and_a_running_total_of_the_campaign() -> None:
+    # 自今年4月起……至7月15日止; a case on its day; 期间 is the campaign's span again; 截至目前，行动中…… runs
+    # from the campaign's start to publication
+    text = (
+        "自今年4月起，市公安局部署开展“断卡”行动，至7月15日止，共打掉犯罪团伙58个。\n"
+        "6月7日，章贡区公安分局打掉一个团伙，抓获犯罪嫌疑人7名。期间，全市公安机关同步对124家银行网点开展检查。\n"
+        "截至目前，行动中冻结的涉案资金已返还受害群众368万元。"
+    )
+    got = _by_mention(text, date(2023, 7, 25), "赣州市")
+    assert _period(got["58个"]) == (date(2023, 4, 1), date(2023, 7, 15))
+    assert _period(got["124家"]) == (date(2023, 4, 1), date(2023, 7, 15))
+    assert _period(got["368万元"]) == (date(2023, 4, 1), date(2023, 7, 25))
+
+
+def test_a_span_from_a_past_year_after_the_releases_period_holds_for_its_paragraph() -> None:
+    # 上半年 first, then 2019年以来……累计 (a look back over years): the next paragraph is the half year's again
+    text = (
+        "上半年，全市共破获毒品案件86起。\n"
+        "2019年以来，全市累计投入禁毒经费1.2亿元。\n"
+        "全市共抓获吸毒人员320人次。"
+    )
+    got = _by_mention(text, date(2024, 7, 20), "绵阳市")
+    assert _period(got["1.2亿元"]) == (date(2019, 1, 1), date(2024, 7, 20))
+    assert _period(got["320人次"]) == (date(2024, 1, 1), date(2024, 6, 30))
+
+
+def test_a_campaign_launched_inside_the_releases_period_is_its_paragraphs_story() -> None:
+    # 上半年 first; a campaign launched in February with its running total; a case; then the area's totals and
+    # 去年同期 are the half year's again (去年同期，全市破获……: last year's half year)
+    text = (
+        "上半年，全市破获刑事案件2860起。\n"
+        "今年2月，市公安局部署开展打击治理电信网络诈骗专项行动。截止目前，全市共破获电诈案件486起。\n"
+        "6月20日，越城区公安分局破获一起诈骗案，抓获犯罪嫌疑人5名。\n"
+        "据统计，全市还查处各类治安案件3150起。\n"
+        "去年同期，全市破获刑事案件2480起。"
+    )
+    got = _by_mention(text, date(2025, 7, 10), "绍兴市")
+    assert _period(got["486起"]) == (date(2025, 2, 1), date(2025, 7, 10))
+    assert _period(got["3150起"]) == (date(2025, 1, 1), date(2025, 6, 30))
+    assert _period(got["2480起"]) == (date(2024, 1, 1), date(2024, 6, 30))
