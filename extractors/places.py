@@ -324,10 +324,19 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
     early = {p.index for p in doc.body_paragraphs[:3]}
     counted: set[tuple[str, str]] = set()
     reporter = doc.reporter_source
+    # a name several divisions share (南山区: 深圳, 鹤岗) is the one inside the areas the text's other,
+    # unshared names lie in (宝安区 -> 深圳市)
+    anchors: dict[str, int] = {}
+    for m in ms:
+        if len(m.candidates) == 1 and m.role in (AREA, AGENCY, LIST, SITE):
+            for a in g.ancestors(m.candidates[0]):
+                anchors[a.code] = anchors.get(a.code, 0) + 1
     for m in ms:
         if not m.candidates:
             continue
         d = m.candidates[0]
+        if len(m.candidates) > 1 and anchors:
+            d = max(m.candidates, key=lambda c: sum(anchors.get(a.code, 0) for a in g.ancestors(c)[1:]))
         para = doc.paragraph(m.start)
         in_title = title is not None and para.index == title.index
         if m.role in (FURNITURE, MEDIA):
@@ -393,8 +402,10 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
     for m in ms:
         if m.scope and m.role == AREA:
             scopes_used[m.scope] = scopes_used.get(m.scope, 0) + 1
+    local = any(sc != "国" for sc in scopes_used)
     if not score:
-        if _NATIONAL_AGENCY.search(s) or "国" in scopes_used:
+        # a national agency named in a release that speaks of 全市 or 全县 only (公安部督办的案件) is not its voice
+        if _NATIONAL_AGENCY.search(s) and not local or "国" in scopes_used:
             return Focus(NATIONAL, None, None, "national")
         if doc.source_region:
             return Focus(Place(doc.source_region), None, None, "configured")
