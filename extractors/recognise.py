@@ -66,6 +66,8 @@ _FLOW_STATISTIC = re.compile(r"车流量|客流|流量|接待游客|游客|发�
 _SEIZURE = re.compile(r"查获|缴获|抓获|截获|起获|查扣")
 # A clause that opens with an area's scope word: a statistic, also over one day.
 _AREA_CLAUSE = re.compile(r"\s*(?:全国|全省|全市|全区|全县|全州)")
+# A sentence that opens on a day of a month (8月6日, 6月20日凌晨).
+_DAY_OPENS = re.compile(r"\s*\d{1,2}月\d{1,2}日")
 # A clause of the sentence that opens with an area's scope word acting (6月26日,全省统一开展……).
 _AREA_ACTS = re.compile(r"(?:^|[,，;；]\s*)(?:全国|全省|全市|全区|全县|全州)(?:各地|各级)?(?:公安机关|统一|集中|共|累计|同步)")
 # The totals of a campaign or an operation (此次行动共破获, 集中统一行动,共破获): a statistic, not an
@@ -575,6 +577,18 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
         current = scopes.innermost(m.start, heading=heading)
         if m.scope is not None:
             place = places.scope_place(m.scope, current.value if current else None, home)
+            cur = current.value if current is not None else None
+            if (
+                current is not None and cur is not None and cur.division is not None and place is not cur
+                and places._fits_scope(cur.division, m.scope)
+                and (
+                    not s[current.end : m.start].strip(" ：:，,\u3000")
+                    or m.scope in ("县", "旗") and current.start >= doc.sentence(m.start).start
+                )
+            ):
+                # 祥云县：全县共发生……: the county named right before the word (or in its sentence) is its area,
+                # whatever the release's own
+                place = cur
             if place is None and m.scope == "国":
                 place = NATIONAL
             if place is None:
@@ -792,6 +806,12 @@ def _is_event(doc: Document, n: Num, per: Period | None, top: Phrase[_TimeValue]
     if n.unit is not None and n.unit.family in ("percent", "points", "ratio"):
         return False  # a share or a change is a statistic, not the quantity of an incident
     event = bool(top is not None and top.role == P.EVENT) or case_here
+    if not event and (per is None or per.start is None and per.end is None) and _DAY_OPENS.match(s, sent.start) and (
+        _SEIZURE.search(s, sent.start, n.start) and not words["total"].within(sent.start, n.start)
+        and not _AREA_CLAUSE.match(s, clause_start)
+    ):
+        # 8月6日,某局在一冷库内查获……2.6吨 with no year to date it by: still one incident's quantity
+        return True
     if words["narrative"].within(sent.start, sent.end):
         return True  # 经查，该团伙……累计倾倒三千五百余吨: one case's totals
     if event and not case_here and per is not None and per.kind == "day" and (
