@@ -106,6 +106,7 @@ VERBS: tuple[str, ...] = (
     "接入", "藏匿", "建设", "发现", "收戒", "查破", "办理", "立案", "侦办", "查办", "打击", "处置", "接警",
     "获得", "荣获", "再获", "救起", "投放", "发放", "接待", "接报", "运送", "护送", "判处", "受理", "审结", "执结",
     "化解", "调解", "救助", "转账", "罚款", "处罚", "处以", "藏有", "载有", "装有", "夹带", "携带", "截获", "起获", "缉获",
+    "清查", "查封",
 )
 # A noun phrase after a number does not start with these: 5.24人|下降为4.39人.
 NP_BAD_START: tuple[str, ...] = (
@@ -156,6 +157,8 @@ _FRAME_RE = re.compile(r"^在[^,，。;；]{1,24}?(?:会上|会期间|期间|活
 _RECIPIENTS_RE = re.compile(
     r"^(?:向|对)[^,，。;；]{1,30}?(?=移交|移送|通报|反馈|提供|发放|转交|推送|交办|转账|汇款|支付|罚款|处罚|行政拘留|判处)"
 )
+# Verbs that make an agency after them the recipient (移送公安机关, 提请检察院), not the actor.
+_HANDED_TO = re.compile(r"移送|移交|提请|报请|交由|送交|转交")
 _LEAD_RE = re.compile("|".join(re.escape(w) for w in sorted(LEAD_WORDS, key=len, reverse=True)))
 _TAIL_RE = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(TAIL_WORDS, key=len, reverse=True)) + ")$")
 _VERB_RE = re.compile("|".join(re.escape(v) for v in sorted(VERBS, key=len, reverse=True)))
@@ -207,8 +210,8 @@ def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
         if rm and len(t) >= rm.end() + 2:
             t = t[rm.end() :]  # 向公安机关、……移交: the recipients go before an agency among them is read as the actor
         m = AGENCY_RE.match(t)
-        if m and len(t) > m.end():
-            t = t[m.end() :]
+        if m and len(t) > m.end() and not _HANDED_TO.search(t, 0, m.end()):
+            t = t[m.end() :]  # but 移送公安机关案件: the agency receives what is counted
         am = _AGENT_ADVERB_RE.match(t)
         if am and len(t) >= am.end() + 2:
             t = t[am.end() :]
@@ -309,10 +312,16 @@ def tidy(t: str) -> str:
     t2 = _PAREN_RE.sub("", t)
     if len(t2) >= 2:
         t = t2
-    t2 = _ENUM_RE.sub("", t)
+    t2 = _ENUM_RE.sub(_enum_verb, t)
     if len(t2) >= 2:
         t = t2
     return t
+
+
+def _enum_verb(m: re.Match[str]) -> str:
+    """What an enumeration leaves: the act that opens its first item (清查旅馆、网吧等场所 -> 清查场所)."""
+    v = _VERB_RE.match(m.group(0))
+    return v.group(0) if v is not None and len(m.group(0).split("、", 1)[0]) > len(v.group(0)) else ""
 
 
 def wants_noun_after(core: str, raw: str) -> bool:
@@ -398,6 +407,7 @@ SHARED_HEADS: tuple[str, ...] = tuple(sorted((
 
 
 _LIST_PREPOSITIONS = frozenset("对向在从自与")
+_OWN_QUANTITY: tuple[str, ...] = ("量", "数", "额", "值", "价", "费", "人次", "规模")
 _NUMERALS = frozenset("一二三四五六七八九十")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十]")
 
@@ -436,7 +446,8 @@ def split_list(t: str, k: int) -> list[str] | None:
         return [p + last[w:] if len(p) == w else p for p in parts[:-1]] + [last]
     head = next((h for h in SHARED_HEADS if parts[-1].endswith(h) and len(parts[-1]) > len(h)), "")
     if head:
-        parts = [p if p.endswith(SHARED_HEADS) else p + head for p in parts[:-1]] + parts[-1:]
+        # an item that ends in a quantity noun of its own (游客接待量、旅游总收入) takes no head
+        parts = [p if p.endswith(SHARED_HEADS) or p.endswith(_OWN_QUANTITY) else p + head for p in parts[:-1]] + parts[-1:]
     return parts
 
 
@@ -449,10 +460,31 @@ def _split_items(listed: str, core: str, k: int) -> list[str] | None:
     return split_list(core, k)
 
 
+_ITEMS_BEFORE_SHARE = re.compile(
+    r"(?:主要|其中)?(?:涉及|包括|集中在|集中于|表现为|为|是|有)(?P<items>[^、,，;；。]{2,12}(?:、(?:(?!等)[^、,，;；。]){2,12})+)"
+    r"(?:等)?(?:问题|方面|类型|领域|原因|行业|环节|项目)?$"
+)
+
+
+def _items_before_share(s: str, cstart: int, floor: int, k: int) -> list[str] | None:
+    """The ``k`` items listed in the clause before a 分别 share (主要涉及A、B等问题,分别占……)."""
+    end = cstart - 1
+    if end <= floor or s[end] not in ",，":
+        return None
+    _, raw = clause_before(s, end, floor)
+    m = _ITEMS_BEFORE_SHARE.search(raw.strip())
+    if m is None or re.search(r"[\d%％]", raw):
+        return None
+    items = m.group("items").split("、")
+    return items if len(items) == k else None
+
+
 def _comma_items(s: str, cstart: int, floor: int, last: str, k: int, rw: tuple[str, ...]) -> list[str] | None:
     """The ``k`` items of a 分别 list whose items are set off by commas (鲜、冷藏肉，精制食用植物油，方便面
     分别增长……): the ``k - 1`` clauses before the figure's own, without numbers, opening where the
     sentence or the clause after a number opens; ``last`` is the item of the figure's own clause."""
+    if last.startswith(("占", "比", "较")):
+        return None  # 分别占不合格总数的: a share or a comparison, not the last item
     items = [last]
     end = cstart - 1
     while len(items) < k:
@@ -1047,6 +1079,11 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         ):
             # 鲜、冷藏肉，精制食用植物油，方便面分别增长12.7%、9.3%、5.6%: items written as clauses
             names = parts
+        elif k > 1 and comp == "share" and core_nc.startswith("占") and (
+            listed := _items_before_share(s, cstart, floor, k)
+        ):
+            # 主要涉及农兽药残留超标、微生物污染等问题,分别占不合格总数的43.2%、21.6%: the items listed before
+            names = listed
         elif k > 1 and comp == "share" and core_nc.startswith("占") and len(in_sent) >= k:
             # 纠纷1236件、782件、514件,分别占审结总数的46.1%、29.2%和19.2%: each item's share
             names = [m.base + core_nc for m in in_sent[-k:]]
@@ -1066,6 +1103,13 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 rated = (strip_change(in_sent[-1].base) or in_sent[-1].base) if fam == "points" else ""
                 rated += "增速" if rated and _family(in_sent[-1]) == "percent" and not rated.endswith(RATE_WORDS_TAIL) else ""
                 names = [rated + in_sent[-1].compared + chg] * k
+        elif (
+            not core_nc and not in_sent and i > 0 and nums[i - 1].para == n.para and nums[i - 1].base
+            and not s[max(nums[i - 1].end, nums[i - 1].np_end) : cstart].strip() and (chg := change_phrase(own, rw))
+        ):
+            # 查获吸毒人员63人 同比上升62%: a headline's change after a space, of the count right before it
+            base = nums[i - 1].base
+            names = [base + _fit_change(chg, base) if chg not in base else base] * k
         elif not core_nc and k > 1 and len(in_sent) >= k:
             names = [m.subject for m in in_sent[-k:]]
         elif (

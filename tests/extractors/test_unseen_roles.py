@@ -218,3 +218,55 @@ def test_a_clause_of_only_a_place_takes_the_quantity_before() -> None:
     assert got["310起"].subject == "破获毒品案件"
     assert got["310起"].region == "曲靖市"
     assert got["288起"].subject == "破获毒品案件"
+
+
+def test_a_headlines_change_after_a_space_is_of_the_count_before_it() -> None:
+    got = _by_mention("聊城三个月查获吸毒人员63人 同比上升62%\n今年1至3月，全市查获吸毒人员63人。")
+    assert got["62%"].subject.startswith("查获吸毒人员")
+
+
+def test_an_agency_that_receives_what_is_counted_stays_in_the_subject() -> None:
+    got = _by_mention("今年1至8月，全市共立案查处食品安全违法案件1268件，移送公安机关案件39件。", region="襄阳市")
+    assert got["39件"].subject == "移送公安机关案件"
+
+
+def test_a_fenbie_share_takes_the_items_listed_in_the_clause_before() -> None:
+    got = _by_mention("今年以来，不合格样品421批次，主要涉及农兽药残留超标、微生物污染等问题，分别占不合格总数的43.2%、21.6%。",
+                      region="襄阳市")
+    assert got["43.2%"].subject == "农兽药残留超标"
+    assert got["21.6%"].subject == "微生物污染"
+
+
+def test_a_seizure_on_a_day_is_an_incident_also_without_a_year() -> None:
+    # no publication date: the day cannot be dated, the seizure is still one incident's
+    got = _by_mention("今年1至8月，全市共立案查处食品安全违法案件1268件。\n8月6日，襄州区市场监管局在一冷库内查获冻品牛肉2.6吨。",
+                      published=None)
+    assert got["1268件"].kind == "aggregate"
+    assert got["2.6吨"].kind == "event"
+
+
+def test_a_chongqing_district_under_its_former_name_is_found() -> None:
+    # the data package lists 渝北区 under 两江新区 (500157); releases before the change name 渝北区
+    got = _by_mention("重庆市渝北区公安分局通报，今年上半年，全区破获刑事案件1592起。另据市公安局通报，上半年全市刑事警情下降15.2%。")
+    assert got["1592起"].region == "渝北区"
+    assert got["15.2%"].region == "重庆市"
+
+
+def test_an_item_with_a_quantity_noun_of_its_own_takes_no_shared_head() -> None:
+    got = _by_mention("上半年，全州游客接待量、旅游总收入分别达到1520万人次、168.3亿元。", region="西双版纳傣族自治州")
+    assert got["1520万人次"].subject == "游客接待量"
+    assert got["168.3亿元"].subject == "旅游总收入"
+
+
+def test_a_county_named_right_before_quanxian_is_its_area() -> None:
+    got = _by_mention("祥云县：全县共发生火灾18起。\n宾川县：全县共发生火灾12起，死亡1人。")
+    assert got["18起"].region == "祥云县"
+    assert got["12起"].region == "宾川县"
+    # a city's release: 全市 is the city, not the county-level city named before it
+    got = _by_mention("昆明市公安局通报，今年以来，安宁市破获案件12起，全市破获毒品案件312起。")
+    assert got["312起"].region == "昆明市"
+
+
+def test_an_enumeration_keeps_the_act_that_opens_it() -> None:
+    got = _by_mention("3月20日，在全市统一清查行动中，公安机关共清查旅馆、网吧等场所460家。", region="昭通市")
+    assert got["460家"].subject == "清查场所"
