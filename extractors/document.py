@@ -194,7 +194,9 @@ def continuation_breaks(text: str) -> list[tuple[int, int]]:
                 continue
             if nxt[:1] in _BULLETS or LINKS_HEAD_RE.match(to_simplified(t)) or _DATED_LINK.search(nxt):
                 continue  # 相关新闻： and the list under it: lines of their own
-            quantity_next = _QUANTITY_START.match(nxt) is not None and len(t.strip()) <= 30 and clause_ends >= 1
+            quantity_next = (
+                _QUANTITY_START.match(nxt) is not None and not _ITEM_START.match(nxt) and len(t.strip()) <= 30 and clause_ends >= 1
+            )
             if t.endswith(tuple(_CLAUSE_ENDS)) or (fragmentary and len(t.strip()) <= 30) or quantity_next:
                 a = starts[k] + len(t)
                 b = starts[k + 1] + (len(lines[k + 1]) - len(lines[k + 1].lstrip()))

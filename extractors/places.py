@@ -133,6 +133,10 @@ _NATIONAL_AGENCY = re.compile(r"国家统计局|国务院新闻办|国新办|公
 _TITLE_ABBR = re.compile(r"\s*[【\[]?[^】\]]{0,8}?[】\]]?\s*([\u4e00-\u9fff])(?=[前今去上下一二三四五六七八九十\d]|警方|公安|破|查|缴|打|抓|侦)")
 
 
+# An item's number before a name (3、弥渡县): its 、 lists nothing.
+_ITEM_NUMBER_BEFORE = re.compile(r"(?:^|[\n。;；:：])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})、$")
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A place named in the text (offsets into the document's normalised text)."""
@@ -198,7 +202,7 @@ def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tu
         return COMPARE, "a ranking word after"
     if after.startswith(ORIGIN_AFTER):
         return ORIGIN, "籍 or a direction after"
-    if after.startswith(LIST_AFTER) or (before.endswith("、") and a >= 2):
+    if after.startswith(LIST_AFTER) or (before.endswith("、") and a >= 2 and not _ITEM_NUMBER_BEFORE.search(s, max(0, a - 5), a)):
         return LIST, "listed with other places"
     if before.endswith("在") and _VENUE_AFTER.match(s, b):
         return VENUE, "在 … 召开"

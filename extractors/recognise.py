@@ -583,11 +583,12 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
                 and places._fits_scope(cur.division, m.scope)
                 and (
                     not s[current.end : m.start].strip(" ：:，,\u3000")
-                    or m.scope in ("县", "旗") and current.start >= doc.sentence(m.start).start
+                    or current.start >= doc.sentence(m.start).start
+                    and (m.scope in ("县", "旗") or cur.division.level == "prefecture")
                 )
             ):
-                # 祥云县：全县共发生……: the county named right before the word (or in its sentence) is its area,
-                # whatever the release's own
+                # 祥云县：全县共发生……, 安康市破获……,全市抓获: the division named right before the word, or in
+                # its sentence at the word's own level (not a county-level city before 全市), is its area
                 place = cur
             if place is None and m.scope == "国":
                 place = NATIONAL

@@ -36,7 +36,7 @@ LEAD_WORDS: tuple[str, ...] = (
     "据统计", "据悉", "据了解", "据介绍", "据初步统计", "经统计", "数据显示", "统计显示", "经查",
     "记者了解到", "记者获悉", "特别是", "尤其是", "与相比", "同比", "其中", "另外", "此外", "同时", "另据了解", "另", "并且", "并", "还有", "还", "又",
     "共计", "合计", "总计", "共", "累计", "先后", "分别", "均", "已经", "已", "依法", "一举", "全部",
-    "全省", "全市", "全区", "全县", "全州", "全国", "全盟", "我国", "我省", "我市", "我区", "我县", "我州",
+    "全省", "全市", "全区", "全县", "全州", "全国", "全盟", "全港", "全澳", "我国", "我省", "我市", "我区", "我县", "我州",
     "本省", "本市", "该市", "该省", "该县", "该区", "省内", "市内", "全警", "全年", "今年", "去年",
     "期间", "当年", "此次", "本次", "该局", "该所", "警方", "公安机关", "各级公安机关", "全省公安机关",
     "全市公安机关", "禁毒部门", "公安部门", "消防部门", "主要有", "主要是",
@@ -531,6 +531,9 @@ def drop_category(t: str) -> str:
 _BA_RE = re.compile(r"[将把](?P<np>[\u4e00-\u9fff]{2,12}?)(?:[\u4e00-\u9fff]某某?|[\u4e00-\u9fff]{1,2}[男女]子)?等?$")
 
 
+_BA_MODIFIED = re.compile(r"[^,，。;；的]{1,12}的(?P<head>[\u4e00-\u9fff]{2,6}?)(?P<verb>抓获|抓捕|查获|缴获|刑拘|逮捕|救出|解救)")
+
+
 def _ba_object(s: str, own: str, end: int) -> str:
     """The verb and its object of a 将/把 clause whose count names the object (see :data:`_BA_RE`), or ''."""
     if own.rstrip().endswith(("将", "把")):
@@ -540,7 +543,11 @@ def _ba_object(s: str, own: str, end: int) -> str:
         if vm is not None and vm.start() >= 2:
             return vm.group(0) + np[: vm.start()]
         vm = _VERB_RE.match(s, end + len(np))
-        return vm.group(0) + np if vm is not None and len(np) >= 2 else ""
+        if vm is not None and len(np) >= 2:
+            return vm.group(0) + np
+        # 将2名盗窃电缆的嫌疑人抓获: a modifier with 的, then the object, then the verb
+        dm = _BA_MODIFIED.match(s, end)
+        return dm.group("verb") + dm.group("head") if dm is not None else ""
     m = _BA_RE.search(own)
     if m is None:
         return ""
@@ -689,7 +696,11 @@ def _area_before_period(t: str, rw: tuple[str, ...]) -> str:
     return t
 
 
+_ITEM_NUMBER = re.compile(r"^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、．)）]|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])\s*")
+
+
 def _clean(t: str, rw: tuple[str, ...]) -> str:
+    t = _ITEM_NUMBER.sub("", t)  # 2.南海区接报火灾: an item's number
     t = _strip_marks(_area_before_period(t, rw))
     t = t.replace("()", "")  # 比去年(2022年)增加: the period inside went, its parentheses go too
     t = _strip_places(t.lstrip(" \u3000"))  # the whole list first, before its first place is read as the area
@@ -1096,6 +1107,13 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # 破获案件21起,同比上升160% -> 破获案件同比上升; 37起、8.3千克、61名,同比分别上升
             # 27.6%、32.6%和26.2%: each the quantity before it, with the change as written
             before = in_sent[-k:] if k > 1 and len(in_sent) >= k else [in_sent[-1]] * k
+            shut = s.rfind(")", in_sent[-1].end, cstart)
+            opened = s.rfind("(", 0, in_sent[-1].start)
+            if k == 1 and shut >= 0 and opened >= 0 and ")" not in s[opened : in_sent[-1].start] and (
+                outer := next((m for m in reversed(in_sent) if m.end <= opened and m.base), None)
+            ):
+                # 破获案件356起(其中刑事案件212起、……),同比上升12%: the change is of the total before the aside
+                before = [outer]
             bases = [share_base(m.base) if m.comparison == "share" else m.base for m in before]
             names = [b + _fit_change(chg, b) if chg not in b else b for b in bases]
             if in_sent[-1].compared:
@@ -1144,7 +1162,8 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # 住宅火灾1021起;电气原因引发的火灾占比最高,达到31.7%: the clause in between names it
             names = [named] * k
         elif in_sent:
-            inherited = in_sent[-1].subject
+            # the figure before of the same kind (破获案件356起,同比上升12%(去年同期318起): 318起 is a count)
+            inherited = next((m.subject for m in reversed(in_sent) if _family(m) == fam), in_sent[-1].subject)
             if core and fam not in ("percent", "points", "ratio") and core not in inherited and not is_filler(core):
                 inherited += core  # 总产量为7.8万吨,较去年增加1.4万吨 -> 总产量较去年增加
             names = [inherited] * k

@@ -270,3 +270,51 @@ def test_a_county_named_right_before_quanxian_is_its_area() -> None:
 def test_an_enumeration_keeps_the_act_that_opens_it() -> None:
     got = _by_mention("3月20日，在全市统一清查行动中，公安机关共清查旅馆、网吧等场所460家。", region="昭通市")
     assert got["460家"].subject == "清查场所"
+
+
+def test_a_city_named_in_the_sentence_before_quanshi_is_its_area() -> None:
+    got = _by_mention("陕西省公安厅 今年以来，汉中市公安局破获毒品案件86起。安康市破获案件54起，全市抓获嫌疑人61名。")
+    assert got["61名"].region == "安康市"
+
+
+def test_a_change_after_an_aside_of_parts_is_of_the_total() -> None:
+    got = _by_mention("今年以来，全市共破获案件356起（其中刑事案件212起、治安案件144起），同比上升12%。", region="曲靖市")
+    assert got["12%"].subject.startswith("破获案件")
+
+
+def test_a_count_without_a_name_takes_the_last_count_not_a_change() -> None:
+    got = _by_mention("今年以来，全市破获案件356起，同比上升12%（去年同期318起）。", region="曲靖市")
+    assert got["318起"].subject == "破获案件"
+
+
+def test_quangang_is_a_scope_not_part_of_the_subject() -> None:
+    got = _by_mention("香港警方公布，2024年全港整體罪案共90276宗，較2023年上升1.8%。")
+    assert got["90276宗"].subject == "整体罪案"
+
+
+def test_numbered_county_items_keep_their_own_county() -> None:
+    # 1. before a name is an item's number, not a quantity joining it to the title; 3、 lists nothing
+    text = (
+        "大理州上半年道路交通事故情况通报\n1. 祥云县 共发生事故31起，死亡 9 人。\n2. 宾川县\n发生事故24起，死亡6人。\n"
+        "3、弥渡县：发生事故18起,死亡4人,\n受伤12人。"
+    )
+    got = _by_mention(text)
+    assert got["31起"].region == "祥云县"
+    assert got["9 人"].value == 9 and got["9 人"].region == "祥云县"
+    assert got["24起"].region == "宾川县"
+    assert got["18起"].region == "弥渡县"
+    assert got["12人"].region == "弥渡县"
+    assert "3 名" not in {f.mention for f in extract("2024 年，全市共破获案件312起，排名第 3 名。", published=date(2024, 7, 10))}
+
+
+def test_a_jiang_object_with_a_modifier_is_named_by_its_head() -> None:
+    got = _by_mention("7月18日，嘎鲁图派出所迅速出警，将2名盗窃电缆的嫌疑人抓获。", region="乌审旗")
+    assert got["2名"].subject == "抓获嫌疑人"
+
+
+def test_an_items_number_is_no_part_of_the_subject() -> None:
+    text = "今年上半年，全市共接报火灾1893起。\n1.禅城区接报火灾268起，同比下降12.1%；\n2.南海区接报火灾 612 起，同比下降 7.5%。"
+    got = _by_mention(text, region="佛山市")
+    assert got["612 起"].subject == "接报火灾"
+    assert got["7.5%"].subject.startswith("接报火灾")
+    assert got["7.5%"].region == "南海区"
