@@ -220,7 +220,7 @@ def continuation_breaks(text: str) -> list[tuple[int, int]]:
 
 # Line ends that leave a clause open across a blank line, and the openings of an item of its own.
 _MID_CLAUSE_ENDS = ("，", ",", "、")
-_ITEM_START = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.．、)）]|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]")
+_ITEM_START = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.．、)）](?![\d０-９])|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]")
 
 
 class Document:

@@ -564,6 +564,11 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
             scopes.add(Phrase(m.start, m.end, m.text, m.place, m.role, Level.SENTENCE,
                               "list: places listed at the head of a clause, the first for them all"), heading=heading)
             continue
+        if m.role == places.SITE and m.place is not None and m.place.division is not None and s.startswith(("某", "一"), m.end):
+            # 荷塘区某公司财务人员……转账36万元: the incident happened there; its sentence is that area's
+            scopes.add(Phrase(m.start, m.end, m.text, m.place, m.role, Level.SENTENCE,
+                              "a site of an incident inside the area: its sentence"))
+            continue
         if m.role not in places.AREA_ROLES:
             continue
         heading = doc.is_heading(m.start)

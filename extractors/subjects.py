@@ -1163,7 +1163,9 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             names = [named] * k
         elif in_sent:
             # the figure before of the same kind (破获案件356起,同比上升12%(去年同期318起): 318起 is a count)
-            inherited = next((m.subject for m in reversed(in_sent) if _family(m) == fam), in_sent[-1].subject)
+            inherited = in_sent[-1].subject
+            if fam not in ("percent", "points", "ratio") and _family(in_sent[-1]) in ("percent", "points", "ratio"):
+                inherited = next((m.subject for m in reversed(in_sent) if _family(m) == fam), inherited)
             if core and fam not in ("percent", "points", "ratio") and core not in inherited and not is_filler(core):
                 inherited += core  # 总产量为7.8万吨,较去年增加1.4万吨 -> 总产量较去年增加
             names = [inherited] * k

@@ -318,3 +318,18 @@ def test_an_items_number_is_no_part_of_the_subject() -> None:
     assert got["612 起"].subject == "接报火灾"
     assert got["7.5%"].subject.startswith("接报火灾")
     assert got["7.5%"].region == "南海区"
+
+
+def test_an_incident_at_a_site_in_another_district_is_that_districts() -> None:
+    text = "株洲市公安局通报，芦淞区本周接报电诈警情12起。9月15日，荷塘区某公司财务人员向对方账户转账36万元。"
+    got = _by_mention(text, published=date(2023, 9, 18))
+    assert got["12起"].region == "芦淞区"
+    assert got["36万元"].region == "荷塘区"
+
+
+def test_a_fraction_after_a_line_break_is_no_items_number() -> None:
+    # 31.6% opening a line is a quantity, the clause before goes on into it
+    text = "今年以来，全县电信网络诈骗\n发案数、群众损失金额\n同比分别下降\n31.6%和42.3%，\n止付冻结涉诈资金\n812.5万元。"
+    got = _by_mention(text, region="宁蒗彝族自治县")
+    assert got["31.6%"].value == -31.6
+    assert got["42.3%"].value == -42.3
