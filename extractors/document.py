@@ -194,13 +194,33 @@ def continuation_breaks(text: str) -> list[tuple[int, int]]:
                 continue
             if nxt[:1] in _BULLETS or LINKS_HEAD_RE.match(to_simplified(t)) or _DATED_LINK.search(nxt):
                 continue  # 相关新闻： and the list under it: lines of their own
-            quantity_next = _QUANTITY_START.match(nxt) is not None and len(t.strip()) <= 30 and clause_ends >= 1
+            quantity_next = (
+                _QUANTITY_START.match(nxt) is not None and not _ITEM_START.match(nxt) and len(t.strip()) <= 30 and clause_ends >= 1
+            )
             if t.endswith(tuple(_CLAUSE_ENDS)) or (fragmentary and len(t.strip()) <= 30) or quantity_next:
                 a = starts[k] + len(t)
                 b = starts[k + 1] + (len(lines[k + 1]) - len(lines[k + 1].lstrip()))
                 out.append((a, b))
+        # a clause cut by a blank line (宾川县发生事故24起，\n\n死亡6人): a line that ends on a comma, then
+        # blank lines, then a line that opens no item of its own (no bullet, number or heading)
+        t = lines[j].rstrip()
+        k = j + 1
+        while k < len(lines) and not lines[k].strip():
+            k += 1
+        if (
+            k > j + 1 and k < len(lines) and t.endswith(_MID_CLAUSE_ENDS)
+            and not FURNITURE_RE.search(plain[j]) and not FURNITURE_RE.search(plain[k])
+        ):
+            nxt = lines[k].strip()
+            if nxt[:1] not in _BULLETS and not _ITEM_START.match(nxt) and not is_heading_line(lines[k]):
+                out.append((starts[j] + len(t), starts[k] + (len(lines[k]) - len(lines[k].lstrip()))))
         i = j + 1
     return out
+
+
+# Line ends that leave a clause open across a blank line, and the openings of an item of its own.
+_MID_CLAUSE_ENDS = ("，", ",", "、")
+_ITEM_START = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.．、)）](?![\d０-９])|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]")
 
 
 class Document:

@@ -283,9 +283,16 @@ class Gazetteer:
                 add(row.name, row.code, "alias" if row.kind == "alias" else "former")
                 if row.kind == "former":
                     self.former_until[row.name] = row.until
+        self._forced_weak = frozenset(forced_weak)
         self._surfaces: dict[str, _Surface] = {}
+        # short forms that are everyday words (白云, 青山): a place only right after their own prefecture
+        # or province (广州白云, 包头青山), never looked up alone
+        self._after_parent: dict[str, _Surface] = {}
         for surface, codes in surfaces.items():
             if surface in stop:
+                cands = tuple(sorted((self.by_code[c] for c in codes), key=lambda d: (rank[d.level], d.code)))
+                if len(surface) >= 2 and all(d.level == "county" for d in cands):
+                    self._after_parent[surface] = _Surface(cands, "short", True, False)
                 continue
             kept = {c: k for c, k in codes.items() if (surface, c) not in not_alias}
             if not kept:
@@ -303,6 +310,8 @@ class Gazetteer:
             self._surfaces[surface] = _Surface(cands, kind, weak, province_name)
         auto = ahocorasick.Automaton()
         for surface in self._surfaces:
+            auto.add_word(surface, surface)
+        for surface in self._after_parent:
             auto.add_word(surface, surface)
         for name in self.agencies:
             self._surfaces[name] = _Surface((self.agencies[name],), "agency", False, False)
@@ -368,6 +377,11 @@ class Gazetteer:
         county = all(d.level == "county" for d in sf.candidates)
         if s.startswith(COUNTY_RIGHT_WORDS if county else RIGHT_WORDS, b) or AGENCY_NEAR.match(s, b):
             return True
+        if (
+            sf.kind == "full" and (a == 0 or s[a - 1] in BOUNDARY_CHARS) and s[a:b] not in self._forced_weak
+            and s[a:b].endswith(("市", "县", "旗"))
+        ):
+            return True  # ，芒市缴获……: a two-character official name opening a clause is the place
         if LIST_RIGHT.match(s, b) or DATELINE_RIGHT.match(s, b):
             return True  # 青岛、烟台两市; 新华社昆明5月9日电
         if not county and b < len(s) and "A" <= s[b] <= "Z":
@@ -387,13 +401,21 @@ class Gazetteer:
         return self._own_subdivision_follows(s, b, sf)
 
     def _own_subdivision_follows(self, s: str, b: int, sf: _Surface) -> bool:
-        """Whether an official name of a subdivision starts at ``b`` (红河个旧市)."""
+        """Whether an official name of a subdivision starts at ``b`` (红河个旧市), or its short form with an
+        agency after it (广州白云警方)."""
         window = s[b : b + 12]  # a slice: the automaton converts the whole string it is given
         for end, surface in self._auto.iter(window):
             if end - len(surface) + 1 != 0:
                 continue
-            nxt = self._surfaces[surface]
-            if nxt.kind == "full" and any(
+            nxt = self._surfaces.get(surface) or self._after_parent.get(surface)
+            if nxt is None:
+                continue
+            e = b + len(surface)
+            said = nxt.kind == "full" or (
+                # 广州白云警方, 深圳南山区委: a short form of its own district with an agency after it
+                nxt.kind == "short" and (s.startswith(COUNTY_RIGHT_WORDS, e) or AGENCY_NEAR.match(s, e) is not None)
+            )
+            if said and any(
                 self.contains(d, c) and d.code != c.code for d in sf.candidates for c in nxt.candidates
             ):
                 return True
@@ -412,7 +434,19 @@ class Gazetteer:
                 continue
             for surface in sorted(by_start[a], key=len, reverse=True):
                 b = a + len(surface)
-                sf = self._surfaces[surface]
+                sf = self._surfaces.get(surface)
+                if sf is None:
+                    sf = self._after_parent[surface]
+                    if not (prev is not None and prev.end == a and any(
+                        self.contains(p, d) and p.code != d.code for p in prev.candidates for d in sf.candidates
+                    ) and (s.startswith(COUNTY_RIGHT_WORDS, b) or AGENCY_NEAR.match(s, b) is not None)):
+                        continue  # 白云 alone is a cloud, 湖北公安机关 the police; 广州白云警方 is the district's
+                    hit = Hit(a, b, surface, tuple(d for d in sf.candidates if any(self.contains(p, d) for p in prev.candidates)),
+                              sf.kind, True)
+                    out.append(hit)
+                    prev = hit
+                    pos = b
+                    break
                 if surface.endswith("市") and s.startswith("场", b):
                     pos = max(pos, b - 1)
                     continue  # 昆明市场监管局 is 昆明 + 市场; 东方市场 is no place

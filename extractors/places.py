@@ -133,6 +133,10 @@ _NATIONAL_AGENCY = re.compile(r"国家统计局|国务院新闻办|国新办|公
 _TITLE_ABBR = re.compile(r"\s*[【\[]?[^】\]]{0,8}?[】\]]?\s*([\u4e00-\u9fff])(?=[前今去上下一二三四五六七八九十\d]|警方|公安|破|查|缴|打|抓|侦)")
 
 
+# An item's number before a name (3、弥渡县): its 、 lists nothing.
+_ITEM_NUMBER_BEFORE = re.compile(r"(?:^|[\n。;；:：])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})、$")
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A place named in the text (offsets into the document's normalised text)."""
@@ -198,7 +202,7 @@ def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tu
         return COMPARE, "a ranking word after"
     if after.startswith(ORIGIN_AFTER):
         return ORIGIN, "籍 or a direction after"
-    if after.startswith(LIST_AFTER) or (before.endswith("、") and a >= 2):
+    if after.startswith(LIST_AFTER) or (before.endswith("、") and a >= 2 and not _ITEM_NUMBER_BEFORE.search(s, max(0, a - 5), a)):
         return LIST, "listed with other places"
     if before.endswith("在") and _VENUE_AFTER.match(s, b):
         return VENUE, "在 … 召开"
@@ -324,10 +328,19 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
     early = {p.index for p in doc.body_paragraphs[:3]}
     counted: set[tuple[str, str]] = set()
     reporter = doc.reporter_source
+    # a name several divisions share (南山区: 深圳, 鹤岗) is the one inside the areas the text's other,
+    # unshared names lie in (宝安区 -> 深圳市)
+    anchors: dict[str, int] = {}
+    for m in ms:
+        if len(m.candidates) == 1 and m.role in (AREA, AGENCY, LIST, SITE):
+            for a in g.ancestors(m.candidates[0]):
+                anchors[a.code] = anchors.get(a.code, 0) + 1
     for m in ms:
         if not m.candidates:
             continue
         d = m.candidates[0]
+        if len(m.candidates) > 1 and anchors:
+            d = max(m.candidates, key=lambda c: sum(anchors.get(a.code, 0) for a in g.ancestors(c)[1:]))
         para = doc.paragraph(m.start)
         in_title = title is not None and para.index == title.index
         if m.role in (FURNITURE, MEDIA):
@@ -393,8 +406,10 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
     for m in ms:
         if m.scope and m.role == AREA:
             scopes_used[m.scope] = scopes_used.get(m.scope, 0) + 1
+    local = any(sc != "国" for sc in scopes_used)
     if not score:
-        if _NATIONAL_AGENCY.search(s) or "国" in scopes_used:
+        # a national agency named in a release that speaks of 全市 or 全县 only (公安部督办的案件) is not its voice
+        if _NATIONAL_AGENCY.search(s) and not local or "国" in scopes_used:
             return Focus(NATIONAL, None, None, "national")
         if doc.source_region:
             return Focus(Place(doc.source_region), None, None, "configured")

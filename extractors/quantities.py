@@ -304,6 +304,12 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
         unit = UNITS["%"]
     else:
         unit = unit_at(s, k)
+        if (
+            unit is None and not is_cn and s[k : k + 1] == " " and s[i - 1 : i] == " " and i >= 2
+            and _is_cjk(s[i - 2]) and s[i - 2] != "第"
+            and (spaced := unit_at(s, k + 1)) is not None and spaced.text in _SPACED_UNITS
+        ):
+            unit, k = spaced, k + 1  # 死亡 9 人: a page that sets a number off with spaces
         if unit is not None:
             if is_cn and core == "一" and unit.text in ONE_ARTICLE_UNITS:
                 return None
@@ -384,6 +390,8 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
     return Num(start, k, i, value * literal_sign, unit, qualifier, high, literal_sign)
 
 
+# Counting words a page may set off from their number with a space (死亡 9 人).
+_SPACED_UNITS: frozenset[str] = frozenset({"人", "名", "起", "宗", "件", "辆", "公斤", "千克", "克", "吨", "元", "%", "人次", "户"})
 # 约占……的 right before a share: the share is approximate.
 _APPROX_SHARE = re.compile(r"(?:约|大约|大致)占[^,，。;；]{0,20}?的?$")
 # After a range: it describes something (a class of vehicle, the size of groups), it counts nothing.

@@ -66,6 +66,10 @@ _FLOW_STATISTIC = re.compile(r"车流量|客流|流量|接待游客|游客|发�
 _SEIZURE = re.compile(r"查获|缴获|抓获|截获|起获|查扣")
 # A clause that opens with an area's scope word: a statistic, also over one day.
 _AREA_CLAUSE = re.compile(r"\s*(?:全国|全省|全市|全区|全县|全州)")
+# A sentence that opens on a day of a month (8月6日, 6月20日凌晨).
+_DAY_OPENS = re.compile(r"\s*\d{1,2}月\d{1,2}日")
+# A clause of the sentence that opens with an area's scope word acting (6月26日,全省统一开展……).
+_AREA_ACTS = re.compile(r"(?:^|[,，;；]\s*)(?:全国|全省|全市|全区|全县|全州)(?:各地|各级)?(?:公安机关|统一|集中|共|累计|同步)")
 # The totals of a campaign or an operation (此次行动共破获, 集中统一行动,共破获): a statistic, not an
 # incident, also when the operation took one day.
 # Not 检查站 (a checkpoint) nor where 时 follows (开展例行检查时,……共计12.6千克): one incident.
@@ -725,11 +729,11 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
 # ---------------------------------------------------------------- places
 
 
-def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place]:
+def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place | None]:
     """Area mentions as phrases: a named area holds to the end of its paragraph (or of its short
     parenthesis), 全国 in a local release for its sentence; scope words are resolved against the
     area in force."""
-    scopes: Scopes[Place] = Scopes(doc)
+    scopes: Scopes[Place | None] = Scopes(doc)
     s = doc.s
     home = area.place
     for i, m in enumerate(ms):
@@ -739,6 +743,11 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
             heading = doc.is_heading(m.start)
             scopes.add(Phrase(m.start, m.end, m.text, m.place, m.role, Level.SENTENCE,
                               "list: places listed at the head of a clause, the first for them all"), heading=heading)
+            continue
+        if m.role == places.SITE and m.place is not None and m.place.division is not None and s.startswith(("某", "一"), m.end):
+            # 荷塘区某公司财务人员……转账36万元: the incident happened there; its sentence is that area's
+            scopes.add(Phrase(m.start, m.end, m.text, m.place, m.role, Level.SENTENCE,
+                              "a site of an incident inside the area: its sentence"))
             continue
         if m.role not in places.AREA_ROLES:
             continue
@@ -753,9 +762,27 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
         current = scopes.innermost(m.start, heading=heading)
         if m.scope is not None:
             place = places.scope_place(m.scope, current.value if current else None, home)
+            cur = current.value if current is not None else None
+            if (
+                current is not None and cur is not None and cur.division is not None and place is not cur
+                and places._fits_scope(cur.division, m.scope)
+                and (
+                    not s[current.end : m.start].strip(" ：:，,\u3000")
+                    or current.start >= doc.sentence(m.start).start
+                    and (m.scope in ("县", "旗") or cur.division.level == "prefecture")
+                )
+            ):
+                # 祥云县：全县共发生……, 安康市破获……,全市抓获: the division named right before the word, or in
+                # its sentence at the word's own level (not a county-level city before 全市), is its area
+                place = cur
             if place is None and m.scope == "国":
                 place = NATIONAL
             if place is None:
+                if _names_another_area(home, m.scope):
+                    # 每日云南网讯……全州共破获: the word names a prefecture the text does not name; the
+                    # province around it is not the figures' area
+                    scopes.add(Phrase(m.start, m.end, m.text, None, m.role, Level.PARAGRAPH,
+                                      "a scope word for an area the text does not name"))
                 continue
         elif m.place is not None:
             place = m.place
@@ -777,6 +804,16 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
             until, rule = close, "inside a short parenthesis"
         scopes.add(Phrase(m.start, m.end, m.text, place, m.role, level, rule, until))
     return scopes
+
+
+def _names_another_area(home: Place | None, scope: str) -> bool:
+    """Whether a scope word that found no area names one other than the release's own (全州 in a
+    province's release, 我市 in a prefecture's named 州)."""
+    if home is None or home.division is None or scope == "国":
+        return False
+    # the word asks for a level that neither the release's area nor any area above it has (全州 in a
+    # province's release, 我市 in a 州's): some area the text does not name
+    return not places._fits_scope(home.division, scope)
 
 
 # A heading made of a place name alone, with its brackets or numbering: 【元阳县】, 二、蒙自市, (三)个旧市.
@@ -854,6 +891,7 @@ def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None
     """A list of places and 分别 with as many figures: each figure is of its place, in order
     (青岛、烟台……五市……分别进出口4588.6亿元、2800.7亿元……)."""
     s = doc.s
+    _distribute_townships(doc, nums)
     by_sentence: dict[int, list[Mention]] = {}
     for m in ms:
         if m.place is not None and m.role in (places.LIST, places.AREA, places.AGENCY):
@@ -900,6 +938,38 @@ def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None
             i += len(group)
 
 
+# Townships listed before their level word, then 分别: 粤海、南头、西丽等街道电诈警情分别下降……
+_TOWNSHIP_LIST = re.compile(
+    r"(?:(?<=[,，;；:：\s])|(?<=辖区)|(?<=全县)|(?<=全区)|(?<=全市)|(?<=其中))"
+    r"(?P<items>(?:(?:(?!等)[\u4e00-\u9fff]){2,3}?、)+(?:(?!等)[\u4e00-\u9fff]){2,3}?)"
+    r"(?:等|[两三四五六七八九十\d]{1,2}个?)?(?P<level>街道|镇|乡)"
+    r"[^,，。;；]{0,16}?分别"
+)
+
+
+def _distribute_townships(doc: Document, nums: list[Num]) -> None:
+    """Townships (not in the gazetteer) listed with 分别 and as many figures: each figure is of its
+    township, in order."""
+    s = doc.s
+    starts = [n.start for n in nums]
+    for m in _TOWNSHIP_LIST.finditer(s):
+        items = m.group("items").split("、")
+        k = len(items)
+        sent = doc.sentence(m.start())
+        lo = bisect_right(starts, m.end() - 1)
+        group = [nums[lo]] if lo < len(nums) and nums[lo].start < sent.end else []
+        while group and len(group) < k and lo + len(group) < len(nums):
+            nx = nums[lo + len(group)]
+            if nx.start >= sent.end or s[group[-1].end : nx.start].strip() not in ("、", "和", "及", ",", "，"):
+                break
+            group.append(nx)
+        if len(group) != k:
+            continue
+        for n, name in zip(group, items, strict=True):
+            n.place = Place(name + m.group("level"))
+            n.region_from = (m.start("items"), m.end("level"), "分别: the township listed in the same order")
+
+
 # ---------------------------------------------------------------- kinds
 
 
@@ -932,10 +1002,17 @@ def _is_event(doc: Document, n: Num, per: Period | None, top: Phrase[_TimeValue]
     if n.unit is not None and n.unit.family in ("percent", "points", "ratio"):
         return False  # a share or a change is a statistic, not the quantity of an incident
     event = bool(top is not None and top.role == P.EVENT) or case_here
+    if not event and (per is None or per.start is None and per.end is None) and _DAY_OPENS.match(s, sent.start) and (
+        _SEIZURE.search(s, sent.start, n.start) and not words["total"].within(sent.start, n.start)
+        and not _AREA_CLAUSE.match(s, clause_start)
+    ):
+        # 8月6日,某局在一冷库内查获……2.6吨 with no year to date it by: still one incident's quantity
+        return True
     if words["narrative"].within(sent.start, sent.end):
         return True  # 经查，该团伙……累计倾倒三千五百余吨: one case's totals
     if event and not case_here and per is not None and per.kind == "day" and (
         _AREA_CLAUSE.match(s, clause_start)
+        or _AREA_ACTS.search(s, sent.start, n.start)  # 6月26日,全省统一开展……,共发放: the area's day
         or _FLOW_STATISTIC.search(s, max(clause_start, n.start - 8), n.start) and not _SEIZURE.search(s, clause_start, n.start)
         or _day_statistic_before(s, max(sent.start, n.start - 30), n.start)
     ):

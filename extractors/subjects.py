@@ -36,7 +36,7 @@ LEAD_WORDS: tuple[str, ...] = (
     "据统计", "据悉", "据了解", "据介绍", "据初步统计", "经统计", "数据显示", "统计显示", "经查",
     "记者了解到", "记者获悉", "特别是", "尤其是", "与相比", "同比", "其中", "另外", "此外", "同时", "另据了解", "另", "并且", "并", "还有", "还", "又",
     "共计", "合计", "总计", "共", "累计", "先后", "分别", "均", "已经", "已", "依法", "一举", "全部",
-    "全省", "全市", "全区", "全县", "全州", "全国", "全盟", "我国", "我省", "我市", "我区", "我县", "我州",
+    "全省", "全市", "全区", "全县", "全州", "全国", "全盟", "全港", "全澳", "我国", "我省", "我市", "我区", "我县", "我州",
     "本省", "本市", "该市", "该省", "该县", "该区", "省内", "市内", "全警", "全年", "今年", "去年",
     "期间", "当年", "此次", "本次", "该局", "该所", "警方", "公安机关", "各级公安机关", "全省公安机关",
     "全市公安机关", "禁毒部门", "公安部门", "消防部门", "主要有", "主要是",
@@ -56,13 +56,16 @@ TAIL_WORDS: tuple[str, ...] = (
     "是", "有", "计", "约有", "大约", "约", "将近", "接近", "近", "超过", "逾", "超", "过", "不足", "不到",
     "预计达到", "预计达", "预计为", "预计", "保持在", "稳定在", "维持在", "保持", "发展到", "发展至", "上升至", "下降至", "提高至", "提高到", "降至", "升至", "增至", "减至", "上升到", "下降到", "回升至", "回落至",
     "不少于", "至少", "估计", "的", "了", "已经", "已", "均在", "均", "到", "仅", "只有", "就", "即", "占到", "最多",
-    "最少", "最高", "最低", "全部", ":", "“", "”", "每百毫升", "每毫升", "每升",
+    "最少", "最高", "最低", "全部", ":", "“", "”", "每百毫升", "每毫升", "每升", "人民币", "同比", "环比",
 )
 # A change stated after the subject: 同比下降, 比上年增长, 较去年减少.
 CHANGE_RE = re.compile(
     r"(?:同比|环比|(?:比|较)(?:19|20)\d{2}年(?:同期)?|(?:比|较)(?:前|上)一(?:周|个星期|个?月|季度)|(?:比|较)(?:上年|去年)全年|比上年末?|较上年末|比上年底|较上年底|比上周|较上周|比上季度|较上季度|比去年底|较去年底|比年初|较年初|比去年|较上年|较去年|比上月|较上月|较上年同期|比上年同期|较去年同期|比去年同期|与上年同期相比|"
     r"与去年同期相比|(?:比|较)(?:\d{1,2}月(?:份|末|底)?|(?:19|20)\d{2}年(?:底|末)|[一二三四]季度(?:末)?|上半年|前年(?:同期)?))?(?:分别)?(?:名义|实际)?(?:增长|下降|上升|增加|减少|提高|提升|降低|回升|回落|下滑|下跌|缩小|缩短|延长|扩大|上涨|增产|减产|增收|减收|增亏|减亏|增|降|减)了?$"
+    # a change verb clipped to its first character by a page's stray spaces (同比下  25%)
+    r"|(?:同比|环比)(?:分别)?[上下]\s*$|^[上下]$"
 )
+_CLIPPED_DECREASE = re.compile(r"(?:同比|环比)(?:分别)?下\s*$")
 DECREASE_WORDS: tuple[str, ...] = (
     "下降", "减少", "降低", "回落", "下滑", "缩小", "缩短", "萎缩", "下跌", "减产", "减收", "减亏", "减", "降", "跌",
 )
@@ -92,6 +95,8 @@ _NAMED_DRUG_RE = re.compile(r"^[\u4e00-\u9fff]{0,2}毒品(" + "|".join(map(re.es
 # Verbs that end a clause without their object, which is the quantity stated
 # before (原煤产量1657.8万吨;其中,县属企业完成1094.2万吨). Two characters each.
 OBJECTLESS_VERBS: tuple[str, ...] = ("完成", "实现")
+# Quantity nouns that may stand before such a verb (地区生产总值完成): the verb then says nothing.
+_QUANTITY_NOUNS: tuple[str, ...] = ("总值", "总额", "总量", "增加值", "产值", "收入", "投资", "产量", "营业额", "零售额")
 # Verbs kept before a noun written after the number (抓获4名嫌疑人 -> 抓获嫌疑人).
 VERBS: tuple[str, ...] = (
     "抓获", "缴获", "查获", "破获", "侦破", "捣毁", "打掉", "摧毁", "建成", "创建", "拆除", "开挖", "组成",
@@ -101,6 +106,7 @@ VERBS: tuple[str, ...] = (
     "接入", "藏匿", "建设", "发现", "收戒", "查破", "办理", "立案", "侦办", "查办", "打击", "处置", "接警",
     "获得", "荣获", "再获", "救起", "投放", "发放", "接待", "接报", "运送", "护送", "判处", "受理", "审结", "执结",
     "化解", "调解", "救助", "转账", "罚款", "处罚", "处以", "藏有", "载有", "装有", "夹带", "携带", "截获", "起获", "缉获",
+    "清查", "查封",
 )
 # A noun phrase after a number does not start with these: 5.24人|下降为4.39人.
 NP_BAD_START: tuple[str, ...] = (
@@ -123,9 +129,12 @@ _NP_PAREN_RE = re.compile(r"[(（][\u4e00-\u9fff、]{1,6}[)）]")
 _YI_COMPOUND: frozenset[str] = frozenset("上下内外及后前来往")
 # Adverbs that open the act of a noun written after a number (20个县区共破获): the noun ends there.
 _NP_ACT_RE = re.compile(r"共计|累计|共|先后|合计")
+# Acts that, with an object after them, end a noun phrase written after a number (9个省区抓获网上逃犯).
+_NP_ACT_VERB = re.compile(r"抓获|缴获|查获|破获|侦破|捣毁|打掉|刑拘|逮捕")
 # Verbs that end a noun phrase written after a number (136名指战员赶赴现场).
 NP_VERB_STOPS: tuple[str, ...] = (
     "全部", "赶赴", "前往", "赶到", "到达", "奔赴", "参加", "参与", "投入", "进驻", "组成", "组建", "分成", "分为",
+    "开展", "进行",
 )
 # An agency with its adverb at the head of a clause (海门区人民法院江海巡回法庭共就地化解……):
 # the actor, not the subject.
@@ -142,10 +151,14 @@ _PERSON_RE = re.compile(
     r"(?:在网上|在网络上|在手机上|通过网络)?"
 )
 _FOOTNOTE = re.compile(r"\[\d{1,2}\]")
+# An occasion that frames the act: 在第十届中国昆明进出口商品交易会上, 在专项行动中, 在此期间.
+_FRAME_RE = re.compile(r"^在[^,，。;；]{1,24}?(?:会上|会期间|期间|活动中|行动中|过程中|工作中)")
 # The recipients of what is handed over: 向公安机关、纪检监察机关移交3093条 -> 移交.
 _RECIPIENTS_RE = re.compile(
     r"^(?:向|对)[^,，。;；]{1,30}?(?=移交|移送|通报|反馈|提供|发放|转交|推送|交办|转账|汇款|支付|罚款|处罚|行政拘留|判处)"
 )
+# Verbs that make an agency after them the recipient (移送公安机关, 提请检察院), not the actor.
+_HANDED_TO = re.compile(r"移送|移交|提请|报请|交由|送交|转交")
 _LEAD_RE = re.compile("|".join(re.escape(w) for w in sorted(LEAD_WORDS, key=len, reverse=True)))
 _TAIL_RE = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(TAIL_WORDS, key=len, reverse=True)) + ")$")
 _VERB_RE = re.compile("|".join(re.escape(v) for v in sorted(VERBS, key=len, reverse=True)))
@@ -197,8 +210,8 @@ def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
         if rm and len(t) >= rm.end() + 2:
             t = t[rm.end() :]  # 向公安机关、……移交: the recipients go before an agency among them is read as the actor
         m = AGENCY_RE.match(t)
-        if m and len(t) > m.end():
-            t = t[m.end() :]
+        if m and len(t) > m.end() and not _HANDED_TO.search(t, 0, m.end()):
+            t = t[m.end() :]  # but 移送公安机关案件: the agency receives what is counted
         am = _AGENT_ADVERB_RE.match(t)
         if am and len(t) >= am.end() + 2:
             t = t[am.end() :]
@@ -208,6 +221,9 @@ def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
         rm = _RECIPIENTS_RE.match(t)
         if rm and len(t) >= rm.end() + 2:
             t = t[rm.end() :]
+        fm = _FRAME_RE.match(t)
+        if fm and len(t) >= fm.end() + 2:
+            t = t[fm.end() :]  # 在第十届……交易会上签约项目: the occasion, not what is counted
         for rx in (_ACTOR_ADVERB_RE, _PERSON_RE):
             xm = rx.match(t)
             if xm and len(t) >= xm.end() + 2:
@@ -270,6 +286,8 @@ def noun_after(s: str, pos: int, *, clause: bool = False) -> str:
         k = np.find(w)
         if k >= 2:
             np = np[:k]  # 136名指战员赶赴现场处置 -> 指战员
+    if (am := _NP_ACT_VERB.search(np, 2)) is not None and am.end() < len(np):
+        np = np[: am.start()]  # 9个省区抓获网上逃犯68名 -> 省区: the act and its object are another figure's
     k = np.find("的", 1)
     if k >= 2 and not clause:
         np = np[:k]  # 电瓶23块的犯罪事实 -> 电瓶: a modifier of what follows, not the noun
@@ -294,10 +312,16 @@ def tidy(t: str) -> str:
     t2 = _PAREN_RE.sub("", t)
     if len(t2) >= 2:
         t = t2
-    t2 = _ENUM_RE.sub("", t)
+    t2 = _ENUM_RE.sub(_enum_verb, t)
     if len(t2) >= 2:
         t = t2
     return t
+
+
+def _enum_verb(m: re.Match[str]) -> str:
+    """What an enumeration leaves: the act that opens its first item (清查旅馆、网吧等场所 -> 清查场所)."""
+    v = _VERB_RE.match(m.group(0))
+    return v.group(0) if v is not None and len(m.group(0).split("、", 1)[0]) > len(v.group(0)) else ""
 
 
 def wants_noun_after(core: str, raw: str) -> bool:
@@ -327,6 +351,8 @@ def from_verb(t: str) -> str:
     if not v:
         return t
     k = t.rfind(v)
+    if k >= 2 and _COUNT_NOUN.fullmatch(t, k + len(v)):
+        return t  # 非法集资案件受理数, 刑事案件立案数: the verb with 数 names the count, the words before say of what
     if k + len(v) == len(t) and k >= 2:
         # 共受理非法集资案件受理: the verb closes a noun phrase (案件受理); cut at the verb before it
         j = t.rfind(v, 0, k) if t.rfind(v, 0, k) >= 0 else -1
@@ -337,9 +363,20 @@ def from_verb(t: str) -> str:
         t = t[k:]
     rest = t[len(v) :]
     d = rest.rfind("的")
-    if d >= 4 and len(rest) - d - 1 >= 2:
+    if d >= 4 and len(rest) - d - 1 >= 2 and not (rest[d + 1 :] in _GENERIC_HEADS and len(rest) <= 20):
         t = v + rest[d + 1 :]
     return t
+
+
+# Heads that say what is counted only with the modifier before their 的 (公安部督办的案件, 涉及民生的项目):
+# the modifier stays.
+_GENERIC_HEADS: frozenset[str] = frozenset({
+    "案件", "案", "案子", "线索", "人员", "对象", "团伙", "企业", "单位", "项目", "人", "人数", "事件", "问题",
+})
+
+
+# What turns a verb into the name of its count (受理数, 立案数, 破案率).
+_COUNT_NOUN = re.compile(r"(?:数|量|率|人数|起数|件数|总数|数量|总量|金额)(?:同比|环比)?")
 
 
 def named_drug(t: str) -> str:
@@ -370,6 +407,9 @@ SHARED_HEADS: tuple[str, ...] = tuple(sorted((
 
 
 _LIST_PREPOSITIONS = frozenset("对向在从自与")
+_OWN_QUANTITY: tuple[str, ...] = ("量", "数", "额", "值", "价", "费", "人次", "规模")
+_NUMERALS = frozenset("一二三四五六七八九十")
+_ORDINAL = re.compile(r"第[一二三四五六七八九十]")
 
 
 def split_list(t: str, k: int) -> list[str] | None:
@@ -385,6 +425,13 @@ def split_list(t: str, k: int) -> list[str] | None:
         parts = [p for p in _LIST_SPLIT.split(t) if p]
     if len(parts) != k:
         return None
+    if (
+        _ORDINAL.fullmatch(parts[0]) and all(p in _NUMERALS for p in parts[1:-1])
+        and parts[-1][:1] in _NUMERALS and len(parts[-1]) > 1
+    ):
+        # 第一、二、三产业增加值: ordinals written once, the rest after the last one shared by all
+        rest = parts[-1][1:] + tail
+        return ["第" + x + rest for x in [parts[0][1]] + parts[1:-1] + [parts[-1][0]]]
     if tail:
         lead = parts[0][0] if parts[0][:1] in _LIST_PREPOSITIONS else ""
         return [(lead if lead and not p.startswith(lead) else "") + p + tail for p in parts]
@@ -399,7 +446,8 @@ def split_list(t: str, k: int) -> list[str] | None:
         return [p + last[w:] if len(p) == w else p for p in parts[:-1]] + [last]
     head = next((h for h in SHARED_HEADS if parts[-1].endswith(h) and len(parts[-1]) > len(h)), "")
     if head:
-        parts = [p if p.endswith(SHARED_HEADS) else p + head for p in parts[:-1]] + parts[-1:]
+        # an item that ends in a quantity noun of its own (游客接待量、旅游总收入) takes no head
+        parts = [p if p.endswith(SHARED_HEADS) or p.endswith(_OWN_QUANTITY) else p + head for p in parts[:-1]] + parts[-1:]
     return parts
 
 
@@ -410,6 +458,104 @@ def _split_items(listed: str, core: str, k: int) -> list[str] | None:
     if listed != core and (parts := split_list(listed, k)) is not None:
         return [named_drug(from_verb(p)) if len(p) > 2 else p for p in parts]
     return split_list(core, k)
+
+
+_ITEMS_BEFORE_SHARE = re.compile(
+    r"(?:主要|其中)?(?:涉及|包括|集中在|集中于|表现为|为|是|有)(?P<items>[^、,，;；。]{2,12}(?:、(?:(?!等)[^、,，;；。]){2,12})+)"
+    r"(?:等)?(?:问题|方面|类型|领域|原因|行业|环节|项目)?$"
+)
+
+
+def _items_before_share(s: str, cstart: int, floor: int, k: int) -> list[str] | None:
+    """The ``k`` items listed in the clause before a 分别 share (主要涉及A、B等问题,分别占……)."""
+    end = cstart - 1
+    if end <= floor or s[end] not in ",，":
+        return None
+    _, raw = clause_before(s, end, floor)
+    m = _ITEMS_BEFORE_SHARE.search(raw.strip())
+    if m is None or re.search(r"[\d%％]", raw):
+        return None
+    items = m.group("items").split("、")
+    return items if len(items) == k else None
+
+
+def _comma_items(s: str, cstart: int, floor: int, last: str, k: int, rw: tuple[str, ...]) -> list[str] | None:
+    """The ``k`` items of a 分别 list whose items are set off by commas (鲜、冷藏肉，精制食用植物油，方便面
+    分别增长……): the ``k - 1`` clauses before the figure's own, without numbers, opening where the
+    sentence or the clause after a number opens; ``last`` is the item of the figure's own clause."""
+    if last.startswith(("占", "比", "较")):
+        return None  # 分别占不合格总数的: a share or a comparison, not the last item
+    items = [last]
+    end = cstart - 1
+    while len(items) < k:
+        if end <= floor:
+            return None
+        a, raw = clause_before(s, end, floor)
+        if s[end] not in ",，" or not raw.strip() or re.search(r"[\d%％]", raw) or gazetteer().find(raw):
+            return None  # a clause of places (酒泉、定西排名第二,GDP增速分别为): the figures' regions, not items
+        t = drop_category(balance(tidy(_clean(raw, rw))))
+        if len(t) < 1 or len(t) > 14 or is_filler(t) or find_marks(t):
+            return None
+        items.insert(0, t)
+        end = a - 1
+    if end > floor and s[end] in ",，" and not re.search(r"[\d%％]", raw := clause_before(s, end, floor)[1]):
+        t = _clean(raw, rw)
+        if t and not is_filler(t) and t not in _CONNECTIVES:
+            return None  # more clauses that name something before: the list is not told apart from its lead-in
+    return items
+
+
+# A category written before a product it names (传统行业产品电力电缆, 主要民生产品鲜、冷藏肉): the
+# product is what is counted. Not before a quantity of the category itself (高技术产品出口).
+_CATEGORY_RE = re.compile(
+    r"^(?:主要|重点|传统|新兴|新型|民生|高技术|高新技术|绿色|智能|新能源)[\u4e00-\u9fff]{0,4}?(?:产品|商品)(?:中)?"
+)
+_CATEGORY_QUANTITY: tuple[str, ...] = (
+    "产量", "产值", "出口", "进口", "进出口", "销量", "销售", "零售", "价格", "增加值", "生产", "营业", "收入",
+    "利润", "质量", "产销", "比重", "占比", "投资",
+)
+
+
+def drop_category(t: str) -> str:
+    """``t`` without a category written before the product it names (see :data:`_CATEGORY_RE`)."""
+    m = _CATEGORY_RE.match(t)
+    if m is None:
+        return t
+    rest = t[m.end() :]
+    if len(rest) < 2 or rest.startswith(_CATEGORY_QUANTITY) or rest.startswith(("和", "及", "、", "的")):
+        return t
+    return rest
+
+
+# 将/把 with its object before a count, the verb after it: 将犯罪嫌疑人张某等4人抓获.
+_BA_RE = re.compile(r"[将把](?P<np>[\u4e00-\u9fff]{2,12}?)(?:[\u4e00-\u9fff]某某?|[\u4e00-\u9fff]{1,2}[男女]子)?等?$")
+
+
+_BA_MODIFIED = re.compile(r"[^,，。;；的]{1,12}的(?P<head>[\u4e00-\u9fff]{2,6}?)(?P<verb>抓获|抓捕|查获|缴获|刑拘|逮捕|救出|解救)")
+
+
+def _ba_object(s: str, own: str, end: int) -> str:
+    """The verb and its object of a 将/把 clause whose count names the object (see :data:`_BA_RE`), or ''."""
+    if own.rstrip().endswith(("将", "把")):
+        # 民警迅速将3名嫌疑人抓获: the object after the count, then its verb
+        np = noun_after(s, end)
+        vm = _VERB_RE.search(np)
+        if vm is not None and vm.start() >= 2:
+            return vm.group(0) + np[: vm.start()]
+        vm = _VERB_RE.match(s, end + len(np))
+        if vm is not None and len(np) >= 2:
+            return vm.group(0) + np
+        # 将2名盗窃电缆的嫌疑人抓获: a modifier with 的, then the object, then the verb
+        dm = _BA_MODIFIED.match(s, end)
+        return dm.group("verb") + dm.group("head") if dm is not None else ""
+    m = _BA_RE.search(own)
+    if m is None:
+        return ""
+    v = _VERB_RE.match(s, end)
+    if v is None:
+        return ""
+    np = m.group("np")
+    return v.group(0) + np if len(np) >= 2 else ""
 
 
 def change_phrase(clause: str, region_words: tuple[str, ...] = ()) -> str:
@@ -436,6 +582,8 @@ def share_base(t: str) -> str:
 
 def change_sign(raw_clause: str) -> int:
     """-1 when the clause states a decrease right before the number, else +1."""
+    if _CLIPPED_DECREASE.search(raw_clause):
+        return -1  # 同比下  25%: 下降 clipped by the page's spaces
     tail = raw_clause[-12:]
     best, at = "", -1
     for w in DECREASE_WORDS + INCREASE_WORDS:
@@ -508,9 +656,17 @@ def _strip_marks(t: str) -> str:
     return "".join(out)
 
 
+_TOWNSHIPS_OPEN = re.compile(
+    r"(?:辖区)?(?:(?:(?!等)[\u4e00-\u9fff]){2,3}?、)+(?:(?!等)[\u4e00-\u9fff]){2,3}?(?:等|[两三四五六七八九十\d]{1,2}个?)?"
+    r"(?:街道|镇|乡)(?:分别)?"
+)
+
+
 def _strip_places(t: str) -> str:
     """Drop a list of places that opens the clause, with its count (成都、绵阳、南充三市分别查办 ->
     查办): the places are the figures' regions, not what they count."""
+    if (tm := _TOWNSHIPS_OPEN.match(t)) is not None and len(t) - tm.end() >= 2:
+        return t[tm.end() :]  # 城关、石屏两镇分别发生: the townships are the figures' regions
     hits = gazetteer().find(t)
     if not hits or hits[0].start != 0:
         return t
@@ -540,17 +696,27 @@ def _area_before_period(t: str, rw: tuple[str, ...]) -> str:
     return t
 
 
+_ITEM_NUMBER = re.compile(r"^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、．)）]|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])\s*")
+
+
 def _clean(t: str, rw: tuple[str, ...]) -> str:
+    t = _ITEM_NUMBER.sub("", t)  # 2.南海区接报火灾: an item's number
     t = _strip_marks(_area_before_period(t, rw))
     t = t.replace("()", "")  # 比去年(2022年)增加: the period inside went, its parentheses go too
     t = _strip_places(t.lstrip(" \u3000"))  # the whole list first, before its first place is read as the area
     t = strip_lead(t, rw)
     t = strip_tail(t)
     t = strip_lead(_strip_places(t), rw)
-    return t.strip(" \u3000,、“")
+    t = t.strip(" \u3000,、“")
+    if t in _LEVEL_WORDS or gazetteer().candidates(t):
+        return ""  # 曲靖市310起: the clause holds only the place (or what its name left behind)
+    return t
 
 
-_SHARE_OF_SCOPE = re.compile(r"占(?:全国|全省|全市|全区|全县|全州)?(?:总量|总数|总额)?(?:的)?$")
+_LEVEL_WORDS: frozenset[str] = frozenset({"省", "市", "县", "区", "州", "旗", "盟", "自治州", "自治县", "地区"})
+
+
+_SHARE_OF_SCOPE = re.compile(r"占(?:全国|全省|全市|全区|全县|全州)?(?:总量|总数|总额)?(?:的)?(?:比重|比例)?$")
 
 
 _AGE_RE = re.compile(r"[\d一二三四五六七八九十]{1,3}(?:周)?岁\)?")
@@ -587,6 +753,12 @@ def _share_quantity(s: str, n: Num, in_sent: list[Num], cstart: int, rw: tuple[s
     item = next((m for m in reversed(in_sent) if _family(m) not in ("percent", "points", "ratio") and m.base), None)
     if item is not None:
         return share_base(item.base)
+    changed = next((m for m in reversed(in_sent) if m.comparison != "share" and m.base), None)
+    if changed is not None and _family(changed) == "percent":
+        # 现有吸毒人员数量较2020年底下降41.2%,占全省的比重降至3.9%: the quantity whose change came before
+        stem = strip_tail(strip_change(changed.base))
+        if len(stem) >= 2 and not is_filler(stem):
+            return stem
     if in_sent or cstart - 1 <= n.sentence[0]:
         return ""
     _, raw = clause_before(s, cstart - 1, n.sentence[0])
@@ -633,6 +805,8 @@ _RATE_CHANGE_RE = re.compile(
     r"(?P<rate2>增速|增幅)?(?P<verb>提高|下降|回落|回升|加快|放缓|扩大|收窄|上升|降低|增加|减少)?"
 )
 _AVERAGE_CHANGE_RE = re.compile(r"(?:[两三四五六七八九十\d]年|年)平均(?:增长|下降)?|年均(?:增长|下降)")
+# A difference against another area or time, naming no quantity of its own: 与曲靖市相比多出, 比上年多.
+_COMPARED_WITH = re.compile(r"(?:与|和|同|比|较)[^,，;；。]{1,10}?(?:相比)?(?P<diff>多出|多了|多|少了|少|高出|低了|增加了?|减少了?)")
 # Verbs that compare a figure with one stated before: 仅次于……的895.9亿元.
 COMPARISON_VERBS: frozenset[str] = frozenset({"仅次于", "相当于", "超过", "高于", "低于", "多于", "少于", "接近"})
 # A modifier standing for an item of the quantity before: 其中:省级8家, 市级30家.
@@ -668,6 +842,10 @@ def _head_noun(base: str) -> str:
     return m.group("head") if m else ""
 
 
+# The level word of townships listed before it (粤海、南头等街道, 甲、乙两镇).
+TOWNSHIP_HEAD = re.compile(r"(?:[两三四五六七八九十\d]{1,2}个)?(?:街道|镇|乡)(?:办事处)?")
+
+
 def _enumerated(t: str, k: int) -> list[str] | None:
     """``k`` items enumerated before 等 and the noun they share: 金银珠宝类、饮料类……等商品零售额."""
     m = re.search(r"((?:[^、,，“”]{1,10}、)+[^、,，“”]{1,10})等([\u4e00-\u9fff]{2,12})$", t)
@@ -676,6 +854,10 @@ def _enumerated(t: str, k: int) -> list[str] | None:
     items = m.group(1).split("、")
     if len(items) != k:
         return None
+    if (tm := TOWNSHIP_HEAD.match(m.group(2))) is not None and len(m.group(2)) - tm.end() >= 2:
+        # 粤海、南头、西丽等街道电诈警情: the items are places (the figures' regions), the rest is counted
+        rest = strip_tail(strip_change(m.group(2)[tm.end() :]).replace("分别", ""))
+        return [rest] * k if len(rest) >= 2 else None
     head = CHANGE_RE.sub("", m.group(2)) or m.group(2)
     for w in ("同比", "环比"):
         head = head.split(w, 1)[0]
@@ -799,7 +981,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             core_nc = strip_tail(core_nc)
         enum_items = _enumerated(core_nc, len(group)) if len(group) > 1 else None
         listed_core = balance(tidy(core_nc))  # the list before a long lead-in is cut (A、B分别下降)
-        core_nc = named_drug(balance(from_verb(tidy(core_nc))))
+        core_nc = drop_category(named_drug(balance(from_verb(tidy(core_nc)))))
         if (
             in_sent
             and in_sent[-1].np_end > in_sent[-1].end
@@ -831,13 +1013,22 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         ):
             # 13公里综合管控护栏已建成8.6公里 -> 建成综合管控护栏
             core_nc += prev_np
+        if core_nc in VERBS and not noun_after(s, group[-1].end) and (
+            like := next((m for m in reversed(nums[max(0, i - 8) : i]) if m.unit == n.unit and m.para == n.para
+                          and m.subject.startswith(core_nc) and len(m.subject) > len(core_nc)
+                          and not m.subject.startswith(core_nc + "的")), None)
+        ):
+            # 蒙自市发生火灾31起,个旧市、开远市分别发生22起、19起: the act's object is the one stated before
+            core_nc = strip_change(like.base) or like.base
         if not core_nc and (row := _table_row_name(s, n.start)):
             core_nc = row  # 出口 | 7432.9亿元 | 5.6%: a table flattened into lines, named by its first cell
         names: list[str]
         bases: list[str] | None = None
         compared = ""
         k = len(group)
-        if core_nc.endswith(OBJECTLESS_VERBS) and (
+        if core_nc.endswith(OBJECTLESS_VERBS) and core_nc[:-2].endswith(_QUANTITY_NOUNS):
+            core_nc = core_nc[:-2]  # 地区生产总值完成612.4亿元: the quantity is named before the verb
+        elif core_nc.endswith(OBJECTLESS_VERBS) and (
             parent := next((m for m in reversed(in_sent) if _family(m) == fam and m.base), None)
         ):
             # 原煤产量1657.8万吨;其中,县属企业完成1094.2万吨 -> 县属企业原煤产量
@@ -845,7 +1036,10 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             core_nc = stem + parent.base if stem and parent.base not in stem else core_nc
         after_np = noun_after(s, group[-1].end)
         prev_q = next((m for m in reversed(in_sent) if m.base and _family(m) != "points"), None)
-        if (topic := _from_to_topic(doc, n, k, rw)) is not None:
+        if k == 1 and (ba := _ba_object(s, own, n.end)):
+            # 将犯罪嫌疑人张某等4人抓获: the object put before its verb with 将/把, the verb after the figure
+            names = [ba]
+        elif (topic := _from_to_topic(doc, n, k, rw)) is not None:
             # 外流贩毒人数明显减少,由2018年的37人减至2020年的21人: both ends are of the quantity the clause
             # before names
             names = topic
@@ -858,6 +1052,9 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         elif prev_q is not None and (rate := _rate_change(core, prev_q)):
             # 增速比一季度提高1.0个百分点, 高于全省增速1.6个百分点, 两年平均增长6.0%: of the quantity before
             names = [rate] * k
+        elif prev_q is not None and (cm := _COMPARED_WITH.fullmatch(core_nc)) is not None:
+            # 破获毒品案件812起,与曲靖市相比多出210起: the difference of the quantity just given
+            names = [(strip_change(prev_q.base) or prev_q.base) + cm.group("diff")] * k
         elif prev_q is not None and core_nc in COMPARISON_VERBS:
             # 出口887.9亿元,仅次于今年1月份的895.9亿元: the same quantity, in the period compared with
             names = [prev_q.base] * k
@@ -887,6 +1084,17 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             names = [np2] * k  # 97.6%的群众对……表示满意
         elif k > 1 and core_nc and (parts := _split_items(listed_core, core_nc, k)) is not None:
             names = parts
+        elif (
+            k > 1 and core_nc and "分别" in own and not gazetteer().find(own)
+            and (parts := _comma_items(s, cstart, floor, core_nc, k, rw)) is not None
+        ):
+            # 鲜、冷藏肉，精制食用植物油，方便面分别增长12.7%、9.3%、5.6%: items written as clauses
+            names = parts
+        elif k > 1 and comp == "share" and core_nc.startswith("占") and (
+            listed := _items_before_share(s, cstart, floor, k)
+        ):
+            # 主要涉及农兽药残留超标、微生物污染等问题,分别占不合格总数的43.2%、21.6%: the items listed before
+            names = listed
         elif k > 1 and comp == "share" and core_nc.startswith("占") and len(in_sent) >= k:
             # 纠纷1236件、782件、514件,分别占审结总数的46.1%、29.2%和19.2%: each item's share
             names = [m.base + core_nc for m in in_sent[-k:]]
@@ -899,6 +1107,13 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # 破获案件21起,同比上升160% -> 破获案件同比上升; 37起、8.3千克、61名,同比分别上升
             # 27.6%、32.6%和26.2%: each the quantity before it, with the change as written
             before = in_sent[-k:] if k > 1 and len(in_sent) >= k else [in_sent[-1]] * k
+            shut = s.rfind(")", in_sent[-1].end, cstart)
+            opened = s.rfind("(", 0, in_sent[-1].start)
+            if k == 1 and shut >= 0 and opened >= 0 and ")" not in s[opened : in_sent[-1].start] and (
+                outer := next((m for m in reversed(in_sent) if m.end <= opened and m.base), None)
+            ):
+                # 破获案件356起(其中刑事案件212起、……),同比上升12%: the change is of the total before the aside
+                before = [outer]
             bases = [share_base(m.base) if m.comparison == "share" else m.base for m in before]
             names = [b + _fit_change(chg, b) if chg not in b else b for b in bases]
             if in_sent[-1].compared:
@@ -906,6 +1121,13 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 rated = (strip_change(in_sent[-1].base) or in_sent[-1].base) if fam == "points" else ""
                 rated += "增速" if rated and _family(in_sent[-1]) == "percent" and not rated.endswith(RATE_WORDS_TAIL) else ""
                 names = [rated + in_sent[-1].compared + chg] * k
+        elif (
+            not core_nc and not in_sent and i > 0 and nums[i - 1].para == n.para and nums[i - 1].base
+            and not s[max(nums[i - 1].end, nums[i - 1].np_end) : cstart].strip() and (chg := change_phrase(own, rw))
+        ):
+            # 查获吸毒人员63人 同比上升62%: a headline's change after a space, of the count right before it
+            base = nums[i - 1].base
+            names = [base + _fit_change(chg, base) if chg not in base else base] * k
         elif not core_nc and k > 1 and len(in_sent) >= k:
             names = [m.subject for m in in_sent[-k:]]
         elif (
@@ -940,7 +1162,10 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # 住宅火灾1021起;电气原因引发的火灾占比最高,达到31.7%: the clause in between names it
             names = [named] * k
         elif in_sent:
+            # the figure before of the same kind (破获案件356起,同比上升12%(去年同期318起): 318起 is a count)
             inherited = in_sent[-1].subject
+            if fam not in ("percent", "points", "ratio") and _family(in_sent[-1]) in ("percent", "points", "ratio"):
+                inherited = next((m.subject for m in reversed(in_sent) if _family(m) == fam), inherited)
             if core and fam not in ("percent", "points", "ratio") and core not in inherited and not is_filler(core):
                 inherited += core  # 总产量为7.8万吨,较去年增加1.4万吨 -> 总产量较去年增加
             names = [inherited] * k
