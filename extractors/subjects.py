@@ -144,7 +144,20 @@ _AGENT_ADVERB_RE = re.compile(
 )
 
 # An actor with its adverb (南昌铁路公安处共投入警力, 各类粮食企业累计收购新麦): the actor goes.
-_ACTOR_ADVERB_RE = re.compile(r"^[^,，。、的]{2,14}?(?<![公总一])(?:全年共|共计|累计|共有|共)(?![同享建产识性赢])")
+_ACTOR_ADVERB_RE = re.compile(r"^[^,，。、的]{2,14}?(?<![公总一])(全年共|共计|累计|共有|共)(?![同享建产识性赢])")
+# What ends the name of someone who acts (a body, its people): before 共 they are the actor.
+_ACTOR_END = re.compile(
+    r"(?:局|厅|处|队|所|院|部|门|关|委|办|站|组|会|司|社|校|庭|中心|单位|企业|机构|民警|干警|警方|警力|人员|群众|"
+    r"志愿者|医生|法官|我们|他们|大家|各地|各级|全市|全省|全县|全区|全州|全国|[市县区省州镇乡村])$"
+)
+# Acts that count something when nothing follows them: the thing is the topic before 共.
+_BARE_ACTS = frozenset(("报告", "受理", "发生", "发送", "接报", "登记", "收治", "报送", "确诊", "检出", "办结", "审结"))
+
+
+def _topic_before_bare_act(t: str, xm: re.Match[str]) -> bool:
+    """Whether ``t`` is a topic, an adverb and a bare act (乙类传染病共报告): no object after the act
+    and no actor before the adverb."""
+    return t[xm.end() :] in _BARE_ACTS and not _ACTOR_END.search(t, 0, xm.start(1))
 # A person with what leads up to the act (家住椒江区的居民王女士在网上刷单被骗): the person goes.
 _PERSON_RE = re.compile(
     r"^[^,，。]{0,16}?(?:女士|先生|男子|女子|老人|阿姨|大爷|[\u4e00-\u9fff]某某?(?=在|被|因|于|通过))"
@@ -227,6 +240,11 @@ def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
         for rx in (_ACTOR_ADVERB_RE, _PERSON_RE):
             xm = rx.match(t)
             if xm and len(t) >= xm.end() + 2:
+                if rx is _ACTOR_ADVERB_RE and _topic_before_bare_act(t, xm):
+                    # 乙类传染病共报告1846例, 网络诈骗案件共受理560起: what stands before 共 is what the
+                    # act counts (no object follows it), not who acts
+                    t = t[: xm.start(1)] + t[xm.end(1) :]
+                    break
                 t = t[xm.end() :]
         if t == before:
             break

@@ -333,3 +333,14 @@ def test_a_fraction_after_a_line_break_is_no_items_number() -> None:
     got = _by_mention(text, region="宁蒗彝族自治县")
     assert got["31.6%"].value == -31.6
     assert got["42.3%"].value == -42.3
+
+
+def test_what_stands_before_gong_and_a_bare_act_is_what_is_counted() -> None:
+    # 乙类传染病共报告1846例: no object follows 报告, so the topic before 共 is what was reported; an
+    # agency before 共 still acts (全市公安机关共受理), and an object after the act is the subject
+    got = _by_mention("8月,乙类传染病共报告1846例。网络诈骗案件共受理560起。全市公安机关共受理警情820起。"
+                      "全市共报告手足口病1200例。")
+    assert got["1846例"].subject.startswith("乙类传染病")
+    assert got["560起"].subject.startswith("网络诈骗案件")
+    assert "公安机关" not in got["820起"].subject
+    assert got["1200例"].subject.endswith("手足口病")
