@@ -888,6 +888,9 @@ _PLACE_COUNT = re.compile(r"^(?:[两三四五六七八九十]{1,2}|等)?(?:市|�
 _RANK_AFTER = re.compile(r"(?:居|位居|位列|排名|排在)[^,，。;；]*$")
 
 
+_RANKED_AS = re.compile(r"依次为|依次是|分别为|分别是")
+
+
 def _list_before(s: str, cstart: int, floor: int, k: int) -> list[str] | None:
     """The ``k`` items listed in the clause before ``cstart`` (not before ``floor``). Where the items
     are places (石家庄、保定、唐山三市接报火灾数……), they are the figures' regions and the quantity
@@ -898,6 +901,7 @@ def _list_before(s: str, cstart: int, floor: int, k: int) -> list[str] | None:
     a, raw = clause_before(s, end, floor)
     t = _LIST_PREDICATE.sub("", raw.strip())
     t = t.split("中", 1)[1] if t.startswith(("主导产业中", "其中")) and "中" in t else t
+    t = _RANKED_AS.split(t)[-1]  # 居前三位的依次为A、B和C: the items, not the ranking
     if not t or not ("、" in t or "和" in t):
         return None
     hits = gazetteer().find(t)
@@ -1079,7 +1083,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         elif prev_q is not None and _MODIFIER_RE.fullmatch(core_nc) and (head := _head_noun(prev_q.base)):
             # 县级以上农业龙头企业98家,其中:省级8家 -> 省级农业龙头企业
             names = [core_nc + head] * k
-        elif k > 1 and (not core_nc or core_nc in RATE_WORDS) and (
+        elif k > 1 and (not core_nc or core_nc in RATE_WORDS or core_nc in _BARE_ACTS) and (
             listed := _list_before(s, cstart, max(n.sentence[0], in_sent[-1].end if in_sent else 0), k)
         ):
             # 禽蛋产量、水果和蔬菜增长较快,增速分别达9.1%、7.5%、5.5%: the items of the clause before

@@ -344,3 +344,9 @@ def test_what_stands_before_gong_and_a_bare_act_is_what_is_counted() -> None:
     assert got["560起"].subject.startswith("网络诈骗案件")
     assert "公安机关" not in got["820起"].subject
     assert got["1200例"].subject.endswith("手足口病")
+
+
+def test_fenbie_after_a_ranking_gives_each_item_its_count() -> None:
+    # 居前三位的依次为A、B和C,分别报告x、y和z: each item its own count
+    got = _by_mention("报告病例数居前三位的依次为病毒性肝炎、肺结核和梅毒,分别报告612例、401例和388例。")
+    assert [got[m].subject for m in ("612例", "401例", "388例")] == ["病毒性肝炎", "肺结核", "梅毒"]
