@@ -14,8 +14,11 @@ process, one after the other:
   flow dir
   flow http big    the flow over --big pages, for its peak memory
 
-Each pair runs --repeat times and the fastest of each side counts (other work on a shared
-machine only ever slows a run down). Speed is reported as reference wall / flow wall (1.0: as fast as the reference; targets
+Each pair runs --repeat times (3 by default), the two sides taking turns (reference, flow,
+reference, flow, ...), and the fastest of each side counts: other work on a shared machine only
+ever slows a run down, and taking turns gives both sides the same chances of a quiet moment. The
+load average is printed at the start and the end and with every run, and stored in the results,
+so a figure can be read against how busy the machine was. Speed is reported as reference wall / flow wall (1.0: as fast as the reference; targets
 >= 0.85 over HTTP and >= 0.9 over a folder); memory as the peak of the flow's whole process
 tree (the flow process, its forkserver and worker processes), sampled every 0.1 s.
 
@@ -134,6 +137,11 @@ def run(cmd: list[str], env: dict[str, str]) -> tuple[dict, float, float]:
     return json.loads(out.strip().splitlines()[-1]), round(wall, 2), round(peak / 1024, 1)
 
 
+def load_avg() -> list[float]:
+    """The machine's load average over 1, 5 and 15 minutes (2 cores: above 2, others' work waits for a core)."""
+    return [round(x, 2) for x in os.getloadavg()]
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -181,7 +189,7 @@ def main() -> None:
     ap.add_argument("--pages", type=int, default=5000)
     ap.add_argument("--big", type=int, default=20000, help="pages for the memory run (0: skip it)")
     ap.add_argument("--workers", type=int, default=2, help="processes of the reference's pool")
-    ap.add_argument("--repeat", type=int, default=2,
+    ap.add_argument("--repeat", type=int, default=3,
                     help="reference/flow pairs per source kind; the fastest of each counts (the machine is shared)")
     ap.add_argument("--runners", default="", help="also time the flow over HTTP with these task runners "
                     "(comma-separated: processes, dask), once each")
@@ -189,6 +197,8 @@ def main() -> None:
     args = ap.parse_args()
     n = args.pages
     res: dict[str, dict] = {}
+    load_start = load_avg()
+    print(f"load average at the start: {load_start}", flush=True)
     with FixtureSite() as site, tempfile.TemporaryDirectory() as tmp_s:
         tmp = Path(tmp_s)
         listings = build_site(site, [n] + ([args.big] if args.big else []))
@@ -207,14 +217,14 @@ def main() -> None:
                     db = tmp / f"ref-{kind}-{r}.duckdb"
                     out, wall, rss = run([PY, "bench/reference.py", kind, where, str(db), "--workers",
                                           str(args.workers)], env)
-                    got = {"wall_s": wall, "peak_rss_mb": rss, **out}
+                    got = {"wall_s": wall, "peak_rss_mb": rss, **out, "load_avg": load_avg()}
                     print(f"reference {kind:4s} {json.dumps(got)}", flush=True)
                     if wall < res.get(f"reference_{kind}", {"wall_s": 1e9})["wall_s"]:
                         res[f"reference_{kind}"] = got
                     db = tmp / f"flow-{kind}-{r}.duckdb"
                     out, wall, rss = run([PY, "bench/run_flow.py", str(cfg), str(db), "--again"], env)
                     out.update(wall_s=wall, peak_rss_mb=rss, documents=count(db, "SELECT count(*) FROM documents"),
-                               figures=count(db, "SELECT count(*) FROM extracted_figures"))
+                               figures=count(db, "SELECT count(*) FROM extracted_figures"), load_avg=load_avg())
                     print(f"flow      {kind:4s} {json.dumps(out)}", flush=True)
                     if out["process_s"] < res.get(f"flow_{kind}", {"process_s": 1e9})["process_s"]:
                         res[f"flow_{kind}"] = out
@@ -229,13 +239,15 @@ def main() -> None:
                 db = tmp / "flow-big.duckdb"
                 out, wall, rss = run([PY, "bench/run_flow.py", str(sources_yaml(tmp / "big.yaml", listing=listings[args.big])),
                                       str(db)], env)
-                out.update(wall_s=wall, peak_rss_mb=rss, documents=count(db, "SELECT count(*) FROM documents"))
+                out.update(wall_s=wall, peak_rss_mb=rss, documents=count(db, "SELECT count(*) FROM documents"),
+                           load_avg=load_avg())
                 res["flow_http_big"] = out
                 print(f"flow big  http {json.dumps(out)}", flush=True)
         finally:
             server.terminate()
             server.wait(30)
 
+    load_end = load_avg()
     ratios = {}
     for kind in ("http", "dir"):
         ref, flow = res[f"reference_{kind}"], res[f"flow_{kind}"]
@@ -246,7 +258,7 @@ def main() -> None:
         ratios[f"incremental_{kind}"] = round(flow["again_s"] / flow["run_s"], 3)
     print()
     print(f"{n} pages, {os.cpu_count()} cores, a Prefect server on 127.0.0.1; reference: {args.workers}-process pool; "
-          f"fastest of {args.repeat}")
+          f"fastest of {args.repeat}; load average (1, 5, 15 min) {load_start} at the start, {load_end} at the end")
     print(f"  speed over HTTP     reference / flow wall: {ratios['speed_http']:.2f}x  (target >= 0.85)")
     print(f"  speed over a folder reference / flow wall: {ratios['speed_dir']:.2f}x  (target >= 0.9)")
     for kind in ("http", "dir"):
@@ -262,7 +274,9 @@ def main() -> None:
               f"{ratios['peak_rss_big_mb']:.0f} MB  (target < 1024 MB; {res['flow_http_big']['wall_s']:.1f} s)")
     out_path = Path(args.out)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    out_path.write_text(json.dumps({"pages": n, "cores": os.cpu_count(), "results": res, "ratios": ratios}, indent=1))
+    out_path.write_text(json.dumps({"pages": n, "cores": os.cpu_count(), "repeat": args.repeat,
+                                    "load_avg_start": load_start, "load_avg_end": load_end,
+                                    "results": res, "ratios": ratios}, indent=1))
 
 
 if __name__ == "__main__":

@@ -27,13 +27,18 @@ never delays the stop.
 A worker is a Python process of its own (``python -c``, not multiprocessing, which would run the
 caller's main module again in it), talking over a socket pair with multiprocessing's Connection.
 It starts in about a second (the import of cleaning and extraction, and one small extraction to
-load the extractor's tables), which is not counted in any document's time; idle workers are kept
-for the next document, one per thread that works at a time. They ignore SIGINT (a terminal sends it to
-the whole process group; the run decides what happens) and die with the process that uses them
-(PR_SET_PDEATHSIG on Linux, and end-of-file on their pipe everywhere). Linux sends that signal when
-the *thread* that started the worker ends, so every worker is started by one thread that lives as
-long as the process: a worker started from a batch or task thread would be killed, perhaps in the
-middle of another thread's document, when that thread's pool shut down.
+load the extractor's tables), which is not counted in any document's time. Each worker is kept
+busy by a lane, a thread of the caller that takes documents from one shared queue and hands its
+worker up to DEPTH of them, so the next document is already in the worker's socket when it
+answers the current one (no round trip through the caller, which is busy fetching and loading,
+between two documents). Answers come in the order the documents went, so the lane knows which
+document the worker is on, when it started (when the one before was answered) and at which
+stage it is. Workers ignore SIGINT (a terminal sends it to the whole process group; the run
+decides what happens) and die with the process that uses them (PR_SET_PDEATHSIG on Linux, and
+end-of-file on their pipe everywhere). Linux sends that signal when the *thread* that started the
+worker ends, so every worker is started by one thread that lives as long as the process: a worker
+started from a batch or task thread would be killed, perhaps in the middle of another thread's
+document, when that thread's pool shut down.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from __future__ import annotations
 import atexit
 import logging
 import os
+import queue
 import signal
 import socket
 import subprocess
@@ -48,8 +54,10 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections import deque
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, Any
 
 from flows.errors import DocumentError, LimitError
@@ -62,9 +70,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("pressetl")
 
 DEFAULT_SECONDS = 60.0  # Settings.document_seconds: cleaning and extraction of one document
-POLL_SECONDS = 0.05  # how often a waiting caller looks at the clock and the stop flag
+POLL_SECONDS = 0.05  # how often a waiting lane looks at the clock and the stop flag
 START_SECONDS = 120.0  # a worker that has not started by then (imports, warm-up) is given up
-MAX_IDLE = 4  # idle workers kept; more are closed when they come back
+DEPTH = 2  # documents handed to a worker at once: the next one waits in its socket while it works
 _ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # where the flows package is
 
 
@@ -83,88 +91,77 @@ def clean_and_extract(page: Page, region: str | None, *, seconds: float = DEFAUL
     reason); one that takes too long raises LimitError; a defect in cleaning or extraction
     (any other exception) raises DocumentError with the exception's type and message, and its
     traceback is logged. Stopped when a stop is requested meanwhile."""
-    reply = _run(("clean+extract", page, region, records), "clean", page.url, seconds)
+    reply = _run(("clean+extract", page, region, records), page.url, seconds)
     return reply[1], reply[2]
 
 
 def run_pages(pages: Sequence[Page], region: str | None, *, seconds: float, workers: int) -> list:
-    """`clean_and_extract` over ``pages``, ``workers`` documents at a time (each in a worker
-    process of its own, so all cores work), as flows.cpu's results in page order: the document's
-    record (with its story fingerprint) and figure rows, or a Failure. Stopped once a stop is
-    requested."""
+    """`clean_and_extract` over ``pages`` on ``workers`` worker processes (all cores work, each
+    with its next document already in hand), as flows.cpu's results in page order: the
+    document's record (with its story fingerprint) and figure rows, or a Failure. Stopped once a
+    stop is requested."""
     from warehouse.records import Failure
 
-    def one(page: Page):
-        if stop_requested():
-            raise Stopped
-        try:
-            return clean_and_extract(page, region, seconds=seconds, records=True)  # looked up here: tests trace it
-        except DocumentError as e:
-            return Failure(page.source, e.url or page.url, e.stage, e.reason)
-
-    if workers <= 1 or len(pages) <= 1:
-        return [one(p) for p in pages]
-    futures = [_threads(workers).submit(one, p) for p in pages]
+    if stop_requested():
+        raise Stopped
+    if seconds <= 0:
+        futures = None
+    else:
+        _lanes_at_least(workers)
+        futures = [_submit(("clean+extract", p, region, True), p.url, seconds) for p in pages]
+    out: list = []
     try:
-        return [f.result() for f in futures]
+        for i, page in enumerate(pages):
+            try:
+                if futures is None:
+                    reply = _run(("clean+extract", page, region, True), page.url, seconds)
+                else:
+                    reply = _reply(futures[i], page.url)
+                out.append((reply[1], reply[2]))
+            except DocumentError as e:
+                out.append(Failure(page.source, e.url or page.url, e.stage, e.reason))
+        return out
     finally:
-        for f in futures:
-            f.cancel()
-
-
-_pool = None  # the threads that wait on the workers, shared by every batch of the process: at most `workers` at once
-_pool_size = 0
-
-
-def _threads(workers: int):
-    global _pool, _pool_size
-    from concurrent.futures import ThreadPoolExecutor
-
-    with _lock:
-        if _pool is None or _pool_size != workers:
-            if _pool is not None:
-                _pool.shutdown(wait=False)
-            _pool, _pool_size = ThreadPoolExecutor(workers, thread_name_prefix="document"), workers
-        return _pool
-
-
-_spawner = None  # the one thread that starts workers (see the module's note on PR_SET_PDEATHSIG)
-
-
-def _new_worker() -> _Worker:
-    global _spawner
-    from concurrent.futures import ThreadPoolExecutor
-
-    with _lock:
-        if _spawner is None:
-            _spawner = ThreadPoolExecutor(1, thread_name_prefix="worker-starter")
-        spawner = _spawner
-    return spawner.submit(_Worker).result()
+        for f in futures or ():
+            f.cancel()  # after a stop: documents not yet handed to a worker are not
 
 
 def start(workers: int) -> None:
     """Start ``workers`` worker processes now: they import and warm up while the first pages are
-    fetched (up to MAX_IDLE are kept)."""
-    fresh = [_new_worker() for _ in range(max(0, min(workers, MAX_IDLE) - len(_idle)))]
-    with _lock:
-        _idle.extend(fresh)
+    fetched."""
+    _lanes_at_least(workers)
 
 
 def extract_within(document: Document, region: str | None, *, seconds: float = DEFAULT_SECONDS) -> list[Figure]:
     """The figures of an already cleaned document, within ``seconds`` (re-extraction)."""
-    reply = _run(("extract", document.text, document.published_at, region), "extract", document.url, seconds)
+    reply = _run(("extract", document.text, document.published_at, region), document.url, seconds)
     return reply[1]
 
 
-def _run(request: tuple, stage: str, url: str, seconds: float) -> tuple:
+def _run(request: tuple, url: str, seconds: float) -> tuple:
     if seconds <= 0:  # no limit: in this process (a debugger, a profiler, a test's stand-in extractor)
         from extractors import extract
         from flows.cleaning.clean import clean
 
-        reply = _answer(request, lambda _: None, clean, extract)
-    else:
-        with _worker() as worker:
-            reply = worker.ask(request, stage, url, seconds)
+        return _check(_answer(request, lambda _: None, clean, extract), url)
+    _lanes_at_least(1)
+    return _reply(_submit(request, url, seconds), url)
+
+
+def _reply(future: Future, url: str) -> tuple:
+    """What the worker answered for one document (a DocumentError raised for a failure)."""
+    while True:
+        try:
+            reply = future.result(timeout=POLL_SECONDS * 2)
+            break
+        except FutureTimeout:
+            if stop_requested():
+                if future.cancel():  # not handed to a worker yet; one that is, its lane stops
+                    raise Stopped from None
+    return _check(reply, url)
+
+
+def _check(reply: tuple, url: str) -> tuple:
     if reply[0] == "failed":
         _, stage, failed_url, reason, trace = reply
         if trace:
@@ -179,6 +176,158 @@ class _Failed(DocumentError):
     def __init__(self, url: str, reason: str, stage: str) -> None:
         super().__init__(url, reason)
         self.stage = stage
+
+
+class _Job:
+    """One document (or text) for a worker, and where its answer goes."""
+
+    __slots__ = ("request", "url", "seconds", "stage", "future")
+
+    def __init__(self, request: tuple, url: str, seconds: float) -> None:
+        self.request, self.url, self.seconds = request, url, seconds
+        self.stage = "clean" if request[0] == "clean+extract" else "extract"
+        self.future: Future = Future()
+
+
+def _submit(request: tuple, url: str, seconds: float) -> Future:
+    job = _Job(request, url, seconds)
+    _jobs.put(job)
+    return job.future
+
+
+class _Lane(threading.Thread):
+    """A thread that keeps one worker process busy: it hands the worker up to DEPTH documents
+    from the shared queue, so the next one is there the moment the current one is done, and
+    holds the worker to the time limit of the document it is working on (the documents reach
+    the worker in order and are answered in order, so the oldest unanswered one is the one it
+    is on; its time starts when the one before it was answered). A worker killed or dead takes
+    only that document with it: the ones queued behind it go to its replacement."""
+
+    def __init__(self) -> None:
+        super().__init__(name="document-lane", daemon=True)
+        self.worker: _Worker | None = None
+        self.sent: deque[_Job] = deque()  # handed to the worker, not yet answered; the first is being worked on
+        self.started = 0.0  # when the first of ``sent`` was started (monotonic)
+        self.closing = False
+
+    def run(self) -> None:
+        try:
+            while not (self.closing and not self.sent):
+                while len(self.sent) < DEPTH and not self.closing:
+                    try:
+                        job = _jobs.get(timeout=POLL_SECONDS) if not self.sent else _jobs.get_nowait()
+                    except queue.Empty:
+                        break
+                    if job.future.set_running_or_notify_cancel():
+                        self._hand(job)
+                if self.sent:
+                    self._wait()
+        finally:
+            for job in self.sent:
+                job.future.set_exception(Stopped())
+            if self.worker is not None:
+                self.worker.close()
+
+    def _hand(self, job: _Job) -> None:
+        """Give the worker one more document (a new worker if it has none)."""
+        if stop_requested():
+            job.future.set_exception(Stopped())
+            return
+        if not self.sent and self.worker is not None and self.worker.proc.poll() is not None:
+            self.worker.close()  # it died while idle (killed from outside)
+            self.worker = None
+        try:
+            if self.worker is None:
+                self.worker = _new_worker()
+            self.worker.wait_ready(job.url, job.stage)
+        except (DocumentError, Stopped) as e:
+            self.worker = None
+            job.future.set_exception(e)
+            return
+        try:
+            self.worker.conn.send(job.request)
+        except (BrokenPipeError, EOFError, OSError):
+            if not self.sent:
+                e = _Failed(job.url, f"the worker for cleaning and extraction {self.worker.ended()} before {job.stage}",
+                            job.stage)
+                self.worker.close()
+                self.worker = None
+                job.future.set_exception(e)
+                return  # else the worker died during the document it is on: `_wait` finds it out
+        self.sent.append(job)
+        if len(self.sent) == 1:
+            self.started = time.monotonic()
+
+    def _wait(self) -> None:
+        """Wait a moment for the worker's next message about its current document."""
+        assert self.worker is not None
+        job = self.sent[0]
+        left = self.started + job.seconds - time.monotonic()
+        try:
+            msg = self.worker.conn.recv() if self.worker.conn.poll(max(0.0, min(POLL_SECONDS, left))) else None
+        except (EOFError, OSError):
+            self._lose(_Failed(job.url, f"the worker for cleaning and extraction {self.worker.ended()} during "
+                                        f"{job.stage}", job.stage))
+            return
+        if msg is not None:
+            if msg[0] == "stage":
+                job.stage = msg[1]
+                return
+            self.sent.popleft()
+            self.started = time.monotonic()  # the next document, already in the worker's hands, starts now
+            job.future.set_result(msg)
+            return
+        if stop_requested():
+            self.worker.close()
+            self.worker = None
+            for j in self.sent:
+                j.future.set_exception(Stopped())
+            self.sent.clear()
+        elif time.monotonic() >= self.started + job.seconds:
+            self._lose(LimitError(job.url, f"took longer than {job.seconds:g} s to {job.stage} (the time limit per "
+                                           "document); left out", job.stage))
+
+    def _lose(self, error: DocumentError) -> None:
+        """The worker is killed (or dead): its current document fails, the ones behind it go to a new one."""
+        assert self.worker is not None
+        self.worker.close()
+        self.worker = None
+        self.sent.popleft().future.set_exception(error)
+        waiting, self.sent = list(self.sent), deque()
+        for job in waiting:
+            self._hand(job)
+
+
+_jobs: queue.SimpleQueue[_Job] = queue.SimpleQueue()  # documents for any lane, in the order they were given
+_lanes: list[_Lane] = []
+_lock = threading.Lock()
+
+
+def _lanes_at_least(n: int) -> None:
+    with _lock:
+        _lanes[:] = [lane for lane in _lanes if lane.is_alive() and not lane.closing]
+        while len(_lanes) < max(1, n):
+            lane = _Lane()
+            lane.worker = _new_worker()  # it imports and warms up from now on
+            lane.start()
+            _lanes.append(lane)
+
+
+_spawner = None  # the one thread that starts workers (see the module's note on PR_SET_PDEATHSIG)
+
+
+def _new_worker() -> _Worker:
+    global _spawner
+    from concurrent.futures import ThreadPoolExecutor
+
+    with _spawn_lock:
+        if _spawner is None:
+            _spawner = ThreadPoolExecutor(1, thread_name_prefix="worker-starter")
+        spawner = _spawner
+    return spawner.submit(_Worker).result()
+
+
+_spawn_lock = threading.Lock()
 
 
 class _Worker:
@@ -198,7 +347,7 @@ class _Worker:
         self.pid = os.getpid()  # the process that owns it (a forked child must not use it)
         self.ready = False  # it says so once it has imported and warmed up: its start is not a document's time
 
-    def _wait_ready(self, url: str, stage: str) -> None:
+    def wait_ready(self, url: str, stage: str) -> None:
         deadline = time.monotonic() + START_SECONDS
         while not self.ready:
             try:
@@ -206,9 +355,9 @@ class _Worker:
                     self.ready = self.conn.recv() == ("ready",)
                     continue
             except (EOFError, OSError):
+                reason = f"the worker for cleaning and extraction {self.ended()} as it started"
                 self.close()
-                raise _Failed(url, f"the worker for cleaning and extraction {self._ended()} as it started",
-                              stage) from None
+                raise _Failed(url, reason, stage) from None
             if stop_requested():
                 self.close()
                 raise Stopped
@@ -217,41 +366,7 @@ class _Worker:
                 raise _Failed(url, f"the worker for cleaning and extraction did not start in {START_SECONDS:g} s",
                               stage)
 
-    @property
-    def alive(self) -> bool:
-        return self.pid == os.getpid() and self.proc.poll() is None
-
-    def ask(self, request: tuple, stage: str, url: str, seconds: float) -> tuple:
-        self._wait_ready(url, stage)
-        try:
-            self.conn.send(request)
-        except (BrokenPipeError, EOFError, OSError):
-            self.close()
-            raise _Failed(url, f"the worker for cleaning and extraction {self._ended()} before {stage}", stage) from None
-        deadline = time.monotonic() + seconds
-        while True:
-            left = deadline - time.monotonic()
-            try:
-                ready = self.conn.poll(max(0.0, min(POLL_SECONDS, left)))
-                msg = self.conn.recv() if ready else None
-            except (EOFError, OSError):
-                self.close()
-                raise _Failed(url, f"the worker for cleaning and extraction {self._ended()} during {stage}",
-                              stage) from None
-            if msg is not None:
-                if msg[0] == "stage":
-                    stage = msg[1]
-                    continue
-                return msg
-            if stop_requested():
-                self.close()
-                raise Stopped
-            if time.monotonic() >= deadline:
-                self.close()
-                raise LimitError(url, f"took longer than {seconds:g} s to {stage} (the time limit per document); "
-                                      "left out", stage)
-
-    def _ended(self) -> str:
+    def ended(self) -> str:
         try:
             code = self.proc.wait(timeout=2)
         except subprocess.TimeoutExpired:
@@ -276,46 +391,23 @@ class _Worker:
         self.conn.close()
 
 
-_idle: list[_Worker] = []
-_lock = threading.Lock()
-
-
-@contextmanager
-def _worker() -> Iterator[_Worker]:
-    """An idle worker, or a new one; given back for the next document unless it was closed."""
-    with _lock:
-        worker = _idle.pop() if _idle else None
-    if worker is not None and not worker.alive:  # it died while idle (killed from outside)
-        worker.close()
-        worker = None
-    if worker is None:
-        worker = _new_worker()
-    try:
-        yield worker
-    finally:
-        if worker.alive and not worker.conn.closed:
-            with _lock:
-                if len(_idle) < MAX_IDLE:
-                    _idle.append(worker)
-                    worker = None  # type: ignore[assignment]
-            if worker is not None:
-                worker.close()
-
-
 def close_workers() -> None:
-    """Stop every idle worker (they stop by themselves when this process ends)."""
+    """Stop every worker once it has answered what it was given (they stop by themselves when
+    this process ends)."""
     with _lock:
-        workers, _idle[:] = list(_idle), []
-    for w in workers:
-        w.close()
+        lanes, _lanes[:] = list(_lanes), []
+    for lane in lanes:
+        lane.closing = True
+    for lane in lanes:
+        if lane is not threading.current_thread():
+            lane.join(10)
 
 
 def _forget_after_fork() -> None:
     # a forked child shares the pipes of its parent's workers: it must neither use nor kill them
-    global _lock, _pool, _pool_size, _spawner
-    _idle.clear()
-    _lock = threading.Lock()
-    _pool, _pool_size, _spawner = None, 0, None
+    global _lock, _spawn_lock, _spawner, _jobs
+    _lanes.clear()
+    _lock, _spawn_lock, _spawner, _jobs = threading.Lock(), threading.Lock(), None, queue.SimpleQueue()
 
 
 os.register_at_fork(after_in_child=_forget_after_fork)

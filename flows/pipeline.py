@@ -391,8 +391,7 @@ class PageStream:
 
     def _acquire(self, source: Source, seen: dict[str, SeenUrl]) -> None:
         try:
-            acq = acquire(source, self._settings, seen, self._progress,
-                          on_page=lambda page: self._put((source.name, page)))
+            acq = acquire(source, self._settings, seen, self._progress, on_page=_Feed(self, source.name))
         except _Stopped:
             return
         except Exception as e:  # a defect in one source's acquisition fails that source, not the run
@@ -420,6 +419,26 @@ class PageStream:
                 yield name, item
         finally:
             self._stop.set()
+
+
+class _Feed:
+    """A source's pages into a PageStream: waiting for room (``feed(page)``), or only if there is
+    room now (``feed.offer(page)``, False when the queue is full; see flows.fetching.acquire)."""
+
+    def __init__(self, stream: PageStream, source: str) -> None:
+        self._stream, self._source = stream, source
+
+    def __call__(self, page: Page) -> None:
+        self._stream._put((self._source, page))
+
+    def offer(self, page: Page) -> bool:
+        if self._stream._stop.is_set():
+            raise _Stopped
+        try:
+            self._stream._q.put_nowait((self._source, page))
+        except queue.Full:
+            return False
+        return True
 
 
 Submit = Callable[..., Any]  # submit(*ingest_batch arguments) -> a future with .result()

@@ -45,6 +45,16 @@ def trigrams(text: str) -> list[str]:
     return out
 
 
+def _short(text: str) -> bool:
+    """Whether the text has fewer than MIN_TRIGRAMS trigrams (`trigrams`), counted without making them."""
+    n = 0
+    for run in _RUN.findall(text):
+        n += len(run) - 2 if len(run) >= 3 else len(run) == 2
+        if n >= MIN_TRIGRAMS:
+            return False
+    return True
+
+
 def fingerprint(text: str) -> int:
     """The 64-bit Simhash of a document's text: trafilatura's ``Simhash`` of its trigrams, the
     same bits in a fraction of the time. Simhash adds one ±1 vector per token; here each
@@ -115,19 +125,18 @@ def assign_stories(con: duckdb.DuckDBPyConnection, *, now: datetime,
     known = fingerprints or {}
     new = []
     for url, version, published_at, text in rows:
-        grams = trigrams(text)
         simhash = known.get((url, hashlib.sha256(text.encode("utf-8")).hexdigest())) if known else None
         new.append(_New(url, version, published_at, fingerprint(text) if simhash is None else simhash,
-                        len(grams) < MIN_TRIGRAMS))
+                        _short(text)))
     table = pa.Table.from_pylist(
         [{"url": n.url, "version": n.version, "simhash": n.simhash, "published_at": n.published_at,
           "hex": f"{n.simhash:016x}"} for n in new], schema=_NEW)
     con.register("b_story_new", table)
     try:
-        stored: dict[tuple[str, int], tuple[str, int]] = {}
-        for url, version, story_id, dist in con.execute(
-                query_sql("story_candidates"), {"bits": SIMILAR_BITS, "days": WINDOW_DAYS}).fetchall():
-            stored.setdefault((url, version), (story_id, dist))  # nearest first
+        stored: dict[tuple[str, int], tuple[str, int]] = {
+            (url, version): (story_id, dist) for url, version, story_id, dist in con.execute(
+                query_sql("story_candidates"), {"bits": SIMILAR_BITS, "days": WINDOW_DAYS}).fetchall()
+        }  # the nearest stored document of each
         taken = {r[0] for r in con.execute(
             "SELECT DISTINCT story_id FROM document_stories WHERE story_id[1:16] IN (SELECT hex FROM b_story_new)"
         ).fetchall()}

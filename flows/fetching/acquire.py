@@ -51,6 +51,9 @@ from flows.stopping import Stopped, stop_requested, until_stopped
 _CONTENT_TYPES = {".html": "text/html", ".htm": "text/html", ".txt": "text/plain"}
 
 OnPage = Callable[[Page], None]
+# Where each page goes as it arrives; it may wait (a full queue). One that also has an
+# ``offer(page) -> bool`` method takes a page only if it can at once: the HTTP acquisition then
+# hands most pages over on its event loop, and leaves it for a thread only when it must wait.
 
 
 def _keeper(out: Acquired, on_page: OnPage | None) -> OnPage:
@@ -62,6 +65,18 @@ def _keeper(out: Acquired, on_page: OnPage | None) -> OnPage:
         else:
             on_page(page)
     return keep
+
+
+def _offerer(out: Acquired, on_page: OnPage | None) -> Callable[[Page], bool]:
+    """``on_page``'s offer (True: taken), counted as `_keeper` counts; always False without one."""
+    offer = getattr(on_page, "offer", None)
+
+    def try_keep(page: Page) -> bool:
+        if offer is not None and offer(page):
+            out.fetched += 1
+            return True
+        return False
+    return try_keep
 
 
 async def acquire_source(
@@ -107,6 +122,7 @@ def acquire_source_sync(source, settings: Settings, seen: Mapping[str, SeenUrl],
 async def _acquire_http(source, settings: Settings, seen: Mapping[str, SeenUrl], client: PoliteClient,
                         progress: Progress, out: Acquired, on_page: OnPage | None = None) -> Acquired:
     keep = _keeper(out, on_page)
+    offer = _offerer(out, on_page)
     try:
         found = await discover(source, client, seen)
     except SourceError as e:
@@ -174,7 +190,7 @@ async def _acquire_http(source, settings: Settings, seen: Mapping[str, SeenUrl],
                 out.failures.append(result)
             elif on_page is None:
                 kept[i] = result
-            else:  # the consumer's queue may be full: wait for it off the event loop
+            elif not offer(result):  # the consumer's queue is full: wait for it off the event loop
                 await asyncio.to_thread(keep, result)
 
     # twice the requests a host allows at once (at least 8): enough to keep every slot busy, and

@@ -3,7 +3,7 @@
     python -m tests.flows.traced_run FD run --plain --config sources.yaml --db w.duckdb
 
 Each stage writes its name on a line as it starts: prepare (the run is recorded, after a line
-"run RUN_ID"), fetch (discovery and fetching of a source), clean (a document goes to the cleaning
+"run RUN_ID"), fetch (discovery and fetching of a source), clean (a document is handed to a cleaning
 worker), extract (the worker has cleaned it and extracts), load (a batch is merged; "/load" when it
 has been, as other threads go on tracing meanwhile), finish (the run's end is recorded), then done.
 The writes are single small os.write calls, so a process killed at any moment leaves the exact
@@ -50,13 +50,18 @@ def main() -> int:
     pipeline.acquire = traced(pipeline.acquire, "fetch")
     pipeline.load = traced(pipeline.load, "load", after="/load")
     pipeline.finish = traced(pipeline.finish, "finish", after="done")
-    limits.clean_and_extract = traced(limits.clean_and_extract, "clean")
 
     class TracedConnection:
-        """The worker's socket, marking 'extract' when the worker says it has moved on to it."""
+        """The worker's socket, marking 'clean' when a document is handed to the worker and
+        'extract' when the worker says it has moved on to it."""
 
         def __init__(self, conn: Any) -> None:
             self._conn = conn
+
+        def send(self, msg: Any) -> None:
+            if msg[0] == "clean+extract":
+                mark("clean")
+            self._conn.send(msg)
 
         def recv(self) -> Any:
             msg = self._conn.recv()
