@@ -22,7 +22,7 @@ from extractors.textnorm import to_simplified
 
 GOLDEN = Path(__file__).parent / "golden"
 
-# Reached: value F1 0.998, strict F1 0.926 on 135 releases (extractor 0.11.0; 0.908 with 0.10.0,
+# Reached: value F1 0.998, strict F1 0.940 on 135 releases (extractor 0.12.0; 0.926 with 0.11.0, 0.908 with 0.10.0,
 # 0.906 with 0.9.0 as scored by score.py, 0.895 when the gate was first set).
 # Round eight (gold-801..830, 569 scored figures: messy pages, a phrase per line, forums, digests,
 # no publication date, written blind), first run before any change for it: value F1 0.966, strict
@@ -42,7 +42,7 @@ GOLDEN = Path(__file__).parent / "golden"
 # Round one (gold-01..18): first run 0.982 / 0.539, 0.891 strict with 0.3.0.
 # Round two (gold-201..215), first run with 0.3.0: value F1 0.981, strict F1 0.579.
 VALUE_F1_GATE = 0.99
-STRICT_F1_GATE = 0.92
+STRICT_F1_GATE = 0.93
 
 MASS = {"克": 0.001, "斤": 0.5, "公斤": 1.0, "千克": 1.0, "吨": 1000.0, "噸": 1000.0, "毫克": 1e-6}
 PCT = {"%", "％", "百分点", "个百分点"}
