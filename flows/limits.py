@@ -181,12 +181,14 @@ class _Failed(DocumentError):
 class _Job:
     """One document (or text) for a worker, and where its answer goes."""
 
-    __slots__ = ("request", "url", "seconds", "stage", "future")
+    __slots__ = ("request", "url", "seconds", "stage", "future", "begun", "handed_again")
 
     def __init__(self, request: tuple, url: str, seconds: float) -> None:
         self.request, self.url, self.seconds = request, url, seconds
         self.stage = "clean" if request[0] == "clean+extract" else "extract"
         self.future: Future = Future()
+        self.begun = False  # the worker said it started on it
+        self.handed_again = False  # once to a new worker, after the last one died before starting it
 
 
 def _submit(request: tuple, url: str, seconds: float) -> Future:
@@ -252,6 +254,10 @@ class _Lane(threading.Thread):
                             job.stage)
                 self.worker.close()
                 self.worker = None
+                if not job.handed_again:
+                    job.handed_again = True  # it died while idle: one new worker for the document
+                    self._hand(job)
+                    return
                 job.future.set_exception(e)
                 return  # else the worker died during the document it is on: `_wait` finds it out
         self.sent.append(job)
@@ -266,12 +272,18 @@ class _Lane(threading.Thread):
         try:
             msg = self.worker.conn.recv() if self.worker.conn.poll(max(0.0, min(POLL_SECONDS, left))) else None
         except (EOFError, OSError):
+            if not job.begun and not job.handed_again:
+                # killed before it started on this document (a worker killed while idle may still
+                # look alive when it is handed one): the document goes to a new worker
+                job.handed_again = True
+                self._lose(None)
+                return
             self._lose(_Failed(job.url, f"the worker for cleaning and extraction {self.worker.ended()} during "
                                         f"{job.stage}", job.stage))
             return
         if msg is not None:
             if msg[0] == "stage":
-                job.stage = msg[1]
+                job.stage, job.begun = msg[1], True
                 return
             self.sent.popleft()
             self.started = time.monotonic()  # the next document, already in the worker's hands, starts now
@@ -287,12 +299,14 @@ class _Lane(threading.Thread):
             self._lose(LimitError(job.url, f"took longer than {job.seconds:g} s to {job.stage} (the time limit per "
                                            "document); left out", job.stage))
 
-    def _lose(self, error: DocumentError) -> None:
-        """The worker is killed (or dead): its current document fails, the ones behind it go to a new one."""
+    def _lose(self, error: DocumentError | None) -> None:
+        """The worker is killed (or dead): its current document fails (or, with no error, goes to a
+        new worker too), the ones behind it go to a new one."""
         assert self.worker is not None
         self.worker.close()
         self.worker = None
-        self.sent.popleft().future.set_exception(error)
+        if error is not None:
+            self.sent.popleft().future.set_exception(error)
         waiting, self.sent = list(self.sent), deque()
         for job in waiting:
             self._hand(job)
@@ -447,6 +461,7 @@ def serve(fd: int, parent: int) -> None:
 
 def _answer(request: tuple, tell: Callable[[tuple], None], clean: Any, extract: Any) -> tuple:
     stage = "clean" if request[0] == "clean+extract" else "extract"
+    tell(("stage", stage))  # started: a death from here on is this document's
     try:
         if request[0] == "clean+extract":
             _, page, region, records = request

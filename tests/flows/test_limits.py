@@ -81,6 +81,17 @@ def test_a_worker_that_dies_is_one_failure_naming_the_signal():
     tally.add(faults=1)
 
 
+def test_a_worker_killed_while_idle_loses_no_document():
+    # killed between documents, a worker may still look alive when the next one is handed to it:
+    # that document was never begun, so a new worker takes it instead of it being reported failed
+    assert limits.clean_and_extract(GOOD, "云南省", seconds=30)[1]
+    for _ in range(5):
+        for pid in workers_of_this_process():
+            os.kill(pid, signal.SIGKILL)
+        assert limits.clean_and_extract(GOOD, "云南省", seconds=30)[1]
+    tally.add(faults=5)
+
+
 def test_a_stop_kills_a_busy_worker_at_once():
     stopping.reset()
     t, result = in_background(lambda: limits.clean_and_extract(SLOW, "云南省", seconds=60))
