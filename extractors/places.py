@@ -294,7 +294,7 @@ _LEVEL_OF_SCOPE: dict[str, tuple[str, ...]] = {
 }
 
 
-def _fits_scope(d: Division, scope: str) -> bool:
+def fits_scope(d: Division, scope: str) -> bool:
     if scope == "省":
         return d.level == "province"
     if scope == "市":
@@ -420,7 +420,7 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
         anc = sum(score.get(a.code, 0.0) for a in g.ancestors(d)[1:])
         bonus = 0.0
         for sc, count in scopes_used.items():
-            if sc != "国" and _fits_scope(d, sc):
+            if sc != "国" and fits_scope(d, sc):
                 bonus += (1.5 if sc in ("县", "州", "旗", "盟") else 1.0) * min(count, 3)
         total[code] = score.get(code, 0.0) + up.get(code, 0.0) + 0.5 * anc + bonus
     best = max(total, key=lambda c: (total[c], -len(c)))
@@ -471,12 +471,12 @@ def scope_place(scope: str, current: Place | None, area: Place | None, gaz: Gaze
     # the release's own area first where it is of the level the word names (a city's release: 全市 is
     # that city, whatever county-level city was named before), else the area in force (a province's
     # release: 昆明市公安局……全市 is 昆明市)
-    own_level = area is not None and area.division is not None and _fits_scope(area.division, scope)
+    own_level = area is not None and area.division is not None and fits_scope(area.division, scope)
     for p in ((area, current) if own_level else (current, area)):
         if p is None or p.division is None:
             continue
         for d in g.ancestors(p.division):
-            hit = d if _fits_scope(d, scope) else None
+            hit = d if fits_scope(d, scope) else None
             if scope == "区" and hit is None and d.level == "province" and d.name.endswith("自治区"):
                 hit = d
             if hit is not None:

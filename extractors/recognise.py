@@ -239,6 +239,10 @@ class _Times:
                 extra.append((sent.start, m.group(0).strip(), None, "a paragraph on the area's totals after an incident"))
         self._extra = sorted(extra)
         title = doc.title
+        # with no publication date, 今年 is the year the text fixes: stated for 今年 (今年（2024年）), else
+        # the year its title names (南寧市2023年禁毒工作新聞發布會: 今年4月 is April 2023); not a year of the
+        # lead, which is often the year before the one the release is written in (通報了2011年……:去年)
+        implied = (doc.implied_year or _title_year(doc)) if doc.published is None else None
         compare_end = -1  # the end of the comparison base just read, while a list of bases may go on
         for mk in sorted(marks + day_only, key=lambda m: m.start):
             self._frames_before(mk.start)
@@ -256,10 +260,6 @@ class _Times:
                 continue
             if mk.name in ("day", "today", "dayonly") and _report_sentence_day(doc, mk.start, fig_starts):
                 continue
-            # with no publication date, 今年 is the year the text fixes: stated for 今年 (今年（2024年）), else
-            # the year its title names (南寧市2023年禁毒工作新聞發布會: 今年4月 is April 2023); not a year of the
-            # lead, which is often the year before the one the release is written in (通報了2011年……:去年)
-            implied = (doc.implied_year or _title_year(doc)) if doc.published is None else None
             ctx = Context(doc.published, self._state(mk.start), implied)
             if mk.name == "dayonly":
                 per = day_of_month(mk.text[:-1], ctx)
@@ -765,7 +765,7 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
             cur = current.value if current is not None else None
             if (
                 current is not None and cur is not None and cur.division is not None and place is not cur
-                and places._fits_scope(cur.division, m.scope)
+                and places.fits_scope(cur.division, m.scope)
                 and (
                     not s[current.end : m.start].strip(" ：:，,\u3000")
                     or current.start >= doc.sentence(m.start).start
@@ -813,7 +813,7 @@ def _names_another_area(home: Place | None, scope: str) -> bool:
         return False
     # the word asks for a level that neither the release's area nor any area above it has (全州 in a
     # province's release, 我市 in a 州's): some area the text does not name
-    return not places._fits_scope(home.division, scope)
+    return not places.fits_scope(home.division, scope)
 
 
 # A heading made of a place name alone, with its brackets or numbering: 【元阳县】, 二、蒙自市, (三)个旧市.

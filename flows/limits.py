@@ -104,19 +104,17 @@ def run_pages(pages: Sequence[Page], region: str | None, *, seconds: float, work
 
     if stop_requested():
         raise Stopped
-    if seconds <= 0:
-        futures = None
-    else:
+    requests = [("clean+extract", p, region, True) for p in pages]
+    futures = None
+    if seconds > 0:
         _lanes_at_least(workers)
-        futures = [_submit(("clean+extract", p, region, True), p.url, seconds) for p in pages]
+        futures = [_submit(r, p.url, seconds) for r, p in zip(requests, pages, strict=True)]
     out: list = []
     try:
         for i, page in enumerate(pages):
             try:
-                if futures is None:
-                    reply = _run(("clean+extract", page, region, True), page.url, seconds)
-                else:
-                    reply = _reply(futures[i], page.url)
+                # no time limit: each in this process (`_run`)
+                reply = _run(requests[i], page.url, seconds) if futures is None else _reply(futures[i], page.url)
                 out.append((reply[1], reply[2]))
             except DocumentError as e:
                 out.append(Failure(page.source, e.url or page.url, e.stage, e.reason))
