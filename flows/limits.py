@@ -12,11 +12,18 @@ looks at no flag, and a Prefect task runs in a thread, which no signal reaches. 
 is cleaned and extracted by a worker process:
 
     caller                                       worker
-    ("clean+extract", page, region)   ----->     clean(page)
-                                      <-----     ("stage", "extract")
+    ("clean+extract", page, region)   ----->     board: document n, clean
+                                                 clean(page)
+                                                 board: document n, extract
                                                  extract(document.text, ...)
                                       <-----     ("done", document, figures)
                                                | ("failed", stage, url, reason, traceback)
+
+One message each way per document. Where the worker is, the caller reads on a board: a few bytes
+of memory both processes map, where the worker writes the number of the document it has begun
+(the how-many-th it was handed) and its stage. The caller looks at it only when it needs to know:
+when a document's time is up (which stage to name) and when the worker died (whether the
+document was begun at all, or was handed to a worker already dead and goes to a new one).
 
 A document still running when its time is up has its worker killed (SIGKILL) and replaced, and
 becomes a LimitError at the stage it was in. A worker that dies on its own (a crash in C code,
@@ -32,8 +39,8 @@ busy by a lane, a thread of the caller that takes documents from one shared queu
 worker up to DEPTH of them, so the next document is already in the worker's socket when it
 answers the current one (no round trip through the caller, which is busy fetching and loading,
 between two documents). Answers come in the order the documents went, so the lane knows which
-document the worker is on, when it started (when the one before was answered) and at which
-stage it is. Workers ignore SIGINT (a terminal sends it to the whole process group; the run
+document the worker is on and when it started (when the one before was answered); the board
+tells at which stage it is. Workers ignore SIGINT (a terminal sends it to the whole process group; the run
 decides what happens) and die with the process that uses them (PR_SET_PDEATHSIG on Linux, and
 end-of-file on their pipe everywhere). Linux sends that signal when the *thread* that started the
 worker ends, so every worker is started by one thread that lives as long as the process: a worker
@@ -45,10 +52,13 @@ from __future__ import annotations
 
 import atexit
 import logging
+import mmap
 import os
 import queue
+import select
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -73,6 +83,8 @@ DEFAULT_SECONDS = 60.0  # Settings.document_seconds: cleaning and extraction of 
 POLL_SECONDS = 0.05  # how often a waiting lane looks at the clock and the stop flag
 START_SECONDS = 120.0  # a worker that has not started by then (imports, warm-up) is given up
 DEPTH = 2  # documents handed to a worker at once: the next one waits in its socket while it works
+_BOARD = struct.Struct("<QB")  # the worker's board: the number of the document it has begun (1, 2, ...), its stage
+_STAGES = ("clean", "extract")  # a stage's code on the board is its index + 1 (0: none yet)
 _ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # where the flows package is
 
 
@@ -179,13 +191,13 @@ class _Failed(DocumentError):
 class _Job:
     """One document (or text) for a worker, and where its answer goes."""
 
-    __slots__ = ("request", "url", "seconds", "stage", "future", "begun", "handed_again")
+    __slots__ = ("request", "url", "seconds", "stage", "future", "number", "handed_again")
 
     def __init__(self, request: tuple, url: str, seconds: float) -> None:
         self.request, self.url, self.seconds = request, url, seconds
         self.stage = "clean" if request[0] == "clean+extract" else "extract"
         self.future: Future = Future()
-        self.begun = False  # the worker said it started on it
+        self.number = 0  # the how-many-th document of its worker (the board names the one begun)
         self.handed_again = False  # once to a new worker, after the last one died before starting it
 
 
@@ -246,6 +258,8 @@ class _Lane(threading.Thread):
             return
         try:
             self.worker.conn.send(job.request)
+            self.worker.handed += 1
+            job.number = self.worker.handed
         except (BrokenPipeError, EOFError, OSError):
             if not self.sent:
                 e = _Failed(job.url, f"the worker for cleaning and extraction {self.worker.ended()} before {job.stage}",
@@ -268,9 +282,10 @@ class _Lane(threading.Thread):
         job = self.sent[0]
         left = self.started + job.seconds - time.monotonic()
         try:
-            msg = self.worker.conn.recv() if self.worker.conn.poll(max(0.0, min(POLL_SECONDS, left))) else None
+            msg = self.worker.conn.recv() if self.worker.readable(max(0.0, min(POLL_SECONDS, left))) else None
         except (EOFError, OSError):
-            if not job.begun and not job.handed_again:
+            self.worker.look(job)
+            if not self.worker.begun(job) and not job.handed_again:
                 # killed before it started on this document (a worker killed while idle may still
                 # look alive when it is handed one): the document goes to a new worker
                 job.handed_again = True
@@ -280,9 +295,6 @@ class _Lane(threading.Thread):
                                         f"{job.stage}", job.stage))
             return
         if msg is not None:
-            if msg[0] == "stage":
-                job.stage, job.begun = msg[1], True
-                return
             self.sent.popleft()
             self.started = time.monotonic()  # the next document, already in the worker's hands, starts now
             job.future.set_result(msg)
@@ -294,6 +306,7 @@ class _Lane(threading.Thread):
                 j.future.set_exception(Stopped())
             self.sent.clear()
         elif time.monotonic() >= self.started + job.seconds:
+            self.worker.look(job)
             self._lose(LimitError(job.url, f"took longer than {job.seconds:g} s to {job.stage} (the time limit per "
                                            "document); left out", job.stage))
 
@@ -349,13 +362,23 @@ class _Worker:
         from multiprocessing.connection import Connection
 
         mine, theirs = socket.socketpair()
+        board = _board_file()
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")]))}
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", f"import flows.limits as m; m.serve({theirs.fileno()}, {os.getpid()})"],
-            pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, env=env, close_fds=True,
-        )
-        theirs.close()
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-c",
+                 f"import flows.limits as m; m.serve({theirs.fileno()}, {board.fileno()}, {os.getpid()})"],
+                pass_fds=[theirs.fileno(), board.fileno()], stdin=subprocess.DEVNULL, env=env, close_fds=True,
+            )
+            self.board = mmap.mmap(board.fileno(), _BOARD.size)
+        finally:
+            theirs.close()
+            board.close()
+        self.handed = 0  # documents sent to it so far
         self.conn = Connection(mine.detach())
+        # one poll object for the worker's life (Connection.poll builds a selector on every call)
+        self._poll = select.poll()
+        self._poll.register(self.conn.fileno(), select.POLLIN)
         self.pid = os.getpid()  # the process that owns it (a forked child must not use it)
         self.ready = False  # it says so once it has imported and warmed up: its start is not a document's time
 
@@ -363,7 +386,7 @@ class _Worker:
         deadline = time.monotonic() + START_SECONDS
         while not self.ready:
             try:
-                if self.conn.poll(POLL_SECONDS):
+                if self.readable(POLL_SECONDS):
                     self.ready = self.conn.recv() == ("ready",)
                     continue
             except (EOFError, OSError):
@@ -377,6 +400,20 @@ class _Worker:
                 self.close()
                 raise _Failed(url, f"the worker for cleaning and extraction did not start in {START_SECONDS:g} s",
                               stage)
+
+    def begun(self, job: _Job) -> bool:
+        """Whether the worker had begun ``job`` (its board names that document or a later one)."""
+        return _BOARD.unpack_from(self.board)[0] >= job.number
+
+    def look(self, job: _Job) -> None:
+        """Set ``job``'s stage from the board, if the worker is on it."""
+        number, stage = _BOARD.unpack_from(self.board)
+        if number == job.number and stage:
+            job.stage = _STAGES[stage - 1]
+
+    def readable(self, seconds: float) -> bool:
+        """Whether a message (or the end of the pipe) is there, waiting up to ``seconds``."""
+        return bool(self._poll.poll(seconds * 1000))
 
     def ended(self) -> str:
         try:
@@ -401,6 +438,20 @@ class _Worker:
         except (OSError, subprocess.TimeoutExpired):
             pass
         self.conn.close()
+        self.board.close()
+
+
+def _board_file() -> Any:
+    """A file of _BOARD.size bytes for a worker's board, in memory and never named where it can
+    be left behind (memfd on Linux, an unlinked temporary file elsewhere)."""
+    if hasattr(os, "memfd_create"):
+        f = os.fdopen(os.memfd_create("pressetl-worker-board", 0), "r+b")
+    else:
+        import tempfile
+
+        f = tempfile.TemporaryFile()
+    f.truncate(_BOARD.size)
+    return f
 
 
 def close_workers() -> None:
@@ -428,8 +479,9 @@ atexit.register(close_workers)  # reaped here, so their time counts as this proc
 # ---------------------------------------------------------------- the worker's side
 
 
-def serve(fd: int, parent: int) -> None:
-    """The worker's main: answer requests on the socket ``fd`` until it closes."""
+def serve(fd: int, board_fd: int, parent: int) -> None:
+    """The worker's main: answer requests on the socket ``fd`` until it closes, writing where it
+    is on the board mapped from ``board_fd``."""
     from multiprocessing.connection import Connection
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -437,6 +489,7 @@ def serve(fd: int, parent: int) -> None:
     if os.getppid() != parent:  # the parent died before we asked to die with it
         return
     conn = Connection(fd)
+    board = mmap.mmap(board_fd, _BOARD.size)
     from extractors import extract
     from flows.cleaning.clean import clean
 
@@ -446,26 +499,32 @@ def serve(fd: int, parent: int) -> None:
     except (BrokenPipeError, OSError):
         return
 
+    number = 0
     while True:
         try:
             request = conn.recv()
         except (EOFError, OSError):
             return
+        number += 1
+
+        def tell(stage: str, n: int = number) -> None:
+            _BOARD.pack_into(board, 0, n, _STAGES.index(stage) + 1)
+
         try:
-            conn.send(_answer(request, conn.send, clean, extract))
+            conn.send(_answer(request, tell, clean, extract))
         except (BrokenPipeError, OSError):
             return
 
 
-def _answer(request: tuple, tell: Callable[[tuple], None], clean: Any, extract: Any) -> tuple:
+def _answer(request: tuple, tell: Callable[[str], None], clean: Any, extract: Any) -> tuple:
     stage = "clean" if request[0] == "clean+extract" else "extract"
-    tell(("stage", stage))  # started: a death from here on is this document's
+    tell(stage)  # begun: a death from here on is this document's
     try:
         if request[0] == "clean+extract":
             _, page, region, records = request
             doc = clean(page)
             stage = "extract"
-            tell(("stage", stage))
+            tell(stage)
             figures = extract(doc.text, published=doc.published_at, region=region)
             if not records:
                 return ("done", doc, figures)

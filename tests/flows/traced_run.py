@@ -4,7 +4,7 @@
 
 Each stage writes its name on a line as it starts: prepare (the run is recorded, after a line
 "run RUN_ID"), fetch (discovery and fetching of a source), clean (a document is handed to a cleaning
-worker), extract (the worker has cleaned it and extracts), load (a batch is merged; "/load" when it
+worker), extract (the worker's board says it has cleaned one and extracts), load (a batch is merged; "/load" when it
 has been, as other threads go on tracing meanwhile), finish (the run's end is recorded), then done.
 The writes are single small os.write calls, so a process killed at any moment leaves the exact
 stage it died in as the last line. Nothing else changes: this is the CLI's own main.
@@ -15,6 +15,8 @@ from __future__ import annotations
 import functools
 import os
 import sys
+import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -52,8 +54,7 @@ def main() -> int:
     pipeline.finish = traced(pipeline.finish, "finish", after="done")
 
     class TracedConnection:
-        """The worker's socket, marking 'clean' when a document is handed to the worker and
-        'extract' when the worker says it has moved on to it."""
+        """The worker's socket, marking 'clean' when a document is handed to the worker."""
 
         def __init__(self, conn: Any) -> None:
             self._conn = conn
@@ -63,20 +64,29 @@ def main() -> int:
                 mark("clean")
             self._conn.send(msg)
 
-        def recv(self) -> Any:
-            msg = self._conn.recv()
-            if msg == ("stage", "extract"):
-                mark("extract")
-            return msg
-
         def __getattr__(self, name: str) -> Any:
             return getattr(self._conn, name)
+
+    def watch(worker: Any) -> None:
+        """Mark 'extract' when the worker's board says it has moved on to extracting a document
+        (the board is where a worker says how far it is; nothing is sent for it)."""
+        last = 0
+        while worker.proc.poll() is None:
+            try:
+                number, stage = limits._BOARD.unpack_from(worker.board)
+            except ValueError:  # the board was closed: the worker is gone
+                return
+            if stage == limits._STAGES.index("extract") + 1 and number != last:
+                last = number
+                mark("extract")
+            time.sleep(0.001)
 
     worker_init = limits._Worker.__init__
 
     def init(self: Any) -> None:
         worker_init(self)
         self.conn = TracedConnection(self.conn)
+        threading.Thread(target=watch, args=(self,), name="trace-board", daemon=True).start()
 
     limits._Worker.__init__ = init  # type: ignore[method-assign]
 
