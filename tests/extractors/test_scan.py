@@ -77,3 +77,15 @@ def test_optional_groups_as_branches() -> None:
 def test_alternation_tries_a_pattern_that_may_open_anywhere() -> None:
     alt = Alternation([("any", r"[^x]b"), ("c", r"cd")], "a-z")
     assert alt.finditer("xxab cd") == [(2, 4, "any", "ab"), (5, 7, "c", "cd")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["昆明", "昆明市", "公安局", "云南省", "南山区", "广州", "白云", "、", "破获", "全省", "凤庆", "红河",
+                                 "个旧市", "州", "县", "市", "1", "。", "西双版纳", "中山西路", "山西"]), max_size=30))
+def test_gazetteer_hits_are_the_automatons(pieces: list[str]) -> None:
+    from extractors.gazetteer import gazetteer
+
+    g = gazetteer()
+    text = "".join(pieces)
+    assert g._hits(text) == list(g._auto.iter(text))
+    assert g._hits(text * 30) == list(g._auto.iter(text * 30))  # long runs go to the automaton
