@@ -239,6 +239,10 @@ def _read_divisions() -> list[Division]:
     return out
 
 
+# Runs of name characters up to this length are matched position by position, longer ones by the automaton.
+_SHORT_RUN = 200
+
+
 class Gazetteer:
     """Every division, by code and by every name it goes by, and a matcher over text."""
 
@@ -318,6 +322,16 @@ class Gazetteer:
             auto.add_word(name, name)
         auto.make_automaton()
         self._auto = auto
+        # Every beginning of a name (two characters or more), True where it is a whole name: the names
+        # in a short text are read off it position by position (the automaton costs microseconds a call).
+        self._prefixes: dict[str, bool] = {}
+        for surface in auto.keys():
+            for k in range(2, len(surface)):
+                self._prefixes.setdefault(surface[:k], False)
+        for surface in auto.keys():
+            self._prefixes[surface] = True
+        chars = sorted({ch for surface in auto.keys() for ch in surface})
+        self._name_runs = re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]{2,}")
 
     # ------------------------------------------------------------------ lookups
 
@@ -400,11 +414,34 @@ class Gazetteer:
             return not county or a == 0 or s[a - 1] in BOUNDARY_CHARS
         return self._own_subdivision_follows(s, b, sf)
 
+    def _hits(self, s: str) -> list[tuple[int, str]]:
+        """(end, surface) of every name in ``s``, in the automaton's order (by end, the longest first).
+        A name lies inside a run of the characters names are made of: only those runs are read, a short
+        one position by position (the automaton costs microseconds a call), a long one by the automaton."""
+        prefixes = self._prefixes
+        out: list[tuple[int, str]] = []
+        for run in self._name_runs.finditer(s):
+            a, n = run.start(), run.end()
+            if n - a > _SHORT_RUN:
+                out.extend((a + end, surface) for end, surface in self._auto.iter(run.group(0)))
+                continue
+            for i in range(a, n - 1):
+                j = i + 2
+                while j <= n:
+                    whole = prefixes.get(s[i:j])
+                    if whole is None:
+                        break
+                    if whole:
+                        out.append((j - 1, s[i:j]))
+                    j += 1
+        out.sort(key=lambda h: (h[0], -len(h[1])))
+        return out
+
     def _own_subdivision_follows(self, s: str, b: int, sf: _Surface) -> bool:
         """Whether an official name of a subdivision starts at ``b`` (红河个旧市), or its short form with an
         agency after it (广州白云警方)."""
         window = s[b : b + 12]  # a slice: the automaton converts the whole string it is given
-        for end, surface in self._auto.iter(window):
+        for end, surface in self._hits(window):
             if end - len(surface) + 1 != 0:
                 continue
             nxt = self._surfaces.get(surface) or self._after_parent.get(surface)
@@ -424,7 +461,7 @@ class Gazetteer:
     def find(self, s: str) -> list[Hit]:
         """Every division named in ``s`` (simplified text), leftmost then longest, not overlapping."""
         by_start: dict[int, list[str]] = {}
-        for end, surface in self._auto.iter(s):
+        for end, surface in self._hits(s):
             by_start.setdefault(end - len(surface) + 1, []).append(surface)
         out: list[Hit] = []
         pos = 0  # matches end here or before; a rejected short form blocks what starts inside it

@@ -128,8 +128,13 @@ def scale(digits: str, factor: int) -> float | None:
     return out if math.isfinite(out) else None
 
 
+_MULTIPLIER_FIRST: frozenset[str] = frozenset(w[0] for w, _ in MULTIPLIERS)
+
+
 def multiplier_at(s: str, i: int) -> tuple[str, int] | None:
     """The multiplier written at ``s[i:]`` (万, 亿, 万亿, 千万), if any."""
+    if s[i : i + 1] not in _MULTIPLIER_FIRST:
+        return None  # no multiplier opens with the character there
     for word, k in MULTIPLIERS:
         if s.startswith(word, i):
             return word, k

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from extractors.numbers import parse_chinese
+from extractors.scan import Alternation
 
 _N = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _CN_YEAR = r"[一二][〇零0○九][〇零0○一二三四五六七八九]{2}年"  # 二〇一九年, 二0一九年
@@ -104,6 +105,9 @@ MARK_FIRST_CHARS = (
     "全五国春元清端中“\"黄假节长双昨次日不目现在保余已每月平为连半"
 )
 _COMBINED = re.compile(f"(?=[{MARK_FIRST_CHARS}])(?:" + "|".join(f"(?P<{name}>{_plain(p)})" for name, p in PATTERNS) + ")")
+# The same search, trying at each position only the patterns that can open with its character
+# (extractors.scan): the marks of _COMBINED, found several times faster.
+_ALTERNATION = Alternation([(name, _plain(p)) for name, p in PATTERNS], MARK_FIRST_CHARS)
 # Resolving reads the mark's own text, without what a pattern looks ahead at.
 _SINGLE = {name: re.compile(p.split("(?=当天")[0]) for name, p in PATTERNS}
 _Y_ONLY = re.compile(_Y2)
@@ -135,13 +139,7 @@ class Period:
 
 def find_marks(text: str) -> list[Mark]:
     """Every period expression in ``text``, in order, non-overlapping."""
-    out: list[Mark] = []
-    for m in _COMBINED.finditer(text):
-        name = m.lastgroup
-        if name is None:
-            continue
-        out.append(Mark(m.start(), m.end(), name, m.group(0)))
-    return out
+    return [Mark(a, b, name, t) for a, b, name, t in _ALTERNATION.finditer(text) if name]
 
 
 def _num(s: str | None) -> int | None:

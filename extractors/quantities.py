@@ -90,8 +90,13 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+_QUALIFIER_LAST: frozenset[str] = frozenset(w[-1] for w, _ in QUALIFIER_PREFIXES)
+
+
 def _prefix_qualifier(s: str, p: int) -> tuple[str, int] | None:
     """The qualifier word right before offset ``p``: (qualifier, its start)."""
+    if s[p - 1 : p] not in _QUALIFIER_LAST:
+        return None  # no qualifier word ends with the character there
     for w, q in QUALIFIER_PREFIXES:
         a = p - len(w)
         if a >= 0 and s.startswith(w, a):

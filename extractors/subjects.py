@@ -15,9 +15,14 @@ from datetime import date
 
 from extractors.document import Document
 from extractors.gazetteer import gazetteer
+from extractors.memo import per_document
 from extractors.periods import COMPARE_BEFORE, Period, find_marks, is_stock
 from extractors.places import Place
 from extractors.quantities import Num
+
+# Clauses are read again and again while a figure's subject is cut out: their period marks are kept for
+# the document (extractors.memo), like the answers of the pure helpers marked @per_document below.
+find_marks = per_document(find_marks)
 
 _CONNECT = frozenset({"、", "和", "及", "与", "以及"})
 # A figure in parentheses after a comparison base is the quantity in that base:
@@ -207,6 +212,7 @@ _SPACE_JOINS = re.compile(
 )
 
 
+@per_document
 def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
     """Drop leading words that are not the subject (places, agencies, adverbs)."""
     t = _FOOTNOTE.sub("", t).strip()
@@ -251,6 +257,7 @@ def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
     return t
 
 
+@per_document
 def strip_tail(t: str) -> str:
     """Drop trailing copulas, qualifiers and adverbs before the number."""
     for _ in range(8):
@@ -323,6 +330,7 @@ def balance(t: str) -> str:
     return t
 
 
+@per_document
 def tidy(t: str) -> str:
     """Drop enumerations and asides: 打掉粮食、冻品、生猪等走私团伙 -> 走私团伙,
     农林牧渔业(包括……)增加值 -> 农林牧渔业增加值; an editor's note (下同) goes wherever it stands."""
@@ -362,6 +370,7 @@ def wants_noun_after(core: str, raw: str) -> bool:
 _MODIFIER_TAILS: tuple[str, ...] = ("籍", "家中", "家里", "车内", "车上", "屋内", "室内", "包内", "行李中", "身上")
 
 
+@per_document
 def from_verb(t: str) -> str:
     """Cut a long lead-in before the last verb, and a long modifier before 的:
     现场关员在进境旅客行李中查获违规携带的象牙制品 -> 查获象牙制品."""
@@ -598,11 +607,16 @@ def share_base(t: str) -> str:
     return t
 
 
+_CHANGE_WORD_FIRST: frozenset[str] = frozenset(w[0] for w in DECREASE_WORDS + INCREASE_WORDS)
+
+
 def change_sign(raw_clause: str) -> int:
     """-1 when the clause states a decrease right before the number, else +1."""
     if _CLIPPED_DECREASE.search(raw_clause):
         return -1  # 同比下  25%: 下降 clipped by the page's spaces
     tail = raw_clause[-12:]
+    if _CHANGE_WORD_FIRST.isdisjoint(tail):
+        return 1  # no change word in the tail (none opens with a character of it)
     best, at = "", -1
     for w in DECREASE_WORDS + INCREASE_WORDS:
         k = tail.rfind(w)
@@ -680,6 +694,7 @@ _TOWNSHIPS_OPEN = re.compile(
 )
 
 
+@per_document
 def _strip_places(t: str) -> str:
     """Drop a list of places that opens the clause, with its count (成都、绵阳、南充三市分别查办 ->
     查办): the places are the figures' regions, not what they count."""

@@ -195,4 +195,7 @@ def normalise(text: str, deletions: Iterable[tuple[int, int]] = ()) -> Normalise
 
 def to_simplified(s: str) -> str:
     """``normalise(s).text``: for short strings such as subjects and region names."""
+    converted = s.translate(_char_table())
+    if _DELETE_RE.search(converted) is None:
+        return converted  # nothing to delete: what normalise() returns without building its offset map
     return normalise(s).text

@@ -1,0 +1,91 @@
+"""The faster scans find what the plain patterns find: same positions, ends and names."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.periods import _COMBINED, MARK_FIRST_CHARS, PATTERNS, _plain, find_marks
+from extractors.scan import Alternation, opening_class, optional_groups_as_branches
+
+
+def _plain_marks(text: str) -> list[tuple[int, int, str, str]]:
+    return [(m.start(), m.end(), m.lastgroup or "", m.group(0)) for m in _COMBINED.finditer(text) if m.lastgroup]
+
+
+def _marks(text: str) -> list[tuple[int, int, str, str]]:
+    return [(m.start, m.end, m.name, m.text) for m in find_marks(text)]
+
+
+# Pieces of period expressions and of the text around them, so that generated texts hold marks,
+# near misses and marks that overlap or touch.
+_PIECES = [
+    "2023年", "二〇二三年", "今年", "去年", "同年", "1", "12", "5", "一", "十二", "月", "日", "份", "至", "-", "—", "~", "、",
+    "和", "以来", "起", "截至", "底", "末", "上旬", "季度", "第二", "上半年", "前", "个", "近三年", "年均", "每年", "已",
+    "早已", "目前", "现有", "实现", "在册", "余额", "春节", "国庆", "假期", "期间", "当天", "当日", "凌晨", ".", "自",
+    "行动开展以来", "年底", "全年", "同期", "连续", "为期", "周", "破获", "案件", "起诉", ",", "。", "\n", "“", "”", "(", ")",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_find_marks_is_the_plain_alternation(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert _marks(text) == _plain_marks(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=MARK_FIRST_CHARS.replace("\\d", "0123456789") + "起案件,。的", max_size=60))
+def test_find_marks_on_any_text_of_the_opening_characters(text: str) -> None:
+    assert _marks(text) == _plain_marks(text)
+
+
+def test_find_marks_on_the_written_releases() -> None:
+    text = (
+        "云南禁毒工作新闻发布会\n2018年06月26日 15:00 来源:某某日报\n据悉,今年1至5月,全省共破获毒品刑事案件5453起,"
+        "2016年以来,共收戒吸毒人员14万余人次。截至6月底,全区现有吸毒人员较去年同期减少12.3%,5.14当天查获。"
+        "自2023年12月至今,近三年年均增长,该行动开展以来,春节假期(2月10日至17日)期间,第二季度末,上半年。"
+    )
+    assert _marks(text) == _plain_marks(text)
+    assert len(_marks(text)) > 10
+
+
+def test_every_pattern_has_an_opening_class_within_the_listed_characters() -> None:
+    # a pattern whose opening characters cannot be read is tried everywhere (still right, slower)
+    lead = re.compile(f"[{MARK_FIRST_CHARS}]")
+    for name, pattern in PATTERNS:
+        cls = opening_class(_plain(pattern))
+        assert cls is not None, name
+        chars = re.findall(r"\\.|.", cls.replace("\\d", "0"))
+        assert any(lead.match(c[-1]) for c in chars), name
+
+
+def test_optional_groups_as_branches() -> None:
+    assert optional_groups_as_branches(r"(?:a|bc)?d") == r"(?:a|bc|)d"
+    assert optional_groups_as_branches(r"(?:a)??b(?:c)+[(?:)]?\(?:x\)?") == r"(?:a)??b(?:c)+[(?:)]?\(?:x\)?"
+    assert optional_groups_as_branches(r"(?P<y>x)?(?=(?:a)?)") == r"(?P<y>x)?(?=(?:a|))"
+    for _name, pattern in PATTERNS:
+        p = _plain(pattern)
+        for text in ("2023年1至5月", "今年以来", "截至6月底", "5.14当天", "近三年来", "早已"):
+            a = re.compile(p).search(text)
+            b = re.compile(optional_groups_as_branches(p)).search(text)
+            assert (a and a.span()) == (b and b.span())
+
+
+def test_alternation_tries_a_pattern_that_may_open_anywhere() -> None:
+    alt = Alternation([("any", r"[^x]b"), ("c", r"cd")], "a-z")
+    assert alt.finditer("xxab cd") == [(2, 4, "any", "ab"), (5, 7, "c", "cd")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["昆明", "昆明市", "公安局", "云南省", "南山区", "广州", "白云", "、", "破获", "全省", "凤庆", "红河",
+                                 "个旧市", "州", "县", "市", "1", "。", "西双版纳", "中山西路", "山西"]), max_size=30))
+def test_gazetteer_hits_are_the_automatons(pieces: list[str]) -> None:
+    from extractors.gazetteer import gazetteer
+
+    g = gazetteer()
+    text = "".join(pieces)
+    assert g._hits(text) == list(g._auto.iter(text))
+    assert g._hits(text * 30) == list(g._auto.iter(text * 30))  # long runs go to the automaton
