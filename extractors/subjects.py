@@ -924,6 +924,10 @@ def _items_before_count(s: str, count: Num, core: str, own: str, k: int) -> list
     return [p + rest for p in items]
 
 
+# A count of casualties named with the act of the accidents (发生各类安全生产事故总死亡人数): the act and
+# the quantifier say what happened, the count is of the dead.
+_CASUALTY_COUNT = re.compile(r"(?:死亡|受伤|伤亡|遇难)人数$")
+_CASUALTIES_OF = re.compile(r"^(?:共|累计)?发生(?:各类)?(?=[\u4e00-\u9fff]{4})")
 _APPROX_BEFORE_SHARE = re.compile(r"^(?:约|大约|大致)(?=占)")
 
 
@@ -1333,6 +1337,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # 判处罪犯1.12万人,其中判处五年以上有期徒刑的罪犯1206人: a part named as its whole once its
             # modifier is cut; the modifier says which part
             names = [uncut]
+        names = [_CASUALTIES_OF.sub("", x) if _CASUALTY_COUNT.search(x) else x for x in names]
         for idx, (m, name) in enumerate(zip(group, names, strict=False)):
             m.base = bases[idx] if bases is not None else name
             m.compared = compared
@@ -1356,6 +1361,8 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 m.sign = sign if fam in ("percent", "points", "ratio") or comp is not None or sign < 0 else 1
                 if idx > 0 and (cm := _CHANGED_ITEM.fullmatch(s[group[idx - 1].end : m.start].strip())) is not None:
                     m.sign = -1 if cm.group(1) in DECREASE_WORDS else 1  # 分别增长11.3%、2.6%和下降3.1%
+                    if (vm := _CHANGE_VERB_TAIL.search(m.subject)) is not None:
+                        m.subject = m.subject[: vm.start()] + cm.group(1)
             in_sent.append(m)
         i += k
 

@@ -125,3 +125,23 @@ def test_the_channel_before_leiji_names_the_flow() -> None:
     assert got["312.5万人次"].subject == "发送旅客"  # a carrier that sends is its actor
     assert got["5200人次"].subject == "出动警力"
     assert "重刑率高于" in got["3.2个百分点"].subject  # a court compared with is no actor
+
+
+def test_an_area_launching_a_campaign_on_a_day_counts_totals_not_an_incident() -> None:
+    got = _by_mention("10月5日,全县开展集中清查行动,出动警力260人次,抓获网上逃犯3名。", date(2024, 10, 10), "宾川县")
+    assert got["260人次"].kind == "aggregate"
+    assert got["3名"].kind == "aggregate"
+    # one unit's seizure on a day stays one incident's quantity
+    got = _by_mention("9月12日,海关在一批进口冻品中查获未申报牛肉12.6吨。", date(2024, 9, 20), "青岛市")
+    assert got["12.6吨"].kind == "event"
+
+
+def test_a_list_of_changes_with_its_own_direction_says_it_in_the_subject() -> None:
+    got = _by_mention("今年以来,全市查处酒驾1320起、醉驾410起、无证驾驶860起,同比分别上升6%、3%和下降5%。", date(2024, 9, 1), "绵阳市")
+    assert got["5%"].value == -5
+    assert got["5%"].subject == "无证驾驶下降"
+
+
+def test_a_count_of_casualties_is_named_without_the_act_of_the_accidents() -> None:
+    got = _by_mention("2023年,全市发生各类安全生产事故总死亡人数62人。", date(2024, 1, 20), "德阳市")
+    assert got["62人"].subject == "安全生产事故总死亡人数"
