@@ -31,6 +31,7 @@ from extractors.units import (
     RANGE_JOINERS,
     UNITS,
     Unit,
+    classes_at,
     not_unit_at,
     unit_at,
 )
@@ -303,10 +304,14 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
 
     unit: Unit | None = None
     high: float | None = None
-    if not_unit_at(s, k):
+    classes = not is_cn and classes_at(s, k)
+    if not_unit_at(s, k) and not classes:
         return None
     if percent_words:
         unit = UNITS["%"]
+    elif classes:
+        unit = UNITS["类"]
+        k += 1
     else:
         unit = unit_at(s, k)
         if (

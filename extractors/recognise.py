@@ -70,6 +70,12 @@ _AREA_CLAUSE = re.compile(r"\s*(?:全国|全省|全市|全区|全县|全州)")
 _DAY_OPENS = re.compile(r"\s*\d{1,2}月\d{1,2}日")
 # A clause of the sentence that opens with an area's scope word acting (6月26日,全省统一开展……).
 _AREA_ACTS = re.compile(r"(?:^|[,，;；]\s*)(?:全国|全省|全市|全区|全县|全州)(?:各地|各级)?(?:公安机关|统一|集中|共|累计|同步)")
+# A clause in which an area launches a campaign that day (10月5日,全县开展集中清查行动,出动警力……): what
+# the figures after it count is the campaign's total over the area, not one incident's quantity.
+_AREA_CAMPAIGN = re.compile(
+    r"(?:^|[,，;；]\s*)(?:全国|全省|全市|全区|全县|全州)[^,，。;；]{0,8}?(?:开展|部署|组织)[^,，。;；]{0,12}?"
+    r"(?:行动|整治|清查|排查|会战|攻坚)"
+)
 # The totals of a campaign or an operation (此次行动共破获, 集中统一行动,共破获): a statistic, not an
 # incident, also when the operation took one day.
 # Not 检查站 (a checkpoint) nor where 时 follows (开展例行检查时,……共计12.6千克): one incident.
@@ -1013,6 +1019,7 @@ def _is_event(doc: Document, n: Num, per: Period | None, top: Phrase[_TimeValue]
     if event and not case_here and per is not None and per.kind == "day" and (
         _AREA_CLAUSE.match(s, clause_start)
         or _AREA_ACTS.search(s, sent.start, n.start)  # 6月26日,全省统一开展……,共发放: the area's day
+        or _AREA_CAMPAIGN.search(s, sent.start, n.start)
         or _FLOW_STATISTIC.search(s, max(clause_start, n.start - 8), n.start) and not _SEIZURE.search(s, clause_start, n.start)
         or _day_statistic_before(s, max(sent.start, n.start - 30), n.start)
     ):

@@ -40,7 +40,7 @@ CLAUSE_BREAKS: frozenset[str] = frozenset(",;:。!?！？；：\n【】| \u3000"
 LEAD_WORDS: tuple[str, ...] = (
     "据统计", "据悉", "据了解", "据介绍", "据初步统计", "经统计", "数据显示", "统计显示", "经查",
     "记者了解到", "记者获悉", "特别是", "尤其是", "与相比", "同比", "其中", "另外", "此外", "同时", "另据了解", "另", "并且", "并", "还有", "还", "又",
-    "共计", "合计", "总计", "共", "累计", "先后", "分别", "均", "已经", "已", "依法", "一举", "全部",
+    "共计", "合计", "总计", "共", "累计", "先后", "分别", "依次", "均", "已经", "已", "依法", "一举", "全部",
     "全省", "全市", "全区", "全县", "全州", "全国", "全盟", "全港", "全澳", "我国", "我省", "我市", "我区", "我县", "我州",
     "本省", "本市", "该市", "该省", "该县", "该区", "省内", "市内", "全警", "全年", "今年", "去年",
     "期间", "当年", "此次", "本次", "该局", "该所", "警方", "公安机关", "各级公安机关", "全省公安机关",
@@ -55,24 +55,31 @@ AGENCY_RE = re.compile(
     r"^[^,，。]{0,4}?(?:消防救援队伍|消防救援支队|消防救援大队|各级公安机关|公安机关|公安厅|公安局|公安分局|警方|禁毒部门|禁毒办|禁毒委员会|禁毒委|"
     r"消防部门|消防救援局|消防支队|消防部队|交巡警|交警支队|边防总队|海关|统计局|总队|支队|大队|派出所|工作站)"
 )
+# A body named by its kind with what it does after it (公安交管部门每日投入警力, 税务部门已推出, 全市法院
+# 审结): the actor, not what is counted; not a body's own people or budget (行政机关负责人, 部门预算).
+_BODY_ACTS = re.compile(
+    r"^(?:(?![于比较向对与和由被从在为])[^,，。、的]){0,8}?(?:部门|机关|人民法院|法院|人民检察院|检察院)"
+    r"(?!负责人|工作人员|人员|干部|预算|收入|支出|数|的|和|及|、)(?=[\u4e00-\u9fff]{2})"
+)
 # Trailing words between the subject and the number.
 TAIL_WORDS: tuple[str, ...] = (
-    "共计", "合计", "总计", "累计", "共", "达到", "已达", "高达", "多达", "分别达", "分别为", "分别", "达", "为",
+    "共计", "合计", "总计", "累计", "共", "达到", "已达", "高达", "多达", "分别达", "分别为", "分别", "依次为", "依次是", "依次", "达", "为",
     "是", "有", "计", "约有", "大约", "约", "将近", "接近", "近", "超过", "逾", "超", "过", "不足", "不到",
-    "预计达到", "预计达", "预计为", "预计", "保持在", "稳定在", "维持在", "保持", "发展到", "发展至", "上升至", "下降至", "提高至", "提高到", "降至", "升至", "增至", "减至", "上升到", "下降到", "回升至", "回落至",
+    "预计达到", "预计达", "预计为", "预计", "保持在", "稳定在", "维持在", "控制在", "保持", "发展到", "发展至", "上升至", "下降至", "提高至", "提高到", "降至", "升至", "增至", "减至", "上升到", "下降到", "回升至", "回落至",
     "不少于", "至少", "估计", "的", "了", "已经", "已", "均在", "均", "到", "仅", "只有", "就", "即", "占到", "最多",
     "最少", "最高", "最低", "全部", ":", "“", "”", "每百毫升", "每毫升", "每升", "人民币", "同比", "环比",
 )
 # A change stated after the subject: 同比下降, 比上年增长, 较去年减少.
 CHANGE_RE = re.compile(
     r"(?:同比|环比|(?:比|较)(?:19|20)\d{2}年(?:同期)?|(?:比|较)(?:前|上)一(?:周|个星期|个?月|季度)|(?:比|较)(?:上年|去年)全年|比上年末?|较上年末|比上年底|较上年底|比上周|较上周|比上季度|较上季度|比去年底|较去年底|比年初|较年初|比去年|较上年|较去年|比上月|较上月|较上年同期|比上年同期|较去年同期|比去年同期|与上年同期相比|"
-    r"与去年同期相比|(?:比|较)(?:\d{1,2}月(?:份|末|底)?|(?:19|20)\d{2}年(?:底|末)|[一二三四]季度(?:末)?|上半年|前年(?:同期)?))?(?:分别)?(?:名义|实际)?(?:增长|下降|上升|增加|减少|提高|提升|降低|回升|回落|下滑|下跌|缩小|缩短|延长|扩大|上涨|增产|减产|增收|减收|增亏|减亏|增|降|减)了?$"
+    r"与去年同期相比|(?:比|较)(?:\d{1,2}月(?:份|末|底)?|(?:19|20)\d{2}年(?:底|末)|[一二三四]季度(?:末)?|上半年|前年(?:同期)?))?(?:分别|依次)?(?:名义|实际)?(?:增长|下降|上升|增加|减少|提高|提升|降低|回升|回落|下滑|下跌|缩小|缩短|延长|扩大|上涨|增产|减产|增收|减收|增亏|减亏|压缩|压减|缩减|削减|增|降|减)了?$"
     # a change verb clipped to its first character by a page's stray spaces (同比下  25%)
-    r"|(?:同比|环比)(?:分别)?[上下]\s*$|^[上下]$"
+    r"|(?:同比|环比)(?:分别|依次)?[上下]\s*$|^[上下]$"
 )
 _CLIPPED_DECREASE = re.compile(r"(?:同比|环比)(?:分别)?下\s*$")
 DECREASE_WORDS: tuple[str, ...] = (
-    "下降", "减少", "降低", "回落", "下滑", "缩小", "缩短", "萎缩", "下跌", "减产", "减收", "减亏", "减", "降", "跌",
+    "下降", "减少", "降低", "回落", "下滑", "缩小", "缩短", "萎缩", "下跌", "减产", "减收", "减亏", "压缩", "压减", "缩减", "削减",
+    "减", "降", "跌",
 )
 INCREASE_WORDS: tuple[str, ...] = ("增长", "上升", "增加", "提高", "提升", "回升", "扩大", "延长", "上涨", "加快", "增产", "增收", "增亏", "增", "升", "涨")
 # After a change verb, these make the number a level, not a change: 下降到0.7‰, 下降为4.39人.
@@ -120,7 +127,7 @@ NP_BAD_START: tuple[str, ...] = (
 )
 # A clause of one character that says nothing of the subject (重2367克, 共一千克).
 EMPTY_ONE: frozenset[str] = frozenset("重共计约达为有是的了和与及或对在从将把已均都也又还并另即")
-_ENUM_RE = re.compile(r"[^、,，“”]{1,8}(?:、[^、,，“”]{1,8})+等(?=.)")
+_ENUM_RE = re.compile(r"[^、,，“”]{1,8}(?:、[^、,，“”]{1,8})+等(?:地(?![区方域带]))?(?=.)")
 # An aside inside a subject is dropped; one that ends the subject qualifies it and stays:
 # 农林牧渔业(包括……)增加值 -> 农林牧渔业增加值, 道路交通事故(一般程序案件) kept.
 _PAREN_RE = re.compile(r"\([^()]{2,30}\)(?!$)")
@@ -129,16 +136,19 @@ _EDITOR_NOTE_RE = re.compile(r"[(（](?:下同|以下同|以下简称[^()（）]
 # Where a noun after the number stops.
 NP_STOPS: frozenset[str] = frozenset(",;:。!?！？；：\n()（）“”\"都已均也被在从对将把向")
 NP_MAX: int = 18
+# Nouns that begin with 被, not the passive (1.3万名失信被执行人, 5600余名被执行人主动履行).
+_BEI_NOUN = re.compile(r"被(?:执行人|告人|害人|保险人|申请人|监护人|救助人|帮扶人|调查人|告)")
 _NP_PAREN_RE = re.compile(r"[(（][\u4e00-\u9fff、]{1,6}[)）]")
 # Characters after 以 that make it part of a word (以上, 以下, 以内, 以及), not a preposition.
 _YI_COMPOUND: frozenset[str] = frozenset("上下内外及后前来往")
 # Adverbs that open the act of a noun written after a number (20个县区共破获): the noun ends there.
 _NP_ACT_RE = re.compile(r"共计|累计|共|先后|合计")
 # Acts that, with an object after them, end a noun phrase written after a number (9个省区抓获网上逃犯).
-_NP_ACT_VERB = re.compile(r"抓获|缴获|查获|破获|侦破|捣毁|打掉|刑拘|逮捕")
+_NP_ACT_VERB = re.compile(r"抓获|缴获|查获|破获|侦破|捣毁|打掉|刑拘|逮捕|接待|发送|查处|受理|办理")
 # Verbs that end a noun phrase written after a number (136名指战员赶赴现场).
 NP_VERB_STOPS: tuple[str, ...] = (
     "全部", "赶赴", "前往", "赶到", "到达", "奔赴", "参加", "参与", "投入", "进驻", "组成", "组建", "分成", "分为",
+    "深入", "走进", "下沉", "分赴", "采取", "主动",
     "开展", "进行",
 )
 # An agency with its adverb at the head of a clause (海门区人民法院江海巡回法庭共就地化解……):
@@ -163,6 +173,17 @@ def _topic_before_bare_act(t: str, xm: re.Match[str]) -> bool:
     """Whether ``t`` is a topic, an adverb and a bare act (乙类传染病共报告): no object after the act
     and no actor before the adverb."""
     return t[xm.end() :] in _BARE_ACTS and not _ACTOR_END.search(t, 0, xm.start(1))
+# Acts whose doer is the channel the flow went through, not an agency (全省高速公路累计通行车辆); not acts a
+# carrier performs, where it is the actor (机场累计保障航班, 综合交通运输累计发送旅客).
+_CARRIER_FLOWS = re.compile(r"通行|进出|出入|吞吐")
+
+
+def _carrier_before_flow(t: str, xm: re.Match[str]) -> bool:
+    """Whether what stands before the adverb is the carrier of a flow (高速公路累计通行车辆), which names
+    the quantity with it, rather than an actor."""
+    return bool(_CARRIER_FLOWS.match(t, xm.end())) and not _ACTOR_END.search(t, 0, xm.start(1))
+
+
 # A person with what leads up to the act (家住椒江区的居民王女士在网上刷单被骗): the person goes.
 _PERSON_RE = re.compile(
     r"^[^,，。]{0,16}?(?:女士|先生|男子|女子|老人|阿姨|大爷|[\u4e00-\u9fff]某某?(?=在|被|因|于|通过))"
@@ -228,7 +249,7 @@ def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
         rm = _RECIPIENTS_RE.match(t)
         if rm and len(t) >= rm.end() + 2:
             t = t[rm.end() :]  # 向公安机关、……移交: the recipients go before an agency among them is read as the actor
-        m = AGENCY_RE.match(t)
+        m = AGENCY_RE.match(t) or _BODY_ACTS.match(t)
         if m and len(t) > m.end() and not _HANDED_TO.search(t, 0, m.end()):
             t = t[m.end() :]  # but 移送公安机关案件: the agency receives what is counted
         am = _AGENT_ADVERB_RE.match(t)
@@ -246,7 +267,7 @@ def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
         for rx in (_ACTOR_ADVERB_RE, _PERSON_RE):
             xm = rx.match(t)
             if xm and len(t) >= xm.end() + 2:
-                if rx is _ACTOR_ADVERB_RE and _topic_before_bare_act(t, xm):
+                if rx is _ACTOR_ADVERB_RE and (_topic_before_bare_act(t, xm) or _carrier_before_flow(t, xm)):
                     # 乙类传染病共报告1846例, 网络诈骗案件共受理560起: what stands before 共 is what the
                     # act counts (no object follows it), not who acts
                     t = t[: xm.start(1)] + t[xm.end(1) :]
@@ -293,7 +314,7 @@ def noun_after(s: str, pos: int, *, clause: bool = False) -> str:
         if ch in "(（" and j > pos and (paren := _NP_PAREN_RE.match(s, j)):
             j = paren.end()  # 6个市(州), 2148个县(市、区): the parenthesis belongs to the noun, and ends it
             break
-        if ch in (CLAUSE_BREAKS if clause else NP_STOPS):
+        if ch in (CLAUSE_BREAKS if clause else NP_STOPS) and not (ch == "被" and _BEI_NOUN.match(s, j)):
             break
         if ch in "和及与" and j + 1 < len(s) and s[j + 1].isdigit():
             break
@@ -322,7 +343,11 @@ def noun_after(s: str, pos: int, *, clause: bool = False) -> str:
 
 
 def balance(t: str) -> str:
-    """Drop a parenthesis left open or closed alone at either end."""
+    """Drop a parenthesis left open or closed alone at either end, and the tail of an aside opened
+    in the clause before (全省(不含深圳,下同)新增…… -> 新增……)."""
+    k = t.find(")")
+    if 0 <= k <= 8 and "(" not in t[:k] and len(t) - k - 1 >= 2:
+        t = t[k + 1 :]
     if t.startswith("(") and ")" not in t:
         t = t[1:]
     if t.endswith(")") and "(" not in t:
@@ -429,7 +454,7 @@ def last_verb(t: str) -> str:
 # 蔬菜及食用菌、瓜果产量 -> 蔬菜及食用菌产量, 瓜果产量. Longest first.
 SHARED_HEADS: tuple[str, ...] = tuple(sorted((
     "破案率", "发案率", "增长率", "产量", "增加值", "人数", "起数", "总额", "总量", "比重", "占比", "价格",
-    "收入", "支出", "面积", "数量", "金额", "率",
+    "收入", "支出", "面积", "数量", "金额", "零售额", "销售额", "营业额", "率",
 ), key=len, reverse=True))
 
 
@@ -443,9 +468,9 @@ def split_list(t: str, k: int) -> list[str] | None:
     """``t`` split into ``k`` coordinated items (A和B, A、B及C), or ``None``;
     a head noun written once after the last item goes to every item."""
     tail = ""
-    if "分别" in t:
-        # 对东盟、韩国分别进出口: what follows 分别 goes to every item
-        t, tail = t.split("分别", 1)
+    if "分别" in t or "依次" in t:
+        # 对东盟、韩国分别进出口: what follows 分别 (or 依次) goes to every item
+        t, tail = re.split("分别|依次", t, maxsplit=1)
         tail = tail if re.fullmatch(r"[\u4e00-\u9fff]{1,8}", tail) else ""
     parts = [p for p in t.split("、") if p]
     if len(parts) != k:
@@ -643,6 +668,8 @@ def comparison_of(raw_clause: str, family: str) -> str | None:
     return None
 
 
+# An item of a list of changes that says its own direction: 分别增长11.3%、2.6%和下降3.1%.
+_CHANGED_ITEM = re.compile(r"(?:、|和|及|与)(增长|下降|上升|减少|增加|提高|降低|回落|回升)")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:。!?，；：！？\n]")
 AVERAGE_WORDS: tuple[str, ...] = ("日均", "月均", "年均", "人均", "户均")
 
@@ -768,7 +795,7 @@ def _table_row_name(s: str, i: int) -> str:
     return first
 
 
-_CHANGE_VERB_TAIL = re.compile(r"(?:增长|下降|上升|增加|减少|提高|提升|降低|回升|回落|下滑|下跌|缩小|扩大|上涨|增产|减产|增收|减收|增亏|减亏)了?$")
+_CHANGE_VERB_TAIL = re.compile(r"(?:增长|下降|上升|增加|减少|提高|提升|降低|回升|回落|下滑|下跌|缩小|扩大|上涨|增产|减产|增收|减收|增亏|减亏|压缩|压减|缩减|削减)了?$")
 
 
 # Heads that name a quantity only with the words before them: 比例, 比率, 人数.
@@ -870,6 +897,67 @@ def _rate_change(core: str, prev: Num) -> str:
     return base + ("增速" if growth and "增速" not in base else "") + rest
 
 
+_AMONG_OPEN = re.compile(r"^\s*(?:其中[,，]?)?在(?:[^,，;；。在]{0,6}的)?$")
+
+
+def _among_the(own: str, after_np: str) -> str | None:
+    """The set a count opens (在41个工业大类行业中, 在统计的14类重点产品中): the noun after the number
+    without the 中 that closes the frame; ``None`` when the clause is no such frame."""
+    if not after_np.endswith("中") or len(after_np) < 3 or not _AMONG_OPEN.match(own):
+        return None
+    return after_np[:-1]
+
+
+# The noun a count of listed items names them by (三个领域, 四个州市, 两类): no part of what each item counts.
+_CLASS_NOUN = re.compile(
+    r"^(?:领域|行业|方面|州市|市州|城市|地市|县区|县市区|县市|市县|省份|省区|地区|国家|口岸|园区|景区|环节|类型|品种|产业|门类|"
+    r"部门|板块|类|种|市|县|区|地|镇|乡)"
+)
+
+
+def _items_before_count(s: str, count: Num, core: str, own: str, k: int) -> list[str] | None:
+    """The subjects of ``k`` figures given 分别/依次 after a list and its count (A、B、C三个领域事故起数依次
+    占……): each item with what the clause counts; places are the figures' regions, so where the items
+    are places every figure counts the same; ``None`` when the figures follow no such count."""
+    if count.value != k or _family(count) != "count" or count.qualifier != "exact":
+        return None
+    noun = _CLASS_NOUN.match(core)
+    if noun is None or not re.search(r"分别|依次", own):
+        return None
+    a = count.start
+    while a > count.sentence[0] and s[a - 1] not in CLAUSE_BREAKS:
+        a -= 1
+    items = [p for p in re.split(r"、|和|及|与", s[a : count.start].strip()) if p]
+    if len(items) != k or any(len(p) > 12 or re.search(r"\d", p) for p in items):
+        return None
+    rest = strip_tail(re.sub(r"分别|依次", "", core[noun.end() :]))
+    if len(rest) < 2 or is_filler(rest):
+        return None
+    g = gazetteer()
+    if all(g.find(p) for p in items):
+        return [rest] * k  # 昆明、大理、丽江、西双版纳四个州市接待游客分别为: the places are the regions
+    return [p + rest for p in items]
+
+
+# A count of casualties named with the act of the accidents (发生各类安全生产事故总死亡人数): the act and
+# the quantifier say what happened, the count is of the dead.
+_CASUALTY_COUNT = re.compile(r"(?:死亡|受伤|伤亡|遇难)人数$")
+_CASUALTIES_OF = re.compile(r"^(?:共|累计)?发生(?:各类)?(?=[\u4e00-\u9fff]{4})")
+_APPROX_BEFORE_SHARE = re.compile(r"^(?:约|大约|大致)(?=占)")
+
+
+def _grown_part(in_sent: list[Num]) -> str:
+    """The quantity of the growth rate stated last in the sentence, when nothing else was counted in it
+    (高技术制造业增加值增长10.6%,占……): what a share after it is a part of; '' if none."""
+    if any(_family(m) not in ("percent", "points", "ratio") for m in in_sent):
+        return ""
+    rate = next((m for m in reversed(in_sent) if _family(m) == "percent" and m.comparison != "share" and m.base), None)
+    if rate is None:
+        return ""
+    part = strip_tail(strip_change(rate.base))
+    return part if len(part) >= 2 and not is_filler(part) and part not in RATE_WORDS else ""
+
+
 def _head_noun(base: str) -> str:
     m = _HEAD_AFTER_MODIFIER.match(base)
     return m.group("head") if m else ""
@@ -930,6 +1018,22 @@ def _list_before(s: str, cstart: int, floor: int, k: int) -> list[str] | None:
         rest = strip_tail(strip_lead(rest))
         return [rest] * k if len(rest) >= 2 else None
     return split_list(t, k)
+
+
+_NAMED_AS = re.compile(r"^(?P<items>[^,，;；。为是]{1,12}(?:[、和及与][^,，;；。为是]{1,12})+?)(?:依次|分别)?(?:为|是|成为|作为|位列|位居)")
+
+
+def _items_named_before(s: str, cstart: int, floor: int, k: int) -> list[str] | None:
+    """The ``k`` items of the clause before ``cstart`` when it names them with a copula (东盟、欧盟、韩国为
+    ……贸易伙伴), without numbers; else ``None``."""
+    end = cstart - 1
+    if end <= floor or s[end] not in ",，":
+        return None
+    _, raw = clause_before(s, end, floor)
+    if re.search(r"[\d%％]", raw) or (m := _NAMED_AS.match(raw.strip())) is None:
+        return None
+    items = [p for p in re.split(r"、|和|及|与", m.group("items")) if p]
+    return items if len(items) == k else None
 
 
 # A clause that gives a quantity at two dates: 由2018年的37人减至2020年的21人, 从上年的45%提升到……
@@ -998,7 +1102,10 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         group = [n]
         while i + len(group) < len(nums):
             nx = nums[i + len(group)]
-            if nx.sentence != n.sentence or s[group[-1].end : nx.start].strip() not in _CONNECT:
+            gap = s[group[-1].end : nx.start].strip()
+            if nx.sentence != n.sentence or gap not in _CONNECT and not (
+                _family(nx) in ("percent", "points") and _CHANGED_ITEM.fullmatch(gap)
+            ):
                 break
             group.append(nx)
         floor = max(n.sentence[0], max(in_sent[-1].end, in_sent[-1].np_end) if in_sent else 0)
@@ -1018,7 +1125,9 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             core_nc = strip_tail(core_nc)
         enum_items = _enumerated(core_nc, len(group)) if len(group) > 1 else None
         listed_core = balance(tidy(core_nc))  # the list before a long lead-in is cut (A、B分别下降)
+        uncut = drop_category(named_drug(balance(tidy(core_nc))))
         core_nc = drop_category(named_drug(balance(from_verb(tidy(core_nc)))))
+        core_nc = _APPROX_BEFORE_SHARE.sub("", core_nc)  # 约占全省的37%: the 约 is the figure's qualifier
         if (
             in_sent
             and in_sent[-1].np_end > in_sent[-1].end
@@ -1083,6 +1192,9 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         elif enum_items is not None:
             # 金银珠宝类、饮料类……等商品零售额同比分别增长105.9%、57.2%……: item by item
             names = enum_items
+        elif k > 1 and in_sent and (counted := _items_before_count(s, in_sent[-1], core_nc, own, k)) is not None:
+            # 道路运输、建筑施工、工矿商贸三个领域事故起数依次占……: the items listed before their count
+            names = counted
         elif prev_q is not None and _CHANGE_NOUN.fullmatch(core_nc):
             # ……减至2020年的21人,减幅43.2%: the change of the quantity just given
             names = [prev_q.base + core_nc] * k
@@ -1110,7 +1222,9 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             and wants_noun_after(core_nc, own)
         ):
             verb = last_verb(core)
-            if core_nc.endswith(("对", "向", "给")):
+            if (among := _among_the(own, after_np)) is not None:
+                names = [among] * k  # 在41个工业大类行业中, 在统计的14类重点产品中: the set, not the frame
+            elif core_nc.endswith(("对", "向", "给")):
                 names = [after_np] * k  # 民政局对|126名困难老人: the object of the preposition
             elif core_nc and len(core_nc) <= 4:
                 names = [core_nc + after_np] * k
@@ -1121,8 +1235,15 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             names = [np2] * k  # 97.6%的群众对……表示满意
         elif k > 1 and core_nc and (parts := _split_items(listed_core, core_nc, k)) is not None:
             names = parts
+        elif k > 1 and "分别" in own and 2 <= len(core_nc) <= 6 and (
+            copula_items := _items_named_before(s, cstart, floor, k)
+        ) is not None:
+            # 东盟、欧盟、韩国为青岛前三大贸易伙伴,分别进出口……: each item the clause before names with the act
+            # of this one (places there are the figures' regions: every figure is the act's)
+            places = all(gazetteer().find(p) for p in copula_items)
+            names = [core_nc] * k if places else [p + core_nc for p in copula_items]
         elif (
-            k > 1 and core_nc and "分别" in own and not gazetteer().find(own)
+            k > 1 and core_nc and ("分别" in own or "依次" in own) and not gazetteer().find(own)
             and (parts := _comma_items(s, cstart, floor, core_nc, k, rw)) is not None
         ):
             # 鲜、冷藏肉，精制食用植物油，方便面分别增长12.7%、9.3%、5.6%: items written as clauses
@@ -1151,7 +1272,9 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             ):
                 # 破获案件356起(其中刑事案件212起、……),同比上升12%: the change is of the total before the aside
                 before = [outer]
-            bases = [share_base(m.base) if m.comparison == "share" else m.base for m in before]
+            # a change in points after a share is the share's own (占……的比重为14.9%,比上年同期提高1.1个百分点);
+            # another change is of the quantity the share is of
+            bases = [share_base(m.base) if m.comparison == "share" and fam != "points" else m.base for m in before]
             names = [b + _fit_change(chg, b) if chg not in b else b for b in bases]
             if in_sent[-1].compared:
                 # 增长-8.7%,较一季度(-10.8%)回升2.1个百分点: the growth rate changed, named with its base
@@ -1186,6 +1309,10 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         ):
             # 仓储场所火灾31起,占火灾总数的6.4%: the share of the item counted before it
             names = [item.base + core_nc]
+        elif k == 1 and comp == "share" and core_nc.startswith("占") and "(" not in core_nc and (part := _grown_part(in_sent)):
+            # 高技术制造业增加值增长10.6%,占规模以上工业的比重为14.9%: the share of the quantity whose growth
+            # was just given
+            names = [part + core_nc]
         elif k == 1 and (core_nc in SHARE_ALONE or comp == "share" and _SHARE_OF_SCOPE.fullmatch(core_nc)) and (
             whole := _share_quantity(s, n, in_sent, cstart, rw)
         ):
@@ -1217,6 +1344,15 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             ):
                 prev_clause = rest  # 此外,近三成示范县区实现……: the clause after the figure names what it counts
             names = [prev_clause or core] * k
+        if (
+            k == 1 and bases is None and len(names[0]) < len(uncut) <= 24 and "的" in uncut
+            and uncut.endswith(names[0][-2:])
+            and any(m.subject == names[0] and _family(m) == fam for m in in_sent)
+        ):
+            # 判处罪犯1.12万人,其中判处五年以上有期徒刑的罪犯1206人: a part named as its whole once its
+            # modifier is cut; the modifier says which part
+            names = [uncut]
+        names = [_CASUALTIES_OF.sub("", x) if _CASUALTY_COUNT.search(x) else x for x in names]
         for idx, (m, name) in enumerate(zip(group, names, strict=False)):
             m.base = bases[idx] if bases is not None else name
             m.compared = compared
@@ -1238,6 +1374,10 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 m.sign = 1  # 增长-8.7%: the sign is written
             else:
                 m.sign = sign if fam in ("percent", "points", "ratio") or comp is not None or sign < 0 else 1
+                if idx > 0 and (cm := _CHANGED_ITEM.fullmatch(s[group[idx - 1].end : m.start].strip())) is not None:
+                    m.sign = -1 if cm.group(1) in DECREASE_WORDS else 1  # 分别增长11.3%、2.6%和下降3.1%
+                    if (vm := _CHANGE_VERB_TAIL.search(m.subject)) is not None:
+                        m.subject = m.subject[: vm.start()] + cm.group(1)
             in_sent.append(m)
         i += k
 

@@ -71,6 +71,8 @@ UNIT_TABLE: tuple[tuple[str, str, float, str], ...] = (
     ("天", "count", 1.0, "天"), ("乘次", "count", 1.0, "乘次"), ("块", "count", 1.0, "块"),
     ("羽", "count", 1.0, "羽"), ("幅", "count", 1.0, "幅"), ("大类", "count", 1.0, "大类"),
     ("城", "count", 1.0, "城"), ("小包", "count", 1.0, "小包"), ("大包", "count", 1.0, "大包"),
+    # 14类重点产品: read only after Arabic digits (see classes_at); 八类案件 names a group of crimes
+    ("类", "count", 1.0, "类"),
 )
 
 UNITS: dict[str, Unit] = {}
@@ -143,6 +145,16 @@ def _day_count_at(s: str, i: int) -> bool:
 
 # Units that begin with a word of NOT_UNITS and win over it: 22大类 (but 十大, 三类).
 UNITS_BEFORE_NOT_UNITS: tuple[str, ...] = ("大类",)
+
+
+# Words that begin with 类 and are no count of classes: 类型, 类别, 类似.
+_CLASS_WORDS: tuple[str, ...] = ("类型", "类别", "类似")
+
+
+def classes_at(s: str, i: int) -> bool:
+    """Whether ``s[i:]`` counts classes after a number written in digits (14类重点行业领域, 有10类产量增长):
+    a figure, where a class written in Chinese numerals (八类案件, 三类诈骗) names a group."""
+    return s.startswith("类", i) and not s.startswith(_CLASS_WORDS, i)
 
 
 def not_unit_at(s: str, i: int) -> bool:

@@ -1,0 +1,147 @@
+"""What a figure counts, and what counts as a figure, in constructions that releases the extractor had
+not read kept breaking: a count of classes, a set opened with 在……中, lists read with 依次, a list and
+its count before 分别, a list named with a copula in the clause before, a share after a growth rate, a
+modifier that tells a part from its whole, a channel before 累计, a body named by its kind. Each test
+is a short release written for it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extractors import extract
+from extractors.model import Figure
+
+
+def _by_mention(text: str, published: date | None = date(2024, 6, 1), region: str | None = None) -> dict[str, Figure]:
+    return {f.mention: f for f in extract(text, published=published, region=region)}
+
+
+def test_a_count_of_classes_in_digits_is_a_figure_and_one_in_chinese_numerals_a_name() -> None:
+    got = _by_mention("今年以来,全县对12类重点场所开展排查,其中八类案件下降明显。", region="宜良县")
+    assert got["12类"].value == 12 and got["12类"].unit == "类"
+    assert got["12类"].subject == "重点场所"
+    assert "八类" not in got
+
+
+def test_a_set_opened_with_zai_and_zhong_is_counted_without_the_frame() -> None:
+    got = _by_mention("前5个月,在纳入监测的36个行业中,有27个行业利润增长。在统计的9类产品中,有6类产量下降。", region="南通市")
+    assert got["36个"].subject == "纳入监测的行业" or got["36个"].subject == "行业"
+    assert got["9类"].subject == "产品"
+
+
+def test_yici_hands_the_items_out_one_by_one_like_fenbie() -> None:
+    got = _by_mention("2023年,全区法院合同纠纷、侵权纠纷和劳动争议案件依次为3120件、1480件和960件。", date(2024, 2, 1), "鼓楼区")
+    assert got["3120件"].subject == "合同纠纷"
+    assert got["1480件"].subject == "侵权纠纷"
+    assert got["960件"].subject == "劳动争议案件"
+    got = _by_mention("上半年,限额以上单位中,家用电器类、文化办公用品类零售额依次增长9.4%和12.1%。", date(2024, 7, 20), "合肥市")
+    assert got["9.4%"].subject == "家用电器类零售额"
+    assert got["12.1%"].subject == "文化办公用品类零售额"
+
+
+def test_a_cut_is_a_decrease() -> None:
+    got = _by_mention("一季度,全市企业开办时间比上年同期压缩约40%。", date(2024, 4, 15), "佛山市")
+    assert got["约40%"].value == -40
+    assert got["约40%"].subject.startswith("企业开办时间")
+
+
+def test_a_noun_that_begins_with_bei_is_no_passive() -> None:
+    got = _by_mention("全年对2100名失信被执行人采取限制高消费措施,860余名被执行人主动履行了义务。", date(2024, 1, 30), "无锡市")
+    assert got["2100名"].subject == "失信被执行人"
+    assert got["860余名"].subject == "被执行人"
+
+
+def test_places_closed_by_dengdi_are_no_part_of_the_subject() -> None:
+    got = _by_mention("5月8日,专案组在广东佛山、福建泉州等地抓获犯罪嫌疑人14名。", date(2024, 5, 20), "赣州市")
+    assert got["14名"].subject == "抓获犯罪嫌疑人"
+
+
+def test_the_rest_of_an_aside_opened_in_the_clause_before_is_dropped() -> None:
+    got = _by_mention("今年前4个月,全省(不含宁波,下同)办理出口退税186.2亿元。", date(2024, 5, 10), "浙江省")
+    assert got["186.2亿元"].subject == "办理出口退税"
+
+
+def test_a_body_named_by_its_kind_before_its_act_is_the_actor() -> None:
+    got = _by_mention(
+        "国庆期间,全市公安交管部门每日投入警力2600余人次。截至9月底,全市法院审结涉企案件1.2万件。", date(2024, 10, 9), "成都市"
+    )
+    assert got["2600余人次"].subject == "每日投入警力"
+    assert got["1.2万件"].subject == "审结涉企案件"
+    got = _by_mention("2023年,全市行政机关负责人出庭应诉率达到96.5%。", date(2024, 3, 1), "洛阳市")
+    assert got["96.5%"].subject == "行政机关负责人出庭应诉率"
+
+
+def test_a_share_after_a_growth_rate_is_a_part_of_the_quantity_that_grew() -> None:
+    got = _by_mention(
+        "1-8月,全市装备制造业增加值增长9.2%,占规模以上工业的比重为41.3%,比上年同期提高0.8个百分点。", date(2024, 9, 20), "株洲市"
+    )
+    assert got["41.3%"].subject == "装备制造业增加值占规模以上工业的比重"
+    assert got["0.8个百分点"].subject.startswith("装备制造业增加值占规模以上工业的比重")
+
+
+def test_an_approximate_share_is_of_the_count_before_it() -> None:
+    got = _by_mention("假期全市12个A级景区接待游客86.4万人次,约占全市的41%。", date(2024, 10, 8), "桂林市")
+    assert got["41%"].qualifier == "approx"
+    assert got["41%"].subject.startswith(("A级景区接待游客", "接待游客"))
+
+
+def test_a_part_named_as_its_whole_keeps_the_modifier_that_tells_it_apart() -> None:
+    got = _by_mention("2023年,全区法院判处罪犯2310人,其中判处三年以上有期徒刑的罪犯286人。", date(2024, 1, 25), "江宁区")
+    assert got["2310人"].subject == "判处罪犯"
+    assert got["286人"].subject == "判处三年以上有期徒刑的罪犯"
+
+
+def test_items_listed_before_their_count_go_one_by_one() -> None:
+    got = _by_mention("全年,餐饮、住宿、零售三个行业投诉量依次占投诉总量的42.5%、21.3%和17.8%。", date(2024, 1, 12), "贵阳市")
+    assert got["42.5%"].subject.startswith("餐饮投诉量")
+    assert got["21.3%"].subject.startswith("住宿投诉量")
+    assert got["17.8%"].subject.startswith("零售投诉量")
+    # places listed before their count are the figures' regions: every figure counts the same
+    got = _by_mention("春节期间,昆明、大理两个州市接待游客分别为530.2万人次、318.6万人次。", date(2024, 2, 20), "云南省")
+    assert got["530.2万人次"].subject == "接待游客"
+    assert got["318.6万人次"].region == "大理白族自治州"
+
+
+def test_items_named_with_a_copula_in_the_clause_before_go_one_by_one() -> None:
+    got = _by_mention(
+        "前三季度,美国、日本为全市前两大贸易伙伴,分别进出口412.3亿元和286.1亿元,分别增长6.2%和下降2.4%。",
+        date(2024, 10, 20),
+        "厦门市",
+    )
+    assert got["412.3亿元"].subject == "美国进出口"
+    assert got["286.1亿元"].subject == "日本进出口"
+    assert got["6.2%"].subject.startswith("美国进出口")
+    assert got["2.4%"].value == -2.4 and got["2.4%"].subject.startswith("日本进出口")
+
+
+def test_the_channel_before_leiji_names_the_flow() -> None:
+    got = _by_mention(
+        "五一假期,全省高速公路累计通行车辆1286.4万辆次。全省铁路累计发送旅客312.5万人次。全市交警支队累计出动警力5200人次。"
+        "全年,全市法院审结案件的重刑率为21.4%,高于全省法院平均水平3.2个百分点。",
+        date(2024, 5, 6),
+        "湖北省",
+    )
+    assert got["1286.4万辆次"].subject == "高速公路通行车辆"
+    assert got["312.5万人次"].subject == "发送旅客"  # a carrier that sends is its actor
+    assert got["5200人次"].subject == "出动警力"
+    assert "重刑率高于" in got["3.2个百分点"].subject  # a court compared with is no actor
+
+
+def test_an_area_launching_a_campaign_on_a_day_counts_totals_not_an_incident() -> None:
+    got = _by_mention("10月5日,全县开展集中清查行动,出动警力260人次,抓获网上逃犯3名。", date(2024, 10, 10), "宾川县")
+    assert got["260人次"].kind == "aggregate"
+    assert got["3名"].kind == "aggregate"
+    # one unit's seizure on a day stays one incident's quantity
+    got = _by_mention("9月12日,海关在一批进口冻品中查获未申报牛肉12.6吨。", date(2024, 9, 20), "青岛市")
+    assert got["12.6吨"].kind == "event"
+
+
+def test_a_list_of_changes_with_its_own_direction_says_it_in_the_subject() -> None:
+    got = _by_mention("今年以来,全市查处酒驾1320起、醉驾410起、无证驾驶860起,同比分别上升6%、3%和下降5%。", date(2024, 9, 1), "绵阳市")
+    assert got["5%"].value == -5
+    assert got["5%"].subject == "无证驾驶下降"
+
+
+def test_a_count_of_casualties_is_named_without_the_act_of_the_accidents() -> None:
+    got = _by_mention("2023年,全市发生各类安全生产事故总死亡人数62人。", date(2024, 1, 20), "德阳市")
+    assert got["62人"].subject == "安全生产事故总死亡人数"
