@@ -83,7 +83,13 @@ _AREA_TOTAL_RE = re.compile(
     r"\s*(?:(?:据介绍|据统计|据了解|另悉|此外|另外|同时)[,，]\s*)?(?:全国|全省|全市|全区|全县|全州)(?:公安机关|各地|各级)?"
     r"(?:还|也)?(?:累计|共计|共|总计|先后|还)"
 )
-_DURING_RE = re.compile(r"\s*(?:(?:此|假期|节日|节假日|整治|行动|活动|会战|专项行动|集中整治|专项整治)?期间|同期)")
+_DURING_RE = re.compile(
+    r"\s*(?:据[^,，。;；]{1,16}?(?:通报|统计|介绍|显示)[,，]?\s*)?"  # 据郴州市公安局通报，攻势期间……
+    r"(?:(?:此|假期|节日|节假日|整治|行动|活动|会战|专项行动|集中整治|专项整治|攻势|春运|汛期)?期间|同期)"
+)
+# A sentence that opens a breakdown of the totals (分市看, 分行业看, 从贸易方式看): after an incident's day told
+# before it, the release's window is back
+_BREAKDOWN_RE = re.compile(r"\s*(?:分[\u4e00-\u9fff]{1,5}?看|从[\u4e00-\u9fff]{1,8}?(?:来)?看)(?=[,，:：])")
 # After a day: something began that day (9月20日启动, 3月1日起开展).
 _START_AFTER = re.compile(r"[^,，。;；]{0,6}?(?:启动|开始|开展|启用|实施|部署|开通|上线)")
 # 其中,“夏安”行动破获……: a part of the totals by a named campaign whose start is not stated
@@ -189,9 +195,15 @@ def _first_flow_clause(s: str, i: int, end: int) -> int:
         clause = s[a : a + b.start() if b else end]
         if m.group(0) in ",，" and _CHANGE_CLAUSE.match(clause):
             continue
-        if subjects.FLOW_RE.search(clause):
+        if _states_a_flow(clause):
             return a
     return end
+
+
+def _states_a_flow(clause: str) -> bool:
+    """Whether a clause states a flow: a flow word other than the 共 of 共有 (年末，全市共有消防站42个 is the
+    stock the 年末 before it dates)."""
+    return any(not clause.startswith("共有", m.start()) for m in subjects.FLOW_RE.finditer(clause))
 
 
 class _Times:
@@ -235,6 +247,8 @@ class _Times:
                               "其中 a named campaign with no stated start: a running total as of publication"))
             elif m := _DURING_RE.match(s, sent.start):
                 extra.append((sent.start, m.group(0).strip(), None, "期间 after an incident: the release's window"))
+            elif m := _BREAKDOWN_RE.match(s, sent.start):
+                extra.append((sent.start, m.group(0).strip(), None, "a breakdown (分市看) after an incident: the release's window"))
             elif (m := _AREA_TOTAL_RE.match(s, sent.start)) and doc.paragraphs[sent.para].start >= sent.start - 1:
                 extra.append((sent.start, m.group(0).strip(), None, "a paragraph on the area's totals after an incident"))
         self._extra = sorted(extra)
@@ -636,6 +650,19 @@ def _is_flow_clause(s: str, a: int, b: int) -> bool:
     return _STOCK_NOUNS.search(s, a, b) is None
 
 
+# Before the base of a multiple or a share: 案值总额为前年的1.3倍, 相当于去年的85%
+_RATIO_BASE_BEFORE = re.compile(r"(?:为|是|相当于|达到|达)$")
+
+
+def _base_of_a_ratio(s: str, ph: Phrase[_TimeValue], n: Num) -> bool:
+    """Whether the phrase before ``n``'s 的 is the base of a multiple or a share stated of the period in force
+    (案值总额为前年的1.3倍), not the period of the number (由前年的3120件: that year's count)."""
+    return (
+        n.unit is not None and n.unit.family in ("ratio", "percent")
+        and _RATIO_BASE_BEFORE.search(s, max(0, ph.start - 3), ph.start) is not None
+    )
+
+
 def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phrase[_TimeValue] | None, str]:
     """The figure's period, the phrase that set it and the rule that composed it."""
     s = doc.s
@@ -645,6 +672,8 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
     for gap in (1, 2):
         ph = times.by_end.get(n.start - gap)
         if ph is not None and s[ph.end : n.start] in _LOCAL_BIND and ph.role in (P.SIDE, P.COMPARE, P.WHEN):
+            if _base_of_a_ratio(s, ph, n):
+                break
             return ph.value.period, ph, "written right before its number"
     lo = max(0, n.start - 60)
     listed = _LIST_AFTER_DE.search(s[lo : n.start])
