@@ -186,6 +186,20 @@ def _title_year(doc: Document) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
+_FULL_DAY = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
+
+
+def _lead_day_year(doc: Document) -> int | None:
+    """With no publication date and no year in the title: the year of the first full date (2024年6月25日, the
+    day of the meeting or the report) in the release's first two paragraphs, which is the year it is
+    written in (今年1至5月 below it is that year's), unlike a bare year there (通报了2011年……)."""
+    for p in doc.body_paragraphs[:2]:
+        m = _FULL_DAY.search(doc.s, p.start, p.end)
+        if m is not None:
+            return int(m.group(1))
+    return None
+
+
 def _first_flow_clause(s: str, i: int, end: int) -> int:
     """The start of the first clause after ``i`` (before ``end``) that states a flow (not the change of the
     stock before it: 年末……1021家，比上年末增加58家)."""
@@ -220,6 +234,8 @@ class _Times:
         self.since_starts: set[date] = set()
         self.main_span: Period | None = None  # the last span stated at document level
         self.launches: list[date] = []  # the starts of campaigns whose launch the release tells
+        self.title_periods: set[tuple[date | None, date | None]] = set()  # the spans its title names
+        self._multi_sentence: bool | None = None
         self.by_end: dict[int, Phrase[_TimeValue]] = {}
         self._weak_at: list[int] = []
         self._rate_at: list[int] = []
@@ -256,7 +272,7 @@ class _Times:
         # with no publication date, 今年 is the year the text fixes: stated for 今年 (今年（2024年）), else
         # the year its title names (南寧市2023年禁毒工作新聞發布會: 今年4月 is April 2023); not a year of the
         # lead, which is often the year before the one the release is written in (通報了2011年……:去年)
-        implied = (doc.implied_year or _title_year(doc)) if doc.published is None else None
+        implied = (doc.implied_year or _title_year(doc) or _lead_day_year(doc)) if doc.published is None else None
         compare_end = -1  # the end of the comparison base just read, while a list of bases may go on
         for mk in sorted(marks + day_only, key=lambda m: m.start):
             self._frames_before(mk.start)
@@ -353,7 +369,7 @@ class _Times:
         if main.start.year != pub.year or main.end.year != pub.year or per.start is None or per.end is None:
             return False
         whole_past_year = (per.start.month, per.start.day, per.end.month, per.end.day) == (1, 1, 12, 31) and (
-            per.end.year < pub.year and main.end == pub
+            per.end.year < pub.year and main.end <= pub
         )
         return whole_past_year or (per.start.year < pub.year and per.end == pub)
 
@@ -361,6 +377,19 @@ class _Times:
         """Whether ``mk`` dates the launch of a campaign told in its sentence with no figure after it."""
         sent = self.doc.sentence(mk.start)
         return _LAUNCH_RE.search(self.doc.s, mk.end, sent.end) is not None and self._no_figure_after(mk)
+
+    def _paragraphs_hold_sentences(self) -> bool:
+        """Whether the page's paragraphs are units of their own: one of its prose paragraphs at least holds
+        more than one sentence (a page that sets every sentence apart says nothing by a paragraph break)."""
+        if self._multi_sentence is None:
+            doc = self.doc
+            counts: dict[int, int] = {}
+            for sent in doc.sentences:
+                if doc.s[sent.start : sent.end].strip(" \n。"):
+                    counts[sent.para] = counts.get(sent.para, 0) + 1
+            prose = [counts.get(p.index, 0) for p in doc.body_paragraphs]
+            self._multi_sentence = any(c >= 2 for c in prose)
+        return self._multi_sentence
 
     def _no_figure_after(self, mk: Mark) -> bool:
         """Whether no figure follows ``mk`` in its sentence."""
@@ -455,11 +484,20 @@ class _Times:
             level, rule = Level.PARAGRAPH, "a month inside a case story: its paragraph only"
         elif (
             r == P.WHEN and not heading and level == Level.DOCUMENT and mk.name in ("month", "month_part")
-            and self._inside_main(per) and self._no_figure_after(mk)
+            and self._inside_main(per) and self._no_figure_after(mk) and (per.start, per.end) not in self.title_periods
         ):
             # 2023年，全市夏粮……。今年5月下旬，我市遭遇持续“烂场雨”天气: a month told inside the release's period,
             # with no figure of its own, dates an episode of the story; it does not replace that period
             level, rule = Level.SENTENCE, "a month inside the release's period, told with no figure: its sentence only"
+        elif (
+            r == P.WHEN and not heading and level == Level.DOCUMENT and mk.name == "month" and self._inside_main(per)
+            and not s[doc.paragraph(mk.start).start : mk.start].strip() and (per.start, per.end) not in self.title_periods
+            and self._paragraphs_hold_sentences()
+        ):
+            # 前三季度，……。\n9月份，宁波市进出口……。\n从贸易方式看，一般贸易……: one month of the release's period,
+            # opening a paragraph of its own, is that paragraph's; the release's period is back after it (not the
+            # month its title names: 5月份株洲市居民消费价格…… is a release on the month)
+            level, rule = Level.PARAGRAPH, "a month inside the release's period, opening a paragraph: that paragraph"
         if r == P.WHEN and per.kind in ("stock", "until"):
             r = P.STOCK if per.kind == "stock" else P.UNTIL  # 该行动开展以来 with no stated start
         if r == P.WHEN and per.kind in ("stock", "stock_end"):
@@ -596,6 +634,7 @@ class _Times:
             self._span_at.append(mk.start)
             self._spans.append(ph)
         if in_title and r == P.WHEN and per.kind == "span":
+            self.title_periods.add((per.start, per.end))
             # the title's period frames the body until the body states its own
             self.scopes.add(
                 Phrase(mk.start, mk.end, mk.text, _TimeValue(per, mk.name), P.WHEN, Level.DOCUMENT, "the title's period"),

@@ -99,3 +99,59 @@ def test_a_year_end_opening_its_sentence_dates_what_the_area_has_then() -> None:
     got = _by_mention("2023年，全市共发生火灾1210起。年末，全市共有消防站42个。", date(2024, 2, 20), "曲靖市")
     assert _period(got["1210起"]) == (date(2023, 1, 1), date(2023, 12, 31))
     assert _period(got["42个"]) == (None, date(2023, 12, 31))
+
+
+def test_without_a_publication_date_this_year_is_the_year_of_the_day_the_lead_states() -> None:
+    # 2024年6月25日，……召开新闻发布会。今年1至5月: 今年 is the year of the meeting's day
+    got = _by_mention(
+        "全市禁毒工作新闻发布会召开\n2024年6月25日，市禁毒办召开新闻发布会。今年1至5月，全市共破获毒品案件120起。",
+        None, "丽江市",
+    )
+    assert _period(got["120起"]) == (date(2024, 1, 1), date(2024, 5, 31))
+
+
+def test_a_past_year_told_after_a_quarter_is_a_look_back_for_its_paragraph() -> None:
+    # 2023年 after the release's 一季度: its paragraph only; 3月份 after it is this year's March
+    got = _by_mention(
+        "一季度，全市地区生产总值增长5.1%。\n\n2023年，全市地区生产总值增长6.0%。\n\n3月份，全市规上工业增加值增长7.1%。",
+        date(2024, 4, 20), "赣州市",
+    )
+    assert _period(got["6.0%"]) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert _period(got["7.1%"]) == (date(2024, 3, 1), date(2024, 3, 31))
+
+
+def test_one_month_of_the_release_period_opening_a_paragraph_holds_there_only() -> None:
+    # 9月份 opening a paragraph under 前三季度: that paragraph's; the paragraph after it is the nine months'
+    got = _by_mention(
+        "前三季度，全市外贸进出口总值2412.6亿元，同比增长3.1%。其中，出口1603.2亿元。\n\n"
+        "9月份，全市进出口296.3亿元，同比增长5.4%。\n\n"
+        "一般贸易进出口1688.1亿元，占全市外贸总值的70.0%。民营企业进出口1402.7亿元。",
+        date(2025, 10, 21), "嘉兴市",
+    )
+    nine = (date(2025, 1, 1), date(2025, 9, 30))
+    assert _period(got["296.3亿元"]) == (date(2025, 9, 1), date(2025, 9, 30))
+    assert _period(got["1688.1亿元"]) == nine
+    assert _period(got["1402.7亿元"]) == nine
+
+
+def test_the_month_a_title_names_holds_on_after_its_paragraph() -> None:
+    # a release on the month (5月份……居民消费价格) that also gives 1—5月: the month is its period
+    got = _by_mention(
+        "5月份全市居民消费价格同比上涨0.4%\n"
+        "5月份，全市居民消费价格同比上涨0.4%。1—5月平均，全市居民消费价格上涨0.2%。\n\n"
+        "5月份，八大类价格同比四涨三降一平。其中，衣着价格上涨2.3%。\n\n"
+        "食品中，鲜菜价格上涨8.7%。",
+        date(2024, 6, 14), "株洲市",
+    )
+    may = (date(2024, 5, 1), date(2024, 5, 31))
+    assert _period(got["2.3%"]) == may
+    assert _period(got["8.7%"]) == may
+
+
+def test_a_page_of_one_sentence_paragraphs_keeps_a_month_in_force() -> None:
+    # where every paragraph is one sentence a paragraph break says nothing: the month carries on
+    got = _by_mention(
+        "上半年，全市空气优良天数比例为82.4%。\n\n6月份，全市空气优良天数比例为90.0%。\n\n全市PM2.5平均浓度为21微克/立方米。",
+        date(2024, 7, 15), "德州市",
+    )
+    assert _period(got["21微克/立方米"]) == (date(2024, 6, 1), date(2024, 6, 30))
