@@ -72,6 +72,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("since_year_start", r"(?:今年)?年初(?:以来|至今(?!年))|开年以来|新年以来"),
     # 该行动开展以来: since a campaign began, whose start the text states before (or not at all)
     ("campaign_since", r"(?:该|此|这一?|本次|此次|专项)?(?:行动|活动|斗争|整治|战役|会战|攻坚战|专项行动|专项斗争|专项整治|工作)(?:开展|启动|部署|实施|发起|打响|开始)以来"),
+    # 汛期以来, 入冬以来, 开学以来: since a season or a term began, whose day the text does not state
+    ("season_since", r"(?:入汛|主汛期|汛期|入冬|入夏|入春|开学|雨季|防汛期)以来"),
     ("same_period_last_year", r"(?:上年|去年)同期"),
     ("year_end", rf"(?:{_Y}(?:末|底))|年(?:末|底)"),
     ("year", rf"(?:{_Y}(?:度)?(?:全年|一年)?)|全年"),
@@ -82,7 +84,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # Holidays whose dates vary (春节) and bare holiday words (假期, 节日期间): dated
     # only where the release states the holiday's dates (see ``holiday_family``).
     ("holiday_other", r"(?P<hol>[“\"]?(?:春节|元旦|清明|端午|中秋)[”\"]?(?:黄金周|长假|小长假|假期|期间)|"
-     r"(?:假期|节日|节假日|长假|双节|节)期间|假期(?!间))"),
+     r"(?:假期|节日|节假日|长假|双节|节)期间|假期(?!间)|"
+     # 春运 (the travel season around the Spring Festival): its own dates, where the release states them
+     # (2024年春运（1月26日至3月5日）, 春运期间); a bare 春运 elsewhere (春运返程高峰) is a word, not a period
+     r"春运(?:期间|(?=[(（]))|(?<=年)春运)"),
     ("today", r"(?P<rel>今日|今天|今早|今晨|昨日|昨天|昨晚|当日|当天|当晚|当夜|次日|当场)"),
     ("vague", r"近日|日前|近期|不久前|前不久|前段时间|前些天|近来"),
     ("until_now", r"截至目前|截止目前|截至今日|截止到目前|到目前为止|至今(?!年)"),
@@ -102,7 +107,7 @@ def _plain(p: str) -> str:
 # engine skip any other position at once: five times faster on running text). A test keeps it true.
 MARK_FIRST_CHARS = (
     "\\d〇零○一二两三四五六七八九十今去前上下本当同自从截到至第近这最多几年开新该此专行活斗整战会攻工设建"
-    "全五国春元清端中“\"黄假节长双昨次日不目现在保余已每月平为连半"
+    "全五国春元清端中“\"黄假节长双昨次日不目现在保余已每月平为连半入汛主雨防"
 )
 _COMBINED = re.compile(f"(?=[{MARK_FIRST_CHARS}])(?:" + "|".join(f"(?P<{name}>{_plain(p)})" for name, p in PATTERNS) + ")")
 # The same search, trying at each position only the patterns that can open with its character
@@ -274,6 +279,8 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         ):
             return Period("span", st.start, pub)  # 并于当年11月实施……专项行动。该行动开展以来: from then
         return Period("stock", None, pub)  # the campaign's start is not stated: a running total as of now
+    if name == "season_since":
+        return Period("stock", None, pub)  # a running total from an undated start: as of now
     if name == "until_now":
         return Period("until", None, pub)
     if name in ("since_month", "since_month_from", "since_month_open"):
@@ -453,7 +460,7 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
     return None
 
 
-HOLIDAY_NAMES: tuple[str, ...] = ("五一", "国庆", "十一", "春节", "元旦", "清明", "端午", "中秋")
+HOLIDAY_NAMES: tuple[str, ...] = ("五一", "国庆", "十一", "春节", "元旦", "清明", "端午", "中秋", "春运")
 
 
 def holiday_family(mark_text: str) -> str:

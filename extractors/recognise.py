@@ -46,7 +46,7 @@ from extractors.registry import register
 from extractors.scopes import Level, Phrase, Scopes
 
 NAME = "generic"
-VERSION = "12"
+VERSION = "13"
 
 _LEVEL = {"clause": Level.CLAUSE, "sentence": Level.SENTENCE, "paragraph": Level.PARAGRAPH, "document": Level.DOCUMENT}
 
@@ -89,7 +89,13 @@ _AREA_TOTAL_RE = re.compile(
     r"\s*(?:(?:据介绍|据统计|据了解|另悉|此外|另外|同时)[,，]\s*)?(?:全国|全省|全市|全区|全县|全州)(?:公安机关|各地|各级)?"
     r"(?:还|也)?(?:累计|共计|共|总计|先后|还)"
 )
-_DURING_RE = re.compile(r"\s*(?:(?:此|假期|节日|节假日|整治|行动|活动|会战|专项行动|集中整治|专项整治)?期间|同期)")
+_DURING_RE = re.compile(
+    r"\s*(?:据[^,，。;；]{1,16}?(?:通报|统计|介绍|显示)[,，]?\s*)?"  # 据郴州市公安局通报，攻势期间……
+    r"(?:(?:此|假期|节日|节假日|整治|行动|活动|会战|专项行动|集中整治|专项整治|攻势|春运|汛期)?期间|同期)"
+)
+# A sentence that opens a breakdown of the totals (分市看, 分行业看, 从贸易方式看): after an incident's day told
+# before it, the release's window is back
+_BREAKDOWN_RE = re.compile(r"\s*(?:分[\u4e00-\u9fff]{1,5}?看|从[\u4e00-\u9fff]{1,8}?(?:来)?看)(?=[,，:：])")
 # After a day: something began that day (9月20日启动, 3月1日起开展).
 _START_AFTER = re.compile(r"[^,，。;；]{0,6}?(?:启动|开始|开展|启用|实施|部署|开通|上线)")
 # 其中,“夏安”行动破获……: a part of the totals by a named campaign whose start is not stated
@@ -186,6 +192,20 @@ def _title_year(doc: Document) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
+_FULL_DAY = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
+
+
+def _lead_day_year(doc: Document) -> int | None:
+    """With no publication date and no year in the title: the year of the first full date (2024年6月25日, the
+    day of the meeting or the report) in the release's first two paragraphs, which is the year it is
+    written in (今年1至5月 below it is that year's), unlike a bare year there (通报了2011年……)."""
+    for p in doc.body_paragraphs[:2]:
+        m = _FULL_DAY.search(doc.s, p.start, p.end)
+        if m is not None:
+            return int(m.group(1))
+    return None
+
+
 def _first_flow_clause(s: str, i: int, end: int) -> int:
     """The start of the first clause after ``i`` (before ``end``) that states a flow (not the change of the
     stock before it: 年末……1021家，比上年末增加58家)."""
@@ -195,9 +215,15 @@ def _first_flow_clause(s: str, i: int, end: int) -> int:
         clause = s[a : a + b.start() if b else end]
         if m.group(0) in ",，" and _CHANGE_CLAUSE.match(clause):
             continue
-        if subjects.FLOW_RE.search(clause):
+        if _states_a_flow(clause):
             return a
     return end
+
+
+def _states_a_flow(clause: str) -> bool:
+    """Whether a clause states a flow: a flow word other than the 共 of 共有 (年末，全市共有消防站42个 is the
+    stock the 年末 before it dates)."""
+    return any(not clause.startswith("共有", m.start()) for m in subjects.FLOW_RE.finditer(clause))
 
 
 class _Times:
@@ -214,6 +240,8 @@ class _Times:
         self.since_starts: set[date] = set()
         self.main_span: Period | None = None  # the last span stated at document level
         self.launches: list[date] = []  # the starts of campaigns whose launch the release tells
+        self.title_periods: set[tuple[date | None, date | None]] = set()  # the spans its title names
+        self._multi_sentence: bool | None = None
         self.by_end: dict[int, Phrase[_TimeValue]] = {}
         self._weak_at: list[int] = []
         self._rate_at: list[int] = []
@@ -241,6 +269,8 @@ class _Times:
                               "其中 a named campaign with no stated start: a running total as of publication"))
             elif m := _DURING_RE.match(s, sent.start):
                 extra.append((sent.start, m.group(0).strip(), None, "期间 after an incident: the release's window"))
+            elif m := _BREAKDOWN_RE.match(s, sent.start):
+                extra.append((sent.start, m.group(0).strip(), None, "a breakdown (分市看) after an incident: the release's window"))
             elif (m := _AREA_TOTAL_RE.match(s, sent.start)) and doc.paragraphs[sent.para].start >= sent.start - 1:
                 extra.append((sent.start, m.group(0).strip(), None, "a paragraph on the area's totals after an incident"))
         self._extra = sorted(extra)
@@ -248,7 +278,7 @@ class _Times:
         # with no publication date, 今年 is the year the text fixes: stated for 今年 (今年（2024年）), else
         # the year its title names (南寧市2023年禁毒工作新聞發布會: 今年4月 is April 2023); not a year of the
         # lead, which is often the year before the one the release is written in (通報了2011年……:去年)
-        implied = (doc.implied_year or _title_year(doc)) if doc.published is None else None
+        implied = (doc.implied_year or _title_year(doc) or _lead_day_year(doc)) if doc.published is None else None
         compare_end = -1  # the end of the comparison base just read, while a list of bases may go on
         for mk in sorted(marks + day_only, key=lambda m: m.start):
             self._frames_before(mk.start)
@@ -345,7 +375,7 @@ class _Times:
         if main.start.year != pub.year or main.end.year != pub.year or per.start is None or per.end is None:
             return False
         whole_past_year = (per.start.month, per.start.day, per.end.month, per.end.day) == (1, 1, 12, 31) and (
-            per.end.year < pub.year and main.end == pub
+            per.end.year < pub.year and main.end <= pub
         )
         return whole_past_year or (per.start.year < pub.year and per.end == pub)
 
@@ -353,6 +383,19 @@ class _Times:
         """Whether ``mk`` dates the launch of a campaign told in its sentence with no figure after it."""
         sent = self.doc.sentence(mk.start)
         return _LAUNCH_RE.search(self.doc.s, mk.end, sent.end) is not None and self._no_figure_after(mk)
+
+    def _paragraphs_hold_sentences(self) -> bool:
+        """Whether the page's paragraphs are units of their own: one of its prose paragraphs at least holds
+        more than one sentence (a page that sets every sentence apart says nothing by a paragraph break)."""
+        if self._multi_sentence is None:
+            doc = self.doc
+            counts: dict[int, int] = {}
+            for sent in doc.sentences:
+                if doc.s[sent.start : sent.end].strip(" \n。"):
+                    counts[sent.para] = counts.get(sent.para, 0) + 1
+            prose = [counts.get(p.index, 0) for p in doc.body_paragraphs]
+            self._multi_sentence = any(c >= 2 for c in prose)
+        return self._multi_sentence
 
     def _no_figure_after(self, mk: Mark) -> bool:
         """Whether no figure follows ``mk`` in its sentence."""
@@ -447,11 +490,20 @@ class _Times:
             level, rule = Level.PARAGRAPH, "a month inside a case story: its paragraph only"
         elif (
             r == P.WHEN and not heading and level == Level.DOCUMENT and mk.name in ("month", "month_part")
-            and self._inside_main(per) and self._no_figure_after(mk)
+            and self._inside_main(per) and self._no_figure_after(mk) and (per.start, per.end) not in self.title_periods
         ):
             # 2023年，全市夏粮……。今年5月下旬，我市遭遇持续“烂场雨”天气: a month told inside the release's period,
             # with no figure of its own, dates an episode of the story; it does not replace that period
             level, rule = Level.SENTENCE, "a month inside the release's period, told with no figure: its sentence only"
+        elif (
+            r == P.WHEN and not heading and level == Level.DOCUMENT and mk.name == "month" and self._inside_main(per)
+            and not s[doc.paragraph(mk.start).start : mk.start].strip() and (per.start, per.end) not in self.title_periods
+            and self._paragraphs_hold_sentences()
+        ):
+            # 前三季度，……。\n9月份，宁波市进出口……。\n从贸易方式看，一般贸易……: one month of the release's period,
+            # opening a paragraph of its own, is that paragraph's; the release's period is back after it (not the
+            # month its title names: 5月份株洲市居民消费价格…… is a release on the month)
+            level, rule = Level.PARAGRAPH, "a month inside the release's period, opening a paragraph: that paragraph"
         if r == P.WHEN and per.kind in ("stock", "until"):
             r = P.STOCK if per.kind == "stock" else P.UNTIL  # 该行动开展以来 with no stated start
         if r == P.WHEN and per.kind in ("stock", "stock_end"):
@@ -588,6 +640,7 @@ class _Times:
             self._span_at.append(mk.start)
             self._spans.append(ph)
         if in_title and r == P.WHEN and per.kind == "span":
+            self.title_periods.add((per.start, per.end))
             # the title's period frames the body until the body states its own
             self.scopes.add(
                 Phrase(mk.start, mk.end, mk.text, _TimeValue(per, mk.name), P.WHEN, Level.DOCUMENT, "the title's period"),
@@ -642,6 +695,19 @@ def _is_flow_clause(s: str, a: int, b: int) -> bool:
     return _STOCK_NOUNS.search(s, a, b) is None
 
 
+# Before the base of a multiple or a share: 案值总额为前年的1.3倍, 相当于去年的85%
+_RATIO_BASE_BEFORE = re.compile(r"(?:为|是|相当于|达到|达)$")
+
+
+def _base_of_a_ratio(s: str, ph: Phrase[_TimeValue], n: Num) -> bool:
+    """Whether the phrase before ``n``'s 的 is the base of a multiple or a share stated of the period in force
+    (案值总额为前年的1.3倍), not the period of the number (由前年的3120件: that year's count)."""
+    return (
+        n.unit is not None and n.unit.family in ("ratio", "percent")
+        and _RATIO_BASE_BEFORE.search(s, max(0, ph.start - 3), ph.start) is not None
+    )
+
+
 def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phrase[_TimeValue] | None, str]:
     """The figure's period, the phrase that set it and the rule that composed it."""
     s = doc.s
@@ -651,6 +717,8 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
     for gap in (1, 2):
         ph = times.by_end.get(n.start - gap)
         if ph is not None and s[ph.end : n.start] in _LOCAL_BIND and ph.role in (P.SIDE, P.COMPARE, P.WHEN):
+            if _base_of_a_ratio(s, ph, n):
+                break
             return ph.value.period, ph, "written right before its number"
     lo = max(0, n.start - 60)
     listed = _LIST_AFTER_DE.search(s[lo : n.start])
