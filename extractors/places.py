@@ -415,7 +415,7 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
             return Focus(Place(doc.source_region), None, None, "configured")
         return Focus(None)
     total: dict[str, float] = {}
-    for code in set(score) | set(up):
+    for code in sorted(set(score) | set(up)):  # in a fixed order: the answer must not depend on hashing
         d = g.by_code[code]
         anc = sum(score.get(a.code, 0.0) for a in g.ancestors(d)[1:])
         bonus = 0.0
@@ -423,7 +423,11 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
             if sc != "国" and fits_scope(d, sc):
                 bonus += (1.5 if sc in ("县", "州", "旗", "盟") else 1.0) * min(count, 3)
         total[code] = score.get(code, 0.0) + up.get(code, 0.0) + 0.5 * anc + bonus
-    best = max(total, key=lambda c: (total[c], -len(c)))
+    def named_at(code: str) -> int:  # where the text first names the place (a tie goes to the earlier)
+        m0 = first.get(code, (None, ""))[0]
+        return m0.start if m0 is not None else len(s)
+
+    best = max(total, key=lambda c: (total[c], -len(c), -named_at(c)))
     d = g.by_code[best]
     if first.get(best, (None, ""))[1] in ("dateline", "media", "page furniture (a section of the site)") and (
         _NATIONAL_AGENCY.search(s) or scopes_used.get("国", 0) >= 2

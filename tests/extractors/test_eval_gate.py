@@ -34,9 +34,13 @@ SCORER = SHARED / "eval" / "score.py"
 # from them, cut-offs read once per sentence, breakdowns of a total, ranges to 今年, year-end items of
 # a ；-list, case-story months held to their paragraph; subjects: 分别 items by commas and rankings,
 # topics before 共 and a bare act; regions: clauses cut by blank lines, shared names, city+district
-# short forms) value F1 0.994, strict F1 0.945 (dev-c21..c32: 0.988 / 0.882).
+# short forms) value F1 0.994, strict F1 0.945 (dev-c21..c32: 0.988 / 0.882); extractor 0.13.0
+# (periods: 春运 by its stated dates, breakdowns and campaign spans after an incident's day, a
+# paragraph's own month, bases of multiples; subjects: classes counted in digits, 依次, bodies named
+# by their kind, parts keeping their modifier; ties between areas broken by the text, not by hashing)
+# value F1 0.994, strict F1 0.946 (dev-c21..c32: 0.988 / 0.886).
 VALUE_F1_GATE = 0.98
-STRICT_F1_GATE = 0.935
+STRICT_F1_GATE = 0.94
 
 pytestmark = pytest.mark.skipif(not (DEV.is_dir() and SCORER.is_file()), reason="../shared/eval is not here")
 
