@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any, TypeVar
 
 from flows import cpu
@@ -194,6 +195,8 @@ def load(settings: Settings, run_id: str, processed: Sequence[Processed], failur
     def once() -> LoadStats:
         with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning,
                      owner=run_id) as con:
+            if settings.load_threads > 0 and isinstance(settings.db_path, Path):  # a lake's connection is shared
+                con.execute(f"SET threads = {int(settings.load_threads)}")
             return load_batch(con, run_id=run_id, processed=processed, failures=failures, validators=validators)
 
     return retry_conflicts(once, timeout=settings.lock_timeout_seconds, on_wait=log.warning)
@@ -538,10 +541,14 @@ def ingest_sources(settings: Settings, run_id: str, sources: Sequence[Source], s
                 if sr.pending and item.validators:
                     flush(sr)  # the listings' validators wait until these pages are in
                     close_if_done(sr)
-                else:  # nothing to hold back: the last pages and the closing records in one batch
+                elif sr.buffer or item.validators or source_failures(item):
+                    # nothing to hold back: the last pages and the closing records in one batch
                     sr.closing = True
                     send(sr, sr.buffer, item.validators, source_failures(item))
                     sr.buffer = []
+                else:  # nothing left to store (a folder's last batch is in flight): no empty batch
+                    sr.closing = True
+                    close_if_done(sr)
         else:
             sr = runs[name]
             if not sr.buffer:

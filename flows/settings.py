@@ -31,6 +31,10 @@ class Settings:
     batch_seconds: float = 30.0  # a batch is sent when it is this old, full or not (slow, polite crawls)
     batches_in_flight: int = 3  # batch tasks at once per flow: enough to keep the workers busy while one loads
     workers: int = CORES  # processes that clean and extract (0: in the batch's own process)
+    # DuckDB threads of a batch's load: one, as the cleaning workers have the cores meanwhile (two
+    # threads beside them cost a third more CPU for the same load); 0: DuckDB's own choice (all
+    # cores). The file warehouse only: a DuckLake connection is shared by the whole process
+    load_threads: int = 1
     task_runner: str = "threads"  # threads | processes | dask (a local cluster) | dask:tcp://host:8786
     lock_timeout_seconds: float = 600.0  # how long a load waits for another writer
     document_seconds: float = 60.0  # cleaning and extraction of one document (flows.limits); over it: an errors row
@@ -41,7 +45,7 @@ class Settings:
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides) -> Settings:
         """PRESSETL_DB, PRESSETL_SOURCES, PRESSETL_USER_AGENT, PRESSETL_DELAY, PRESSETL_CONCURRENCY,
-        PRESSETL_BATCH_SIZE, PRESSETL_BATCHES_IN_FLIGHT, PRESSETL_WORKERS, PRESSETL_TASK_RUNNER,
+        PRESSETL_BATCH_SIZE, PRESSETL_BATCHES_IN_FLIGHT, PRESSETL_WORKERS, PRESSETL_LOAD_THREADS, PRESSETL_TASK_RUNNER,
         PRESSETL_DOCUMENT_SECONDS, PRESSETL_MAX_BYTES."""
         env = os.environ if env is None else env
         given: dict[str, Any] = {field: parse(env[name]) for name, (field, parse) in _ENV.items() if env.get(name)}
@@ -63,6 +67,7 @@ _ENV: dict[str, tuple[str, Callable[[str], Any]]] = {
     "PRESSETL_BATCHES_IN_FLIGHT": ("batches_in_flight", int),
     "PRESSETL_BATCH_SIZE": ("batch_size", int),
     "PRESSETL_WORKERS": ("workers", int),
+    "PRESSETL_LOAD_THREADS": ("load_threads", int),
     "PRESSETL_TASK_RUNNER": ("task_runner", str),
     "PRESSETL_DOCUMENT_SECONDS": ("document_seconds", float),
     "PRESSETL_MAX_BYTES": ("max_bytes", int),

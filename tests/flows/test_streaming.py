@@ -133,3 +133,32 @@ def test_a_slow_crawl_commits_a_batch_before_it_is_full(site, tmp_path):
     outcomes, _ = pipeline.ingest_sources(settings, run_id, sources, seen, submit)
     assert outcomes[0].documents_new == 6
     assert len([s for s in sizes if s]) >= 2 and max(sizes) < 6, f"batch sizes: {sizes}"
+
+
+def test_a_folder_whose_pages_all_went_out_sends_no_empty_batch(tmp_path):
+    # a folder has no listing validators to hold back: once its last page is in a batch there is
+    # nothing left to store, and an empty batch would be one more load transaction at the run's end
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for i, page in enumerate(sorted(SAMPLES.rglob("*.html"))[:4]):
+        (folder / f"{i}.html").write_bytes(page.read_bytes())
+    cfg = tmp_path / "s.yaml"
+    cfg.write_text(f"sources:\n  - name: folder\n    kind: directory\n    region: 云南省\n    path: {folder}\n",
+                   encoding="utf-8")
+    settings = Settings(sources_path=cfg, db_path=tmp_path / "w.duckdb", batch_size=2, workers=0)
+    sizes: list[int] = []
+
+    def submit(*args):
+        from concurrent.futures import Future
+
+        sizes.append(len(args[4]))
+        f: Future = Future()
+        f.set_result(pipeline.ingest_batch(*args))
+        return f
+
+    run_id = pipeline.new_run_id()
+    sources = load_sources(cfg)
+    seen = pipeline.prepare_run(settings, run_id, "test", sources)
+    outcomes, _ = pipeline.ingest_sources(settings, run_id, sources, seen, submit)
+    assert outcomes[0].documents_new == 4 and outcomes[0].status == "completed", outcomes[0]
+    assert sizes == [2, 2], f"batch sizes: {sizes}"
