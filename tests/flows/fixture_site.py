@@ -91,6 +91,7 @@ class FixtureSite:
         self._lock = threading.Lock()
         self._in_flight: dict[str, int] = {}
         self.log: list[Hit] = []
+        self._served: dict[str, int] = {}  # requests so far per path (query string left out)
         self.server_errors: list[BaseException] = []  # unexpected exceptions in the handler
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -141,6 +142,7 @@ class FixtureSite:
     def clear_log(self) -> None:
         with self._lock:
             self.log.clear()
+            self._served.clear()
 
     # -- serving ------------------------------------------------------------------------
 
@@ -153,7 +155,10 @@ class FixtureSite:
         if replies is None:
             return Reply(status=404, body=b"<h1>404</h1>", headers={"Content-Type": "text/html"})
         with self._lock:
-            n = sum(1 for h in self.log if h.path.split("?", 1)[0] == path.split("?", 1)[0]) - 1  # this one included
+            # counted as requests begin (this one included), not by reading the log: a scan of the
+            # whole log per request made the site slower with every request it had served, which
+            # biased a bench against whichever side ran later
+            n = self._served.get(path.split("?", 1)[0], 0) - 1
         return replies[min(n, len(replies) - 1)]
 
     def _begin(self, method: str, path: str, host: str, headers: dict[str, str]) -> Hit:
@@ -161,6 +166,8 @@ class FixtureSite:
             self._in_flight[host] = self._in_flight.get(host, 0) + 1
             hit = Hit(method, path, host, headers, time.monotonic(), self._in_flight[host])
             self.log.append(hit)
+            key = path.split("?", 1)[0]
+            self._served[key] = self._served.get(key, 0) + 1
         return hit
 
     def _end(self, hit: Hit) -> None:
