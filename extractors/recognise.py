@@ -1474,7 +1474,7 @@ def _to_figure(doc: Document, n: Num) -> Figure:
     )
 
 
-def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times]:
+def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times, dict[str, str]]:
     """Period, place and kind of every number, with the phrases that set them."""
     s = doc.s
     g = gazetteer()
@@ -1528,7 +1528,7 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times]:
     _distribute_lists(doc, ms, nums)
     _caught_in(doc, nums)
     _table_columns_and_rows(doc, nums, times, area)
-    return area, times
+    return area, times, _written_names(ms)
 
 
 # After a count of people: where they were caught (其中2名在缅甸境内落网, 另外3名嫌疑人在澳门落网).
@@ -1582,7 +1582,7 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
     nums = merge_table_values(read_numbers(doc.s, doc.norm, doc.text, furniture), tables.value_cells(doc))
     if not nums:
         return []
-    area, times = _assign(doc, nums)
+    area, times, written = _assign(doc, nums)
     subjects.assign(doc, nums, area.place)
     subjects.breakdown_topics(doc, nums)
     subjects.averages(nums)
@@ -1598,4 +1598,29 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
     _one_reading_per_cut_off(nums, cut_offs)
     _breakdowns_of_totals(doc, nums)
     _settle_headings(nums)
+    _as_written(nums, written)
     return [_to_figure(doc, n) for n in nums]
+
+
+def _written_names(ms: list[Mention]) -> dict[str, str]:
+    """code -> the name the text writes a division by, where the text writes it only in a short
+    form that keeps its level word (延边州, never 延边朝鲜族自治州): a row reached through 全州, an
+    agency or the outlet's name (延边新闻网) is printed by that name too, as the text names it."""
+    short: dict[str, str] = {}
+    official: set[str] = set()
+    for m in ms:
+        pl = m.place
+        if pl is None or pl.code is None or pl.division is None or m.scope:
+            continue
+        if m.text == pl.division.name:
+            official.add(pl.code)
+        elif pl.name != pl.division.name:
+            short.setdefault(pl.code, pl.name)
+    return {code: name for code, name in short.items() if code not in official}
+
+
+def _as_written(nums: list[Num], written: dict[str, str]) -> None:
+    for n in nums:
+        pl = n.place
+        if pl is not None and pl.code in written and pl.division is not None and pl.name == pl.division.name:
+            n.place = Place(written[pl.code], pl.code, pl.division)

@@ -232,3 +232,17 @@ def test_a_paragraph_opening_with_qizhong_keeps_the_place_of_the_one_before() ->
     got = _by_mention("怒江州政法简讯\n今年一季度,兰坪县各级人民调解组织共排查矛盾纠纷436件。\n"
                       "其中,县、乡两级调解组织调处婚姻家庭纠纷97件。", date(2023, 5, 22), "怒江傈僳族自治州")
     assert got["97件"].region == "兰坪县"
+
+
+def test_an_area_is_printed_by_the_name_the_text_writes_it_by():
+    # the lead reaches the prefecture through the outlet's name (德宏新闻网) and 全州; the title
+    # writes it 德宏州, never by its official name, so every row says 德宏州
+    text = ("德宏州上半年旅游市场平稳增长\n德宏新闻网7月20日讯 记者从州文化和旅游局获悉，上半年，"
+            "全州接待游客1520.6万人次，同比增长12.4%。\n\n其中，瑞丽市接待游客402.3万人次。")
+    rows = {f.mention: (f.region, f.region_code) for f in extract(text, published=date(2024, 7, 20))}
+    assert rows["1520.6万人次"] == ("德宏州", "533100") and rows["12.4%"] == ("德宏州", "533100")
+    assert rows["402.3万人次"] == ("瑞丽市", "533102")
+    # a text that writes the official name keeps it
+    official = "德宏傣族景颇族自治州上半年旅游市场平稳增长\n德宏新闻网7月20日讯 上半年，全州接待游客1520.6万人次。"
+    (row,) = extract(official, published=date(2024, 7, 20))
+    assert row.region == "德宏傣族景颇族自治州"
