@@ -284,8 +284,7 @@ class _Lane(threading.Thread):
         try:
             msg = self.worker.conn.recv() if self.worker.readable(max(0.0, min(POLL_SECONDS, left))) else None
         except (EOFError, OSError):
-            self.worker.look(job)
-            if not self.worker.begun(job) and not job.handed_again:
+            if not self.worker.look(job) and not job.handed_again:
                 # killed before it started on this document (a worker killed while idle may still
                 # look alive when it is handed one): the document goes to a new worker
                 job.handed_again = True
@@ -401,15 +400,13 @@ class _Worker:
                 raise _Failed(url, f"the worker for cleaning and extraction did not start in {START_SECONDS:g} s",
                               stage)
 
-    def begun(self, job: _Job) -> bool:
-        """Whether the worker had begun ``job`` (its board names that document or a later one)."""
-        return _BOARD.unpack_from(self.board)[0] >= job.number
-
-    def look(self, job: _Job) -> None:
-        """Set ``job``'s stage from the board, if the worker is on it."""
+    def look(self, job: _Job) -> bool:
+        """Whether the worker had begun ``job`` (its board names that document or a later one); the
+        job's stage set from the board if the worker is on it."""
         number, stage = _BOARD.unpack_from(self.board)
         if number == job.number and stage:
             job.stage = _STAGES[stage - 1]
+        return number >= job.number
 
     def readable(self, seconds: float) -> bool:
         """Whether a message (or the end of the pipe) is there, waiting up to ``seconds``."""

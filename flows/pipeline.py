@@ -31,7 +31,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any, TypeVar
 
 from flows import cpu
@@ -194,9 +193,7 @@ def load(settings: Settings, run_id: str, processed: Sequence[Processed], failur
 
     def once() -> LoadStats:
         with writing(settings.db_path, timeout=settings.lock_timeout_seconds, on_wait=log.warning,
-                     owner=run_id) as con:
-            if settings.load_threads > 0 and isinstance(settings.db_path, Path):  # a lake's connection is shared
-                con.execute(f"SET threads = {int(settings.load_threads)}")
+                     owner=run_id, threads=settings.load_threads) as con:
             return load_batch(con, run_id=run_id, processed=processed, failures=failures, validators=validators)
 
     return retry_conflicts(once, timeout=settings.lock_timeout_seconds, on_wait=log.warning)

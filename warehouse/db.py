@@ -403,10 +403,13 @@ def turn(con: duckdb.DuckDBPyConnection, owner: str = "") -> Iterator[None]:
 
 @contextmanager
 def writing(
-    db_path: Path | str, *, timeout: float = 600.0, on_wait: Callable[[str], None] | None = None, owner: str = ""
+    db_path: Path | str, *, timeout: float = 600.0, on_wait: Callable[[str], None] | None = None, owner: str = "",
+    threads: int = 0,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """The writer lock and a migrated read-write connection, closed on exit. On DuckLake there
-    is no lock: write inside `turn`, under `retry_conflicts`."""
+    is no lock: write inside `turn`, under `retry_conflicts`. ``threads``: DuckDB threads of the
+    file's connection (0: DuckDB's own choice); a lake's connection is shared by the whole process
+    and keeps its own."""
     if lake.is_lake(db_path):
         lk = lake.parse(str(db_path))
         with lake.writer(lk):  # this process's writers take turns; other processes' are retried
@@ -427,6 +430,8 @@ def writing(
                     raise
                 time.sleep(0.2)
         try:
+            if threads > 0:
+                con.execute(f"SET threads = {int(threads)}")
             yield con
         finally:
             con.close()

@@ -110,19 +110,17 @@ def test_an_interrupted_crawl_keeps_its_batches_and_the_next_run_fetches_the_res
         con.close()
 
 
-def test_a_slow_crawl_commits_a_batch_before_it_is_full(site, tmp_path):
-    serve_articles(site, 6)
-    cfg = sources_yaml(tmp_path / "s.yaml", site, delay=0.4)
-    settings = Settings(sources_path=cfg, db_path=tmp_path / "w.duckdb", batch_size=100, batch_seconds=0.5,
-                        workers=0)
+def _ingest_counting_batches(settings: Settings, cfg: Path) -> tuple[list, list[int]]:
+    """The sources of ``cfg`` ingested batch by batch in this thread: their outcomes, and the number
+    of pages of each batch sent."""
+    from concurrent.futures import Future
+
     sizes: list[int] = []
     lock = threading.Lock()
 
     def submit(*args):
         with lock:
             sizes.append(len(args[4]))
-        from concurrent.futures import Future
-
         f: Future = Future()
         f.set_result(pipeline.ingest_batch(*args))
         return f
@@ -131,6 +129,15 @@ def test_a_slow_crawl_commits_a_batch_before_it_is_full(site, tmp_path):
     sources = load_sources(cfg)
     seen = pipeline.prepare_run(settings, run_id, "test", sources)
     outcomes, _ = pipeline.ingest_sources(settings, run_id, sources, seen, submit)
+    return outcomes, sizes
+
+
+def test_a_slow_crawl_commits_a_batch_before_it_is_full(site, tmp_path):
+    serve_articles(site, 6)
+    cfg = sources_yaml(tmp_path / "s.yaml", site, delay=0.4)
+    settings = Settings(sources_path=cfg, db_path=tmp_path / "w.duckdb", batch_size=100, batch_seconds=0.5,
+                        workers=0)
+    outcomes, sizes = _ingest_counting_batches(settings, cfg)
     assert outcomes[0].documents_new == 6
     assert len([s for s in sizes if s]) >= 2 and max(sizes) < 6, f"batch sizes: {sizes}"
 
@@ -146,19 +153,6 @@ def test_a_folder_whose_pages_all_went_out_sends_no_empty_batch(tmp_path):
     cfg.write_text(f"sources:\n  - name: folder\n    kind: directory\n    region: 云南省\n    path: {folder}\n",
                    encoding="utf-8")
     settings = Settings(sources_path=cfg, db_path=tmp_path / "w.duckdb", batch_size=2, workers=0)
-    sizes: list[int] = []
-
-    def submit(*args):
-        from concurrent.futures import Future
-
-        sizes.append(len(args[4]))
-        f: Future = Future()
-        f.set_result(pipeline.ingest_batch(*args))
-        return f
-
-    run_id = pipeline.new_run_id()
-    sources = load_sources(cfg)
-    seen = pipeline.prepare_run(settings, run_id, "test", sources)
-    outcomes, _ = pipeline.ingest_sources(settings, run_id, sources, seen, submit)
+    outcomes, sizes = _ingest_counting_batches(settings, cfg)
     assert outcomes[0].documents_new == 4 and outcomes[0].status == "completed", outcomes[0]
     assert sizes == [2, 2], f"batch sizes: {sizes}"
