@@ -520,6 +520,8 @@ GOVERNING: frozenset[str] = frozenset({WHEN, EVENT, UNTIL, STOCK, NULL, RECENT, 
 
 # After a mark: the date of the report (新华社南宁12月17日电, 13日通报, 10月9日,记者从……获悉).
 _REPORTER_AFTER = re.compile(r"[,，]?\s*记者(?:从|在|日前从|近日从)")
+# After a day: a clause that is only the report (8月17日，州应急管理局通报，全州累计……).
+_REPORT_CLAUSE_AFTER = re.compile(r"[,，]\s*[^,，。;；:：\d]{2,14}?(?:通报|发布|介绍|透露|披露)(?:称)?[,，:：]")
 _CLOCK = re.compile(r"\s?\d{1,2}:\d{2}")
 # Around a mark: a comparison base (快于上年全年, 与2019年同期相比, 较前一周).
 COMPARE_AFTER: tuple[str, ...] = ("同期", "相比", "相较", "比较")
@@ -572,7 +574,9 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         return None  # 实现, 发现, 表现
     if name == "year" and re.match(r"[“\"]\d", after):
         return None  # 2003年“12·9”积案: the year names a case
-    if name in ("day", "today", "dayonly", "day_dot") and (after.startswith(REPORT_AFTER) or _REPORTER_AFTER.match(after)):
+    if name in ("day", "today", "dayonly", "day_dot") and (
+        after.startswith(REPORT_AFTER) or _REPORTER_AFTER.match(after) or _REPORT_CLAUSE_AFTER.match(s, mark.end)
+    ):
         return Role(REPORT, "clause", "a report word follows (电, 通报, 记者从……获悉)")
     if before.endswith(COMPARE_BEFORE) or (name == "duration" and re.search(r"(?:较|比|与)(?:前|上)$", before)) or (
         _COMPARE_PAREN.search(s[max(0, mark.start - 12) : mark.start])

@@ -119,8 +119,13 @@ _SCENE_RE = re.compile(r"\s*(?:会上|会议上|发布会上|活动现场|仪式
 _MEETING_RE = re.compile(r"(?:召开|举行|举办)[^,。;\n]{0,24}?(?:会|活动|仪式)")
 # Nouns of a stock (现有吸毒人员, 在册, 保有量): a cut-off date makes them a stock as of then.
 # Verbs that count what was done (a flow), for a running total whose start is stated before it.
-_FLOW_VERBS = re.compile(r"破获|侦破|抓获|缴获|查获|查处|办理|立案|接警|出动|发生|新增|查办|打掉|捣毁|查扣|冻结|返还|挽回|拦截|劝阻")
-_STOCK_NOUNS = re.compile(r"现有|已有|在册|保有量|余额|存栏|常住人口|户籍人口|总人口|共有|拥有|现存|建成|已建|累计建成")
+# Also 共 or 累计 right before any verb (共发布, 累计转移): a count of what was done, whatever the trade; not
+# 共有 (a stock), 共同, 共建, 共享.
+_FLOW_VERBS = re.compile(
+    r"破获|侦破|抓获|缴获|查获|查处|办理|立案|接警|出动|发生|新增|查办|打掉|捣毁|查扣|冻结|返还|挽回|拦截|劝阻"
+    r"|(?:(?<![总合])共|累计)(?![有同建享计])[\u4e00-\u9fff]"
+)
+_STOCK_NOUNS = re.compile(r"现有|实有|已有|在册|保有量|余额|存栏|常住人口|户籍人口|总人口|共有|拥有|现存|建成|已建|累计建成")
 _HOLIDAY_GAP = re.compile(r"[“”\"]?[^,，。;；\n]{0,6}?[(（]")
 _LOCAL_BIND = ("的", "(", "的(")
 # 由2018年的412人、7.2%降至……: the later items of a list of numbers after 的 share the first one's phrase
@@ -420,8 +425,13 @@ class _Times:
                 self.scopes.add(Phrase(at, at + len(text), text, _TimeValue(per, "frame"), role, Level.SENTENCE, rule))
                 continue
             top = self.scopes.innermost(at, heading=False)
+            earlier_para = top is not None and self.doc.para_index(top.start) < self.doc.para_index(at)
             if self.main_span is not None and top is not None and (
-                text == "同期" or top.role == P.EVENT and ("期间" in text or self.doc.para_index(top.start) < self.doc.para_index(at))
+                text == "同期" or top.role == P.EVENT and ("期间" in text or earlier_para)
+                # 3月末，全省……存款余额……。\n分设区市看，合肥市地区生产总值……: a breakdown of flows after a paragraph
+                # on a stock is the release's window again (not of a stock: 分市看，……存款余额)
+                or top.role == P.STOCK and text.endswith("看") and earlier_para
+                and _is_flow_clause(self.doc.s, at, self.doc.sentence(at).end)
             ):
                 self.scopes.add(
                     Phrase(at, at + len(text), text, _TimeValue(self.main_span, "frame"), P.WHEN, Level.DOCUMENT, rule),
@@ -811,6 +821,16 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
     s = doc.s
     home = area.place
     for i, m in enumerate(ms):
+        whole = _joint_share_whole(doc, ms, i) if m.role == places.LIST and m.place is not None else None
+        if whole is not None:
+            place = places.scope_place(whole, m.place, home)
+            if place is not None:
+                # 九江、赣州两市进出口合计占全省的31.7%: a joint share of places listed together is of the
+                # whole they are a share of (not of the place named in the sentence before)
+                scopes.add(Phrase(m.start, m.end, m.text, place, m.role, Level.SENTENCE,
+                                  "places listed together with their joint share of a whole: the whole"),
+                           heading=doc.is_heading(m.start))
+                continue
         if m.role == places.LIST and m.place is not None and _heads_a_clause_list(s, ms, i):
             # 青岛、威海和东营进口增速超3成: places listed at the head of a clause are what its sentence
             # counts; the first stands for them (分别 with as many figures sets them one by one later)
@@ -921,6 +941,29 @@ def _heads_a_clause_list(s: str, ms: list[Mention], i: int) -> bool:
         end = s.find("。", ms[j].end)
         return "均" in s[ms[j].end : end if end >= 0 else len(s)]
     return True
+
+
+# After places listed together: their joint share of a whole (合计占全省的, 共占全市).
+_JOINT_SHARE = re.compile(r"[^,，。;；]{0,16}?(?:合计|共|总计|合共)(?:约)?占(?:同期)?全(?P<scope>省|市|县|州|区|国)")
+
+
+def _joint_share_whole(doc: Document, ms: list[Mention], i: int) -> str | None:
+    """The level word of the whole (省 of 全省) when ``ms[i]`` opens places listed together at the head of a
+    clause and counted as one (两市, 三地) whose joint share of that whole the clause states."""
+    s = doc.s
+    m = ms[i]
+    if i > 0 and s[ms[i - 1].end : m.start] in _LIST_GAPS:
+        return None  # not the first of its list
+    if not _LIST_HEAD_BEFORE.search(s, max(0, m.start - 12), m.start):
+        return None
+    j = i
+    while j + 1 < len(ms) and s[ms[j].end : ms[j + 1].start] in _LIST_GAPS:
+        j += 1
+    count = _JOINT_COUNT.match(s, ms[j].end)
+    if j == i or count is None:
+        return None
+    share = _JOINT_SHARE.match(s, count.end())
+    return share.group("scope") if share is not None else None
 
 
 def _paren_close(s: str, i: int) -> int | None:
