@@ -1,7 +1,8 @@
 """Periods and frames met on releases the extractor had not seen: a travel season whose dates the
 release states, a breakdown or a campaign's span after an incident told by day, the base of a
-multiple, a running total since a season began, a stock at the year's end. Each test is a short
-release written for the rule."""
+multiple, a running total since a season began, a stock at the year's end, a day that only dates a
+report, a breakdown after a stock, a joint share of listed places. Each test is a short release
+written for the rule."""
 
 from __future__ import annotations
 
@@ -155,3 +156,70 @@ def test_a_page_of_one_sentence_paragraphs_keeps_a_month_in_force() -> None:
         date(2024, 7, 15), "德州市",
     )
     assert _period(got["21微克/立方米"]) == (date(2024, 6, 1), date(2024, 6, 30))
+
+
+def test_an_existing_count_after_a_cut_off_is_a_stock_and_leaves_the_window_open() -> None:
+    # 实有 names what exists as of the cut-off: the cut-off is no end of the release's 今年以来
+    got = _by_mention(
+        "今年以来，全市市场监管部门共查处各类案件120件。\n\n截至9月底，全市实有经营主体5.6万户，较年初净增3100户。",
+        date(2024, 10, 20), "株洲市",
+    )
+    assert _period(got["120件"]) == (date(2024, 1, 1), date(2024, 10, 20))
+    assert _period(got["5.6万户"]) == (None, date(2024, 9, 30))
+
+
+def test_a_day_before_a_clause_that_only_reports_dates_the_report() -> None:
+    # 9月3日，市水利局通报，……: the figures are of the span the sentence states after them, not of that day
+    got = _by_mention(
+        "9月3日，市水利局通报，全市累计修复水毁工程412处，投入资金6800万元，统计时间为7月1日至8月31日。\n\n"
+        "9月2日，市公安局在城区抓获盗窃嫌疑人2名。",
+        date(2024, 9, 4), "岳阳市",
+    )
+    assert _period(got["412处"]) == (date(2024, 7, 1), date(2024, 8, 31))
+    assert _period(got["6800万元"]) == (date(2024, 7, 1), date(2024, 8, 31))
+    assert _period(got["2名"]) == (date(2024, 9, 2), date(2024, 9, 2))
+
+
+def test_up_to_now_after_a_stated_start_is_a_running_total_whatever_the_verb() -> None:
+    # 共发布 counts what was done since the start stated just before, like 共破获
+    got = _by_mention(
+        "自7月10日进入主汛期以来，省防指先后启动应急响应5次。截至目前，全省共发布山洪灾害预警1860条。",
+        date(2024, 8, 20), "湖南省",
+    )
+    assert _period(got["1860条"]) == (date(2024, 7, 10), date(2024, 8, 20))
+
+
+def test_a_breakdown_of_flows_after_a_stock_paragraph_is_the_release_window_again() -> None:
+    # 3月末 dates the deposits; 分地区看 then breaks down the quarter's sales, not a stock
+    text = (
+        "一季度，全省社会消费品零售总额6120.5亿元，增长4.8%。\n\n3月末，全省住户存款余额4.1万亿元。\n\n"
+        "分地区看，长沙市社会消费品零售总额1320.6亿元，增长5.2%。"
+    )
+    got = _by_mention(text, date(2024, 4, 25), "湖南省")
+    assert _period(got["1320.6亿元"]) == (date(2024, 1, 1), date(2024, 3, 31))
+    assert _period(got["4.1万亿元"]) == (None, date(2024, 3, 31))
+    # a breakdown of the stock keeps the stock's date
+    stock = _by_mention(text.replace("社会消费品零售总额1320.6亿元，增长5.2%", "住户存款余额1.2万亿元"), date(2024, 4, 25), "湖南省")
+    assert _period(stock["1.2万亿元"]) == (None, date(2024, 3, 31))
+
+
+def test_places_listed_together_with_their_joint_share_are_of_the_whole() -> None:
+    # 岳阳、常德两市……合计占全省的: neither the city of the sentence before nor the first listed
+    got = _by_mention(
+        "前三季度，全省接待游客3.2亿人次。\n\n株洲市接待游客2600万人次，增长9.1%。岳阳、常德两市接待游客合计占全省的18.5%。",
+        date(2024, 10, 28), "湖南省",
+    )
+    assert got["2600万人次"].region == "株洲市"
+    assert got["18.5%"].region == "湖南省"
+
+
+def test_what_has_been_set_up_as_of_a_cut_off_is_a_stock() -> None:
+    # 共设立……工作室 counts what exists at the cut-off (like 建成); the cut-off closes no window of flows
+    got = _by_mention(
+        "今年以来，全县共办理法律援助案件860件。\n\n截至6月底，全县共设立村（社区）法律顾问工作室213个。\n\n"
+        "县法院今年以来审结民事案件2140件。",
+        date(2024, 7, 15), "攸县",
+    )
+    assert _period(got["213个"]) == (None, date(2024, 6, 30))
+    assert _period(got["860件"]) == (date(2024, 1, 1), date(2024, 7, 15))
+    assert _period(got["2140件"]) == (date(2024, 1, 1), date(2024, 7, 15))
