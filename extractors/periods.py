@@ -46,6 +46,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("year_range", rf"(?P<y>(?:19|20)\d{{2}})年?{_JOIN}(?P<y2>(?:19|20)\d{{2}})年(?:间|期间)?"),
     # 自前年年底至今年8月: from the last month of a year to a month named after it
     ("yearend_range", rf"(?:自|从){_Y}(?:年底|年末|底|末){_JOIN}(?P<y2>今年|本年|去年|上年|(?:19|20)\d{{2}}年)?(?P<m2>{_N})月(?:份|底|末)?"),
+    # 自2023年10月县域医共体建设启动至今年5月底: a month, what began then, and the month it runs to
+    ("month_words_range", rf"(?:自|从){_Y}?(?P<m>{_N})月份?(?![\d日])[^,，。;；!?\n\d]{{2,16}}?(?:至|到)(?P<y2>今年|本年|去年|上年|(?:19|20)\d{{2}}年)?(?P<m2>{_N})月(?:份|底|末)?"),
     ("since_day_from", rf"(?:自|从){_Y}?(?P<m>{_N})月(?P<d>{_N})日[^,。;!?\n]{{0,24}}?(?:以来|{_ZHIJIN})"),
     ("day_range", rf"{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:至|到|-|—|–|~)(?:(?P<m2>{_N})月)?(?P<d2>{_N})日"),
     ("day_list", rf"{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:、|和|及)(?:(?P<m2>{_N})月)?(?P<d2>{_N})日"),
@@ -259,6 +261,16 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         y2 = _year_of(g.get("y2"), ctx, m2)
         if m1 is None or m2 is None or y1 is None or y2 is None or not (1 <= m1 <= 12 and 1 <= m2 <= 12):
             return unresolved if (y1 is None or y2 is None) and m1 and m2 else None
+        if (y1, m1) > (y2, m2):
+            return None
+        return Period("span", date(y1, m1, 1), _month_end(y2, m2))
+    if name == "month_words_range":
+        m1, m2 = _num(g.get("m")), _num(g.get("m2"))
+        if m1 is None or m2 is None or not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+            return None
+        y1, y2 = _year_of(ytext, ctx, m1), _year_of(g.get("y2"), ctx, m2)
+        if y1 is None or y2 is None:
+            return unresolved
         if (y1, m1) > (y2, m2):
             return None
         return Period("span", date(y1, m1, 1), _month_end(y2, m2))

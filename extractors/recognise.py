@@ -155,15 +155,30 @@ def _report_sentence_day(doc: Document, pos: int, fig_starts: list[int]) -> bool
     return not (k < len(fig_starts) and fig_starts[k] < sent.end)
 
 
+# Right after a day: what begins or ends on it (自1月26日开始, 已于3月5日结束).
+_BEGINS_AFTER = re.compile(r"\s*(?:开始|起|启动|拉开帷幕)")
+_ENDS_AFTER = re.compile(r"\s*(?:结束|落下帷幕|收官)")
+
+
 def _holiday_dates(doc: Document, marks: list[Mark]) -> dict[str, Period]:
-    """Holidays whose dates the release states: 春节假期(2月10日至17日)."""
+    """Holidays whose dates the release states: 春节假期(2月10日至17日), 春运自1月26日开始，已于3月5日结束."""
     out: dict[str, Period] = {}
-    for mk, nxt in zip(marks, marks[1:], strict=False):
-        if mk.name not in ("holiday", "holiday_other") or nxt.name != "day_range":
+    for i, (mk, nxt) in enumerate(zip(marks, marks[1:], strict=False)):
+        if mk.name not in ("holiday", "holiday_other"):
             continue
-        if not _HOLIDAY_GAP.fullmatch(doc.s, mk.end, nxt.start):
+        ctx = Context(doc.published, None)
+        sent_end = doc.sentence(mk.start).end
+        ends = [x for x in marks[i + 2 : i + 5] if x.name == "day" and x.end <= sent_end and _ENDS_AFTER.match(doc.s, x.end)]
+        if nxt.name == "day_range" and _HOLIDAY_GAP.fullmatch(doc.s, mk.end, nxt.start):
+            per = resolve(nxt, ctx)
+        elif nxt.name == "day" and nxt.start - mk.end <= 2 and _BEGINS_AFTER.match(doc.s, nxt.end) and ends:
+            # 2024年春运自1月26日开始，已于3月5日结束: the day it began and the day it ended
+            first, last = resolve(nxt, ctx), resolve(ends[0], ctx)
+            per = None
+            if first is not None and last is not None and first.start is not None and last.end is not None:
+                per = Period("span", first.start, last.end) if first.start <= last.end else None
+        else:
             continue
-        per = resolve(nxt, Context(doc.published, None))
         if per is not None and per.start is not None and per.end is not None:
             out.setdefault(holiday_family(mk.text), per)
     return out
@@ -820,7 +835,22 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
     scopes: Scopes[Place | None] = Scopes(doc)
     s = doc.s
     home = area.place
+    inner = [x for x in _PART_INSIDE.finditer(s) if not doc.is_furniture(x.start())]
+
+    def part_inside_before(pos: int) -> None:
+        # 全国铁路累计发送旅客4.84亿人次，其中省内各站发送旅客……: the part inside the release's own area
+        while inner and inner[0].start("w") < pos:
+            x = inner.pop(0)
+            current = scopes.innermost(x.start("w"), heading=False)
+            if current is None or current.value is not NATIONAL or home is NATIONAL:
+                continue
+            place = places.scope_place(x.group("scope"), None, home)
+            if place is not None:
+                scopes.add(Phrase(x.start("w"), x.end("w"), x.group("w"), place, places.AREA, Level.SENTENCE,
+                                  "其中 the part inside (省内) of a national figure: the release's area"))
+
     for i, m in enumerate(ms):
+        part_inside_before(m.start)
         whole = _joint_share_whole(doc, ms, i) if m.role == places.LIST and m.place is not None else None
         if whole is not None:
             place = places.scope_place(whole, m.place, home)
@@ -897,7 +927,12 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
         if close is not None:
             until, rule = close, "inside a short parenthesis"
         scopes.add(Phrase(m.start, m.end, m.text, place, m.role, level, rule, until))
+    part_inside_before(len(s) + 1)
     return scopes
+
+
+# 其中省内, 其中市内: a part of a wider figure that lies inside the release's own area
+_PART_INSIDE = re.compile(r"其中[,，]?\s*(?P<w>(?P<scope>省|市|县|州|区)内)")
 
 
 def _names_another_area(home: Place | None, scope: str) -> bool:

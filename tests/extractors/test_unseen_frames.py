@@ -223,3 +223,35 @@ def test_what_has_been_set_up_as_of_a_cut_off_is_a_stock() -> None:
     assert _period(got["213个"]) == (None, date(2024, 6, 30))
     assert _period(got["860件"]) == (date(2024, 1, 1), date(2024, 7, 15))
     assert _period(got["2140件"]) == (date(2024, 1, 1), date(2024, 7, 15))
+
+
+def test_a_range_from_a_month_and_what_began_then_to_a_later_month() -> None:
+    # 自2022年6月……上线至今年4月底: the words between the two ends name what began, not a period
+    got = _by_mention(
+        "自2022年6月全市智慧警务平台上线至今年4月底，平台累计推送预警线索5620条。",
+        date(2024, 5, 10), "衡阳市",
+    )
+    assert _period(got["5620条"]) == (date(2022, 6, 1), date(2024, 4, 30))
+
+
+def test_a_travel_season_dated_by_the_day_it_began_and_the_day_it_ended() -> None:
+    # 春运自1月14日开始，已于2月22日结束: the season's span, not the day it ended
+    got = _by_mention(
+        "2025年春运自1月14日开始，已于2月22日结束。春运期间，全省铁路发送旅客1860万人次。\n\n"
+        "2月1日，全省高速公路车流量达到120万辆次。\n\n春运期间全省民航运送旅客95万人次。",
+        date(2025, 2, 24), "湖南省",
+    )
+    season = (date(2025, 1, 14), date(2025, 2, 22))
+    assert _period(got["1860万人次"]) == season
+    assert _period(got["95万人次"]) == season
+    assert _period(got["120万辆次"]) == (date(2025, 2, 1), date(2025, 2, 1))
+
+
+def test_the_part_inside_the_province_of_a_national_figure_is_the_province() -> None:
+    # 全国……，其中省内机场……: the part is the release's own area
+    got = _by_mention(
+        "春运期间，全国民航运送旅客8400万人次，其中省内机场运送旅客320万人次。",
+        date(2025, 2, 24), "湖南省",
+    )
+    assert got["8400万人次"].region == "全国"
+    assert got["320万人次"].region == "湖南省"
