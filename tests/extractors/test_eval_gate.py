@@ -39,6 +39,10 @@ SCORER = SHARED / "eval" / "score.py"
 # paragraph's own month, bases of multiples; subjects: classes counted in digits, 依次, bodies named
 # by their kind, parts keeping their modifier; ties between areas broken by the text, not by hashing)
 # value F1 0.994, strict F1 0.946 (dev-c21..c32: 0.988 / 0.886).
+# Extractor 0.14.0 (periods: 实有 and 设立 name stocks, a day before a clause that only reports, 截至目前
+# after a stated start with any 共/累计 verb, a breakdown of flows after a stock, ranges with words between
+# their ends, a season dated by its first and last day; regions: a joint share of listed places, 其中省内 in a
+# national sentence): value F1 0.994, strict F1 0.946 on the whole dev set.
 VALUE_F1_GATE = 0.98
 STRICT_F1_GATE = 0.94
 
