@@ -165,12 +165,23 @@ def _link_lines(s: str) -> list[tuple[int, int]]:
     return out
 
 
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans joined, in order: a quoted name inside a furniture line (下一篇：……“法律进乡村”
+    活动 发放资料5000余份) must not hide the line around it from a search by start."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def read_numbers(s: str, norm: Normalised, text: str, skip: list[tuple[int, int]] | None = None) -> list[Num]:
     """Every figure-like number of ``s`` with its unit and qualifier; none inside the spans of
     ``skip`` (the page furniture the document model found: other articles' titles, counters)."""
     out: list[Num] = []
-    names = [m.span() for m in _NAME_QUOTE_RE.finditer(s)] + _link_lines(s) + list(skip or [])
-    names.sort()
+    names = _union([m.span() for m in _NAME_QUOTE_RE.finditer(s)] + _link_lines(s) + list(skip or []))
     name_starts = [a for a, _ in names]
     consumed = 0
     for m in NUM_RE.finditer(s):

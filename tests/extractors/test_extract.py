@@ -316,3 +316,14 @@ def test_prefecture_scope_from_a_county_level_city_is_its_autonomous_prefecture(
             "今年以来,全州公安机关已破获毒品刑事案件600余起。")
     f = _one(text, "600余起", published=__import__("datetime").date(2024, 5, 23))
     assert f.region == "德宏傣族景颇族自治州" and f.region_code == "533100"
+
+
+def test_no_figure_from_a_linked_title_with_a_quoted_name() -> None:
+    # a quoted name inside a furniture line used to hide the line from the furniture check
+    text = (
+        "今年以来，全市共查处交通违法行为1.2万起。\n"
+        "上一篇：某区开展“平安出行”宣传活动 发放资料3000余份\n"
+        "相关新闻\n"
+        "· 某县“清源”行动查处涉案人员210名（2024-05-02）\n"
+    )
+    assert [f.value for f in extract(text, published=date(2024, 6, 1))] == [12000]
