@@ -241,8 +241,8 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
     is_cn = not core[0].isdigit()
     if prev.isascii() and prev.isalpha():
         return None  # PM2.5, F15, G20
-    if s.endswith(ORDINAL_BEFORE, 0, i):
-        return None
+    if s.endswith(ORDINAL_BEFORE, 0, i) and not s.endswith("班列", 0, i):
+        return None  # but 中欧班列3912列: the trains, counted
     if is_cn:
         percent_words = s.endswith("百分之", 0, i)
         if prev in ("星", "周", "初", "统", "唯", "之", "万", "逐", "同", "单", "不", "专", "划", "进") and not percent_words:
@@ -332,13 +332,15 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
         ):
             unit, k = spaced, k + 1  # 死亡 9 人: a page that sets a number off with spaces
         if unit is not None:
-            if is_cn and core == "一" and unit.text in ONE_ARTICLE_UNITS:
-                return None
+            if is_cn and core == "一" and (unit.text in ONE_ARTICLE_UNITS or prev == "另"):
+                return None  # 一起, 另一名: an article or 'another', not a count
             if is_cn and unit.text in ("种", "位") and core != "十":
                 return None
             if is_cn and unit.text in ("大类", "城"):
                 return None  # 八大类 (the CPI basket), 三城: names, not counts
             k += len(unit.text)
+            if unit.text == "个" and _POINTS_LATER.match(s, k):
+                unit = UNITS["个百分点"]  # 分别下降0.2个、0.6个百分点: the points written once, at the end
             if unit.text == "元" and s.startswith("人民币", k):
                 k += 3
         elif s.startswith("成", k) and value <= 10 and s[k + 1 : k + 2] not in _AFTER_CHENG_DENY and (
@@ -411,6 +413,10 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
     return Num(start, k, i, value * literal_sign, unit, qualifier, high, literal_sign)
 
 
+# After 个, the rest of a list whose last item is in percentage points: 、下降0.6个、提高0.8个百分点.
+_POINTS_LATER = re.compile(
+    r"(?:[、和及与,，][^\d、和及与,，。;；\n]{0,4}\d+(?:\.\d+)?个)*[、和及与,，][^\d、和及与,，。;；\n]{0,4}\d+(?:\.\d+)?个?百分点"
+)
 # Counting words a page may set off from their number with a space (死亡 9 人).
 _SPACED_UNITS: frozenset[str] = frozenset({"人", "名", "起", "宗", "件", "辆", "公斤", "千克", "克", "吨", "元", "%", "人次", "户"})
 # 约占……的 right before a share: the share is approximate.
