@@ -116,7 +116,26 @@ def _furniture_flags(lines: list[str]) -> list[bool]:
             "。" not in t and (FURNITURE_RE.search(t) is not None or _NAV_BAR.search(t) is not None)
             or len(t) <= MAX_CAPTION and CAPTION_RE.search(t) is not None
         ))
+    _links_in_footer(lines, flags)
     return flags
+
+
+MAX_LINK = 60
+
+
+def _links_in_footer(lines: list[str], flags: list[bool]) -> None:
+    """After the article's last sentence, a short line without a full stop between two lines of
+    furniture ([作者：……] / 湘西州：一季度全州新增就业4200人 / 湖南日报……ICP备): the title of another
+    article, linked in the page's footer. Before the last sentence such a line may be the title."""
+    last = max((i for i, line in enumerate(lines) if "。" in line), default=-1)
+    if last < 0:
+        return
+    kept = [i for i in range(last + 1, len(lines)) if lines[i].strip()]
+    for k in range(1, len(kept) - 1):
+        i = kept[k]
+        t = lines[i].strip()
+        if not flags[i] and len(t) <= MAX_LINK and flags[kept[k - 1]] and flags[kept[k + 1]]:
+            flags[i] = True
 
 
 # A table flattened one cell per line: short lines, no sentence punctuation, numbers among them.

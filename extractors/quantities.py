@@ -165,12 +165,23 @@ def _link_lines(s: str) -> list[tuple[int, int]]:
     return out
 
 
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans joined, in order: a quoted name inside a furniture line (下一篇：……“法律进乡村”
+    活动 发放资料5000余份) must not hide the line around it from a search by start."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def read_numbers(s: str, norm: Normalised, text: str, skip: list[tuple[int, int]] | None = None) -> list[Num]:
     """Every figure-like number of ``s`` with its unit and qualifier; none inside the spans of
     ``skip`` (the page furniture the document model found: other articles' titles, counters)."""
     out: list[Num] = []
-    names = [m.span() for m in _NAME_QUOTE_RE.finditer(s)] + _link_lines(s) + list(skip or [])
-    names.sort()
+    names = _union([m.span() for m in _NAME_QUOTE_RE.finditer(s)] + _link_lines(s) + list(skip or []))
     name_starts = [a for a, _ in names]
     consumed = 0
     for m in NUM_RE.finditer(s):
@@ -230,8 +241,8 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
     is_cn = not core[0].isdigit()
     if prev.isascii() and prev.isalpha():
         return None  # PM2.5, F15, G20
-    if s.endswith(ORDINAL_BEFORE, 0, i):
-        return None
+    if s.endswith(ORDINAL_BEFORE, 0, i) and not s.endswith("班列", 0, i):
+        return None  # but 中欧班列3912列: the trains, counted
     if is_cn:
         percent_words = s.endswith("百分之", 0, i)
         if prev in ("星", "周", "初", "统", "唯", "之", "万", "逐", "同", "单", "不", "专", "划", "进") and not percent_words:
@@ -321,13 +332,15 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
         ):
             unit, k = spaced, k + 1  # 死亡 9 人: a page that sets a number off with spaces
         if unit is not None:
-            if is_cn and core == "一" and unit.text in ONE_ARTICLE_UNITS:
-                return None
+            if is_cn and core == "一" and (unit.text in ONE_ARTICLE_UNITS or prev == "另"):
+                return None  # 一起, 另一名: an article or 'another', not a count
             if is_cn and unit.text in ("种", "位") and core != "十":
                 return None
             if is_cn and unit.text in ("大类", "城"):
                 return None  # 八大类 (the CPI basket), 三城: names, not counts
             k += len(unit.text)
+            if unit.text == "个" and _POINTS_LATER.match(s, k):
+                unit = UNITS["个百分点"]  # 分别下降0.2个、0.6个百分点: the points written once, at the end
             if unit.text == "元" and s.startswith("人民币", k):
                 k += 3
         elif s.startswith("成", k) and value <= 10 and s[k + 1 : k + 2] not in _AFTER_CHENG_DENY and (
@@ -400,6 +413,10 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
     return Num(start, k, i, value * literal_sign, unit, qualifier, high, literal_sign)
 
 
+# After 个, the rest of a list whose last item is in percentage points: 、下降0.6个、提高0.8个百分点.
+_POINTS_LATER = re.compile(
+    r"(?:[、和及与,，][^\d、和及与,，。;；\n]{0,4}\d+(?:\.\d+)?个)*[、和及与,，][^\d、和及与,，。;；\n]{0,4}\d+(?:\.\d+)?个?百分点"
+)
 # Counting words a page may set off from their number with a space (死亡 9 人).
 _SPACED_UNITS: frozenset[str] = frozenset({"人", "名", "起", "宗", "件", "辆", "公斤", "千克", "克", "吨", "元", "%", "人次", "户"})
 # 约占……的 right before a share: the share is approximate.

@@ -71,6 +71,7 @@ UNIT_TABLE: tuple[tuple[str, str, float, str], ...] = (
     ("天", "count", 1.0, "天"), ("乘次", "count", 1.0, "乘次"), ("块", "count", 1.0, "块"),
     ("羽", "count", 1.0, "羽"), ("幅", "count", 1.0, "幅"), ("大类", "count", 1.0, "大类"),
     ("城", "count", 1.0, "城"), ("小包", "count", 1.0, "小包"), ("大包", "count", 1.0, "大包"),
+    ("列", "count", 1.0, "列"), ("趟", "count", 1.0, "趟"),  # 中欧班列3912列, 开行旅客列车620趟
     # 14类重点产品: read only after Arabic digits (see classes_at); 八类案件 names a group of crimes
     ("类", "count", 1.0, "类"),
 )
@@ -98,7 +99,7 @@ NOT_UNITS: tuple[str, ...] = (
 # Counting words that, after the numeral 一, read as an article (一起 'together',
 # 一个 'a'), not as the count one.
 ONE_ARTICLE_UNITS: frozenset[str] = frozenset(
-    "起个次批辆宗种场件项条家处所只头支包袋笔轮张套份片台部位单组队间座栋例把枚颗瓶箱盒块"
+    "起个次批辆宗种场件项条家处所只头支包袋笔轮张套份片台部位单组队间座栋例把枚颗瓶箱盒块列趟"
 )
 
 # Qualifiers written before a number, longest first where one is a prefix of another.
@@ -107,7 +108,7 @@ QUALIFIER_PREFIXES: tuple[tuple[str, str], ...] = (
     ("将近", "under"), ("接近", "under"), ("不足", "under"), ("不到", "under"), ("不超过", "under"),
     ("近", "under"),
     ("超过", "over"), ("不少于", "over"), ("不低于", "over"), ("至少", "over"), ("多于", "over"), ("突破", "over"),
-    ("逾", "over"), ("超", "over"), ("过", "over"),
+    ("不下", "over"), ("逾", "over"), ("超", "over"), ("过", "over"),
 )
 # Qualifiers written after the number (before the unit: 余, 多) or after the unit.
 QUALIFIER_INNER: tuple[tuple[str, str], ...] = (("余", "over"), ("多", "over"))
@@ -125,7 +126,8 @@ FURNITURE_BEFORE: tuple[str, ...] = (
     "热度", "人气", "字号",
 )
 # Words right before a number that make it an ordinal or a rank: 第四轮, 第23位.
-ORDINAL_BEFORE: tuple[str, ...] = ("第", "排名", "位列", "位居", "居", "列")
+# 届 then a number: a session (省委十二届四次全会), not a count.
+ORDINAL_BEFORE: tuple[str, ...] = ("第", "排名", "位列", "位居", "居", "列", "届")
 
 
 # 天 is a duration (为期3天) unless its sentence measures days: 优良天数253天,

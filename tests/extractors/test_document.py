@@ -80,3 +80,15 @@ def test_offsets_map_back_through_traditional_text_and_glosses() -> None:
 def test_links_to_other_articles_are_furniture() -> None:
     doc = Document("全县共破获案件5起。\n相关新闻\n某市破获案件12起　2022-06-15\n· 另一条新闻\n")
     assert [p.furniture for p in doc.paragraphs[:4]] == [False, True, True, True]
+
+
+def test_a_headline_linked_in_the_footer_is_furniture_but_a_title_is_not() -> None:
+    doc = Document(
+        "某州禁毒工作取得新成效\n"  # the title: between furniture lines, but before the last sentence
+        "来源：某州日报　编辑：李华\n"
+        "今年以来，全州共破获毒品案件41起。\n"
+        "[责任编辑：赵敏]\n"
+        "某县：一季度全县新增就业2300人\n"  # another article, linked between the editor and the footer
+        "某州日报　某ICP备12345678号\n"
+    )
+    assert [p.furniture for p in doc.paragraphs[:6]] == [False, True, False, True, True, True]

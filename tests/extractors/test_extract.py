@@ -316,3 +316,30 @@ def test_prefecture_scope_from_a_county_level_city_is_its_autonomous_prefecture(
             "今年以来,全州公安机关已破获毒品刑事案件600余起。")
     f = _one(text, "600余起", published=__import__("datetime").date(2024, 5, 23))
     assert f.region == "德宏傣族景颇族自治州" and f.region_code == "533100"
+
+
+def test_no_figure_from_a_linked_title_with_a_quoted_name() -> None:
+    # a quoted name inside a furniture line used to hide the line from the furniture check
+    text = (
+        "今年以来，全市共查处交通违法行为1.2万起。\n"
+        "上一篇：某区开展“平安出行”宣传活动 发放资料3000余份\n"
+        "相关新闻\n"
+        "· 某县“清源”行动查处涉案人员210名（2024-05-02）\n"
+    )
+    assert [f.value for f in extract(text, published=date(2024, 6, 1))] == [12000]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the points of a list written once, after its last item
+        ("各项占比较上年分别下降0.3个、下降1.1个、提高1.4个百分点。",
+         [(-0.3, "个百分点"), (-1.1, "个百分点"), (1.4, "个百分点")]),
+        ("另一名嫌疑人李某被抓获，警方共抓获嫌疑人4名。", [(4, "名")]),  # 另一名: another, not a count
+        ("会议传达了市委九届三次全会精神，全市新增就业1.2万人。", [(12000, "人")]),  # 届 then a session
+        ("该团伙流窜作案不下百起。", [(100, "起")]),  # 不下: no fewer than
+        ("今年以来，中欧班列开行1240列，每开行一列可节省运费约3万元。", [(1240, "列"), (30000, "元")]),
+    ],
+)
+def test_numbers_a_count_reads_and_words_it_does_not(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(f.value, f.unit) for f in extract(text, published=date(2024, 6, 1))] == expected
