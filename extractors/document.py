@@ -86,9 +86,18 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
+# A row of a table written with bars (地区生产总值 | 812.36亿元 | 4.8): three cells or more, one of them a number.
+_TABLE_ROW = re.compile(r"^[^|｜\n]*(?:[|｜][^|｜\n]*){2,}$")
+_NUMBER_CELL = re.compile(r"(?:^|[|｜])\s*[-+−]?\d+(?:\.\d+)?\s*[%％]?\s*(?:[|｜]|$)")
+
+
+def is_table_row(line: str) -> bool:
+    return _TABLE_ROW.match(line) is not None and _NUMBER_CELL.search(line) is not None
+
+
 def is_heading_line(line: str) -> bool:
     t = line.strip()
-    if not t or len(t) > 50 or not _CJK_RE.search(t):
+    if not t or len(t) > 50 or not _CJK_RE.search(t) or is_table_row(t):
         return False
     if any(ch in t for ch in "。;；") or any(ch in t[-1:] for ch in "!?！？"):
         return False  # but 刷单返利又来了！市民王女士被骗18万余元 is a title
@@ -113,11 +122,25 @@ def _furniture_flags(lines: list[str]) -> list[bool]:
         if t:
             in_links = False
         flags.append(bool(t) and len(t) <= MAX_FURNITURE and (
-            "。" not in t and (FURNITURE_RE.search(t) is not None or _NAV_BAR.search(t) is not None)
+            "。" not in t and (FURNITURE_RE.search(t) is not None or _NAV_BAR.search(t) is not None and not is_table_row(t))
             or len(t) <= MAX_CAPTION and CAPTION_RE.search(t) is not None
         ))
     _links_in_footer(lines, flags)
+    _table_headers(lines, flags)
     return flags
+
+
+def _table_headers(lines: list[str], flags: list[bool]) -> None:
+    """A line of short cells between bars (指标 | 一月 | 二月 | 三月) is a navigation bar unless a row of a
+    table with as many bars comes right after it: then it is that table's header."""
+    kept = [i for i, line in enumerate(lines) if line.strip()]
+    for a, b in zip(kept, kept[1:], strict=False):
+        t, u = lines[a].strip(), lines[b].strip()
+        if flags[a] and FURNITURE_RE.search(t) is None and is_table_row(u) and len(_BARS.findall(t)) == len(_BARS.findall(u)):
+            flags[a] = False
+
+
+_BARS = re.compile(r"[|｜]")
 
 
 MAX_LINK = 60

@@ -540,11 +540,13 @@ COMPARE_AFTER: tuple[str, ...] = ("同期", "相比", "相较", "比较")
 COMPARE_LEAD = re.compile(r"(?:快于|慢于|高于|低于|好于|超过|超出|多于|少于|不及|持平于|相当于|恢复到|恢复至)$")
 # A side remark: the phrase is the time of a comparison inside the clause, not of what follows.
 _SIDE_BEFORE = re.compile(r"(?:由|从|继|是|为|创|达到|仅次于|超过|刷新)$")
-_SIDE_AFTER = re.compile(r"(?:的[^,，。;；]{0,12}?(?:调整为|提高到|提高至|下降到|下降至|增加到|增加至|减少到|减少至|上升到|上升至|降至|升至|增至|减至)|以来(?:的)?(?:首次|最高|最低|最大|最多|最少|新高|新低|之最)|来(?:的)?(?:首次|最高|最低|最大|最多|最少|新高|新低)|(?:的)?(?:最高|最低|新高|新低|之最|同期水平|水平))")
+_SIDE_AFTER = re.compile(r"(?:[^,，。;；]{0,10}?(?:有|自)?[^,，。;；]{0,6}?(?:记录|记载|统计|观测)以来|的[^,，。;；]{0,12}?(?:调整为|提高到|提高至|下降到|下降至|增加到|增加至|减少到|减少至|上升到|上升至|降至|升至|增至|减至)|以来(?:的)?(?:首次|最高|最低|最大|最多|最少|新高|新低|之最)|来(?:的)?(?:首次|最高|最低|最大|最多|最少|新高|新低)|(?:的)?(?:最高|最低|新高|新低|之最|同期水平|水平))")
 # After 创 and a period: the record it sets (创今年单个案件最大缴获数, 创2010年以来新高).
 _RECORD_AFTER = re.compile(r"[^,，。;；]{0,14}?(?:最|新高|新低|纪录|记录|之最)")
 # After a since phrase (继2010年以来, 近五年来): a record, not the figures' period.
-_SIDE_AFTER_SINCE = re.compile(r"(?:的)?(?:首次|最高|最低|最大|最多|最少|最好|最差|新高|新低|之最|同期最)")
+_SIDE_AFTER_SINCE = re.compile(
+    r"(?:的)?(?:首次|最高|最低|最大|最多|最少|最好|最差|新高|新低|之最|同期最|(?:同期)?第[二三四五六七八九十\d]{1,3}(?:多|少|高|低|大))"
+)
 # A mark in parentheses after a comparison base: the base's dates (较去年同期(2023年1至4月)).
 _COMPARE_PAREN = re.compile(r"(?:同比|环比|较|比|与)[^,，。;；]{0,8}[(（]$")
 # The words before a mark that make it a sub-period of its clause only: 其中,今年6月…….

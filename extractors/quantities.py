@@ -241,6 +241,8 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
     is_cn = not core[0].isdigit()
     if prev.isascii() and prev.isalpha():
         return None  # PM2.5, F15, G20
+    if s.endswith(_PICTURE_BEFORE, 0, i):
+        return None  # 文章图片2, 附图1: a picture's number
     if s.endswith(ORDINAL_BEFORE, 0, i) and not s.endswith("班列", 0, i):
         return None  # but 中欧班列3912列: the trains, counted
     if is_cn:
@@ -417,6 +419,8 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
 _POINTS_LATER = re.compile(
     r"(?:[、和及与,，][^\d、和及与,，。;；\n]{0,4}\d+(?:\.\d+)?个)*[、和及与,，][^\d、和及与,，。;；\n]{0,4}\d+(?:\.\d+)?个?百分点"
 )
+# Before the number of a picture or a chart on the page.
+_PICTURE_BEFORE: tuple[str, ...] = ("图片", "附图", "图表", "组图")
 # Counting words a page may set off from their number with a space (死亡 9 人).
 _SPACED_UNITS: frozenset[str] = frozenset({"人", "名", "起", "宗", "件", "辆", "公斤", "千克", "克", "吨", "元", "%", "人次", "户"})
 # 约占……的 right before a share: the share is approximate.

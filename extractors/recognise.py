@@ -155,6 +155,8 @@ def _report_sentence_day(doc: Document, pos: int, fig_starts: list[int]) -> bool
     return not (k < len(fig_starts) and fig_starts[k] < sent.end)
 
 
+# Right after a day: the flood season began on it (于3月28日入汛, 4月1日正式进入汛期).
+_FLOOD_BEGINS = re.compile(r"\s*(?:正式)?(?:入汛|进入(?:主)?汛期)")
 # Right after a day: what begins or ends on it (自1月26日开始, 已于3月5日结束).
 _BEGINS_AFTER = re.compile(r"\s*(?:开始|起|启动|拉开帷幕)")
 _ENDS_AFTER = re.compile(r"\s*(?:结束|落下帷幕|收官)")
@@ -260,6 +262,7 @@ class _Times:
         self.since_starts: set[date] = set()
         self.main_span: Period | None = None  # the last span stated at document level
         self.launches: list[date] = []  # the starts of campaigns whose launch the release tells
+        self.flood_start: date | None = None  # the day the flood season began, as the release states it (于3月28日入汛)
         self.title_periods: set[tuple[date | None, date | None]] = set()  # the spans its title names
         self._multi_sentence: bool | None = None
         self.by_end: dict[int, Phrase[_TimeValue]] = {}
@@ -322,6 +325,9 @@ class _Times:
             elif mk.name == "campaign_since" and self.launches and doc.published is not None:
                 # 今年4月，……部署开展……专项行动。……专项行动开展以来: since the launch the release told
                 per = Period("span", self.launches[-1], doc.published)
+            elif mk.name == "season_since" and "汛" in mk.text and self.flood_start is not None and doc.published is not None:
+                # 今年我省于3月28日入汛，汛期以来: since the day the release says the flood season began
+                per = Period("span", self.flood_start, doc.published)
             else:
                 per = resolve(mk, ctx)
                 if mk.name == "quarter" and per is not None and _SUB_QUARTER.search(s, max(0, mk.start - 4), mk.start):
@@ -330,6 +336,8 @@ class _Times:
                     per = _holiday_period(mk, holidays, per)
             if per is None:
                 continue
+            if mk.name == "day" and per.start is not None and _FLOOD_BEGINS.match(s, mk.end):
+                self.flood_start = per.start
             self._add(mk, per, role, heading, title is not None and doc.para_index(mk.start) == title.index)
         self._frames_before(len(s) + 1)
 
@@ -1657,7 +1665,7 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
         (p.start - 1, p.end + 1) for p in doc.paragraphs
         if p.furniture and not p.cell and not _BREADCRUMB.search(doc.s, p.start, p.end)
     ]
-    nums = merge_table_values(read_numbers(doc.s, doc.norm, doc.text, furniture), tables.value_cells(doc))
+    nums = merge_table_values(read_numbers(doc.s, doc.norm, doc.text, furniture), tables.value_cells(doc) + tables.pipe_value_cells(doc))
     if not nums:
         return []
     area, times, written = _assign(doc, nums)

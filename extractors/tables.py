@@ -171,4 +171,82 @@ def value_cells(doc: Document) -> list[ValueCell]:
     return out
 
 
-__all__ = ["ValueCell", "value_cells"]
+_PIPE = re.compile(r"[|｜]")
+_DASH = re.compile(r"^[-—–－:：\s]*$")
+
+
+def _pipe_rows(doc: Document) -> list[list[list[_Cell]]]:
+    """Tables written a row per line with their cells between bars (指标 | 绝对值 | 同比增长(%)): runs of
+    two or more lines with as many cells each, three or more cells a line; a rule line (---|---) is
+    left out."""
+    s = doc.s
+    tables: list[list[list[_Cell]]] = []
+    cur: list[list[_Cell]] = []
+    for p in doc.paragraphs:
+        line = s[p.start : p.end]
+        if p.furniture or len(_PIPE.findall(line)) < 2:
+            if len(cur) >= 2:
+                tables.append(cur)
+            cur = []
+            continue
+        cells: list[_Cell] = []
+        pos = p.start
+        for part in _PIPE.split(line):
+            t = part.strip()
+            a = pos + len(part) - len(part.lstrip())
+            cells.append(_Cell(a, a + len(t), t, _is_value(t)))
+            pos += len(part) + 1
+        while cells and not cells[0].text:
+            cells.pop(0)  # | a | b |: the bars at the ends
+        while cells and not cells[-1].text:
+            cells.pop()
+        if all(_DASH.match(c.text) for c in cells):
+            continue
+        if len(cells) < 3 or cur and len(cells) != len(cur[0]):
+            if len(cur) >= 2:
+                tables.append(cur)
+            cur = []
+            if len(cells) < 3:
+                continue
+        cur.append(cells)
+    if len(cur) >= 2:
+        tables.append(cur)
+    return tables
+
+
+def pipe_value_cells(doc: Document) -> list[ValueCell]:
+    """The values of tables written with bars: the first row is the header; every later row is a label
+    and its cells, a bare value taking its unit from its column's header (同比增长(%): a change in
+    percent)."""
+    out: list[ValueCell] = []
+    for rows in _pipe_rows(doc):
+        header, body = rows[0], rows[1:]
+        if any(c.value for c in header[1:]):
+            continue  # no header row: the first row holds values
+        for row in body:
+            label = _LABEL_NOISE.sub("", row[0].text)
+            if not label or row[0].value:
+                continue
+            for k, v in enumerate(row[1:], start=1):
+                if not v.value:
+                    continue
+                m = VALUE_CELL_RE.match(v.text)
+                assert m is not None
+                rest = m.group("rest") or ""
+                own = unit_at(rest, 0) if rest else None
+                head = header[k].text
+                h_unit, h_mult = _header_unit(head)
+                unit = own or h_unit
+                if unit is None and ("%" in head or "％" in head):
+                    unit = unit_at("%", 0)
+                if rest and own is None:
+                    continue
+                change = _CHANGE_HEADER.search(head) is not None
+                end = v.start + len(m.group("num")) + (len(own.text) if own else 0)
+                out.append(ValueCell(v.start, end, float(m.group("num").replace("−", "-")), label, head, unit,
+                                     1 if own else h_mult, "mom" if "环比" in head else "yoy" if change else None,
+                                     header[k].start, row[0].start))
+    return out
+
+
+__all__ = ["ValueCell", "pipe_value_cells", "value_cells"]

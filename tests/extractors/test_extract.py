@@ -343,3 +343,10 @@ def test_no_figure_from_a_linked_title_with_a_quoted_name() -> None:
 )
 def test_numbers_a_count_reads_and_words_it_does_not(text: str, expected: list[tuple[float, str]]) -> None:
     assert [(f.value, f.unit) for f in extract(text, published=date(2024, 6, 1))] == expected
+
+
+def test_rainfall_in_millimetres_is_read_and_a_pictures_number_is_not() -> None:
+    text = "今年以来，全市平均降雨量1136毫米，较常年偏多21%。\n文章图片1\n全市累计转移群众2.3万人。\n"
+    assert [(f.value, f.unit) for f in extract(text, published=date(2024, 9, 1))] == [
+        (1136, "毫米"), (21, "%"), (23000, "人"),
+    ]

@@ -471,3 +471,16 @@ def test_a_campaign_launched_inside_the_releases_period_is_its_paragraphs_story(
     assert _period(got["486起"]) == (date(2025, 2, 1), date(2025, 7, 10))
     assert _period(got["3150起"]) == (date(2025, 1, 1), date(2025, 6, 30))
     assert _period(got["2480起"]) == (date(2024, 1, 1), date(2024, 6, 30))
+
+
+def test_a_record_since_a_year_of_first_records_is_no_period_for_the_sentence_after() -> None:
+    text = ("6月1日至8月31日，全省平均降雨量812毫米，为1961年有完整气象记录以来同期第二多。"
+            "其中，某市平均降雨量达1136毫米。")
+    figs = _by_mention(text, date(2024, 9, 4))
+    assert _period(figs["1136毫米"]) == (date(2024, 6, 1), date(2024, 8, 31))
+
+
+def test_since_the_flood_season_runs_from_the_day_the_release_says_it_began() -> None:
+    text = "今年我省于4月2日入汛，汛期以来，全省累计转移群众12.6万人次。受强降雨影响，汛期以来全省受灾人口38.4万人。"
+    figs = _by_mention(text, date(2024, 9, 4))
+    assert _period(figs["12.6万人次"]) == _period(figs["38.4万人"]) == (date(2024, 4, 2), date(2024, 9, 4))

@@ -6,7 +6,7 @@ from datetime import date
 
 from extractors import extract
 from extractors.document import Document
-from extractors.tables import value_cells
+from extractors.tables import pipe_value_cells, value_cells
 
 BULLETIN = (
     "2023年某县国民经济和社会发展统计公报\n"
@@ -66,3 +66,32 @@ def test_prose_with_short_lines_is_no_table() -> None:
     text = "某县召开会议\n会议指出\n要抓好落实\n一、加强领导\n二、压实责任\n三、强化督查\n全县破获案件5起。"
     assert not any(p.cell for p in Document(text).paragraphs)  # no numbers among the lines
     assert value_cells(Document(text)) == []
+
+
+def test_a_table_written_with_bars_gives_bare_cells_their_column_unit_and_the_period_in_force() -> None:
+    text = (
+        "一季度，全市经济运行总体平稳。\n"
+        "指标 | 绝对值 | 同比增长(%)\n"
+        "地区生产总值 | 652.3亿元 | 5.2\n"
+        "规模以上工业增加值 | — | 7.1\n"
+        "固定资产投资 | — | -3.6\n"
+    )
+    rows = [(f.mention, f.value, f.unit, f.subject, f.period_start, f.period_end)
+            for f in extract(text, published=date(2025, 4, 20))]
+    q1 = (date(2025, 1, 1), date(2025, 3, 31))
+    assert rows == [
+        ("652.3亿元", 65_230_000_000, "元", "地区生产总值", *q1),
+        ("5.2", 5.2, "%", "地区生产总值", *q1),
+        ("7.1", 7.1, "%", "规模以上工业增加值", *q1),
+        ("-3.6", -3.6, "%", "固定资产投资", *q1),
+    ]
+
+
+def test_a_row_of_a_barred_table_is_neither_a_heading_nor_a_navigation_bar() -> None:
+    doc = Document("首页 | 新闻 | 政务 | 服务\n指标 | 一月 | 二月 | 三月\n用电量 | 12.5 | 11.8 | 13.1\n")
+    assert [(p.furniture, p.heading) for p in doc.paragraphs[:3]] == [(True, True), (False, True), (False, False)]
+
+
+def test_a_barred_table_with_short_headers_keeps_its_header_row() -> None:
+    text = "今年一季度，全市用电量稳步增长。\n指标 | 一月 | 二月 | 三月\n用电量(亿千瓦时) | 12.5 | 11.8 | 13.1\n"
+    assert [c.header for c in pipe_value_cells(Document(text))] == ["一月", "二月", "三月"]
