@@ -65,7 +65,7 @@ _BODY_ACTS = re.compile(
 TAIL_WORDS: tuple[str, ...] = (
     "共计", "合计", "总计", "累计", "共", "达到", "已达", "高达", "多达", "分别达", "分别为", "分别", "依次为", "依次是", "依次", "达", "为",
     "是", "有", "计", "约有", "大约", "约", "将近", "接近", "近", "超过", "逾", "超", "过", "不足", "不到",
-    "预计达到", "预计达", "预计为", "预计", "保持在", "稳定在", "维持在", "控制在", "保持", "发展到", "发展至", "上升至", "下降至", "提高至", "提高到", "降至", "升至", "增至", "减至", "上升到", "下降到", "回升至", "回落至",
+    "预计达到", "预计达", "预计为", "预计", "保持在", "稳定在", "维持在", "控制在", "保持", "发展到", "发展至", "上升至", "下降至", "提高至", "提高到", "提升至", "提升到", "增加到", "增加至", "减少到", "减少至", "增长到", "增长至", "缩短至", "缩短到", "降至", "升至", "增至", "减至", "上升到", "下降到", "回升至", "回落至",
     "不少于", "至少", "估计", "的", "了", "已经", "已", "均在", "均", "到", "仅", "只有", "就", "即", "占到", "最多",
     "最少", "最高", "最低", "全部", ":", "“", "”", "每百毫升", "每毫升", "每升", "人民币", "同比", "环比",
 )
@@ -108,7 +108,7 @@ _NAMED_DRUG_RE = re.compile(r"^[\u4e00-\u9fff]{0,2}毒品(" + "|".join(map(re.es
 # before (原煤产量1657.8万吨;其中,县属企业完成1094.2万吨). Two characters each.
 OBJECTLESS_VERBS: tuple[str, ...] = ("完成", "实现")
 # Quantity nouns that may stand before such a verb (地区生产总值完成): the verb then says nothing.
-_QUANTITY_NOUNS: tuple[str, ...] = ("总值", "总额", "总量", "增加值", "产值", "收入", "投资", "产量", "营业额", "零售额")
+_QUANTITY_NOUNS: tuple[str, ...] = ("总值", "总额", "总量", "增加值", "产值", "收入", "投资", "产量", "营业额", "零售额", "电量")
 # Verbs kept before a noun written after the number (抓获4名嫌疑人 -> 抓获嫌疑人).
 VERBS: tuple[str, ...] = (
     "抓获", "缴获", "查获", "破获", "侦破", "捣毁", "打掉", "摧毁", "建成", "创建", "拆除", "开挖", "组成",
@@ -166,7 +166,8 @@ _ACTOR_END = re.compile(
     r"志愿者|医生|法官|我们|他们|大家|各地|各级|全市|全省|全县|全区|全州|全国|[市县区省州镇乡村])$"
 )
 # Acts that count something when nothing follows them: the thing is the topic before 共.
-_BARE_ACTS = frozenset(("报告", "受理", "发生", "发送", "接报", "登记", "收治", "报送", "确诊", "检出", "办结", "审结"))
+_BARE_ACTS = frozenset(("报告", "受理", "发生", "发送", "接报", "登记", "收治", "报送", "确诊", "检出", "办结", "审结",
+                        "成交", "网签成交", "完成", "实现"))
 
 
 def _topic_before_bare_act(t: str, xm: re.Match[str]) -> bool:
@@ -761,6 +762,7 @@ _ITEM_NUMBER = re.compile(r"^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1
 
 def _clean(t: str, rw: tuple[str, ...]) -> str:
     t = _ITEM_NUMBER.sub("", t)  # 2.南海区接报火灾: an item's number
+    t = _EDITOR_NOTE_RE.sub("", t)  # 较去年同期(下同)增长: the note parts the comparison from its verb
     t = _strip_marks(_area_before_period(t, rw))
     t = t.replace("()", "")  # 比去年(2022年)增加: the period inside went, its parentheses go too
     t = _strip_places(t.lstrip(" \u3000"))  # the whole list first, before its first place is read as the area
@@ -795,11 +797,52 @@ def _table_row_name(s: str, i: int) -> str:
     return first
 
 
+_ROW_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}")
+_PLACE_ROW = re.compile(r"[\u4e00-\u9fff()（）]{2,12}[ \u3000]+\d[\d.,]*[^\s\d]{0,6}")
+
+
+def _space_row_label(s: str, cstart: int, rw: tuple[str, ...]) -> str:
+    """The label of a table row flattened into one line with spaces (第一产业 用电量 19.6亿千瓦时 增长10.8%),
+    when the figure's clause is the cell right after it; '' if the clause opens no such row, or the
+    label is a place (the row's region)."""
+    if cstart < 3 or s[cstart - 1] not in " \u3000":
+        return ""
+    label = s[s.rfind("\n", 0, cstart) + 1 : cstart].strip()
+    if not _ROW_LABEL.fullmatch(label) or gazetteer().candidates(label):
+        return ""
+    label = _clean(label, rw)
+    return label if len(label) >= 2 and not is_filler(label) else ""
+
+
+def _rows_header(s: str, start: int, rw: tuple[str, ...]) -> str:
+    """What rows of places with one figure each (禅城区 512套) count: the line above them that names it
+    (分区看,8月份新建商品住宅网签成交量), without its period; '' if the figure's line is no such row."""
+    ls = s.rfind("\n", 0, start) + 1
+    if not gazetteer().candidates(s[ls:start].strip()):
+        return ""
+    pos = ls - 1
+    for _ in range(24):
+        if pos <= 0:
+            return ""
+        ps = s.rfind("\n", 0, pos) + 1
+        line = s[ps:pos].strip()
+        pos = ps - 1
+        if _PLACE_ROW.fullmatch(line):
+            continue
+        if not line or line[-1] in "。；;":
+            return ""
+        head = _clean(re.split(r"[,，:：;；]", line)[-1], rw)
+        return head if len(head) >= 2 and not re.search(r"\d", head) and not is_filler(head) else ""
+    return ""
+
+
 _CHANGE_VERB_TAIL = re.compile(r"(?:增长|下降|上升|增加|减少|提高|提升|降低|回升|回落|下滑|下跌|缩小|扩大|上涨|增产|减产|增收|减收|增亏|减亏|压缩|压减|缩减|削减)了?$")
 
 
 # Heads that name a quantity only with the words before them: 比例, 比率, 人数.
 BARE_HEADS: frozenset[str] = frozenset({"比例", "比率", "率", "占比", "比重", "数量", "人数", "总数", "金额", "面积", "产量"})
+# Measures written alone after a count of something (成交4862套,面积53.7万平方米): of that something.
+_ATTRIBUTE_HEADS: frozenset[str] = frozenset({"面积", "金额"})
 # Connectives that open a sentence and name nothing (此外, 同时, 另外).
 _CONNECTIVES: frozenset[str] = frozenset({"此外", "另外", "同时", "其中", "其次", "再次", "最后", "总之", "据悉", "另据"})
 # Words that name a share without saying of what: 占比, 比重, 占全省.
@@ -864,6 +907,8 @@ _RATE_CHANGE_RE = re.compile(
     r"(?P<rate>增速|增幅|涨幅|增长速度)?(?P<cmp>(?:比|较|高于|低于|快于|慢于|超过|超出)[^,，;；。]{0,10}?)"
     r"(?P<rate2>增速|增幅)?(?P<verb>提高|下降|回落|回升|加快|放缓|扩大|收窄|上升|降低|增加|减少)?"
 )
+# Change verbs said of a rate and never of a quantity (a count does not speed up).
+_RATE_ONLY_VERBS: frozenset[str] = frozenset({"加快", "放缓"})
 _AVERAGE_CHANGE_RE = re.compile(r"(?:[两三四五六七八九十\d]年|年)平均(?:增长|下降)?|年均(?:增长|下降)")
 # A difference against another area or time, naming no quantity of its own: 与曲靖市相比多出, 比上年多.
 _COMPARED_WITH = re.compile(r"(?:与|和|同|比|较)[^,，;；。]{1,10}?(?:相比)?(?P<diff>多出|多了|多|少了|少|高出|低了|增加了?|减少了?)")
@@ -887,10 +932,11 @@ def _rate_change(core: str, prev: Num) -> str:
     m = _RATE_CHANGE_RE.fullmatch(core)
     if m is None:
         return ""
-    rated = bool(m.group("rate") or m.group("rate2"))
+    # 比上月加快, 比1-9月放缓: only a rate speeds up or slows down, so the rate is of the quantity before
+    rated = bool(m.group("rate") or m.group("rate2")) or m.group("verb") in _RATE_ONLY_VERBS
     if not rated and (m.group("verb") or not m.group("cmp").startswith(("高于", "低于", "快于", "慢于"))):
         return ""  # 比上年末下降: a change of the quantity itself, named as before (生猪存栏下降)
-    growth = bool(m.group("rate") or m.group("rate2")) or (
+    growth = rated or (
         prev.unit is not None and prev.unit.family == "percent" and prev.comparison in ("yoy", "mom")
     )
     rest = m.group("cmp") + (m.group("verb") or "")
@@ -1168,6 +1214,10 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             core_nc = strip_change(like.base) or like.base
         if not core_nc and (row := _table_row_name(s, n.start)):
             core_nc = row  # 出口 | 7432.9亿元 | 5.6%: a table flattened into lines, named by its first cell
+        if not core_nc and (row := _rows_header(s, n.start, rw)):
+            core_nc = row  # 分区看,8月份网签成交量 / 禅城区 512套: rows of places under the line naming them
+        if core_nc and len(core_nc) <= 6 and (row := _space_row_label(s, cstart, rw)) and row not in core_nc:
+            core_nc = row + core_nc  # 第一产业 用电量 19.6亿千瓦时: the row's label cell, then its measure
         names: list[str]
         bases: list[str] | None = None
         compared = ""
@@ -1320,6 +1370,12 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # named by its word alone is of the quantity named before it in the sentence
             verb = _fit_change(core, "") if core != core_nc and _CHANGE_VERB_TAIL.search(core) else ""
             names = [whole + core_nc + verb]
+        elif (
+            k == 1 and core_nc in _ATTRIBUTE_HEADS and in_sent and in_sent[-1].base
+            and _family(in_sent[-1]) not in ("percent", "points", "ratio", fam)
+        ):
+            # 网签成交4862套,面积53.7万平方米: the measure of what was just counted, not any area
+            names = [(strip_change(in_sent[-1].base) or in_sent[-1].base) + core_nc]
         elif core_nc:
             names = [core_nc] * k
         elif in_sent and (not core or is_filler(core)) and (named := _clause_between(s, in_sent[-1], cstart, rw)):

@@ -145,3 +145,44 @@ def test_a_list_of_changes_with_its_own_direction_says_it_in_the_subject() -> No
 def test_a_count_of_casualties_is_named_without_the_act_of_the_accidents() -> None:
     got = _by_mention("2023年,全市发生各类安全生产事故总死亡人数62人。", date(2024, 1, 20), "德阳市")
     assert got["62人"].subject == "安全生产事故总死亡人数"
+
+
+def test_an_editors_note_between_a_comparison_and_its_verb_names_nothing() -> None:
+    got = _by_mention("前三季度,全市外贸进出口总值812.4亿元,较去年同期(下同)增长6.1%。", date(2025, 10, 20), "台州市")
+    assert got["6.1%"].subject.startswith("外贸进出口总值")
+
+
+def test_a_share_raised_to_a_level_is_of_the_quantity_before() -> None:
+    got = _by_mention("上半年,全区外资企业进出口96.2亿元,增长3.4%,占比提升至27.8%。", date(2025, 7, 18), "黄埔区")
+    assert got["27.8%"].subject == "外资企业进出口占比"
+
+
+def test_a_change_that_speeds_up_or_slows_down_is_of_the_growth_rate() -> None:
+    got = _by_mention("1-5月,全县规模以上工业增加值增长6.4%,比1-4月加快0.7个百分点;固定资产投资增长3.1%,比上月放缓0.5个百分点。",
+                      date(2025, 6, 18), "南部县")
+    assert got["0.7个百分点"].subject.startswith("规模以上工业增加值增速")
+    assert got["0.5个百分点"].subject.startswith("固定资产投资增速")
+
+
+def test_a_bare_act_after_leiji_keeps_the_topic_before_it() -> None:
+    got = _by_mention("1-9月,全市商品住宅累计网签成交2.15万套;全市用电量累计完成86.3亿千瓦时。", date(2025, 10, 12), "江门市")
+    assert got["2.15万套"].subject == "商品住宅网签成交"
+    assert got["86.3亿千瓦时"].subject == "用电量"
+
+
+def test_an_area_or_amount_written_alone_after_a_count_is_of_what_was_counted() -> None:
+    got = _by_mention("10月份,全市二手住房成交1860套,面积17.2万平方米,环比下降4.2%。", date(2025, 11, 8), "惠州市")
+    assert got["17.2万平方米"].subject == "二手住房成交面积"
+    assert got["4.2%"].subject.startswith("二手住房成交面积")
+
+
+def test_a_row_flattened_into_one_line_with_spaces_is_named_by_its_first_cell() -> None:
+    got = _by_mention("分行业用水情况\n农业 用水量 12.6亿立方米 下降3.2%\n工业 用水量 4.1亿立方米 增长1.8%", date(2025, 3, 2), "宁夏回族自治区")
+    assert got["4.1亿立方米"].subject == "工业用水量"
+    assert got["3.2%"].subject.startswith("农业用水量")
+
+
+def test_rows_of_places_under_a_line_count_what_that_line_names() -> None:
+    got = _by_mention("分县区看,一季度新增城镇就业人数\n城关区 1260人\n七里河区 980人\n全市合计4120人。", date(2025, 4, 15), "兰州市")
+    assert got["1260人"].subject == "新增城镇就业人数"
+    assert got["980人"].subject == "新增城镇就业人数" and got["980人"].region == "七里河区"
