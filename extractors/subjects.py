@@ -40,7 +40,7 @@ CLAUSE_BREAKS: frozenset[str] = frozenset(",;:。!?！？；：\n【】| \u3000"
 LEAD_WORDS: tuple[str, ...] = (
     "据统计", "据悉", "据了解", "据介绍", "据初步统计", "经统计", "数据显示", "统计显示", "经查",
     "记者了解到", "记者获悉", "特别是", "尤其是", "与相比", "同比", "其中", "另外", "此外", "同时", "另据了解", "另", "并且", "并", "还有", "还", "又",
-    "共计", "合计", "总计", "共", "累计", "先后", "分别", "依次", "均", "已经", "已", "依法", "一举", "全部",
+    "共计", "合计", "总计", "共有", "共", "累计", "先后", "分别", "依次", "均", "已经", "已", "依法", "一举", "全部",
     "全省", "全市", "全区", "全县", "全州", "全国", "全盟", "全港", "全澳", "我国", "我省", "我市", "我区", "我县", "我州",
     "本省", "本市", "该市", "该省", "该县", "该区", "省内", "市内", "全警", "全年", "今年", "去年",
     "期间", "当年", "此次", "本次", "该局", "该所", "警方", "公安机关", "各级公安机关", "全省公安机关",
@@ -65,9 +65,9 @@ _BODY_ACTS = re.compile(
 TAIL_WORDS: tuple[str, ...] = (
     "共计", "合计", "总计", "累计", "共", "达到", "已达", "高达", "多达", "分别达", "分别为", "分别", "依次为", "依次是", "依次", "达", "为",
     "是", "有", "计", "约有", "大约", "约", "将近", "接近", "近", "超过", "逾", "超", "过", "不足", "不到",
-    "预计达到", "预计达", "预计为", "预计", "保持在", "稳定在", "维持在", "控制在", "保持", "发展到", "发展至", "上升至", "下降至", "提高至", "提高到", "提升至", "提升到", "增加到", "增加至", "减少到", "减少至", "增长到", "增长至", "缩短至", "缩短到", "降至", "升至", "增至", "减至", "上升到", "下降到", "回升至", "回落至",
+    "预计达到", "预计达", "预计为", "预计将", "预计", "有望", "将", "保持在", "稳定在", "维持在", "控制在", "保持", "发展到", "发展至", "上升至", "下降至", "提高至", "提高到", "提升至", "提升到", "增加到", "增加至", "减少到", "减少至", "增长到", "增长至", "缩短至", "缩短到", "降至", "升至", "增至", "减至", "上升到", "下降到", "回升至", "回落至",
     "不少于", "至少", "估计", "的", "了", "已经", "已", "均在", "均", "到", "仅", "只有", "就", "即", "占到", "最多",
-    "最少", "最高", "最低", "全部", ":", "“", "”", "每百毫升", "每毫升", "每升", "人民币", "同比", "环比",
+    "最少", "最高", "最低", "最快", "最慢", "最大", "最小", "全部", ":", "“", "”", "每百毫升", "每毫升", "每升", "人民币", "同比", "环比",
 )
 # A change stated after the subject: 同比下降, 比上年增长, 较去年减少.
 CHANGE_RE = re.compile(
@@ -329,6 +329,8 @@ def noun_after(s: str, pos: int, *, clause: bool = False) -> str:
             break  # 20个重点县区共破获……: the noun ends where its act, with its adverb, begins
         j += 1
     np = s[pos:j]
+    if not clause and j < len(s) and s[j].isdigit():
+        np = strip_tail(np)  # 9个重点商圈客流量累计达1.86亿: the noun runs into the next figure, not its 累计达
     for w in NP_VERB_STOPS:
         k = np.find(w)
         if k >= 2:
@@ -882,6 +884,27 @@ def _fit_change(chg: str, base: str) -> str:
     return m.group(0) if m else chg
 
 
+# What a count's noun runs into when it goes on to name the next figure's quantity: 累计达412.6亿元.
+_RUNS_INTO_FIGURE = re.compile(r"[^,，。;；:：\s\d]{0,4}\d")
+# Heads that close the name of a set of places or bodies, and quantities measured of such a set.
+_SET_HEAD = re.compile(r"开发区|园区|商圈|景区|乡镇|街道|社区|企业|行业|单位|学校|医院|口岸|[村镇乡县区市站点所]")
+_MEASURE_END = re.compile(r"(?:量|额|值|率|收入|浓度|比例|面积)$")
+
+
+def _set_noun(np: str) -> str:
+    """The set a count names when the noun after it runs on into what the next figure measures
+    (9个重点商圈客流量累计达1.86亿人次 -> 重点商圈); '' when it does not split so."""
+    if not _MEASURE_END.search(np):
+        return ""
+    for m in reversed(list(_SET_HEAD.finditer(np))):
+        rest = np[m.end() :]
+        if m.end() >= 2 and len(rest) >= 2 and _MEASURE_END.search(rest):
+            return np[: m.end()]
+    return ""
+
+
+# A clause that ranks an area by the quantity before it (PM10平均浓度南阳市最高).
+_RANKED = re.compile(r"最(?:高|低|多|少|快|慢|大|小)$")
 _RANK_TAIL = re.compile(r"(?:占比|比重|所占比重)?(?:最高|最大|最多|居首|第一)?$")
 
 
@@ -915,7 +938,7 @@ _COMPARED_WITH = re.compile(r"(?:与|和|同|比|较)[^,，;；。]{1,10}?(?:相
 # Verbs that compare a figure with one stated before: 仅次于……的895.9亿元.
 COMPARISON_VERBS: frozenset[str] = frozenset({"仅次于", "相当于", "超过", "高于", "低于", "多于", "少于", "接近"})
 # A modifier standing for an item of the quantity before: 其中:省级8家, 市级30家.
-_MODIFIER_RE = re.compile(r"[\u4e00-\u9fff]{1,3}(?:级|类|型|属)")
+_MODIFIER_RE = re.compile(r"[\u4e00-\u9fff0-9A-Z]{1,3}(?:级|类|型|属)")
 _HEAD_AFTER_MODIFIER = re.compile(r"^.{0,8}?(?:级以上|级以下|以上|以下|级|类|型)(?P<head>[\u4e00-\u9fff]{2,12})$")
 _LIST_PREDICATE = re.compile(
     r"(?:分别)?(?:增长|下降|增速|增幅)?(?:较快|较慢|明显|显著|平稳|迅速|强劲)?(?:增长|下降|回升|回落)?$"
@@ -1174,17 +1197,26 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         uncut = drop_category(named_drug(balance(tidy(core_nc))))
         core_nc = drop_category(named_drug(balance(from_verb(tidy(core_nc)))))
         core_nc = _APPROX_BEFORE_SHARE.sub("", core_nc)  # 约占全省的37%: the 约 is the figure's qualifier
+        run_on = (
+            bool(in_sent)
+            and (not core_nc or is_filler(core_nc))
+            and _family(in_sent[-1]) == "count"
+            and not _CLAUSE_BREAK_RE.search(s, in_sent[-1].end, n.start)
+        )
         if (
             in_sent
             and in_sent[-1].np_end > in_sent[-1].end
-            and (core_nc in BARE_HEADS or core_nc.startswith("("))
+            and (core_nc in BARE_HEADS or core_nc.startswith("(") or run_on)
             and floor == in_sent[-1].np_end
         ):
             # 8个国考断面水质优良(Ⅰ—Ⅲ类)比例为75%: the noun after the count is also the start of this
-            # figure's subject, which the head left after it (比例) does not name alone
-            whole = _clean(s[in_sent[-1].end : n.start], rw)
+            # figure's subject, which the head left after it (比例) does not name alone; so is all of it
+            # when nothing but a copula is left (9个重点商圈客流量累计达1.86亿人次)
+            whole = _clean(strip_tail(s[in_sent[-1].end : n.start]), rw)
             whole = balance(tidy(strip_change(whole) or whole))
-            if len(whole) > len(core_nc):
+            if len(whole) > len(core_nc) and (
+                not run_on or whole.startswith(in_sent[-1].subject) and len(whole) > len(in_sent[-1].subject)
+            ):
                 core_nc = whole
         if _AGE_RE.fullmatch(core_nc):
             core_nc = ""  # (女,25岁)2名犯罪嫌疑人: an age in an aside names nothing
@@ -1272,6 +1304,9 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             and wants_noun_after(core_nc, own)
         ):
             verb = last_verb(core)
+            np_len = len(after_np)
+            if fam == "count" and _RUNS_INTO_FIGURE.match(s, group[-1].end + np_len) and (set_ := _set_noun(after_np)):
+                after_np = set_  # 8个省级以上开发区|工业总产值累计达412.6亿元: the set; the rest is the next figure's
             if (among := _among_the(own, after_np)) is not None:
                 names = [among] * k  # 在41个工业大类行业中, 在统计的14类重点产品中: the set, not the frame
             elif core_nc.endswith(("对", "向", "给")):
@@ -1280,7 +1315,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 names = [core_nc + after_np] * k
             else:
                 names = [verb + after_np] * k
-            group[-1].np_end = group[-1].end + len(after_np)
+            group[-1].np_end = group[-1].end + np_len
         elif not core_nc and s.startswith("的", group[-1].end) and (np2 := noun_after(s, group[-1].end + 1, clause=True)):
             names = [np2] * k  # 97.6%的群众对……表示满意
         elif k > 1 and core_nc and (parts := _split_items(listed_core, core_nc, k)) is not None:
@@ -1354,7 +1389,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             k == 1
             and comp == "share"
             and core_nc.startswith("占")
-            and not any(w in core_nc for w in ("比重", "比例", "占比", "("))
+            and not any(w in core_nc for w in ("占比", "("))
             and (item := next((m for m in reversed(in_sent) if _family(m) not in ("percent", "points", "ratio") and m.base), None))
         ):
             # 仓储场所火灾31起,占火灾总数的6.4%: the share of the item counted before it
@@ -1394,7 +1429,14 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             c2s, raw2 = clause_before(s, max(floor, cstart - 1), floor)
             prev_clause = _clean(raw2, rw) if cstart - 1 > floor else ""
             if "是" in prev_clause:
-                prev_clause = prev_clause.rsplit("是", 1)[1]
+                topic, named = prev_clause.rsplit("是", 1)
+                topic = _RANKED.sub("", topic.removesuffix("的"))
+                # 优良天数最多的是西峡县,为176天: the place ranked first is the area, what it ranks by the subject
+                prev_clause = topic if gazetteer().candidates(named) and len(topic) >= 2 else named
+            if _RANKED.search(raw2) and (
+                at := next((h.start for h in gazetteer().find(prev_clause) if h.end == len(prev_clause)), 0)
+            ) >= 2:
+                prev_clause = prev_clause[:at]  # PM10平均浓度南阳市最高,为68: the place is the figure's area
             if (not prev_clause or is_filler(prev_clause) or prev_clause in _CONNECTIVES) and not core and (
                 rest := noun_after(s, group[-1].end, clause=True)
             ):

@@ -186,3 +186,46 @@ def test_rows_of_places_under_a_line_count_what_that_line_names() -> None:
     got = _by_mention("分县区看,一季度新增城镇就业人数\n城关区 1260人\n七里河区 980人\n全市合计4120人。", date(2025, 4, 15), "兰州市")
     assert got["1260人"].subject == "新增城镇就业人数"
     assert got["980人"].subject == "新增城镇就业人数" and got["980人"].region == "七里河区"
+
+
+def test_an_area_ranked_by_a_quantity_is_the_figures_area_not_its_subject() -> None:
+    got = _by_mention(
+        "上半年,全省PM10平均浓度南阳市最高,为68微克/立方米;信阳市最低,为41微克/立方米。各市中,洛阳市增速最快,达9.1%。"
+        "优良天数最多的是西峡县,为176天。",
+        date(2025, 7, 20),
+        "河南省",
+    )
+    assert got["68微克/立方米"].subject == "PM10平均浓度"
+    assert got["41微克/立方米"].subject == "PM10平均浓度"
+    assert got["9.1%"].subject == "增速"
+    assert got["176天"].subject == "优良天数"
+
+
+def test_a_forecast_names_the_quantity_without_its_future_marker() -> None:
+    got = _by_mention("预计全年,全县地区生产总值将超过300亿元,粮食总产有望达到52万吨。", date(2025, 7, 20), "滑县")
+    assert got["超过300亿元"].subject == "地区生产总值"
+    assert got["52万吨"].subject == "粮食总产"
+
+
+def test_a_noun_after_a_count_that_runs_on_into_the_next_figure_is_cut_at_the_set() -> None:
+    got = _by_mention("上半年,全县8个省级以上开发区工业总产值累计达412.6亿元,同比增长6.3%。", date(2025, 7, 20), "长兴县")
+    assert got["8个"].subject == "省级以上开发区"
+    assert got["412.6亿元"].subject == "省级以上开发区工业总产值"
+    assert got["6.3%"].subject.startswith("省级以上开发区工业总产值")
+
+
+def test_a_stock_opened_with_gongyou_and_its_grades_name_what_is_held() -> None:
+    got = _by_mention("截至11月底,全市共有A级旅游景区46家,其中5A级2家、4A级15家。", date(2025, 12, 20), "黄山市")
+    assert got["46家"].subject == "A级旅游景区"
+    assert got["2家"].subject == "5A级旅游景区"
+    assert got["15家"].subject == "4A级旅游景区"
+
+
+def test_a_share_stated_as_a_proportion_of_a_named_whole_is_of_the_part() -> None:
+    got = _by_mention(
+        "前三季度,全市高新技术产业产值1820.6亿元,占规模以上工业总产值的比重达到48.2%,较上年同期提高2.1个百分点。",
+        date(2025, 10, 25),
+        "芜湖市",
+    )
+    assert got["48.2%"].subject == "高新技术产业产值占规模以上工业总产值的比重"
+    assert got["2.1个百分点"].subject.startswith("高新技术产业产值占规模以上工业总产值的比重")
