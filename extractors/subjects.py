@@ -1429,10 +1429,10 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             c2s, raw2 = clause_before(s, max(floor, cstart - 1), floor)
             prev_clause = _clean(raw2, rw) if cstart - 1 > floor else ""
             if "是" in prev_clause:
-                topic, named = prev_clause.rsplit("是", 1)
-                topic = _RANKED.sub("", topic.removesuffix("的"))
+                ranked_by, ranked = prev_clause.rsplit("是", 1)
+                ranked_by = _RANKED.sub("", ranked_by.removesuffix("的"))
                 # 优良天数最多的是西峡县,为176天: the place ranked first is the area, what it ranks by the subject
-                prev_clause = topic if gazetteer().candidates(named) and len(topic) >= 2 else named
+                prev_clause = ranked_by if gazetteer().candidates(ranked) and len(ranked_by) >= 2 else ranked
             if _RANKED.search(raw2) and (
                 at := next((h.start for h in gazetteer().find(prev_clause) if h.end == len(prev_clause)), 0)
             ) >= 2:
