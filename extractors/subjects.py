@@ -132,6 +132,8 @@ _ENUM_RE = re.compile(r"[^、,，“”]{1,8}(?:、[^、,，“”]{1,8})+等(?:
 # 农林牧渔业(包括……)增加值 -> 农林牧渔业增加值, 道路交通事故(一般程序案件) kept.
 _PAREN_RE = re.compile(r"\([^()]{2,30}\)(?!$)")
 # An editor's note about the wording, never part of what is counted: (下同), (以下简称……), (现价).
+# The currency a total is reckoned in (以人民币计价, 按美元计算).
+_CURRENCY_BASIS = re.compile(r"(?:以|按)(?:人民币|美元|欧元)计(?:价|算)?")
 _EDITOR_NOTE_RE = re.compile(r"[(（](?:下同|以下同|以下简称[^()（）]{0,12}|简称[^()（）]{0,12})[)）]")
 # Where a noun after the number stops.
 NP_STOPS: frozenset[str] = frozenset(",;:。!?！？；：\n()（）“”\"都已均也被在从对将把向")
@@ -765,6 +767,7 @@ _ITEM_NUMBER = re.compile(r"^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1
 def _clean(t: str, rw: tuple[str, ...]) -> str:
     t = _ITEM_NUMBER.sub("", t)  # 2.南海区接报火灾: an item's number
     t = _EDITOR_NOTE_RE.sub("", t)  # 较去年同期(下同)增长: the note parts the comparison from its verb
+    t = _CURRENCY_BASIS.sub("", t)  # 进出口总额以人民币计价为: the currency it is stated in, not the quantity
     t = _strip_marks(_area_before_period(t, rw))
     t = t.replace("()", "")  # 比去年(2022年)增加: the period inside went, its parentheses go too
     t = _strip_places(t.lstrip(" \u3000"))  # the whole list first, before its first place is read as the area
@@ -1307,6 +1310,12 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             np_len = len(after_np)
             if fam == "count" and _RUNS_INTO_FIGURE.match(s, group[-1].end + np_len) and (set_ := _set_noun(after_np)):
                 after_np = set_  # 8个省级以上开发区|工业总产值累计达412.6亿元: the set; the rest is the next figure's
+            elif (
+                np_len >= 3 and after_np.endswith("中") and not after_np.endswith(("高中", "初中"))
+                and _among_the(own, after_np) is None
+                and s[group[-1].end + np_len : group[-1].end + np_len + 1] in CLAUSE_BREAKS
+            ):
+                after_np = after_np[:-1]  # 计划改造的62个小区中,已完工41个: the set, not the frame around it
             if (among := _among_the(own, after_np)) is not None:
                 names = [among] * k  # 在41个工业大类行业中, 在统计的14类重点产品中: the set, not the frame
             elif core_nc.endswith(("对", "向", "给")):
@@ -1333,6 +1342,13 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         ):
             # 鲜、冷藏肉，精制食用植物油，方便面分别增长12.7%、9.3%、5.6%: items written as clauses
             names = parts
+        elif (
+            k > 1 and fam == "percent" and "分别" in own and own.rstrip().endswith("的") and len(in_sent) >= k
+            and all(_family(m) not in ("percent", "points", "ratio") and m.base for m in in_sent[-k:])
+        ):
+            # 接待游客5.2亿人次,旅游收入6120亿元,分别恢复到2019年同期的108%和102%: each a level of the
+            # quantity before it, against the period named
+            names = [m.base + core_nc for m in in_sent[-k:]]
         elif k > 1 and comp == "share" and core_nc.startswith("占") and (
             listed := _items_before_share(s, cstart, floor, k)
         ):
@@ -1350,6 +1366,10 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # 破获案件21起,同比上升160% -> 破获案件同比上升; 37起、8.3千克、61名,同比分别上升
             # 27.6%、32.6%和26.2%: each the quantity before it, with the change as written
             before = in_sent[-k:] if k > 1 and len(in_sent) >= k else [in_sent[-1]] * k
+            if k == 1 and fam not in ("percent", "points", "ratio") and _family(in_sent[-1]) != fam and (
+                same := next((m for m in reversed(in_sent) if _family(m) == fam and m.base), None)
+            ):
+                before = [same]  # 吸毒人员1826名,占……0.07%,比去年底减少213名: a count changes, not the share
             shut = s.rfind(")", in_sent[-1].end, cstart)
             opened = s.rfind("(", 0, in_sent[-1].start)
             if k == 1 and shut >= 0 and opened >= 0 and ")" not in s[opened : in_sent[-1].start] and (

@@ -229,3 +229,28 @@ def test_a_share_stated_as_a_proportion_of_a_named_whole_is_of_the_part() -> Non
     )
     assert got["48.2%"].subject == "高新技术产业产值占规模以上工业总产值的比重"
     assert got["2.1个百分点"].subject.startswith("高新技术产业产值占规模以上工业总产值的比重")
+
+
+def test_the_currency_a_total_is_reckoned_in_is_no_part_of_its_subject() -> None:
+    got = _by_mention("上半年,全市进出口总额以人民币计价为312.6亿元,增长4.1%。", date(2025, 7, 25), "东莞市")
+    assert got["312.6亿元"].subject == "进出口总额"
+
+
+def test_levels_against_another_period_given_with_fenbie_are_each_of_the_quantity_before() -> None:
+    got = _by_mention(
+        "1-10月,全省接待国内游客5.2亿人次,实现国内旅游收入6120亿元,分别恢复到2019年同期的108%和102%。",
+        date(2025, 11, 20),
+        "云南省",
+    )
+    assert got["108%"].subject.startswith("接待国内游客")
+    assert got["102%"].subject.startswith("国内旅游收入")
+
+
+def test_a_change_in_a_count_after_a_share_is_of_the_count() -> None:
+    got = _by_mention("截至6月底,全市现有吸毒人员1826名,占全市常住人口的0.07%,比去年底减少213名。", date(2025, 7, 2), "玉溪市")
+    assert got["213名"].subject.startswith("吸毒人员") and "占" not in got["213名"].subject
+
+
+def test_a_set_closed_by_zhong_before_a_comma_is_named_without_the_frame() -> None:
+    got = _by_mention("今年计划改造的62个小区中,已完工41个,完工率66.1%。", date(2025, 10, 8), "常德市")
+    assert got["62个"].subject.endswith("小区")
