@@ -161,7 +161,7 @@ _AGENT_ADVERB_RE = re.compile(
 )
 
 # An actor with its adverb (南昌铁路公安处共投入警力, 各类粮食企业累计收购新麦): the actor goes.
-_ACTOR_ADVERB_RE = re.compile(r"^[^,，。、的]{2,14}?(?<![公总一])(全年共|共计|累计|共有|共)(?![同享建产识性赢])")
+_ACTOR_ADVERB_RE = re.compile(r"^[^,，。、的]{2,14}?(?<![公总一])(全年共|共计|累计|共有|共|先后(?![赴到往去]))(?![同享建产识性赢])")
 # What ends the name of someone who acts (a body, its people): before 共 they are the actor.
 _ACTOR_END = re.compile(
     r"(?:局|厅|处|队|所|院|部|门|关|委|办|站|组|会|司|社|校|庭|中心|单位|企业|机构|民警|干警|警方|警力|人员|群众|"
@@ -1254,6 +1254,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         if core_nc and len(core_nc) <= 6 and (row := _space_row_label(s, cstart, rw)) and row not in core_nc:
             core_nc = row + core_nc  # 第一产业 用电量 19.6亿千瓦时: the row's label cell, then its measure
         names: list[str]
+        done = False
         bases: list[str] | None = None
         compared = ""
         k = len(group)
@@ -1398,12 +1399,13 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         elif (
             k == 1
             and fam == "percent"
-            and core_nc.startswith(("为", "相当于"))
+            and (core_nc.startswith(("为", "相当于")) or (done := own.lstrip(" ,，").startswith("完成")))
             and own.rstrip().endswith("的")
             and (item := next((m for m in reversed(in_sent) if _family(m) not in ("percent", "points", "ratio") and m.base), None))
         ):
-            # 一般公共预算收入8.62亿元,为年度预算的54.6%: the part of a whole stated for the item before it
-            names = [item.base + core_nc]
+            # 一般公共预算收入8.62亿元,为年度预算的54.6%: the part of a whole stated for the item before it;
+            # 新增就业5.6万人,完成年度目标的112%: the share of its target done
+            names = [item.base + ("完成" if done and not core_nc.startswith("完成") else "") + core_nc]
             bases = [item.base]
         elif (
             k == 1

@@ -254,3 +254,13 @@ def test_a_change_in_a_count_after_a_share_is_of_the_count() -> None:
 def test_a_set_closed_by_zhong_before_a_comma_is_named_without_the_frame() -> None:
     got = _by_mention("今年计划改造的62个小区中,已完工41个,完工率66.1%。", date(2025, 10, 8), "常德市")
     assert got["62个"].subject.endswith("小区")
+
+
+def test_an_actor_before_xianhou_is_no_part_of_what_it_did() -> None:
+    got = _by_mention("经查,该团伙自2024年以来先后作案300余起。", date(2025, 8, 20), "丰城市")
+    assert got["300余起"].subject == "作案"
+
+
+def test_a_share_of_a_target_done_is_of_the_quantity_before() -> None:
+    got = _by_mention("2025年,全市城镇新增就业5.6万人,完成年度目标的112%。", date(2026, 1, 30), "襄阳市")
+    assert got["112%"].subject == "城镇新增就业完成年度目标"
