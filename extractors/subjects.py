@@ -1473,6 +1473,8 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # modifier is cut; the modifier says which part
             names = [uncut]
         names = [_CASUALTIES_OF.sub("", x) if _CASUALTY_COUNT.search(x) else x for x in names]
+        # 新建商品住宅分别成交1684套、1427套: the adverb that hands out a list names nothing
+        names = [x.replace("分别", "") if len(x) > 4 and "分别" in x[2:] else x for x in names]
         for idx, (m, name) in enumerate(zip(group, names, strict=False)):
             m.base = bases[idx] if bases is not None else name
             m.compared = compared

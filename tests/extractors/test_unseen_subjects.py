@@ -264,3 +264,9 @@ def test_an_actor_before_xianhou_is_no_part_of_what_it_did() -> None:
 def test_a_share_of_a_target_done_is_of_the_quantity_before() -> None:
     got = _by_mention("2025年,全市城镇新增就业5.6万人,完成年度目标的112%。", date(2026, 1, 30), "襄阳市")
     assert got["112%"].subject == "城镇新增就业完成年度目标"
+
+
+def test_fenbie_inside_the_clause_that_names_the_quantity_is_dropped() -> None:
+    got = _by_mention("8月份,南海区、顺德区新建商品住宅分别成交1684套、1427套。", date(2025, 9, 8), "佛山市")
+    assert got["1684套"].subject == "新建商品住宅成交"
+    assert got["1427套"].region == "顺德区"
