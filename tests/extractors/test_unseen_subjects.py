@@ -270,3 +270,9 @@ def test_fenbie_inside_the_clause_that_names_the_quantity_is_dropped() -> None:
     got = _by_mention("8月份,南海区、顺德区新建商品住宅分别成交1684套、1427套。", date(2025, 9, 8), "佛山市")
     assert got["1684套"].subject == "新建商品住宅成交"
     assert got["1427套"].region == "顺德区"
+
+
+def test_a_level_moved_from_one_value_to_another_names_the_quantity_without_cong() -> None:
+    got = _by_mention("五年来,全县森林覆盖率从58.2%提高到61.5%。", date(2026, 1, 10), "遂昌县")
+    assert got["58.2%"].subject == "森林覆盖率"
+    assert got["61.5%"].subject == "森林覆盖率"
