@@ -848,6 +848,8 @@ _CHANGE_VERB_TAIL = re.compile(r"(?:增长|下降|上升|增加|减少|提高|�
 BARE_HEADS: frozenset[str] = frozenset({"比例", "比率", "率", "占比", "比重", "数量", "人数", "总数", "金额", "面积", "产量"})
 # Measures written alone after a count of something (成交4862套,面积53.7万平方米): of that something.
 _ATTRIBUTE_HEADS: frozenset[str] = frozenset({"面积", "金额"})
+# Totals written alone after an addition to them (新增企业215家,总数达到3260家).
+_TOTAL_HEADS: frozenset[str] = frozenset({"总数", "总量"})
 # Connectives that open a sentence and name nothing (此外, 同时, 另外).
 _CONNECTIVES: frozenset[str] = frozenset({"此外", "另外", "同时", "其中", "其次", "再次", "最后", "总之", "据悉", "另据"})
 # Words that name a share without saying of what: 占比, 比重, 占全省.
@@ -1433,6 +1435,12 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         ):
             # 网签成交4862套,面积53.7万平方米: the measure of what was just counted, not any area
             names = [(strip_change(in_sent[-1].base) or in_sent[-1].base) + core_nc]
+        elif (
+            k == 1 and core_nc in _TOTAL_HEADS and in_sent and in_sent[-1].base and _family(in_sent[-1]) == fam
+            and (vm := _VERB_RE.match(in_sent[-1].base)) is not None and len(in_sent[-1].base) - vm.end() >= 2
+        ):
+            # 新增“四上”企业215家,总数达到3260家: the total of what the act before added to
+            names = [in_sent[-1].base[vm.end() :] + core_nc]
         elif core_nc:
             names = [core_nc] * k
         elif in_sent and (not core or is_filler(core)) and (named := _clause_between(s, in_sent[-1], cstart, rw)):

@@ -276,3 +276,8 @@ def test_a_level_moved_from_one_value_to_another_names_the_quantity_without_cong
     got = _by_mention("五年来,全县森林覆盖率从58.2%提高到61.5%。", date(2026, 1, 10), "遂昌县")
     assert got["58.2%"].subject == "森林覆盖率"
     assert got["61.5%"].subject == "森林覆盖率"
+
+
+def test_a_total_written_alone_after_an_addition_is_the_total_of_what_was_added_to() -> None:
+    got = _by_mention("今年以来,全市新增家庭农场120家,总数达1860家。", date(2025, 10, 15), "眉山市")
+    assert got["1860家"].subject == "家庭农场总数"
