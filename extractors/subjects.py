@@ -40,7 +40,7 @@ CLAUSE_BREAKS: frozenset[str] = frozenset(",;:。!?！？；：\n【】| \u3000"
 LEAD_WORDS: tuple[str, ...] = (
     "据统计", "据悉", "据了解", "据介绍", "据初步统计", "经统计", "数据显示", "统计显示", "经查",
     "记者了解到", "记者获悉", "特别是", "尤其是", "与相比", "同比", "其中", "另外", "此外", "同时", "另据了解", "另", "并且", "并", "还有", "还", "又",
-    "共计", "合计", "总计", "共", "累计", "先后", "分别", "依次", "均", "已经", "已", "依法", "一举", "全部",
+    "共计", "合计", "总计", "共有", "共", "累计", "先后", "分别", "依次", "均", "已经", "已", "依法", "一举", "全部",
     "全省", "全市", "全区", "全县", "全州", "全国", "全盟", "全港", "全澳", "我国", "我省", "我市", "我区", "我县", "我州",
     "本省", "本市", "该市", "该省", "该县", "该区", "省内", "市内", "全警", "全年", "今年", "去年",
     "期间", "当年", "此次", "本次", "该局", "该所", "警方", "公安机关", "各级公安机关", "全省公安机关",
@@ -63,11 +63,11 @@ _BODY_ACTS = re.compile(
 )
 # Trailing words between the subject and the number.
 TAIL_WORDS: tuple[str, ...] = (
-    "共计", "合计", "总计", "累计", "共", "达到", "已达", "高达", "多达", "分别达", "分别为", "分别", "依次为", "依次是", "依次", "达", "为",
+    "共计", "合计", "总计", "累计", "共", "达到", "已达", "高达", "多达", "分别达", "分别为", "分别", "依次为", "依次是", "依次", "达", "为", "分别从", "分别由", "从", "由",
     "是", "有", "计", "约有", "大约", "约", "将近", "接近", "近", "超过", "逾", "超", "过", "不足", "不到",
-    "预计达到", "预计达", "预计为", "预计", "保持在", "稳定在", "维持在", "控制在", "保持", "发展到", "发展至", "上升至", "下降至", "提高至", "提高到", "降至", "升至", "增至", "减至", "上升到", "下降到", "回升至", "回落至",
+    "预计达到", "预计达", "预计为", "预计将", "预计", "有望", "将", "保持在", "稳定在", "维持在", "控制在", "保持", "发展到", "发展至", "上升至", "下降至", "提高至", "提高到", "提升至", "提升到", "增加到", "增加至", "减少到", "减少至", "增长到", "增长至", "缩短至", "缩短到", "降至", "升至", "增至", "减至", "上升到", "下降到", "回升至", "回落至",
     "不少于", "至少", "估计", "的", "了", "已经", "已", "均在", "均", "到", "仅", "只有", "就", "即", "占到", "最多",
-    "最少", "最高", "最低", "全部", ":", "“", "”", "每百毫升", "每毫升", "每升", "人民币", "同比", "环比",
+    "最少", "最高", "最低", "最快", "最慢", "最大", "最小", "全部", ":", "“", "”", "每百毫升", "每毫升", "每升", "人民币", "同比", "环比",
 )
 # A change stated after the subject: 同比下降, 比上年增长, 较去年减少.
 CHANGE_RE = re.compile(
@@ -108,7 +108,7 @@ _NAMED_DRUG_RE = re.compile(r"^[\u4e00-\u9fff]{0,2}毒品(" + "|".join(map(re.es
 # before (原煤产量1657.8万吨;其中,县属企业完成1094.2万吨). Two characters each.
 OBJECTLESS_VERBS: tuple[str, ...] = ("完成", "实现")
 # Quantity nouns that may stand before such a verb (地区生产总值完成): the verb then says nothing.
-_QUANTITY_NOUNS: tuple[str, ...] = ("总值", "总额", "总量", "增加值", "产值", "收入", "投资", "产量", "营业额", "零售额")
+_QUANTITY_NOUNS: tuple[str, ...] = ("总值", "总额", "总量", "增加值", "产值", "收入", "投资", "产量", "营业额", "零售额", "电量")
 # Verbs kept before a noun written after the number (抓获4名嫌疑人 -> 抓获嫌疑人).
 VERBS: tuple[str, ...] = (
     "抓获", "缴获", "查获", "破获", "侦破", "捣毁", "打掉", "摧毁", "建成", "创建", "拆除", "开挖", "组成",
@@ -132,6 +132,8 @@ _ENUM_RE = re.compile(r"[^、,，“”]{1,8}(?:、[^、,，“”]{1,8})+等(?:
 # 农林牧渔业(包括……)增加值 -> 农林牧渔业增加值, 道路交通事故(一般程序案件) kept.
 _PAREN_RE = re.compile(r"\([^()]{2,30}\)(?!$)")
 # An editor's note about the wording, never part of what is counted: (下同), (以下简称……), (现价).
+# The currency a total is reckoned in (以人民币计价, 按美元计算).
+_CURRENCY_BASIS = re.compile(r"(?:以|按)(?:人民币|美元|欧元)计(?:价|算)?")
 _EDITOR_NOTE_RE = re.compile(r"[(（](?:下同|以下同|以下简称[^()（）]{0,12}|简称[^()（）]{0,12})[)）]")
 # Where a noun after the number stops.
 NP_STOPS: frozenset[str] = frozenset(",;:。!?！？；：\n()（）“”\"都已均也被在从对将把向")
@@ -159,14 +161,15 @@ _AGENT_ADVERB_RE = re.compile(
 )
 
 # An actor with its adverb (南昌铁路公安处共投入警力, 各类粮食企业累计收购新麦): the actor goes.
-_ACTOR_ADVERB_RE = re.compile(r"^[^,，。、的]{2,14}?(?<![公总一])(全年共|共计|累计|共有|共)(?![同享建产识性赢])")
+_ACTOR_ADVERB_RE = re.compile(r"^[^,，。、的]{2,14}?(?<![公总一])(全年共|共计|累计|共有|共|先后(?![赴到往去]))(?![同享建产识性赢])")
 # What ends the name of someone who acts (a body, its people): before 共 they are the actor.
 _ACTOR_END = re.compile(
     r"(?:局|厅|处|队|所|院|部|门|关|委|办|站|组|会|司|社|校|庭|中心|单位|企业|机构|民警|干警|警方|警力|人员|群众|"
     r"志愿者|医生|法官|我们|他们|大家|各地|各级|全市|全省|全县|全区|全州|全国|[市县区省州镇乡村])$"
 )
 # Acts that count something when nothing follows them: the thing is the topic before 共.
-_BARE_ACTS = frozenset(("报告", "受理", "发生", "发送", "接报", "登记", "收治", "报送", "确诊", "检出", "办结", "审结"))
+_BARE_ACTS = frozenset(("报告", "受理", "发生", "发送", "接报", "登记", "收治", "报送", "确诊", "检出", "办结", "审结",
+                        "成交", "网签成交", "完成", "实现"))
 
 
 def _topic_before_bare_act(t: str, xm: re.Match[str]) -> bool:
@@ -328,6 +331,8 @@ def noun_after(s: str, pos: int, *, clause: bool = False) -> str:
             break  # 20个重点县区共破获……: the noun ends where its act, with its adverb, begins
         j += 1
     np = s[pos:j]
+    if not clause and j < len(s) and s[j].isdigit():
+        np = strip_tail(np)  # 9个重点商圈客流量累计达1.86亿: the noun runs into the next figure, not its 累计达
     for w in NP_VERB_STOPS:
         k = np.find(w)
         if k >= 2:
@@ -761,6 +766,8 @@ _ITEM_NUMBER = re.compile(r"^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1
 
 def _clean(t: str, rw: tuple[str, ...]) -> str:
     t = _ITEM_NUMBER.sub("", t)  # 2.南海区接报火灾: an item's number
+    t = _EDITOR_NOTE_RE.sub("", t)  # 较去年同期(下同)增长: the note parts the comparison from its verb
+    t = _CURRENCY_BASIS.sub("", t)  # 进出口总额以人民币计价为: the currency it is stated in, not the quantity
     t = _strip_marks(_area_before_period(t, rw))
     t = t.replace("()", "")  # 比去年(2022年)增加: the period inside went, its parentheses go too
     t = _strip_places(t.lstrip(" \u3000"))  # the whole list first, before its first place is read as the area
@@ -795,11 +802,54 @@ def _table_row_name(s: str, i: int) -> str:
     return first
 
 
+_ROW_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}")
+_PLACE_ROW = re.compile(r"[\u4e00-\u9fff()（）]{2,12}[ \u3000]+\d[\d.,]*[^\s\d]{0,6}")
+
+
+def _space_row_label(s: str, cstart: int, rw: tuple[str, ...]) -> str:
+    """The label of a table row flattened into one line with spaces (第一产业 用电量 19.6亿千瓦时 增长10.8%),
+    when the figure's clause is the cell right after it; '' if the clause opens no such row, or the
+    label is a place (the row's region)."""
+    if cstart < 3 or s[cstart - 1] not in " \u3000":
+        return ""
+    label = s[s.rfind("\n", 0, cstart) + 1 : cstart].strip()
+    if not _ROW_LABEL.fullmatch(label) or gazetteer().candidates(label):
+        return ""
+    label = _clean(label, rw)
+    return label if len(label) >= 2 and not is_filler(label) else ""
+
+
+def _rows_header(s: str, start: int, rw: tuple[str, ...]) -> str:
+    """What rows of places with one figure each (禅城区 512套) count: the line above them that names it
+    (分区看,8月份新建商品住宅网签成交量), without its period; '' if the figure's line is no such row."""
+    ls = s.rfind("\n", 0, start) + 1
+    if not gazetteer().candidates(s[ls:start].strip()):
+        return ""
+    pos = ls - 1
+    for _ in range(24):
+        if pos <= 0:
+            return ""
+        ps = s.rfind("\n", 0, pos) + 1
+        line = s[ps:pos].strip()
+        pos = ps - 1
+        if _PLACE_ROW.fullmatch(line):
+            continue
+        if not line or line[-1] in "。；;":
+            return ""
+        head = _clean(re.split(r"[,，:：;；]", line)[-1], rw)
+        return head if len(head) >= 2 and not re.search(r"\d", head) and not is_filler(head) else ""
+    return ""
+
+
 _CHANGE_VERB_TAIL = re.compile(r"(?:增长|下降|上升|增加|减少|提高|提升|降低|回升|回落|下滑|下跌|缩小|扩大|上涨|增产|减产|增收|减收|增亏|减亏|压缩|压减|缩减|削减)了?$")
 
 
 # Heads that name a quantity only with the words before them: 比例, 比率, 人数.
 BARE_HEADS: frozenset[str] = frozenset({"比例", "比率", "率", "占比", "比重", "数量", "人数", "总数", "金额", "面积", "产量"})
+# Measures written alone after a count of something (成交4862套,面积53.7万平方米): of that something.
+_ATTRIBUTE_HEADS: frozenset[str] = frozenset({"面积", "金额"})
+# Totals written alone after an addition to them (新增企业215家,总数达到3260家).
+_TOTAL_HEADS: frozenset[str] = frozenset({"总数", "总量"})
 # Connectives that open a sentence and name nothing (此外, 同时, 另外).
 _CONNECTIVES: frozenset[str] = frozenset({"此外", "另外", "同时", "其中", "其次", "再次", "最后", "总之", "据悉", "另据"})
 # Words that name a share without saying of what: 占比, 比重, 占全省.
@@ -839,6 +889,27 @@ def _fit_change(chg: str, base: str) -> str:
     return m.group(0) if m else chg
 
 
+# What a count's noun runs into when it goes on to name the next figure's quantity: 累计达412.6亿元.
+_RUNS_INTO_FIGURE = re.compile(r"[^,，。;；:：\s\d]{0,4}\d")
+# Heads that close the name of a set of places or bodies, and quantities measured of such a set.
+_SET_HEAD = re.compile(r"开发区|园区|商圈|景区|乡镇|街道|社区|企业|行业|单位|学校|医院|口岸|[村镇乡县区市站点所]")
+_MEASURE_END = re.compile(r"(?:量|额|值|率|收入|浓度|比例|面积)$")
+
+
+def _set_noun(np: str) -> str:
+    """The set a count names when the noun after it runs on into what the next figure measures
+    (9个重点商圈客流量累计达1.86亿人次 -> 重点商圈); '' when it does not split so."""
+    if not _MEASURE_END.search(np):
+        return ""
+    for m in reversed(list(_SET_HEAD.finditer(np))):
+        rest = np[m.end() :]
+        if m.end() >= 2 and len(rest) >= 2 and _MEASURE_END.search(rest):
+            return np[: m.end()]
+    return ""
+
+
+# A clause that ranks an area by the quantity before it (PM10平均浓度南阳市最高).
+_RANKED = re.compile(r"最(?:高|低|多|少|快|慢|大|小)$")
 _RANK_TAIL = re.compile(r"(?:占比|比重|所占比重)?(?:最高|最大|最多|居首|第一)?$")
 
 
@@ -864,13 +935,15 @@ _RATE_CHANGE_RE = re.compile(
     r"(?P<rate>增速|增幅|涨幅|增长速度)?(?P<cmp>(?:比|较|高于|低于|快于|慢于|超过|超出)[^,，;；。]{0,10}?)"
     r"(?P<rate2>增速|增幅)?(?P<verb>提高|下降|回落|回升|加快|放缓|扩大|收窄|上升|降低|增加|减少)?"
 )
+# Change verbs said of a rate and never of a quantity (a count does not speed up).
+_RATE_ONLY_VERBS: frozenset[str] = frozenset({"加快", "放缓"})
 _AVERAGE_CHANGE_RE = re.compile(r"(?:[两三四五六七八九十\d]年|年)平均(?:增长|下降)?|年均(?:增长|下降)")
 # A difference against another area or time, naming no quantity of its own: 与曲靖市相比多出, 比上年多.
 _COMPARED_WITH = re.compile(r"(?:与|和|同|比|较)[^,，;；。]{1,10}?(?:相比)?(?P<diff>多出|多了|多|少了|少|高出|低了|增加了?|减少了?)")
 # Verbs that compare a figure with one stated before: 仅次于……的895.9亿元.
 COMPARISON_VERBS: frozenset[str] = frozenset({"仅次于", "相当于", "超过", "高于", "低于", "多于", "少于", "接近"})
 # A modifier standing for an item of the quantity before: 其中:省级8家, 市级30家.
-_MODIFIER_RE = re.compile(r"[\u4e00-\u9fff]{1,3}(?:级|类|型|属)")
+_MODIFIER_RE = re.compile(r"[\u4e00-\u9fff0-9A-Z]{1,3}(?:级|类|型|属)")
 _HEAD_AFTER_MODIFIER = re.compile(r"^.{0,8}?(?:级以上|级以下|以上|以下|级|类|型)(?P<head>[\u4e00-\u9fff]{2,12})$")
 _LIST_PREDICATE = re.compile(
     r"(?:分别)?(?:增长|下降|增速|增幅)?(?:较快|较慢|明显|显著|平稳|迅速|强劲)?(?:增长|下降|回升|回落)?$"
@@ -887,10 +960,11 @@ def _rate_change(core: str, prev: Num) -> str:
     m = _RATE_CHANGE_RE.fullmatch(core)
     if m is None:
         return ""
-    rated = bool(m.group("rate") or m.group("rate2"))
+    # 比上月加快, 比1-9月放缓: only a rate speeds up or slows down, so the rate is of the quantity before
+    rated = bool(m.group("rate") or m.group("rate2")) or m.group("verb") in _RATE_ONLY_VERBS
     if not rated and (m.group("verb") or not m.group("cmp").startswith(("高于", "低于", "快于", "慢于"))):
         return ""  # 比上年末下降: a change of the quantity itself, named as before (生猪存栏下降)
-    growth = bool(m.group("rate") or m.group("rate2")) or (
+    growth = rated or (
         prev.unit is not None and prev.unit.family == "percent" and prev.comparison in ("yoy", "mom")
     )
     rest = m.group("cmp") + (m.group("verb") or "")
@@ -1128,17 +1202,26 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         uncut = drop_category(named_drug(balance(tidy(core_nc))))
         core_nc = drop_category(named_drug(balance(from_verb(tidy(core_nc)))))
         core_nc = _APPROX_BEFORE_SHARE.sub("", core_nc)  # 约占全省的37%: the 约 is the figure's qualifier
+        run_on = (
+            bool(in_sent)
+            and (not core_nc or is_filler(core_nc))
+            and _family(in_sent[-1]) == "count"
+            and not _CLAUSE_BREAK_RE.search(s, in_sent[-1].end, n.start)
+        )
         if (
             in_sent
             and in_sent[-1].np_end > in_sent[-1].end
-            and (core_nc in BARE_HEADS or core_nc.startswith("("))
+            and (core_nc in BARE_HEADS or core_nc.startswith("(") or run_on)
             and floor == in_sent[-1].np_end
         ):
             # 8个国考断面水质优良(Ⅰ—Ⅲ类)比例为75%: the noun after the count is also the start of this
-            # figure's subject, which the head left after it (比例) does not name alone
-            whole = _clean(s[in_sent[-1].end : n.start], rw)
+            # figure's subject, which the head left after it (比例) does not name alone; so is all of it
+            # when nothing but a copula is left (9个重点商圈客流量累计达1.86亿人次)
+            whole = _clean(strip_tail(s[in_sent[-1].end : n.start]), rw)
             whole = balance(tidy(strip_change(whole) or whole))
-            if len(whole) > len(core_nc):
+            if len(whole) > len(core_nc) and (
+                not run_on or whole.startswith(in_sent[-1].subject) and len(whole) > len(in_sent[-1].subject)
+            ):
                 core_nc = whole
         if _AGE_RE.fullmatch(core_nc):
             core_nc = ""  # (女,25岁)2名犯罪嫌疑人: an age in an aside names nothing
@@ -1168,7 +1251,12 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             core_nc = strip_change(like.base) or like.base
         if not core_nc and (row := _table_row_name(s, n.start)):
             core_nc = row  # 出口 | 7432.9亿元 | 5.6%: a table flattened into lines, named by its first cell
+        if not core_nc and (row := _rows_header(s, n.start, rw)):
+            core_nc = row  # 分区看,8月份网签成交量 / 禅城区 512套: rows of places under the line naming them
+        if core_nc and len(core_nc) <= 6 and (row := _space_row_label(s, cstart, rw)) and row not in core_nc:
+            core_nc = row + core_nc  # 第一产业 用电量 19.6亿千瓦时: the row's label cell, then its measure
         names: list[str]
+        done = False
         bases: list[str] | None = None
         compared = ""
         k = len(group)
@@ -1222,6 +1310,15 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             and wants_noun_after(core_nc, own)
         ):
             verb = last_verb(core)
+            np_len = len(after_np)
+            if fam == "count" and _RUNS_INTO_FIGURE.match(s, group[-1].end + np_len) and (set_ := _set_noun(after_np)):
+                after_np = set_  # 8个省级以上开发区|工业总产值累计达412.6亿元: the set; the rest is the next figure's
+            elif (
+                np_len >= 3 and after_np.endswith("中") and not after_np.endswith(("高中", "初中"))
+                and _among_the(own, after_np) is None
+                and s[group[-1].end + np_len : group[-1].end + np_len + 1] in CLAUSE_BREAKS
+            ):
+                after_np = after_np[:-1]  # 计划改造的62个小区中,已完工41个: the set, not the frame around it
             if (among := _among_the(own, after_np)) is not None:
                 names = [among] * k  # 在41个工业大类行业中, 在统计的14类重点产品中: the set, not the frame
             elif core_nc.endswith(("对", "向", "给")):
@@ -1230,7 +1327,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 names = [core_nc + after_np] * k
             else:
                 names = [verb + after_np] * k
-            group[-1].np_end = group[-1].end + len(after_np)
+            group[-1].np_end = group[-1].end + np_len
         elif not core_nc and s.startswith("的", group[-1].end) and (np2 := noun_after(s, group[-1].end + 1, clause=True)):
             names = [np2] * k  # 97.6%的群众对……表示满意
         elif k > 1 and core_nc and (parts := _split_items(listed_core, core_nc, k)) is not None:
@@ -1248,6 +1345,13 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         ):
             # 鲜、冷藏肉，精制食用植物油，方便面分别增长12.7%、9.3%、5.6%: items written as clauses
             names = parts
+        elif (
+            k > 1 and fam == "percent" and "分别" in own and own.rstrip().endswith("的") and len(in_sent) >= k
+            and all(_family(m) not in ("percent", "points", "ratio") and m.base for m in in_sent[-k:])
+        ):
+            # 接待游客5.2亿人次,旅游收入6120亿元,分别恢复到2019年同期的108%和102%: each a level of the
+            # quantity before it, against the period named
+            names = [m.base + core_nc for m in in_sent[-k:]]
         elif k > 1 and comp == "share" and core_nc.startswith("占") and (
             listed := _items_before_share(s, cstart, floor, k)
         ):
@@ -1265,6 +1369,10 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # 破获案件21起,同比上升160% -> 破获案件同比上升; 37起、8.3千克、61名,同比分别上升
             # 27.6%、32.6%和26.2%: each the quantity before it, with the change as written
             before = in_sent[-k:] if k > 1 and len(in_sent) >= k else [in_sent[-1]] * k
+            if k == 1 and fam not in ("percent", "points", "ratio") and _family(in_sent[-1]) != fam and (
+                same := next((m for m in reversed(in_sent) if _family(m) == fam and m.base), None)
+            ):
+                before = [same]  # 吸毒人员1826名,占……0.07%,比去年底减少213名: a count changes, not the share
             shut = s.rfind(")", in_sent[-1].end, cstart)
             opened = s.rfind("(", 0, in_sent[-1].start)
             if k == 1 and shut >= 0 and opened >= 0 and ")" not in s[opened : in_sent[-1].start] and (
@@ -1293,18 +1401,19 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         elif (
             k == 1
             and fam == "percent"
-            and core_nc.startswith(("为", "相当于"))
+            and (core_nc.startswith(("为", "相当于")) or (done := own.lstrip(" ,，").startswith("完成")))
             and own.rstrip().endswith("的")
             and (item := next((m for m in reversed(in_sent) if _family(m) not in ("percent", "points", "ratio") and m.base), None))
         ):
-            # 一般公共预算收入8.62亿元,为年度预算的54.6%: the part of a whole stated for the item before it
-            names = [item.base + core_nc]
+            # 一般公共预算收入8.62亿元,为年度预算的54.6%: the part of a whole stated for the item before it;
+            # 新增就业5.6万人,完成年度目标的112%: the share of its target done
+            names = [item.base + ("完成" if done and not core_nc.startswith("完成") else "") + core_nc]
             bases = [item.base]
         elif (
             k == 1
             and comp == "share"
             and core_nc.startswith("占")
-            and not any(w in core_nc for w in ("比重", "比例", "占比", "("))
+            and not any(w in core_nc for w in ("占比", "("))
             and (item := next((m for m in reversed(in_sent) if _family(m) not in ("percent", "points", "ratio") and m.base), None))
         ):
             # 仓储场所火灾31起,占火灾总数的6.4%: the share of the item counted before it
@@ -1320,6 +1429,18 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # named by its word alone is of the quantity named before it in the sentence
             verb = _fit_change(core, "") if core != core_nc and _CHANGE_VERB_TAIL.search(core) else ""
             names = [whole + core_nc + verb]
+        elif (
+            k == 1 and core_nc in _ATTRIBUTE_HEADS and in_sent and in_sent[-1].base
+            and _family(in_sent[-1]) not in ("percent", "points", "ratio", fam)
+        ):
+            # 网签成交4862套,面积53.7万平方米: the measure of what was just counted, not any area
+            names = [(strip_change(in_sent[-1].base) or in_sent[-1].base) + core_nc]
+        elif (
+            k == 1 and core_nc in _TOTAL_HEADS and in_sent and in_sent[-1].base and _family(in_sent[-1]) == fam
+            and (vm := _VERB_RE.match(in_sent[-1].base)) is not None and len(in_sent[-1].base) - vm.end() >= 2
+        ):
+            # 新增“四上”企业215家,总数达到3260家: the total of what the act before added to
+            names = [in_sent[-1].base[vm.end() :] + core_nc]
         elif core_nc:
             names = [core_nc] * k
         elif in_sent and (not core or is_filler(core)) and (named := _clause_between(s, in_sent[-1], cstart, rw)):
@@ -1338,7 +1459,14 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             c2s, raw2 = clause_before(s, max(floor, cstart - 1), floor)
             prev_clause = _clean(raw2, rw) if cstart - 1 > floor else ""
             if "是" in prev_clause:
-                prev_clause = prev_clause.rsplit("是", 1)[1]
+                ranked_by, ranked = prev_clause.rsplit("是", 1)
+                ranked_by = _RANKED.sub("", ranked_by.removesuffix("的"))
+                # 优良天数最多的是西峡县,为176天: the place ranked first is the area, what it ranks by the subject
+                prev_clause = ranked_by if gazetteer().candidates(ranked) and len(ranked_by) >= 2 else ranked
+            if _RANKED.search(raw2) and (
+                at := next((h.start for h in gazetteer().find(prev_clause) if h.end == len(prev_clause)), 0)
+            ) >= 2:
+                prev_clause = prev_clause[:at]  # PM10平均浓度南阳市最高,为68: the place is the figure's area
             if (not prev_clause or is_filler(prev_clause) or prev_clause in _CONNECTIVES) and not core and (
                 rest := noun_after(s, group[-1].end, clause=True)
             ):
@@ -1353,6 +1481,8 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # modifier is cut; the modifier says which part
             names = [uncut]
         names = [_CASUALTIES_OF.sub("", x) if _CASUALTY_COUNT.search(x) else x for x in names]
+        # 新建商品住宅分别成交1684套、1427套: the adverb that hands out a list names nothing
+        names = [x.replace("分别", "") if len(x) > 4 and "分别" in x[2:] else x for x in names]
         for idx, (m, name) in enumerate(zip(group, names, strict=False)):
             m.base = bases[idx] if bases is not None else name
             m.compared = compared

@@ -146,3 +146,13 @@ def test_counts_of_occasions_keep_their_whole_unit(unit: str) -> None:
     (f,) = extract(f"全年共开展消防宣传培训120余{unit}。")
     assert (f.value, f.unit, f.qualifier) == (120, unit, "over")
     assert f.subject.endswith("消防宣传培训")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("全年全市综合能源消费量1260万吨标准煤。", 12600000, "吨标准煤"), ("全年全市平均降水量612.4毫米。", 612.4, "毫米")],
+)
+def test_energy_in_coal_equivalent_and_rainfall_keep_their_whole_unit(text: str, value: float, unit: str) -> None:
+    # 吨标准煤 is energy, not a mass of 吨; 毫米 is not 米
+    (f,) = extract(text)
+    assert (f.value, f.unit) == (value, unit)

@@ -145,3 +145,139 @@ def test_a_list_of_changes_with_its_own_direction_says_it_in_the_subject() -> No
 def test_a_count_of_casualties_is_named_without_the_act_of_the_accidents() -> None:
     got = _by_mention("2023年,全市发生各类安全生产事故总死亡人数62人。", date(2024, 1, 20), "德阳市")
     assert got["62人"].subject == "安全生产事故总死亡人数"
+
+
+def test_an_editors_note_between_a_comparison_and_its_verb_names_nothing() -> None:
+    got = _by_mention("前三季度,全市外贸进出口总值812.4亿元,较去年同期(下同)增长6.1%。", date(2025, 10, 20), "台州市")
+    assert got["6.1%"].subject.startswith("外贸进出口总值")
+
+
+def test_a_share_raised_to_a_level_is_of_the_quantity_before() -> None:
+    got = _by_mention("上半年,全区外资企业进出口96.2亿元,增长3.4%,占比提升至27.8%。", date(2025, 7, 18), "黄埔区")
+    assert got["27.8%"].subject == "外资企业进出口占比"
+
+
+def test_a_change_that_speeds_up_or_slows_down_is_of_the_growth_rate() -> None:
+    got = _by_mention("1-5月,全县规模以上工业增加值增长6.4%,比1-4月加快0.7个百分点;固定资产投资增长3.1%,比上月放缓0.5个百分点。",
+                      date(2025, 6, 18), "南部县")
+    assert got["0.7个百分点"].subject.startswith("规模以上工业增加值增速")
+    assert got["0.5个百分点"].subject.startswith("固定资产投资增速")
+
+
+def test_a_bare_act_after_leiji_keeps_the_topic_before_it() -> None:
+    got = _by_mention("1-9月,全市商品住宅累计网签成交2.15万套;全市用电量累计完成86.3亿千瓦时。", date(2025, 10, 12), "江门市")
+    assert got["2.15万套"].subject == "商品住宅网签成交"
+    assert got["86.3亿千瓦时"].subject == "用电量"
+
+
+def test_an_area_or_amount_written_alone_after_a_count_is_of_what_was_counted() -> None:
+    got = _by_mention("10月份,全市二手住房成交1860套,面积17.2万平方米,环比下降4.2%。", date(2025, 11, 8), "惠州市")
+    assert got["17.2万平方米"].subject == "二手住房成交面积"
+    assert got["4.2%"].subject.startswith("二手住房成交面积")
+
+
+def test_a_row_flattened_into_one_line_with_spaces_is_named_by_its_first_cell() -> None:
+    got = _by_mention("分行业用水情况\n农业 用水量 12.6亿立方米 下降3.2%\n工业 用水量 4.1亿立方米 增长1.8%", date(2025, 3, 2), "宁夏回族自治区")
+    assert got["4.1亿立方米"].subject == "工业用水量"
+    assert got["3.2%"].subject.startswith("农业用水量")
+
+
+def test_rows_of_places_under_a_line_count_what_that_line_names() -> None:
+    got = _by_mention("分县区看,一季度新增城镇就业人数\n城关区 1260人\n七里河区 980人\n全市合计4120人。", date(2025, 4, 15), "兰州市")
+    assert got["1260人"].subject == "新增城镇就业人数"
+    assert got["980人"].subject == "新增城镇就业人数" and got["980人"].region == "七里河区"
+
+
+def test_an_area_ranked_by_a_quantity_is_the_figures_area_not_its_subject() -> None:
+    got = _by_mention(
+        "上半年,全省PM10平均浓度南阳市最高,为68微克/立方米;信阳市最低,为41微克/立方米。各市中,洛阳市增速最快,达9.1%。"
+        "优良天数最多的是西峡县,为176天。",
+        date(2025, 7, 20),
+        "河南省",
+    )
+    assert got["68微克/立方米"].subject == "PM10平均浓度"
+    assert got["41微克/立方米"].subject == "PM10平均浓度"
+    assert got["9.1%"].subject == "增速"
+    assert got["176天"].subject == "优良天数"
+
+
+def test_a_forecast_names_the_quantity_without_its_future_marker() -> None:
+    got = _by_mention("预计全年,全县地区生产总值将超过300亿元,粮食总产有望达到52万吨。", date(2025, 7, 20), "滑县")
+    assert got["超过300亿元"].subject == "地区生产总值"
+    assert got["52万吨"].subject == "粮食总产"
+
+
+def test_a_noun_after_a_count_that_runs_on_into_the_next_figure_is_cut_at_the_set() -> None:
+    got = _by_mention("上半年,全县8个省级以上开发区工业总产值累计达412.6亿元,同比增长6.3%。", date(2025, 7, 20), "长兴县")
+    assert got["8个"].subject == "省级以上开发区"
+    assert got["412.6亿元"].subject == "省级以上开发区工业总产值"
+    assert got["6.3%"].subject.startswith("省级以上开发区工业总产值")
+
+
+def test_a_stock_opened_with_gongyou_and_its_grades_name_what_is_held() -> None:
+    got = _by_mention("截至11月底,全市共有A级旅游景区46家,其中5A级2家、4A级15家。", date(2025, 12, 20), "黄山市")
+    assert got["46家"].subject == "A级旅游景区"
+    assert got["2家"].subject == "5A级旅游景区"
+    assert got["15家"].subject == "4A级旅游景区"
+
+
+def test_a_share_stated_as_a_proportion_of_a_named_whole_is_of_the_part() -> None:
+    got = _by_mention(
+        "前三季度,全市高新技术产业产值1820.6亿元,占规模以上工业总产值的比重达到48.2%,较上年同期提高2.1个百分点。",
+        date(2025, 10, 25),
+        "芜湖市",
+    )
+    assert got["48.2%"].subject == "高新技术产业产值占规模以上工业总产值的比重"
+    assert got["2.1个百分点"].subject.startswith("高新技术产业产值占规模以上工业总产值的比重")
+
+
+def test_the_currency_a_total_is_reckoned_in_is_no_part_of_its_subject() -> None:
+    got = _by_mention("上半年,全市进出口总额以人民币计价为312.6亿元,增长4.1%。", date(2025, 7, 25), "东莞市")
+    assert got["312.6亿元"].subject == "进出口总额"
+
+
+def test_levels_against_another_period_given_with_fenbie_are_each_of_the_quantity_before() -> None:
+    got = _by_mention(
+        "1-10月,全省接待国内游客5.2亿人次,实现国内旅游收入6120亿元,分别恢复到2019年同期的108%和102%。",
+        date(2025, 11, 20),
+        "云南省",
+    )
+    assert got["108%"].subject.startswith("接待国内游客")
+    assert got["102%"].subject.startswith("国内旅游收入")
+
+
+def test_a_change_in_a_count_after_a_share_is_of_the_count() -> None:
+    got = _by_mention("截至6月底,全市现有吸毒人员1826名,占全市常住人口的0.07%,比去年底减少213名。", date(2025, 7, 2), "玉溪市")
+    assert got["213名"].subject.startswith("吸毒人员") and "占" not in got["213名"].subject
+
+
+def test_a_set_closed_by_zhong_before_a_comma_is_named_without_the_frame() -> None:
+    got = _by_mention("今年计划改造的62个小区中,已完工41个,完工率66.1%。", date(2025, 10, 8), "常德市")
+    assert got["62个"].subject.endswith("小区")
+
+
+def test_an_actor_before_xianhou_is_no_part_of_what_it_did() -> None:
+    got = _by_mention("经查,该团伙自2024年以来先后作案300余起。", date(2025, 8, 20), "丰城市")
+    assert got["300余起"].subject == "作案"
+
+
+def test_a_share_of_a_target_done_is_of_the_quantity_before() -> None:
+    got = _by_mention("2025年,全市城镇新增就业5.6万人,完成年度目标的112%。", date(2026, 1, 30), "襄阳市")
+    assert got["112%"].subject == "城镇新增就业完成年度目标"
+
+
+def test_fenbie_inside_the_clause_that_names_the_quantity_is_dropped() -> None:
+    got = _by_mention("8月份,南海区、顺德区新建商品住宅分别成交1684套、1427套。", date(2025, 9, 8), "佛山市")
+    assert got["1684套"].subject == "新建商品住宅成交"
+    assert got["1427套"].region == "顺德区"
+
+
+def test_a_level_moved_from_one_value_to_another_names_the_quantity_without_cong() -> None:
+    got = _by_mention("五年来,全县森林覆盖率从58.2%提高到61.5%。", date(2026, 1, 10), "遂昌县")
+    assert got["58.2%"].subject == "森林覆盖率"
+    assert got["61.5%"].subject == "森林覆盖率"
+
+
+def test_a_total_written_alone_after_an_addition_is_the_total_of_what_was_added_to() -> None:
+    got = _by_mention("今年以来,全市新增家庭农场120家,总数达1860家。", date(2025, 10, 15), "眉山市")
+    assert got["1860家"].subject == "家庭农场总数"
