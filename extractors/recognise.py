@@ -155,6 +155,8 @@ def _report_sentence_day(doc: Document, pos: int, fig_starts: list[int]) -> bool
     return not (k < len(fig_starts) and fig_starts[k] < sent.end)
 
 
+# Right after a month: the month alone (9月当月, 9月单月, 9月份当月).
+_MONTH_ALONE_AFTER = re.compile(r"份?(?:当月|单月)")
 # Right after a day: the flood season began on it (于3月28日入汛, 4月1日正式进入汛期).
 _FLOOD_BEGINS = re.compile(r"\s*(?:正式)?(?:入汛|进入(?:主)?汛期)")
 # Right after a day: what begins or ends on it (自1月26日开始, 已于3月5日结束).
@@ -254,7 +256,7 @@ class _Times:
     def __init__(self, doc: Document, fig_starts: list[int]) -> None:
         self.doc = doc
         self._fig_starts = fig_starts
-        self.scopes: Scopes[_TimeValue] = Scopes(doc)
+        self.scopes: Scopes[_TimeValue] = Scopes(doc, captions=True)
         self.case_days: list[tuple[int, date]] = []  # days of incidents outside headings
         self.case_resets: list[int] = []  # where a span is stated: the days before belong to another story
         self.arrest_days: list[tuple[int, date]] = []
@@ -537,6 +539,13 @@ class _Times:
             # opening a paragraph of its own, is that paragraph's; the release's period is back after it (not the
             # month its title names: 5月份株洲市居民消费价格…… is a release on the month)
             level, rule = Level.PARAGRAPH, "a month inside the release's period, opening a paragraph: that paragraph"
+        elif (
+            r == P.WHEN and not heading and level == Level.DOCUMENT and mk.name == "month" and self._inside_main(per)
+            and _MONTH_ALONE_AFTER.match(s, mk.end) and (per.start, per.end) not in self.title_periods
+        ):
+            # 今年前三季度，……。9月当月，全省进出口……。\n从贸易方式看，……: the month alone, told after the
+            # release's period, is its paragraph's; the paragraphs after it are of the release's period again
+            level, rule = Level.PARAGRAPH, "a month alone (当月, 单月) inside the release's period: its paragraph"
         if r == P.WHEN and per.kind in ("stock", "until"):
             r = P.STOCK if per.kind == "stock" else P.UNTIL  # 该行动开展以来 with no stated start
         if r == P.WHEN and per.kind in ("stock", "stock_end"):

@@ -20,13 +20,14 @@ phrases hold only in it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Generic, TypeVar
 
-from extractors.document import Document
+from extractors.document import Document, Paragraph
 
 T = TypeVar("T")
 
@@ -55,6 +56,9 @@ class Phrase(Generic[T]):
     until: int | None = None  # an earlier close than the level's unit, where a rule sets one
 
 
+_DIGIT = re.compile(r"\d")
+
+
 class Scopes(Generic[T]):
     """The phrases of one kind (periods or places) of a document, and what is in force where.
 
@@ -62,8 +66,11 @@ class Scopes(Generic[T]):
     narrower), so the phrases in force at a point are at most one per level: looking them up costs a
     binary search per level, whatever the length of the text."""
 
-    def __init__(self, doc: Document, phrases: Iterable[Phrase[T]] = ()) -> None:
+    def __init__(self, doc: Document, phrases: Iterable[Phrase[T]] = (), *, captions: bool = False) -> None:
+        """``captions``: a heading's phrase holds over the rows of figures right under it when the heading
+        has no figure of its own (periods: 分产业用电情况（1-7月）)."""
         self.doc = doc
+        self._captions = captions
         self._all: list[Phrase[T]] = []
         # (heading, level) -> starts, phrases, closes; in text order
         self._starts: dict[tuple[bool, Level], list[int]] = {}
@@ -93,8 +100,23 @@ class Scopes(Generic[T]):
                 if after.heading or after.furniture or not doc.s.startswith("其中", after.start):
                     break
                 last = after
+            if heading and self._captions and not _DIGIT.search(doc.s[last.start : p.start] + doc.s[p.end : last.end]):
+                last = self._rows_under(last)
             return last.end + 1
         return len(doc.s) + 1
+
+    def _rows_under(self, caption: Paragraph) -> Paragraph:
+        """A heading that names a period and no figure (分产业用电情况（1-7月）, 分区看，8月份……成交量) over the
+        rows right under it (禅城区 512套, 第一产业 用电量 19.6亿千瓦时): a table's caption, in force over its
+        rows up to the next blank line or line of prose."""
+        doc = self.doc
+        last = caption
+        while last.index + 1 < len(doc.paragraphs):
+            row = doc.paragraphs[last.index + 1]
+            if not row.heading or row.furniture or row.section or not _DIGIT.search(doc.s, row.start, row.end):
+                break
+            last = row
+        return last
 
     def add(self, p: Phrase[T], *, heading: bool | None = None) -> None:
         """Open ``p`` (phrases are added in text order): it closes the open phrases of its level and

@@ -484,3 +484,20 @@ def test_since_the_flood_season_runs_from_the_day_the_release_says_it_began() ->
     text = "今年我省于4月2日入汛，汛期以来，全省累计转移群众12.6万人次。受强降雨影响，汛期以来全省受灾人口38.4万人。"
     figs = _by_mention(text, date(2024, 9, 4))
     assert _period(figs["12.6万人次"]) == _period(figs["38.4万人"]) == (date(2024, 4, 2), date(2024, 9, 4))
+
+
+def test_a_month_alone_after_the_releases_period_holds_for_its_paragraph_only() -> None:
+    text = ("今年前三季度，全省进出口1.86万亿元，增长4.1%。9月当月，全省进出口2210.4亿元，增长6.2%。\n\n"
+            "从贸易方式看，一般贸易进出口1.24万亿元，增长5.0%。")
+    figs = _by_mention(text, date(2025, 10, 20))
+    assert _period(figs["2210.4亿元"]) == (date(2025, 9, 1), date(2025, 9, 30))
+    assert _period(figs["1.24万亿元"]) == (date(2025, 1, 1), date(2025, 9, 30))
+
+
+def test_a_caption_naming_a_period_holds_over_the_rows_under_it() -> None:
+    text = ("1-8月，全市新建商品住宅累计成交2.9万套。\n\n"
+            "分区看，8月份新建商品住宅成交量\n甲区 412套\n乙区 1306套\n\n"
+            "1-8月，二手住房累计成交3.1万套。")
+    figs = _by_mention(text, date(2025, 9, 8))
+    assert _period(figs["412套"]) == _period(figs["1306套"]) == (date(2025, 8, 1), date(2025, 8, 31))
+    assert _period(figs["3.1万套"]) == (date(2025, 1, 1), date(2025, 8, 31))
