@@ -155,6 +155,8 @@ def _report_sentence_day(doc: Document, pos: int, fig_starts: list[int]) -> bool
     return not (k < len(fig_starts) and fig_starts[k] < sent.end)
 
 
+# A forecast in a clause: 预计, 有望, 力争, 将 before what is expected.
+_FORECAST = re.compile(r"预计|有望|力争|预期|将(?:达到?|突破|超过|稳定在|实现|保持|增长|提高)")
 # Right after a month: the month alone (9月当月, 9月单月, 9月份当月).
 _MONTH_ALONE_AFTER = re.compile(r"份?(?:当月|单月)")
 # Right after a day: the flood season began on it (于3月28日入汛, 4月1日正式进入汛期).
@@ -546,6 +548,13 @@ class _Times:
             # 今年前三季度，……。9月当月，全省进出口……。\n从贸易方式看，……: the month alone, told after the
             # release's period, is its paragraph's; the paragraphs after it are of the release's period again
             level, rule = Level.PARAGRAPH, "a month alone (当月, 单月) inside the release's period: its paragraph"
+        if r == P.WHEN and not heading and per.kind == "span" and _FORECAST.search(s, *doc.clause(mk.start)):
+            # 预计今年全县秋粮播种面积将稳定在200万亩左右: a forecast's year is the whole year, and it holds for its
+            # sentence only (what the release counts after it is not forecast)
+            if mk.text in ("今年", "本年") and per.start is not None and per.end == doc.published:
+                per = Period("span", per.start, date(per.start.year, 12, 31))
+            if level > Level.SENTENCE:
+                level, rule = Level.SENTENCE, "a forecast: its sentence only"
         if r == P.WHEN and per.kind in ("stock", "until"):
             r = P.STOCK if per.kind == "stock" else P.UNTIL  # 该行动开展以来 with no stated start
         if r == P.WHEN and per.kind in ("stock", "stock_end"):

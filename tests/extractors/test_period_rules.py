@@ -501,3 +501,11 @@ def test_a_caption_naming_a_period_holds_over_the_rows_under_it() -> None:
     figs = _by_mention(text, date(2025, 9, 8))
     assert _period(figs["412套"]) == _period(figs["1306套"]) == (date(2025, 8, 1), date(2025, 8, 31))
     assert _period(figs["3.1万套"]) == (date(2025, 1, 1), date(2025, 8, 31))
+
+
+def test_a_forecast_is_of_the_whole_year_and_holds_for_its_sentence_only() -> None:
+    text = ("今年以来，全县夏粮收购进度过半。预计今年全县秋粮播种面积将稳定在120万亩左右。\n\n"
+            "县粮食部门在全县新增收购网点18个。")
+    figs = _by_mention(text, date(2025, 6, 20))
+    assert _period(figs["120万亩左右"]) == (date(2025, 1, 1), date(2025, 12, 31))
+    assert _period(figs["18个"]) == (date(2025, 1, 1), date(2025, 6, 20))
