@@ -342,9 +342,13 @@ def noun_after(s: str, pos: int, *, clause: bool = False) -> str:
     k = np.find("的", 1)
     if k >= 2 and not clause:
         np = np[:k]  # 电瓶23块的犯罪事实 -> 电瓶: a modifier of what follows, not the noun
-    if not np or not ("\u4e00" <= np[0] <= "\u9fff" or np[0] in "“\"") or np.startswith(NP_BAD_START):
+    if not np or not ("\u4e00" <= np[0] <= "\u9fff" or np[0] in "“\"" or _GRADE_FIRST.match(np)) or np.startswith(NP_BAD_START):
         return ""
     return np.rstrip("、的")
+
+
+# A grade in Latin letters that opens a noun (87家A级旅游景区, 12家AAAA级景区).
+_GRADE_FIRST = re.compile(r"[A-Z]{1,5}级[\u4e00-\u9fff]")
 
 
 def balance(t: str) -> str:
@@ -1352,6 +1356,14 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # 接待游客5.2亿人次,旅游收入6120亿元,分别恢复到2019年同期的108%和102%: each a level of the
             # quantity before it, against the period named
             names = [m.base + core_nc for m in in_sent[-k:]]
+        elif (
+            k == 1 and fam == "percent" and core_nc.startswith("恢复") and own.rstrip().endswith("的")
+            and (level_q := next((m for m in reversed(in_sent) if _family(m) not in ("percent", "points", "ratio")
+                                  and m.base), None)) is not None
+        ):
+            # 接待游客3489.6万人次,同比增长82.4%,恢复至2019年同期的127.3%: the level of the quantity before
+            # its change, against the period named
+            names = [level_q.base + core_nc]
         elif k > 1 and comp == "share" and core_nc.startswith("占") and (
             listed := _items_before_share(s, cstart, floor, k)
         ):

@@ -281,3 +281,13 @@ def test_a_level_moved_from_one_value_to_another_names_the_quantity_without_cong
 def test_a_total_written_alone_after_an_addition_is_the_total_of_what_was_added_to() -> None:
     got = _by_mention("今年以来,全市新增家庭农场120家,总数达1860家。", date(2025, 10, 15), "眉山市")
     assert got["1860家"].subject == "家庭农场总数"
+
+
+def test_a_level_against_an_earlier_year_is_of_the_quantity_before_its_change() -> None:
+    got = _by_mention("端午假期，全市接待游客412.6万人次，同比增长18.2%，恢复至2019年同期的106.4%。")
+    assert got["106.4%"].subject.startswith("接待游客恢复")
+
+
+def test_a_grade_in_latin_letters_opens_the_noun_after_a_count() -> None:
+    got = _by_mention("假期期间，全市纳入监测的36家A级旅游景区共接待游客210万人次。")
+    assert got["36家"].subject.endswith("A级旅游景区")
