@@ -42,9 +42,11 @@ SCORER = SHARED / "eval" / "score.py"
 # Extractor 0.14.0 (periods: 实有 and 设立 name stocks, a day before a clause that only reports, 截至目前
 # after a stated start with any 共/累计 verb, a breakdown of flows after a stock, ranges with words between
 # their ends, a season dated by its first and last day; regions: a joint share of listed places, 其中省内 in a
-# national sentence): value F1 0.994, strict F1 0.946 on the whole dev set.
+# national sentence; furniture with quoted names and footer links, tables written with bars, a month
+# alone, captions over rows, forecasts; subjects of levels, ranks, shares and forecasts): value F1 0.996,
+# strict F1 0.948 on the whole dev set (dev-c21..c32: 0.990 / 0.885).
 VALUE_F1_GATE = 0.98
-STRICT_F1_GATE = 0.94
+STRICT_F1_GATE = 0.945
 
 pytestmark = pytest.mark.skipif(not (DEV.is_dir() and SCORER.is_file()), reason="../shared/eval is not here")
 
