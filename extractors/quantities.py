@@ -365,21 +365,17 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
         if unit is None and s[k : k + 1] in _CONNECT and not is_cn:
             # 3.5和1.8个百分点, 1286和1187.9亿元: the unit (and its multiplier) written once after the
             # last number of a list; for counts and money only where the list before it has that unit
-            nb = NUM_RE.match(s, k + 1)
-            if nb and nb.group(0)[0].isdigit():
-                kk = nb.end()
-                mm2 = multiplier_at(s, kk)
-                if mm2 is not None:
-                    kk += len(mm2[0])
-                listed = unit_at(s, kk)
-                if listed is not None and listed.family in ("percent", "points"):
+            listed, mm2, _ = _list_unit(s, k)
+            if listed is not None and listed.family in ("percent", "points", "mass", "other"):
+                unit = listed  # 17、25、29微克/立方米: a measure written once, after the list's last number
+                if mult == 1 and mm2 is not None and listed.family in ("mass", "other"):
+                    value *= mm2[1]
+            elif listed is not None and mult == 1 and s[max(0, i - 1) : i] in ("、", "，", ","):
+                before = s[max(0, i - 12) : i - 1]
+                if before.endswith((mm2[0] if mm2 else "") + listed.text):
                     unit = listed
-                elif listed is not None and mult == 1 and s[max(0, i - 1) : i] in ("、", "，", ","):
-                    before = s[max(0, i - 12) : i - 1]
-                    if before.endswith((mm2[0] if mm2 else "") + listed.text):
-                        unit = listed
-                        if mm2 is not None:
-                            value *= mm2[1]
+                    if mm2 is not None:
+                        value *= mm2[1]
         if unit is None:
             if is_cn:
                 return None
@@ -421,6 +417,26 @@ _POINTS_LATER = re.compile(
 )
 # Before the number of a picture or a chart on the page.
 _PICTURE_BEFORE: tuple[str, ...] = ("图片", "附图", "图表", "组图")
+def _list_unit(s: str, k: int) -> tuple[Unit | None, tuple[str, int] | None, int]:
+    """The unit (and multiplier) written after the last number of the list that goes on at ``k``
+    (、25、29微克/立方米; 和1187.9亿元), with where the list ends; no unit if none is written."""
+    kk = k
+    for _ in range(12):
+        if s[kk : kk + 1] not in _CONNECT:
+            break
+        nb = NUM_RE.match(s, kk + 1)
+        if nb is None or not nb.group(0)[0].isdigit():
+            break
+        kk = nb.end()
+        mm2 = multiplier_at(s, kk)
+        if mm2 is not None:
+            kk += len(mm2[0])
+        listed = unit_at(s, kk)
+        if listed is not None:
+            return listed, mm2, kk
+    return None, None, kk
+
+
 # Counting words a page may set off from their number with a space (死亡 9 人).
 _SPACED_UNITS: frozenset[str] = frozenset({"人", "名", "起", "宗", "件", "辆", "公斤", "千克", "克", "吨", "元", "%", "人次", "户"})
 # 约占……的 right before a share: the share is approximate.

@@ -350,3 +350,10 @@ def test_rainfall_in_millimetres_is_read_and_a_pictures_number_is_not() -> None:
     assert [(f.value, f.unit) for f in extract(text, published=date(2024, 9, 1))] == [
         (1136, "毫米"), (21, "%"), (23000, "人"),
     ]
+
+
+def test_a_measure_written_once_after_a_list_of_numbers_is_each_numbers() -> None:
+    text = "今年上半年，全市PM2.5、PM10、臭氧浓度分别为21、38、96微克/立方米。"
+    assert [(f.value, f.unit) for f in extract(text, published=date(2024, 7, 10))] == [
+        (21, "微克/立方米"), (38, "微克/立方米"), (96, "微克/立方米"),
+    ]
