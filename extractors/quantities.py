@@ -370,6 +370,10 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
                 unit = listed  # 17、25、29微克/立方米: a measure written once, after the list's last number
                 if mult == 1 and mm2 is not None and listed.family in ("mass", "other"):
                     value *= mm2[1]
+            elif listed is not None and mult == 1 and _RESPECTIVELY_BEFORE.search(s[max(0, i - 40) : i]):
+                unit = listed  # 三县分别破获12、9和7起: each item of a 分别 list, counted in the unit after the last
+                if mm2 is not None:
+                    value *= mm2[1]
             elif listed is not None and mult == 1 and s[max(0, i - 1) : i] in ("、", "，", ","):
                 before = s[max(0, i - 12) : i - 1]
                 if before.endswith((mm2[0] if mm2 else "") + listed.text):
@@ -417,6 +421,10 @@ _POINTS_LATER = re.compile(
 )
 # Before the number of a picture or a chart on the page.
 _PICTURE_BEFORE: tuple[str, ...] = ("图片", "附图", "图表", "组图")
+# 分别 (为, 是, 达) before the first number of a list, and the list's numbers so far.
+_RESPECTIVELY_BEFORE = re.compile(r"分别(?:为|是|达到?|有|占)?(?:\d+(?:\.\d+)?(?:、|和|及|与))*$")
+
+
 def _list_unit(s: str, k: int) -> tuple[Unit | None, tuple[str, int] | None, int]:
     """The unit (and multiplier) written after the last number of the list that goes on at ``k``
     (、25、29微克/立方米; 和1187.9亿元), with where the list ends; no unit if none is written."""

@@ -357,3 +357,8 @@ def test_a_measure_written_once_after_a_list_of_numbers_is_each_numbers() -> Non
     assert [(f.value, f.unit) for f in extract(text, published=date(2024, 7, 10))] == [
         (21, "微克/立方米"), (38, "微克/立方米"), (96, "微克/立方米"),
     ]
+
+
+def test_a_count_written_once_after_a_list_after_fenbie_is_each_numbers() -> None:
+    text = "今年以来，甲、乙、丙三县分别破获毒品案件14、9和6起。"
+    assert [(f.value, f.unit) for f in extract(text, published=date(2024, 7, 10))] == [(14, "起"), (9, "起"), (6, "起")]
