@@ -421,8 +421,8 @@ _POINTS_LATER = re.compile(
 )
 # Before the number of a picture or a chart on the page.
 _PICTURE_BEFORE: tuple[str, ...] = ("图片", "附图", "图表", "组图")
-# 分别 (为, 是, 达) before the first number of a list, and the list's numbers so far.
-_RESPECTIVELY_BEFORE = re.compile(r"分别(?:为|是|达到?|有|占)?(?:\d+(?:\.\d+)?(?:、|和|及|与))*$")
+# 分别 and what is done (为, 破获毒品案件) before the first number of a list, and the list's numbers so far.
+_RESPECTIVELY_BEFORE = re.compile(r"分别[\u4e00-\u9fff]{0,10}?(?:\d+(?:\.\d+)?(?:、|和|及|与))*$")
 
 
 def _list_unit(s: str, k: int) -> tuple[Unit | None, tuple[str, int] | None, int]:
