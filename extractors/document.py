@@ -86,6 +86,8 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
+# The bar between the cells of a table written a row per line.
+BAR_RE = re.compile(r"[|｜]")
 # A row of a table written with bars (地区生产总值 | 812.36亿元 | 4.8): three cells or more, one of them a number.
 _TABLE_ROW = re.compile(r"^[^|｜\n]*(?:[|｜][^|｜\n]*){2,}$")
 _NUMBER_CELL = re.compile(r"(?:^|[|｜])\s*[-+−]?\d+(?:\.\d+)?\s*[%％]?\s*(?:[|｜]|$)")
@@ -136,11 +138,9 @@ def _table_headers(lines: list[str], flags: list[bool]) -> None:
     kept = [i for i, line in enumerate(lines) if line.strip()]
     for a, b in zip(kept, kept[1:], strict=False):
         t, u = lines[a].strip(), lines[b].strip()
-        if flags[a] and FURNITURE_RE.search(t) is None and is_table_row(u) and len(_BARS.findall(t)) == len(_BARS.findall(u)):
+        if flags[a] and FURNITURE_RE.search(t) is None and is_table_row(u) and len(BAR_RE.findall(t)) == len(BAR_RE.findall(u)):
             flags[a] = False
 
-
-_BARS = re.compile(r"[|｜]")
 
 
 MAX_LINK = 60

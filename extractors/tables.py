@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.document import VALUE_CELL_RE, Document
+from extractors.document import BAR_RE, VALUE_CELL_RE, Document
 from extractors.numbers import multiplier_at
 from extractors.units import Unit, unit_at
 
@@ -147,31 +147,37 @@ def value_cells(doc: Document) -> list[ValueCell]:
             unit_text = row_unit.get(id(values[0])) if values else None
             label = _LABEL_NOISE.sub("", c.text)
             for k, v in enumerate(values):
-                header = cols[k].text if cols else ""
-                m = VALUE_CELL_RE.match(v.text)
-                assert m is not None
-                num = float(m.group("num").replace("−", "-"))
-                rest = m.group("rest") or ""
-                own = unit_at(rest, 0) if rest else None
-                if own is None and not rest and unit_text and k == 0:
-                    um = multiplier_at(unit_text, 0)
-                    own = unit_at(unit_text, len(um[0]) if um else 0)
-                h_unit, h_mult = _header_unit(header)
-                change = _CHANGE_HEADER.search(header) is not None
-                unit = own or h_unit
-                if unit is None and ("%" in header or "％" in header):
-                    unit = unit_at("%", 0)
-                if rest and own is None:
-                    continue  # a word after the number that is no unit: not a value cell after all
-                end = v.start + len(m.group("num")) + (len(own.text) if own else 0)
-                comparison = "mom" if "环比" in header else "yoy" if change else None
-                out.append(ValueCell(v.start, end, num, label, header, unit, 1 if own else h_mult, comparison,
-                                     cols[k].start if cols else -1, c.start))
+                cell = _value_cell(v, label, c.start, cols[k] if cols else None, unit_text if k == 0 else None)
+                if cell is not None:
+                    out.append(cell)
             i = j
     return out
 
 
-_PIPE = re.compile(r"[|｜]")
+def _value_cell(v: _Cell, label: str, label_start: int, header: _Cell | None, row_unit: str | None) -> ValueCell | None:
+    """The value of cell ``v`` in the row named ``label`` under column ``header``: its unit from the
+    cell, else from the row's unit cell (``row_unit``), else from the header; None when a word that is
+    no unit follows the number (not a value cell after all)."""
+    head = header.text if header is not None else ""
+    m = VALUE_CELL_RE.match(v.text)
+    assert m is not None
+    rest = m.group("rest") or ""
+    own = unit_at(rest, 0) if rest else None
+    if rest and own is None:
+        return None
+    if own is None and row_unit:
+        um = multiplier_at(row_unit, 0)
+        own = unit_at(row_unit, len(um[0]) if um else 0)
+    h_unit, h_mult = _header_unit(head)
+    unit = own or h_unit
+    if unit is None and ("%" in head or "％" in head):
+        unit = unit_at("%", 0)
+    end = v.start + len(m.group("num")) + (len(own.text) if own else 0)
+    comparison = "mom" if "环比" in head else "yoy" if _CHANGE_HEADER.search(head) else None
+    return ValueCell(v.start, end, float(m.group("num").replace("−", "-")), label, head, unit,
+                     1 if own else h_mult, comparison, header.start if header is not None else -1, label_start)
+
+
 _DASH = re.compile(r"^[-—–－:：\s]*$")
 
 
@@ -184,14 +190,14 @@ def _pipe_rows(doc: Document) -> list[list[list[_Cell]]]:
     cur: list[list[_Cell]] = []
     for p in doc.paragraphs:
         line = s[p.start : p.end]
-        if p.furniture or len(_PIPE.findall(line)) < 2:
+        if p.furniture or len(BAR_RE.findall(line)) < 2:
             if len(cur) >= 2:
                 tables.append(cur)
             cur = []
             continue
         cells: list[_Cell] = []
         pos = p.start
-        for part in _PIPE.split(line):
+        for part in BAR_RE.split(line):
             t = part.strip()
             a = pos + len(part) - len(part.lstrip())
             cells.append(_Cell(a, a + len(t), t, _is_value(t)))
@@ -228,24 +234,8 @@ def pipe_value_cells(doc: Document) -> list[ValueCell]:
             if not label or row[0].value:
                 continue
             for k, v in enumerate(row[1:], start=1):
-                if not v.value:
-                    continue
-                m = VALUE_CELL_RE.match(v.text)
-                assert m is not None
-                rest = m.group("rest") or ""
-                own = unit_at(rest, 0) if rest else None
-                head = header[k].text
-                h_unit, h_mult = _header_unit(head)
-                unit = own or h_unit
-                if unit is None and ("%" in head or "％" in head):
-                    unit = unit_at("%", 0)
-                if rest and own is None:
-                    continue
-                change = _CHANGE_HEADER.search(head) is not None
-                end = v.start + len(m.group("num")) + (len(own.text) if own else 0)
-                out.append(ValueCell(v.start, end, float(m.group("num").replace("−", "-")), label, head, unit,
-                                     1 if own else h_mult, "mom" if "环比" in head else "yoy" if change else None,
-                                     header[k].start, row[0].start))
+                if v.value and (cell := _value_cell(v, label, row[0].start, header[k], None)) is not None:
+                    out.append(cell)
     return out
 
 
