@@ -6,11 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from extractors import extract
-from extractors.model import Figure
-
-
-def _by_mention(text: str, published: date | None = date(2024, 6, 1), region: str | None = None) -> dict[str, Figure]:
-    return {f.mention: f for f in extract(text, published=published, region=region)}
+from tests.extractors.figures import by_mention as _by_mention
 
 
 def test_every_item_of_a_list_before_fenbie_keeps_its_own_verb() -> None:

@@ -8,16 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from extractors import extract
-from extractors.model import Figure
-
-
-def _by_mention(text: str, published: date | None, region: str | None = None) -> dict[str, Figure]:
-    return {f.mention: f for f in extract(text, published=published, region=region)}
-
-
-def _period(f: Figure) -> tuple[date | None, date | None]:
-    return f.period_start, f.period_end
+from tests.extractors.figures import by_mention as _by_mention
+from tests.extractors.figures import period as _period
 
 
 def test_the_travel_season_takes_the_dates_the_release_states_for_it() -> None:

@@ -4,13 +4,12 @@ each test is a short release written for it, in the construction the rule is abo
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from extractors import extract
-from extractors.model import Figure
+from tests.extractors.figures import by_mention
 
-
-def _by_mention(text: str, published: date | None = date(2024, 7, 10), region: str | None = None) -> dict[str, Figure]:
-    return {f.mention: f for f in extract(text, published=published, region=region)}
+_by_mention = partial(by_mention, published=date(2024, 7, 10))
 
 
 def test_a_county_item_cut_by_a_blank_line_keeps_its_county() -> None:

@@ -8,12 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from extractors import extract
-from extractors.model import Figure
-
-
-def _by_mention(text: str, published: date | None = date(2024, 6, 1), region: str | None = None) -> dict[str, Figure]:
-    return {f.mention: f for f in extract(text, published=published, region=region)}
+from tests.extractors.figures import by_mention as _by_mention
 
 
 def test_a_count_of_classes_in_digits_is_a_figure_and_one_in_chinese_numerals_a_name() -> None:
