@@ -243,8 +243,8 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
         return None  # PM2.5, F15, G20
     if s.endswith(_PICTURE_BEFORE, 0, i):
         return None  # 文章图片2, 附图1: a picture's number
-    if s.endswith(ORDINAL_BEFORE, 0, i) and not s.endswith("班列", 0, i):
-        return None  # but 中欧班列3912列: the trains, counted
+    if s.endswith(ORDINAL_BEFORE, 0, i):
+        return None
     if is_cn:
         percent_words = s.endswith("百分之", 0, i)
         if prev in ("星", "周", "初", "统", "唯", "之", "万", "逐", "同", "单", "不", "专", "划", "进") and not percent_words:

@@ -129,7 +129,7 @@ FURNITURE_BEFORE: tuple[str, ...] = (
 )
 # Words right before a number that make it an ordinal or a rank: 第四轮, 第23位.
 # 届 then a number: a session (省委十二届四次全会), not a count.
-ORDINAL_BEFORE: tuple[str, ...] = ("第", "排名", "位列", "位居", "居", "列", "届")
+ORDINAL_BEFORE: tuple[str, ...] = ("第", "排名", "位列", "位居", "居", "届")
 
 
 # 天 is a duration (为期3天) unless its sentence measures days: 优良天数253天,
