@@ -243,6 +243,11 @@ def _read_divisions() -> list[Division]:
 _SHORT_RUN = 200
 
 
+# Longer than any name in the table (15 characters) with readings and zero-width marks in it: a caller
+# may pass a whole line, which is then no name without being converted first.
+_LONGEST_NAME = 64
+
+
 class Gazetteer:
     """Every division, by code and by every name it goes by, and a matcher over text."""
 
@@ -357,6 +362,8 @@ class Gazetteer:
 
     def candidates(self, name: str) -> tuple[Division, ...]:
         """Every division a name may mean (official, short, customary or former), best first."""
+        if len(name) > _LONGEST_NAME:
+            return ()  # no name is this long, even with a reading in brackets after each character
         s = to_simplified(name.strip())
         hit = self._surfaces.get(s)
         if hit is not None:

@@ -794,46 +794,51 @@ _AGE_RE = re.compile(r"[\d一二三四五六七八九十]{1,3}(?:周)?岁\)?")
 _TABLE_CELL_BAD = re.compile(r"[\d%％]")
 
 
-def _table_row_name(s: str, i: int) -> str:
+def _table_row_name(doc: Document, i: int) -> str:
     """The first cell of a flattened table row (指标 | 数值 | 同比) holding position ``i``."""
-    ls = s.rfind("\n", 0, i) + 1
-    line = s[ls:i]
-    if "|" not in line:
+    s = doc.s
+    ls = doc.paragraph(i).start  # a paragraph is a line
+    bar = s.find("|", ls, i)
+    if bar < 0:
         return ""
-    first = line.split("|", 1)[0].strip()
+    first = s[ls:bar].strip()
     if not first or len(first) > 20 or _TABLE_CELL_BAD.search(first):
         return ""
     return first
 
 
-_ROW_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}")
+_ROW_LABEL = re.compile(r"\s*([\u4e00-\u9fff]{2,10})\s*")
+# How far a row's place (禅城区 512套) may stand from its line's start, spaces included.
+_ROW_PLACE_MAX = 40
 _PLACE_ROW = re.compile(r"[\u4e00-\u9fff()（）]{2,12}[ \u3000]+\d[\d.,]*[^\s\d]{0,6}")
 
 
-def _space_row_label(s: str, cstart: int, rw: tuple[str, ...]) -> str:
+def _space_row_label(doc: Document, cstart: int, rw: tuple[str, ...]) -> str:
     """The label of a table row flattened into one line with spaces (第一产业 用电量 19.6亿千瓦时 增长10.8%),
     when the figure's clause is the cell right after it; '' if the clause opens no such row, or the
     label is a place (the row's region)."""
+    s = doc.s
     if cstart < 3 or s[cstart - 1] not in " \u3000":
         return ""
-    label = s[s.rfind("\n", 0, cstart) + 1 : cstart].strip()
-    if not _ROW_LABEL.fullmatch(label) or gazetteer().candidates(label):
+    m = _ROW_LABEL.fullmatch(s, doc.paragraph(cstart).start, cstart)  # a paragraph is a line
+    if m is None or gazetteer().candidates(label := m.group(1)):
         return ""
     label = _clean(label, rw)
     return label if len(label) >= 2 and not is_filler(label) else ""
 
 
-def _rows_header(s: str, start: int, rw: tuple[str, ...]) -> str:
+def _rows_header(doc: Document, start: int, rw: tuple[str, ...]) -> str:
     """What rows of places with one figure each (禅城区 512套) count: the line above them that names it
     (分区看,8月份新建商品住宅网签成交量), without its period; '' if the figure's line is no such row."""
-    ls = s.rfind("\n", 0, start) + 1
-    if not gazetteer().candidates(s[ls:start].strip()):
+    s = doc.s
+    ls = doc.paragraph(start).start  # a paragraph is a line
+    if start - ls > _ROW_PLACE_MAX or not gazetteer().candidates(s[ls:start].strip()):
         return ""
     pos = ls - 1
     for _ in range(24):
         if pos <= 0:
             return ""
-        ps = s.rfind("\n", 0, pos) + 1
+        ps = doc.paragraph(pos).start
         line = s[ps:pos].strip()
         pos = ps - 1
         if _PLACE_ROW.fullmatch(line):
@@ -1253,11 +1258,11 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         ):
             # 蒙自市发生火灾31起,个旧市、开远市分别发生22起、19起: the act's object is the one stated before
             core_nc = strip_change(like.base) or like.base
-        if not core_nc and (row := _table_row_name(s, n.start)):
+        if not core_nc and (row := _table_row_name(doc, n.start)):
             core_nc = row  # 出口 | 7432.9亿元 | 5.6%: a table flattened into lines, named by its first cell
-        if not core_nc and (row := _rows_header(s, n.start, rw)):
+        if not core_nc and (row := _rows_header(doc, n.start, rw)):
             core_nc = row  # 分区看,8月份网签成交量 / 禅城区 512套: rows of places under the line naming them
-        if core_nc and len(core_nc) <= 6 and (row := _space_row_label(s, cstart, rw)) and row not in core_nc:
+        if core_nc and len(core_nc) <= 6 and (row := _space_row_label(doc, cstart, rw)) and row not in core_nc:
             core_nc = row + core_nc  # 第一产业 用电量 19.6亿千瓦时: the row's label cell, then its measure
         names: list[str]
         done = False
