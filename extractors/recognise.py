@@ -657,6 +657,13 @@ class _Times:
                 self.case_resets.append(mk.start)
             if per.kind == "day":
                 r, level = P.EVENT, Level.PARAGRAPH
+        if r == P.EVENT and per.kind == "day" and not heading and level == Level.DOCUMENT and any(
+            ph.role == P.WHEN and ph.level == Level.DOCUMENT and ph.value.period.kind == "span"
+            and ph.value.period.start is not None for ph in self.scopes.in_force(mk.start)
+        ):
+            # 自6月1日……以来,……。7月22日,县公安局打掉一个团伙,……。\n交通管理方面,……: a case's day told inside a
+            # release about a period holds for the case's paragraph; the release's period is back after it
+            level, rule = Level.PARAGRAPH, "an incident's day inside a release about a period: its paragraph"
         if r == P.EVENT and per.kind == "vague" and not heading and any(
             ph.role == P.WHEN and doc.para_index(ph.start) == doc.para_index(mk.start)
             for ph in self.scopes.in_force(mk.start)

@@ -502,3 +502,21 @@ def test_a_forecast_is_of_the_whole_year_and_holds_for_its_sentence_only() -> No
     figs = _by_mention(text, date(2025, 6, 20))
     assert _period(figs["120万亩左右"]) == (date(2025, 1, 1), date(2025, 12, 31))
     assert _period(figs["18个"]) == (date(2025, 1, 1), date(2025, 6, 20))
+
+
+def test_a_cases_day_inside_a_release_about_a_period_holds_for_its_paragraph_only() -> None:
+    text = ("自5月10日专项行动开展以来，全市共破获盗窃案件214起。8月3日，市公安局捣毁一个销赃窝点，"
+            "抓获嫌疑人7名，起获赃物130余件。\n\n"
+            "治安管理方面，共查处赌博案件58起。")
+    figs = _by_mention(text, date(2025, 9, 2))
+    assert _period(figs["7名"]) == _period(figs["130余件"]) == (date(2025, 8, 3), date(2025, 8, 3))
+    assert figs["7名"].kind == "event"
+    assert _period(figs["58起"]) == (date(2025, 5, 10), date(2025, 9, 2))
+    assert figs["58起"].kind == "aggregate"
+
+
+def test_a_cases_day_holds_on_through_the_case_when_the_release_tells_only_the_case() -> None:
+    text = ("8月3日，市公安局捣毁一个销赃窝点，抓获嫌疑人7名。\n\n"
+            "经查，该团伙在多地作案，现场起获赃物130余件。")
+    figs = _by_mention(text, date(2025, 9, 2))
+    assert _period(figs["130余件"]) == (date(2025, 8, 3), date(2025, 8, 3))
