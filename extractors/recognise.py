@@ -657,7 +657,7 @@ class _Times:
                 self.case_resets.append(mk.start)
             if per.kind == "day":
                 r, level = P.EVENT, Level.PARAGRAPH
-        if r == P.EVENT and per.kind == "day" and not heading and level == Level.DOCUMENT and any(
+        if r == P.EVENT and per.kind == "day" and not heading and level == Level.DOCUMENT and self._paragraphs_hold_sentences() and any(
             ph.role == P.WHEN and ph.level == Level.DOCUMENT and ph.value.period.kind == "span"
             and ph.value.period.start is not None for ph in self.scopes.in_force(mk.start)
         ):
