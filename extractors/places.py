@@ -97,6 +97,8 @@ RANK_AFTER: tuple[str, ...] = (
 )
 # After a name: the place is the one ranked (酒泉排名第二), the area of what follows.
 RANKED_AFTER: tuple[str, ...] = ("排名第", "排名前", "排在第", "位列第", "位居第")
+# After a name: the place is the one ranked, its value right after (张家口市最高，达91.6%; 邯郸市最低，为61.3%).
+_RANKED_VALUE = re.compile(r"最(?:高|低|多|少|大|小|快|慢)[,，]?(?:为|达到?|是|仅为?)?\s*\d")
 RANK_BEFORE: tuple[str, ...] = (
     "占", "居", "位居", "位列", "列", "评", "获评", "成为", "是", "属", "高于", "低于", "快于", "慢于", "好于", "超过",
     "超出", "多于", "少于", "领跑", "跑赢", "跻身", "排", "在全国和", "比", "较", "与", "同", "和", "向",
@@ -198,6 +200,8 @@ def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tu
         return ORIGIN, "an origin or destination word before"
     if AGENCY_AFTER.match(s, b) and not after.startswith(("人民群众", "人民生活")):
         return AGENCY, "an agency of the area"
+    if _RANKED_VALUE.match(s, b):
+        return AREA, "the place ranked, with its value after it (张家口市最低，为17)"
     if after.startswith(RANK_AFTER) and not after.startswith(RANKED_AFTER):
         return COMPARE, "a ranking word after"
     if after.startswith(ORIGIN_AFTER):

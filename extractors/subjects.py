@@ -772,6 +772,7 @@ def _clean(t: str, rw: tuple[str, ...]) -> str:
     t = _ITEM_NUMBER.sub("", t)  # 2.南海区接报火灾: an item's number
     t = _EDITOR_NOTE_RE.sub("", t)  # 较去年同期(下同)增长: the note parts the comparison from its verb
     t = _CURRENCY_BASIS.sub("", t)  # 进出口总额以人民币计价为: the currency it is stated in, not the quantity
+    t = _RANKED_LIST.sub("", t)  # PM2.5浓度改善幅度排名前三的县依次为蔚县、围场县、阜平县: the areas ranked
     t = _strip_marks(_area_before_period(t, rw))
     t = t.replace("()", "")  # 比去年(2022年)增加: the period inside went, its parentheses go too
     t = _strip_places(t.lstrip(" \u3000"))  # the whole list first, before its first place is read as the area
@@ -784,6 +785,10 @@ def _clean(t: str, rw: tuple[str, ...]) -> str:
     return t
 
 
+# The areas ranked at the top by a quantity, written after it: 排名前三的县依次为……, 前五位分别是…….
+_RANKED_LIST = re.compile(
+    r"(?:排名|排在|位居|位列)?前[一二三四五六七八九十两\d]{1,2}(?:位|名)?的?[^,，。;；\d]{0,8}?(?:依次|分别)(?:为|是)[^,，。;；\d]*$"
+)
 _LEVEL_WORDS: frozenset[str] = frozenset({"省", "市", "县", "区", "州", "旗", "盟", "自治州", "自治县", "地区"})
 
 
@@ -920,6 +925,28 @@ def _set_noun(np: str) -> str:
 # A clause that ranks an area by the quantity before it (PM10平均浓度南阳市最高).
 _RANKED = re.compile(r"最(?:高|低|多|少|快|慢|大|小)$")
 _RANK_TAIL = re.compile(r"(?:占比|比重|所占比重)?(?:最高|最大|最多|居首|第一)?$")
+
+
+# A sentence's topic written at its head (优良天数比例方面，……; 其中，水质方面：……).
+_TOPIC_HEAD = re.compile(r"\s*(?:其中[,，]?)?([^,，。;；:：\d]{2,14}?)方面[,，:：]")
+
+
+def _ranks_a_place_only(t: str) -> bool:
+    """Whether ``t`` (a clause without its 最高/最低) is a place's name and nothing else (张家口市)."""
+    t = t.removeprefix("其中").strip(" ,，")
+    return bool(t) and any(h.start == 0 and h.end == len(t) for h in gazetteer().find(t))
+
+
+def _ranked_measure(s: str, n: Num, before: list[Num]) -> str:
+    """What a place ranked with no measure named (张家口市最高，达91.6%) is ranked by: the topic at its
+    sentence's head, else what the figure before it in the paragraph counts, in the same unit; ''."""
+    topic = _TOPIC_HEAD.match(s, n.sentence[0])
+    if topic is not None and topic.end() <= n.start:
+        return topic.group(1).strip()
+    prev = next((m for m in reversed(before) if m.para == n.para and _family(m) == _family(n)), None)
+    if prev is None or not prev.base:
+        return ""
+    return strip_change(prev.base) or prev.base
 
 
 def _clause_between(s: str, prev: Num, cstart: int, rw: tuple[str, ...]) -> str:
@@ -1484,6 +1511,12 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 at := next((h.start for h in gazetteer().find(prev_clause) if h.end == len(prev_clause)), 0)
             ) >= 2:
                 prev_clause = prev_clause[:at]  # PM10平均浓度南阳市最高,为68: the place is the figure's area
+            elif _RANKED.search(raw2) and _ranks_a_place_only(_RANKED.sub("", raw2.strip(" ,，;；"))) and (
+                measure := _ranked_measure(s, n, nums[:i])
+            ):
+                # 优良天数比例方面，张家口市最高，达91.6%; 邢台市浓度最高……。其中张家口市最低，为17: a place ranked with
+                # no measure named is ranked by the topic of its sentence, else by what the figure before counts
+                prev_clause = measure
             if (not prev_clause or is_filler(prev_clause) or prev_clause in _CONNECTIVES) and not core and (
                 rest := noun_after(s, group[-1].end, clause=True)
             ):

@@ -242,3 +242,23 @@ def test_an_area_is_printed_by_the_name_the_text_writes_it_by():
     official = "德宏傣族景颇族自治州上半年旅游市场平稳增长\n德宏新闻网7月20日讯 上半年，全州接待游客1520.6万人次。"
     (row,) = extract(official, published=date(2024, 7, 20))
     assert row.region == "德宏傣族景颇族自治州"
+
+
+def test_a_place_ranked_with_its_value_after_it_is_the_area_and_the_topic_is_the_measure() -> None:
+    # 某市最高，达…… names the place ranked; what it is ranked by is the sentence's topic (……方面),
+    # else what the figure before it counts
+    text = ("1-6月，全省地表水国控断面水质优良比例为88.1%。各设区市中，丽水市浓度最低，为15微克/立方米。"
+            "其中金华市最高，为34微克/立方米。\n优良天数比例方面，舟山市最高，达98.9%；嘉兴市最低，为79.4%。")
+    got = _by_mention(text, date(2025, 7, 20), region="浙江省")
+    assert (got["34微克/立方米"].region, got["34微克/立方米"].subject) == ("金华市", "浓度")
+    assert (got["98.9%"].region, got["98.9%"].subject) == ("舟山市", "优良天数比例")
+    assert (got["79.4%"].region, got["79.4%"].subject) == ("嘉兴市", "优良天数比例")
+
+
+def test_the_areas_ranked_at_the_top_each_take_their_figure_and_leave_the_subject() -> None:
+    # 排名前三的县依次为沛县、……，分别……: a two-character county heading the list is a place; the list is
+    # not part of what is measured
+    text = "1-6月，全省PM2.5浓度改善幅度排名前三的县依次为沛县、丰县、睢宁县，分别下降18.4%、15.2%和12.9%。"
+    got = _by_mention(text, date(2025, 7, 20), region="江苏省")
+    assert [got[m].region for m in ("18.4%", "15.2%", "12.9%")] == ["沛县", "丰县", "睢宁县"]
+    assert got["18.4%"].subject == "PM2.5浓度改善幅度"
