@@ -58,7 +58,7 @@ _CASE_RE = re.compile(
 )
 _CASE_NARRATIVE = re.compile(r"经查|经审理查明|经审讯|供认不讳|该团伙|该案共|此案共|全案共")
 # A sentence that tells the arrests of a case (专案组于5月16日凌晨收网).
-_ARREST_RE = re.compile(r"收网|抓获|抓捕|捣毁|搗毀|收網|抓獲")
+_ARREST_RE = re.compile(r"收网|抓获|抓捕|捣毁|搗毀|收網|抓獲|落网|落網|归案|歸案|擒获|擒獲")
 # A sentence that sums up one case told day by day: 至此,该案共抓获犯罪嫌疑人4名.
 _CASE_TOTAL_RE = re.compile(r"\s*(?:至此|截至目前|目前)?[,，]?(?:该案|此案|全案|本案)(?:共|累计|先后)")
 # What is counted for an area over a day, not in one incident: traffic, visitors, travellers.

@@ -520,3 +520,12 @@ def test_a_cases_day_holds_on_through_the_case_when_the_release_tells_only_the_c
             "经查，该团伙在多地作案，现场起获赃物130余件。")
     figs = _by_mention(text, date(2025, 9, 2))
     assert _period(figs["130余件"]) == (date(2025, 8, 3), date(2025, 8, 3))
+
+
+def test_a_case_told_in_summary_covers_the_days_of_its_arrests_told_after_it() -> None:
+    # 近日 then the days the suspects were caught: the summary's figures run from the first to the last
+    # (落网, 归案 say it as much as 抓获)
+    text = ("近日，某县公安局破获一起运输毒品案，抓获犯罪嫌疑人4名，缴获冰毒12.5千克。\n\n"
+            "9月2日凌晨，专案组在县城将两名嫌疑人抓获。9月5日，另一名嫌疑人在邻县落网。")
+    figs = _by_mention(text, date(2025, 9, 12))
+    assert _period(figs["4名"]) == _period(figs["12.5千克"]) == (date(2025, 9, 2), date(2025, 9, 5))
