@@ -646,6 +646,13 @@ class _Times:
             # is a look back; it holds for its paragraph, and the release's period is back after it (5月份，……
             # is this year's)
             level, rule = Level.PARAGRAPH, "a look back after the release's own period: its paragraph only"
+        if (
+            r == P.WHEN and not heading and level == Level.DOCUMENT and per.kind == "span"
+            and _CASE_NARRATIVE.search(s, sent.start, mk.start) is not None
+        ):
+            # 5月12日,某分局查获……。经查,该团伙自今年2月以来……: a span told in a case's story (经查, 该团伙) is the
+            # case's history; it holds for the case's paragraph, and the release's period is back after it
+            level, rule = Level.PARAGRAPH, "a span inside a case's story: its paragraph"
         if r == P.WHEN and not heading:
             if per.kind == "span" and mk.name in (
                 "since_day", "since_day_from", "since_month", "since_month_from", "since_month_open", "since_year",

@@ -529,3 +529,12 @@ def test_a_case_told_in_summary_covers_the_days_of_its_arrests_told_after_it() -
             "9月2日凌晨，专案组在县城将两名嫌疑人抓获。9月5日，另一名嫌疑人在邻县落网。")
     figs = _by_mention(text, date(2025, 9, 12))
     assert _period(figs["4名"]) == _period(figs["12.5千克"]) == (date(2025, 9, 2), date(2025, 9, 5))
+
+
+def test_a_span_told_in_a_cases_story_is_the_cases_history_and_holds_for_its_paragraph() -> None:
+    text = ("今年1至5月，全市共破获毒品刑事案件212起。\n\n"
+            "5月8日，某分局在一出租屋内查获冰毒4.2公斤。经查，该团伙自今年1月以来从外地购入毒品约15公斤。\n\n"
+            "此外，全市共检查易制毒化学品企业96家次。")
+    figs = _by_mention(text, date(2025, 6, 20))
+    assert _period(figs["约15公斤"]) == (date(2025, 1, 1), date(2025, 6, 20))
+    assert _period(figs["96家次"]) == (date(2025, 1, 1), date(2025, 5, 31))
