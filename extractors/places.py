@@ -139,6 +139,11 @@ _TITLE_ABBR = re.compile(r"\s*[【\[]?[^】\]]{0,8}?[】\]]?\s*([\u4e00-\u9fff])
 _ITEM_NUMBER_BEFORE = re.compile(r"(?:^|[\n。;；:：])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})、$")
 
 
+# A figure before the 、 (吉首市89起、凤凰县41起): the items are places each with its figure, and the name
+# opens its own item rather than going on with a list of names.
+_FIGURE_ITEM_BEFORE = re.compile(r"\d[^\s\d、,，。;；:：()（）]{0,6}、$")
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A place named in the text (offsets into the document's normalised text)."""
@@ -206,7 +211,10 @@ def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tu
         return COMPARE, "a ranking word after"
     if after.startswith(ORIGIN_AFTER):
         return ORIGIN, "籍 or a direction after"
-    if after.startswith(LIST_AFTER) or (before.endswith("、") and a >= 2 and not _ITEM_NUMBER_BEFORE.search(s, max(0, a - 5), a)):
+    if after.startswith(LIST_AFTER) or (
+        before.endswith("、") and a >= 2 and not _ITEM_NUMBER_BEFORE.search(s, max(0, a - 5), a)
+        and not _FIGURE_ITEM_BEFORE.search(s, max(0, a - 10), a)
+    ):
         return LIST, "listed with other places"
     if before.endswith("在") and _VENUE_AFTER.match(s, b):
         return VENUE, "在 … 召开"

@@ -262,3 +262,10 @@ def test_the_areas_ranked_at_the_top_each_take_their_figure_and_leave_the_subjec
     got = _by_mention(text, date(2025, 7, 20), region="江苏省")
     assert [got[m].region for m in ("18.4%", "15.2%", "12.9%")] == ["沛县", "丰县", "睢宁县"]
     assert got["18.4%"].subject == "PM2.5浓度改善幅度"
+
+
+def test_places_each_with_its_figure_in_a_list_are_each_their_figures_area() -> None:
+    # 甲市89起、乙县41起: after a figure, the 、 opens a new item, not a list of names
+    text = "1至9月，全州共接报诈骗警情266起。分县市看，吉首市89起、凤凰县41起、花垣县36起。"
+    got = _by_mention(text, date(2025, 10, 8), region="湘西土家族苗族自治州")
+    assert [got[m].region for m in ("89起", "41起", "36起")] == ["吉首市", "凤凰县", "花垣县"]
