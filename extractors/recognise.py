@@ -834,6 +834,15 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
              and ph.start >= sent.start and (per.end is None or ph.value.period.start <= per.end)),
             None,
         )
+        if start_ph is None:
+            # 6月1日,全省部署开展……行动。截至7月15日,各地共查处……: a campaign launched just before the cut-off, in
+            # its paragraph, is where the running total starts
+            para = doc.para_index(n.start)
+            start_ph = next(
+                (ph for ph in governing[1:] if ph.rule == _LAUNCH_RULE and ph.value.period.start is not None
+                 and doc.para_index(ph.start) == para and (per.end is None or ph.value.period.start <= per.end)),
+                None,
+            )
         if start_ph is None and top.value.mark == "until_now":
             para = doc.para_index(n.start)
             start_ph = next(

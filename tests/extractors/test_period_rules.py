@@ -538,3 +538,10 @@ def test_a_span_told_in_a_cases_story_is_the_cases_history_and_holds_for_its_par
     figs = _by_mention(text, date(2025, 6, 20))
     assert _period(figs["约15公斤"]) == (date(2025, 1, 1), date(2025, 6, 20))
     assert _period(figs["96家次"]) == (date(2025, 1, 1), date(2025, 5, 31))
+
+
+def test_a_cut_off_after_a_campaign_launched_in_its_paragraph_counts_from_the_launch() -> None:
+    text = ("今年以来，全省治安形势总体平稳。\n\n"
+            "5月20日，全省部署开展夏季治安整治“百日行动”。截至7月10日，各地共查处治安案件8600余起。")
+    figs = _by_mention(text, date(2025, 7, 18))
+    assert _period(figs["8600余起"]) == (date(2025, 5, 20), date(2025, 7, 10))
