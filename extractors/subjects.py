@@ -259,7 +259,7 @@ def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
         if am and len(t) >= am.end() + 2:
             t = t[am.end() :]
         lm = _LEAD_RE.match(t)
-        if lm and len(t) > lm.end():
+        if lm and len(t) > lm.end() and not (lm.group(0) == "均" and t[1:2] in ("价", "值")):  # 均价, 均值: a word
             t = t[lm.end() :]
         rm = _RECIPIENTS_RE.match(t)
         if rm and len(t) >= rm.end() + 2:
@@ -833,12 +833,19 @@ def _space_row_label(doc: Document, cstart: int, rw: tuple[str, ...]) -> str:
 
 
 def _rows_header(doc: Document, start: int, rw: tuple[str, ...]) -> str:
-    """What rows of places with one figure each (禅城区 512套) count: the line above them that names it
-    (分区看,8月份新建商品住宅网签成交量), without its period; '' if the figure's line is no such row."""
+    """What rows of places with figures (禅城区 512套; 洛龙区：1126套，13.46万平方米) count: the line above them
+    that names it (分区看,8月份新建商品住宅网签成交量; 分区域看（新建商品住宅）：), without its period; '' if the
+    figure's line is no such row."""
     s = doc.s
     ls = doc.paragraph(start).start  # a paragraph is a line
-    if start - ls > _ROW_PLACE_MAX or not gazetteer().candidates(s[ls:start].strip()):
+    if start - ls > _ROW_PLACE_MAX:
         return ""
+    prefix = s[ls:start].strip().rstrip(":：").rstrip()
+    place = re.split(r"[:：]", prefix)[-1].strip()
+    if not gazetteer().candidates(place):
+        return ""
+    if len(place) < len(prefix):
+        return _rows_caption(prefix[: len(prefix) - len(place)], rw)  # 分区域看（……）：洛龙区：1126套: a caption the line goes on from
     pos = ls - 1
     for _ in range(24):
         if pos <= 0:
@@ -846,13 +853,30 @@ def _rows_header(doc: Document, start: int, rw: tuple[str, ...]) -> str:
         ps = doc.paragraph(pos).start
         line = s[ps:pos].strip()
         pos = ps - 1
-        if _PLACE_ROW.fullmatch(line):
+        if _PLACE_ROW.fullmatch(line) or _PLACE_COLON_ROW.fullmatch(line):
             continue
+        if (first := _CAPTION_THEN_ROW.fullmatch(line)) is not None and gazetteer().candidates(first.group(2)):
+            return _rows_caption(first.group(1), rw)
         if not line or line[-1] in "。；;":
             return ""
-        head = _clean(re.split(r"[,，:：;；]", line)[-1], rw)
-        return head if len(head) >= 2 and not re.search(r"\d", head) and not is_filler(head) else ""
+        return _rows_caption(line, rw)
     return ""
+
+
+def _rows_caption(line: str, rw: tuple[str, ...]) -> str:
+    """What a caption over rows of places names (its last clause, or what its brackets name), cleaned; ''."""
+    last = re.split(r"[,，:：;；]", line.rstrip(":： "))[-1]
+    named = _BREAKDOWN_OF.fullmatch(last)
+    head = _clean(named.group(1) if named else last, rw)
+    return head if len(head) >= 2 and not re.search(r"\d", head) and not is_filler(head) else ""
+
+
+# A caption and the first row after it on one line: 分区域看（新建商品住宅）：洛龙区：1126套，…….
+_CAPTION_THEN_ROW = re.compile(r"(.{2,40}?[:：])\s*([\u4e00-\u9fff]{2,12})[:：]\s*\d[^。;；\n]*")
+# A row of a place with its figures after a colon (洛龙区：1126套，13.46万平方米，均价9218元/平方米).
+_PLACE_COLON_ROW = re.compile(r"[\u4e00-\u9fff()（）]{2,12}[:：]\s*\d[^。;；\n]*")
+# A breakdown's caption that names its quantity in brackets: 分区域看（新建商品住宅）.
+_BREAKDOWN_OF = re.compile(r"分[\u4e00-\u9fff]{1,4}看[(（]([^()（）]{2,16})[)）]")
 
 
 _CHANGE_VERB_TAIL = re.compile(r"(?:增长|下降|上升|增加|减少|提高|提升|降低|回升|回落|下滑|下跌|缩小|扩大|上涨|增产|减产|增收|减收|增亏|减亏|压缩|压减|缩减|削减)了?$")

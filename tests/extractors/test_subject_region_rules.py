@@ -269,3 +269,13 @@ def test_places_each_with_its_figure_in_a_list_are_each_their_figures_area() -> 
     text = "1至9月，全州共接报诈骗警情266起。分县市看，吉首市89起、凤凰县41起、花垣县36起。"
     got = _by_mention(text, date(2025, 10, 8), region="湘西土家族苗族自治州")
     assert [got[m].region for m in ("89起", "41起", "36起")] == ["吉首市", "凤凰县", "花垣县"]
+
+
+def test_rows_of_places_after_a_colon_count_what_their_caption_names() -> None:
+    # 分区域看（新建商品住宅）： over rows 某区：……套，……万平方米: each row's figures are of the quantity the
+    # caption names in brackets, in that row's district
+    text = ("1月份，市区新建商品住宅成交3915套。\n\n"
+            "分区域看（新建商品住宅）：\n洛龙区：1126套，13.46万平方米，均价9218元/平方米\n涧西区：584套，6.41万平方米\n")
+    got = _by_mention(text, date(2026, 2, 11), region="洛阳市")
+    assert [(got[m].subject, got[m].region) for m in ("1126套", "584套")] == [("新建商品住宅", "洛龙区"), ("新建商品住宅", "涧西区")]
+    assert got["9218元/平方米"].subject == "均价"
