@@ -139,6 +139,8 @@ _TITLE_ABBR = re.compile(r"\s*[【\[]?[^】\]]{0,8}?[】\]]?\s*([\u4e00-\u9fff])
 _ITEM_NUMBER_BEFORE = re.compile(r"(?:^|[\n。;；:：])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})、$")
 
 
+# Before a name: the places ranked at the top are named (增速居前三位的是会泽县、……; 排名前五的为……).
+_TOP_RANKS_BEFORE = re.compile(r"前[一二三四五六七八九十两\d]{1,2}(?:位|名)?的?(?:是|为|依次为|依次是|分别为|分别是)$")
 # A figure before the 、 (吉首市89起、凤凰县41起): the items are places each with its figure, and the name
 # opens its own item rather than going on with a list of names.
 _FIGURE_ITEM_BEFORE = re.compile(r"\d[^\s\d、,，。;；:：()（）]{0,6}、$")
@@ -195,7 +197,9 @@ def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tu
         return HELPER, "inside 在……协助下"
     if before.endswith(RHETORIC_BEFORE) or after.startswith(RHETORIC_AFTER):
         return RHETORIC, "乃至 around"
-    if before.endswith(RANK_BEFORE) and not AGENCY_AFTER.match(s, b):
+    if before.endswith(("和", "及", "与")) and _listed_before(s, a - 1):
+        return LIST, "the last of a list of places (会泽县、富源县和师宗县)"
+    if before.endswith(RANK_BEFORE) and not AGENCY_AFTER.match(s, b) and not _TOP_RANKS_BEFORE.search(s, max(0, a - 12), a):
         return COMPARE, "a comparison word before"
     if before.endswith(PARTNER_BEFORE):
         return HELPER, "a partner (联合, 会同, 协同)"
@@ -228,6 +232,17 @@ def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tu
     if AGENCY_AFTER.match(s, b):
         return AGENCY, "an agency of the area"
     return AREA, "a place in the text"
+
+
+def _listed_place_end(s: str, end: int) -> bool:
+    """Whether a place named in a list of places (after a 、) ends at ``end``."""
+    lo = max(0, end - 12)
+    return any(h.end == end - lo and h.start > 0 and s[lo + h.start - 1] == "、" for h in gazetteer().find(s[lo:end]))
+
+
+def _listed_before(s: str, end: int) -> bool:
+    """Whether the text before ``end`` (a 和 or 及) closes a list of places: 甲县、乙县和……."""
+    return _listed_place_end(s, end)
 
 
 class _Spans:

@@ -486,6 +486,8 @@ def split_list(t: str, k: int) -> list[str] | None:
         parts = [p for p in _LIST_SPLIT.split(t) if p]
     if len(parts) != k:
         return None
+    if all(gazetteer().candidates(p.strip()) for p in parts[1:]) and gazetteer().find(parts[0][-12:]):
+        return None  # ……居前三位的是会泽县、富源县和师宗县,分别增长: places, the figures' areas, not what they count
     if (
         _ORDINAL.fullmatch(parts[0]) and all(p in _NUMERALS for p in parts[1:-1])
         and parts[-1][:1] in _NUMERALS and len(parts[-1]) > 1
@@ -785,9 +787,9 @@ def _clean(t: str, rw: tuple[str, ...]) -> str:
     return t
 
 
-# The areas ranked at the top by a quantity, written after it: 排名前三的县依次为……, 前五位分别是…….
+# The areas ranked at the top by a quantity, written after it: 排名前三的县依次为……, 居前三位的是…….
 _RANKED_LIST = re.compile(
-    r"(?:排名|排在|位居|位列)?前[一二三四五六七八九十两\d]{1,2}(?:位|名)?的?[^,，。;；\d]{0,8}?(?:依次|分别)(?:为|是)[^,，。;；\d]*$"
+    r"(?:排名|排在|位居|位列|居)?前[一二三四五六七八九十两\d]{1,2}(?:(?:位|名)的?|的)[^,，。;；\d]{0,8}?(?:依次|分别)?(?:为|是)[^,，。;；\d]*$"
 )
 _LEVEL_WORDS: frozenset[str] = frozenset({"省", "市", "县", "区", "州", "旗", "盟", "自治州", "自治县", "地区"})
 

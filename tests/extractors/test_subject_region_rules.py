@@ -279,3 +279,12 @@ def test_rows_of_places_after_a_colon_count_what_their_caption_names() -> None:
     got = _by_mention(text, date(2026, 2, 11), region="洛阳市")
     assert [(got[m].subject, got[m].region) for m in ("1126套", "584套")] == [("新建商品住宅", "洛龙区"), ("新建商品住宅", "涧西区")]
     assert got["9218元/平方米"].subject == "均价"
+
+
+def test_the_places_ranked_first_after_de_shi_are_the_areas_of_the_figures_after_fenbie() -> None:
+    # 居前三位的是甲县、乙县和丙县，分别增长……: the places (the last after 和) are the areas; what is ranked is
+    # the quantity before them, for all three
+    text = "分地区看，规模以上工业增加值增速居前三位的是会泽县、富源县和师宗县，分别增长15.6%、13.2%、11.8%。"
+    got = _by_mention(text, date(2025, 11, 19), region="曲靖市")
+    assert [got[m].region for m in ("15.6%", "13.2%", "11.8%")] == ["会泽县", "富源县", "师宗县"]
+    assert {got[m].subject for m in ("15.6%", "13.2%", "11.8%")} == {"规模以上工业增加值增速"}
