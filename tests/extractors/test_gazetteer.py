@@ -188,6 +188,9 @@ def test_short_forms_with_context(text: str, expected: list[tuple[str, str]]) ->
         "汇集全国禁毒数据资源",  # 资源 is not 资源县
         "全州公安机关",  # 全州 is the scope word, not 全州县
         "京津冀协同发展，滇桂黔石漠化",  # one-character abbreviations never match in running text
+        "警方会同边境地区党委政府",  # 会同 (together with) is not 会同县
+        "封堵边境通道",  # nor is 通道 (passage) 通道侗族自治县
+        "平安建设",
     ],
 )
 def test_no_false_hits(text: str) -> None:
