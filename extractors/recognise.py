@@ -548,6 +548,15 @@ class _Times:
             # 今年前三季度，……。9月当月，全省进出口……。\n从贸易方式看，……: the month alone, told after the
             # release's period, is its paragraph's; the paragraphs after it are of the release's period again
             level, rule = Level.PARAGRAPH, "a month alone (当月, 单月) inside the release's period: its paragraph"
+        elif (
+            r == P.WHEN and not heading and level == Level.DOCUMENT and per.kind == "span" and per.start is not None
+            and per.end is not None and (per.start.month, per.start.day) == (1, 1)
+            and any(a is not None and b == per.end and a > per.start for a, b in self.title_periods)
+            and not s[doc.paragraph(mk.start).start : mk.start].strip() and self._paragraphs_hold_sentences()
+        ):
+            # 湘西州……10月份电信网络诈骗警情通报 / 10月，全州……。\n1至10月，全州累计……。\n二、……: the running total
+            # since January of a release on one month is a remark of its paragraph; the month is back after it
+            level, rule = Level.PARAGRAPH, "the year to date, opening a paragraph of a release on one month: that paragraph"
         if r == P.WHEN and not heading and per.kind == "span" and _FORECAST.search(s, *doc.clause(mk.start)):
             # 预计今年全县秋粮播种面积将稳定在200万亩左右: a forecast's year is the whole year, and it holds for its
             # sentence only (what the release counts after it is not forecast)

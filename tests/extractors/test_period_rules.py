@@ -545,3 +545,13 @@ def test_a_cut_off_after_a_campaign_launched_in_its_paragraph_counts_from_the_la
             "5月20日，全省部署开展夏季治安整治“百日行动”。截至7月10日，各地共查处治安案件8600余起。")
     figs = _by_mention(text, date(2025, 7, 18))
     assert _period(figs["8600余起"]) == (date(2025, 5, 20), date(2025, 7, 10))
+
+
+def test_the_year_to_date_in_a_release_on_one_month_holds_for_its_paragraph() -> None:
+    text = ("某州10月份电信网络诈骗警情通报\n\n"
+            "10月，全州共接报电信网络诈骗警情312起，同比下降16.8%。州反诈中心紧急止付涉案资金1276万元。\n"
+            "1至10月，全州累计返还被骗资金1863.4万元。\n\n"
+            "从案件类型看，刷单返利类诈骗占发案总数的31.4%。")
+    figs = _by_mention(text, date(2025, 11, 5))
+    assert _period(figs["1863.4万元"]) == (date(2025, 1, 1), date(2025, 10, 31))
+    assert _period(figs["31.4%"]) == (date(2025, 10, 1), date(2025, 10, 31))
