@@ -151,7 +151,7 @@ _NP_ACT_VERB = re.compile(r"抓获|缴获|查获|破获|侦破|捣毁|打掉|刑
 NP_VERB_STOPS: tuple[str, ...] = (
     "全部", "赶赴", "前往", "赶到", "到达", "奔赴", "参加", "参与", "投入", "进驻", "组成", "组建", "分成", "分为",
     "深入", "走进", "下沉", "分赴", "采取", "主动",
-    "开展", "进行",
+    "开展", "进行", "实施",
 )
 # An agency with its adverb at the head of a clause (海门区人民法院江海巡回法庭共就地化解……):
 # the actor, not the subject.
@@ -302,6 +302,10 @@ def strip_change(t: str) -> str:
     return CHANGE_RE.sub("", t)
 
 
+# A short quoted term with the noun going on after it (涉“两卡”失信人员).
+_QUOTED_TERM = re.compile(r"“[\u4e00-\u9fff\w·]{1,8}”(?=[\u4e00-\u9fff])")
+
+
 def noun_after(s: str, pos: int, *, clause: bool = False) -> str:
     """The noun phrase written right after a figure (4名|嫌疑人), or ''; with
     ``clause`` the rest of the clause (97.6%的|群众对……表示满意)."""
@@ -317,6 +321,9 @@ def noun_after(s: str, pos: int, *, clause: bool = False) -> str:
         if ch in "(（" and j > pos and (paren := _NP_PAREN_RE.match(s, j)):
             j = paren.end()  # 6个市(州), 2148个县(市、区): the parenthesis belongs to the noun, and ends it
             break
+        if ch == "“" and j > pos and (q := _QUOTED_TERM.match(s, j)) is not None and q.end() < hi:
+            j = q.end()  # 5200余名涉“两卡”失信人员: a short quoted term inside the noun
+            continue
         if ch in (CLAUSE_BREAKS if clause else NP_STOPS) and not (ch == "被" and _BEI_NOUN.match(s, j)):
             break
         if ch in "和及与" and j + 1 < len(s) and s[j + 1].isdigit():

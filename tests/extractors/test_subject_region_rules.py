@@ -288,3 +288,8 @@ def test_the_places_ranked_first_after_de_shi_are_the_areas_of_the_figures_after
     got = _by_mention(text, date(2025, 11, 19), region="曲靖市")
     assert [got[m].region for m in ("15.6%", "13.2%", "11.8%")] == ["会泽县", "富源县", "师宗县"]
     assert {got[m].subject for m in ("15.6%", "13.2%", "11.8%")} == {"规模以上工业增加值增速"}
+
+
+def test_a_short_quoted_term_inside_the_noun_after_a_number_stays_in_it() -> None:
+    got = _by_mention("今年以来，全市对320余名涉“两卡”失信人员实施惩戒。", date(2024, 3, 14), region="钦州市")
+    assert got["320余名"].subject == "涉“两卡”失信人员"
