@@ -976,6 +976,11 @@ def _ranked_measure(s: str, n: Num, before: list[Num]) -> str:
     topic = _TOPIC_HEAD.match(s, n.sentence[0])
     if topic is not None and topic.end() <= n.start:
         return topic.group(1).strip()
+    return _measure_before(n, before)
+
+
+def _measure_before(n: Num, before: list[Num]) -> str:
+    """What the figure before ``n`` in its paragraph, in the same unit, counts (without its change); ''."""
     prev = next((m for m in reversed(before) if m.para == n.para and _family(m) == _family(n)), None)
     if prev is None or not prev.base:
         return ""
@@ -1292,8 +1297,8 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 not run_on or whole.startswith(in_sent[-1].subject) and len(whole) > len(in_sent[-1].subject)
             ):
                 core_nc = whole
-        if _AGE_RE.fullmatch(core_nc):
-            core_nc = ""  # (女,25岁)2名犯罪嫌疑人: an age in an aside names nothing
+        if _AGE_RE.fullmatch(core_nc) or core_nc in _CONNECTIVES:
+            core_nc = ""  # (女,25岁)2名犯罪嫌疑人: an age in an aside names nothing; nor does 其中 or 此外
         if comp == "share" and _SHARE_OF_SCOPE.search(own):
             # 海洛因、冰毒片剂缴获量占全国80%以上: a share of a whole area is of what stands before
             # 占, list and all (a share of a named denominator, 占全区总人口的比例, keeps it)
@@ -1554,6 +1559,13 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 rest := noun_after(s, group[-1].end, clause=True)
             ):
                 prev_clause = rest  # 此外,近三成示范县区实现……: the clause after the figure names what it counts
+            elif (
+                (not prev_clause or prev_clause in _CONNECTIVES) and not core_nc
+                and (measure := _measure_before(n, nums[:i]))
+            ):
+                # ……居民消费价格总指数同比上涨0.6%。其中,10月份同比上涨0.3%: a part of the figure before, in time
+                # or in kind, with nothing named, is of what that figure counts
+                prev_clause = measure
             names = [prev_clause or core] * k
         if (
             k == 1 and bases is None and len(names[0]) < len(uncut) <= 24 and "的" in uncut

@@ -293,3 +293,10 @@ def test_the_places_ranked_first_after_de_shi_are_the_areas_of_the_figures_after
 def test_a_short_quoted_term_inside_the_noun_after_a_number_stays_in_it() -> None:
     got = _by_mention("今年以来，全市对320余名涉“两卡”失信人员实施惩戒。", date(2024, 3, 14), region="钦州市")
     assert got["320余名"].subject == "涉“两卡”失信人员"
+
+
+def test_a_part_opened_by_qizhong_with_nothing_named_is_of_what_the_figure_before_counts() -> None:
+    text = "1—10月，全市居民消费价格总指数同比上涨0.6%。其中，10月份同比上涨0.3%，环比下降0.1%。"
+    got = _by_mention(text, date(2025, 11, 19), region="曲靖市")
+    assert got["0.3%"].subject == "居民消费价格总指数"
+    assert got["0.1%"].subject.startswith("居民消费价格总指数")
