@@ -78,8 +78,9 @@ _AREA_CAMPAIGN = re.compile(
 )
 # The totals of a campaign or an operation (此次行动共破获, 集中统一行动,共破获): a statistic, not an
 # incident, also when the operation took one day.
-# Not 检查站 (a checkpoint) nor where 时 follows (开展例行检查时,……共计12.6千克): one incident.
-_CAMPAIGN_RE = re.compile(r"(?:行动|整治|专项|战役|会战|攻坚|清查|清理|严打|扫黑|斗争|排查|检查)(?![时站])")
+# Not 检查站 (a checkpoint), nor where 时 follows (开展例行检查时,……共计12.6千克), nor after 进行 (对一辆货车进行检查,
+# ……共计21.3公斤): one incident.
+_CAMPAIGN_RE = re.compile(r"(?<!进行)(?:行动|整治|专项|战役|会战|攻坚|清查|清理|严打|扫黑|斗争|排查|检查)(?![时站])")
 _TOTAL_WORDS = re.compile(r"共计|累计|总计|合计|共|先后")
 # Right after a cut-off date: a count of flows follows (截至8月31日,共破获……).
 _FLOW_AFTER_UNTIL = re.compile(r"[,，]?\s*(?:全省|全市|全县|全区)?(?:共|累计|共计)")

@@ -555,3 +555,11 @@ def test_the_year_to_date_in_a_release_on_one_month_holds_for_its_paragraph() ->
     figs = _by_mention(text, date(2025, 11, 5))
     assert _period(figs["1863.4万元"]) == (date(2025, 1, 1), date(2025, 10, 31))
     assert _period(figs["31.4%"]) == (date(2025, 10, 1), date(2025, 10, 31))
+
+
+def test_an_inspection_of_one_vehicle_is_an_incident_not_a_campaign() -> None:
+    text = ("今年以来，全省共破获毒品刑事案件1042起。5月9日，某县公安局在一高速公路收费站对一辆可疑货车进行检查，"
+            "从车厢夹层中搜出冰毒20包，共计21.3公斤。")
+    figs = _by_mention(text, date(2020, 6, 23))
+    assert figs["21.3公斤"].kind == "event"
+    assert _period(figs["21.3公斤"]) == (date(2020, 5, 9), date(2020, 5, 9))
