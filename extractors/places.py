@@ -139,6 +139,9 @@ _TITLE_ABBR = re.compile(r"\s*[【\[]?[^】\]]{0,8}?[】\]]?\s*([\u4e00-\u9fff])
 _ITEM_NUMBER_BEFORE = re.compile(r"(?:^|[\n。;；:：])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})、$")
 
 
+# After a name: the place's own average of a measure (怀化市平均降雨量达1136毫米, 益阳市平均亩产), not a
+# comparison with an average (高于全省平均水平).
+_OWN_AVERAGE = re.compile(r"平均(?!水平|值|数|线|增速|增幅)[\u4e00-\u9fff]{2}")
 # Before a name: the places ranked at the top are named (增速居前三位的是会泽县、……; 排名前五的为……).
 _TOP_RANKS_BEFORE = re.compile(r"前[一二三四五六七八九十两\d]{1,2}(?:位|名)?的?(?:是|为|依次为|依次是|分别为|分别是)$")
 # A figure before the 、 (吉首市89起、凤凰县41起): the items are places each with its figure, and the name
@@ -211,7 +214,7 @@ def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tu
         return AGENCY, "an agency of the area"
     if _RANKED_VALUE.match(s, b):
         return AREA, "the place ranked, with its value after it (张家口市最低，为17)"
-    if after.startswith(RANK_AFTER) and not after.startswith(RANKED_AFTER):
+    if after.startswith(RANK_AFTER) and not after.startswith(RANKED_AFTER) and not _OWN_AVERAGE.match(after):
         return COMPARE, "a ranking word after"
     if after.startswith(ORIGIN_AFTER):
         return ORIGIN, "籍 or a direction after"

@@ -300,3 +300,11 @@ def test_a_part_opened_by_qizhong_with_nothing_named_is_of_what_the_figure_befor
     got = _by_mention(text, date(2025, 11, 19), region="曲靖市")
     assert got["0.3%"].subject == "居民消费价格总指数"
     assert got["0.1%"].subject.startswith("居民消费价格总指数")
+
+
+def test_a_places_own_average_is_that_places_figure() -> None:
+    # 怀化市平均降雨量: the place's own average; 高于全省平均水平 stays a comparison
+    text = "汛期以来，全省平均降雨量达786毫米。其中，怀化市平均降雨量达1136毫米，益阳市平均亩产达到412.3公斤。"
+    got = _by_mention(text, date(2024, 9, 4), region="湖南省")
+    assert got["1136毫米"].region == "怀化市"
+    assert got["412.3公斤"].region == "益阳市"
