@@ -123,7 +123,7 @@ VERBS: tuple[str, ...] = (
 # A noun phrase after a number does not start with these: 5.24人|下降为4.39人.
 NP_BAD_START: tuple[str, ...] = (
     "下降", "减少", "降低", "回落", "下滑", "缩小", "增长", "上升", "增加", "提高", "回升", "扩大", "上涨",
-    "为", "是", "达", "占", "同比", "环比", "比", "较", "左右", "以上", "以下", "之多", "至", "到",
+    "为", "是", "达", "占", "同比", "环比", "比", "较", "左右", "以上", "以下", "之多", "至", "到", "于",
 )
 # A clause of one character that says nothing of the subject (重2367克, 共一千克).
 EMPTY_ONE: frozenset[str] = frozenset("重共计约达为有是的了和与及或对在从将把已均都也又还并另即")

@@ -308,3 +308,9 @@ def test_a_places_own_average_is_that_places_figure() -> None:
     got = _by_mention(text, date(2024, 9, 4), region="湖南省")
     assert got["1136毫米"].region == "怀化市"
     assert got["412.3公斤"].region == "益阳市"
+
+
+def test_a_preposition_after_a_number_is_no_noun() -> None:
+    # 被告人黄某某等11人于2023年4月……: 于 opens the time, the people are named before the number
+    got = _by_mention("被告人黄某某等11人于2023年4月在某市租用民房设立诈骗窝点。", date(2025, 3, 11))
+    assert got["11人"].subject == "被告人黄某某等"
