@@ -162,7 +162,9 @@ def _value_cell(v: _Cell, label: str, label_start: int, header: _Cell | None, ro
     m = VALUE_CELL_RE.match(v.text)
     assert m is not None
     rest = m.group("rest") or ""
-    own = unit_at(rest, 0) if rest else None
+    cell_mult = multiplier_at(rest, 0) if rest else None  # 458.62亿元: a multiplier before the cell's unit
+    skip = len(cell_mult[0]) if cell_mult else 0
+    own = unit_at(rest, skip) if rest else None
     if rest and own is None:
         return None
     if own is None and row_unit:
@@ -172,7 +174,7 @@ def _value_cell(v: _Cell, label: str, label_start: int, header: _Cell | None, ro
     unit = own or h_unit
     if unit is None and ("%" in head or "％" in head):
         unit = unit_at("%", 0)
-    end = v.start + len(m.group("num")) + (len(own.text) if own else 0)
+    end = v.start + len(m.group("num")) + (skip + len(own.text) if own else 0)
     comparison = "mom" if "环比" in head else "yoy" if _CHANGE_HEADER.search(head) else None
     return ValueCell(v.start, end, float(m.group("num").replace("−", "-")), label, head, unit,
                      1 if own else h_mult, comparison, header.start if header is not None else -1, label_start)

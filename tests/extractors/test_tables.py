@@ -95,3 +95,13 @@ def test_a_row_of_a_barred_table_is_neither_a_heading_nor_a_navigation_bar() -> 
 def test_a_barred_table_with_short_headers_keeps_its_header_row() -> None:
     text = "今年一季度，全市用电量稳步增长。\n指标 | 一月 | 二月 | 三月\n用电量(亿千瓦时) | 12.5 | 11.8 | 13.1\n"
     assert [c.header for c in pipe_value_cells(Document(text))] == ["一月", "二月", "三月"]
+
+
+def test_a_value_cell_with_a_multiplier_before_its_unit_takes_its_row() -> None:
+    # 458.62亿元 in a cell: 亿 before 元 is still the cell's own unit, and the row names what it counts
+    text = ("上半年全县经济运行总体平稳。\n\n附表：上半年全县主要经济指标\n指标\n绝对值\n增速（%）\n"
+            "地区生产总值\n458.62亿元\n6.3\n一般公共预算收入\n36.04亿元\n-3.2\n")
+    got = {f.mention: f for f in extract(text, published=date(2024, 7, 30))}
+    assert got["458.62亿元"].subject == "地区生产总值"
+    assert got["36.04亿元"].subject == "一般公共预算收入"
+    assert got["-3.2"].subject == "一般公共预算收入"
