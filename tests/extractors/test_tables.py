@@ -105,3 +105,11 @@ def test_a_value_cell_with_a_multiplier_before_its_unit_takes_its_row() -> None:
     assert got["458.62亿元"].subject == "地区生产总值"
     assert got["36.04亿元"].subject == "一般公共预算收入"
     assert got["-3.2"].subject == "一般公共预算收入"
+
+
+def test_a_change_column_in_rows_named_by_places_is_the_change_of_the_rows_quantity() -> None:
+    text = ("2023年全市夏粮总产量89.2亿斤。\n\n各县区夏粮产量\n县区\n总产量（吨）\n比上年增长（%）\n"
+            "上蔡县\n523146\n-1.8\n汝南县\n486702\n-3.4\n")
+    got = {f.mention: f for f in extract(text, published=date(2023, 7, 20))}
+    assert got["523146"].subject == got["-1.8"].subject == "总产量"
+    assert (got["-3.4"].region, got["-3.4"].value) == ("汝南县", -3.4)
