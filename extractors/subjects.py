@@ -1241,12 +1241,12 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             label = n.table.label
             if n.place is not None and n.place.division is not None and label in (n.place.name, *n.place.division.short):
                 label = re.sub(r"[(（][^()（）]*[)）]", "", n.table.header).strip() or label
-                before = nums[i - 1] if i > 0 else None
+                row_q = nums[i - 1] if i > 0 else None
                 if (
-                    n.table.comparison and before is not None and before.table is not None
-                    and before.table.label_start == n.table.label_start and not before.table.comparison and before.subject
+                    n.table.comparison and row_q is not None and row_q.table is not None
+                    and row_q.table.label_start == n.table.label_start and not row_q.table.comparison and row_q.subject
                 ):
-                    label = before.subject  # 上蔡县 | 523146 | -1.8 under 比上年增长(%): the change of the row's 总产量
+                    label = row_q.subject  # 上蔡县 | 523146 | -1.8 under 比上年增长(%): the change of the row's 总产量
             n.subject = n.base = label
             n.comparison = n.table.comparison or comparison_of(n.table.header, _family(n))
             n.sign = 1
