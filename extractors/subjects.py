@@ -960,6 +960,8 @@ _RANKED = re.compile(r"最(?:高|低|多|少|快|慢|大|小)$")
 _RANK_TAIL = re.compile(r"(?:占比|比重|所占比重)?(?:最高|最大|最多|居首|第一)?$")
 
 
+# Right before a number: a comparison base with its time (较2015年的, 比上年同期的), the number its value.
+_BASE_VALUE_BEFORE = re.compile(r"(?:较|比|与)(?:\d{4}年|上年|去年|前年|上月|上季度)(?:同期|底|末|全年)?的$")
 # A sentence's topic written at its head (优良天数比例方面，……; 其中，水质方面：……).
 _TOPIC_HEAD = re.compile(r"\s*(?:其中[,，]?)?([^,，。;；:：\d]{2,14}?)方面[,，:：]")
 
@@ -1581,6 +1583,12 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # 判处罪犯1.12万人,其中判处五年以上有期徒刑的罪犯1206人: a part named as its whole once its
             # modifier is cut; the modifier says which part
             names = [uncut]
+        if (
+            k == 1 and in_sent and in_sent[-1].base and _family(in_sent[-1]) == fam
+            and _BASE_VALUE_BEFORE.search(s, max(n.sentence[0], n.start - 14), n.start)
+        ):
+            # 重污染天数为6天,较2015年的47天大幅减少: the value compared with is of the same quantity
+            names = [strip_change(in_sent[-1].base) or in_sent[-1].base]
         names = [_CASUALTIES_OF.sub("", x) if _CASUALTY_COUNT.search(x) else x for x in names]
         # 新建商品住宅分别成交1684套、1427套: the adverb that hands out a list names nothing
         names = [x.replace("分别", "") if len(x) > 4 and "分别" in x[2:] else x for x in names]

@@ -314,3 +314,8 @@ def test_a_preposition_after_a_number_is_no_noun() -> None:
     # 被告人黄某某等11人于2023年4月……: 于 opens the time, the people are named before the number
     got = _by_mention("被告人黄某某等11人于2023年4月在某市租用民房设立诈骗窝点。", date(2025, 3, 11))
     assert got["11人"].subject == "被告人黄某某等"
+
+
+def test_the_value_a_figure_is_compared_with_is_of_the_same_quantity() -> None:
+    got = _by_mention("去年，全市重污染天数为6天，较2015年的47天大幅减少。", date(2024, 1, 12), region="石家庄市")
+    assert got["47天"].subject == "重污染天数"
