@@ -563,3 +563,11 @@ def test_an_inspection_of_one_vehicle_is_an_incident_not_a_campaign() -> None:
     figs = _by_mention(text, date(2020, 6, 23))
     assert figs["21.3公斤"].kind == "event"
     assert _period(figs["21.3公斤"]) == (date(2020, 5, 9), date(2020, 5, 9))
+
+
+def test_a_seizure_from_one_traveller_is_an_incident_also_with_an_inspection_and_a_total() -> None:
+    text = ("11月18日下午，一名旅客驾驶小客车经口岸入境。海关关员经机检查验，在车辆备胎槽内发现藏匿的象牙制品共计137件。\n\n"
+            "今年以来，该海关共查获各类走私违规案件412宗。")
+    figs = _by_mention(text, date(2023, 11, 21))
+    assert figs["137件"].kind == "event"
+    assert figs["412宗"].kind == "aggregate"
