@@ -27,7 +27,7 @@ from datetime import date
 
 from extractors import memo, places, subjects, tables
 from extractors import periods as P
-from extractors.document import Document
+from extractors.document import Document, Sentence
 from extractors.gazetteer import gazetteer
 from extractors.model import Figure
 from extractors.periods import (
@@ -81,7 +81,8 @@ _AREA_CAMPAIGN = re.compile(
 # Not 检查站 (a checkpoint), nor where 时 follows (开展例行检查时,……共计12.6千克), nor after 进行 (对一辆货车进行检查,
 # ……共计21.3公斤): one incident.
 _CAMPAIGN_RE = re.compile(r"(?<!进行)(?:行动|整治|专项|战役|会战|攻坚|清查|清理|严打|扫黑|斗争|排查|检查)(?![时站])")
-# One traveller, vehicle or case named in a sentence: what is counted after it is one incident's.
+# One traveller, vehicle or case named in the paragraph (or the sentence before, on a page that sets every
+# sentence apart): what is counted after it is one incident's.
 _ONE_INSTANCE = re.compile(r"一(?:名|辆|宗|艘|架|位)(?![次批])")
 _TOTAL_WORDS = re.compile(r"共计|累计|总计|合计|共|先后")
 # Right after a cut-off date: a count of flows follows (截至8月31日,共破获……).
@@ -1207,6 +1208,14 @@ def _day_statistic_before(s: str, a: int, b: int) -> bool:
     return m is not None and _FLOW_STATISTIC.search(s, m.end(), b) is not None and not _SEIZURE.search(s, m.end(), b)
 
 
+def _sentence_before(doc: Document, sent: Sentence) -> Sentence:
+    """The sentence with text before ``sent`` (``sent`` itself when there is none)."""
+    k = sent.index - 1
+    while k >= 0 and not doc.s[doc.sentences[k].start : doc.sentences[k].end].strip():
+        k -= 1
+    return doc.sentences[k] if k >= 0 else sent
+
+
 def _is_event(doc: Document, n: Num, per: Period | None, top: Phrase[_TimeValue] | None, case_here: bool,
               words: dict[str, _Words]) -> bool:
     s = doc.s
@@ -1233,7 +1242,7 @@ def _is_event(doc: Document, n: Num, per: Period | None, top: Phrase[_TimeValue]
         return False  # 5月3日当天，全市接待游客321.5万人次; 2月10日单日车流量: a day's statistic
     if (
         event and not case_here and words["campaign"].within(sent.start, n.start) and words["total"].within(sent.start, n.start)
-        and not _ONE_INSTANCE.search(s, doc.paragraph(n.start).start, n.start)
+        and not _ONE_INSTANCE.search(s, min(doc.paragraph(n.start).start, _sentence_before(doc, sent).start), n.start)
     ):
         return False  # 此次行动共破获……: the totals of an operation (not 一名旅客……经机检查验,……共计137件)
     return event
