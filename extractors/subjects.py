@@ -1480,10 +1480,11 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 rated += "增速" if rated and _family(in_sent[-1]) == "percent" and not rated.endswith(RATE_WORDS_TAIL) else ""
                 names = [rated + in_sent[-1].compared + chg] * k
         elif (
-            not core_nc and not in_sent and i > 0 and nums[i - 1].para == n.para and nums[i - 1].base
+            not core_nc and not in_sent and i > 0 and nums[i - 1].base
             and not s[max(nums[i - 1].end, nums[i - 1].np_end) : cstart].strip() and (chg := change_phrase(own, rw))
         ):
-            # 查获吸毒人员63人 同比上升62%: a headline's change after a space, of the count right before it
+            # 查获吸毒人员63人 同比上升62%: a headline's change after a space (or its line break), of the count right
+            # before it
             base = nums[i - 1].base
             names = [base + _fit_change(chg, base) if chg not in base else base] * k
         elif not core_nc and k > 1 and len(in_sent) >= k:

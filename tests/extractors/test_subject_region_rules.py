@@ -319,3 +319,9 @@ def test_a_preposition_after_a_number_is_no_noun() -> None:
 def test_the_value_a_figure_is_compared_with_is_of_the_same_quantity() -> None:
     got = _by_mention("去年，全市重污染天数为6天，较2015年的47天大幅减少。", date(2024, 1, 12), region="石家庄市")
     assert got["47天"].subject == "重污染天数"
+
+
+def test_a_change_on_the_line_after_a_count_is_that_counts_change() -> None:
+    # a headline broken over two lines: 查获吸毒人员63人 / 同比上升62%
+    got = _by_mention("聊城三个月查获吸毒人员63人\n同比上升62%,缴获各类毒品2600余克\n", date(2017, 3, 27), region="聊城市")
+    assert got["62%"].subject.startswith("查获吸毒人员")
