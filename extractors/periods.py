@@ -534,6 +534,8 @@ GOVERNING: frozenset[str] = frozenset({WHEN, EVENT, UNTIL, STOCK, NULL, RECENT, 
 _REPORTER_AFTER = re.compile(r"[,，]?\s*记者(?:从|在|日前从|近日从)")
 # After a day: a clause that is only the report (8月17日，州应急管理局通报，全州累计……).
 _REPORT_CLAUSE_AFTER = re.compile(r"[,，]\s*[^,，。;；:：\d]{2,14}?(?:通报|发布|介绍|透露|披露)(?:称)?[,，:：]")
+# After a day: what ended that day (春运……已于3月5日结束, 于10月7日落下帷幕).
+_ENDED_AFTER = re.compile(r"(?:正式|圆满|顺利)?(?:结束|落下帷幕|落幕|闭幕|收官)")
 _CLOCK = re.compile(r"\s?\d{1,2}:\d{2}")
 # Around a mark: a comparison base (快于上年全年, 与2019年同期相比, 较前一周).
 COMPARE_AFTER: tuple[str, ...] = ("同期", "相比", "相较", "比较")
@@ -592,6 +594,8 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         after.startswith(REPORT_AFTER) or _REPORTER_AFTER.match(after) or _REPORT_CLAUSE_AFTER.match(s, mark.end)
     ):
         return Role(REPORT, "clause", "a report word follows (电, 通报, 记者从……获悉)")
+    if name in ("day", "dayonly") and _ENDED_AFTER.match(after) and before.endswith(("于", "已于", "在")):
+        return Role(SIDE, "clause", "the day something ended (已于3月5日结束): not what is counted")
     if before.endswith(COMPARE_BEFORE) or (name == "duration" and re.search(r"(?:较|比|与)(?:前|上)$", before)) or (
         _COMPARE_PAREN.search(s[max(0, mark.start - 12) : mark.start])
     ):

@@ -571,3 +571,10 @@ def test_a_seizure_from_one_traveller_is_an_incident_also_with_an_inspection_and
     figs = _by_mention(text, date(2023, 11, 21))
     assert figs["137件"].kind == "event"
     assert figs["412宗"].kind == "aggregate"
+
+
+def test_the_day_something_ended_is_not_the_period_of_what_follows() -> None:
+    text = "今年春运（1月26日至3月5日）已于3月5日结束。40天里，全省高速公路累计通行车辆4562.8万辆次。"
+    figs = _by_mention(text, date(2024, 3, 6))
+    assert _period(figs["4562.8万辆次"]) == (date(2024, 1, 26), date(2024, 3, 5))
+    assert figs["4562.8万辆次"].kind == "aggregate"
