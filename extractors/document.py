@@ -314,17 +314,22 @@ class Document:
 
     # ------------------------------------------------------------------ structure
 
+    # These lookups are asked a few hundred times a release: each is one binary search, written out
+    # in place rather than through another method.
+
     def para_index(self, pos: int) -> int:
-        return max(0, bisect_right(self._para_starts, pos) - 1)
+        k = bisect_right(self._para_starts, pos) - 1
+        return k if k > 0 else 0
 
     def paragraph(self, pos: int) -> Paragraph:
-        return self.paragraphs[self.para_index(pos)]
+        k = bisect_right(self._para_starts, pos) - 1
+        return self.paragraphs[k if k > 0 else 0]
 
     def sentence(self, pos: int) -> Sentence:
-        k = max(0, bisect_right(self._sent_starts, pos) - 1)
         if not self.sentences:
             return Sentence(0, 0, len(self.s), 0)
-        return self.sentences[k]
+        k = bisect_right(self._sent_starts, pos) - 1
+        return self.sentences[k if k > 0 else 0]
 
     @cached_property
     def _breaks(self) -> list[int]:
@@ -338,14 +343,16 @@ class Document:
         k = bisect_right(breaks, pos - 1)  # breaks before pos: breaks[:k]
         a = breaks[k - 1] + 1 if k > 0 else 0
         b = breaks[k] if k < len(breaks) else len(self.s)
-        return max(a, sent.start), min(b, sent.end)
+        return (a if a > sent.start else sent.start), (b if b < sent.end else sent.end)
 
     def is_heading(self, pos: int) -> bool:
-        p = self.paragraph(pos)
+        k = bisect_right(self._para_starts, pos) - 1
+        p = self.paragraphs[k if k > 0 else 0]
         return p.heading and not p.furniture
 
     def is_furniture(self, pos: int) -> bool:
-        return self.paragraph(pos).furniture
+        k = bisect_right(self._para_starts, pos) - 1
+        return self.paragraphs[k if k > 0 else 0].furniture
 
     @cached_property
     def body_paragraphs(self) -> tuple[Paragraph, ...]:
