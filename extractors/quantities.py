@@ -265,7 +265,7 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
         nxt2 = s[j : j + 2]
         if len(nxt2) == 2 and nxt2[0] in ".:/·" and nxt2[1].isdigit() and not s.startswith(_PER_POPULATION, j):
             return None  # 26.12.2014, 10:11, 6·26
-        if re.match(r"-\d{1,2}-\d", s[j : j + 6]):
+        if s.startswith("-", j) and _DASHED_DATE.match(s, j, j + 6):
             return None  # 2009-6-26
     if prev in RANGE_JOINERS and i >= 2 and (s[i - 2].isdigit() or s[i - 2] in _CN_DIGITS):
         up = _range_end(s, i, norm, text)
@@ -410,11 +410,15 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
     qualifier = suffix_q or inner_q or (pq[0] if pq else "exact")
     if qualifier == "exact" and _APPROX_SHARE.search(s, max(0, start - 24), start):
         qualifier = "approx"  # 约占火灾总数的65%: the 约 is written before 占
-    if s.endswith(FURNITURE_BEFORE, 0, start) or re.search(r"(?:阅读|浏览|点击|访问)(?:量|数)?[:：\s]*$", s[max(0, start - 8) : start]):
+    if s.endswith(FURNITURE_BEFORE, 0, start) or _COUNTER_BEFORE.search(s[max(0, start - 8) : start]):
         return None
     return Num(start, k, i, value * literal_sign, unit, qualifier, high, literal_sign)
 
 
+# A date written with dashes after a number: 2009-6-26.
+_DASHED_DATE = re.compile(r"-\d{1,2}-\d")
+# A page's counter before a number: 阅读量：, 点击数 .
+_COUNTER_BEFORE = re.compile(r"(?:阅读|浏览|点击|访问)(?:量|数)?[:：\s]*$")
 # After 个, the rest of a list whose last item is in percentage points: 、下降0.6个、提高0.8个百分点.
 _POINTS_LATER = re.compile(
     r"(?:[、和及与,，][^\d、和及与,，。;；\n]{0,4}\d+(?:\.\d+)?个)*[、和及与,，][^\d、和及与,，。;；\n]{0,4}\d+(?:\.\d+)?个?百分点"

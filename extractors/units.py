@@ -161,16 +161,27 @@ def classes_at(s: str, i: int) -> bool:
     return s.startswith("类", i) and not s.startswith(_CLASS_WORDS, i)
 
 
+# The words of NOT_UNITS by their first character: a number is followed by one of a few of them at
+# most, so only those are tried (a hundred ``startswith`` for every number otherwise).
+_NOT_UNITS_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _w in NOT_UNITS:
+    _NOT_UNITS_BY_FIRST[_w[0]] = (*_NOT_UNITS_BY_FIRST.get(_w[0], ()), _w)
+
+
+def _not_unit_word_at(s: str, i: int) -> bool:
+    return s.startswith(_NOT_UNITS_BY_FIRST.get(s[i : i + 1], ()), i)
+
+
 def not_unit_at(s: str, i: int) -> bool:
     """Whether ``s[i:]`` starts with a counted word that makes the number a date, an age, a duration."""
-    return s.startswith(NOT_UNITS, i) and not _day_count_at(s, i) and not s.startswith(UNITS_BEFORE_NOT_UNITS, i)
+    return _not_unit_word_at(s, i) and not _day_count_at(s, i) and not s.startswith(UNITS_BEFORE_NOT_UNITS, i)
 
 
 def unit_at(s: str, i: int) -> Unit | None:
     """The unit written at ``s[i:]``, longest first; ``None`` for none or a non-unit."""
     if _day_count_at(s, i):
         return UNITS["天"]
-    if s.startswith(NOT_UNITS, i) and not s.startswith(UNITS_BEFORE_NOT_UNITS, i):
+    if _not_unit_word_at(s, i) and not s.startswith(UNITS_BEFORE_NOT_UNITS, i):
         return None
     for n in _UNIT_LENGTHS:
         u = UNITS.get(s[i : i + n])
