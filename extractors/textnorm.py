@@ -82,6 +82,15 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _DELETE_RE = re.compile(
     rf"(?<=[{_CJK}])\((?:[{_PINYIN_ANY}]+(?: [{_PINYIN_ANY}]+)*)\)|[{_ZERO_WIDTH}]+"
 )
+# What any deletion needs: a gloss opens with "(", the other deletions are zero-width characters. The
+# search of _DELETE_RE tries its look-behind at every character; a text without either is not searched.
+_ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH}]")
+
+
+def _may_delete(s: str) -> bool:
+    return "(" in s or _ZERO_WIDTH_RE.search(s) is not None
+
+
 _TONED_RE = re.compile(f"[{_TONED}]")
 _UPPER_RE = re.compile("[A-ZĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙǕǗǙǛÜ]")
 
@@ -196,7 +205,7 @@ def normalise(text: str, deletions: Iterable[tuple[int, int]] = ()) -> Normalise
     orig_starts: list[int] = [0]
     pos = 0  # in converted == original offsets (the translation keeps length)
     out_len = 0
-    spans = [m.span() for m in _DELETE_RE.finditer(converted) if _is_gloss(m)]
+    spans = [m.span() for m in _DELETE_RE.finditer(converted) if _is_gloss(m)] if _may_delete(converted) else []
     if deletions:
         spans = sorted(spans + [d for d in deletions if d[1] > d[0]])
     for a, b in spans:
@@ -219,6 +228,6 @@ def normalise(text: str, deletions: Iterable[tuple[int, int]] = ()) -> Normalise
 def to_simplified(s: str) -> str:
     """``normalise(s).text``: for short strings such as subjects and region names."""
     converted = _convert(s)
-    if _DELETE_RE.search(converted) is None:
+    if not _may_delete(converted) or _DELETE_RE.search(converted) is None:
         return converted  # nothing to delete: what normalise() returns without building its offset map
     return normalise(s).text
