@@ -208,7 +208,14 @@ def continuation_breaks(text: str) -> list[tuple[int, int]]:
     fragmentary lines (no blank line between them, two or more ending a clause) after any line that
     does not end a sentence. Furniture, titles and table cells are left alone."""
     lines = text.split("\n")
-    plain = [to_simplified(line) for line in lines]  # the furniture words are matched in simplified form
+    furniture: dict[int, bool] = {}
+
+    def furniture_line(k: int) -> bool:
+        """Whether line ``k`` holds a furniture word (matched in simplified form), read once a line."""
+        if k not in furniture:
+            furniture[k] = FURNITURE_RE.search(to_simplified(lines[k])) is not None
+        return furniture[k]
+
     out: list[tuple[int, int]] = []
     starts = []
     pos = 0
@@ -232,7 +239,7 @@ def continuation_breaks(text: str) -> list[tuple[int, int]]:
         for k in range(i, j):
             t = lines[k].rstrip()
             nxt = lines[k + 1].strip()
-            if not t.strip() or FURNITURE_RE.search(plain[k]) or FURNITURE_RE.search(plain[k + 1]) or t.endswith(tuple(_TERMINAL)):
+            if not t.strip() or furniture_line(k) or furniture_line(k + 1) or t.endswith(tuple(_TERMINAL)):
                 continue
             if nxt[:1] in _BULLETS or LINKS_HEAD_RE.match(to_simplified(t)) or _DATED_LINK.search(nxt):
                 continue  # 相关新闻： and the list under it: lines of their own
@@ -251,7 +258,7 @@ def continuation_breaks(text: str) -> list[tuple[int, int]]:
             k += 1
         if (
             k > j + 1 and k < len(lines) and t.endswith(_MID_CLAUSE_ENDS)
-            and not FURNITURE_RE.search(plain[j]) and not FURNITURE_RE.search(plain[k])
+            and not furniture_line(j) and not furniture_line(k)
         ):
             nxt = lines[k].strip()
             if nxt[:1] not in _BULLETS and not _ITEM_START.match(nxt) and not is_heading_line(lines[k]):
@@ -396,8 +403,11 @@ class Document:
     @cached_property
     def dateline(self) -> tuple[int, int] | None:
         """The span of the dateline (新华社昆明5月9日电, 本报讯), in the first prose paragraphs."""
+        s = self.s
         for p in self.paragraphs[:40]:
-            m = DATELINE_RE.search(self.s, p.start, p.end)
+            if s.find("讯", p.start, p.end) < 0 and s.find("电", p.start, p.end) < 0 and s.find("消息", p.start, p.end) < 0:
+                continue  # every dateline ends on 电, 讯 or 消息 (or is 本报讯): the pattern is not tried without them
+            m = DATELINE_RE.search(s, p.start, p.end)
             if m is not None:
                 return m.span()
         return None
@@ -406,6 +416,8 @@ class Document:
     def reporter_source(self) -> tuple[int, int] | None:
         """The span of the body the reporter got the news from (记者从[云南省公安厅]获悉)."""
         for p in self.body_paragraphs[:3]:
+            if self.s.find("记者", p.start, p.end) < 0:
+                continue
             m = REPORTER_SOURCE_RE.search(self.s, p.start, p.end)
             if m is not None:
                 return m.span(1)
