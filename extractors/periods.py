@@ -225,6 +225,10 @@ def _year_of(ytext: str | None, ctx: Context, month: int | None = None) -> int |
     return pub.year
 
 
+# A relative year with nothing to resolve it against (a Period is frozen: one value serves every mark).
+_UNRESOLVED = Period("span", None, None, year_known=False)
+
+
 def resolve(mark: Mark, ctx: Context) -> Period | None:
     """Dates of ``mark``; ``None`` when it carries no period (or cannot be read)."""
     name = mark.name
@@ -235,7 +239,7 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
     g = m.groupdict()
     pub = ctx.published
     ytext = g.get("y")
-    unresolved = Period("span", None, None, year_known=False)
+    unresolved = _UNRESOLVED
 
     if name in ("since_day_from", "since_day", "day", "day_range", "day_list", "day_dot"):
         mo, d = _num(g.get("m")), _num(g.get("d"))

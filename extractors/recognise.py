@@ -772,7 +772,8 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
                 break
             return ph.value.period, ph, "written right before its number"
     lo = max(0, n.start - 60)
-    listed = _LIST_AFTER_DE.search(s[lo : n.start])
+    # (the pattern ends on 、 at the end of the stretch, or before its last line break: tried only there)
+    listed = _LIST_AFTER_DE.search(s[lo : n.start]) if s.endswith(("、", "、\n"), lo, n.start) else None
     if listed is not None:
         ph = times.by_end.get(lo + listed.start())
         if ph is not None and ph.role in (P.SIDE, P.COMPARE, P.WHEN):
