@@ -157,7 +157,7 @@ def _link_lines(s: str) -> list[tuple[int, int]]:
         if _LINKS_HEAD.match(line):
             in_block = True
             out.append((pos, end))
-        elif _LINK_LINE.match(line) and (in_block or line.lstrip().startswith(("·", "•", "●"))):
+        elif (in_block or line.lstrip().startswith(("·", "•", "●"))) and _LINK_LINE.match(line):
             out.append((pos, end))
         elif line.strip():
             in_block = False

@@ -56,6 +56,8 @@ _CASE_RE = re.compile(
     r"(?:打掉|捣毁|摧毁|端掉)一个[^,。;\n]{0,30}?(?:团伙|窝点|集团|工厂|网络)|"
     r"[“\"][^”\"\n]{0,16}?\d[^”\"\n]{0,16}?[”\"][^,。;\n]{0,14}?(?:案|团伙)"
 )
+# A word every match of _CASE_RE holds: a text without any is not searched.
+_CASE_WORDS = ("案", "团伙", "一个", "最大一起")
 _CASE_NARRATIVE = re.compile(r"经查|经审理查明|经审讯|供认不讳|该团伙|该案共|此案共|全案共")
 # A sentence that tells the arrests of a case (专案组于5月16日凌晨收网).
 _ARREST_RE = re.compile(r"收网|抓获|抓捕|捣毁|搗毀|收網|抓獲")
@@ -1131,6 +1133,8 @@ def _distribute_townships(doc: Document, nums: list[Num]) -> None:
     township, in order."""
     s = doc.s
     starts = [n.start for n in nums]
+    if "分别" not in s:
+        return  # the pattern opens on any character and closes on 分别: not tried without it
     for m in _TOWNSHIP_LIST.finditer(s):
         items = m.group("items").split("、")
         k = len(items)
@@ -1589,7 +1593,7 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times, dict[str, st
     ms = _local_names(doc, ms, area)
     place_scopes = _place_scopes(doc, ms, area)
     times = _Times(doc, [n.start for n in nums])
-    cases = [m.start() for m in _CASE_RE.finditer(s)]
+    cases = [m.start() for m in _CASE_RE.finditer(s)] if any(w in s for w in _CASE_WORDS) else []
     words = {"narrative": _Words(_CASE_NARRATIVE, s), "campaign": _Words(_CAMPAIGN_RE, s), "total": _Words(_TOTAL_WORDS, s)}
     home_from: tuple[int, int, str] | None = None
     if area.start is not None and area.end is not None:
