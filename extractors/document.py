@@ -40,6 +40,13 @@ CAPTION_RE = re.compile(r"[。\s][\u4e00-\u9fff·]{2,12}\s*(?:供图|摄|摄影|
 MAX_CAPTION = 120
 # A navigation bar (首页 | 时政 | 国内 | 国际), a weather box (晴 19℃~31℃), a site's row of papers.
 _NAV_BAR = re.compile(r"(?:[^|｜\n]{1,8}\s*[|｜]\s*){3,}|\d{1,2}\s*[℃°]|星期[一二三四五六日天]\s")
+
+
+def _nav_bar(t: str) -> bool:
+    # (the pattern is tried only where a bar, a degree or 星期 is: it would try every character)
+    return (any(c in t for c in "|｜℃°") or "星期" in t) and _NAV_BAR.search(t) is not None
+
+
 # A heading that lists other articles, and the lines under it.
 LINKS_HEAD_RE = re.compile(
     r"^\s*[【\[]?(?:相关新闻|相关阅读|相关链接|相关文章|推荐阅读|延伸阅读|热点推荐|猜你喜欢|往期回顾|更多新闻|"
@@ -124,8 +131,8 @@ def _furniture_flags(lines: list[str]) -> list[bool]:
         if t:
             in_links = False
         flags.append(bool(t) and len(t) <= MAX_FURNITURE and (
-            "。" not in t and (FURNITURE_RE.search(t) is not None or _NAV_BAR.search(t) is not None and not is_table_row(t))
-            or len(t) <= MAX_CAPTION and CAPTION_RE.search(t) is not None
+            "。" not in t and (FURNITURE_RE.search(t) is not None or _nav_bar(t) and not is_table_row(t))
+            or len(t) <= MAX_CAPTION and ("图" in t or "摄" in t) and CAPTION_RE.search(t) is not None
         ))
     _links_in_footer(lines, flags)
     _table_headers(lines, flags)
