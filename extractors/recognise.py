@@ -1050,19 +1050,31 @@ def _local_names(doc: Document, ms: list[Mention], area: Focus) -> list[Mention]
     taken = places._Spans([(m.start, m.end) for m in ms])
     extra = []
     ends = {x.end for x in ms if x.candidates}
-    for m in re.finditer(r"(?:(?<=[,，;；:：。\n、])|^)([\u4e00-\u9fff]{2})", doc.s):
-        a, b = m.span(1)
+    for a, b in _clause_openings(doc.s):
         if taken.overlaps(a, b):
             continue
         if a > 0 and doc.s[a - 1] == "、" and a - 1 not in ends:
             continue  # after 、 only the next of a list of places (酒泉、定西), not any word of a list
-        cands = [d for d in g.candidates(m.group(1)) if d.province_code == prov.code and d.level == "prefecture"]
+        word = doc.s[a:b]
+        cands = [d for d in g.candidates(word) if d.province_code == prov.code and d.level == "prefecture"]
         if len(cands) == 1:
             listed = doc.s.startswith("、", b) or (a > 0 and doc.s[a - 1] == "、")
-            extra.append(Mention(a, b, m.group(1), places.LIST if listed else places.AREA, (cands[0],), None,
-                                 "a short name inside the release's province", places.display(cands[0], m.group(1))))
+            extra.append(Mention(a, b, word, places.LIST if listed else places.AREA, (cands[0],), None,
+                                 "a short name inside the release's province", places.display(cands[0], word)))
             ends.add(b)
     return sorted(ms + extra, key=lambda m: m.start) if extra else ms
+
+
+# Two characters at the start of the text or of a clause (after a comma, colon, stop, line break or 、).
+_TWO_CJK = re.compile(r"[\u4e00-\u9fff]{2}")
+_AFTER_CLAUSE_BREAK = re.compile(r"[,，;；:：。\n、]([\u4e00-\u9fff]{2})")
+
+
+def _clause_openings(s: str) -> list[tuple[int, int]]:
+    """The spans of two characters that open ``s`` or a clause of it (a pattern that consumes the break
+    before them: a look-behind would be tried at every character)."""
+    first = [(0, 2)] if _TWO_CJK.match(s) else []
+    return first + [m.span(1) for m in _AFTER_CLAUSE_BREAK.finditer(s)]
 
 
 _JOINT_RE = re.compile(r"合计|共计|总计|合共|两地共|三地共")
