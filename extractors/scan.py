@@ -230,22 +230,22 @@ class Alternation:
     def finditer(self, text: str) -> list[tuple[int, int, str, str]]:
         """Every match as (start, end, name, matched text), in text order, not overlapping."""
         out = []
-        search = self._lead.search
         open_mask, next_mask, by_mask = self._open_mask, self._next_mask, self._by_mask
-        pos = 0
-        while (m := search(text, pos)) is not None:
+        pos = 0  # the end of the last match: the characters inside it are passed over
+        for m in self._lead.finditer(text):
             p = m.start()
+            if p < pos:
+                continue
             ch, nxt = text[p], text[p + 1 : p + 2]
             mask = (open_mask[ch] if ch in open_mask else self._opening(ch)) & (
                 next_mask[nxt] if nxt in next_mask else self._going_on(nxt)
             )
             rx = by_mask[mask] if mask in by_mask else self._for(mask)
             mm = rx.match(text, p) if rx is not None else None
-            if mm is None or mm.end() == p:
-                if mm is not None:  # an empty match: the plain search's own step, rare and never hot
-                    return [(x.start(), x.end(), x.lastgroup or "", x.group(0)) for x in self.plain.finditer(text)]
-                pos = p + 1
+            if mm is None:
                 continue
+            if mm.end() == p:  # an empty match: the plain search's own step, rare and never hot
+                return [(x.start(), x.end(), x.lastgroup or "", x.group(0)) for x in self.plain.finditer(text)]
             out.append((p, mm.end(), mm.lastgroup or "", mm.group(0)))
             pos = mm.end()
         return out
