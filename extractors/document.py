@@ -200,8 +200,8 @@ def _cell_flags(lines: list[str], furniture: list[bool]) -> list[bool]:
 
 
 # Line ends that close a sentence (after them a new line is a new paragraph) and that close a clause.
-_TERMINAL = "。！？!?；;…”\"』」】)）"
-_CLAUSE_ENDS = "，,、：:"
+_TERMINAL = tuple("。！？!?；;…”\"』」】)）")
+_CLAUSE_ENDS = tuple("，,、：:")
 _BULLETS = "·•・●▪■◆>-"
 # A line that opens with a quantity (not a date): the number of the clause the line before began.
 _QUANTITY_START = re.compile(r"[-+]?[\d０-９]+(?:[.．][\d０-９]+)?(?![\d０-９.．]*\s*[年月日号时/:：-])")
@@ -239,21 +239,21 @@ def continuation_breaks(text: str) -> list[tuple[int, int]]:
         while j + 1 < len(lines) and lines[j + 1].strip():
             j += 1
         block = [lines[k].strip() for k in range(i, j + 1)]
-        clause_ends = sum(1 for t in block if t.endswith(tuple(_CLAUSE_ENDS)))
+        clause_ends = sum(1 for t in block if t.endswith(_CLAUSE_ENDS))
         fragmentary = (
             len(block) >= 3 and clause_ends >= max(2, 0.3 * len(block)) and sum(len(t) <= 30 for t in block) >= 0.6 * len(block)
         )
         for k in range(i, j):
             t = lines[k].rstrip()
             nxt = lines[k + 1].strip()
-            if not t.strip() or furniture_line(k) or furniture_line(k + 1) or t.endswith(tuple(_TERMINAL)):
+            if not t.strip() or t.endswith(_TERMINAL) or furniture_line(k) or furniture_line(k + 1):
                 continue
             if nxt[:1] in _BULLETS or LINKS_HEAD_RE.match(to_simplified(t)) or _DATED_LINK.search(nxt):
                 continue  # 相关新闻： and the list under it: lines of their own
             quantity_next = (
                 _QUANTITY_START.match(nxt) is not None and not _ITEM_START.match(nxt) and len(t.strip()) <= 30 and clause_ends >= 1
             )
-            if t.endswith(tuple(_CLAUSE_ENDS)) or (fragmentary and len(t.strip()) <= 30) or quantity_next:
+            if t.endswith(_CLAUSE_ENDS) or (fragmentary and len(t.strip()) <= 30) or quantity_next:
                 a = starts[k] + len(t)
                 b = starts[k + 1] + (len(lines[k + 1]) - len(lines[k + 1].lstrip()))
                 out.append((a, b))
