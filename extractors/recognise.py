@@ -118,6 +118,7 @@ _LOOKS_BACK_RE = re.compile(r"\s*(?:以上|上述|这是|这些|这组|(?:该|�
 # A clause about the campaign the release reports on (行动中冻结的涉案资金已返还……)
 _CAMPAIGN_CLAUSE = re.compile(r"行动中|该行动|此次行动|本次行动|专项行动|行动以来|行动期间")
 _SCENE_RE = re.compile(r"\s*(?:会上|会议上|发布会上|活动现场|仪式现场|会议现场|发布会现场|仪式上)")
+_MEETING_VERBS = ("召开", "举行", "举办")
 _MEETING_RE = re.compile(r"(?:召开|举行|举办)[^,。;\n]{0,24}?(?:会|活动|仪式)")
 # Nouns of a stock (现有吸毒人员, 在册, 保有量): a cut-off date makes them a stock as of then.
 # Verbs that count what was done (a flow), for a running total whose start is stated before it.
@@ -194,6 +195,8 @@ def _holiday_dates(doc: Document, marks: list[Mark]) -> dict[str, Period]:
 
 def _meeting_day(doc: Document) -> Period | None:
     """The day of the meeting or event a release reports on (6月24日上午,……召开新闻发布会)."""
+    if not any(w in doc.s for w in _MEETING_VERBS):
+        return None  # no sentence can tell a meeting: none is searched
     for sent in doc.sentences:
         if not _MEETING_RE.search(doc.s, sent.start, sent.end):
             continue
@@ -727,6 +730,8 @@ def _a_year_before(per: Period, state: Period | None) -> bool:
     """Whether ``per`` is ``state`` one year earlier (去年1-9月 under 1-9月)."""
     if state is None or state.kind != "span" or None in (per.start, per.end, state.start, state.end):
         return False
+    if per.start.year != state.start.year - 1:  # type: ignore[union-attr]
+        return False  # (then the dates below differ: they are not built)
     try:
         return (per.start, per.end) == (state.start.replace(year=state.start.year - 1), state.end.replace(year=state.end.year - 1))  # type: ignore[union-attr]
     except ValueError:
