@@ -92,6 +92,9 @@ def _is_cjk(ch: str) -> bool:
 
 
 _QUALIFIER_LAST: frozenset[str] = frozenset(w[-1] for w, _ in QUALIFIER_PREFIXES)
+# The characters the qualifiers after a number open with: the tables are tried only after one of them.
+_INNER_FIRST: frozenset[str] = frozenset(w[0] for w, _ in QUALIFIER_INNER)
+_SUFFIX_FIRST: frozenset[str] = frozenset(w[0] for w, _ in QUALIFIER_SUFFIXES)
 
 
 def _prefix_qualifier(s: str, p: int) -> tuple[str, int] | None:
@@ -294,8 +297,8 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
     inner_q: str | None = None
     mult = 1
     for _ in range(2):
-        for w, q in QUALIFIER_INNER:
-            if inner_q is None and s.startswith(w, k):
+        for w, q in QUALIFIER_INNER if inner_q is None and s[k : k + 1] in _INNER_FIRST else ():
+            if s.startswith(w, k):
                 # 30多名 yes; 多家 after a number is also 'more than' (10多家)
                 inner_q = q
                 k += len(w)
@@ -389,7 +392,7 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
                 return None
 
     suffix_q: str | None = None
-    for w, q in QUALIFIER_SUFFIXES:
+    for w, q in QUALIFIER_SUFFIXES if s[k : k + 1] in _SUFFIX_FIRST else ():
         if s.startswith(w, k):
             if w in ("以上", "以下", "以内"):
                 after = s[k + len(w) : k + len(w) + 2]
