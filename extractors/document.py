@@ -40,6 +40,13 @@ CAPTION_RE = re.compile(r"[。\s][\u4e00-\u9fff·]{2,12}\s*(?:供图|摄|摄影|
 MAX_CAPTION = 120
 # A navigation bar (首页 | 时政 | 国内 | 国际), a weather box (晴 19℃~31℃), a site's row of papers.
 _NAV_BAR = re.compile(r"(?:[^|｜\n]{1,8}\s*[|｜]\s*){3,}|\d{1,2}\s*[℃°]|星期[一二三四五六日天]\s")
+
+
+def _nav_bar(t: str) -> bool:
+    # (the pattern is tried only where a bar, a degree or 星期 is: it would try every character)
+    return (any(c in t for c in "|｜℃°") or "星期" in t) and _NAV_BAR.search(t) is not None
+
+
 # A heading that lists other articles, and the lines under it.
 LINKS_HEAD_RE = re.compile(
     r"^\s*[【\[]?(?:相关新闻|相关阅读|相关链接|相关文章|推荐阅读|延伸阅读|热点推荐|猜你喜欢|往期回顾|更多新闻|"
@@ -124,8 +131,8 @@ def _furniture_flags(lines: list[str]) -> list[bool]:
         if t:
             in_links = False
         flags.append(bool(t) and len(t) <= MAX_FURNITURE and (
-            "。" not in t and (FURNITURE_RE.search(t) is not None or _NAV_BAR.search(t) is not None and not is_table_row(t))
-            or len(t) <= MAX_CAPTION and CAPTION_RE.search(t) is not None
+            "。" not in t and (FURNITURE_RE.search(t) is not None or _nav_bar(t) and not is_table_row(t))
+            or len(t) <= MAX_CAPTION and ("图" in t or "摄" in t) and CAPTION_RE.search(t) is not None
         ))
     _links_in_footer(lines, flags)
     _table_headers(lines, flags)
@@ -193,8 +200,8 @@ def _cell_flags(lines: list[str], furniture: list[bool]) -> list[bool]:
 
 
 # Line ends that close a sentence (after them a new line is a new paragraph) and that close a clause.
-_TERMINAL = "。！？!?；;…”\"』」】)）"
-_CLAUSE_ENDS = "，,、：:"
+_TERMINAL = tuple("。！？!?；;…”\"』」】)）")
+_CLAUSE_ENDS = tuple("，,、：:")
 _BULLETS = "·•・●▪■◆>-"
 # A line that opens with a quantity (not a date): the number of the clause the line before began.
 _QUANTITY_START = re.compile(r"[-+]?[\d０-９]+(?:[.．][\d０-９]+)?(?![\d０-９.．]*\s*[年月日号时/:：-])")
@@ -208,7 +215,14 @@ def continuation_breaks(text: str) -> list[tuple[int, int]]:
     fragmentary lines (no blank line between them, two or more ending a clause) after any line that
     does not end a sentence. Furniture, titles and table cells are left alone."""
     lines = text.split("\n")
-    plain = [to_simplified(line) for line in lines]  # the furniture words are matched in simplified form
+    furniture: dict[int, bool] = {}
+
+    def furniture_line(k: int) -> bool:
+        """Whether line ``k`` holds a furniture word (matched in simplified form), read once a line."""
+        if k not in furniture:
+            furniture[k] = FURNITURE_RE.search(to_simplified(lines[k])) is not None
+        return furniture[k]
+
     out: list[tuple[int, int]] = []
     starts = []
     pos = 0
@@ -225,21 +239,21 @@ def continuation_breaks(text: str) -> list[tuple[int, int]]:
         while j + 1 < len(lines) and lines[j + 1].strip():
             j += 1
         block = [lines[k].strip() for k in range(i, j + 1)]
-        clause_ends = sum(1 for t in block if t.endswith(tuple(_CLAUSE_ENDS)))
+        clause_ends = sum(1 for t in block if t.endswith(_CLAUSE_ENDS))
         fragmentary = (
             len(block) >= 3 and clause_ends >= max(2, 0.3 * len(block)) and sum(len(t) <= 30 for t in block) >= 0.6 * len(block)
         )
         for k in range(i, j):
             t = lines[k].rstrip()
             nxt = lines[k + 1].strip()
-            if not t.strip() or FURNITURE_RE.search(plain[k]) or FURNITURE_RE.search(plain[k + 1]) or t.endswith(tuple(_TERMINAL)):
+            if not t.strip() or t.endswith(_TERMINAL) or furniture_line(k) or furniture_line(k + 1):
                 continue
             if nxt[:1] in _BULLETS or LINKS_HEAD_RE.match(to_simplified(t)) or _DATED_LINK.search(nxt):
                 continue  # 相关新闻： and the list under it: lines of their own
             quantity_next = (
                 _QUANTITY_START.match(nxt) is not None and not _ITEM_START.match(nxt) and len(t.strip()) <= 30 and clause_ends >= 1
             )
-            if t.endswith(tuple(_CLAUSE_ENDS)) or (fragmentary and len(t.strip()) <= 30) or quantity_next:
+            if t.endswith(_CLAUSE_ENDS) or (fragmentary and len(t.strip()) <= 30) or quantity_next:
                 a = starts[k] + len(t)
                 b = starts[k + 1] + (len(lines[k + 1]) - len(lines[k + 1].lstrip()))
                 out.append((a, b))
@@ -251,7 +265,7 @@ def continuation_breaks(text: str) -> list[tuple[int, int]]:
             k += 1
         if (
             k > j + 1 and k < len(lines) and t.endswith(_MID_CLAUSE_ENDS)
-            and not FURNITURE_RE.search(plain[j]) and not FURNITURE_RE.search(plain[k])
+            and not furniture_line(j) and not furniture_line(k)
         ):
             nxt = lines[k].strip()
             if nxt[:1] not in _BULLETS and not _ITEM_START.match(nxt) and not is_heading_line(lines[k]):
@@ -314,17 +328,22 @@ class Document:
 
     # ------------------------------------------------------------------ structure
 
+    # These lookups are asked a few hundred times a release: each is one binary search, written out
+    # in place rather than through another method.
+
     def para_index(self, pos: int) -> int:
-        return max(0, bisect_right(self._para_starts, pos) - 1)
+        k = bisect_right(self._para_starts, pos) - 1
+        return k if k > 0 else 0
 
     def paragraph(self, pos: int) -> Paragraph:
-        return self.paragraphs[self.para_index(pos)]
+        k = bisect_right(self._para_starts, pos) - 1
+        return self.paragraphs[k if k > 0 else 0]
 
     def sentence(self, pos: int) -> Sentence:
-        k = max(0, bisect_right(self._sent_starts, pos) - 1)
         if not self.sentences:
             return Sentence(0, 0, len(self.s), 0)
-        return self.sentences[k]
+        k = bisect_right(self._sent_starts, pos) - 1
+        return self.sentences[k if k > 0 else 0]
 
     @cached_property
     def _breaks(self) -> list[int]:
@@ -338,14 +357,16 @@ class Document:
         k = bisect_right(breaks, pos - 1)  # breaks before pos: breaks[:k]
         a = breaks[k - 1] + 1 if k > 0 else 0
         b = breaks[k] if k < len(breaks) else len(self.s)
-        return max(a, sent.start), min(b, sent.end)
+        return (a if a > sent.start else sent.start), (b if b < sent.end else sent.end)
 
     def is_heading(self, pos: int) -> bool:
-        p = self.paragraph(pos)
+        k = bisect_right(self._para_starts, pos) - 1
+        p = self.paragraphs[k if k > 0 else 0]
         return p.heading and not p.furniture
 
     def is_furniture(self, pos: int) -> bool:
-        return self.paragraph(pos).furniture
+        k = bisect_right(self._para_starts, pos) - 1
+        return self.paragraphs[k if k > 0 else 0].furniture
 
     @cached_property
     def body_paragraphs(self) -> tuple[Paragraph, ...]:
@@ -389,8 +410,11 @@ class Document:
     @cached_property
     def dateline(self) -> tuple[int, int] | None:
         """The span of the dateline (新华社昆明5月9日电, 本报讯), in the first prose paragraphs."""
+        s = self.s
         for p in self.paragraphs[:40]:
-            m = DATELINE_RE.search(self.s, p.start, p.end)
+            if s.find("讯", p.start, p.end) < 0 and s.find("电", p.start, p.end) < 0 and s.find("消息", p.start, p.end) < 0:
+                continue  # every dateline ends on 电, 讯 or 消息 (or is 本报讯): the pattern is not tried without them
+            m = DATELINE_RE.search(s, p.start, p.end)
             if m is not None:
                 return m.span()
         return None
@@ -399,6 +423,8 @@ class Document:
     def reporter_source(self) -> tuple[int, int] | None:
         """The span of the body the reporter got the news from (记者从[云南省公安厅]获悉)."""
         for p in self.body_paragraphs[:3]:
+            if self.s.find("记者", p.start, p.end) < 0:
+                continue
             m = REPORTER_SOURCE_RE.search(self.s, p.start, p.end)
             if m is not None:
                 return m.span(1)

@@ -225,6 +225,10 @@ def _year_of(ytext: str | None, ctx: Context, month: int | None = None) -> int |
     return pub.year
 
 
+# A relative year with nothing to resolve it against (a Period is frozen: one value serves every mark).
+_UNRESOLVED = Period("span", None, None, year_known=False)
+
+
 def resolve(mark: Mark, ctx: Context) -> Period | None:
     """Dates of ``mark``; ``None`` when it carries no period (or cannot be read)."""
     name = mark.name
@@ -235,7 +239,7 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
     g = m.groupdict()
     pub = ctx.published
     ytext = g.get("y")
-    unresolved = Period("span", None, None, year_known=False)
+    unresolved = _UNRESOLVED
 
     if name in ("since_day_from", "since_day", "day", "day_range", "day_list", "day_dot"):
         mo, d = _num(g.get("m")), _num(g.get("d"))
@@ -500,12 +504,18 @@ def day_of_month(day_text: str, ctx: Context) -> Period | None:
     return Period("day", day, day) if day else None
 
 
-_DAY_ONLY = re.compile(r"(?<![\d月号])(\d{1,2})日")
+_DAY_ONLY = re.compile(r"(\d{1,2})日")
 
 
 def find_day_only(text: str) -> list[tuple[int, int, str]]:
-    """Days written without a month (24日,), as (start, end, digits)."""
-    return [(m.start(), m.end(), m.group(1)) for m in _DAY_ONLY.finditer(text)]
+    """Days written without a month (24日,), as (start, end, digits): not right after a digit, 月 or 号.
+    That is checked on each match, not by a look-behind in the pattern (which is tried at every
+    character): a match it drops is digits that go on a number (2024日, 5月24日), and no day without
+    a month can start inside one."""
+    return [
+        (m.start(), m.end(), m.group(1)) for m in _DAY_ONLY.finditer(text)
+        if m.start() == 0 or not (text[m.start() - 1].isdecimal() or text[m.start() - 1] in "月号")
+    ]
 
 
 def is_stock(p: Period | None) -> bool:

@@ -425,7 +425,7 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
         for h in g.find(sm.group(1))[:1]:
             if h.start == 0:
                 vote(h.candidates[0], 2.0, None, "source line")
-    for mm in _MEDIA_NAME.finditer(s):
+    for mm in _MEDIA_NAME.finditer(s) if "报" in s else ():
         d0 = g.lookup(mm.group(1))
         if d0 is not None:
             vote(d0, 1.0, None, "media")

@@ -92,6 +92,9 @@ def _is_cjk(ch: str) -> bool:
 
 
 _QUALIFIER_LAST: frozenset[str] = frozenset(w[-1] for w, _ in QUALIFIER_PREFIXES)
+# The characters the qualifiers after a number open with: the tables are tried only after one of them.
+_INNER_FIRST: frozenset[str] = frozenset(w[0] for w, _ in QUALIFIER_INNER)
+_SUFFIX_FIRST: frozenset[str] = frozenset(w[0] for w, _ in QUALIFIER_SUFFIXES)
 
 
 def _prefix_qualifier(s: str, p: int) -> tuple[str, int] | None:
@@ -157,7 +160,7 @@ def _link_lines(s: str) -> list[tuple[int, int]]:
         if _LINKS_HEAD.match(line):
             in_block = True
             out.append((pos, end))
-        elif _LINK_LINE.match(line) and (in_block or line.lstrip().startswith(("·", "•", "●"))):
+        elif (in_block or line.lstrip().startswith(("·", "•", "●"))) and _LINK_LINE.match(line):
             out.append((pos, end))
         elif line.strip():
             in_block = False
@@ -265,7 +268,7 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
         nxt2 = s[j : j + 2]
         if len(nxt2) == 2 and nxt2[0] in ".:/·" and nxt2[1].isdigit() and not s.startswith(_PER_POPULATION, j):
             return None  # 26.12.2014, 10:11, 6·26
-        if re.match(r"-\d{1,2}-\d", s[j : j + 6]):
+        if s.startswith("-", j) and _DASHED_DATE.match(s, j, j + 6):
             return None  # 2009-6-26
     if prev in RANGE_JOINERS and i >= 2 and (s[i - 2].isdigit() or s[i - 2] in _CN_DIGITS):
         up = _range_end(s, i, norm, text)
@@ -294,8 +297,8 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
     inner_q: str | None = None
     mult = 1
     for _ in range(2):
-        for w, q in QUALIFIER_INNER:
-            if inner_q is None and s.startswith(w, k):
+        for w, q in QUALIFIER_INNER if inner_q is None and s[k : k + 1] in _INNER_FIRST else ():
+            if s.startswith(w, k):
                 # 30多名 yes; 多家 after a number is also 'more than' (10多家)
                 inner_q = q
                 k += len(w)
@@ -389,7 +392,7 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
                 return None
 
     suffix_q: str | None = None
-    for w, q in QUALIFIER_SUFFIXES:
+    for w, q in QUALIFIER_SUFFIXES if s[k : k + 1] in _SUFFIX_FIRST else ():
         if s.startswith(w, k):
             if w in ("以上", "以下", "以内"):
                 after = s[k + len(w) : k + len(w) + 2]
@@ -410,11 +413,15 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
     qualifier = suffix_q or inner_q or (pq[0] if pq else "exact")
     if qualifier == "exact" and _APPROX_SHARE.search(s, max(0, start - 24), start):
         qualifier = "approx"  # 约占火灾总数的65%: the 约 is written before 占
-    if s.endswith(FURNITURE_BEFORE, 0, start) or re.search(r"(?:阅读|浏览|点击|访问)(?:量|数)?[:：\s]*$", s[max(0, start - 8) : start]):
+    if s.endswith(FURNITURE_BEFORE, 0, start) or _COUNTER_BEFORE.search(s[max(0, start - 8) : start]):
         return None
     return Num(start, k, i, value * literal_sign, unit, qualifier, high, literal_sign)
 
 
+# A date written with dashes after a number: 2009-6-26.
+_DASHED_DATE = re.compile(r"-\d{1,2}-\d")
+# A page's counter before a number: 阅读量：, 点击数 .
+_COUNTER_BEFORE = re.compile(r"(?:阅读|浏览|点击|访问)(?:量|数)?[:：\s]*$")
 # After 个, the rest of a list whose last item is in percentage points: 、下降0.6个、提高0.8个百分点.
 _POINTS_LATER = re.compile(
     r"(?:[、和及与,，][^\d、和及与,，。;；\n]{0,4}\d+(?:\.\d+)?个)*[、和及与,，][^\d、和及与,，。;；\n]{0,4}\d+(?:\.\d+)?个?百分点"

@@ -56,6 +56,8 @@ _CASE_RE = re.compile(
     r"(?:打掉|捣毁|摧毁|端掉)一个[^,。;\n]{0,30}?(?:团伙|窝点|集团|工厂|网络)|"
     r"[“\"][^”\"\n]{0,16}?\d[^”\"\n]{0,16}?[”\"][^,。;\n]{0,14}?(?:案|团伙)"
 )
+# A word every match of _CASE_RE holds: a text without any is not searched.
+_CASE_WORDS = ("案", "团伙", "一个", "最大一起")
 _CASE_NARRATIVE = re.compile(r"经查|经审理查明|经审讯|供认不讳|该团伙|该案共|此案共|全案共")
 # A sentence that tells the arrests of a case (专案组于5月16日凌晨收网).
 _ARREST_RE = re.compile(r"收网|抓获|抓捕|捣毁|搗毀|收網|抓獲|落网|落網|归案|歸案|擒获|擒獲")
@@ -120,6 +122,7 @@ _LOOKS_BACK_RE = re.compile(r"\s*(?:以上|上述|这是|这些|这组|(?:该|�
 # A clause about the campaign the release reports on (行动中冻结的涉案资金已返还……)
 _CAMPAIGN_CLAUSE = re.compile(r"行动中|该行动|此次行动|本次行动|专项行动|行动以来|行动期间")
 _SCENE_RE = re.compile(r"\s*(?:会上|会议上|发布会上|活动现场|仪式现场|会议现场|发布会现场|仪式上)")
+_MEETING_VERBS = ("召开", "举行", "举办")
 _MEETING_RE = re.compile(r"(?:召开|举行|举办)[^,。;\n]{0,24}?(?:会|活动|仪式)")
 # Nouns of a stock (现有吸毒人员, 在册, 保有量): a cut-off date makes them a stock as of then.
 # Verbs that count what was done (a flow), for a running total whose start is stated before it.
@@ -196,6 +199,8 @@ def _holiday_dates(doc: Document, marks: list[Mark]) -> dict[str, Period]:
 
 def _meeting_day(doc: Document) -> Period | None:
     """The day of the meeting or event a release reports on (6月24日上午,……召开新闻发布会)."""
+    if not any(w in doc.s for w in _MEETING_VERBS):
+        return None  # no sentence can tell a meeting: none is searched
     for sent in doc.sentences:
         if not _MEETING_RE.search(doc.s, sent.start, sent.end):
             continue
@@ -752,6 +757,8 @@ def _a_year_before(per: Period, state: Period | None) -> bool:
     """Whether ``per`` is ``state`` one year earlier (去年1-9月 under 1-9月)."""
     if state is None or state.kind != "span" or None in (per.start, per.end, state.start, state.end):
         return False
+    if per.start.year != state.start.year - 1:  # type: ignore[union-attr]
+        return False  # (then the dates below differ: they are not built)
     try:
         return (per.start, per.end) == (state.start.replace(year=state.start.year - 1), state.end.replace(year=state.end.year - 1))  # type: ignore[union-attr]
     except ValueError:
@@ -799,7 +806,8 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
                 break
             return ph.value.period, ph, "written right before its number"
     lo = max(0, n.start - 60)
-    listed = _LIST_AFTER_DE.search(s[lo : n.start])
+    # (the pattern ends on 、 at the end of the stretch, or before its last line break: tried only there)
+    listed = _LIST_AFTER_DE.search(s[lo : n.start]) if s.endswith(("、", "、\n"), lo, n.start) else None
     if listed is not None:
         ph = times.by_end.get(lo + listed.start())
         if ph is not None and ph.role in (P.SIDE, P.COMPARE, P.WHEN):
@@ -1083,19 +1091,31 @@ def _local_names(doc: Document, ms: list[Mention], area: Focus) -> list[Mention]
     taken = places._Spans([(m.start, m.end) for m in ms])
     extra = []
     ends = {x.end for x in ms if x.candidates}
-    for m in re.finditer(r"(?:(?<=[,，;；:：。\n、])|^)([\u4e00-\u9fff]{2})", doc.s):
-        a, b = m.span(1)
+    for a, b in _clause_openings(doc.s):
         if taken.overlaps(a, b):
             continue
         if a > 0 and doc.s[a - 1] == "、" and a - 1 not in ends:
             continue  # after 、 only the next of a list of places (酒泉、定西), not any word of a list
-        cands = [d for d in g.candidates(m.group(1)) if d.province_code == prov.code and d.level == "prefecture"]
+        word = doc.s[a:b]
+        cands = [d for d in g.candidates(word) if d.province_code == prov.code and d.level == "prefecture"]
         if len(cands) == 1:
             listed = doc.s.startswith("、", b) or (a > 0 and doc.s[a - 1] == "、")
-            extra.append(Mention(a, b, m.group(1), places.LIST if listed else places.AREA, (cands[0],), None,
-                                 "a short name inside the release's province", places.display(cands[0], m.group(1))))
+            extra.append(Mention(a, b, word, places.LIST if listed else places.AREA, (cands[0],), None,
+                                 "a short name inside the release's province", places.display(cands[0], word)))
             ends.add(b)
     return sorted(ms + extra, key=lambda m: m.start) if extra else ms
+
+
+# Two characters at the start of the text or of a clause (after a comma, colon, stop, line break or 、).
+_TWO_CJK = re.compile(r"[\u4e00-\u9fff]{2}")
+_AFTER_CLAUSE_BREAK = re.compile(r"[,，;；:：。\n、]([\u4e00-\u9fff]{2})")
+
+
+def _clause_openings(s: str) -> list[tuple[int, int]]:
+    """The spans of two characters that open ``s`` or a clause of it (a pattern that consumes the break
+    before them: a look-behind would be tried at every character)."""
+    first = [(0, 2)] if _TWO_CJK.match(s) else []
+    return first + [m.span(1) for m in _AFTER_CLAUSE_BREAK.finditer(s)]
 
 
 _JOINT_RE = re.compile(r"合计|共计|总计|合共|两地共|三地共")
@@ -1166,6 +1186,8 @@ def _distribute_townships(doc: Document, nums: list[Num]) -> None:
     township, in order."""
     s = doc.s
     starts = [n.start for n in nums]
+    if "分别" not in s:
+        return  # the pattern opens on any character and closes on 分别: not tried without it
     for m in _TOWNSHIP_LIST.finditer(s):
         items = m.group("items").split("、")
         k = len(items)
@@ -1635,7 +1657,7 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times, dict[str, st
     ms = _local_names(doc, ms, area)
     place_scopes = _place_scopes(doc, ms, area)
     times = _Times(doc, [n.start for n in nums])
-    cases = [m.start() for m in _CASE_RE.finditer(s)]
+    cases = [m.start() for m in _CASE_RE.finditer(s)] if any(w in s for w in _CASE_WORDS) else []
     words = {"narrative": _Words(_CASE_NARRATIVE, s), "campaign": _Words(_CAMPAIGN_RE, s), "total": _Words(_TOTAL_WORDS, s)}
     home_from: tuple[int, int, str] | None = None
     if area.start is not None and area.end is not None:

@@ -9,7 +9,10 @@ that cannot open with that character fails there anyway, so leaving it out chang
 
 The characters an alternative can open with are read off the parsed pattern; where that cannot be
 told (a negated class, a flag, a part that may match nothing) the alternative is tried at every
-position, which is always safe. A group made optional with ``?`` is also written as a branch with
+position, which is always safe. So is the character after: an alternative whose matches are two
+characters long or more, and that consumes no character outside its own *alphabet* (the characters
+its literals and classes name), is left out where the next character is not in it (at 12.3% the
+period patterns have no use for the ``.``, and none at 5453起 for 起). A group made optional with ``?`` is also written as a branch with
 an empty alternative (``(?:X)?`` as ``(?:X|)``): the same matches in the same order of trial, and
 cheaper for the engine.
 """
@@ -86,6 +89,53 @@ def _first_op(op: Any, av: Any) -> tuple[list[str] | None, bool]:
     return None, False  # a back reference, any character, what is not known here
 
 
+def _alphabet(seq: Any, out: list[str]) -> bool:
+    """Add to ``out`` the character-class pieces of every character a parsed subpattern can consume
+    (what a look-around reads is not consumed); ``False`` when that is any character."""
+    C = _C
+    for op, av in seq:
+        if op is C.LITERAL:
+            out.append(_esc(av))
+        elif op is C.IN:
+            for iop, iav in av:
+                if iop is C.LITERAL:
+                    out.append(_esc(iav))
+                elif iop is C.RANGE:
+                    out.append(f"{_esc(iav[0])}-{_esc(iav[1])}")
+                elif iop is C.CATEGORY and iav is C.CATEGORY_DIGIT:
+                    out.append(r"\d")
+                else:
+                    return False  # a negated class, another category
+        elif op is C.BRANCH:
+            if not all(_alphabet(alt, out) for alt in av[1]):
+                return False
+        elif op is C.SUBPATTERN:
+            if av[1] or av[2] or not _alphabet(av[3], out):
+                return False
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            if not _alphabet(av[2], out):
+                return False
+        elif op not in (C.ASSERT, C.ASSERT_NOT, C.AT):
+            return False  # any character, a back reference, what is not known here
+    return True
+
+
+def alphabet_class(pattern: str) -> str | None:
+    """A character class (without its brackets) of every character a match of ``pattern`` can hold
+    outside its look-arounds; ``None`` when that cannot be told, or a match may be shorter than two
+    characters (then the character after the first says nothing)."""
+    if _P is None:
+        return None
+    try:
+        parsed = _P.parse(pattern)
+        out: list[str] = []
+        if parsed.getwidth()[0] < 2 or not _alphabet(parsed.data, out) or not out:
+            return None
+    except Exception:  # noqa: BLE001 - a construct the walk does not know: no filter
+        return None
+    return "".join(out)
+
+
 def opening_class(pattern: str) -> str | None:
     """A character class (without its brackets) of the characters a match of ``pattern`` can open
     with; ``None`` when that cannot be told, or a match may be empty."""
@@ -153,34 +203,49 @@ class Alternation:
         self._lead = re.compile(f"[{lead}]")
         classes = [opening_class(p) for _, p in alternatives]
         self._opens = [re.compile(f"[{c}]") if c is not None else None for c in classes]
-        self._by_char: dict[str, re.Pattern[str] | None] = {}
-        self._by_sig: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+        alphabets = [alphabet_class(p) for _, p in alternatives]
+        self._alphabets = [re.compile(f"[{c}]") if c is not None else None for c in alphabets]
+        # bit i: alternative i may open with the character / may go on with the character after it
+        self._open_mask: dict[str, int] = {}
+        self._next_mask: dict[str, int] = {}
+        self._by_mask: dict[int, re.Pattern[str] | None] = {}
 
-    def _for(self, ch: str) -> re.Pattern[str] | None:
-        """The alternatives that can open with ``ch``, in their order, as one pattern (built on first use)."""
-        sig = tuple(i for i, rx in enumerate(self._opens) if rx is None or rx.match(ch))
-        if sig not in self._by_sig:
-            alts = [self._alts[i] for i in sig]
-            self._by_sig[sig] = re.compile("|".join(f"(?P<{n}>{p})" for n, p in alts)) if alts else None
-        rx = self._by_char[ch] = self._by_sig[sig]
+    def _opening(self, ch: str) -> int:
+        mask = self._open_mask[ch] = sum(1 << i for i, rx in enumerate(self._opens) if rx is None or rx.match(ch))
+        return mask
+
+    def _going_on(self, ch: str) -> int:
+        """The alternatives a match may go on with ``ch`` in (``""``: the text ends after the first)."""
+        mask = self._next_mask[ch] = sum(
+            1 << i for i, rx in enumerate(self._alphabets) if rx is None or ch and rx.match(ch)
+        )
+        return mask
+
+    def _for(self, mask: int) -> re.Pattern[str] | None:
+        """The alternatives of ``mask``, in their order, as one pattern (built on first use)."""
+        alts = [alt for i, alt in enumerate(self._alts) if mask >> i & 1]
+        rx = self._by_mask[mask] = re.compile("|".join(f"(?P<{n}>{p})" for n, p in alts)) if alts else None
         return rx
 
     def finditer(self, text: str) -> list[tuple[int, int, str, str]]:
         """Every match as (start, end, name, matched text), in text order, not overlapping."""
         out = []
-        search = self._lead.search
-        by_char = self._by_char
-        pos = 0
-        while (m := search(text, pos)) is not None:
+        open_mask, next_mask, by_mask = self._open_mask, self._next_mask, self._by_mask
+        pos = 0  # the end of the last match: the characters inside it are passed over
+        for m in self._lead.finditer(text):
             p = m.start()
-            ch = text[p]
-            rx = by_char[ch] if ch in by_char else self._for(ch)
-            mm = rx.match(text, p) if rx is not None else None
-            if mm is None or mm.end() == p:
-                if mm is not None:  # an empty match: the plain search's own step, rare and never hot
-                    return [(x.start(), x.end(), x.lastgroup or "", x.group(0)) for x in self.plain.finditer(text)]
-                pos = p + 1
+            if p < pos:
                 continue
+            ch, nxt = text[p], text[p + 1 : p + 2]
+            mask = (open_mask[ch] if ch in open_mask else self._opening(ch)) & (
+                next_mask[nxt] if nxt in next_mask else self._going_on(nxt)
+            )
+            rx = by_mask[mask] if mask in by_mask else self._for(mask)
+            mm = rx.match(text, p) if rx is not None else None
+            if mm is None:
+                continue
+            if mm.end() == p:  # an empty match: the plain search's own step, rare and never hot
+                return [(x.start(), x.end(), x.lastgroup or "", x.group(0)) for x in self.plain.finditer(text)]
             out.append((p, mm.end(), mm.lastgroup or "", mm.group(0)))
             pos = mm.end()
         return out

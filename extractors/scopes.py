@@ -25,6 +25,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import IntEnum
+from operator import attrgetter
 from typing import Generic, TypeVar
 
 from extractors.document import Document, Paragraph
@@ -40,6 +41,7 @@ class Level(IntEnum):
 
 
 _LEVELS: tuple[Level, ...] = tuple(Level)  # iterating an Enum is slow; this is read per figure
+_start = attrgetter("start")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +74,11 @@ class Scopes(Generic[T]):
         self.doc = doc
         self._captions = captions
         self._all: list[Phrase[T]] = []
-        # (heading, level) -> starts, phrases, closes; in text order
-        self._starts: dict[tuple[bool, Level], list[int]] = {}
-        self._phrases: dict[tuple[bool, Level], list[Phrase[T]]] = {}
-        self._closes: dict[tuple[bool, Level], list[int]] = {}
+        # [heading][level] -> (starts, phrases, closes), in text order: lists indexed by a bool and a
+        # level, not a dict keyed by the pair, as they are read for every figure
+        self._slots: tuple[list[tuple[list[int], list[Phrase[T]], list[int]]], ...] = tuple(
+            [([], [], []) for _ in _LEVELS] for _heading in (False, True)
+        )
         for p in phrases:
             self.add(p)
 
@@ -127,16 +130,14 @@ class Scopes(Generic[T]):
         close = self._unit_end(p, heading)
         if p.until is not None:
             close = min(close, p.until)
-        for lv in _LEVELS:
-            if lv > p.level:
-                break
-            closes = self._closes.get((heading, lv))
+        slots = self._slots[heading]
+        for _, _, closes in slots[: p.level + 1]:
             if closes and closes[-1] > p.start:
                 closes[-1] = p.start
-        key = (heading, p.level)
-        self._starts.setdefault(key, []).append(p.start)
-        self._phrases.setdefault(key, []).append(p)
-        self._closes.setdefault(key, []).append(close)
+        starts, phrases, closes = slots[p.level]
+        starts.append(p.start)
+        phrases.append(p)
+        closes.append(close)
         self._all.append(p)
 
     def in_force(self, pos: int, *, heading: bool | None = None) -> list[Phrase[T]]:
@@ -145,14 +146,13 @@ class Scopes(Generic[T]):
         if heading is None:
             heading = self.doc.is_heading(pos)
         out = []
-        for lv in _LEVELS:
-            starts = self._starts.get((heading, lv))
-            if not starts:
-                continue
-            k = bisect_right(starts, pos) - 1
-            if k >= 0 and self._closes[(heading, lv)][k] > pos:
-                out.append(self._phrases[(heading, lv)][k])
-        out.sort(key=lambda ph: ph.start, reverse=True)
+        for starts, phrases, closes in self._slots[heading]:
+            if starts:
+                k = bisect_right(starts, pos) - 1
+                if k >= 0 and closes[k] > pos:
+                    out.append(phrases[k])
+        if len(out) > 1:
+            out.sort(key=_start, reverse=True)
         return out
 
     def innermost(self, pos: int, *, heading: bool | None = None) -> Phrase[T] | None:

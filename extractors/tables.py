@@ -189,6 +189,8 @@ def _pipe_rows(doc: Document) -> list[list[list[_Cell]]]:
     left out."""
     s = doc.s
     tables: list[list[list[_Cell]]] = []
+    if "|" not in s and "｜" not in s:
+        return tables  # no bar anywhere: no line is a row
     cur: list[list[_Cell]] = []
     for p in doc.paragraphs:
         line = s[p.start : p.end]

@@ -82,6 +82,15 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _DELETE_RE = re.compile(
     rf"(?<=[{_CJK}])\((?:[{_PINYIN_ANY}]+(?: [{_PINYIN_ANY}]+)*)\)|[{_ZERO_WIDTH}]+"
 )
+# What any deletion needs: a gloss opens with "(", the other deletions are zero-width characters. The
+# search of _DELETE_RE tries its look-behind at every character; a text without either is not searched.
+_ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH}]")
+
+
+def _may_delete(s: str) -> bool:
+    return "(" in s or _ZERO_WIDTH_RE.search(s) is not None
+
+
 _TONED_RE = re.compile(f"[{_TONED}]")
 _UPPER_RE = re.compile("[A-ZĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙǕǗǙǛÜ]")
 
@@ -111,6 +120,29 @@ def _char_table() -> dict[int, str]:
     for ch in _SPACES:
         table[ord(ch)] = " "
     return table
+
+
+_BMP = 0x10000
+_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
+
+
+@cache
+def _bmp_table() -> list[int]:
+    """The same table over the basic multilingual plane, as a list indexed by code point (every other
+    character maps to itself): ``str.translate`` reads a list several times faster than a dict, where
+    each character without an entry costs a KeyError raised and cleared (4.5x on a release)."""
+    table = list(range(_BMP))
+    for key, target in _char_table().items():
+        if key < _BMP:
+            table[key] = ord(target)
+    return table
+
+
+def _convert(s: str) -> str:
+    """``s`` through the per-character table."""
+    if _ASTRAL_RE.search(s) is not None:
+        return s.translate(_char_table())  # characters past the list (CJK extensions B+): rare
+    return s.translate(_bmp_table())
 
 
 def _is_gloss(m: re.Match[str]) -> bool:
@@ -167,13 +199,13 @@ class Normalised:
 def normalise(text: str, deletions: Iterable[tuple[int, int]] = ()) -> Normalised:
     """Normalise ``text`` (see the module docstring). ``deletions``: more spans of the original text
     to drop (the document model's line breaks inside a sentence), sorted, not overlapping."""
-    converted = text.translate(_char_table())
+    converted = _convert(text)
     out: list[str] = []
     out_starts: list[int] = [0]
     orig_starts: list[int] = [0]
     pos = 0  # in converted == original offsets (the translation keeps length)
     out_len = 0
-    spans = [m.span() for m in _DELETE_RE.finditer(converted) if _is_gloss(m)]
+    spans = [m.span() for m in _DELETE_RE.finditer(converted) if _is_gloss(m)] if _may_delete(converted) else []
     if deletions:
         spans = sorted(spans + [d for d in deletions if d[1] > d[0]])
     for a, b in spans:
@@ -195,7 +227,7 @@ def normalise(text: str, deletions: Iterable[tuple[int, int]] = ()) -> Normalise
 
 def to_simplified(s: str) -> str:
     """``normalise(s).text``: for short strings such as subjects and region names."""
-    converted = s.translate(_char_table())
-    if _DELETE_RE.search(converted) is None:
+    converted = _convert(s)
+    if not _may_delete(converted) or _DELETE_RE.search(converted) is None:
         return converted  # nothing to delete: what normalise() returns without building its offset map
     return normalise(s).text

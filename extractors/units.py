@@ -84,6 +84,10 @@ for _t, _f, _k, _n in UNIT_TABLE:
 # Longest first, so 个百分点 wins over 个 and 千克 over 千.
 UNIT_WORDS: tuple[str, ...] = tuple(sorted(UNITS, key=len, reverse=True))
 _UNIT_LENGTHS: tuple[int, ...] = tuple(sorted({len(w) for w in UNITS}, reverse=True))
+# The lengths of the units that open with a character, longest first: only those are looked up.
+_UNIT_LENGTHS_BY_FIRST: dict[str, tuple[int, ...]] = {
+    c: tuple(n for n in _UNIT_LENGTHS if any(len(w) == n and w[0] == c for w in UNITS)) for c in {w[0] for w in UNITS}
+}
 
 # Counted words that make a number something else: a date, a time, an age, a
 # duration, a rank. A number followed by one of these is not a figure.
@@ -161,18 +165,29 @@ def classes_at(s: str, i: int) -> bool:
     return s.startswith("类", i) and not s.startswith(_CLASS_WORDS, i)
 
 
+# The words of NOT_UNITS by their first character: a number is followed by one of a few of them at
+# most, so only those are tried (a hundred ``startswith`` for every number otherwise).
+_NOT_UNITS_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _w in NOT_UNITS:
+    _NOT_UNITS_BY_FIRST[_w[0]] = (*_NOT_UNITS_BY_FIRST.get(_w[0], ()), _w)
+
+
+def _not_unit_word_at(s: str, i: int) -> bool:
+    return s.startswith(_NOT_UNITS_BY_FIRST.get(s[i : i + 1], ()), i)
+
+
 def not_unit_at(s: str, i: int) -> bool:
     """Whether ``s[i:]`` starts with a counted word that makes the number a date, an age, a duration."""
-    return s.startswith(NOT_UNITS, i) and not _day_count_at(s, i) and not s.startswith(UNITS_BEFORE_NOT_UNITS, i)
+    return _not_unit_word_at(s, i) and not _day_count_at(s, i) and not s.startswith(UNITS_BEFORE_NOT_UNITS, i)
 
 
 def unit_at(s: str, i: int) -> Unit | None:
     """The unit written at ``s[i:]``, longest first; ``None`` for none or a non-unit."""
     if _day_count_at(s, i):
         return UNITS["天"]
-    if s.startswith(NOT_UNITS, i) and not s.startswith(UNITS_BEFORE_NOT_UNITS, i):
+    if _not_unit_word_at(s, i) and not s.startswith(UNITS_BEFORE_NOT_UNITS, i):
         return None
-    for n in _UNIT_LENGTHS:
+    for n in _UNIT_LENGTHS_BY_FIRST.get(s[i : i + 1], ()):
         u = UNITS.get(s[i : i + n])
         if u is not None:
             return u

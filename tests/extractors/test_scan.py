@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.periods import _COMBINED, MARK_FIRST_CHARS, PATTERNS, _plain, find_marks
-from extractors.scan import Alternation, opening_class, optional_groups_as_branches
+from extractors.scan import Alternation, alphabet_class, opening_class, optional_groups_as_branches
 
 
 def _plain_marks(text: str) -> list[tuple[int, int, str, str]]:
@@ -77,6 +77,22 @@ def test_optional_groups_as_branches() -> None:
 def test_alternation_tries_a_pattern_that_may_open_anywhere() -> None:
     alt = Alternation([("any", r"[^x]b"), ("c", r"cd")], "a-z")
     assert alt.finditer("xxab cd") == [(2, 4, "any", "ab"), (5, 7, "c", "cd")]
+
+
+def test_alphabet_class() -> None:
+    assert alphabet_class(r"\d{1,2}月(?=份)") == r"\d月"  # a look-ahead consumes nothing
+    assert alphabet_class(r"(?:a|b[c-e])x?y") == "abc-exy"
+    assert alphabet_class(r"a") is None  # one character long: the next one says nothing
+    assert alphabet_class(r"a(?:b)?") is None
+    assert alphabet_class(r"a[^b]") is None
+    assert alphabet_class(r"a\s") is None
+
+
+def test_alternation_leaves_out_a_pattern_by_the_character_after_the_first() -> None:
+    alt = Alternation([("ab", r"ab"), ("a", r"a"), ("ac", r"a[c-d]")], "a")
+    assert alt.finditer("ab ac ad a") == [(0, 2, "ab", "ab"), (3, 4, "a", "a"), (6, 7, "a", "a"), (9, 10, "a", "a")]
+    alt = Alternation([("ac", r"ac"), ("a", r"a")], "a")
+    assert alt.finditer("ab ac a") == [(0, 1, "a", "a"), (3, 5, "ac", "ac"), (6, 7, "a", "a")]
 
 
 @settings(max_examples=200, deadline=None)
