@@ -237,15 +237,10 @@ def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tu
     return AREA, "a place in the text"
 
 
-def _listed_place_end(s: str, end: int) -> bool:
-    """Whether a place named in a list of places (after a 、) ends at ``end``."""
+def _listed_before(s: str, end: int) -> bool:
+    """Whether a place listed after a 、 ends at ``end`` (before a 和 or 及 that closes the list: 甲县、乙县和……)."""
     lo = max(0, end - 12)
     return any(h.end == end - lo and h.start > 0 and s[lo + h.start - 1] == "、" for h in gazetteer().find(s[lo:end]))
-
-
-def _listed_before(s: str, end: int) -> bool:
-    """Whether the text before ``end`` (a 和 or 及) closes a list of places: 甲县、乙县和……."""
-    return _listed_place_end(s, end)
 
 
 class _Spans:
