@@ -894,7 +894,8 @@ _CHANGE_VERB_TAIL = re.compile(r"(?:增长|下降|上升|增加|减少|提高|�
 # Heads that name a quantity only with the words before them: 比例, 比率, 人数.
 BARE_HEADS: frozenset[str] = frozenset({"比例", "比率", "率", "占比", "比重", "数量", "人数", "总数", "金额", "面积", "产量"})
 # Measures written alone after a count of something (成交4862套,面积53.7万平方米): of that something.
-_ATTRIBUTE_HEADS: frozenset[str] = frozenset({"面积", "金额"})
+_ATTRIBUTE_HEADS: frozenset[str] = frozenset({"面积", "金额", "净重", "总重", "重量"})
+_WEIGHT_HEADS: frozenset[str] = frozenset({"净重", "总重", "重量"})
 # Totals written alone after an addition to them (新增企业215家,总数达到3260家).
 _TOTAL_HEADS: frozenset[str] = frozenset({"总数", "总量"})
 # Connectives that open a sentence and name nothing (此外, 同时, 另外).
@@ -1524,8 +1525,10 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             k == 1 and core_nc in _ATTRIBUTE_HEADS and in_sent and in_sent[-1].base
             and _family(in_sent[-1]) not in ("percent", "points", "ratio", fam)
         ):
-            # 网签成交4862套,面积53.7万平方米: the measure of what was just counted, not any area
-            names = [(strip_change(in_sent[-1].base) or in_sent[-1].base) + core_nc]
+            # 网签成交4862套,面积53.7万平方米: the measure of what was just counted, not any area; a weight
+            # (查获冰毒20包,净重21.3千克) is of the substance itself
+            measured = strip_change(in_sent[-1].base) or in_sent[-1].base
+            names = [named_drug(from_verb(measured)) or measured] if core_nc in _WEIGHT_HEADS else [measured + core_nc]
         elif (
             k == 1 and core_nc in _TOTAL_HEADS and in_sent and in_sent[-1].base and _family(in_sent[-1]) == fam
             and (vm := _VERB_RE.match(in_sent[-1].base)) is not None and len(in_sent[-1].base) - vm.end() >= 2

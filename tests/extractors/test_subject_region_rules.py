@@ -325,3 +325,8 @@ def test_a_change_on_the_line_after_a_count_is_that_counts_change() -> None:
     # a headline broken over two lines: 查获吸毒人员63人 / 同比上升62%
     got = _by_mention("聊城三个月查获吸毒人员63人\n同比上升62%,缴获各类毒品2600余克\n", date(2017, 3, 27), region="聊城市")
     assert got["62%"].subject.startswith("查获吸毒人员")
+
+
+def test_the_net_weight_after_a_count_of_packages_is_the_weight_of_what_was_counted() -> None:
+    got = _by_mention("8月21日，专案组当场从车辆后备箱内查获冰毒20包，净重21.3千克。", date(2023, 9, 14), region="河口县")
+    assert "冰毒" in got["21.3千克"].subject and "净重" not in got["21.3千克"].subject
