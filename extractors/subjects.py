@@ -782,6 +782,7 @@ def _clean(t: str, rw: tuple[str, ...]) -> str:
     t = _EDITOR_NOTE_RE.sub("", t)  # 较去年同期(下同)增长: the note parts the comparison from its verb
     t = _CURRENCY_BASIS.sub("", t)  # 进出口总额以人民币计价为: the currency it is stated in, not the quantity
     t = _RANKED_LIST.sub("", t)  # PM2.5浓度改善幅度排名前三的县依次为蔚县、围场县、阜平县: the areas ranked
+    t = _PENALISED.sub("", t)  # 该店被依法处以罚款: who was penalised, not what is counted
     t = _strip_marks(_area_before_period(t, rw))
     t = t.replace("()", "")  # 比去年(2022年)增加: the period inside went, its parentheses go too
     t = _strip_places(t.lstrip(" \u3000"))  # the whole list first, before its first place is read as the area
@@ -794,6 +795,8 @@ def _clean(t: str, rw: tuple[str, ...]) -> str:
     return t
 
 
+# Who was penalised, before the penalty (该店被依法处以罚款, 当事人被处).
+_PENALISED = re.compile(r"^[^,，。;；]{0,12}?被(?:依法)?(?:处以|处)(?=[\u4e00-\u9fff]{2})")
 # The areas ranked at the top by a quantity, written after it: 排名前三的县依次为……, 居前三位的是…….
 _RANKED_LIST = re.compile(
     r"(?:排名|排在|位居|位列|居)?前[一二三四五六七八九十两\d]{1,2}(?:(?:位|名)的?|的)[^,，。;；\d]{0,8}?(?:依次|分别)?(?:为|是)[^,，。;；\d]*$"

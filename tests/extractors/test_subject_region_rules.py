@@ -330,3 +330,8 @@ def test_a_change_on_the_line_after_a_count_is_that_counts_change() -> None:
 def test_the_net_weight_after_a_count_of_packages_is_the_weight_of_what_was_counted() -> None:
     got = _by_mention("8月21日，专案组当场从车辆后备箱内查获冰毒20包，净重21.3千克。", date(2023, 9, 14), region="河口县")
     assert "冰毒" in got["21.3千克"].subject and "净重" not in got["21.3千克"].subject
+
+
+def test_who_was_penalised_is_no_part_of_the_penalty() -> None:
+    got = _by_mention("经查，该店销售过期食品，该店被依法处以罚款2万元。", date(2024, 5, 8), region="某市")
+    assert got["2万元"].subject == "罚款"
