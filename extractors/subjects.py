@@ -174,6 +174,7 @@ NP_VERB_STOPS: tuple[str, ...] = (
     "深入", "走进", "下沉", "分赴", "采取", "主动",
     "开展", "进行",
 )
+_NP_VERB_STOP_RE = re.compile("|".join(NP_VERB_STOPS))
 # An agency with its adverb at the head of a clause (海门区人民法院江海巡回法庭共就地化解……):
 # the actor, not the subject.
 _AGENT_ADVERB_RE = re.compile(
@@ -368,10 +369,11 @@ def noun_after(s: str, pos: int, *, clause: bool = False) -> str:
     np = s[pos:j]
     if not clause and j < len(s) and s[j].isdigit():
         np = strip_tail(np)  # 9个重点商圈客流量累计达1.86亿: the noun runs into the next figure, not its 累计达
-    for w in NP_VERB_STOPS:
-        k = np.find(w)
-        if k >= 2:
-            np = np[:k]  # 136名指战员赶赴现场处置 -> 指战员
+    if _NP_VERB_STOP_RE.search(np):  # one search before the words are looked for one by one
+        for w in NP_VERB_STOPS:
+            k = np.find(w)
+            if k >= 2:
+                np = np[:k]  # 136名指战员赶赴现场处置 -> 指战员
     if (am := _NP_ACT_VERB.search(np, 2)) is not None and am.end() < len(np):
         np = np[: am.start()]  # 9个省区抓获网上逃犯68名 -> 省区: the act and its object are another figure's
     k = np.find("的", 1)
@@ -677,6 +679,11 @@ def share_base(t: str) -> str:
 
 
 _CHANGE_WORD_FIRST: frozenset[str] = frozenset(w[0] for w in DECREASE_WORDS + INCREASE_WORDS)
+# The change word that starts last in a string, the longest of those starting there: the greedy .* backs
+# off from the end, and the longer words are tried first at each place.
+_LAST_CHANGE_WORD = re.compile(
+    ".*(" + "|".join(sorted(DECREASE_WORDS + INCREASE_WORDS, key=len, reverse=True)) + ")", re.DOTALL
+)
 
 
 def change_sign(raw_clause: str) -> int:
@@ -686,13 +693,10 @@ def change_sign(raw_clause: str) -> int:
     tail = raw_clause[-12:]
     if _CHANGE_WORD_FIRST.isdisjoint(tail):
         return 1  # no change word in the tail (none opens with a character of it)
-    best, at = "", -1
-    for w in DECREASE_WORDS + INCREASE_WORDS:
-        k = tail.rfind(w)
-        if k > at or (k == at and len(w) > len(best)):
-            best, at = w, k
-    if at < 0 or best not in DECREASE_WORDS:
+    last = _LAST_CHANGE_WORD.match(tail)
+    if last is None or last.group(1) not in DECREASE_WORDS:
         return 1
+    best, at = last.group(1), last.start(1)
     after = tail[at + len(best) :]
     if after.strip(CHANGE_TAIL_CHARS):
         return 1  # 减税降费超过410亿元, 减免税额126.5亿元: the word names a thing, not a change
@@ -1201,7 +1205,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
     s = doc.s
     prev_sent: tuple[int, int] | None = None
     in_sent: list[Num] = []
-    region_words: dict[Place | None, tuple[str, ...]] = {}  # by the figure's place: few places, many figures
+    region_words: dict[int, tuple[str, ...]] = {}  # by the figure's place (held by nums meanwhile): few places
     i = 0
     while i < len(nums):
         n = nums[i]
@@ -1235,9 +1239,9 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # 、33万元毒资 / ,逾23公斤: the list goes on; read signs and comparisons further back
             _, raw_back = clause_before(s, n.start, n.sentence[0])
             raw = raw_back if raw_back.endswith(raw) else raw
-        rw = region_words.get(n.place)
+        rw = region_words.get(id(n.place))
         if rw is None:
-            rw = region_words[n.place] = _region_words(home, n)
+            rw = region_words[id(n.place)] = _region_words(home, n)
         sign = change_sign(raw)
         fam = n.unit.family if n.unit is not None else "count"
         comp = comparison_of(raw, fam)
@@ -1247,9 +1251,10 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         if core_nc and core_nc != core:
             core_nc = strip_tail(core_nc)
         enum_items = _enumerated(core_nc, len(group)) if len(group) > 1 else None
-        listed_core = balance(tidy(core_nc))  # the list before a long lead-in is cut (A、B分别下降)
-        uncut = drop_category(named_drug(balance(tidy(core_nc))))
-        core_nc = drop_category(named_drug(balance(from_verb(tidy(core_nc)))))
+        tidied = tidy(core_nc)
+        listed_core = balance(tidied)  # the list before a long lead-in is cut (A、B分别下降)
+        uncut = drop_category(named_drug(listed_core))
+        core_nc = drop_category(named_drug(balance(from_verb(tidied))))
         core_nc = _APPROX_BEFORE_SHARE.sub("", core_nc)  # 约占全省的37%: the 约 is the figure's qualifier
         run_on = (
             bool(in_sent)
