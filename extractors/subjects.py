@@ -166,6 +166,8 @@ _YI_COMPOUND: frozenset[str] = frozenset("上下内外及后前来往")
 NP_ACT_ADVERBS: tuple[str, ...] = ("共计", "累计", "共", "先后", "合计")
 _NP_ACT_RE = re.compile("|".join(NP_ACT_ADVERBS))
 _NP_ACT_FIRST: frozenset[str] = frozenset(w[0] for w in NP_ACT_ADVERBS)  # tried only where one can start
+# The characters noun_after stops to test (besides digits): any other only makes the noun longer.
+_NP_WATCHED: frozenset[str] = NP_STOPS | CLAUSE_BREAKS | frozenset("(（和及与、以 ") | _NP_ACT_FIRST
 # Acts that, with an object after them, end a noun phrase written after a number (9个省区抓获网上逃犯).
 _NP_ACT_VERB = re.compile(r"抓获|缴获|查获|破获|侦破|捣毁|打掉|刑拘|逮捕|接待|发送|查处|受理|办理")
 # Verbs that end a noun phrase written after a number (136名指战员赶赴现场).
@@ -232,6 +234,7 @@ _LEAD_RE = re.compile("|".join(re.escape(w) for w in sorted(LEAD_WORDS, key=len,
 _LEAD_FIRST: frozenset[str] = frozenset(w[0] for w in LEAD_WORDS)  # a clause opening otherwise has no lead word
 _TAIL_RE = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(TAIL_WORDS, key=len, reverse=True)) + ")$")
 _VERB_RE = re.compile("|".join(re.escape(v) for v in sorted(VERBS, key=len, reverse=True)))
+_VERB_SET: frozenset[str] = frozenset(VERBS)  # whether a subject is only a verb: one lookup, not a scan
 _FILLERS: frozenset[str] = frozenset(LEAD_WORDS) | frozenset(TAIL_WORDS) | frozenset(("已达", "已超过", "共有"))
 _LIST_SPLIT = re.compile(r"和|及|与|、")
 
@@ -350,6 +353,9 @@ def noun_after(s: str, pos: int, *, clause: bool = False) -> str:
     hi = min(len(s), pos + (40 if clause else NP_MAX))
     while j < hi:
         ch = s[j]
+        if ch not in _NP_WATCHED and not ch.isdigit():
+            j += 1  # a character none of the tests below stops at
+            continue
         if ch in "(（" and j > pos and (paren := _NP_PAREN_RE.match(s, j)):
             j = paren.end()  # 6个市(州), 2148个县(市、区): the parenthesis belongs to the noun, and ends it
             break
@@ -409,9 +415,10 @@ def tidy(t: str) -> str:
     t2 = _PAREN_RE.sub("", t)
     if len(t2) >= 2:
         t = t2
-    t2 = _ENUM_RE.sub(_enum_verb, t)
-    if len(t2) >= 2:
-        t = t2
+    if "、" in t and "等" in t:  # what every enumeration holds: the long pattern only where both stand
+        t2 = _ENUM_RE.sub(_enum_verb, t)
+        if len(t2) >= 2:
+            t = t2
     return t
 
 
@@ -1288,7 +1295,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         if len(core_nc) == 1 and core_nc in EMPTY_ONE or not core_nc.strip() or is_filler(core_nc):
             core_nc = ""
         elif (
-            core_nc in VERBS
+            core_nc in _VERB_SET
             and in_sent
             and in_sent[-1].unit == n.unit
             and (prev_np := noun_after(s, in_sent[-1].end))
@@ -1296,7 +1303,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         ):
             # 13公里综合管控护栏已建成8.6公里 -> 建成综合管控护栏
             core_nc += prev_np
-        if core_nc in VERBS and not noun_after(s, group[-1].end) and (
+        if core_nc in _VERB_SET and not noun_after(s, group[-1].end) and (
             like := next((m for m in reversed(nums[max(0, i - 8) : i]) if m.unit == n.unit and m.para == n.para
                           and m.subject.startswith(core_nc) and len(m.subject) > len(core_nc)
                           and not m.subject.startswith(core_nc + "的")), None)
