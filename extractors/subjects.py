@@ -287,8 +287,8 @@ def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
         m = (AGENCY_RE.match(t) or _BODY_ACTS.match(t)) if _AGENCY_OR_BODY.search(t) else None
         if m and len(t) > m.end() and not _HANDED_TO.search(t, 0, m.end()):
             t = t[m.end() :]  # but 移送公安机关案件: the agency receives what is counted
-        # every step from here cuts the clause from its front: words it lacks now it lacks later, and a
-        # pattern that needs them is not tried
+        # up to the end of this pass every step cuts the clause from its front (a cut inside it, 共报告,
+        # ends the pass): words it lacks now it lacks then, and a pattern that needs them is not tried
         adverb = _ADVERB_HINT.search(t) is not None
         person = _PERSON_HINT.search(t) is not None
         am = _AGENT_ADVERB_RE.match(t) if adverb else None
