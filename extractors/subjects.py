@@ -51,16 +51,21 @@ LEAD_WORDS: tuple[str, ...] = (
 )
 # Agencies and their units: a clause that starts with one of these, possibly
 # after a place name, drops it (北京警方破获..., 湖北公安机关已建成...).
-AGENCY_RE = re.compile(
-    r"^[^,，。]{0,4}?(?:消防救援队伍|消防救援支队|消防救援大队|各级公安机关|公安机关|公安厅|公安局|公安分局|警方|禁毒部门|禁毒办|禁毒委员会|禁毒委|"
-    r"消防部门|消防救援局|消防支队|消防部队|交巡警|交警支队|边防总队|海关|统计局|总队|支队|大队|派出所|工作站)"
+AGENCY_WORDS: tuple[str, ...] = (
+    "消防救援队伍", "消防救援支队", "消防救援大队", "各级公安机关", "公安机关", "公安厅", "公安局", "公安分局", "警方", "禁毒部门",
+    "禁毒办", "禁毒委员会", "禁毒委", "消防部门", "消防救援局", "消防支队", "消防部队", "交巡警", "交警支队", "边防总队", "海关",
+    "统计局", "总队", "支队", "大队", "派出所", "工作站",
 )
+AGENCY_RE = re.compile(r"^[^,，。]{0,4}?(?:" + "|".join(AGENCY_WORDS) + ")")
 # A body named by its kind with what it does after it (公安交管部门每日投入警力, 税务部门已推出, 全市法院
 # 审结): the actor, not what is counted; not a body's own people or budget (行政机关负责人, 部门预算).
+BODY_KINDS: tuple[str, ...] = ("部门", "机关", "人民法院", "法院", "人民检察院", "检察院")
 _BODY_ACTS = re.compile(
-    r"^(?:(?![于比较向对与和由被从在为])[^,，。、的]){0,8}?(?:部门|机关|人民法院|法院|人民检察院|检察院)"
+    r"^(?:(?![于比较向对与和由被从在为])[^,，。、的]){0,8}?(?:" + "|".join(BODY_KINDS) + ")"
     r"(?!负责人|工作人员|人员|干部|预算|收入|支出|数|的|和|及|、)(?=[\u4e00-\u9fff]{2})"
 )
+# Any word of the two tables: a clause without one is tried against neither pattern (one quick search).
+_AGENCY_OR_BODY = re.compile("|".join(AGENCY_WORDS + BODY_KINDS))
 # Trailing words between the subject and the number.
 TAIL_WORDS: tuple[str, ...] = (
     "共计", "合计", "总计", "累计", "共", "达到", "已达", "高达", "多达", "分别达", "分别为", "分别", "依次为", "依次是", "依次", "达", "为", "分别从", "分别由", "从", "由",
@@ -69,13 +74,23 @@ TAIL_WORDS: tuple[str, ...] = (
     "不少于", "至少", "估计", "的", "了", "已经", "已", "均在", "均", "到", "仅", "只有", "就", "即", "占到", "最多",
     "最少", "最高", "最低", "最快", "最慢", "最大", "最小", "全部", ":", "“", "”", "每百毫升", "每毫升", "每升", "人民币", "同比", "环比",
 )
+# The verbs of a change, longest first where one starts another (增长 before 增).
+CHANGE_VERBS: tuple[str, ...] = (
+    "增长", "下降", "上升", "增加", "减少", "提高", "提升", "降低", "回升", "回落", "下滑", "下跌", "缩小", "缩短", "延长",
+    "扩大", "上涨", "增产", "减产", "增收", "减收", "增亏", "减亏", "压缩", "压减", "缩减", "削减", "增", "降", "减",
+)
 # A change stated after the subject: 同比下降, 比上年增长, 较去年减少.
 CHANGE_RE = re.compile(
     r"(?:同比|环比|(?:比|较)(?:19|20)\d{2}年(?:同期)?|(?:比|较)(?:前|上)一(?:周|个星期|个?月|季度)|(?:比|较)(?:上年|去年)全年|比上年末?|较上年末|比上年底|较上年底|比上周|较上周|比上季度|较上季度|比去年底|较去年底|比年初|较年初|比去年|较上年|较去年|比上月|较上月|较上年同期|比上年同期|较去年同期|比去年同期|与上年同期相比|"
-    r"与去年同期相比|(?:比|较)(?:\d{1,2}月(?:份|末|底)?|(?:19|20)\d{2}年(?:底|末)|[一二三四]季度(?:末)?|上半年|前年(?:同期)?))?(?:分别|依次)?(?:名义|实际)?(?:增长|下降|上升|增加|减少|提高|提升|降低|回升|回落|下滑|下跌|缩小|缩短|延长|扩大|上涨|增产|减产|增收|减收|增亏|减亏|压缩|压减|缩减|削减|增|降|减)了?$"
+    r"与去年同期相比|(?:比|较)(?:\d{1,2}月(?:份|末|底)?|(?:19|20)\d{2}年(?:底|末)|[一二三四]季度(?:末)?|上半年|前年(?:同期)?))?(?:分别|依次)?(?:名义|实际)?(?:"
+    + "|".join(CHANGE_VERBS)
+    + r")了?$"
     # a change verb clipped to its first character by a page's stray spaces (同比下  25%)
     r"|(?:同比|环比)(?:分别|依次)?[上下]\s*$|^[上下]$"
 )
+# What a stated change ends with (a verb's last character, 了, a clipped 上 or 下), spaces after it aside:
+# a phrase that ends otherwise holds no change, and the long pattern need not be run on it.
+_CHANGE_LAST: frozenset[str] = frozenset(v[-1] for v in CHANGE_VERBS) | frozenset("了上下")
 _CLIPPED_DECREASE = re.compile(r"(?:同比|环比)(?:分别)?下\s*$")
 DECREASE_WORDS: tuple[str, ...] = (
     "下降", "减少", "降低", "回落", "下滑", "缩小", "缩短", "萎缩", "下跌", "减产", "减收", "减亏", "压缩", "压减", "缩减", "削减",
@@ -91,6 +106,10 @@ YOY_WORDS: tuple[str, ...] = (
 )
 MOM_WORDS: tuple[str, ...] = ("环比", "比上月", "较上月", "上月")
 SHARE_WORDS: tuple[str, ...] = ("占", "比重", "占比", "比例")
+# Each table as one pattern, to ask whether a clause holds any of its words in a single search.
+_YOY_RE = re.compile("|".join(map(re.escape, YOY_WORDS)) + r"|与(?:19|20)\d{2}年相比|同比(?:19|20)\d{2}年")
+_MOM_RE = re.compile("|".join(map(re.escape, MOM_WORDS)))
+_SHARE_RE = re.compile("|".join(map(re.escape, SHARE_WORDS)))
 # Words that make a clause state a flow over a period, not a stock: a stock word
 # (年末, 保有量) holds over the clauses after it up to one of these.
 FLOW_WORDS: tuple[str, ...] = (
@@ -144,7 +163,11 @@ _NP_PAREN_RE = re.compile(r"[(（][\u4e00-\u9fff、]{1,6}[)）]")
 # Characters after 以 that make it part of a word (以上, 以下, 以内, 以及), not a preposition.
 _YI_COMPOUND: frozenset[str] = frozenset("上下内外及后前来往")
 # Adverbs that open the act of a noun written after a number (20个县区共破获): the noun ends there.
-_NP_ACT_RE = re.compile(r"共计|累计|共|先后|合计")
+NP_ACT_ADVERBS: tuple[str, ...] = ("共计", "累计", "共", "先后", "合计")
+_NP_ACT_RE = re.compile("|".join(NP_ACT_ADVERBS))
+_NP_ACT_FIRST: frozenset[str] = frozenset(w[0] for w in NP_ACT_ADVERBS)  # tried only where one can start
+# The characters noun_after stops to test (besides digits): any other only makes the noun longer.
+_NP_WATCHED: frozenset[str] = NP_STOPS | CLAUSE_BREAKS | frozenset("(（和及与、以 ") | _NP_ACT_FIRST
 # Acts that, with an object after them, end a noun phrase written after a number (9个省区抓获网上逃犯).
 _NP_ACT_VERB = re.compile(r"抓获|缴获|查获|破获|侦破|捣毁|打掉|刑拘|逮捕|接待|发送|查处|受理|办理")
 # Verbs that end a noun phrase written after a number (136名指战员赶赴现场).
@@ -153,6 +176,7 @@ NP_VERB_STOPS: tuple[str, ...] = (
     "深入", "走进", "下沉", "分赴", "采取", "主动",
     "开展", "进行", "实施",
 )
+_NP_VERB_STOP_RE = re.compile("|".join(NP_VERB_STOPS))
 # An agency with its adverb at the head of a clause (海门区人民法院江海巡回法庭共就地化解……):
 # the actor, not the subject.
 _AGENT_ADVERB_RE = re.compile(
@@ -162,6 +186,9 @@ _AGENT_ADVERB_RE = re.compile(
 
 # An actor with its adverb (南昌铁路公安处共投入警力, 各类粮食企业累计收购新麦): the actor goes.
 _ACTOR_ADVERB_RE = re.compile(r"^[^,，。、的]{2,14}?(?<![公总一])(全年共|共计|累计|共有|共|先后(?![赴到往去]))(?![同享建产识性赢])")
+# What both patterns with an adverb need (_AGENT_ADVERB_RE, _ACTOR_ADVERB_RE): a clause without it is
+# tried against neither.
+_ADVERB_HINT = re.compile("共|累计|先后")
 # What ends the name of someone who acts (a body, its people): before 共 they are the actor.
 _ACTOR_END = re.compile(
     r"(?:局|厅|处|队|所|院|部|门|关|委|办|站|组|会|司|社|校|庭|中心|单位|企业|机构|民警|干警|警方|警力|人员|群众|"
@@ -188,10 +215,12 @@ def _carrier_before_flow(t: str, xm: re.Match[str]) -> bool:
 
 
 # A person with what leads up to the act (家住椒江区的居民王女士在网上刷单被骗): the person goes.
+PERSON_WORDS: tuple[str, ...] = ("女士", "先生", "男子", "女子", "老人", "阿姨", "大爷")
 _PERSON_RE = re.compile(
-    r"^[^,，。]{0,16}?(?:女士|先生|男子|女子|老人|阿姨|大爷|[\u4e00-\u9fff]某某?(?=在|被|因|于|通过))"
+    r"^[^,，。]{0,16}?(?:" + "|".join(PERSON_WORDS) + r"|[\u4e00-\u9fff]某某?(?=在|被|因|于|通过))"
     r"(?:在网上|在网络上|在手机上|通过网络)?"
 )
+_PERSON_HINT = re.compile("|".join(PERSON_WORDS) + "|某")  # a clause without any names no person
 _FOOTNOTE = re.compile(r"\[\d{1,2}\]")
 # An occasion that frames the act: 在第十届中国昆明进出口商品交易会上, 在专项行动中, 在此期间.
 _FRAME_RE = re.compile(r"^在[^,，。;；]{1,24}?(?:会上|会期间|期间|活动中|行动中|过程中|工作中)")
@@ -202,8 +231,10 @@ _RECIPIENTS_RE = re.compile(
 # Verbs that make an agency after them the recipient (移送公安机关, 提请检察院), not the actor.
 _HANDED_TO = re.compile(r"移送|移交|提请|报请|交由|送交|转交")
 _LEAD_RE = re.compile("|".join(re.escape(w) for w in sorted(LEAD_WORDS, key=len, reverse=True)))
+_LEAD_FIRST: frozenset[str] = frozenset(w[0] for w in LEAD_WORDS)  # a clause opening otherwise has no lead word
 _TAIL_RE = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(TAIL_WORDS, key=len, reverse=True)) + ")$")
 _VERB_RE = re.compile("|".join(re.escape(v) for v in sorted(VERBS, key=len, reverse=True)))
+_VERB_SET: frozenset[str] = frozenset(VERBS)  # whether a subject is only a verb: one lookup, not a scan
 _FILLERS: frozenset[str] = frozenset(LEAD_WORDS) | frozenset(TAIL_WORDS) | frozenset(("已达", "已超过", "共有"))
 _LIST_SPLIT = re.compile(r"和|及|与|、")
 
@@ -239,26 +270,31 @@ _SPACE_JOINS = re.compile(
 @per_document
 def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
     """Drop leading words that are not the subject (places, agencies, adverbs)."""
-    t = _FOOTNOTE.sub("", t).strip()
+    t = (_FOOTNOTE.sub("", t) if "[" in t else t).strip()
     for _ in range(12):
         before = t
         t = t.lstrip(" \u3000、“”\"")
         if t.startswith("(") and ")" not in t:
             t = t[1:]  # (全国上涨0.1%: an aside opened before the clause
-        for w in region_words:
-            if w and t.startswith(w) and len(t) > len(w):
-                t = t[len(w) :]
-                break
+        if t.startswith(region_words):  # one quick test before the names are tried one by one
+            for w in region_words:
+                if w and t.startswith(w) and len(t) > len(w):
+                    t = t[len(w) :]
+                    break
         rm = _RECIPIENTS_RE.match(t)
         if rm and len(t) >= rm.end() + 2:
             t = t[rm.end() :]  # 向公安机关、……移交: the recipients go before an agency among them is read as the actor
-        m = AGENCY_RE.match(t) or _BODY_ACTS.match(t)
+        m = (AGENCY_RE.match(t) or _BODY_ACTS.match(t)) if _AGENCY_OR_BODY.search(t) else None
         if m and len(t) > m.end() and not _HANDED_TO.search(t, 0, m.end()):
             t = t[m.end() :]  # but 移送公安机关案件: the agency receives what is counted
-        am = _AGENT_ADVERB_RE.match(t)
+        # up to the end of this pass every step cuts the clause from its front (a cut inside it, 共报告,
+        # ends the pass): words it lacks now it lacks then, and a pattern that needs them is not tried
+        adverb = _ADVERB_HINT.search(t) is not None
+        person = _PERSON_HINT.search(t) is not None
+        am = _AGENT_ADVERB_RE.match(t) if adverb else None
         if am and len(t) >= am.end() + 2:
             t = t[am.end() :]
-        lm = _LEAD_RE.match(t)
+        lm = _LEAD_RE.match(t) if t[:1] in _LEAD_FIRST else None
         if lm and len(t) > lm.end() and not (lm.group(0) == "均" and t[1:2] in ("价", "值")):  # 均价, 均值: a word
             t = t[lm.end() :]
         rm = _RECIPIENTS_RE.match(t)
@@ -267,8 +303,8 @@ def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
         fm = _FRAME_RE.match(t)
         if fm and len(t) >= fm.end() + 2:
             t = t[fm.end() :]  # 在第十届……交易会上签约项目: the occasion, not what is counted
-        for rx in (_ACTOR_ADVERB_RE, _PERSON_RE):
-            xm = rx.match(t)
+        for rx, hinted in ((_ACTOR_ADVERB_RE, adverb), (_PERSON_RE, person)):
+            xm = rx.match(t) if hinted else None
             if xm and len(t) >= xm.end() + 2:
                 if rx is _ACTOR_ADVERB_RE and (_topic_before_bare_act(t, xm) or _carrier_before_flow(t, xm)):
                     # 乙类传染病共报告1846例, 网络诈骗案件共受理560起: what stands before 共 is what the
@@ -299,6 +335,9 @@ def strip_tail(t: str) -> str:
 
 def strip_change(t: str) -> str:
     """Drop a change verb and its comparison (发案同比下降 -> 发案); '' if that is all."""
+    end = t.rstrip()[-1:]
+    if end not in _CHANGE_LAST:
+        return t
     return CHANGE_RE.sub("", t)
 
 
@@ -318,6 +357,9 @@ def noun_after(s: str, pos: int, *, clause: bool = False) -> str:
     hi = min(len(s), pos + (40 if clause else NP_MAX))
     while j < hi:
         ch = s[j]
+        if ch not in _NP_WATCHED and not ch.isdigit():
+            j += 1  # a character none of the tests below stops at
+            continue
         if ch in "(（" and j > pos and (paren := _NP_PAREN_RE.match(s, j)):
             j = paren.end()  # 6个市(州), 2148个县(市、区): the parenthesis belongs to the noun, and ends it
             break
@@ -334,16 +376,17 @@ def noun_after(s: str, pos: int, *, clause: bool = False) -> str:
             break
         if ch == "以" and j - pos >= 2 and s[j + 1 : j + 2] not in _YI_COMPOUND:
             break  # 对64名孤儿以增发……的形式: 以 opens the manner, the noun is before it
-        if j - pos >= 1 and (am := _NP_ACT_RE.match(s, j)) and _VERB_RE.match(s, am.end()):
+        if j - pos >= 1 and ch in _NP_ACT_FIRST and (am := _NP_ACT_RE.match(s, j)) and _VERB_RE.match(s, am.end()):
             break  # 20个重点县区共破获……: the noun ends where its act, with its adverb, begins
         j += 1
     np = s[pos:j]
     if not clause and j < len(s) and s[j].isdigit():
         np = strip_tail(np)  # 9个重点商圈客流量累计达1.86亿: the noun runs into the next figure, not its 累计达
-    for w in NP_VERB_STOPS:
-        k = np.find(w)
-        if k >= 2:
-            np = np[:k]  # 136名指战员赶赴现场处置 -> 指战员
+    if _NP_VERB_STOP_RE.search(np):  # one search before the words are looked for one by one
+        for w in NP_VERB_STOPS:
+            k = np.find(w)
+            if k >= 2:
+                np = np[:k]  # 136名指战员赶赴现场处置 -> 指战员
     if (am := _NP_ACT_VERB.search(np, 2)) is not None and am.end() < len(np):
         np = np[: am.start()]  # 9个省区抓获网上逃犯68名 -> 省区: the act and its object are another figure's
     k = np.find("的", 1)
@@ -379,9 +422,10 @@ def tidy(t: str) -> str:
     t2 = _PAREN_RE.sub("", t)
     if len(t2) >= 2:
         t = t2
-    t2 = _ENUM_RE.sub(_enum_verb, t)
-    if len(t2) >= 2:
-        t = t2
+    if "、" in t and "等" in t:  # what every enumeration holds: the long pattern only where both stand
+        t2 = _ENUM_RE.sub(_enum_verb, t)
+        if len(t2) >= 2:
+            t = t2
     return t
 
 
@@ -651,6 +695,11 @@ def share_base(t: str) -> str:
 
 
 _CHANGE_WORD_FIRST: frozenset[str] = frozenset(w[0] for w in DECREASE_WORDS + INCREASE_WORDS)
+# The change word that starts last in a string, the longest of those starting there: the greedy .* backs
+# off from the end, and the longer words are tried first at each place.
+_LAST_CHANGE_WORD = re.compile(
+    ".*(" + "|".join(sorted(DECREASE_WORDS + INCREASE_WORDS, key=len, reverse=True)) + ")", re.DOTALL
+)
 
 
 def change_sign(raw_clause: str) -> int:
@@ -660,13 +709,10 @@ def change_sign(raw_clause: str) -> int:
     tail = raw_clause[-12:]
     if _CHANGE_WORD_FIRST.isdisjoint(tail):
         return 1  # no change word in the tail (none opens with a character of it)
-    best, at = "", -1
-    for w in DECREASE_WORDS + INCREASE_WORDS:
-        k = tail.rfind(w)
-        if k > at or (k == at and len(w) > len(best)):
-            best, at = w, k
-    if at < 0 or best not in DECREASE_WORDS:
+    last = _LAST_CHANGE_WORD.match(tail)
+    if last is None or last.group(1) not in DECREASE_WORDS:
         return 1
+    best, at = last.group(1), last.start(1)
     after = tail[at + len(best) :]
     if after.strip(CHANGE_TAIL_CHARS):
         return 1  # 减税降费超过410亿元, 减免税额126.5亿元: the word names a thing, not a change
@@ -677,11 +723,11 @@ def change_sign(raw_clause: str) -> int:
 
 def comparison_of(raw_clause: str, family: str) -> str | None:
     """yoy | mom | share | None, from the words before the number."""
-    if any(w in raw_clause for w in MOM_WORDS):
+    if _MOM_RE.search(raw_clause):
         return "mom"
-    if any(w in raw_clause for w in YOY_WORDS) or re.search(r"与(?:19|20)\d{2}年相比|同比(?:19|20)\d{2}年", raw_clause):
+    if _YOY_RE.search(raw_clause):
         return "yoy"
-    if family == "percent" and any(w in raw_clause for w in SHARE_WORDS):
+    if family == "percent" and _SHARE_RE.search(raw_clause):
         return "share"
     return None
 
@@ -743,7 +789,7 @@ _TOWNSHIPS_OPEN = re.compile(
 def _strip_places(t: str) -> str:
     """Drop a list of places that opens the clause, with its count (成都、绵阳、南充三市分别查办 ->
     查办): the places are the figures' regions, not what they count."""
-    if (tm := _TOWNSHIPS_OPEN.match(t)) is not None and len(t) - tm.end() >= 2:
+    if "、" in t and (tm := _TOWNSHIPS_OPEN.match(t)) is not None and len(t) - tm.end() >= 2:
         return t[tm.end() :]  # 城关、石屏两镇分别发生: the townships are the figures' regions
     hits = gazetteer().find(t)
     if not hits or hits[0].start != 0:
@@ -790,7 +836,7 @@ def _clean(t: str, rw: tuple[str, ...]) -> str:
     t = strip_tail(t)
     t = strip_lead(_strip_places(t), rw)
     t = t.strip(" \u3000,、“")
-    if t in _LEVEL_WORDS or gazetteer().candidates(t):
+    if t and (t in _LEVEL_WORDS or gazetteer().candidates(t)):
         return ""  # 曲靖市310起: the clause holds only the place (or what its name left behind)
     return t
 
@@ -1209,6 +1255,8 @@ def _from_to_topic(doc: Document, n: Num, k: int, rw: tuple[str, ...]) -> list[s
     s = doc.s
     c0, _ = doc.clause(n.start)
     head = s[c0 : n.start]
+    if "由" not in head and "从" not in head:
+        return None  # what opens every from-to clause (the quick test first)
     if not _FROM_TO_TAIL.search(head):
         return None
     # 由……的 opens on a date or a period (由2018年的, 从去年同期的)
@@ -1235,6 +1283,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
     s = doc.s
     prev_sent: tuple[int, int] | None = None
     in_sent: list[Num] = []
+    region_words: dict[int, tuple[str, ...]] = {}  # by the figure's place (held by nums meanwhile): few places
     i = 0
     while i < len(nums):
         n = nums[i]
@@ -1274,7 +1323,9 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # 、33万元毒资 / ,逾23公斤: the list goes on; read signs and comparisons further back
             _, raw_back = clause_before(s, n.start, n.sentence[0])
             raw = raw_back if raw_back.endswith(raw) else raw
-        rw = _region_words(home, n)
+        rw = region_words.get(id(n.place))
+        if rw is None:
+            rw = region_words[id(n.place)] = _region_words(home, n)
         sign = change_sign(raw)
         fam = n.unit.family if n.unit is not None else "count"
         comp = comparison_of(raw, fam)
@@ -1284,9 +1335,10 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         if core_nc and core_nc != core:
             core_nc = strip_tail(core_nc)
         enum_items = _enumerated(core_nc, len(group)) if len(group) > 1 else None
-        listed_core = balance(tidy(core_nc))  # the list before a long lead-in is cut (A、B分别下降)
-        uncut = drop_category(named_drug(balance(tidy(core_nc))))
-        core_nc = drop_category(named_drug(balance(from_verb(tidy(core_nc)))))
+        tidied = tidy(core_nc)
+        listed_core = balance(tidied)  # the list before a long lead-in is cut (A、B分别下降)
+        uncut = drop_category(named_drug(listed_core))
+        core_nc = drop_category(named_drug(balance(from_verb(tidied))))
         core_nc = _APPROX_BEFORE_SHARE.sub("", core_nc)  # 约占全省的37%: the 约 is the figure's qualifier
         run_on = (
             bool(in_sent)
@@ -1320,7 +1372,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         if len(core_nc) == 1 and core_nc in EMPTY_ONE or not core_nc.strip() or is_filler(core_nc):
             core_nc = ""
         elif (
-            core_nc in VERBS
+            core_nc in _VERB_SET
             and in_sent
             and in_sent[-1].unit == n.unit
             and (prev_np := noun_after(s, in_sent[-1].end))
@@ -1328,7 +1380,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         ):
             # 13公里综合管控护栏已建成8.6公里 -> 建成综合管控护栏
             core_nc += prev_np
-        if core_nc in VERBS and not noun_after(s, group[-1].end) and (
+        if core_nc in _VERB_SET and not noun_after(s, group[-1].end) and (
             like := next((m for m in reversed(nums[max(0, i - 8) : i]) if m.unit == n.unit and m.para == n.para
                           and m.subject.startswith(core_nc) and len(m.subject) > len(core_nc)
                           and not m.subject.startswith(core_nc + "的")), None)
@@ -1596,7 +1648,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         ):
             # 重污染天数为6天,较2015年的47天大幅减少: the value compared with is of the same quantity
             names = [strip_change(in_sent[-1].base) or in_sent[-1].base]
-        names = [_CASUALTIES_OF.sub("", x) if _CASUALTY_COUNT.search(x) else x for x in names]
+        names = [_CASUALTIES_OF.sub("", x) if "人数" in x and _CASUALTY_COUNT.search(x) else x for x in names]
         # 新建商品住宅分别成交1684套、1427套: the adverb that hands out a list names nothing
         names = [x.replace("分别", "") if len(x) > 4 and "分别" in x[2:] else x for x in names]
         for idx, (m, name) in enumerate(zip(group, names, strict=False)):

@@ -1,0 +1,80 @@
+"""The quick tests that let the subject's patterns be skipped never skip a match: wherever a pattern
+matches, the test run before it passes (one that failed there would change what a figure counts)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors import subjects as sj
+
+# Words of the tables and of the clauses around them, so that generated clauses hold matches, near
+# misses and words cut by their neighbours.
+_PIECES = [
+    *sj.CHANGE_VERBS, *sj.AGENCY_WORDS, *sj.BODY_KINDS, *sj.PERSON_WORDS, *sj.LEAD_WORDS[:40],
+    "同比", "环比", "比上年", "较去年同期", "分别", "依次", "了", "上", "下", " ", "\n", "\u3000",
+    "全年共", "共计", "累计", "共有", "共", "先后", "先后赴", "王某", "张某某", "在", "被", "通过",
+    "海门区", "人民法院", "江海巡回法庭", "南昌铁路公安处", "各类粮食企业", "收购新麦", "负责人", "预算",
+    "城关", "石屏", "两镇", "街道", "镇", "、", "等", "地", "粮食", "冻品", "走私团伙", "死亡人数", "受伤人数",
+    "破获", "案件", "嫌疑人", "1", "12", ",", "。", "的", "“", "(", ")",
+]
+_CLAUSES = st.lists(st.sampled_from(_PIECES), max_size=10).map("".join)
+
+
+@settings(max_examples=600)
+@given(_CLAUSES)
+def test_a_stated_change_ends_in_a_character_of_its_quick_test(t: str) -> None:
+    if sj.CHANGE_RE.search(t):
+        assert t.rstrip()[-1:] in sj._CHANGE_LAST
+    assert sj.strip_change(t) == sj.CHANGE_RE.sub("", t)
+
+
+@settings(max_examples=600)
+@given(_CLAUSES)
+def test_the_lead_patterns_match_only_where_their_quick_tests_pass(t: str) -> None:
+    if sj.AGENCY_RE.match(t) or sj._BODY_ACTS.match(t):
+        assert sj._AGENCY_OR_BODY.search(t)
+    if sj._AGENT_ADVERB_RE.match(t) or sj._ACTOR_ADVERB_RE.match(t):
+        assert sj._ADVERB_HINT.search(t)
+    if sj._PERSON_RE.match(t):
+        assert sj._PERSON_HINT.search(t)
+    if sj._LEAD_RE.match(t):
+        assert t[:1] in sj._LEAD_FIRST
+
+
+@settings(max_examples=600)
+@given(_CLAUSES)
+def test_lists_are_looked_for_only_where_their_marks_stand(t: str) -> None:
+    if sj._ENUM_RE.search(t):
+        assert "、" in t and "等" in t
+    if sj._TOWNSHIPS_OPEN.match(t):
+        assert "、" in t
+    if sj._CASUALTY_COUNT.search(t):
+        assert "人数" in t
+
+
+def _last_change_word(t: str) -> tuple[int, str]:
+    """The rule the pattern reads: the word that starts last, the longest of those starting there."""
+    best, at = "", -1
+    for w in sj.DECREASE_WORDS + sj.INCREASE_WORDS:
+        k = t.rfind(w)
+        if k > at or (k == at and len(w) > len(best)):
+            best, at = w, k
+    return (at, best) if at >= 0 else (-1, "")
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from([*sj.DECREASE_WORDS, *sj.INCREASE_WORDS, "了", "为", "到", "幅度", "税"]), max_size=8).map("".join))
+def test_the_last_change_word_is_the_one_starting_last(t: str) -> None:
+    m = sj._LAST_CHANGE_WORD.match(t)
+    assert ((m.start(1), m.group(1)) if m else (-1, "")) == _last_change_word(t)
+
+
+def test_quick_tests_on_clauses_of_the_written_kind() -> None:
+    assert sj.strip_change("破获案件同比上升") == "破获案件"
+    assert sj.strip_change("破获案件") == "破获案件"
+    assert sj.strip_lead("北京警方破获毒品案件") == "破获毒品案件"
+    assert sj.strip_lead("乙类传染病共报告") == "乙类传染病报告"
+    assert sj.strip_lead("家住椒江区的居民王女士在网上刷单被骗") == "刷单被骗"
+    assert sj.change_sign("同比下降") == -1 and sj.change_sign("减税降费超过") == 1
+    assert sj.noun_after("4名嫌疑人共破获案件", 2) == "嫌疑人"
