@@ -167,7 +167,7 @@ _FORECAST = re.compile(r"预计|有望|力争|预期|将(?:达到?|突破|超过
 # Right after a month: the month alone (9月当月, 9月单月, 9月份当月).
 _MONTH_ALONE_AFTER = re.compile(r"份?(?:当月|单月)")
 # Right after a day: the flood season began on it (于3月28日入汛, 4月1日正式进入汛期).
-_FLOOD_BEGINS = re.compile(r"\s*(?:正式)?(?:入汛|进入(?:主)?汛期)")
+_FLOOD_BEGINS = re.compile(r"\s*(?:[\u4e00-\u9fff]{1,3}?)?(?:正式)?(?:入汛|进入(?:主)?汛期)")
 # Right after a day: what begins or ends on it (自1月26日开始, 已于3月5日结束).
 _BEGINS_AFTER = re.compile(r"\s*(?:开始|起|启动|拉开帷幕)")
 _ENDS_AFTER = re.compile(r"\s*(?:结束|落下帷幕|收官)")
@@ -316,6 +316,16 @@ class _Times:
         # lead, which is often the year before the one the release is written in (通報了2011年……:去年)
         implied = (doc.implied_year or _title_year(doc) or _lead_day_year(doc)) if doc.published is None else None
         compare_end = -1  # the end of the comparison base just read, while a list of bases may go on
+        if doc.published is not None and "汛" in s:
+            # 自4月1日我省正式入汛以来 in the body dates 入汛以来 in the title before it
+            for mk in marks:
+                if mk.name in ("day", "since_day", "since_day_from") and (
+                    "入汛" in mk.text or mk.name == "day" and _FLOOD_BEGINS.match(s, mk.end)
+                ):
+                    start = resolve(mk, Context(doc.published, None, implied))
+                    if start is not None and start.start is not None and start.start <= doc.published:
+                        self.flood_start = start.start
+                        break
         for mk in sorted(marks + day_only, key=lambda m: m.start):
             self._frames_before(mk.start)
             heading = doc.is_heading(mk.start)
@@ -515,7 +525,8 @@ class _Times:
             # 9月20日启动,截至10月18日,……: a day something began is the start of what is counted after
             r, per, level, rule = P.WHEN, Period("span", per.start, doc.published), Level.DOCUMENT, "a day something began"
         if (
-            r in (P.WHEN, P.EVENT) and not heading and mk.name in ("month", "month_part", "day") and per.start is not None
+            r in (P.WHEN, P.EVENT) and not heading and mk.name in ("month", "month_part", "day", "since_month", "since_day")
+            and per.start is not None
             and (doc.published is None or per.start <= doc.published) and self._launch_sentence(mk)
         ):
             # 今年4月，全省公安机关部署开展……专项行动。截至目前，共破获……: the month a campaign was launched,

@@ -578,3 +578,19 @@ def test_the_day_something_ended_is_not_the_period_of_what_follows() -> None:
     figs = _by_mention(text, date(2024, 3, 6))
     assert _period(figs["4562.8万辆次"]) == (date(2024, 1, 26), date(2024, 3, 5))
     assert figs["4562.8万辆次"].kind == "aggregate"
+
+
+def test_since_the_flood_season_in_a_title_runs_from_the_day_the_body_says_it_began() -> None:
+    text = ("入汛以来我省累计紧急转移群众31.6万人\n\n"
+            "自4月1日我省正式入汛以来，全省先后经历5轮强降雨过程。入汛以来，全省累计紧急转移安置31.6万人。")
+    figs = _by_mention(text, date(2024, 7, 7))
+    assert _period(figs["5轮"]) == (date(2024, 4, 1), date(2024, 7, 7))
+    assert [_period(f) for f in extract(text, published=date(2024, 7, 7)) if f.mention == "31.6万人"] == [
+        (date(2024, 4, 1), date(2024, 7, 7))] * 2
+
+
+def test_a_campaign_launched_from_a_month_is_where_its_running_total_starts() -> None:
+    text = ("今年5月起，某市检察机关部署开展打击整治养老诈骗专项行动。专项行动开展以来，全市检察机关共受理"
+            "审查逮捕养老诈骗案件37件。")
+    figs = _by_mention(text, date(2022, 11, 21))
+    assert _period(figs["37件"]) == (date(2022, 5, 1), date(2022, 11, 21))
