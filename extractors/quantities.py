@@ -482,6 +482,8 @@ def _range_end(s: str, k: int, norm: Normalised, text: str) -> tuple[float, int,
 
 
 _RATIO_BEFORE = re.compile(r"比值|收入比|倍差|系数|指数|比率")
+# Before a number: the item before it in a list, a bare value with decimals (3.71、).
+_BARE_ITEM_BEFORE = re.compile(r"(?<![\d.])\d{1,3}\.\d{1,3}[、和]$")
 
 
 def _bare_ok(s: str, start: int, k: int, value: float, core: str) -> bool:
@@ -489,6 +491,10 @@ def _bare_ok(s: str, start: int, k: int, value: float, core: str) -> bool:
     the words naming it (刑拘电诈犯罪嫌疑人1088, 城乡居民收入倍差1.65)."""
     prev = s[start - 1] if start > 0 else ""
     nxt = s[k : k + 1]
+    if prev in "、和" and "." in core and _BARE_ITEM_BEFORE.search(s, max(0, start - 10), start) and (
+        _RATIO_BEFORE.search(s, max(0, start - 40), start)
+    ):
+        prev = "值"  # 综合指数分别为3.71、4.02、4.15: the list of a ratio's values goes on
     if not _is_cjk(prev) or prev in "第号年月日期版至到":
         return False
     if nxt not in ("", ",", ";", "。", "、", ")", "\n", "；") and not (
