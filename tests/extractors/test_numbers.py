@@ -160,7 +160,5 @@ def test_energy_in_coal_equivalent_and_rainfall_keep_their_whole_unit(text: str,
 
 def test_a_list_of_a_ratios_bare_values_is_read_to_its_end() -> None:
     # 综合指数分别为3.71、4.02、4.15: values of a ratio named once, listed without a unit
-    from extractors import extract
-
     got = [f.mention for f in extract("排名前三位的城市依次为大同市、朔州市、忻州市，综合指数分别为3.71、4.02、4.15。")]
     assert got == ["3.71", "4.02", "4.15"]
