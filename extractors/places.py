@@ -142,8 +142,12 @@ _ITEM_NUMBER_BEFORE = re.compile(r"(?:^|[\n。;；:：])\s*(?:\d{1,2}|[一二三
 # After a name: the place's own average of a measure (怀化市平均降雨量达1136毫米, 益阳市平均亩产), not a
 # comparison with an average (高于全省平均水平).
 _OWN_AVERAGE = re.compile(r"平均(?!水平|值|数|线|增速|增幅)[\u4e00-\u9fff]{2}")
-# Before a name: the places ranked at the top are named (增速居前三位的是会泽县、……; 排名前五的为……).
-_TOP_RANKS_BEFORE = re.compile(r"前[一二三四五六七八九十两\d]{1,2}(?:位|名)?的?(?:是|为|依次为|依次是|分别为|分别是)$")
+# Before a name: the places ranked at the top or bottom are named (增速居前三位的是会泽县、……; 改善幅度最大的是阳泉市;
+# 排名末位的是运城市).
+_TOP_RANKS_BEFORE = re.compile(
+    r"(?:前[一二三四五六七八九十两\d]{1,2}(?:位|名)?的?|最[高低多少大小快慢好差]的|(?:末位|首位|第一|倒数第一)的)"
+    r"(?:是|为|依次为|依次是|分别为|分别是)$"
+)
 # A figure before the 、 (吉首市89起、凤凰县41起): the items are places each with its figure, and the name
 # opens its own item rather than going on with a list of names.
 _FIGURE_ITEM_BEFORE = re.compile(r"\d[^\s\d、,，。;；:：()（）]{0,6}、$")

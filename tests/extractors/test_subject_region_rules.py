@@ -335,3 +335,9 @@ def test_the_net_weight_after_a_count_of_packages_is_the_weight_of_what_was_coun
 def test_who_was_penalised_is_no_part_of_the_penalty() -> None:
     got = _by_mention("经查，该店销售过期食品，该店被依法处以罚款2万元。", date(2024, 5, 8), region="某市")
     assert got["2万元"].subject == "罚款"
+
+
+def test_the_place_named_after_zui_de_shi_is_the_area_of_the_figure_after_it() -> None:
+    text = "1-9月，全省PM2.5浓度同比下降5.2%。改善幅度最大的是阳泉市，同比下降13.6%；排名末位的是运城市，下降0.8%。"
+    got = _by_mention(text, date(2022, 10, 18), region="山西省")
+    assert (got["13.6%"].region, got["0.8%"].region) == ("阳泉市", "运城市")
