@@ -246,17 +246,21 @@ def continuation_breaks(text: str) -> list[tuple[int, int]]:
         for k in range(i, j):
             t = lines[k].rstrip()
             nxt = lines[k + 1].strip()
-            if not t.strip() or t.endswith(_TERMINAL) or furniture_line(k) or furniture_line(k + 1):
+            if not t.strip() or t.endswith(_TERMINAL) or nxt[:1] in _BULLETS:
                 continue
-            if nxt[:1] in _BULLETS or LINKS_HEAD_RE.match(to_simplified(t)) or _DATED_LINK.search(nxt):
-                continue  # 相关新闻： and the list under it: lines of their own
             quantity_next = (
                 _QUANTITY_START.match(nxt) is not None and not _ITEM_START.match(nxt) and len(t.strip()) <= 30 and clause_ends >= 1
             )
-            if t.endswith(_CLAUSE_ENDS) or (fragmentary and len(t.strip()) <= 30) or quantity_next:
-                a = starts[k] + len(t)
-                b = starts[k + 1] + (len(lines[k + 1]) - len(lines[k + 1].lstrip()))
-                out.append((a, b))
+            if not (t.endswith(_CLAUSE_ENDS) or (fragmentary and len(t.strip()) <= 30) or quantity_next):
+                continue
+            # the costlier tests last, on the few breaks that would join lines
+            if furniture_line(k) or furniture_line(k + 1):
+                continue
+            if LINKS_HEAD_RE.match(to_simplified(t)) or _DATED_LINK.search(nxt):
+                continue  # 相关新闻： and the list under it: lines of their own
+            a = starts[k] + len(t)
+            b = starts[k + 1] + (len(lines[k + 1]) - len(lines[k + 1].lstrip()))
+            out.append((a, b))
         # a clause cut by a blank line (宾川县发生事故24起，\n\n死亡6人): a line that ends on a comma, then
         # blank lines, then a line that opens no item of its own (no bullet, number or heading)
         t = lines[j].rstrip()

@@ -360,11 +360,13 @@ class Gazetteer:
         """Whether ``inner`` is ``outer`` or lies inside it."""
         return any(a.code == outer.code for a in self.ancestors(inner))
 
-    def candidates(self, name: str) -> tuple[Division, ...]:
-        """Every division a name may mean (official, short, customary or former), best first."""
+    def candidates(self, name: str, *, simplified: bool = False) -> tuple[Division, ...]:
+        """Every division a name may mean (official, short, customary or former), best first.
+        ``simplified``: the name is already normalised text (as the subjects' clauses are), so it is not
+        converted again."""
         if len(name) > _LONGEST_NAME:
             return ()  # no name is this long, even with a reading in brackets after each character
-        s = to_simplified(name.strip())
+        s = name.strip() if simplified else to_simplified(name.strip())
         hit = self._surfaces.get(s)
         if hit is not None:
             return hit.candidates
@@ -391,6 +393,12 @@ class Gazetteer:
         return candidates[0]
 
     # ------------------------------------------------------------------ text
+
+    def may_start(self, s: str, i: int = 0) -> bool:
+        """Whether a name can start at ``i`` of ``s`` (simplified text): its first two characters begin
+        one (every name has two or more). Cheaper than :meth:`find` for a caller that only wants a name at
+        a given place."""
+        return self._prefixes.get(s[i : i + 2]) is not None
 
     def _weak_ok(self, s: str, a: int, b: int, sf: _Surface, prev: Hit | None) -> bool:
         if a > 0 and s[a - 1] in "一二两三四五六七八九十百千万零〇":

@@ -405,7 +405,7 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
         opening = s[title.start : title.start + 6].lstrip("【[ ")
         at = title.start + (len(s[title.start : title.start + 6]) - len(opening))
         for k in (4, 3, 2):
-            cands = g.candidates(opening[:k])
+            cands = g.candidates(opening[:k], simplified=True)
             if cands and not any(m.start == at for m in ms) and opening[:k] not in g.abbr:
                 d = cands[0]
                 vote(d, 4.0, None, "title")

@@ -114,6 +114,9 @@ def _prefix_qualifier(s: str, p: int) -> tuple[str, int] | None:
 def _core_at(s: str, i: int, j: int, norm: Normalised, text: str) -> tuple[float, int, bool] | None:
     """(value, end, is_chinese) of the numeral run ``s[i:j]``, trimmed where needed."""
     core = s[i:j]
+    if core.isascii() and core.isdigit():
+        # digits alone (most numbers): no comma to check, no decimal point; what the general path gives
+        return (float(core), j, False) if len(core) <= 15 else None
     if core[0].isdigit():
         # A comma is a thousands separator only where the original has an ASCII one.
         k = core.find(",")

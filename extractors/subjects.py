@@ -537,7 +537,7 @@ def split_list(t: str, k: int) -> list[str] | None:
         parts = [p for p in _LIST_SPLIT.split(t) if p]
     if len(parts) != k:
         return None
-    if all(gazetteer().candidates(p.strip()) for p in parts[1:]) and gazetteer().find(parts[0][-12:]):
+    if all(gazetteer().candidates(p.strip(), simplified=True) for p in parts[1:]) and gazetteer().find(parts[0][-12:]):
         return None  # ……居前三位的是会泽县、富源县和师宗县,分别增长: places, the figures' areas, not what they count
     if (
         _ORDINAL.fullmatch(parts[0]) and all(p in _NUMERALS for p in parts[1:-1])
@@ -791,7 +791,10 @@ def _strip_places(t: str) -> str:
     查办): the places are the figures' regions, not what they count."""
     if "、" in t and (tm := _TOWNSHIPS_OPEN.match(t)) is not None and len(t) - tm.end() >= 2:
         return t[tm.end() :]  # 城关、石屏两镇分别发生: the townships are the figures' regions
-    hits = gazetteer().find(t)
+    g = gazetteer()
+    if not g.may_start(t):
+        return t  # no name opens the clause (most clauses): the whole of find() would say the same
+    hits = g.find(t)
     if not hits or hits[0].start != 0:
         return t
     end = hits[0].end
@@ -836,7 +839,7 @@ def _clean(t: str, rw: tuple[str, ...]) -> str:
     t = strip_tail(t)
     t = strip_lead(_strip_places(t), rw)
     t = t.strip(" \u3000,、“")
-    if t and (t in _LEVEL_WORDS or gazetteer().candidates(t)):
+    if t and (t in _LEVEL_WORDS or gazetteer().candidates(t, simplified=True)):
         return ""  # 曲靖市310起: the clause holds only the place (or what its name left behind)
     return t
 
@@ -884,7 +887,7 @@ def _space_row_label(doc: Document, cstart: int, rw: tuple[str, ...]) -> str:
     if cstart < 3 or s[cstart - 1] not in " \u3000":
         return ""
     m = _ROW_LABEL.fullmatch(s, doc.paragraph(cstart).start, cstart)  # a paragraph is a line
-    if m is None or gazetteer().candidates(label := m.group(1)):
+    if m is None or gazetteer().candidates(label := m.group(1), simplified=True):
         return ""
     label = _clean(label, rw)
     return label if len(label) >= 2 and not is_filler(label) else ""
@@ -900,7 +903,7 @@ def _rows_header(doc: Document, start: int, rw: tuple[str, ...]) -> str:
         return ""
     prefix = s[ls:start].strip().rstrip(":：").rstrip()
     place = re.split(r"[:：]", prefix)[-1].strip()
-    if not gazetteer().candidates(place):
+    if not gazetteer().candidates(place, simplified=True):
         return ""
     if len(place) < len(prefix):
         return _rows_caption(prefix[: len(prefix) - len(place)], rw)  # 分区域看（……）：洛龙区：1126套: a caption the line goes on from
@@ -913,7 +916,7 @@ def _rows_header(doc: Document, start: int, rw: tuple[str, ...]) -> str:
         pos = ps - 1
         if _PLACE_ROW.fullmatch(line) or _PLACE_COLON_ROW.fullmatch(line):
             continue
-        if (first := _CAPTION_THEN_ROW.fullmatch(line)) is not None and gazetteer().candidates(first.group(2)):
+        if (first := _CAPTION_THEN_ROW.fullmatch(line)) is not None and gazetteer().candidates(first.group(2), simplified=True):
             return _rows_caption(first.group(1), rw)
         if not line or line[-1] in "。；;":
             return ""
@@ -1611,7 +1614,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 ranked_by, ranked = prev_clause.rsplit("是", 1)
                 ranked_by = _RANKED.sub("", ranked_by.removesuffix("的"))
                 # 优良天数最多的是西峡县,为176天: the place ranked first is the area, what it ranks by the subject
-                prev_clause = ranked_by if gazetteer().candidates(ranked) and len(ranked_by) >= 2 else ranked
+                prev_clause = ranked_by if gazetteer().candidates(ranked, simplified=True) and len(ranked_by) >= 2 else ranked
             if _RANKED.search(raw2) and (
                 at := next((h.start for h in gazetteer().find(prev_clause) if h.end == len(prev_clause)), 0)
             ) >= 2:
