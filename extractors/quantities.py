@@ -207,6 +207,10 @@ def read_numbers(s: str, norm: Normalised, text: str, skip: list[tuple[int, int]
     return out
 
 
+# After 座 or 吨: the bound of a class of vehicles (7座及以下小型客车, 10吨以上的货车).
+_CLASS_BOUND = re.compile(r"(?:及)?(?:以下|以上)(?:的)?[\u4e00-\u9fff]{0,4}?(?:客车|货车|车辆|汽车|船舶|轿车)")
+
+
 # Rates per population written after the number: 孕产妇死亡率为7.6/10万.
 _PER_POPULATION: tuple[str, ...] = ("/10万", "/万", "/千")
 
@@ -346,6 +350,8 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
                 return None
             if is_cn and unit.text in ("大类", "城"):
                 return None  # 八大类 (the CPI basket), 三城: names, not counts
+            if unit.text in ("座", "吨") and _CLASS_BOUND.match(s, k + len(unit.text)):
+                return None  # 7座及以下小型客车, 10吨以上货车: a class of vehicles, not a figure
             k += len(unit.text)
             if unit.text == "个" and _POINTS_LATER.match(s, k):
                 unit = UNITS["个百分点"]  # 分别下降0.2个、0.6个百分点: the points written once, at the end

@@ -713,6 +713,8 @@ def change_sign(raw_clause: str) -> int:
     if last is None or last.group(1) not in DECREASE_WORDS:
         return 1
     best, at = last.group(1), last.start(1)
+    if best == "降" and tail[at - 1 : at] in ("起", "升"):
+        return 1  # 航班起降7420架次: take-offs and landings, not a decrease
     after = tail[at + len(best) :]
     if after.strip(CHANGE_TAIL_CHARS):
         return 1  # 减税降费超过410亿元, 减免税额126.5亿元: the word names a thing, not a change

@@ -37,6 +37,7 @@ UNIT_TABLE: tuple[tuple[str, str, float, str], ...] = (
     ("/10万", "other", 1.0, "/10万"), ("/万", "other", 1.0, "/万"), ("/千", "other", 1.0, "/千"),
     # areas, lengths, energy, concentrations (compound units are tried first)
     ("微克/立方米", "other", 1.0, "微克/立方米"), ("毫克/立方米", "other", 1.0, "毫克/立方米"),
+    ("毫克/升", "other", 1.0, "毫克/升"), ("微克/升", "other", 1.0, "微克/升"),
     ("公斤/亩", "other", 1.0, "公斤/亩"), ("元/吨", "other", 1.0, "元/吨"), ("元/平方米", "other", 1.0, "元/平方米"),
     ("平方公里", "other", 1.0, "平方公里"), ("平方千米", "other", 1.0, "平方公里"), ("平方米", "other", 1.0, "平方米"),
     ("立方米", "other", 1.0, "立方米"), ("公顷", "other", 1.0, "公顷"), ("亩", "other", 1.0, "亩"),

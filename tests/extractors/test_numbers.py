@@ -162,3 +162,12 @@ def test_a_list_of_a_ratios_bare_values_is_read_to_its_end() -> None:
     # 综合指数分别为3.71、4.02、4.15: values of a ratio named once, listed without a unit
     got = [f.mention for f in extract("排名前三位的城市依次为大同市、朔州市、忻州市，综合指数分别为3.71、4.02、4.15。")]
     assert got == ["3.71", "4.02", "4.15"]
+
+
+def test_a_vehicle_class_is_no_figure_and_take_offs_and_landings_are_no_decrease() -> None:
+    text = ("假期全省高速公路通行车辆2086.4万辆次，其中7座及以下小型客车免费通行1792.3万辆次。"
+            "两大机场共保障航班起降7420架次。断面氨氮浓度为2.38毫克/升。")
+    got = {f.mention: f for f in extract(text)}
+    assert "7座" not in got
+    assert got["7420架次"].value == 7420
+    assert (got["2.38毫克/升"].value, got["2.38毫克/升"].unit) == (2.38, "毫克/升")
