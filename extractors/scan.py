@@ -50,22 +50,29 @@ def _esc(c: int) -> str:
     return "\\" + ch if ch in "-]\\^[" else re.escape(ch)
 
 
+def _class_pieces(av: Any) -> list[str] | None:
+    """The character-class pieces of a parsed class ([a-z0-9]); ``None`` when it is negated or holds a
+    category other than digits (any character, as far as this module can tell)."""
+    C = _C
+    out = []
+    for iop, iav in av:
+        if iop is C.LITERAL:
+            out.append(_esc(iav))
+        elif iop is C.RANGE:
+            out.append(f"{_esc(iav[0])}-{_esc(iav[1])}")
+        elif iop is C.CATEGORY and iav is C.CATEGORY_DIGIT:
+            out.append(r"\d")
+        else:
+            return None
+    return out
+
+
 def _first_op(op: Any, av: Any) -> tuple[list[str] | None, bool]:
     C = _C
     if op is C.LITERAL:
         return [_esc(av)], False
     if op is C.IN:
-        out = []
-        for iop, iav in av:
-            if iop is C.LITERAL:
-                out.append(_esc(iav))
-            elif iop is C.RANGE:
-                out.append(f"{_esc(iav[0])}-{_esc(iav[1])}")
-            elif iop is C.CATEGORY and iav is C.CATEGORY_DIGIT:
-                out.append(r"\d")
-            else:
-                return None, False  # a negated class, another category: any character
-        return out, False
+        return _class_pieces(av), False  # None for a negated class or another category: any character
     if op is C.BRANCH:
         out, nullable = [], False
         for alt in av[1]:
@@ -97,15 +104,10 @@ def _alphabet(seq: Any, out: list[str]) -> bool:
         if op is C.LITERAL:
             out.append(_esc(av))
         elif op is C.IN:
-            for iop, iav in av:
-                if iop is C.LITERAL:
-                    out.append(_esc(iav))
-                elif iop is C.RANGE:
-                    out.append(f"{_esc(iav[0])}-{_esc(iav[1])}")
-                elif iop is C.CATEGORY and iav is C.CATEGORY_DIGIT:
-                    out.append(r"\d")
-                else:
-                    return False  # a negated class, another category
+            pieces = _class_pieces(av)
+            if pieces is None:
+                return False  # a negated class, another category
+            out.extend(pieces)
         elif op is C.BRANCH:
             if not all(_alphabet(alt, out) for alt in av[1]):
                 return False
