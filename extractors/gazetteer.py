@@ -407,12 +407,12 @@ class Gazetteer:
         if s.startswith(COUNTY_RIGHT_WORDS if county else RIGHT_WORDS, b) or AGENCY_NEAR.match(s, b):
             return True
         if (
-            sf.kind == "full" and (a == 0 or s[a - 1] in BOUNDARY_CHARS) and s[a:b] not in self._forced_weak
-            and s[a:b].endswith(("市", "县", "旗"))
+            sf.kind == "full" and (a == 0 or s[a - 1] in BOUNDARY_CHARS or s.startswith("、", b))
+            and s[a:b] not in self._forced_weak and s[a:b].endswith(("市", "县", "旗"))
         ):
-            return True  # ，芒市缴获……: a two-character official name opening a clause is the place
-        if sf.kind == "full" and s[a:b] not in self._forced_weak and s[a:b].endswith(("市", "县", "旗")) and s.startswith("、", b):
-            return True  # 依次为蔚县、围场县: a two-character official name heading a list of places
+            # ，芒市缴获……: a two-character official name opening a clause is the place; so is one heading a
+            # list of places (依次为蔚县、围场县)
+            return True
         if LIST_RIGHT.match(s, b) or DATELINE_RIGHT.match(s, b):
             return True  # 青岛、烟台两市; 新华社昆明5月9日电
         if not county and b < len(s) and "A" <= s[b] <= "Z":

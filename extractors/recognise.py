@@ -317,12 +317,13 @@ class _Times:
         implied = (doc.implied_year or _title_year(doc) or _lead_day_year(doc)) if doc.published is None else None
         compare_end = -1  # the end of the comparison base just read, while a list of bases may go on
         if doc.published is not None and "汛" in s:
-            # 自4月1日我省正式入汛以来 in the body dates 入汛以来 in the title before it
+            # the day the release says the flood season began (于3月28日入汛, 自4月1日我省正式入汛以来), read
+            # before the marks so that 入汛以来 in the title above it is dated too
             for mk in marks:
                 if mk.name in ("day", "since_day", "since_day_from") and (
                     "入汛" in mk.text or mk.name == "day" and _FLOOD_BEGINS.match(s, mk.end)
                 ):
-                    start = resolve(mk, Context(doc.published, None, implied))
+                    start = resolve(mk, Context(doc.published, None))
                     if start is not None and start.start is not None and start.start <= doc.published:
                         self.flood_start = start.start
                         break
@@ -359,8 +360,6 @@ class _Times:
                     per = _holiday_period(mk, holidays, per)
             if per is None:
                 continue
-            if mk.name == "day" and per.start is not None and _FLOOD_BEGINS.match(s, mk.end):
-                self.flood_start = per.start
             self._add(mk, per, role, heading, title is not None and doc.para_index(mk.start) == title.index)
         self._frames_before(len(s) + 1)
 
