@@ -274,13 +274,19 @@ _SPACE_JOINS = re.compile(
 )
 
 
-@per_document
 def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
     """Drop leading words that are not the subject (places, agencies, adverbs)."""
     t = (_FOOTNOTE.sub("", t) if "[" in t else t).strip()
     u = t.lstrip(" \u3000、“”\"")
     if u[:1] not in _CUT_FIRST and not u.startswith(region_words) and not _CUT_ANYWHERE.search(u):
-        return u  # nothing a step below cuts opens the clause or stands in it (most clauses): the loop would leave it
+        return u  # nothing a step of _cut_lead cuts opens the clause or stands in it (most clauses): it would leave it
+    return _cut_lead(t, region_words)
+
+
+@per_document
+def _cut_lead(t: str, region_words: tuple[str, ...]) -> str:
+    """The steps of :func:`strip_lead`, repeated until none cuts (kept for the document: a clause is cut
+    again after its tail or a list of places went)."""
     for _ in range(12):
         before = t
         t = t.lstrip(" \u3000、“”\"")
@@ -327,12 +333,17 @@ def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
     return t
 
 
-@per_document
 def strip_tail(t: str) -> str:
     """Drop trailing copulas, qualifiers and adverbs before the number."""
     u = t.rstrip(" \u3000,、")
     if u[-1:] not in _TAIL_LAST and not u.endswith("\n"):
         return u  # no tail word ends so (most clauses): the loop would only strip the spaces ($ also matches before \n)
+    return _cut_tail(t)
+
+
+@per_document
+def _cut_tail(t: str) -> str:
+    """The steps of :func:`strip_tail`, repeated until none cuts."""
     for _ in range(8):
         before = t
         t = t.rstrip(" \u3000,、")
@@ -429,10 +440,17 @@ def balance(t: str) -> str:
     return t
 
 
-@per_document
 def tidy(t: str) -> str:
     """Drop enumerations and asides: 打掉粮食、冻品、生猪等走私团伙 -> 走私团伙,
     农林牧渔业(包括……)增加值 -> 农林牧渔业增加值; an editor's note (下同) goes wherever it stands."""
+    if "(" not in t and "（" not in t and not ("、" in t and "等" in t):
+        return t  # no aside, note or enumeration (most subjects): nothing below would cut
+    return _cut_asides(t)
+
+
+@per_document
+def _cut_asides(t: str) -> str:
+    """The cuts of :func:`tidy`, for a subject that may hold an aside or an enumeration."""
     t = _EDITOR_NOTE_RE.sub("", t)
     t2 = _PAREN_RE.sub("", t)
     if len(t2) >= 2:
@@ -802,15 +820,21 @@ _TOWNSHIPS_OPEN = re.compile(
 )
 
 
-@per_document
 def _strip_places(t: str) -> str:
     """Drop a list of places that opens the clause, with its count (成都、绵阳、南充三市分别查办 ->
     查办): the places are the figures' regions, not what they count."""
     if "、" in t and (tm := _TOWNSHIPS_OPEN.match(t)) is not None and len(t) - tm.end() >= 2:
         return t[tm.end() :]  # 城关、石屏两镇分别发生: the townships are the figures' regions
-    g = gazetteer()
-    if not g.may_start(t):
+    if not gazetteer().may_start(t):
         return t  # no name opens the clause (most clauses): the whole of find() would say the same
+    return _cut_places(t)
+
+
+@per_document
+def _cut_places(t: str) -> str:
+    """:func:`_strip_places` for a clause a name may open: the names found, the list cut (kept for the
+    document: a clause is asked again after its lead words went)."""
+    g = gazetteer()
     hits = g.find(t)
     if not hits or hits[0].start != 0:
         return t
@@ -1284,6 +1308,9 @@ def _from_to_topic(doc: Document, n: Num, k: int, rw: tuple[str, ...]) -> list[s
     """The subjects of a from-to clause (由2018年的37人减至2020年的21人): the quantity named in the
     clause before it in the sentence, without its trend words; ``None`` when this is no such clause."""
     s = doc.s
+    a = n.sentence[0]  # the clause lies in the figure's sentence: without 由 or 从 there, no clause is asked for
+    if s.find("由", a, n.start) < 0 and s.find("从", a, n.start) < 0:
+        return None
     c0, _ = doc.clause(n.start)
     head = s[c0 : n.start]
     if "由" not in head and "从" not in head:
