@@ -737,7 +737,7 @@ _LAST_CHANGE_WORD = re.compile(
 
 def change_sign(raw_clause: str) -> int:
     """-1 when the clause states a decrease right before the number, else +1."""
-    if _CLIPPED_DECREASE.search(raw_clause):
+    if raw_clause.rstrip().endswith("下") and _CLIPPED_DECREASE.search(raw_clause):
         return -1  # 同比下  25%: 下降 clipped by the page's spaces
     tail = raw_clause[-12:]
     if _CHANGE_WORD_FIRST.isdisjoint(tail):
@@ -884,7 +884,8 @@ def _clean(t: str, rw: tuple[str, ...]) -> str:
         t = _RANKED_LIST.sub("", t)  # PM2.5浓度改善幅度排名前三的县依次为蔚县、围场县、阜平县: the areas ranked
     if "被" in t:
         t = _PENALISED.sub("", t)  # 该店被依法处以罚款: who was penalised, not what is counted
-    t = _strip_marks(_area_before_period(t, rw))
+    if _MAYBE_PERIOD.search(t):  # both steps ask it first: a clause without these characters holds no period
+        t = _strip_marks(_area_before_period(t, rw))
     t = t.replace("()", "")  # 比去年(2022年)增加: the period inside went, its parentheses go too
     t = _strip_places(t.lstrip(" \u3000"))  # the whole list first, before its first place is read as the area
     t = strip_lead(t, rw)
@@ -1464,7 +1465,6 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # 原煤产量1657.8万吨;其中,县属企业完成1094.2万吨 -> 县属企业原煤产量
             stem = core_nc[: -2]
             core_nc = stem + parent.base if stem and parent.base not in stem else core_nc
-        after_np = noun_after(s, group[-1].end)
         prev_q = next((m for m in reversed(in_sent) if m.base and _family(m) != "points"), None)
         if k == 1 and (ba := _ba_object(s, own, n.end)):
             # 将犯罪嫌疑人张某等4人抓获: the object put before its verb with 将/把, the verb after the figure
@@ -1500,9 +1500,9 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # 禽蛋产量、水果和蔬菜增长较快,增速分别达9.1%、7.5%、5.5%: the items of the clause before
             names = listed
         elif (
-            after_np
-            and fam not in ("percent", "points", "ratio")
+            fam not in ("percent", "points", "ratio")
             and (k == 1 or not core_nc)
+            and (after_np := noun_after(s, group[-1].end))  # read only for a figure it may name
             and wants_noun_after(core_nc, own)
         ):
             verb = last_verb(core)
