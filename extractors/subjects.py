@@ -179,16 +179,15 @@ NP_VERB_STOPS: tuple[str, ...] = (
 _NP_VERB_STOP_RE = re.compile("|".join(NP_VERB_STOPS))
 # An agency with its adverb at the head of a clause (海门区人民法院江海巡回法庭共就地化解……):
 # the actor, not the subject.
-_AGENT_ADVERB_RE = re.compile(
-    r"^[^,，。、]{2,16}?(?:法院|法庭|检察院|分局|派出所|海关|大队|支队|中心|委员会|管理局|公安局|公安厅)"
-    r"(?:全年共|共计|累计|共|先后)"
-)
+_AGENT_KINDS = "法院|法庭|检察院|分局|派出所|海关|大队|支队|中心|委员会|管理局|公安局|公安厅"
+_AGENT_ADVERB_RE = re.compile(r"^[^,，。、]{2,16}?(?:" + _AGENT_KINDS + r")(?:全年共|共计|累计|共|先后)")
 
 # An actor with its adverb (南昌铁路公安处共投入警力, 各类粮食企业累计收购新麦): the actor goes.
 _ACTOR_ADVERB_RE = re.compile(r"^[^,，。、的]{2,14}?(?<![公总一])(全年共|共计|累计|共有|共|先后(?![赴到往去]))(?![同享建产识性赢])")
 # What both patterns with an adverb need (_AGENT_ADVERB_RE, _ACTOR_ADVERB_RE): a clause without it is
 # tried against neither.
 _ADVERB_HINT = re.compile("共|累计|先后")
+_AGENT_HINT = re.compile(_AGENT_KINDS)  # what _AGENT_ADVERB_RE needs besides the adverb
 # What ends the name of someone who acts (a body, its people): before 共 they are the actor.
 _ACTOR_END = re.compile(
     r"(?:局|厅|处|队|所|院|部|门|关|委|办|站|组|会|司|社|校|庭|中心|单位|企业|机构|民警|干警|警方|警力|人员|群众|"
@@ -287,6 +286,10 @@ def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
 def _cut_lead(t: str, region_words: tuple[str, ...]) -> str:
     """The steps of :func:`strip_lead`, repeated until none cuts (kept for the document: a clause is cut
     again after its tail or a list of places went)."""
+    # Every step cuts the clause from its front but one (共报告, a cut inside it, which ends the pass):
+    # words it lacks now it lacks after any front cut, so the words the patterns need are looked for
+    # once, and again only after a cut inside it; a pattern whose words the clause lacks is not tried.
+    agency, adverb, agent, person = _lead_hints(t)
     for _ in range(12):
         before = t
         t = t.lstrip(" \u3000、“”\"")
@@ -300,14 +303,10 @@ def _cut_lead(t: str, region_words: tuple[str, ...]) -> str:
         rm = _RECIPIENTS_RE.match(t) if t[:1] in _RECIPIENTS_FIRST else None
         if rm and len(t) >= rm.end() + 2:
             t = t[rm.end() :]  # 向公安机关、……移交: the recipients go before an agency among them is read as the actor
-        m = (AGENCY_RE.match(t) or _BODY_ACTS.match(t)) if _AGENCY_OR_BODY.search(t) else None
+        m = (AGENCY_RE.match(t) or _BODY_ACTS.match(t)) if agency else None
         if m and len(t) > m.end() and not _HANDED_TO.search(t, 0, m.end()):
             t = t[m.end() :]  # but 移送公安机关案件: the agency receives what is counted
-        # up to the end of this pass every step cuts the clause from its front (a cut inside it, 共报告,
-        # ends the pass): words it lacks now it lacks then, and a pattern that needs them is not tried
-        adverb = _ADVERB_HINT.search(t) is not None
-        person = _PERSON_HINT.search(t) is not None
-        am = _AGENT_ADVERB_RE.match(t) if adverb else None
+        am = _AGENT_ADVERB_RE.match(t) if agent else None
         if am and len(t) >= am.end() + 2:
             t = t[am.end() :]
         lm = _LEAD_RE.match(t) if t[:1] in _LEAD_FIRST else None
@@ -326,11 +325,25 @@ def _cut_lead(t: str, region_words: tuple[str, ...]) -> str:
                     # 乙类传染病共报告1846例, 网络诈骗案件共受理560起: what stands before 共 is what the
                     # act counts (no object follows it), not who acts
                     t = t[: xm.start(1)] + t[xm.end(1) :]
+                    agency, adverb, agent, person = _lead_hints(t)  # the cut joined what stood around 共
                     break
                 t = t[xm.end() :]
         if t == before:
             break
     return t
+
+
+def _lead_hints(t: str) -> tuple[bool, bool, bool, bool]:
+    """Whether ``t`` holds the words without which a pattern of :func:`_cut_lead` cannot match: an agency
+    or body (AGENCY_RE, _BODY_ACTS), an adverb (_ACTOR_ADVERB_RE), an agency with its adverb
+    (_AGENT_ADVERB_RE), a person (_PERSON_RE)."""
+    adverb = _ADVERB_HINT.search(t) is not None
+    return (
+        _AGENCY_OR_BODY.search(t) is not None,
+        adverb,
+        adverb and _AGENT_HINT.search(t) is not None,
+        _PERSON_HINT.search(t) is not None,
+    )
 
 
 def strip_tail(t: str) -> str:
