@@ -245,13 +245,20 @@ _FILLERS: frozenset[str] = frozenset(LEAD_WORDS) | frozenset(TAIL_WORDS) | froze
 _LIST_SPLIT = re.compile(r"和|及|与|、")
 
 
+# The last character of CLAUSE_BREAKS in a stretch: one followed by none up to the stretch's end (\Z, not
+# $, which would also stop before a final line break).
+_BREAKS_CLASS = "".join(map(re.escape, sorted(CLAUSE_BREAKS)))
+_LAST_BREAK = re.compile("[" + _BREAKS_CLASS + "][^" + _BREAKS_CLASS + "]*\\Z")
+
+
 def clause_before(s: str, pos: int, floor: int) -> tuple[int, str]:
     """The clause that ends at ``pos``: (its start, its text), not before ``floor``."""
     i = pos
     lo = max(floor, pos - 60)
     while True:
-        while i > lo and s[i - 1] not in CLAUSE_BREAKS:
-            i -= 1
+        if i > lo:  # back to just after the last break before i (one search, not a step per character), or to lo
+            b = _LAST_BREAK.search(s, lo, i)
+            i = b.start() + 1 if b is not None else lo
         if i > lo and s[i - 1] in " \u3000" and _SPACE_JOINS.fullmatch(s[i:pos].strip()):
             # 西双版纳接待游客 超150万人次: a space in a line of a page, not the end of a clause, when
             # what follows it names nothing
