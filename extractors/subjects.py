@@ -284,9 +284,15 @@ def strip_lead(t: str, region_words: tuple[str, ...] = ()) -> str:
     """Drop leading words that are not the subject (places, agencies, adverbs)."""
     t = (_FOOTNOTE.sub("", t) if "[" in t else t).strip()
     u = t.lstrip(" \u3000、“”\"")
-    if u[:1] not in _CUT_FIRST and not u.startswith(region_words) and not _CUT_ANYWHERE.search(u):
-        return u  # nothing a step of _cut_lead cuts opens the clause or stands in it (most clauses): it would leave it
+    if _nothing_to_cut(u, region_words):
+        return u  # most clauses: _cut_lead would leave them as they are
     return _cut_lead(t, region_words)
+
+
+def _nothing_to_cut(u: str, region_words: tuple[str, ...]) -> bool:
+    """Whether no step of :func:`_cut_lead` cuts ``u`` (without its leading spaces and quotes): nothing a
+    step cuts opens it (see :data:`_CUT_FIRST`, a region's name) and no word a step needs stands in it."""
+    return u[:1] not in _CUT_FIRST and not u.startswith(region_words) and not _CUT_ANYWHERE.search(u)
 
 
 @per_document
@@ -297,7 +303,9 @@ def _cut_lead(t: str, region_words: tuple[str, ...]) -> str:
     # words it lacks now it lacks after any front cut, so the words the patterns need are looked for
     # once, and again only after a cut inside it; a pattern whose words the clause lacks is not tried.
     agency, adverb, agent, person = _lead_hints(t)
-    for _ in range(12):
+    for n in range(12):
+        if n and _nothing_to_cut(u := t.lstrip(" \u3000、“”\""), region_words):
+            return u  # after a cut, one test instead of a pass that would cut nothing more
         before = t
         t = t.lstrip(" \u3000、“”\"")
         if t.startswith("(") and ")" not in t:
@@ -703,6 +711,8 @@ _BA_MODIFIED = re.compile(r"[^,，。;；的]{1,12}的(?P<head>[\u4e00-\u9fff]{2
 
 def _ba_object(s: str, own: str, end: int) -> str:
     """The verb and its object of a 将/把 clause whose count names the object (see :data:`_BA_RE`), or ''."""
+    if "将" not in own and "把" not in own:
+        return ""  # most clauses: neither reading below applies
     if own.rstrip().endswith(("将", "把")):
         # 民警迅速将3名嫌疑人抓获: the object after the count, then its verb
         np = noun_after(s, end)
@@ -1152,10 +1162,23 @@ _LIST_PREDICATE = re.compile(
 )
 
 
+def _last_quantity(in_sent: list[Num]) -> Num | None:
+    """The last figure of the sentence so far that names what it counts, not a change in points (a loop,
+    asked for every figure)."""
+    for m in reversed(in_sent):
+        if m.base and (m.unit is None or m.unit.family != "points"):
+            return m
+    return None
+
+
+# What every match of _AVERAGE_CHANGE_RE (均) or _RATE_CHANGE_RE (比, 较, 高于……, 超过) holds.
+_RATE_HINT = re.compile("[均比较于超]")
+
+
 def _rate_change(core: str, prev: Num) -> str:
     """The subject of a change of a rate, of an average change, named by the quantity before it."""
     base = prev.base
-    if not base:
+    if not base or not _RATE_HINT.search(core):
         return ""
     if _AVERAGE_CHANGE_RE.fullmatch(core):
         return base + core + ("" if core.endswith(("增长", "下降")) else "增长")
@@ -1485,7 +1508,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # 原煤产量1657.8万吨;其中,县属企业完成1094.2万吨 -> 县属企业原煤产量
             stem = core_nc[: -2]
             core_nc = stem + parent.base if stem and parent.base not in stem else core_nc
-        prev_q = next((m for m in reversed(in_sent) if m.base and _family(m) != "points"), None)
+        prev_q = _last_quantity(in_sent)
         if k == 1 and (ba := _ba_object(s, own, n.end)):
             # 将犯罪嫌疑人张某等4人抓获: the object put before its verb with 将/把, the verb after the figure
             names = [ba]
