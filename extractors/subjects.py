@@ -431,6 +431,8 @@ def noun_after(s: str, pos: int, *, clause: bool = False) -> str:
         if j - pos >= 1 and ch in _NP_ACT_FIRST and (am := _NP_ACT_RE.match(s, j)) and _VERB_RE.match(s, am.end()):
             break  # 20个重点县区共破获……: the noun ends where its act, with its adverb, begins
         j += 1
+    if j == pos:
+        return ""  # a break right after the figure (most figures): no noun, and nothing below to cut
     np = s[pos:j]
     if not clause and j < len(s) and s[j].isdigit():
         np = strip_tail(np)  # 9个重点商圈客流量累计达1.86亿: the noun runs into the next figure, not its 累计达
