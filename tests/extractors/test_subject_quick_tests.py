@@ -78,3 +78,53 @@ def test_quick_tests_on_clauses_of_the_written_kind() -> None:
     assert sj.strip_lead("家住椒江区的居民王女士在网上刷单被骗") == "刷单被骗"
     assert sj.change_sign("同比下降") == -1 and sj.change_sign("减税降费超过") == 1
     assert sj.noun_after("4名嫌疑人共破获案件", 2) == "嫌疑人"
+
+
+@settings(max_examples=600)
+@given(_CLAUSES, st.sampled_from([(), ("北京市", "北京"), ("海门区", "江苏省", "江苏")]))
+def test_a_clause_the_quick_tests_pass_over_is_what_the_full_steps_leave(t: str, rw: tuple[str, ...]) -> None:
+    # strip_lead, strip_tail and tidy return at once when no step can cut: the steps would say the same
+    assert sj.strip_lead(t, rw) == sj._cut_lead.__wrapped__(t.strip(), rw)
+    assert sj.strip_tail(t) == sj._cut_tail.__wrapped__(t)
+    assert sj.tidy(t) == sj._cut_asides.__wrapped__(t)
+
+
+@settings(max_examples=600)
+@given(_CLAUSES)
+def test_the_cuts_of_a_clause_match_only_where_their_characters_stand(t: str) -> None:
+    if sj._AGENT_ADVERB_RE.match(t):
+        assert sj._AGENT_HINT.search(t)
+    if sj._RATE_CHANGE_RE.fullmatch(t) or sj._AVERAGE_CHANGE_RE.fullmatch(t):
+        assert sj._RATE_HINT.search(t)
+    if sj._CLIPPED_DECREASE.search(t):
+        assert t.rstrip().endswith("下")
+    for rx, needed in ((sj._PENALISED, "被"), (sj._RANKED_LIST, "前"), (sj._CURRENCY_BASIS, "计")):
+        if rx.search(t):
+            assert needed in t
+
+
+def _clause_before_stepping_back(s: str, pos: int, floor: int) -> tuple[int, str]:
+    """clause_before as it reads without its search: a step back per character to the break before."""
+    i = pos
+    lo = max(floor, pos - 60)
+    while True:
+        while i > lo and s[i - 1] not in sj.CLAUSE_BREAKS:
+            i -= 1
+        if i > lo and s[i - 1] in " \u3000" and sj._SPACE_JOINS.fullmatch(s[i:pos].strip()):
+            j = i - 1
+            while j > lo and s[j - 1] in " \u3000":
+                j -= 1
+            k = j
+            while k > lo and s[k - 1] not in sj.CLAUSE_BREAKS:
+                k -= 1
+            if j > lo and "\u4e00" <= s[j - 1] <= "\u9fff" and not any(c.isdecimal() for c in s[k:j]):
+                i = j
+                continue
+        return i, s[i:pos]
+
+
+@settings(max_examples=600)
+@given(_CLAUSES, st.integers(0, 80), st.integers(0, 80))
+def test_a_clause_starts_after_the_last_break_before_it(s: str, pos: int, floor: int) -> None:
+    pos = min(pos, len(s))
+    assert sj.clause_before(s, pos, floor) == _clause_before_stepping_back(s, pos, floor)
