@@ -139,14 +139,17 @@ def scale(digits: str, factor: int) -> float | None:
     return out if math.isfinite(out) else None
 
 
-MULTIPLIER_FIRST: frozenset[str] = frozenset(w[0] for w, _ in MULTIPLIERS)
+# The multipliers by their first character, in the order of MULTIPLIERS (万亿 before 万): a number is
+# followed by one of two at most, so only those are tried.
+_MULTIPLIERS_BY_FIRST: dict[str, tuple[tuple[str, int], ...]] = {}
+for _w, _k in MULTIPLIERS:
+    _MULTIPLIERS_BY_FIRST[_w[0]] = (*_MULTIPLIERS_BY_FIRST.get(_w[0], ()), (_w, _k))
+MULTIPLIER_FIRST: frozenset[str] = frozenset(_MULTIPLIERS_BY_FIRST)
 
 
 def multiplier_at(s: str, i: int) -> tuple[str, int] | None:
     """The multiplier written at ``s[i:]`` (万, 亿, 万亿, 千万), if any."""
-    if s[i : i + 1] not in MULTIPLIER_FIRST:
-        return None  # no multiplier opens with the character there
-    for word, k in MULTIPLIERS:
+    for word, k in _MULTIPLIERS_BY_FIRST.get(s[i : i + 1], ()):
         if s.startswith(word, i):
             return word, k
     return None
