@@ -102,7 +102,7 @@ _QUALIFIER_LAST: frozenset[str] = frozenset(w[-1] for w, _ in QUALIFIER_PREFIXES
 # The characters the qualifiers after a number open with: the tables are tried only after one of them.
 _INNER_FIRST: frozenset[str] = frozenset(w[0] for w, _ in QUALIFIER_INNER)
 _SUFFIX_FIRST: frozenset[str] = frozenset(w[0] for w, _ in QUALIFIER_SUFFIXES)
-# The characters what is read right after the number opens with: 余/多, a multiplier (万, 亿), 千 of 千公顷.
+# The characters that open what may be read right after a number: 余/多, a multiplier (万, 亿), 千 of 千公顷.
 _AFTER_NUMBER_FIRST: frozenset[str] = _INNER_FIRST | MULTIPLIER_FIRST | {"千"}
 
 
