@@ -83,6 +83,13 @@ def _digit_string(s: str) -> int | None:
 
 def parse_chinese(s: str) -> int | None:
     """A number in Chinese numerals: 三千五百, 两万, 一百二十, 七万二千亿, 十."""
+    if len(s) == 1:
+        return _ONE_NUMERAL.get(s)  # 一, 三, 两: most numerals in a release are one character
+    return _parse_chinese_run(s)
+
+
+def _parse_chinese_run(s: str) -> int | None:
+    """:func:`parse_chinese` read in full (any length)."""
     if not s or len(s) > MAX_NUMERAL_LEN or any(ch not in CN_NUMERAL_CHARS for ch in s):
         return None
     ds = _digit_string(s)
@@ -117,6 +124,10 @@ def parse_chinese(s: str) -> int | None:
     return total
 
 
+# Every one-character numeral's value, read once at import by the full reading (the same values).
+_ONE_NUMERAL: dict[str, int | None] = {c: _parse_chinese_run(c) for c in CN_NUMERAL_CHARS}
+
+
 def scale(digits: str, factor: int) -> float | None:
     """``digits`` (Arabic, maybe with a decimal point) times ``factor``, exactly:
     3.2 x 10^4 is 32000, not 32000.000000000004."""
@@ -128,14 +139,17 @@ def scale(digits: str, factor: int) -> float | None:
     return out if math.isfinite(out) else None
 
 
-_MULTIPLIER_FIRST: frozenset[str] = frozenset(w[0] for w, _ in MULTIPLIERS)
+# The multipliers by their first character, in the order of MULTIPLIERS (万亿 before 万): a number is
+# followed by one of two at most, so only those are tried.
+_MULTIPLIERS_BY_FIRST: dict[str, tuple[tuple[str, int], ...]] = {}
+for _w, _k in MULTIPLIERS:
+    _MULTIPLIERS_BY_FIRST[_w[0]] = (*_MULTIPLIERS_BY_FIRST.get(_w[0], ()), (_w, _k))
+MULTIPLIER_FIRST: frozenset[str] = frozenset(_MULTIPLIERS_BY_FIRST)
 
 
 def multiplier_at(s: str, i: int) -> tuple[str, int] | None:
     """The multiplier written at ``s[i:]`` (万, 亿, 万亿, 千万), if any."""
-    if s[i : i + 1] not in _MULTIPLIER_FIRST:
-        return None  # no multiplier opens with the character there
-    for word, k in MULTIPLIERS:
+    for word, k in _MULTIPLIERS_BY_FIRST.get(s[i : i + 1], ()):
         if s.startswith(word, i):
             return word, k
     return None

@@ -16,7 +16,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from extractors.numbers import MAX_NUMERAL_LEN, multiplier_at, parse_arabic, parse_chinese, scale
+from extractors.numbers import (
+    MAX_NUMERAL_LEN,
+    MULTIPLIER_FIRST,
+    multiplier_at,
+    parse_arabic,
+    parse_chinese,
+    scale,
+)
 from extractors.periods import Period
 from extractors.places import Place
 from extractors.tables import ValueCell
@@ -95,6 +102,8 @@ _QUALIFIER_LAST: frozenset[str] = frozenset(w[-1] for w, _ in QUALIFIER_PREFIXES
 # The characters the qualifiers after a number open with: the tables are tried only after one of them.
 _INNER_FIRST: frozenset[str] = frozenset(w[0] for w, _ in QUALIFIER_INNER)
 _SUFFIX_FIRST: frozenset[str] = frozenset(w[0] for w, _ in QUALIFIER_SUFFIXES)
+# The characters that open what may be read right after a number: 余/多, a multiplier (万, 亿), 千 of 千公顷.
+_AFTER_NUMBER_FIRST: frozenset[str] = _INNER_FIRST | MULTIPLIER_FIRST | {"千"}
 
 
 def _prefix_qualifier(s: str, p: int) -> tuple[str, int] | None:
@@ -114,9 +123,10 @@ def _prefix_qualifier(s: str, p: int) -> tuple[str, int] | None:
 def _core_at(s: str, i: int, j: int, norm: Normalised, text: str) -> tuple[float, int, bool] | None:
     """(value, end, is_chinese) of the numeral run ``s[i:j]``, trimmed where needed."""
     core = s[i:j]
-    if core.isascii() and core.isdigit():
-        # digits alone (most numbers): no comma to check, no decimal point; what the general path gives
-        return (float(core), j, False) if len(core) <= 15 else None
+    if core.isascii() and "," not in core:
+        # ASCII digits, maybe with a decimal part (nearly every number): no comma to check, and NUM_RE
+        # has matched what parse_arabic would check; the same value as the general path below
+        return (float(core.replace("..", ".")), j, False) if len(core.partition(".")[0]) <= 15 else None
     if core[0].isdigit():
         # A comma is a thousands separator only where the original has an ASCII one.
         k = core.find(",")
@@ -304,6 +314,8 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
     inner_q: str | None = None
     mult = 1
     for _ in range(2):
+        if s[k : k + 1] not in _AFTER_NUMBER_FIRST:
+            break  # neither 余/多 nor a multiplier opens there: nothing to read, now or on the next turn
         for w, q in QUALIFIER_INNER if inner_q is None and s[k : k + 1] in _INNER_FIRST else ():
             if s.startswith(w, k):
                 # 30多名 yes; 多家 after a number is also 'more than' (10多家)

@@ -173,22 +173,24 @@ for _w in NOT_UNITS:
     _NOT_UNITS_BY_FIRST[_w[0]] = (*_NOT_UNITS_BY_FIRST.get(_w[0], ()), _w)
 
 
-def _not_unit_word_at(s: str, i: int) -> bool:
-    return s.startswith(_NOT_UNITS_BY_FIRST.get(s[i : i + 1], ()), i)
-
-
 def not_unit_at(s: str, i: int) -> bool:
     """Whether ``s[i:]`` starts with a counted word that makes the number a date, an age, a duration."""
-    return _not_unit_word_at(s, i) and not _day_count_at(s, i) and not s.startswith(UNITS_BEFORE_NOT_UNITS, i)
+    words = _NOT_UNITS_BY_FIRST.get(s[i : i + 1])
+    return (
+        words is not None and s.startswith(words, i)
+        and not _day_count_at(s, i) and not s.startswith(UNITS_BEFORE_NOT_UNITS, i)
+    )
 
 
 def unit_at(s: str, i: int) -> Unit | None:
     """The unit written at ``s[i:]``, longest first; ``None`` for none or a non-unit."""
-    if _day_count_at(s, i):
+    c = s[i : i + 1]  # every test below opens with the character there: read once (called for every number)
+    if c == "天" and _day_count_at(s, i):
         return UNITS["天"]
-    if _not_unit_word_at(s, i) and not s.startswith(UNITS_BEFORE_NOT_UNITS, i):
+    words = _NOT_UNITS_BY_FIRST.get(c)
+    if words is not None and s.startswith(words, i) and not s.startswith(UNITS_BEFORE_NOT_UNITS, i):
         return None
-    for n in _UNIT_LENGTHS_BY_FIRST.get(s[i : i + 1], ()):
+    for n in _UNIT_LENGTHS_BY_FIRST.get(c, ()):
         u = UNITS.get(s[i : i + n])
         if u is not None:
             return u

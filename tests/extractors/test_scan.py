@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.periods import _COMBINED, MARK_FIRST_CHARS, PATTERNS, _plain, find_marks
-from extractors.scan import Alternation, alphabet_class, opening_class, optional_groups_as_branches
+from extractors.scan import Alternation, class_at, optional_groups_as_branches
 
 
 def _plain_marks(text: str) -> list[tuple[int, int, str, str]]:
@@ -56,7 +56,7 @@ def test_every_pattern_has_an_opening_class_within_the_listed_characters() -> No
     # a pattern whose opening characters cannot be read is tried everywhere (still right, slower)
     lead = re.compile(f"[{MARK_FIRST_CHARS}]")
     for name, pattern in PATTERNS:
-        cls = opening_class(_plain(pattern))
+        cls = class_at(_plain(pattern), 0)
         assert cls is not None, name
         chars = re.findall(r"\\.|.", cls.replace("\\d", "0"))
         assert any(lead.match(c[-1]) for c in chars), name
@@ -79,13 +79,45 @@ def test_alternation_tries_a_pattern_that_may_open_anywhere() -> None:
     assert alt.finditer("xxab cd") == [(2, 4, "any", "ab"), (5, 7, "c", "cd")]
 
 
-def test_alphabet_class() -> None:
-    assert alphabet_class(r"\d{1,2}月(?=份)") == r"\d月"  # a look-ahead consumes nothing
-    assert alphabet_class(r"(?:a|b[c-e])x?y") == "abc-exy"
-    assert alphabet_class(r"a") is None  # one character long: the next one says nothing
-    assert alphabet_class(r"a(?:b)?") is None
-    assert alphabet_class(r"a[^b]") is None
-    assert alphabet_class(r"a\s") is None
+def test_class_at() -> None:
+    assert class_at(r"\d{1,2}月(?=份)", 0) == r"\d"
+    assert class_at(r"\d{1,2}月(?=份)", 1) == r"\d月"  # a look-ahead consumes nothing
+    assert class_at(r"\d{1,2}月(?=份)", 2) is None  # 5月 is two characters long: the third says nothing
+    assert class_at(r"(?:19|20)\d{2}年", 1) == "90"
+    assert class_at(r"(?:a|b[c-e])x?y", 1) == "c-exy"
+    assert class_at(r"(?:a|b[c-e])x?yz", 2) == "xyz"  # ayz, axyz, bcyz, bcxyz
+    assert class_at(r"x{2,}y", 2) == "xy"
+    assert class_at(r"(?:ab)+c", 2) == "ac"  # abc, ababc: as many copies as may reach the offset
+    assert class_at(r"a?b", 0) == "ab"
+    assert class_at(r"a*", 0) is None  # a match may be empty
+    assert class_at(r"a(?:b)?", 1) is None
+    assert class_at(r"a[^b]", 1) is None
+    assert class_at(r"a\s", 1) is None
+    assert class_at(r"a\sc", 2) == "c"
+    assert class_at(r"(?i:a)b", 0) is None  # a flag: not read here
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from([p for _, p in PATTERNS]), st.lists(st.sampled_from(_PIECES), max_size=12), st.integers(0, 2))
+def test_class_at_holds_every_match(pattern: str, pieces: list[str], k: int) -> None:
+    rx, cls = re.compile(_plain(pattern)), class_at(_plain(pattern), k)
+    text = "".join(pieces)
+    for i in range(len(text)):
+        m = rx.match(text, i)
+        if m is not None and cls is not None:
+            assert re.fullmatch(f"[{cls}]", text[i + k]), (m.group(0), k)
+
+
+def test_alternation_tries_a_pattern_by_its_first_three_characters() -> None:
+    from extractors.periods import _ALTERNATION
+
+    def left(text: str) -> list[str]:
+        mask = _ALTERNATION._mask(0, text[0]) & _ALTERNATION._mask(1, text[1:2]) & _ALTERNATION._mask(2, text[2:3])
+        return [name for i, (name, _) in enumerate(_ALTERNATION._alts) if mask >> i & 1]
+
+    assert left("2.3%") == ["day_dot"]
+    assert left("3起") == left("全省") == []
+    assert left("5月起") == ["since_month", "month"]
 
 
 def test_alternation_leaves_out_a_pattern_by_the_character_after_the_first() -> None:
