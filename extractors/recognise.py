@@ -343,7 +343,8 @@ class _Times:
                 continue
             if mk.name in ("day", "today", "dayonly") and _report_sentence_day(doc, mk.start, fig_starts):
                 continue
-            ctx = Context(doc.published, self._state(mk.start), implied)
+            here = self.scopes.in_force(mk.start, heading=heading)  # read again by _add: nothing opens before it
+            ctx = Context(doc.published, _state_of(here), implied)
             if mk.name == "dayonly":
                 per = day_of_month(mk.text[:-1], ctx)
             elif mk.name == "campaign_since" and self.launches and doc.published is not None:
@@ -360,7 +361,7 @@ class _Times:
                     per = _holiday_period(mk, holidays, per)
             if per is None:
                 continue
-            self._add(mk, per, role, heading, title is not None and doc.para_index(mk.start) == title.index)
+            self._add(mk, per, role, heading, title is not None and doc.para_index(mk.start) == title.index, here)
         self._frames_before(len(s) + 1)
 
     def span_after(self, pos: int, end: int) -> Phrase[_TimeValue] | None:
@@ -483,21 +484,18 @@ class _Times:
                     heading=False,
                 )
 
-    def _state(self, pos: int) -> Period | None:
-        """The period a new phrase at ``pos`` is read against: the innermost span or day in force."""
-        for ph in self.scopes.in_force(pos):
-            if ph.role in (P.WHEN, P.EVENT) and ph.value.period.kind in ("span", "day"):
-                return ph.value.period
-        return None
-
-    def _add(self, mk: Mark, per: Period, role: P.Role, heading: bool, in_title: bool) -> None:
+    def _add(
+        self, mk: Mark, per: Period, role: P.Role, heading: bool, in_title: bool, here: list[Phrase[_TimeValue]]
+    ) -> None:
+        """Open the phrase of ``mk``. ``here``: the phrases in force at it before it opens, looked up once by the
+        caller (which reads the state from them too); every rule below reads them before anything is opened."""
         doc, s = self.doc, self.doc.s
         r, level, rule = role.role, _LEVEL[role.level], role.rule
         until: int | None = None
         sent = doc.sentence(mk.start)
         if not per.year_known:
             # 去年 with no publication date: a year stated earlier in this sentence stands
-            if any(ph.start >= sent.start for ph in self.scopes.in_force(mk.start) if ph.role == P.WHEN):
+            if any(ph.start >= sent.start for ph in here if ph.role == P.WHEN):
                 return
             per = Period("span", None, None)
         if heading and mk.name == "years_since" and per.start is not None and per.end == doc.published:
@@ -590,7 +588,7 @@ class _Times:
         if r == P.WHEN and per.kind in ("null", "weak", "recent"):
             r = {"null": P.NULL, "weak": P.WEAK, "recent": P.RECENT}[per.kind]
         if r in (P.STOCK,) and not heading:
-            open_here = [ph for ph in self.scopes.in_force(mk.start) if ph.start >= sent.start]
+            open_here = [ph for ph in here if ph.start >= sent.start]
             if any(ph.role in (P.UNTIL, P.STOCK) or ph.value.mark == "since_until" for ph in open_here):
                 return  # 截至2021年底，全市现有吸毒人员8736名; 目前……在册: the stock's date is already stated
             if per.kind == "stock_end" and s[max(0, mk.start - 3) : mk.start].endswith(("截至", "截止", "截止到")):
@@ -608,11 +606,11 @@ class _Times:
         if r == P.UNTIL and not heading:
             since_here = any(
                 ph.role == P.WHEN and ph.value.period.start is not None and ph.start >= sent.start
-                for ph in self.scopes.in_force(mk.start)
+                for ph in here
             )
             if per.end is not None and mk.name != "until_now" and not since_here and _is_flow_clause(s, mk.end, sent.end):
                 self.until_ends.add(per.end)  # a cut-off of flows (not of a stock: 截至5月底,全市现有……)
-            launch = next((ph for ph in self.scopes.in_force(mk.start) if ph.rule == _LAUNCH_RULE), None)
+            launch = next((ph for ph in here if ph.rule == _LAUNCH_RULE), None)
             main = launch.value.period if launch is not None else self.main_span
             if (
                 mk.name == "until_now" and main is not None and main.kind == "span" and main.start is not None
@@ -632,7 +630,7 @@ class _Times:
                 self.by_end[mk.end] = ph
                 return
             start_ph = next(
-                (ph for ph in self.scopes.in_force(mk.start) if ph.role == P.WHEN and ph.start >= sent.start
+                (ph for ph in here if ph.role == P.WHEN and ph.start >= sent.start
                  and ph.value.period.start is not None and (per.end is None or ph.value.period.start <= per.end)),
                 None,
             )
@@ -651,14 +649,14 @@ class _Times:
                     self._spans.append(ph)
                 return
             if _FLOW_AFTER_UNTIL.match(s, mk.end) and not any(
-                ph.role == P.WHEN and ph.value.period.start is not None for ph in self.scopes.in_force(mk.start)
+                ph.role == P.WHEN and ph.value.period.start is not None for ph in here
             ):
                 # 行动开展以来,……截至8月31日,共破获……: the cut-off of a count of flows holds on into the
                 # next paragraphs (行动中,全省共破获……) until another period is stated
                 level, rule = Level.DOCUMENT, "截至 a date, then a count of flows: holds on"
                 self.main_span = Period("until_stock", None, per.end)
         if r == P.WHEN and not heading and level == Level.DOCUMENT and per.kind == "span" and _a_year_before(
-            per, self._state(mk.start)
+            per, _state_of(here)
         ):
             # 1-9月……18起,去年1-9月份发生22起,比去年减少4起: the same months a year before are a comparison
             # told as a statement; they hold for their clause, the period in force for the rest
@@ -694,14 +692,14 @@ class _Times:
                 r, level = P.EVENT, Level.PARAGRAPH
         if r == P.EVENT and per.kind == "day" and not heading and level == Level.DOCUMENT and self._paragraphs_hold_sentences() and any(
             ph.role == P.WHEN and ph.level == Level.DOCUMENT and ph.value.period.kind == "span"
-            and ph.value.period.start is not None for ph in self.scopes.in_force(mk.start)
+            and ph.value.period.start is not None for ph in here
         ):
             # 自6月1日……以来,……。7月22日,县公安局打掉一个团伙,……。\n交通管理方面,……: a case's day told inside a
             # release about a period holds for the case's paragraph; the release's period is back after it
             level, rule = Level.PARAGRAPH, "an incident's day inside a release about a period: its paragraph"
         if r == P.EVENT and per.kind == "vague" and not heading and any(
             ph.role == P.WHEN and doc.para_index(ph.start) == doc.para_index(mk.start)
-            for ph in self.scopes.in_force(mk.start)
+            for ph in here
         ):
             # 今年以来,……不久前打掉一个团伙,破获案件40余起。……共追回……: an incident told inside a
             # paragraph about a period is over with its sentence
@@ -714,7 +712,7 @@ class _Times:
         if paren is not None:
             level, until = min(level, Level.SENTENCE), paren if until is None else min(until, paren)
         name = mk.name
-        if name == "years_since" and per.start is not None and per == self._state(mk.start):
+        if name == "years_since" and per.start is not None and per == _state_of(here):
             # 2021年至2023年，……近三年共起诉312人，年均增长26.4%: 近三年 restating the span in force is that
             # stated span (a rate over it keeps it)
             name = "years_restated"
@@ -748,6 +746,14 @@ class _Times:
                 heading=False,
             )
             self.main_span = per
+
+
+def _state_of(in_force: list[Phrase[_TimeValue]]) -> Period | None:
+    """The period a new phrase is read against, of those in force where it stands: the innermost span or day."""
+    for ph in in_force:
+        if ph.role in (P.WHEN, P.EVENT) and ph.value.period.kind in ("span", "day"):
+            return ph.value.period
+    return None
 
 
 _SUB_QUARTER = re.compile(r"其中[,，]?\s*$")
@@ -803,11 +809,13 @@ def _base_of_a_ratio(s: str, ph: Phrase[_TimeValue], n: Num) -> bool:
     )
 
 
-def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phrase[_TimeValue] | None, str]:
-    """The figure's period, the phrase that set it and the rule that composed it."""
+def _period_of(
+    doc: Document, times: _Times, n: Num, sent: Sentence, in_force: list[Phrase[_TimeValue]]
+) -> tuple[Period | None, Phrase[_TimeValue] | None, str]:
+    """The figure's period, the phrase that set it and the rule that composed it. ``sent`` is the figure's
+    sentence and ``in_force`` the period phrases in force at it (looked up once by the caller, which
+    reads them again)."""
     s = doc.s
-    heading = doc.is_heading(n.start)
-    in_force = times.scopes.in_force(n.start, heading=heading)
     # a phrase written right before its number binds that number only: 从2006年的5.24人, 较一季度(-10.8%)
     for gap in (1, 2):
         ph = times.by_end.get(n.start - gap)
@@ -824,7 +832,7 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
             return ph.value.period, ph, "a list of numbers after the phrase's 的"
     governing = [ph for ph in in_force if ph.role in P.GOVERNING]
     weak_after = times.weak_after(n.end)
-    sent0 = doc.sentence(n.start).start
+    sent0 = sent.start
     if weak_after is not None and (not governing or governing[0].role != P.WEAK) and not any(
         ph.start >= sent0 and ph.role in (P.UNTIL, P.STOCK, P.WHEN) for ph in governing
     ):
@@ -840,7 +848,6 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
     top = governing[0]
     per = top.value.period
     clause = doc.clause(n.start)
-    sent = doc.sentence(n.start)
     if top.level == Level.DOCUMENT and top.role in (P.WHEN, P.EVENT) and doc.para_index(top.start) < doc.para_index(n.start):
         later = times.told_after(n.end)
         if later is not None:
@@ -1248,10 +1255,9 @@ def _sentence_before(doc: Document, sent: Sentence) -> Sentence:
     return doc.sentences[k] if k >= 0 else sent
 
 
-def _is_event(doc: Document, n: Num, per: Period | None, top: Phrase[_TimeValue] | None, case_here: bool,
-              words: dict[str, _Words]) -> bool:
+def _is_event(doc: Document, n: Num, sent: Sentence, per: Period | None, top: Phrase[_TimeValue] | None,
+              case_here: bool, words: dict[str, _Words]) -> bool:
     s = doc.s
-    sent = doc.sentence(n.start)
     clause_start = doc.clause(n.start)[0]
     if n.unit is not None and n.unit.family in ("percent", "points", "ratio"):
         return False  # a share or a change is a statistic, not the quantity of an incident
@@ -1576,7 +1582,11 @@ def _duplicate_headings(doc: Document) -> set[int]:
 # ---------------------------------------------------------------- figures
 
 
-def _provenance(doc: Document, span: tuple[int, int, str] | None) -> tuple[str | None, int | None, int | None, str | None]:
+# a phrase read back in the original text: its words, their offsets, and the rule that read it
+_Provenance = tuple[str | None, int | None, int | None, str | None]
+
+
+def _provenance(doc: Document, span: tuple[int, int, str] | None) -> _Provenance:
     if span is None:
         return None, None, None, None
     a, b, rule = span
@@ -1584,6 +1594,31 @@ def _provenance(doc: Document, span: tuple[int, int, str] | None) -> tuple[str |
         return None, None, None, rule
     oa, ob = doc.norm.to_original_span(a, b)
     return doc.text[oa:ob], oa, ob, rule
+
+
+class _Originals:
+    """Spans of the normalised text read back in the original, for the figures of one document: the figures
+    of a sentence quote the same sentence, and one phrase sets the period or the region of many figures, so
+    each span is mapped back (and cut out of the text) once, not once per figure."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._sentences: dict[tuple[int, int], tuple[int, int, str]] = {}
+        self._phrases: dict[tuple[int, int, str] | None, _Provenance] = {}
+
+    def sentence(self, span: tuple[int, int]) -> tuple[int, int, str]:
+        """The sentence's offsets in the original text and its text there, stripped."""
+        got = self._sentences.get(span)
+        if got is None:
+            sa, sb = self.doc.norm.to_original_span(*span)
+            got = self._sentences[span] = (sa, sb, self.doc.text[sa:sb].strip())
+        return got
+
+    def provenance(self, span: tuple[int, int, str] | None) -> _Provenance:
+        got = self._phrases.get(span)
+        if got is None:
+            got = self._phrases[span] = _provenance(self.doc, span)
+        return got
 
 
 _FULL_PARENS = str.maketrans("()", "（）")
@@ -1597,12 +1632,10 @@ def _parens_as_written(text: str, subject: str) -> str:
     return subject.translate(_FULL_PARENS) if text.count("（") > text.count("(") else subject
 
 
-def _to_figure(doc: Document, n: Num) -> Figure:
-    norm = doc.norm
-    a, b = norm.to_original_span(n.start, n.end)
-    sa, sb = norm.to_original_span(*n.sentence)
+def _to_figure(doc: Document, n: Num, originals: _Originals) -> Figure:
+    a, b = doc.norm.to_original_span(n.start, n.end)
+    sa, sb, sentence = originals.sentence(n.sentence)
     text = doc.text
-    sentence = text[sa:sb].strip()
     if len(sentence) > 400:
         rel_a = a - sa
         sentence = sentence[max(0, rel_a - 200) : rel_a + 200]
@@ -1621,8 +1654,8 @@ def _to_figure(doc: Document, n: Num) -> Figure:
     high = n.high
     if high is not None and n.sign < 0:
         high = -high
-    pf, pfa, pfb, prule = _provenance(doc, n.period_from)
-    rf, rfa, rfb, rrule = _provenance(doc, n.region_from)
+    pf, pfa, pfb, prule = originals.provenance(n.period_from)
+    rf, rfa, rfb, rrule = originals.provenance(n.region_from)
     return Figure(
         mention=text[a:b],
         start=a,
@@ -1669,6 +1702,8 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times, dict[str, st
     times = _Times(doc, [n.start for n in nums])
     cases = [m.start() for m in _CASE_RE.finditer(s)] if any(w in s for w in _CASE_WORDS) else []
     words = {"narrative": _Words(_CASE_NARRATIVE, s), "campaign": _Words(_CAMPAIGN_RE, s), "total": _Words(_TOTAL_WORDS, s)}
+    # a sentence that sums up a case names it (该案, 此案): without 案 in the text its pattern is not tried
+    case_totals = "案" in s
     home_from: tuple[int, int, str] | None = None
     if area.start is not None and area.end is not None:
         home_from = (area.start, area.end, f"the release's area ({area.rule})")
@@ -1680,23 +1715,23 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times, dict[str, st
         n.para = doc.para_index(n.start)
         sent = doc.sentence(n.start)
         n.sentence = (sent.start, sent.end)
-        per, top, rule = _period_of(doc, times, n)
+        in_force = times.scopes.in_force(n.start, heading=heading)
+        per, top, rule = _period_of(doc, times, n, sent, in_force)
         # a case told in this sentence: its quantities are the case's
         k = bisect_right(cases, n.start) - 1
         case_here = k >= 0 and cases[k] >= sent.start
-        n.event = _is_event(doc, n, per, top, case_here, words)
+        n.event = _is_event(doc, n, sent, per, top, case_here, words)
         stated_here = top is not None and top.start >= sent.start
         if case_here and (per is None or per.kind != "day") and not _short_span(per, stated_here):
             per, rule = Period("vague", None, None), "a case told in this sentence: its own day, not stated"
-        if not heading and _CASE_TOTAL_RE.match(s, sent.start):
+        if not heading and case_totals and _CASE_TOTAL_RE.match(s, sent.start):
             since = max((r for r in times.case_resets if r < n.start), default=-1)
             days = [d for pos, d in times.case_days if since < pos < n.start]
             if len(days) >= 2:
                 per, rule = Period("span", min(days), max(days)), "至此,该案共: all the case's days"
         n.period = per
         n.carried = next(
-            (ph.value.period for ph in times.scopes.in_force(n.start, heading=heading)
-             if ph.role == P.WHEN and ph.value.period.kind == "span"), None,
+            (ph.value.period for ph in in_force if ph.role == P.WHEN and ph.value.period.kind == "span"), None,
         )
         if per is not None and per.kind == "stock_end" and per.end is not None and (per.end.month, per.end.day) == (12, 31):
             # 12月份，……。年末……1021家，比上年末增加58家: what changed up to the year's end changed over the
@@ -1782,7 +1817,8 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
     _breakdowns_of_totals(doc, nums)
     _settle_headings(nums)
     _as_written(nums, written)
-    return [_to_figure(doc, n) for n in nums]
+    originals = _Originals(doc)
+    return [_to_figure(doc, n, originals) for n in nums]
 
 
 def _written_names(ms: list[Mention]) -> dict[str, str]:
