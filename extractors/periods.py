@@ -559,11 +559,17 @@ _RECORD_AFTER = re.compile(r"[^,，。;；]{0,14}?(?:最|新高|新低|纪录|�
 _SIDE_AFTER_SINCE = re.compile(
     r"(?:的)?(?:首次|最高|最低|最大|最多|最少|最好|最差|新高|新低|之最|同期最|(?:同期)?第[二三四五六七八九十\d]{1,3}(?:多|少|高|低|大))"
 )
-# A mark in parentheses after a comparison base: the base's dates (较去年同期(2023年1至4月)).
+# A mark in parentheses after a comparison base: the base's dates (较去年同期(2023年1至4月)). (Its last
+# character is the parenthesis right before the mark: classify tries it only there.)
 _COMPARE_PAREN = re.compile(r"(?:同比|环比|较|比|与)[^,，。;；]{0,8}[(（]$")
-# The words before a mark that make it a sub-period of its clause only: 其中,今年6月…….
+# The words before a mark that make it a sub-period of its clause only: 其中,今年6月……. (Tried only where
+# 其中 stands in the few characters before the mark.)
 _SUB_BEFORE = re.compile(r"其中[,，]?\s*$")
-_CAUSE = re.compile(r"受[^,，。;；]{0,10}$")
+_CAUSE = re.compile(r"受[^,，。;；]{0,10}$")  # tried only where 影响 follows the mark
+# 2003年“12·9”积案: a year before a case's name
+_CASE_NAME_AFTER = re.compile(r"[“\"]\d")
+# 较前, 比上 before a duration (较前一周): a comparison base
+_COMPARE_LAST = re.compile(r"(?:较|比|与)(?:前|上)$")
 _STOCK_DENY_BEFORE = "实发表出呈体展再兑涌显浮"
 # After 近三年: an average over the span (近三年平均每年新增……), a rate.
 _RATE_AFTER = re.compile(r"(?:来)?(?:的)?(?:平均|年均|每年|日均|月均|累计平均)")
@@ -588,6 +594,15 @@ class Role:
     rule: str
 
 
+# The role of each kind of mark where no rule around it changes it, at its role's own level: made once (a
+# Role is frozen), not for every mark.
+_PLAIN_ROLE: dict[str, Role] = {
+    name: Role(role, LEVEL_OF_ROLE[role], f"{name}: {role}")
+    for name in [n for n, _ in PATTERNS] + ["dayonly"]
+    if (role := _ROLE_OF_MARK.get(name, WHEN)) in LEVEL_OF_ROLE
+}
+
+
 def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
     """The role and level of ``mark`` in the normalised text ``s``; ``None`` when it is no period at
     all (a clock time of page furniture, 现 inside 实现, a year naming a case)."""
@@ -598,7 +613,7 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         return None  # 2018年06月26日 15:00:04: page furniture
     if name == "stock" and mark.text.startswith("现") and before[-1:] and before[-1] in _STOCK_DENY_BEFORE:
         return None  # 实现, 发现, 表现
-    if name == "year" and re.match(r"[“\"]\d", after):
+    if name == "year" and _CASE_NAME_AFTER.match(after):
         return None  # 2003年“12·9”积案: the year names a case
     if name in ("day", "today", "dayonly", "day_dot") and (
         after.startswith(REPORT_AFTER) or _REPORTER_AFTER.match(after) or _REPORT_CLAUSE_AFTER.match(s, mark.end)
@@ -606,8 +621,8 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         return Role(REPORT, "clause", "a report word follows (电, 通报, 记者从……获悉)")
     if name in ("day", "dayonly") and _ENDED_AFTER.match(after) and before.endswith(("于", "已于", "在")):
         return Role(SIDE, "clause", "the day something ended (已于3月5日结束): not what is counted")
-    if before.endswith(COMPARE_BEFORE) or (name == "duration" and re.search(r"(?:较|比|与)(?:前|上)$", before)) or (
-        _COMPARE_PAREN.search(s[max(0, mark.start - 12) : mark.start])
+    if before.endswith(COMPARE_BEFORE) or (name == "duration" and _COMPARE_LAST.search(before)) or (
+        before.endswith(("(", "（")) and _COMPARE_PAREN.search(s[max(0, mark.start - 12) : mark.start])
     ):
         return Role(COMPARE, "clause", "a comparison word before (比, 较, 同比)")
     if COMPARE_LEAD.search(before) or after.startswith(COMPARE_AFTER) and name != "same_period_last_year":
@@ -617,7 +632,7 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
     ):
         # 是今年以来全市缴毒量最大的案件: a record, like 创
         return Role(SIDE, "clause", "创今年……最大: a record, not the figures' period")
-    if _SIDE_AFTER.match(after) or (_SIDE_BEFORE.search(before) and after.startswith("的")) or (
+    if _SIDE_AFTER.match(after) or (after.startswith("的") and _SIDE_BEFORE.search(before)) or (
         mark.text.endswith("来") and _SIDE_AFTER_SINCE.match(after)
     ):
         return Role(SIDE, "clause", "a side remark (由……的……调整为, ……以来首次, ……最高)")
@@ -632,8 +647,8 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         natural = LEVEL_OF_ROLE[role]
         level = natural if natural in ("clause", "sentence") else "paragraph"
         return Role(role, level, "in a heading: holds for the heading")
-    if role == WHEN and _SUB_BEFORE.search(s[max(0, mark.start - 4) : mark.start]):
+    if role == WHEN and "其中" in before and _SUB_BEFORE.search(s[max(0, mark.start - 4) : mark.start]):
         return Role(role, "sentence", "其中 before: a sub-period of its sentence (to the next ；)")
-    if _CAUSE.search(s[max(0, mark.start - 12) : mark.start]) and "影响" in s[mark.end : mark.end + 16]:
+    if "影响" in after and _CAUSE.search(s[max(0, mark.start - 12) : mark.start]):
         return Role(SIDE, "clause", "inside 受……影响: a cause, not the figures' period")
-    return Role(role, LEVEL_OF_ROLE[role], f"{name}: {role}")
+    return _PLAIN_ROLE.get(name) or Role(role, LEVEL_OF_ROLE[role], f"{name}: {role}")

@@ -295,19 +295,24 @@ class _Times:
         ]
         meeting = _meeting_day(doc)
         extra: list[tuple[int, str, Period | None, str]] = []  # (position, text, period, rule) of sentence frames
+        # a frame's pattern is tried at each sentence only where the text holds a word every match holds
+        named, during, breakdown, area_total = "其中" in s, "期间" in s or "同期" in s, "看" in s, "全" in s
         for sent in doc.sentences:
             if doc.is_heading(sent.start):
                 continue
             if meeting is not None and (m := _SCENE_RE.match(s, sent.start)):
                 extra.append((sent.start, m.group(0).strip(), meeting, "会上/现场: the meeting's day"))
-            elif (m := _NAMED_CAMPAIGN_RE.match(s, sent.start)) and doc.published is not None:
+            elif named and (m := _NAMED_CAMPAIGN_RE.match(s, sent.start)) and doc.published is not None:
                 extra.append((sent.start, m.group(0).strip(), Period("stock", None, doc.published),
                               "其中 a named campaign with no stated start: a running total as of publication"))
-            elif m := _DURING_RE.match(s, sent.start):
+            elif during and (m := _DURING_RE.match(s, sent.start)):
                 extra.append((sent.start, m.group(0).strip(), None, "期间 after an incident: the release's window"))
-            elif m := _BREAKDOWN_RE.match(s, sent.start):
+            elif breakdown and (m := _BREAKDOWN_RE.match(s, sent.start)):
                 extra.append((sent.start, m.group(0).strip(), None, "a breakdown (分市看) after an incident: the release's window"))
-            elif (m := _AREA_TOTAL_RE.match(s, sent.start)) and doc.paragraphs[sent.para].start >= sent.start - 1:
+            elif (
+                area_total and (m := _AREA_TOTAL_RE.match(s, sent.start))
+                and doc.paragraphs[sent.para].start >= sent.start - 1
+            ):
                 extra.append((sent.start, m.group(0).strip(), None, "a paragraph on the area's totals after an incident"))
         self._extra = sorted(extra)
         title = doc.title
