@@ -43,12 +43,12 @@ from extractors.periods import (
 from extractors.places import NATIONAL, Focus, Mention, Place
 from extractors.quantities import Num, merge_table_values, read_numbers
 from extractors.registry import register
-from extractors.scopes import Level, Phrase, Scopes
+from extractors.scopes import CLAUSE, DOCUMENT, PARAGRAPH, SENTENCE, Phrase, Scopes
 
 NAME = "generic"
 VERSION = "15"
 
-_LEVEL = {"clause": Level.CLAUSE, "sentence": Level.SENTENCE, "paragraph": Level.PARAGRAPH, "document": Level.DOCUMENT}
+_LEVEL = {"clause": CLAUSE, "sentence": SENTENCE, "paragraph": PARAGRAPH, "document": DOCUMENT}
 
 # A sentence that tells one case: its quantities are the case's (an event).
 _CASE_RE = re.compile(
@@ -473,7 +473,7 @@ class _Times:
             at, text, per, rule = self._extra.pop(0)
             if per is not None:
                 role = P.STOCK if per.kind == "stock" else P.EVENT
-                self.scopes.add(Phrase(at, at + len(text), text, _TimeValue(per, "frame"), role, Level.SENTENCE, rule))
+                self.scopes.add(Phrase(at, at + len(text), text, _TimeValue(per, "frame"), role, SENTENCE, rule))
                 continue
             top = self.scopes.innermost(at, heading=False)
             earlier_para = top is not None and self.doc.para_index(top.start) < self.doc.para_index(at)
@@ -485,7 +485,7 @@ class _Times:
                 and _is_flow_clause(self.doc.s, at, self.doc.sentence(at).end)
             ):
                 self.scopes.add(
-                    Phrase(at, at + len(text), text, _TimeValue(self.main_span, "frame"), P.WHEN, Level.DOCUMENT, rule),
+                    Phrase(at, at + len(text), text, _TimeValue(self.main_span, "frame"), P.WHEN, DOCUMENT, rule),
                     heading=False,
                 )
 
@@ -508,9 +508,9 @@ class _Times:
             per = Period("span", None, per.end)
         if r == P.EVENT and per.kind not in ("day", "vague"):
             r = P.WHEN  # 当日 after a span: the span's day is not known
-        if doc.paragraph(mk.start).cell and level > Level.PARAGRAPH:
+        if doc.paragraph(mk.start).cell and level > PARAGRAPH:
             # a table's header cell (1—5月(%)) names its column's period, not the text's after it
-            level, rule = Level.PARAGRAPH, "in a table's header cell: its column's period"
+            level, rule = PARAGRAPH, "in a table's header cell: its column's period"
         if rule.startswith(("其中 before", "去年同期 then")):
             # 去年同期 also ends where a clause compares (……15起,同比下降20%: this year's change)
             stop = r"[;；]" if rule.startswith("其中") else r"[;；]|[,，]\s*(?=同比|环比|比|较|与)"
@@ -519,13 +519,13 @@ class _Times:
         paren = _paren_close(s, mk.start) if not heading and r in P.GOVERNING else None
         if paren is not None and not s[s.rfind("(", 0, mk.start) + 1 : paren].replace(mk.text, "", 1).strip():
             paren = None  # 上周(9月4日至10日), 春运期间(1月26日至3月5日): the dates of the words before it
-        if paren is not None and level > Level.SENTENCE:
+        if paren is not None and level > SENTENCE:
             # (含上年旧存), (2021年1-9月共发生8起): a period written inside a parenthesis with more words is
             # an aside of the parenthesis; the period in force outside it holds on after it
-            level, rule = Level.SENTENCE, "inside a parenthesis: holds to its close"
+            level, rule = SENTENCE, "inside a parenthesis: holds to its close"
         if r == P.EVENT and per.kind == "day" and _START_AFTER.match(s, mk.end) and not heading:
             # 9月20日启动,截至10月18日,……: a day something began is the start of what is counted after
-            r, per, level, rule = P.WHEN, Period("span", per.start, doc.published), Level.DOCUMENT, "a day something began"
+            r, per, level, rule = P.WHEN, Period("span", per.start, doc.published), DOCUMENT, "a day something began"
         if (
             r in (P.WHEN, P.EVENT) and not heading and mk.name in ("month", "month_part", "day", "since_month", "since_day")
             and per.start is not None
@@ -533,59 +533,59 @@ class _Times:
         ):
             # 今年4月，全省公安机关部署开展……专项行动。截至目前，共破获……: the month a campaign was launched,
             # told with no figure of its own, is the start of what is counted after it
-            r, per, level = P.WHEN, Period("span", per.start, doc.published), Level.DOCUMENT
+            r, per, level = P.WHEN, Period("span", per.start, doc.published), DOCUMENT
             rule = _LAUNCH_RULE
             self.launches.append(per.start)  # type: ignore[arg-type]
             if self._inside_main(Period("span", per.start, per.start)):
                 # 上半年，……。今年2月，……部署开展……专项行动。截止目前，……: a campaign launched inside the period the
                 # release reports on is that paragraph's story; the release's period holds on after it
-                level = Level.PARAGRAPH
+                level = PARAGRAPH
         elif (
-            r == P.WHEN and not heading and level == Level.DOCUMENT and mk.name in ("month", "month_part")
+            r == P.WHEN and not heading and level == DOCUMENT and mk.name in ("month", "month_part")
             and _CASE_STORY_RE.search(s, doc.paragraph(mk.start).start, doc.paragraph(mk.start).end)
         ):
             # 今年5月初，……在工作中发现……专案组经过……侦查: a month of a case story is the story's; it does not
             # become the release's period for the paragraphs after it
-            level, rule = Level.PARAGRAPH, "a month inside a case story: its paragraph only"
+            level, rule = PARAGRAPH, "a month inside a case story: its paragraph only"
         elif (
-            r == P.WHEN and not heading and level == Level.DOCUMENT and mk.name in ("month", "month_part")
+            r == P.WHEN and not heading and level == DOCUMENT and mk.name in ("month", "month_part")
             and self._inside_main(per) and self._no_figure_after(mk) and (per.start, per.end) not in self.title_periods
         ):
             # 2023年，全市夏粮……。今年5月下旬，我市遭遇持续“烂场雨”天气: a month told inside the release's period,
             # with no figure of its own, dates an episode of the story; it does not replace that period
-            level, rule = Level.SENTENCE, "a month inside the release's period, told with no figure: its sentence only"
+            level, rule = SENTENCE, "a month inside the release's period, told with no figure: its sentence only"
         elif (
-            r == P.WHEN and not heading and level == Level.DOCUMENT and mk.name == "month" and self._inside_main(per)
+            r == P.WHEN and not heading and level == DOCUMENT and mk.name == "month" and self._inside_main(per)
             and not s[doc.paragraph(mk.start).start : mk.start].strip() and (per.start, per.end) not in self.title_periods
             and self._paragraphs_hold_sentences()
         ):
             # 前三季度，……。\n9月份，宁波市进出口……。\n从贸易方式看，一般贸易……: one month of the release's period,
             # opening a paragraph of its own, is that paragraph's; the release's period is back after it (not the
             # month its title names: 5月份株洲市居民消费价格…… is a release on the month)
-            level, rule = Level.PARAGRAPH, "a month inside the release's period, opening a paragraph: that paragraph"
+            level, rule = PARAGRAPH, "a month inside the release's period, opening a paragraph: that paragraph"
         elif (
-            r == P.WHEN and not heading and level == Level.DOCUMENT and mk.name == "month" and self._inside_main(per)
+            r == P.WHEN and not heading and level == DOCUMENT and mk.name == "month" and self._inside_main(per)
             and _MONTH_ALONE_AFTER.match(s, mk.end) and (per.start, per.end) not in self.title_periods
         ):
             # 今年前三季度，……。9月当月，全省进出口……。\n从贸易方式看，……: the month alone, told after the
             # release's period, is its paragraph's; the paragraphs after it are of the release's period again
-            level, rule = Level.PARAGRAPH, "a month alone (当月, 单月) inside the release's period: its paragraph"
+            level, rule = PARAGRAPH, "a month alone (当月, 单月) inside the release's period: its paragraph"
         elif (
-            r == P.WHEN and not heading and level == Level.DOCUMENT and per.kind == "span" and per.start is not None
+            r == P.WHEN and not heading and level == DOCUMENT and per.kind == "span" and per.start is not None
             and per.end is not None and (per.start.month, per.start.day) == (1, 1)
             and any(a is not None and b == per.end and a > per.start for a, b in self.title_periods)
             and not s[doc.paragraph(mk.start).start : mk.start].strip() and self._paragraphs_hold_sentences()
         ):
             # 湘西州……10月份电信网络诈骗警情通报 / 10月，全州……。\n1至10月，全州累计……。\n二、……: the running total
             # since January of a release on one month is a remark of its paragraph; the month is back after it
-            level, rule = Level.PARAGRAPH, "the year to date, opening a paragraph of a release on one month: that paragraph"
+            level, rule = PARAGRAPH, "the year to date, opening a paragraph of a release on one month: that paragraph"
         if r == P.WHEN and not heading and per.kind == "span" and _FORECAST.search(s, *doc.clause(mk.start)):
             # 预计今年全县秋粮播种面积将稳定在200万亩左右: a forecast's year is the whole year, and it holds for its
             # sentence only (what the release counts after it is not forecast)
             if mk.text in ("今年", "本年") and per.start is not None and per.end == doc.published:
                 per = Period("span", per.start, date(per.start.year, 12, 31))
-            if level > Level.SENTENCE:
-                level, rule = Level.SENTENCE, "a forecast: its sentence only"
+            if level > SENTENCE:
+                level, rule = SENTENCE, "a forecast: its sentence only"
         if r == P.WHEN and per.kind in ("stock", "until"):
             r = P.STOCK if per.kind == "stock" else P.UNTIL  # 该行动开展以来 with no stated start
         if r == P.WHEN and per.kind in ("stock", "stock_end"):
@@ -629,7 +629,7 @@ class _Times:
                 # closed before publication when the clause is about the campaign (截至目前，行动中冻结的……)
                 per = Period("span", main.start, doc.published)
                 ph = Phrase(mk.start, mk.end, mk.text, _TimeValue(per, "since_until"), P.WHEN,
-                            launch.level if launch is not None else Level.DOCUMENT,
+                            launch.level if launch is not None else DOCUMENT,
                             "截至目前 after the release's period: a running total from its start")
                 self.scopes.add(ph)
                 self.by_end[mk.end] = ph
@@ -644,7 +644,7 @@ class _Times:
                 # period stated (行动期间,…… in the next paragraph); a stock named after the cut-off stays a
                 # stock as of then (截至5月底,全省现有吸毒人员)
                 per = Period("span", start_ph.value.period.start, per.end)
-                ph = Phrase(mk.start, mk.end, mk.text, _TimeValue(per, "since_until"), P.WHEN, Level.DOCUMENT,
+                ph = Phrase(mk.start, mk.end, mk.text, _TimeValue(per, "since_until"), P.WHEN, DOCUMENT,
                             f"{start_ph.text} …… {mk.text}: one span")
                 self.scopes.add(ph)
                 self.by_end[mk.end] = ph
@@ -658,64 +658,64 @@ class _Times:
             ):
                 # 行动开展以来,……截至8月31日,共破获……: the cut-off of a count of flows holds on into the
                 # next paragraphs (行动中,全省共破获……) until another period is stated
-                level, rule = Level.DOCUMENT, "截至 a date, then a count of flows: holds on"
+                level, rule = DOCUMENT, "截至 a date, then a count of flows: holds on"
                 self.main_span = Period("until_stock", None, per.end)
-        if r == P.WHEN and not heading and level == Level.DOCUMENT and per.kind == "span" and _a_year_before(
+        if r == P.WHEN and not heading and level == DOCUMENT and per.kind == "span" and _a_year_before(
             per, _state_of(here)
         ):
             # 1-9月……18起,去年1-9月份发生22起,比去年减少4起: the same months a year before are a comparison
             # told as a statement; they hold for their clause, the period in force for the rest
-            level, rule = Level.CLAUSE, "the period in force, a year before: its clause only"
+            level, rule = CLAUSE, "the period in force, a year before: its clause only"
             if not s[sent.start : mk.start].strip():
                 # 2021年，全州破获毒品刑事案件333起。: a year before that opens its sentence is that
                 # sentence's period, not a base inside a clause
-                level, rule = Level.SENTENCE, "the period in force, a year before, opening its sentence"
+                level, rule = SENTENCE, "the period in force, a year before, opening its sentence"
         if (
-            r == P.WHEN and not heading and level == Level.DOCUMENT and per.kind == "span" and self._looks_back(per)
+            r == P.WHEN and not heading and level == DOCUMENT and per.kind == "span" and self._looks_back(per)
         ):
             # 今年以来，……。\n2023年，全省共破获……: a past year (or 2019年以来) told after the release's own period
             # is a look back; it holds for its paragraph, and the release's period is back after it (5月份，……
             # is this year's)
-            level, rule = Level.PARAGRAPH, "a look back after the release's own period: its paragraph only"
+            level, rule = PARAGRAPH, "a look back after the release's own period: its paragraph only"
         if (
-            r == P.WHEN and not heading and level == Level.DOCUMENT and per.kind == "span"
+            r == P.WHEN and not heading and level == DOCUMENT and per.kind == "span"
             and _CASE_NARRATIVE.search(s, sent.start, mk.start) is not None
         ):
             # 5月12日,某分局查获……。经查,该团伙自今年2月以来……: a span told in a case's story (经查, 该团伙) is the
             # case's history; it holds for the case's paragraph, and the release's period is back after it
-            level, rule = Level.PARAGRAPH, "a span inside a case's story: its paragraph"
+            level, rule = PARAGRAPH, "a span inside a case's story: its paragraph"
         if r == P.WHEN and not heading:
             if per.kind == "span" and mk.name in (
                 "since_day", "since_day_from", "since_month", "since_month_from", "since_month_open", "since_year",
                 "since_year_start", "campaign_since",
             ) and per.start is not None:
                 self.since_starts.add(per.start)
-            if level == Level.DOCUMENT and per.kind == "span":
+            if level == DOCUMENT and per.kind == "span":
                 self.main_span = per
                 self.case_resets.append(mk.start)
             if per.kind == "day":
-                r, level = P.EVENT, Level.PARAGRAPH
-        if r == P.EVENT and per.kind == "day" and not heading and level == Level.DOCUMENT and self._paragraphs_hold_sentences() and any(
-            ph.role == P.WHEN and ph.level == Level.DOCUMENT and ph.value.period.kind == "span"
+                r, level = P.EVENT, PARAGRAPH
+        if r == P.EVENT and per.kind == "day" and not heading and level == DOCUMENT and self._paragraphs_hold_sentences() and any(
+            ph.role == P.WHEN and ph.level == DOCUMENT and ph.value.period.kind == "span"
             and ph.value.period.start is not None for ph in here
         ):
             # 自6月1日……以来,……。7月22日,县公安局打掉一个团伙,……。\n交通管理方面,……: a case's day told inside a
             # release about a period holds for the case's paragraph; the release's period is back after it
-            level, rule = Level.PARAGRAPH, "an incident's day inside a release about a period: its paragraph"
+            level, rule = PARAGRAPH, "an incident's day inside a release about a period: its paragraph"
         if r == P.EVENT and per.kind == "vague" and not heading and any(
             ph.role == P.WHEN and doc.para_index(ph.start) == doc.para_index(mk.start)
             for ph in here
         ):
             # 今年以来,……不久前打掉一个团伙,破获案件40余起。……共追回……: an incident told inside a
             # paragraph about a period is over with its sentence
-            level, rule = Level.SENTENCE, "an undated incident inside a paragraph about a period"
+            level, rule = SENTENCE, "an undated incident inside a paragraph about a period"
         if r == P.EVENT and per.kind == "day" and per.start is not None and not heading:
             self.case_days.append((mk.start, per.start))
             para = doc.paragraph(mk.start)
             if _ARREST_RE.search(s, mk.end, para.end):
                 self.arrest_days.append((mk.start, per.start))
         if paren is not None:
-            level, until = min(level, Level.SENTENCE), paren if until is None else min(until, paren)
+            level, until = min(level, SENTENCE), paren if until is None else min(until, paren)
         name = mk.name
         if name == "years_since" and per.start is not None and per == _state_of(here):
             # 2021年至2023年，……近三年共起诉312人，年均增长26.4%: 近三年 restating the span in force is that
@@ -739,14 +739,14 @@ class _Times:
             self.title_periods.add((per.start, per.end))
             # the title's period frames the body until the body states its own
             self.scopes.add(
-                Phrase(mk.start, mk.end, mk.text, _TimeValue(per, mk.name), P.WHEN, Level.DOCUMENT, "the title's period"),
+                Phrase(mk.start, mk.end, mk.text, _TimeValue(per, mk.name), P.WHEN, DOCUMENT, "the title's period"),
                 heading=False,
             )
-        elif heading and doc.paragraph(mk.start).section and r == P.WHEN and per.kind == "span" and level >= Level.PARAGRAPH:
+        elif heading and doc.paragraph(mk.start).section and r == P.WHEN and per.kind == "span" and level >= PARAGRAPH:
             # 二、2022年1-9月份全市事故情况: a numbered section heading's period frames the section's text
             # until the text states its own
             self.scopes.add(
-                Phrase(mk.start, mk.end, mk.text, _TimeValue(per, mk.name), P.WHEN, Level.DOCUMENT,
+                Phrase(mk.start, mk.end, mk.text, _TimeValue(per, mk.name), P.WHEN, DOCUMENT,
                        "a section heading's period"),
                 heading=False,
             )
@@ -853,7 +853,7 @@ def _period_of(
     top = governing[0]
     per = top.value.period
     clause = doc.clause(n.start)
-    if top.level == Level.DOCUMENT and top.role in (P.WHEN, P.EVENT) and doc.para_index(top.start) < doc.para_index(n.start):
+    if top.level == DOCUMENT and top.role in (P.WHEN, P.EVENT) and doc.para_index(top.start) < doc.para_index(n.start):
         later = times.told_after(n.end)
         if later is not None:
             # a paragraph that states its own time after its first figures: not the time carried in
@@ -938,7 +938,7 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
                 continue
             place = places.scope_place(x.group("scope"), None, home)
             if place is not None:
-                scopes.add(Phrase(x.start("w"), x.end("w"), x.group("w"), place, places.AREA, Level.SENTENCE,
+                scopes.add(Phrase(x.start("w"), x.end("w"), x.group("w"), place, places.AREA, SENTENCE,
                                   "其中 the part inside (省内) of a national figure: the release's area"))
 
     for i, m in enumerate(ms):
@@ -949,7 +949,7 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
             if place is not None:
                 # 九江、赣州两市进出口合计占全省的31.7%: a joint share of places listed together is of the
                 # whole they are a share of (not of the place named in the sentence before)
-                scopes.add(Phrase(m.start, m.end, m.text, place, m.role, Level.SENTENCE,
+                scopes.add(Phrase(m.start, m.end, m.text, place, m.role, SENTENCE,
                                   "places listed together with their joint share of a whole: the whole"),
                            heading=doc.is_heading(m.start))
                 continue
@@ -957,12 +957,12 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
             # 青岛、威海和东营进口增速超3成: places listed at the head of a clause are what its sentence
             # counts; the first stands for them (分别 with as many figures sets them one by one later)
             heading = doc.is_heading(m.start)
-            scopes.add(Phrase(m.start, m.end, m.text, m.place, m.role, Level.SENTENCE,
+            scopes.add(Phrase(m.start, m.end, m.text, m.place, m.role, SENTENCE,
                               "list: places listed at the head of a clause, the first for them all"), heading=heading)
             continue
         if m.role == places.SITE and m.place is not None and m.place.division is not None and s.startswith(("某", "一"), m.end):
             # 荷塘区某公司财务人员……转账36万元: the incident happened there; its sentence is that area's
-            scopes.add(Phrase(m.start, m.end, m.text, m.place, m.role, Level.SENTENCE,
+            scopes.add(Phrase(m.start, m.end, m.text, m.place, m.role, SENTENCE,
                               "a site of an incident inside the area: its sentence"))
             continue
         if m.role not in places.AREA_ROLES:
@@ -972,7 +972,7 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
         if heading and m.place is not None and _PLACE_HEADING.fullmatch(s[para.start : m.start] + "|" + s[m.end : para.end]):
             # 【元阳县】 over a section of a bulletin: the place holds on through the section, up to the next
             # heading of the same shape (a place named in a paragraph is still narrower there)
-            scopes.add(Phrase(m.start, m.end, m.text, m.place, m.role, Level.DOCUMENT,
+            scopes.add(Phrase(m.start, m.end, m.text, m.place, m.role, DOCUMENT,
                               "a heading that is only a place: its section"), heading=False)
             continue
         current = scopes.innermost(m.start, heading=heading)
@@ -997,24 +997,24 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
                 if _names_another_area(home, m.scope):
                     # 每日云南网讯……全州共破获: the word names a prefecture the text does not name; the
                     # province around it is not the figures' area
-                    scopes.add(Phrase(m.start, m.end, m.text, None, m.role, Level.PARAGRAPH,
+                    scopes.add(Phrase(m.start, m.end, m.text, None, m.role, PARAGRAPH,
                                       "a scope word for an area the text does not name"))
                 continue
         elif m.place is not None:
             place = m.place
         else:
             continue
-        level, until, rule = Level.PARAGRAPH, None, f"{m.role}: {m.rule}"
+        level, until, rule = PARAGRAPH, None, f"{m.role}: {m.rule}"
         if place is NATIONAL and home is not NATIONAL:
-            level, rule = Level.SENTENCE, "全国 in a local release: its sentence only"
+            level, rule = SENTENCE, "全国 in a local release: its sentence only"
         sent = doc.sentence(m.start)
         if (
-            m.scope is None and level == Level.PARAGRAPH and not heading
+            m.scope is None and level == PARAGRAPH and not heading
             and sent.start > doc.paragraph(m.start).start + 1 and _CASE_RE.search(s, sent.start, sent.end)
         ):
             # 全市共破获……。特别是某区公安分局破获的“10·24”案……: the unit that solved one case told inside
             # a paragraph of totals is that case's, for its sentence
-            level, rule = Level.SENTENCE, "an agency or place of one case told inside a paragraph: its sentence"
+            level, rule = SENTENCE, "an agency or place of one case told inside a paragraph: its sentence"
         close = _paren_close(s, m.start)
         if close is not None:
             until, rule = close, "inside a short parenthesis"
