@@ -160,8 +160,17 @@ class Scopes(Generic[T]):
         return out
 
     def innermost(self, pos: int, *, heading: bool | None = None) -> Phrase[T] | None:
-        got = self.in_force(pos, heading=heading)
-        return got[0] if got else None
+        """The first of :meth:`in_force` (the open phrase that starts last; of two that start together, the
+        one of the narrower level), found without building and sorting the list."""
+        if heading is None:
+            heading = self.doc.is_heading(pos)
+        best = None
+        for starts, phrases, closes in self._slots[heading]:
+            if starts:
+                k = bisect_right(starts, pos) - 1
+                if k >= 0 and closes[k] > pos and (best is None or phrases[k].start > best.start):
+                    best = phrases[k]
+        return best
 
     def __iter__(self) -> Iterator[Phrase[T]]:
         return iter(self._all)
