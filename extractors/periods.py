@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from extractors.model import stored_by_slot
 from extractors.numbers import parse_chinese
 from extractors.scan import Alternation
 
@@ -126,6 +127,7 @@ COMPARE_BEFORE: tuple[str, ...] = ("同比", "环比", "比", "较", "与", "对
 REPORT_AFTER: tuple[str, ...] = ("电", "讯", "消息", "通报", "获悉", "透露", "披露", "发布消息", "报道", "从")
 
 
+@stored_by_slot  # built for every mark and phrase: see extractors.model
 @dataclass(frozen=True, slots=True)
 class Mark:
     """A period expression found in text (offsets into that text)."""
@@ -136,6 +138,7 @@ class Mark:
     text: str
 
 
+@stored_by_slot  # built for every mark and phrase: see extractors.model
 @dataclass(frozen=True, slots=True)
 class Period:
     kind: str  # span | day | vague | stock | null | weak
@@ -168,6 +171,7 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
+@stored_by_slot  # built for every mark and phrase: see extractors.model
 @dataclass(frozen=True, slots=True)
 class Context:
     """What a mark is resolved against."""
@@ -587,6 +591,7 @@ _ROLE_OF_MARK: dict[str, str] = {
 }
 
 
+@stored_by_slot  # built for every mark and phrase: see extractors.model
 @dataclass(frozen=True, slots=True)
 class Role:
     role: str

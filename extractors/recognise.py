@@ -29,7 +29,7 @@ from extractors import memo, places, subjects, tables
 from extractors import periods as P
 from extractors.document import Document, Sentence
 from extractors.gazetteer import gazetteer
-from extractors.model import Figure
+from extractors.model import Figure, stored_by_slot
 from extractors.periods import (
     Context,
     Mark,
@@ -144,6 +144,7 @@ _LIST_JOIN = ("、", "和", "及", "与", "或", "以及")
 _BREADCRUMB = re.compile(r"首页\s*[>＞]|当前位置|您的位置")
 
 
+@stored_by_slot  # built for every mark and phrase: see extractors.model
 @dataclass(frozen=True, slots=True)
 class _TimeValue:
     period: Period

@@ -29,6 +29,7 @@ from operator import attrgetter
 from typing import Generic, TypeVar
 
 from extractors.document import Document, Paragraph
+from extractors.model import stored_by_slot
 
 T = TypeVar("T")
 
@@ -48,6 +49,7 @@ CLAUSE, SENTENCE, PARAGRAPH, DOCUMENT = Level.CLAUSE, Level.SENTENCE, Level.PARA
 _start = attrgetter("start")
 
 
+@stored_by_slot  # built for every mark and phrase: see extractors.model
 @dataclass(frozen=True, slots=True)
 class Phrase(Generic[T]):
     """A phrase that governs figures: where it is, what it says, how far it holds, and why."""
