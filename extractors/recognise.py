@@ -1375,6 +1375,8 @@ def _settle_headings(nums: list[Num]) -> None:
     def key(n: Num) -> tuple[str, float]:
         return (n.unit.family if n.unit else "count", round(n.value * (n.unit.factor if n.unit else 1), 9))
 
+    if not any(n.heading for n in nums):
+        return  # no heading's figure to settle (most releases): the body's figures are not indexed
     first_body: dict[tuple[str, float], Num] = {}
     for n in nums:
         if not n.heading:
@@ -1547,6 +1549,8 @@ def _breakdowns_of_totals(doc: Document, nums: list[Num]) -> None:
     last figure before it whose subject names the verb and the thing (查处各类经济违法案件19.25万宗),
     not the period carried from the paragraph."""
     s = doc.s
+    if "中," not in s and "中，" not in s:
+        return  # no sentence can open 在……的……中, : none is tried
     by_sentence: dict[tuple[int, int], list[Num]] = {}
     for n in nums:
         by_sentence.setdefault(n.sentence, []).append(n)
