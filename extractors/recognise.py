@@ -1120,7 +1120,10 @@ def _local_names(doc: Document, ms: list[Mention], area: Focus) -> list[Mention]
         if a > 0 and doc.s[a - 1] == "、" and a - 1 not in ends:
             continue  # after 、 only the next of a list of places (酒泉、定西), not any word of a list
         word = doc.s[a:b]
-        cands = [d for d in g.candidates(word, simplified=True) if d.province_code == prov.code and d.level == "prefecture"]
+        named = g.candidates(word, simplified=True)
+        if not named:
+            continue  # most clauses open with no name at all
+        cands = [d for d in named if d.province_code == prov.code and d.level == "prefecture"]
         if len(cands) == 1:
             listed = doc.s.startswith("、", b) or (a > 0 and doc.s[a - 1] == "、")
             extra.append(Mention(a, b, word, places.LIST if listed else places.AREA, (cands[0],), None,
