@@ -723,7 +723,7 @@ class _Times:
             # stated span (a rate over it keeps it)
             name = "years_restated"
         ph = Phrase(mk.start, mk.end, mk.text, _TimeValue(per, name), r, level, rule, until)
-        self.scopes.add(ph)
+        self.scopes.add(ph, heading=heading)
         self.by_end[mk.end] = ph
         if r == P.UNTIL and not heading:
             self._until_at.append(mk.start)
@@ -1019,7 +1019,7 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
         close = _paren_close(s, m.start)
         if close is not None:
             until, rule = close, "inside a short parenthesis"
-        scopes.add(Phrase(m.start, m.end, m.text, place, m.role, level, rule, until))
+        scopes.add(Phrase(m.start, m.end, m.text, place, m.role, level, rule, until), heading=heading)
     part_inside_before(len(s) + 1)
     return scopes
 
@@ -1266,10 +1266,10 @@ def _sentence_before(doc: Document, sent: Sentence) -> Sentence:
 
 def _is_event(doc: Document, n: Num, sent: Sentence, per: Period | None, top: Phrase[_TimeValue] | None,
               case_here: bool, words: dict[str, _Words]) -> bool:
-    s = doc.s
-    clause_start = doc.clause(n.start)[0]
     if n.unit is not None and n.unit.family in ("percent", "points", "ratio"):
         return False  # a share or a change is a statistic, not the quantity of an incident
+    s = doc.s
+    clause_start = doc.clause(n.start)[0]
     event = bool(top is not None and top.role == P.EVENT) or case_here
     if not event and (per is None or per.start is None and per.end is None) and _DAY_OPENS.match(s, sent.start) and (
         _SEIZURE.search(s, sent.start, n.start) and not words["total"].within(sent.start, n.start)
