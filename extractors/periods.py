@@ -563,9 +563,11 @@ _RECORD_AFTER = re.compile(r"[^,，。;；]{0,14}?(?:最|新高|新低|纪录|�
 _SIDE_AFTER_SINCE = re.compile(
     r"(?:的)?(?:首次|最高|最低|最大|最多|最少|最好|最差|新高|新低|之最|同期最|(?:同期)?第[二三四五六七八九十\d]{1,3}(?:多|少|高|低|大))"
 )
-# A mark in parentheses after a comparison base: the base's dates (较去年同期(2023年1至4月)). (Its last
-# character is the parenthesis right before the mark: classify tries it only there.)
+# A mark in parentheses after a comparison base: the base's dates (较去年同期(2023年1至4月)).
 _COMPARE_PAREN = re.compile(r"(?:同比|环比|较|比|与)[^,，。;；]{0,8}[(（]$")
+# What the text right before such a mark ends with ($ also matches before a last line break): classify tries
+# the pattern only there.
+_PAREN_LAST = ("(", "（", "(\n", "（\n")
 # The words before a mark that make it a sub-period of its clause only: 其中,今年6月……. (Tried only where
 # 其中 stands in the few characters before the mark.)
 _SUB_BEFORE = re.compile(r"其中[,，]?\s*$")
@@ -627,7 +629,7 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
     if name in ("day", "dayonly") and _ENDED_AFTER.match(after) and before.endswith(("于", "已于", "在")):
         return Role(SIDE, "clause", "the day something ended (已于3月5日结束): not what is counted")
     if before.endswith(COMPARE_BEFORE) or (name == "duration" and _COMPARE_LAST.search(before)) or (
-        before.endswith(("(", "（")) and _COMPARE_PAREN.search(s[max(0, mark.start - 12) : mark.start])
+        before.endswith(_PAREN_LAST) and _COMPARE_PAREN.search(s[max(0, mark.start - 12) : mark.start])
     ):
         return Role(COMPARE, "clause", "a comparison word before (比, 较, 同比)")
     if COMPARE_LEAD.search(before) or after.startswith(COMPARE_AFTER) and name != "same_period_last_year":
