@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from extractors.model import stored_by_slot
 from extractors.numbers import parse_chinese
 from extractors.scan import Alternation
 
@@ -126,6 +127,7 @@ COMPARE_BEFORE: tuple[str, ...] = ("同比", "环比", "比", "较", "与", "对
 REPORT_AFTER: tuple[str, ...] = ("电", "讯", "消息", "通报", "获悉", "透露", "披露", "发布消息", "报道", "从")
 
 
+@stored_by_slot  # built for every mark and phrase: see extractors.model
 @dataclass(frozen=True, slots=True)
 class Mark:
     """A period expression found in text (offsets into that text)."""
@@ -136,6 +138,7 @@ class Mark:
     text: str
 
 
+@stored_by_slot  # built for every mark and phrase: see extractors.model
 @dataclass(frozen=True, slots=True)
 class Period:
     kind: str  # span | day | vague | stock | null | weak
@@ -168,6 +171,7 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
+@stored_by_slot  # built for every mark and phrase: see extractors.model
 @dataclass(frozen=True, slots=True)
 class Context:
     """What a mark is resolved against."""
@@ -561,9 +565,17 @@ _SIDE_AFTER_SINCE = re.compile(
 )
 # A mark in parentheses after a comparison base: the base's dates (较去年同期(2023年1至4月)).
 _COMPARE_PAREN = re.compile(r"(?:同比|环比|较|比|与)[^,，。;；]{0,8}[(（]$")
-# The words before a mark that make it a sub-period of its clause only: 其中,今年6月…….
+# What the text right before such a mark ends with ($ also matches before a last line break): classify tries
+# the pattern only there.
+_PAREN_LAST = ("(", "（", "(\n", "（\n")
+# The words before a mark that make it a sub-period of its clause only: 其中,今年6月……. (Tried only where
+# 其中 stands in the few characters before the mark.)
 _SUB_BEFORE = re.compile(r"其中[,，]?\s*$")
-_CAUSE = re.compile(r"受[^,，。;；]{0,10}$")
+_CAUSE = re.compile(r"受[^,，。;；]{0,10}$")  # tried only where 影响 follows the mark
+# 2003年“12·9”积案: a year before a case's name
+_CASE_NAME_AFTER = re.compile(r"[“\"]\d")
+# 较前, 比上 before a duration (较前一周): a comparison base
+_COMPARE_LAST = re.compile(r"(?:较|比|与)(?:前|上)$")
 _STOCK_DENY_BEFORE = "实发表出呈体展再兑涌显浮"
 # After 近三年: an average over the span (近三年平均每年新增……), a rate.
 _RATE_AFTER = re.compile(r"(?:来)?(?:的)?(?:平均|年均|每年|日均|月均|累计平均)")
@@ -581,11 +593,21 @@ _ROLE_OF_MARK: dict[str, str] = {
 }
 
 
+@stored_by_slot  # built for every mark and phrase: see extractors.model
 @dataclass(frozen=True, slots=True)
 class Role:
     role: str
     level: str  # clause | sentence | paragraph | document (extractors.scopes.Level by name)
     rule: str
+
+
+# The role of each kind of mark where no rule around it changes it, at its role's own level: made once (a
+# Role is frozen), not for every mark.
+_PLAIN_ROLE: dict[str, Role] = {
+    name: Role(role, LEVEL_OF_ROLE[role], f"{name}: {role}")
+    for name in [n for n, _ in PATTERNS] + ["dayonly"]
+    if (role := _ROLE_OF_MARK.get(name, WHEN)) in LEVEL_OF_ROLE
+}
 
 
 def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
@@ -598,7 +620,7 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         return None  # 2018年06月26日 15:00:04: page furniture
     if name == "stock" and mark.text.startswith("现") and before[-1:] and before[-1] in _STOCK_DENY_BEFORE:
         return None  # 实现, 发现, 表现
-    if name == "year" and re.match(r"[“\"]\d", after):
+    if name == "year" and _CASE_NAME_AFTER.match(after):
         return None  # 2003年“12·9”积案: the year names a case
     if name in ("day", "today", "dayonly", "day_dot") and (
         after.startswith(REPORT_AFTER) or _REPORTER_AFTER.match(after) or _REPORT_CLAUSE_AFTER.match(s, mark.end)
@@ -606,8 +628,8 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         return Role(REPORT, "clause", "a report word follows (电, 通报, 记者从……获悉)")
     if name in ("day", "dayonly") and _ENDED_AFTER.match(after) and before.endswith(("于", "已于", "在")):
         return Role(SIDE, "clause", "the day something ended (已于3月5日结束): not what is counted")
-    if before.endswith(COMPARE_BEFORE) or (name == "duration" and re.search(r"(?:较|比|与)(?:前|上)$", before)) or (
-        _COMPARE_PAREN.search(s[max(0, mark.start - 12) : mark.start])
+    if before.endswith(COMPARE_BEFORE) or (name == "duration" and _COMPARE_LAST.search(before)) or (
+        before.endswith(_PAREN_LAST) and _COMPARE_PAREN.search(s[max(0, mark.start - 12) : mark.start])
     ):
         return Role(COMPARE, "clause", "a comparison word before (比, 较, 同比)")
     if COMPARE_LEAD.search(before) or after.startswith(COMPARE_AFTER) and name != "same_period_last_year":
@@ -617,7 +639,7 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
     ):
         # 是今年以来全市缴毒量最大的案件: a record, like 创
         return Role(SIDE, "clause", "创今年……最大: a record, not the figures' period")
-    if _SIDE_AFTER.match(after) or (_SIDE_BEFORE.search(before) and after.startswith("的")) or (
+    if _SIDE_AFTER.match(after) or (after.startswith("的") and _SIDE_BEFORE.search(before)) or (
         mark.text.endswith("来") and _SIDE_AFTER_SINCE.match(after)
     ):
         return Role(SIDE, "clause", "a side remark (由……的……调整为, ……以来首次, ……最高)")
@@ -632,8 +654,8 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         natural = LEVEL_OF_ROLE[role]
         level = natural if natural in ("clause", "sentence") else "paragraph"
         return Role(role, level, "in a heading: holds for the heading")
-    if role == WHEN and _SUB_BEFORE.search(s[max(0, mark.start - 4) : mark.start]):
+    if role == WHEN and "其中" in before and _SUB_BEFORE.search(s[max(0, mark.start - 4) : mark.start]):
         return Role(role, "sentence", "其中 before: a sub-period of its sentence (to the next ；)")
-    if _CAUSE.search(s[max(0, mark.start - 12) : mark.start]) and "影响" in s[mark.end : mark.end + 16]:
+    if "影响" in after and _CAUSE.search(s[max(0, mark.start - 12) : mark.start]):
         return Role(SIDE, "clause", "inside 受……影响: a cause, not the figures' period")
-    return Role(role, LEVEL_OF_ROLE[role], f"{name}: {role}")
+    return _PLAIN_ROLE.get(name) or Role(role, LEVEL_OF_ROLE[role], f"{name}: {role}")

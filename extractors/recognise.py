@@ -29,7 +29,7 @@ from extractors import memo, places, subjects, tables
 from extractors import periods as P
 from extractors.document import Document, Sentence
 from extractors.gazetteer import gazetteer
-from extractors.model import Figure
+from extractors.model import Figure, stored_by_slot
 from extractors.periods import (
     Context,
     Mark,
@@ -43,12 +43,12 @@ from extractors.periods import (
 from extractors.places import NATIONAL, Focus, Mention, Place
 from extractors.quantities import Num, merge_table_values, read_numbers
 from extractors.registry import register
-from extractors.scopes import Level, Phrase, Scopes
+from extractors.scopes import CLAUSE, DOCUMENT, PARAGRAPH, SENTENCE, Phrase, Scopes
 
 NAME = "generic"
 VERSION = "15"
 
-_LEVEL = {"clause": Level.CLAUSE, "sentence": Level.SENTENCE, "paragraph": Level.PARAGRAPH, "document": Level.DOCUMENT}
+_LEVEL = {"clause": CLAUSE, "sentence": SENTENCE, "paragraph": PARAGRAPH, "document": DOCUMENT}
 
 # A sentence that tells one case: its quantities are the case's (an event).
 _CASE_RE = re.compile(
@@ -144,6 +144,7 @@ _LIST_JOIN = ("、", "和", "及", "与", "或", "以及")
 _BREADCRUMB = re.compile(r"首页\s*[>＞]|当前位置|您的位置")
 
 
+@stored_by_slot  # built for every mark and phrase: see extractors.model
 @dataclass(frozen=True, slots=True)
 class _TimeValue:
     period: Period
@@ -295,19 +296,24 @@ class _Times:
         ]
         meeting = _meeting_day(doc)
         extra: list[tuple[int, str, Period | None, str]] = []  # (position, text, period, rule) of sentence frames
+        # a frame's pattern is tried at each sentence only where the text holds a word every match holds
+        named, during, breakdown, area_total = "其中" in s, "期间" in s or "同期" in s, "看" in s, "全" in s
         for sent in doc.sentences:
             if doc.is_heading(sent.start):
                 continue
             if meeting is not None and (m := _SCENE_RE.match(s, sent.start)):
                 extra.append((sent.start, m.group(0).strip(), meeting, "会上/现场: the meeting's day"))
-            elif (m := _NAMED_CAMPAIGN_RE.match(s, sent.start)) and doc.published is not None:
+            elif named and (m := _NAMED_CAMPAIGN_RE.match(s, sent.start)) and doc.published is not None:
                 extra.append((sent.start, m.group(0).strip(), Period("stock", None, doc.published),
                               "其中 a named campaign with no stated start: a running total as of publication"))
-            elif m := _DURING_RE.match(s, sent.start):
+            elif during and (m := _DURING_RE.match(s, sent.start)):
                 extra.append((sent.start, m.group(0).strip(), None, "期间 after an incident: the release's window"))
-            elif m := _BREAKDOWN_RE.match(s, sent.start):
+            elif breakdown and (m := _BREAKDOWN_RE.match(s, sent.start)):
                 extra.append((sent.start, m.group(0).strip(), None, "a breakdown (分市看) after an incident: the release's window"))
-            elif (m := _AREA_TOTAL_RE.match(s, sent.start)) and doc.paragraphs[sent.para].start >= sent.start - 1:
+            elif (
+                area_total and (m := _AREA_TOTAL_RE.match(s, sent.start))
+                and doc.paragraphs[sent.para].start >= sent.start - 1
+            ):
                 extra.append((sent.start, m.group(0).strip(), None, "a paragraph on the area's totals after an incident"))
         self._extra = sorted(extra)
         title = doc.title
@@ -343,7 +349,8 @@ class _Times:
                 continue
             if mk.name in ("day", "today", "dayonly") and _report_sentence_day(doc, mk.start, fig_starts):
                 continue
-            ctx = Context(doc.published, self._state(mk.start), implied)
+            here = self.scopes.in_force(mk.start, heading=heading)  # read again by _add: nothing opens before it
+            ctx = Context(doc.published, _state_of(here), implied)
             if mk.name == "dayonly":
                 per = day_of_month(mk.text[:-1], ctx)
             elif mk.name == "campaign_since" and self.launches and doc.published is not None:
@@ -360,7 +367,7 @@ class _Times:
                     per = _holiday_period(mk, holidays, per)
             if per is None:
                 continue
-            self._add(mk, per, role, heading, title is not None and doc.para_index(mk.start) == title.index)
+            self._add(mk, per, role, heading, title is not None and doc.para_index(mk.start) == title.index, here)
         self._frames_before(len(s) + 1)
 
     def span_after(self, pos: int, end: int) -> Phrase[_TimeValue] | None:
@@ -467,7 +474,7 @@ class _Times:
             at, text, per, rule = self._extra.pop(0)
             if per is not None:
                 role = P.STOCK if per.kind == "stock" else P.EVENT
-                self.scopes.add(Phrase(at, at + len(text), text, _TimeValue(per, "frame"), role, Level.SENTENCE, rule))
+                self.scopes.add(Phrase(at, at + len(text), text, _TimeValue(per, "frame"), role, SENTENCE, rule))
                 continue
             top = self.scopes.innermost(at, heading=False)
             earlier_para = top is not None and self.doc.para_index(top.start) < self.doc.para_index(at)
@@ -479,25 +486,22 @@ class _Times:
                 and _is_flow_clause(self.doc.s, at, self.doc.sentence(at).end)
             ):
                 self.scopes.add(
-                    Phrase(at, at + len(text), text, _TimeValue(self.main_span, "frame"), P.WHEN, Level.DOCUMENT, rule),
+                    Phrase(at, at + len(text), text, _TimeValue(self.main_span, "frame"), P.WHEN, DOCUMENT, rule),
                     heading=False,
                 )
 
-    def _state(self, pos: int) -> Period | None:
-        """The period a new phrase at ``pos`` is read against: the innermost span or day in force."""
-        for ph in self.scopes.in_force(pos):
-            if ph.role in (P.WHEN, P.EVENT) and ph.value.period.kind in ("span", "day"):
-                return ph.value.period
-        return None
-
-    def _add(self, mk: Mark, per: Period, role: P.Role, heading: bool, in_title: bool) -> None:
+    def _add(
+        self, mk: Mark, per: Period, role: P.Role, heading: bool, in_title: bool, here: list[Phrase[_TimeValue]]
+    ) -> None:
+        """Open the phrase of ``mk``. ``here``: the phrases in force at it before it opens, looked up once by the
+        caller (which reads the state from them too); every rule below reads them before anything is opened."""
         doc, s = self.doc, self.doc.s
         r, level, rule = role.role, _LEVEL[role.level], role.rule
         until: int | None = None
         sent = doc.sentence(mk.start)
         if not per.year_known:
             # 去年 with no publication date: a year stated earlier in this sentence stands
-            if any(ph.start >= sent.start for ph in self.scopes.in_force(mk.start) if ph.role == P.WHEN):
+            if any(ph.start >= sent.start for ph in here if ph.role == P.WHEN):
                 return
             per = Period("span", None, None)
         if heading and mk.name == "years_since" and per.start is not None and per.end == doc.published:
@@ -505,9 +509,9 @@ class _Times:
             per = Period("span", None, per.end)
         if r == P.EVENT and per.kind not in ("day", "vague"):
             r = P.WHEN  # 当日 after a span: the span's day is not known
-        if doc.paragraph(mk.start).cell and level > Level.PARAGRAPH:
+        if doc.paragraph(mk.start).cell and level > PARAGRAPH:
             # a table's header cell (1—5月(%)) names its column's period, not the text's after it
-            level, rule = Level.PARAGRAPH, "in a table's header cell: its column's period"
+            level, rule = PARAGRAPH, "in a table's header cell: its column's period"
         if rule.startswith(("其中 before", "去年同期 then")):
             # 去年同期 also ends where a clause compares (……15起,同比下降20%: this year's change)
             stop = r"[;；]" if rule.startswith("其中") else r"[;；]|[,，]\s*(?=同比|环比|比|较|与)"
@@ -516,13 +520,13 @@ class _Times:
         paren = _paren_close(s, mk.start) if not heading and r in P.GOVERNING else None
         if paren is not None and not s[s.rfind("(", 0, mk.start) + 1 : paren].replace(mk.text, "", 1).strip():
             paren = None  # 上周(9月4日至10日), 春运期间(1月26日至3月5日): the dates of the words before it
-        if paren is not None and level > Level.SENTENCE:
+        if paren is not None and level > SENTENCE:
             # (含上年旧存), (2021年1-9月共发生8起): a period written inside a parenthesis with more words is
             # an aside of the parenthesis; the period in force outside it holds on after it
-            level, rule = Level.SENTENCE, "inside a parenthesis: holds to its close"
+            level, rule = SENTENCE, "inside a parenthesis: holds to its close"
         if r == P.EVENT and per.kind == "day" and _START_AFTER.match(s, mk.end) and not heading:
             # 9月20日启动,截至10月18日,……: a day something began is the start of what is counted after
-            r, per, level, rule = P.WHEN, Period("span", per.start, doc.published), Level.DOCUMENT, "a day something began"
+            r, per, level, rule = P.WHEN, Period("span", per.start, doc.published), DOCUMENT, "a day something began"
         if (
             r in (P.WHEN, P.EVENT) and not heading and mk.name in ("month", "month_part", "day", "since_month", "since_day")
             and per.start is not None
@@ -530,59 +534,59 @@ class _Times:
         ):
             # 今年4月，全省公安机关部署开展……专项行动。截至目前，共破获……: the month a campaign was launched,
             # told with no figure of its own, is the start of what is counted after it
-            r, per, level = P.WHEN, Period("span", per.start, doc.published), Level.DOCUMENT
+            r, per, level = P.WHEN, Period("span", per.start, doc.published), DOCUMENT
             rule = _LAUNCH_RULE
             self.launches.append(per.start)  # type: ignore[arg-type]
             if self._inside_main(Period("span", per.start, per.start)):
                 # 上半年，……。今年2月，……部署开展……专项行动。截止目前，……: a campaign launched inside the period the
                 # release reports on is that paragraph's story; the release's period holds on after it
-                level = Level.PARAGRAPH
+                level = PARAGRAPH
         elif (
-            r == P.WHEN and not heading and level == Level.DOCUMENT and mk.name in ("month", "month_part")
+            r == P.WHEN and not heading and level == DOCUMENT and mk.name in ("month", "month_part")
             and _CASE_STORY_RE.search(s, doc.paragraph(mk.start).start, doc.paragraph(mk.start).end)
         ):
             # 今年5月初，……在工作中发现……专案组经过……侦查: a month of a case story is the story's; it does not
             # become the release's period for the paragraphs after it
-            level, rule = Level.PARAGRAPH, "a month inside a case story: its paragraph only"
+            level, rule = PARAGRAPH, "a month inside a case story: its paragraph only"
         elif (
-            r == P.WHEN and not heading and level == Level.DOCUMENT and mk.name in ("month", "month_part")
+            r == P.WHEN and not heading and level == DOCUMENT and mk.name in ("month", "month_part")
             and self._inside_main(per) and self._no_figure_after(mk) and (per.start, per.end) not in self.title_periods
         ):
             # 2023年，全市夏粮……。今年5月下旬，我市遭遇持续“烂场雨”天气: a month told inside the release's period,
             # with no figure of its own, dates an episode of the story; it does not replace that period
-            level, rule = Level.SENTENCE, "a month inside the release's period, told with no figure: its sentence only"
+            level, rule = SENTENCE, "a month inside the release's period, told with no figure: its sentence only"
         elif (
-            r == P.WHEN and not heading and level == Level.DOCUMENT and mk.name == "month" and self._inside_main(per)
+            r == P.WHEN and not heading and level == DOCUMENT and mk.name == "month" and self._inside_main(per)
             and not s[doc.paragraph(mk.start).start : mk.start].strip() and (per.start, per.end) not in self.title_periods
             and self._paragraphs_hold_sentences()
         ):
             # 前三季度，……。\n9月份，宁波市进出口……。\n从贸易方式看，一般贸易……: one month of the release's period,
             # opening a paragraph of its own, is that paragraph's; the release's period is back after it (not the
             # month its title names: 5月份株洲市居民消费价格…… is a release on the month)
-            level, rule = Level.PARAGRAPH, "a month inside the release's period, opening a paragraph: that paragraph"
+            level, rule = PARAGRAPH, "a month inside the release's period, opening a paragraph: that paragraph"
         elif (
-            r == P.WHEN and not heading and level == Level.DOCUMENT and mk.name == "month" and self._inside_main(per)
+            r == P.WHEN and not heading and level == DOCUMENT and mk.name == "month" and self._inside_main(per)
             and _MONTH_ALONE_AFTER.match(s, mk.end) and (per.start, per.end) not in self.title_periods
         ):
             # 今年前三季度，……。9月当月，全省进出口……。\n从贸易方式看，……: the month alone, told after the
             # release's period, is its paragraph's; the paragraphs after it are of the release's period again
-            level, rule = Level.PARAGRAPH, "a month alone (当月, 单月) inside the release's period: its paragraph"
+            level, rule = PARAGRAPH, "a month alone (当月, 单月) inside the release's period: its paragraph"
         elif (
-            r == P.WHEN and not heading and level == Level.DOCUMENT and per.kind == "span" and per.start is not None
+            r == P.WHEN and not heading and level == DOCUMENT and per.kind == "span" and per.start is not None
             and per.end is not None and (per.start.month, per.start.day) == (1, 1)
             and any(a is not None and b == per.end and a > per.start for a, b in self.title_periods)
             and not s[doc.paragraph(mk.start).start : mk.start].strip() and self._paragraphs_hold_sentences()
         ):
             # 湘西州……10月份电信网络诈骗警情通报 / 10月，全州……。\n1至10月，全州累计……。\n二、……: the running total
             # since January of a release on one month is a remark of its paragraph; the month is back after it
-            level, rule = Level.PARAGRAPH, "the year to date, opening a paragraph of a release on one month: that paragraph"
+            level, rule = PARAGRAPH, "the year to date, opening a paragraph of a release on one month: that paragraph"
         if r == P.WHEN and not heading and per.kind == "span" and _FORECAST.search(s, *doc.clause(mk.start)):
             # 预计今年全县秋粮播种面积将稳定在200万亩左右: a forecast's year is the whole year, and it holds for its
             # sentence only (what the release counts after it is not forecast)
             if mk.text in ("今年", "本年") and per.start is not None and per.end == doc.published:
                 per = Period("span", per.start, date(per.start.year, 12, 31))
-            if level > Level.SENTENCE:
-                level, rule = Level.SENTENCE, "a forecast: its sentence only"
+            if level > SENTENCE:
+                level, rule = SENTENCE, "a forecast: its sentence only"
         if r == P.WHEN and per.kind in ("stock", "until"):
             r = P.STOCK if per.kind == "stock" else P.UNTIL  # 该行动开展以来 with no stated start
         if r == P.WHEN and per.kind in ("stock", "stock_end"):
@@ -590,7 +594,7 @@ class _Times:
         if r == P.WHEN and per.kind in ("null", "weak", "recent"):
             r = {"null": P.NULL, "weak": P.WEAK, "recent": P.RECENT}[per.kind]
         if r in (P.STOCK,) and not heading:
-            open_here = [ph for ph in self.scopes.in_force(mk.start) if ph.start >= sent.start]
+            open_here = [ph for ph in here if ph.start >= sent.start]
             if any(ph.role in (P.UNTIL, P.STOCK) or ph.value.mark == "since_until" for ph in open_here):
                 return  # 截至2021年底，全市现有吸毒人员8736名; 目前……在册: the stock's date is already stated
             if per.kind == "stock_end" and s[max(0, mk.start - 3) : mk.start].endswith(("截至", "截止", "截止到")):
@@ -608,11 +612,11 @@ class _Times:
         if r == P.UNTIL and not heading:
             since_here = any(
                 ph.role == P.WHEN and ph.value.period.start is not None and ph.start >= sent.start
-                for ph in self.scopes.in_force(mk.start)
+                for ph in here
             )
             if per.end is not None and mk.name != "until_now" and not since_here and _is_flow_clause(s, mk.end, sent.end):
                 self.until_ends.add(per.end)  # a cut-off of flows (not of a stock: 截至5月底,全市现有……)
-            launch = next((ph for ph in self.scopes.in_force(mk.start) if ph.rule == _LAUNCH_RULE), None)
+            launch = next((ph for ph in here if ph.rule == _LAUNCH_RULE), None)
             main = launch.value.period if launch is not None else self.main_span
             if (
                 mk.name == "until_now" and main is not None and main.kind == "span" and main.start is not None
@@ -626,13 +630,13 @@ class _Times:
                 # closed before publication when the clause is about the campaign (截至目前，行动中冻结的……)
                 per = Period("span", main.start, doc.published)
                 ph = Phrase(mk.start, mk.end, mk.text, _TimeValue(per, "since_until"), P.WHEN,
-                            launch.level if launch is not None else Level.DOCUMENT,
+                            launch.level if launch is not None else DOCUMENT,
                             "截至目前 after the release's period: a running total from its start")
                 self.scopes.add(ph)
                 self.by_end[mk.end] = ph
                 return
             start_ph = next(
-                (ph for ph in self.scopes.in_force(mk.start) if ph.role == P.WHEN and ph.start >= sent.start
+                (ph for ph in here if ph.role == P.WHEN and ph.start >= sent.start
                  and ph.value.period.start is not None and (per.end is None or ph.value.period.start <= per.end)),
                 None,
             )
@@ -641,7 +645,7 @@ class _Times:
                 # period stated (行动期间,…… in the next paragraph); a stock named after the cut-off stays a
                 # stock as of then (截至5月底,全省现有吸毒人员)
                 per = Period("span", start_ph.value.period.start, per.end)
-                ph = Phrase(mk.start, mk.end, mk.text, _TimeValue(per, "since_until"), P.WHEN, Level.DOCUMENT,
+                ph = Phrase(mk.start, mk.end, mk.text, _TimeValue(per, "since_until"), P.WHEN, DOCUMENT,
                             f"{start_ph.text} …… {mk.text}: one span")
                 self.scopes.add(ph)
                 self.by_end[mk.end] = ph
@@ -651,75 +655,75 @@ class _Times:
                     self._spans.append(ph)
                 return
             if _FLOW_AFTER_UNTIL.match(s, mk.end) and not any(
-                ph.role == P.WHEN and ph.value.period.start is not None for ph in self.scopes.in_force(mk.start)
+                ph.role == P.WHEN and ph.value.period.start is not None for ph in here
             ):
                 # 行动开展以来,……截至8月31日,共破获……: the cut-off of a count of flows holds on into the
                 # next paragraphs (行动中,全省共破获……) until another period is stated
-                level, rule = Level.DOCUMENT, "截至 a date, then a count of flows: holds on"
+                level, rule = DOCUMENT, "截至 a date, then a count of flows: holds on"
                 self.main_span = Period("until_stock", None, per.end)
-        if r == P.WHEN and not heading and level == Level.DOCUMENT and per.kind == "span" and _a_year_before(
-            per, self._state(mk.start)
+        if r == P.WHEN and not heading and level == DOCUMENT and per.kind == "span" and _a_year_before(
+            per, _state_of(here)
         ):
             # 1-9月……18起,去年1-9月份发生22起,比去年减少4起: the same months a year before are a comparison
             # told as a statement; they hold for their clause, the period in force for the rest
-            level, rule = Level.CLAUSE, "the period in force, a year before: its clause only"
+            level, rule = CLAUSE, "the period in force, a year before: its clause only"
             if not s[sent.start : mk.start].strip():
                 # 2021年，全州破获毒品刑事案件333起。: a year before that opens its sentence is that
                 # sentence's period, not a base inside a clause
-                level, rule = Level.SENTENCE, "the period in force, a year before, opening its sentence"
+                level, rule = SENTENCE, "the period in force, a year before, opening its sentence"
         if (
-            r == P.WHEN and not heading and level == Level.DOCUMENT and per.kind == "span" and self._looks_back(per)
+            r == P.WHEN and not heading and level == DOCUMENT and per.kind == "span" and self._looks_back(per)
         ):
             # 今年以来，……。\n2023年，全省共破获……: a past year (or 2019年以来) told after the release's own period
             # is a look back; it holds for its paragraph, and the release's period is back after it (5月份，……
             # is this year's)
-            level, rule = Level.PARAGRAPH, "a look back after the release's own period: its paragraph only"
+            level, rule = PARAGRAPH, "a look back after the release's own period: its paragraph only"
         if (
-            r == P.WHEN and not heading and level == Level.DOCUMENT and per.kind == "span"
+            r == P.WHEN and not heading and level == DOCUMENT and per.kind == "span"
             and _CASE_NARRATIVE.search(s, sent.start, mk.start) is not None
         ):
             # 5月12日,某分局查获……。经查,该团伙自今年2月以来……: a span told in a case's story (经查, 该团伙) is the
             # case's history; it holds for the case's paragraph, and the release's period is back after it
-            level, rule = Level.PARAGRAPH, "a span inside a case's story: its paragraph"
+            level, rule = PARAGRAPH, "a span inside a case's story: its paragraph"
         if r == P.WHEN and not heading:
             if per.kind == "span" and mk.name in (
                 "since_day", "since_day_from", "since_month", "since_month_from", "since_month_open", "since_year",
                 "since_year_start", "campaign_since",
             ) and per.start is not None:
                 self.since_starts.add(per.start)
-            if level == Level.DOCUMENT and per.kind == "span":
+            if level == DOCUMENT and per.kind == "span":
                 self.main_span = per
                 self.case_resets.append(mk.start)
             if per.kind == "day":
-                r, level = P.EVENT, Level.PARAGRAPH
-        if r == P.EVENT and per.kind == "day" and not heading and level == Level.DOCUMENT and self._paragraphs_hold_sentences() and any(
-            ph.role == P.WHEN and ph.level == Level.DOCUMENT and ph.value.period.kind == "span"
-            and ph.value.period.start is not None for ph in self.scopes.in_force(mk.start)
+                r, level = P.EVENT, PARAGRAPH
+        if r == P.EVENT and per.kind == "day" and not heading and level == DOCUMENT and self._paragraphs_hold_sentences() and any(
+            ph.role == P.WHEN and ph.level == DOCUMENT and ph.value.period.kind == "span"
+            and ph.value.period.start is not None for ph in here
         ):
             # 自6月1日……以来,……。7月22日,县公安局打掉一个团伙,……。\n交通管理方面,……: a case's day told inside a
             # release about a period holds for the case's paragraph; the release's period is back after it
-            level, rule = Level.PARAGRAPH, "an incident's day inside a release about a period: its paragraph"
+            level, rule = PARAGRAPH, "an incident's day inside a release about a period: its paragraph"
         if r == P.EVENT and per.kind == "vague" and not heading and any(
             ph.role == P.WHEN and doc.para_index(ph.start) == doc.para_index(mk.start)
-            for ph in self.scopes.in_force(mk.start)
+            for ph in here
         ):
             # 今年以来,……不久前打掉一个团伙,破获案件40余起。……共追回……: an incident told inside a
             # paragraph about a period is over with its sentence
-            level, rule = Level.SENTENCE, "an undated incident inside a paragraph about a period"
+            level, rule = SENTENCE, "an undated incident inside a paragraph about a period"
         if r == P.EVENT and per.kind == "day" and per.start is not None and not heading:
             self.case_days.append((mk.start, per.start))
             para = doc.paragraph(mk.start)
             if _ARREST_RE.search(s, mk.end, para.end):
                 self.arrest_days.append((mk.start, per.start))
         if paren is not None:
-            level, until = min(level, Level.SENTENCE), paren if until is None else min(until, paren)
+            level, until = min(level, SENTENCE), paren if until is None else min(until, paren)
         name = mk.name
-        if name == "years_since" and per.start is not None and per == self._state(mk.start):
+        if name == "years_since" and per.start is not None and per == _state_of(here):
             # 2021年至2023年，……近三年共起诉312人，年均增长26.4%: 近三年 restating the span in force is that
             # stated span (a rate over it keeps it)
             name = "years_restated"
         ph = Phrase(mk.start, mk.end, mk.text, _TimeValue(per, name), r, level, rule, until)
-        self.scopes.add(ph)
+        self.scopes.add(ph, heading=heading)
         self.by_end[mk.end] = ph
         if r == P.UNTIL and not heading:
             self._until_at.append(mk.start)
@@ -736,18 +740,26 @@ class _Times:
             self.title_periods.add((per.start, per.end))
             # the title's period frames the body until the body states its own
             self.scopes.add(
-                Phrase(mk.start, mk.end, mk.text, _TimeValue(per, mk.name), P.WHEN, Level.DOCUMENT, "the title's period"),
+                Phrase(mk.start, mk.end, mk.text, _TimeValue(per, mk.name), P.WHEN, DOCUMENT, "the title's period"),
                 heading=False,
             )
-        elif heading and doc.paragraph(mk.start).section and r == P.WHEN and per.kind == "span" and level >= Level.PARAGRAPH:
+        elif heading and doc.paragraph(mk.start).section and r == P.WHEN and per.kind == "span" and level >= PARAGRAPH:
             # 二、2022年1-9月份全市事故情况: a numbered section heading's period frames the section's text
             # until the text states its own
             self.scopes.add(
-                Phrase(mk.start, mk.end, mk.text, _TimeValue(per, mk.name), P.WHEN, Level.DOCUMENT,
+                Phrase(mk.start, mk.end, mk.text, _TimeValue(per, mk.name), P.WHEN, DOCUMENT,
                        "a section heading's period"),
                 heading=False,
             )
             self.main_span = per
+
+
+def _state_of(in_force: list[Phrase[_TimeValue]]) -> Period | None:
+    """The period a new phrase is read against, of those in force where it stands: the innermost span or day."""
+    for ph in in_force:
+        if ph.role in (P.WHEN, P.EVENT) and ph.value.period.kind in ("span", "day"):
+            return ph.value.period
+    return None
 
 
 _SUB_QUARTER = re.compile(r"其中[,，]?\s*$")
@@ -803,11 +815,13 @@ def _base_of_a_ratio(s: str, ph: Phrase[_TimeValue], n: Num) -> bool:
     )
 
 
-def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phrase[_TimeValue] | None, str]:
-    """The figure's period, the phrase that set it and the rule that composed it."""
+def _period_of(
+    doc: Document, times: _Times, n: Num, sent: Sentence, in_force: list[Phrase[_TimeValue]]
+) -> tuple[Period | None, Phrase[_TimeValue] | None, str]:
+    """The figure's period, the phrase that set it and the rule that composed it. ``sent`` is the figure's
+    sentence and ``in_force`` the period phrases in force at it (looked up once by the caller, which
+    reads them again)."""
     s = doc.s
-    heading = doc.is_heading(n.start)
-    in_force = times.scopes.in_force(n.start, heading=heading)
     # a phrase written right before its number binds that number only: 从2006年的5.24人, 较一季度(-10.8%)
     for gap in (1, 2):
         ph = times.by_end.get(n.start - gap)
@@ -824,7 +838,7 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
             return ph.value.period, ph, "a list of numbers after the phrase's 的"
     governing = [ph for ph in in_force if ph.role in P.GOVERNING]
     weak_after = times.weak_after(n.end)
-    sent0 = doc.sentence(n.start).start
+    sent0 = sent.start
     if weak_after is not None and (not governing or governing[0].role != P.WEAK) and not any(
         ph.start >= sent0 and ph.role in (P.UNTIL, P.STOCK, P.WHEN) for ph in governing
     ):
@@ -840,8 +854,7 @@ def _period_of(doc: Document, times: _Times, n: Num) -> tuple[Period | None, Phr
     top = governing[0]
     per = top.value.period
     clause = doc.clause(n.start)
-    sent = doc.sentence(n.start)
-    if top.level == Level.DOCUMENT and top.role in (P.WHEN, P.EVENT) and doc.para_index(top.start) < doc.para_index(n.start):
+    if top.level == DOCUMENT and top.role in (P.WHEN, P.EVENT) and doc.para_index(top.start) < doc.para_index(n.start):
         later = times.told_after(n.end)
         if later is not None:
             # a paragraph that states its own time after its first figures: not the time carried in
@@ -926,7 +939,7 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
                 continue
             place = places.scope_place(x.group("scope"), None, home)
             if place is not None:
-                scopes.add(Phrase(x.start("w"), x.end("w"), x.group("w"), place, places.AREA, Level.SENTENCE,
+                scopes.add(Phrase(x.start("w"), x.end("w"), x.group("w"), place, places.AREA, SENTENCE,
                                   "其中 the part inside (省内) of a national figure: the release's area"))
 
     for i, m in enumerate(ms):
@@ -937,7 +950,7 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
             if place is not None:
                 # 九江、赣州两市进出口合计占全省的31.7%: a joint share of places listed together is of the
                 # whole they are a share of (not of the place named in the sentence before)
-                scopes.add(Phrase(m.start, m.end, m.text, place, m.role, Level.SENTENCE,
+                scopes.add(Phrase(m.start, m.end, m.text, place, m.role, SENTENCE,
                                   "places listed together with their joint share of a whole: the whole"),
                            heading=doc.is_heading(m.start))
                 continue
@@ -945,12 +958,12 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
             # 青岛、威海和东营进口增速超3成: places listed at the head of a clause are what its sentence
             # counts; the first stands for them (分别 with as many figures sets them one by one later)
             heading = doc.is_heading(m.start)
-            scopes.add(Phrase(m.start, m.end, m.text, m.place, m.role, Level.SENTENCE,
+            scopes.add(Phrase(m.start, m.end, m.text, m.place, m.role, SENTENCE,
                               "list: places listed at the head of a clause, the first for them all"), heading=heading)
             continue
         if m.role == places.SITE and m.place is not None and m.place.division is not None and s.startswith(("某", "一"), m.end):
             # 荷塘区某公司财务人员……转账36万元: the incident happened there; its sentence is that area's
-            scopes.add(Phrase(m.start, m.end, m.text, m.place, m.role, Level.SENTENCE,
+            scopes.add(Phrase(m.start, m.end, m.text, m.place, m.role, SENTENCE,
                               "a site of an incident inside the area: its sentence"))
             continue
         if m.role not in places.AREA_ROLES:
@@ -960,7 +973,7 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
         if heading and m.place is not None and _PLACE_HEADING.fullmatch(s[para.start : m.start] + "|" + s[m.end : para.end]):
             # 【元阳县】 over a section of a bulletin: the place holds on through the section, up to the next
             # heading of the same shape (a place named in a paragraph is still narrower there)
-            scopes.add(Phrase(m.start, m.end, m.text, m.place, m.role, Level.DOCUMENT,
+            scopes.add(Phrase(m.start, m.end, m.text, m.place, m.role, DOCUMENT,
                               "a heading that is only a place: its section"), heading=False)
             continue
         current = scopes.innermost(m.start, heading=heading)
@@ -985,28 +998,28 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
                 if _names_another_area(home, m.scope):
                     # 每日云南网讯……全州共破获: the word names a prefecture the text does not name; the
                     # province around it is not the figures' area
-                    scopes.add(Phrase(m.start, m.end, m.text, None, m.role, Level.PARAGRAPH,
+                    scopes.add(Phrase(m.start, m.end, m.text, None, m.role, PARAGRAPH,
                                       "a scope word for an area the text does not name"))
                 continue
         elif m.place is not None:
             place = m.place
         else:
             continue
-        level, until, rule = Level.PARAGRAPH, None, f"{m.role}: {m.rule}"
+        level, until, rule = PARAGRAPH, None, f"{m.role}: {m.rule}"
         if place is NATIONAL and home is not NATIONAL:
-            level, rule = Level.SENTENCE, "全国 in a local release: its sentence only"
+            level, rule = SENTENCE, "全国 in a local release: its sentence only"
         sent = doc.sentence(m.start)
         if (
-            m.scope is None and level == Level.PARAGRAPH and not heading
+            m.scope is None and level == PARAGRAPH and not heading
             and sent.start > doc.paragraph(m.start).start + 1 and _CASE_RE.search(s, sent.start, sent.end)
         ):
             # 全市共破获……。特别是某区公安分局破获的“10·24”案……: the unit that solved one case told inside
             # a paragraph of totals is that case's, for its sentence
-            level, rule = Level.SENTENCE, "an agency or place of one case told inside a paragraph: its sentence"
+            level, rule = SENTENCE, "an agency or place of one case told inside a paragraph: its sentence"
         close = _paren_close(s, m.start)
         if close is not None:
             until, rule = close, "inside a short parenthesis"
-        scopes.add(Phrase(m.start, m.end, m.text, place, m.role, level, rule, until))
+        scopes.add(Phrase(m.start, m.end, m.text, place, m.role, level, rule, until), heading=heading)
     part_inside_before(len(s) + 1)
     return scopes
 
@@ -1107,7 +1120,10 @@ def _local_names(doc: Document, ms: list[Mention], area: Focus) -> list[Mention]
         if a > 0 and doc.s[a - 1] == "、" and a - 1 not in ends:
             continue  # after 、 only the next of a list of places (酒泉、定西), not any word of a list
         word = doc.s[a:b]
-        cands = [d for d in g.candidates(word, simplified=True) if d.province_code == prov.code and d.level == "prefecture"]
+        named = g.candidates(word, simplified=True)
+        if not named:
+            continue  # most clauses open with no name at all
+        cands = [d for d in named if d.province_code == prov.code and d.level == "prefecture"]
         if len(cands) == 1:
             listed = doc.s.startswith("、", b) or (a > 0 and doc.s[a - 1] == "、")
             extra.append(Mention(a, b, word, places.LIST if listed else places.AREA, (cands[0],), None,
@@ -1248,13 +1264,12 @@ def _sentence_before(doc: Document, sent: Sentence) -> Sentence:
     return doc.sentences[k] if k >= 0 else sent
 
 
-def _is_event(doc: Document, n: Num, per: Period | None, top: Phrase[_TimeValue] | None, case_here: bool,
-              words: dict[str, _Words]) -> bool:
-    s = doc.s
-    sent = doc.sentence(n.start)
-    clause_start = doc.clause(n.start)[0]
+def _is_event(doc: Document, n: Num, sent: Sentence, per: Period | None, top: Phrase[_TimeValue] | None,
+              case_here: bool, words: dict[str, _Words]) -> bool:
     if n.unit is not None and n.unit.family in ("percent", "points", "ratio"):
         return False  # a share or a change is a statistic, not the quantity of an incident
+    s = doc.s
+    clause_start = doc.clause(n.start)[0]
     event = bool(top is not None and top.role == P.EVENT) or case_here
     if not event and (per is None or per.start is None and per.end is None) and _DAY_OPENS.match(s, sent.start) and (
         _SEIZURE.search(s, sent.start, n.start) and not words["total"].within(sent.start, n.start)
@@ -1363,6 +1378,8 @@ def _settle_headings(nums: list[Num]) -> None:
     def key(n: Num) -> tuple[str, float]:
         return (n.unit.family if n.unit else "count", round(n.value * (n.unit.factor if n.unit else 1), 9))
 
+    if not any(n.heading for n in nums):
+        return  # no heading's figure to settle (most releases): the body's figures are not indexed
     first_body: dict[tuple[str, float], Num] = {}
     for n in nums:
         if not n.heading:
@@ -1535,6 +1552,8 @@ def _breakdowns_of_totals(doc: Document, nums: list[Num]) -> None:
     last figure before it whose subject names the verb and the thing (查处各类经济违法案件19.25万宗),
     not the period carried from the paragraph."""
     s = doc.s
+    if "中," not in s and "中，" not in s:
+        return  # no sentence can open 在……的……中, : none is tried
     by_sentence: dict[tuple[int, int], list[Num]] = {}
     for n in nums:
         by_sentence.setdefault(n.sentence, []).append(n)
@@ -1576,7 +1595,11 @@ def _duplicate_headings(doc: Document) -> set[int]:
 # ---------------------------------------------------------------- figures
 
 
-def _provenance(doc: Document, span: tuple[int, int, str] | None) -> tuple[str | None, int | None, int | None, str | None]:
+# a phrase read back in the original text: its words, their offsets, and the rule that read it
+_Provenance = tuple[str | None, int | None, int | None, str | None]
+
+
+def _provenance(doc: Document, span: tuple[int, int, str] | None) -> _Provenance:
     if span is None:
         return None, None, None, None
     a, b, rule = span
@@ -1584,6 +1607,31 @@ def _provenance(doc: Document, span: tuple[int, int, str] | None) -> tuple[str |
         return None, None, None, rule
     oa, ob = doc.norm.to_original_span(a, b)
     return doc.text[oa:ob], oa, ob, rule
+
+
+class _Originals:
+    """Spans of the normalised text read back in the original, for the figures of one document: the figures
+    of a sentence quote the same sentence, and one phrase sets the period or the region of many figures, so
+    each span is mapped back (and cut out of the text) once, not once per figure."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._sentences: dict[tuple[int, int], tuple[int, int, str]] = {}
+        self._phrases: dict[tuple[int, int, str] | None, _Provenance] = {}
+
+    def sentence(self, span: tuple[int, int]) -> tuple[int, int, str]:
+        """The sentence's offsets in the original text and its text there, stripped."""
+        got = self._sentences.get(span)
+        if got is None:
+            sa, sb = self.doc.norm.to_original_span(*span)
+            got = self._sentences[span] = (sa, sb, self.doc.text[sa:sb].strip())
+        return got
+
+    def provenance(self, span: tuple[int, int, str] | None) -> _Provenance:
+        got = self._phrases.get(span)
+        if got is None:
+            got = self._phrases[span] = _provenance(self.doc, span)
+        return got
 
 
 _FULL_PARENS = str.maketrans("()", "（）")
@@ -1597,12 +1645,10 @@ def _parens_as_written(text: str, subject: str) -> str:
     return subject.translate(_FULL_PARENS) if text.count("（") > text.count("(") else subject
 
 
-def _to_figure(doc: Document, n: Num) -> Figure:
-    norm = doc.norm
-    a, b = norm.to_original_span(n.start, n.end)
-    sa, sb = norm.to_original_span(*n.sentence)
+def _to_figure(doc: Document, n: Num, originals: _Originals) -> Figure:
+    a, b = doc.norm.to_original_span(n.start, n.end)
+    sa, sb, sentence = originals.sentence(n.sentence)
     text = doc.text
-    sentence = text[sa:sb].strip()
     if len(sentence) > 400:
         rel_a = a - sa
         sentence = sentence[max(0, rel_a - 200) : rel_a + 200]
@@ -1621,8 +1667,8 @@ def _to_figure(doc: Document, n: Num) -> Figure:
     high = n.high
     if high is not None and n.sign < 0:
         high = -high
-    pf, pfa, pfb, prule = _provenance(doc, n.period_from)
-    rf, rfa, rfb, rrule = _provenance(doc, n.region_from)
+    pf, pfa, pfb, prule = originals.provenance(n.period_from)
+    rf, rfa, rfb, rrule = originals.provenance(n.region_from)
     return Figure(
         mention=text[a:b],
         start=a,
@@ -1669,6 +1715,8 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times, dict[str, st
     times = _Times(doc, [n.start for n in nums])
     cases = [m.start() for m in _CASE_RE.finditer(s)] if any(w in s for w in _CASE_WORDS) else []
     words = {"narrative": _Words(_CASE_NARRATIVE, s), "campaign": _Words(_CAMPAIGN_RE, s), "total": _Words(_TOTAL_WORDS, s)}
+    # a sentence that sums up a case names it (该案, 此案): without 案 in the text its pattern is not tried
+    case_totals = "案" in s
     home_from: tuple[int, int, str] | None = None
     if area.start is not None and area.end is not None:
         home_from = (area.start, area.end, f"the release's area ({area.rule})")
@@ -1680,23 +1728,23 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times, dict[str, st
         n.para = doc.para_index(n.start)
         sent = doc.sentence(n.start)
         n.sentence = (sent.start, sent.end)
-        per, top, rule = _period_of(doc, times, n)
+        in_force = times.scopes.in_force(n.start, heading=heading)
+        per, top, rule = _period_of(doc, times, n, sent, in_force)
         # a case told in this sentence: its quantities are the case's
         k = bisect_right(cases, n.start) - 1
         case_here = k >= 0 and cases[k] >= sent.start
-        n.event = _is_event(doc, n, per, top, case_here, words)
+        n.event = _is_event(doc, n, sent, per, top, case_here, words)
         stated_here = top is not None and top.start >= sent.start
         if case_here and (per is None or per.kind != "day") and not _short_span(per, stated_here):
             per, rule = Period("vague", None, None), "a case told in this sentence: its own day, not stated"
-        if not heading and _CASE_TOTAL_RE.match(s, sent.start):
+        if not heading and case_totals and _CASE_TOTAL_RE.match(s, sent.start):
             since = max((r for r in times.case_resets if r < n.start), default=-1)
             days = [d for pos, d in times.case_days if since < pos < n.start]
             if len(days) >= 2:
                 per, rule = Period("span", min(days), max(days)), "至此,该案共: all the case's days"
         n.period = per
         n.carried = next(
-            (ph.value.period for ph in times.scopes.in_force(n.start, heading=heading)
-             if ph.role == P.WHEN and ph.value.period.kind == "span"), None,
+            (ph.value.period for ph in in_force if ph.role == P.WHEN and ph.value.period.kind == "span"), None,
         )
         if per is not None and per.kind == "stock_end" and per.end is not None and (per.end.month, per.end.day) == (12, 31):
             # 12月份，……。年末……1021家，比上年末增加58家: what changed up to the year's end changed over the
@@ -1782,7 +1830,8 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
     _breakdowns_of_totals(doc, nums)
     _settle_headings(nums)
     _as_written(nums, written)
-    return [_to_figure(doc, n) for n in nums]
+    originals = _Originals(doc)
+    return [_to_figure(doc, n, originals) for n in nums]
 
 
 def _written_names(ms: list[Mention]) -> dict[str, str]:

@@ -29,6 +29,7 @@ from operator import attrgetter
 from typing import Generic, TypeVar
 
 from extractors.document import Document, Paragraph
+from extractors.model import stored_by_slot
 
 T = TypeVar("T")
 
@@ -41,9 +42,14 @@ class Level(IntEnum):
 
 
 _LEVELS: tuple[Level, ...] = tuple(Level)  # iterating an Enum is slow; this is read per figure
+# The levels under plain module names, for the rules that compare levels for every phrase and figure: each
+# read of ``Level.DOCUMENT`` goes through the enum metaclass's attribute hook (about 0.2 µs in Python 3.11,
+# longer than the comparison it is read for); these are the same members, read as module globals.
+CLAUSE, SENTENCE, PARAGRAPH, DOCUMENT = Level.CLAUSE, Level.SENTENCE, Level.PARAGRAPH, Level.DOCUMENT
 _start = attrgetter("start")
 
 
+@stored_by_slot  # built for every mark and phrase: see extractors.model
 @dataclass(frozen=True, slots=True)
 class Phrase(Generic[T]):
     """A phrase that governs figures: where it is, what it says, how far it holds, and why."""
@@ -84,9 +90,9 @@ class Scopes(Generic[T]):
 
     def _unit_end(self, p: Phrase[T], heading: bool) -> int:
         doc = self.doc
-        if p.level == Level.CLAUSE:
+        if p.level == CLAUSE:
             return doc.clause(p.start)[1]
-        if p.level == Level.SENTENCE:
+        if p.level == SENTENCE:
             sent = doc.sentence(p.start)
             while True:  # 目前,……。其中,……: a sentence that opens with 其中 goes on with the one before
                 nxt = doc.sentence(sent.end + 1)
@@ -94,7 +100,7 @@ class Scopes(Generic[T]):
                 if nxt.index <= sent.index or doc.is_heading(nxt.start) or not doc.s[nxt.start : nxt.end].lstrip().startswith("其中"):
                     return sent.end
                 sent = nxt
-        if p.level == Level.PARAGRAPH or heading:
+        if p.level == PARAGRAPH or heading:
             last = doc.paragraph(p.start)
             while not heading and last.index + 1 < len(doc.paragraphs):
                 # a paragraph that opens with 其中 details the one before it (a page that sets every
@@ -156,8 +162,17 @@ class Scopes(Generic[T]):
         return out
 
     def innermost(self, pos: int, *, heading: bool | None = None) -> Phrase[T] | None:
-        got = self.in_force(pos, heading=heading)
-        return got[0] if got else None
+        """The first of :meth:`in_force` (the open phrase that starts last; of two that start together, the
+        one of the narrower level), found without building and sorting the list."""
+        if heading is None:
+            heading = self.doc.is_heading(pos)
+        best = None
+        for starts, phrases, closes in self._slots[heading]:
+            if starts:
+                k = bisect_right(starts, pos) - 1
+                if k >= 0 and closes[k] > pos and (best is None or phrases[k].start > best.start):
+                    best = phrases[k]
+        return best
 
     def __iter__(self) -> Iterator[Phrase[T]]:
         return iter(self._all)
@@ -166,4 +181,4 @@ class Scopes(Generic[T]):
         return len(self._all)
 
 
-__all__ = ["Level", "Phrase", "Scopes"]
+__all__ = ["CLAUSE", "DOCUMENT", "PARAGRAPH", "SENTENCE", "Level", "Phrase", "Scopes"]

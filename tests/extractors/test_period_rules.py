@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from extractors import extract
+from extractors import periods as P
 from tests.extractors.figures import by_mention as _by_mention
 from tests.extractors.figures import period as _period
 
@@ -594,3 +595,12 @@ def test_a_campaign_launched_from_a_month_is_where_its_running_total_starts() ->
             "审查逮捕养老诈骗案件37件。")
     figs = _by_mention(text, date(2022, 11, 21))
     assert _period(figs["37件"]) == (date(2022, 5, 1), date(2022, 11, 21))
+
+
+def test_a_comparison_base_s_dates_in_parentheses_also_across_a_line_break() -> None:
+    # classify tries the pattern for a base's dates in parentheses only after a parenthesis; its $ also
+    # matches before a last line break, so a parenthesis that ends a line counts too
+    for s in ("同比(5月)增长", "同比(\n5月)增长", "较去年（\n2023年1至4月）增长"):
+        mk = [m for m in P.find_marks(s) if m.text[0].isdigit()][0]
+        role = P.classify(s, mk, heading=False)
+        assert role is not None and role.role == P.COMPARE, s

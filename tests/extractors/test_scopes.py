@@ -62,3 +62,16 @@ def test_lookups_cost_a_binary_search_per_level() -> None:
         sc.add(Phrase(i, i + 1, "甲", str(i), "when", Level.DOCUMENT, "test"))
     assert len(sc) == 20000
     assert sc.innermost(len(doc.s) - 2) is not None and sc.innermost(len(doc.s) - 2).value == str(len(doc.s) - 3)  # type: ignore[union-attr]
+
+
+def test_innermost_is_the_first_in_force_also_when_two_start_together() -> None:
+    doc = Document(TEXT)
+    i = doc.s.index("丁")
+    # a document-level and a sentence-level phrase opened at one place: the narrower is innermost
+    together = [Phrase(i, i + 1, "wide", "wide", "when", Level.DOCUMENT, "test"),
+                Phrase(i, i + 1, "narrow", "narrow", "when", Level.SENTENCE, "test")]
+    sc: Scopes[str] = Scopes(doc, [_ph(doc, "甲", Level.DOCUMENT), *together, _ph(doc, "庚", Level.CLAUSE)])
+    assert _at(sc, doc, "戊4") == ["narrow", "wide"]
+    for pos in range(len(doc.s) + 1):
+        got = sc.innermost(pos)
+        assert (got.value if got else None) == next((p.value for p in sc.in_force(pos)), None)
