@@ -16,7 +16,7 @@ Everything here is structure and dates; which *area* a release speaks for is dec
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -106,11 +106,10 @@ def is_table_row(line: str) -> bool:
 
 def is_heading_line(line: str) -> bool:
     t = line.strip()
-    if not t or len(t) > 50 or not _CJK_RE.search(t) or is_table_row(t):
-        return False
-    if any(ch in t for ch in "。;；") or any(ch in t[-1:] for ch in "!?！？"):
+    if not t or len(t) > 50 or "。" in t or ";" in t or "；" in t or t[-1] in "!?！？":
         return False  # but 刷单返利又来了！市民王女士被骗18万余元 is a title
-    return not t.endswith((",", ":", "：", "、"))
+    # (the tests on characters first: the patterns are tried on the few short lines left)
+    return not t.endswith((",", ":", "：", "、")) and _CJK_RE.search(t) is not None and not is_table_row(t)
 
 
 MAX_FURNITURE = 1000  # a longer line is text, whatever it contains (and is not searched: time linear in few lines)
@@ -144,8 +143,10 @@ def _table_headers(lines: list[str], flags: list[bool]) -> None:
     table with as many bars comes right after it: then it is that table's header."""
     kept = [i for i, line in enumerate(lines) if line.strip()]
     for a, b in zip(kept, kept[1:], strict=False):
+        if not flags[a]:
+            continue  # (only furniture is looked at: the lines are not stripped and searched for the rest)
         t, u = lines[a].strip(), lines[b].strip()
-        if flags[a] and FURNITURE_RE.search(t) is None and is_table_row(u) and len(BAR_RE.findall(t)) == len(BAR_RE.findall(u)):
+        if FURNITURE_RE.search(t) is None and is_table_row(u) and len(BAR_RE.findall(t)) == len(BAR_RE.findall(u)):
             flags[a] = False
 
 
@@ -157,7 +158,7 @@ def _links_in_footer(lines: list[str], flags: list[bool]) -> None:
     """After the article's last sentence, a short line without a full stop between two lines of
     furniture ([作者：……] / 湘西州：一季度全州新增就业4200人 / 湖南日报……ICP备): the title of another
     article, linked in the page's footer. Before the last sentence such a line may be the title."""
-    last = max((i for i, line in enumerate(lines) if "。" in line), default=-1)
+    last = next((i for i in range(len(lines) - 1, -1, -1) if "。" in lines[i]), -1)  # (read from the end)
     if last < 0:
         return
     kept = [i for i in range(last + 1, len(lines)) if lines[i].strip()]
@@ -301,21 +302,23 @@ class Document:
         after_section = False  # the last line with text was a numbered section heading (一、, (二))
         for i, line in enumerate(lines):
             end = pos + len(line)
-            heading = is_heading_line(line) and not cells[i]
-            if heading and after_section and len(_CLAUSE_COMMA.findall(line)) >= 2 and not SECTION_RE.match(line):
+            section = SECTION_RE.match(line) is not None
+            heading = not cells[i] and is_heading_line(line)
+            if heading and after_section and not section and len(_CLAUSE_COMMA.findall(line)) >= 2:
                 heading = False  # 一、九月情况 then 9月份,全市发生……2起,死亡2人 without its full stop: the section's text
             if line.strip():
-                after_section = bool(SECTION_RE.match(line))
-            paras.append(Paragraph(i, pos, end, heading, furniture[i], bool(SECTION_RE.match(line)), cells[i]))
+                after_section = section
+            paras.append(Paragraph(i, pos, end, heading, furniture[i], section, cells[i]))
             pos = end + 1
         self.paragraphs: tuple[Paragraph, ...] = tuple(paras)
-        self._para_starts = [p.start for p in paras]
+        self._para_starts = starts = [p.start for p in paras]
         sents: list[Sentence] = []
         a = 0
         for m in SENTENCE_END.finditer(s):
             b = m.end()
             if b > a:
-                sents.append(Sentence(len(sents), a, b, self.para_index(a)))
+                k = bisect_right(starts, a) - 1  # para_index(a), written out: once a sentence
+                sents.append(Sentence(len(sents), a, b, k if k > 0 else 0))
             a = b
         if a < len(s):
             sents.append(Sentence(len(sents), a, len(s), self.para_index(a)))
@@ -355,18 +358,22 @@ class Document:
 
     def clause(self, pos: int) -> tuple[int, int]:
         """The clause holding ``pos``: from after the previous comma, semicolon, colon or sentence end
-        to the next (a binary search over the breaks: no scan, however long the sentence)."""
-        sent = self.sentence(pos)
+        to the next (a binary search over the breaks: no scan, however long the sentence). Every
+        character that ends a sentence (SENTENCE_END) is a break too, so the clause never reaches past
+        its sentence and is not cut to it."""
         breaks = self._breaks
-        k = bisect_right(breaks, pos - 1)  # breaks before pos: breaks[:k]
-        a = breaks[k - 1] + 1 if k > 0 else 0
-        b = breaks[k] if k < len(breaks) else len(self.s)
-        return (a if a > sent.start else sent.start), (b if b < sent.end else sent.end)
+        k = bisect_left(breaks, pos)  # breaks before pos: breaks[:k]
+        return (breaks[k - 1] + 1 if k > 0 else 0), (breaks[k] if k < len(breaks) else len(self.s))
+
+    @cached_property
+    def _heading_flags(self) -> list[bool]:
+        """Per paragraph, whether it is a heading of the article (a heading, not furniture): asked for a
+        figure's position many times a release, answered by one binary search and an index."""
+        return [p.heading and not p.furniture for p in self.paragraphs]
 
     def is_heading(self, pos: int) -> bool:
         k = bisect_right(self._para_starts, pos) - 1
-        p = self.paragraphs[k if k > 0 else 0]
-        return p.heading and not p.furniture
+        return self._heading_flags[k if k > 0 else 0]
 
     def is_furniture(self, pos: int) -> bool:
         k = bisect_right(self._para_starts, pos) - 1
