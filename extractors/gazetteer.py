@@ -431,26 +431,40 @@ class Gazetteer:
             return not county or a == 0 or s[a - 1] in BOUNDARY_CHARS
         return self._own_subdivision_follows(s, b, sf)
 
-    def _hits(self, s: str) -> list[tuple[int, str]]:
-        """(end, surface) of every name in ``s``, in the automaton's order (by end, the longest first).
-        A name lies inside a run of the characters names are made of: only those runs are read, a short
-        one position by position (the automaton costs microseconds a call), a long one by the automaton."""
+    def _names_at(self, s: str) -> list[tuple[int, list[str]]]:
+        """(start, the names that start there, longest first) for every place in ``s`` where a name
+        starts, in text order: what :meth:`find` reads, in the order it reads it. A name lies inside a run
+        of the characters names are made of: only those runs are read, a short one position by position
+        (the automaton costs microseconds a call), a long one by the automaton."""
         prefixes = self._prefixes
-        out: list[tuple[int, str]] = []
+        out: list[tuple[int, list[str]]] = []
         for run in self._name_runs.finditer(s):
             a, n = run.start(), run.end()
             if n - a > _SHORT_RUN:
-                out.extend((a + end, surface) for end, surface in self._auto.iter(run.group(0)))
+                at: dict[int, list[str]] = {}
+                for end, surface in self._auto.iter(run.group(0)):
+                    at.setdefault(a + end - len(surface) + 1, []).append(surface)
+                out.extend((i, sorted(at[i], key=len, reverse=True)) for i in sorted(at))
                 continue
             for i in range(a, n - 1):
+                if s[i : i + 2] not in prefixes:
+                    continue  # (most places: no name begins with these two characters)
+                names: list[str] = []
                 j = i + 2
                 while j <= n:
                     whole = prefixes.get(s[i:j])
                     if whole is None:
                         break
                     if whole:
-                        out.append((j - 1, s[i:j]))
+                        names.insert(0, s[i:j])  # (longer names come later: each goes first)
                     j += 1
+                if names:
+                    out.append((i, names))
+        return out
+
+    def _hits(self, s: str) -> list[tuple[int, str]]:
+        """(end, surface) of every name in ``s``, in the automaton's order (by end, the longest first)."""
+        out = [(i + len(surface) - 1, surface) for i, names in self._names_at(s) for surface in names]
         out.sort(key=lambda h: (h[0], -len(h[1])))
         return out
 
@@ -458,9 +472,8 @@ class Gazetteer:
         """Whether an official name of a subdivision starts at ``b`` (红河个旧市), or its short form with an
         agency after it (广州白云警方)."""
         window = s[b : b + 12]  # a slice: the automaton converts the whole string it is given
-        for end, surface in self._hits(window):
-            if end - len(surface) + 1 != 0:
-                continue
+        names = self._names_at(window)
+        for surface in names[0][1] if names and names[0][0] == 0 else ():
             nxt = self._surfaces.get(surface) or self._after_parent.get(surface)
             if nxt is None:
                 continue
@@ -477,16 +490,13 @@ class Gazetteer:
 
     def find(self, s: str) -> list[Hit]:
         """Every division named in ``s`` (simplified text), leftmost then longest, not overlapping."""
-        by_start: dict[int, list[str]] = {}
-        for end, surface in self._hits(s):
-            by_start.setdefault(end - len(surface) + 1, []).append(surface)
         out: list[Hit] = []
         pos = 0  # matches end here or before; a rejected short form blocks what starts inside it
         prev: Hit | None = None
-        for a in sorted(by_start):
+        for a, surfaces in self._names_at(s):
             if a < pos:
                 continue
-            for surface in sorted(by_start[a], key=len, reverse=True):
+            for surface in surfaces:
                 b = a + len(surface)
                 sf = self._surfaces.get(surface)
                 if sf is None:

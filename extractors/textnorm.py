@@ -141,30 +141,32 @@ def _bmp_table() -> list[int]:
     return table
 
 
-# Full-width marks nearly every release holds (its commas, brackets, percent signs, ideographic spaces).
-_COMMON_MARKS = "，（）％\u3000"
-
-
 @cache
 def _rare_re() -> re.Pattern[str]:
-    """A character the table changes other than the common marks, or one past the list: what only one
-    release in nine holds (traditional characters, full-width digits)."""
-    rare = sorted(chr(k) for k in _char_table() if k < _BMP and chr(k) not in _COMMON_MARKS)
+    """A character the table changes other than the common marks (:func:`_convert`), or one past the
+    list: what only one release in nine holds (traditional characters, full-width digits)."""
+    table = _char_table()
+    common = "，（）％\u3000"
+    assert all(_replace_common(ch) == table[ord(ch)] for ch in common)  # the marks become what the table says
+    rare = sorted(chr(k) for k in table if k < _BMP and chr(k) not in common)
     return re.compile("[" + "".join(re.escape(ch) for ch in rare) + "\U00010000-\U0010ffff]")
+
+
+def _replace_common(s: str) -> str:
+    """The full-width marks nearly every release holds (its commas, brackets, percent signs, ideographic
+    spaces) as the table converts them, replaced at C speed."""
+    return s.replace("，", ",").replace("（", "(").replace("）", ")").replace("％", "%").replace("\u3000", " ")
 
 
 def _convert(s: str) -> str:
     """``s`` through the per-character table. ``str.translate`` costs some 25 ns a character, read
-    one by one: the common marks are replaced first (``str.replace`` runs at C speed; what they become
-    is ASCII, which the table leaves alone), and the text is translated only if it still holds a
-    character the table changes."""
-    table = _char_table()
-    for ch in _COMMON_MARKS:
-        s = s.replace(ch, table[ord(ch)])
+    one by one: the common marks are replaced first (what they become is ASCII, which the table leaves
+    alone), and the text is translated only if it still holds a character the table changes."""
+    s = _replace_common(s)
     if _rare_re().search(s) is None:
         return s
     if _ASTRAL_RE.search(s) is not None:
-        return s.translate(table)  # characters past the list (CJK extensions B+): rare
+        return s.translate(_char_table())  # characters past the list (CJK extensions B+): rare
     return s.translate(_bmp_table())
 
 
@@ -219,6 +221,9 @@ class Normalised:
     def to_original_span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of ``.text[start:end]``: a deleted gloss right
         after the span is not included (``萬(wàn)`` -> ``萬``)."""
+        if not self._map.out_starts and 0 <= start and end - 1 <= len(self.text) and start <= len(self.text):
+            # nothing deleted (most releases): the same span, the offsets checked as to_original checks them
+            return (start, start) if end <= start else (start, end)
         o_start = self.to_original(start)
         if end <= start:
             return o_start, o_start
