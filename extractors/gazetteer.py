@@ -254,6 +254,9 @@ class Gazetteer:
     def __init__(self, divisions: Iterable[Division], place_names: Iterable[_Row]) -> None:
         self.divisions: tuple[Division, ...] = tuple(sorted(divisions, key=lambda d: d.code))
         self.by_code: dict[str, Division] = {d.code: d for d in self.divisions}
+        # Each division and those above it, narrowest first (asked a dozen times a release, by the focus
+        # and by every check that a place lies inside another): read once here, not walked up each time.
+        self._ancestors: dict[str, tuple[Division, ...]] = {d.code: tuple(self._walk_up(d)) for d in self.divisions}
         rank = {lv: i for i, lv in enumerate(LEVELS)}
         kind_rank = {"full": 0, "alias": 1, "short": 2, "former": 3}
         surfaces: dict[str, dict[str, str]] = {}  # surface -> code -> kind
@@ -349,16 +352,22 @@ class Gazetteer:
     def province(self, d: Division) -> Division:
         return self.by_code[d.province_code]
 
-    def ancestors(self, d: Division) -> list[Division]:
-        """``d`` and the divisions above it, narrowest first."""
+    def _walk_up(self, d: Division) -> list[Division]:
         out = [d]
         while (p := self.parent(out[-1])) is not None:
             out.append(p)
         return out
 
+    def ancestors(self, d: Division) -> list[Division]:
+        """``d`` and the divisions above it, narrowest first."""
+        known = self._ancestors.get(d.code)
+        return list(known) if known is not None and known[0] is d else self._walk_up(d)
+
     def contains(self, outer: Division, inner: Division) -> bool:
         """Whether ``inner`` is ``outer`` or lies inside it."""
-        return any(a.code == outer.code for a in self.ancestors(inner))
+        known = self._ancestors.get(inner.code)
+        code = outer.code
+        return any(a.code == code for a in (known if known is not None and known[0] is inner else self._walk_up(inner)))
 
     def candidates(self, name: str, *, simplified: bool = False) -> tuple[Division, ...]:
         """Every division a name may mean (official, short, customary or former), best first.
