@@ -172,6 +172,7 @@ def _links_in_footer(lines: list[str], flags: list[bool]) -> None:
 # A table flattened one cell per line: short lines, no sentence punctuation, numbers among them.
 MAX_CELL = 30
 MIN_CELLS = 6
+_CELL_BREAK = re.compile("[。；;!?！？]")  # sentence punctuation: no cell holds it
 VALUE_CELL_RE = re.compile(r"^(?P<num>[-+−]?\d+(?:\.\d+)?)\s*(?P<rest>[%‰]|[\u4e00-\u9fff]{1,4})?$")
 
 
@@ -182,18 +183,20 @@ def _cell_flags(lines: list[str], furniture: list[bool]) -> list[bool]:
     run: list[int] = []
 
     def close() -> None:
-        values = sum(1 for i in run if VALUE_CELL_RE.match(lines[i].strip()))
-        if len(run) >= MIN_CELLS and values >= 2 and len(run) - values >= 2:
-            for i in run:
-                flags[i] = True
+        if len(run) >= MIN_CELLS:  # (the cells are read only in a run long enough)
+            values = sum(1 for i in run if VALUE_CELL_RE.match(lines[i].strip()))
+            if values >= 2 and len(run) - values >= 2:
+                for i in run:
+                    flags[i] = True
         run.clear()
 
     for i, line in enumerate(lines):
         t = line.strip()
         if not t:
             continue
-        if len(t) > MAX_CELL or furniture[i] or any(ch in t for ch in "。；;!?！？"):
-            close()
+        if len(t) > MAX_CELL or furniture[i] or _CELL_BREAK.search(t) is not None:
+            if run:
+                close()
             continue
         run.append(i)
     close()

@@ -129,7 +129,8 @@ AGENCY_AFTER = re.compile(
 _SOURCE_LINE = re.compile(r"来源[:：]\s*([^\s　|]{2,30})")
 # Where a dateline was filed: 新华社合肥1月26日电.
 _DATELINE_PLACE = re.compile(r"(?:社|网|报|台|讯)\s*([\u4e00-\u9fff]{2,4}?)\s*\d{1,2}月\d{1,2}日")
-_MEDIA_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:日报|晚报|早报|都市报|商报)")
+_MEDIA_WORDS = ("日报", "晚报", "早报", "都市报", "商报")
+_MEDIA_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:" + "|".join(_MEDIA_WORDS) + ")")  # (tried only where one is)
 _NATIONAL_AGENCY = re.compile(r"国家统计局|国务院新闻办|国新办|公安部|国家禁毒委|海关总署|最高人民法院|最高人民检察院|国务院")
 # A title that opens with a province's one-character abbreviation (闽前10月……, 滇警方……).
 _TITLE_ABBR = re.compile(r"\s*[【\[]?[^】\]]{0,8}?[】\]]?\s*([\u4e00-\u9fff])(?=[前今去上下一二三四五六七八九十\d]|警方|公安|破|查|缴|打|抓|侦)")
@@ -424,7 +425,7 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
         for h in g.find(sm.group(1))[:1]:
             if h.start == 0:
                 vote(h.candidates[0], 2.0, None, "source line")
-    for mm in _MEDIA_NAME.finditer(s) if "报" in s else ():
+    for mm in _MEDIA_NAME.finditer(s) if any(w in s for w in _MEDIA_WORDS) else ():
         d0 = g.lookup(mm.group(1))
         if d0 is not None:
             vote(d0, 1.0, None, "media")
