@@ -233,29 +233,30 @@ def continuation_breaks(text: str) -> list[tuple[int, int]]:
     for line in lines:
         starts.append(pos)
         pos += len(line) + 1
+    stripped = [line.strip() for line in lines]  # (each line is looked at stripped several times)
     # blocks of consecutive non-empty lines
     i = 0
     while i < len(lines):
-        if not lines[i].strip():
+        if not stripped[i]:
             i += 1
             continue
         j = i
-        while j + 1 < len(lines) and lines[j + 1].strip():
+        while j + 1 < len(lines) and stripped[j + 1]:
             j += 1
-        block = [lines[k].strip() for k in range(i, j + 1)]
+        block = stripped[i : j + 1]
         clause_ends = sum(1 for t in block if t.endswith(_CLAUSE_ENDS))
         fragmentary = (
             len(block) >= 3 and clause_ends >= max(2, 0.3 * len(block)) and sum(len(t) <= 30 for t in block) >= 0.6 * len(block)
         )
         for k in range(i, j):
             t = lines[k].rstrip()
-            nxt = lines[k + 1].strip()
-            if not t.strip() or t.endswith(_TERMINAL) or nxt[:1] in _BULLETS:
+            nxt = stripped[k + 1]
+            if not stripped[k] or t.endswith(_TERMINAL) or nxt[:1] in _BULLETS:
                 continue
             quantity_next = (
-                _QUANTITY_START.match(nxt) is not None and not _ITEM_START.match(nxt) and len(t.strip()) <= 30 and clause_ends >= 1
+                _QUANTITY_START.match(nxt) is not None and not _ITEM_START.match(nxt) and len(stripped[k]) <= 30 and clause_ends >= 1
             )
-            if not (t.endswith(_CLAUSE_ENDS) or (fragmentary and len(t.strip()) <= 30) or quantity_next):
+            if not (t.endswith(_CLAUSE_ENDS) or (fragmentary and len(stripped[k]) <= 30) or quantity_next):
                 continue
             # the costlier tests last, on the few breaks that would join lines
             if furniture_line(k) or furniture_line(k + 1):
@@ -269,13 +270,13 @@ def continuation_breaks(text: str) -> list[tuple[int, int]]:
         # blank lines, then a line that opens no item of its own (no bullet, number or heading)
         t = lines[j].rstrip()
         k = j + 1
-        while k < len(lines) and not lines[k].strip():
+        while k < len(lines) and not stripped[k]:
             k += 1
         if (
             k > j + 1 and k < len(lines) and t.endswith(_MID_CLAUSE_ENDS)
             and not furniture_line(j) and not furniture_line(k)
         ):
-            nxt = lines[k].strip()
+            nxt = stripped[k]
             if nxt[:1] not in _BULLETS and not _ITEM_START.match(nxt) and not is_heading_line(lines[k]):
                 out.append((starts[j] + len(t), starts[k] + (len(lines[k]) - len(lines[k].lstrip()))))
         i = j + 1
