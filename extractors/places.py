@@ -183,8 +183,8 @@ def display(d: Division, surface: str) -> Place:
     division keeps its level word (德宏 -> 德宏州, 南涧 -> 南涧县) so the row reads like the release."""
     if surface == d.name:
         return Place(d.name, d.code, d)
-    if d.suffix and surface.endswith(d.suffix) and surface not in d.name:
-        return Place(surface, d.code, d)  # 德宏州, 南涧县: as written
+    if surface not in d.name and d.suffix and surface.endswith(d.suffix):
+        return Place(surface, d.code, d)  # 德宏州, 南涧县: as written (the level word read only for such a form)
     return Place(d.name, d.code, d)  # 大理, 甘南, 云南: the official name
 
 
