@@ -101,7 +101,7 @@ class Division:
         return n[-1] if n[-1] in "省市州县区盟旗" else ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen, never changed after: see document.Paragraph
 class Hit:
     """A division named in text: offsets into the text searched, and every division the surface may mean."""
 

@@ -154,7 +154,7 @@ _TOP_RANKS_BEFORE = re.compile(
 _FIGURE_ITEM_BEFORE = re.compile(r"\d[^\s\d、,，。;；:：()（）]{0,6}、$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen, never changed after: see document.Paragraph
 class Mention:
     """A place named in the text (offsets into the document's normalised text)."""
 
