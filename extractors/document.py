@@ -24,6 +24,7 @@ from functools import cached_property
 from extractors.textnorm import Normalised, normalise, to_simplified
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_SIX_CJK = re.compile(r"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){6}")  # six CJK characters or more (matched from a start)
 SENTENCE_END = re.compile(r"[。!?！？\n]")
 CLAUSE_END = re.compile(r"[,，;；:：。!?！？\n]")
 # Lines of page furniture: navigation, source and editor lines, counters, sharing, copyright.
@@ -396,7 +397,7 @@ class Document:
     def lead(self) -> Paragraph | None:
         """The first paragraph of prose after the title."""
         after = self.title.start if self.title is not None else -1
-        return next((p for p in self.body_paragraphs if p.start > after and _CJK_RE.search(self.s[p.start : p.end])), None)
+        return next((p for p in self.body_paragraphs if p.start > after and _CJK_RE.search(self.s, p.start, p.end)), None)
 
     def _find_title(self) -> Paragraph | None:
         """The article's title: a heading line of some length that is not furniture, best one the text
@@ -408,7 +409,7 @@ class Document:
         )
         cands = [
             p for p in self.paragraphs[: first_prose + 1]
-            if p.heading and not p.furniture and len(_CJK_RE.findall(s[p.start : p.end])) >= 6
+            if p.heading and not p.furniture and _SIX_CJK.match(s, p.start, p.end)
             and not SECTION_RE.match(s[p.start : p.end])
         ]
         if not cands:
