@@ -85,8 +85,8 @@ _DELETE_RE = re.compile(
     rf"\((?:[{_PINYIN_ANY}]+(?: [{_PINYIN_ANY}]+)*)\)|[{_ZERO_WIDTH}]+"
 )
 _CJK_RE = re.compile(f"[{_CJK}]")
-# What any deletion needs: a gloss opens with "(", the other deletions are zero-width characters. The
-# search of _DELETE_RE tries its look-behind at every character; a text without either is not searched.
+# What any deletion needs: a gloss opens with "(", the other deletions are zero-width characters: a text
+# without either is not searched.
 _ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH}]")
 
 
