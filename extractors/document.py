@@ -16,7 +16,7 @@ Everything here is structure and dates; which *area* a release speaks for is dec
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -24,6 +24,7 @@ from functools import cached_property
 from extractors.textnorm import Normalised, normalise, to_simplified
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_SIX_CJK = re.compile(r"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){6}")  # six CJK characters or more (matched from a start)
 SENTENCE_END = re.compile(r"[。!?！？\n]")
 CLAUSE_END = re.compile(r"[,，;；:：。!?！？\n]")
 # Lines of page furniture: navigation, source and editor lines, counters, sharing, copyright.
@@ -67,7 +68,10 @@ _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年")
 _IMPLIED_YEAR = re.compile(r"(?P<rel>今年|本年|去年|上年)(?:同期)?[(（](?P<y>(?:19|20)\d{2})年")
 
 
-@dataclass(frozen=True, slots=True)
+# Paragraph and Sentence are built by the dozen a release and never changed after: they are not frozen,
+# since a frozen dataclass sets each field through object.__setattr__ (three to five times the cost of
+# building it), and are hashed by their fields as a frozen one is (unsafe_hash).
+@dataclass(slots=True, unsafe_hash=True)
 class Paragraph:
     index: int
     start: int
@@ -78,7 +82,7 @@ class Paragraph:
     cell: bool = False  # a cell of a table flattened one cell per line (extractors.tables)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Sentence:
     index: int
     start: int
@@ -106,11 +110,10 @@ def is_table_row(line: str) -> bool:
 
 def is_heading_line(line: str) -> bool:
     t = line.strip()
-    if not t or len(t) > 50 or not _CJK_RE.search(t) or is_table_row(t):
-        return False
-    if any(ch in t for ch in "。;；") or any(ch in t[-1:] for ch in "!?！？"):
+    if not t or len(t) > 50 or "。" in t or ";" in t or "；" in t or t[-1] in "!?！？":
         return False  # but 刷单返利又来了！市民王女士被骗18万余元 is a title
-    return not t.endswith((",", ":", "：", "、"))
+    # (the tests on characters first: the patterns are tried on the few short lines left)
+    return not t.endswith((",", ":", "：", "、")) and _CJK_RE.search(t) is not None and not is_table_row(t)
 
 
 MAX_FURNITURE = 1000  # a longer line is text, whatever it contains (and is not searched: time linear in few lines)
@@ -144,8 +147,10 @@ def _table_headers(lines: list[str], flags: list[bool]) -> None:
     table with as many bars comes right after it: then it is that table's header."""
     kept = [i for i, line in enumerate(lines) if line.strip()]
     for a, b in zip(kept, kept[1:], strict=False):
+        if not flags[a]:
+            continue  # (only furniture is looked at: the lines are not stripped and searched for the rest)
         t, u = lines[a].strip(), lines[b].strip()
-        if flags[a] and FURNITURE_RE.search(t) is None and is_table_row(u) and len(BAR_RE.findall(t)) == len(BAR_RE.findall(u)):
+        if FURNITURE_RE.search(t) is None and is_table_row(u) and len(BAR_RE.findall(t)) == len(BAR_RE.findall(u)):
             flags[a] = False
 
 
@@ -157,7 +162,7 @@ def _links_in_footer(lines: list[str], flags: list[bool]) -> None:
     """After the article's last sentence, a short line without a full stop between two lines of
     furniture ([作者：……] / 湘西州：一季度全州新增就业4200人 / 湖南日报……ICP备): the title of another
     article, linked in the page's footer. Before the last sentence such a line may be the title."""
-    last = max((i for i, line in enumerate(lines) if "。" in line), default=-1)
+    last = next((i for i in range(len(lines) - 1, -1, -1) if "。" in lines[i]), -1)  # (read from the end)
     if last < 0:
         return
     kept = [i for i in range(last + 1, len(lines)) if lines[i].strip()]
@@ -171,6 +176,7 @@ def _links_in_footer(lines: list[str], flags: list[bool]) -> None:
 # A table flattened one cell per line: short lines, no sentence punctuation, numbers among them.
 MAX_CELL = 30
 MIN_CELLS = 6
+_CELL_BREAK = re.compile("[。；;!?！？]")  # sentence punctuation: no cell holds it
 VALUE_CELL_RE = re.compile(r"^(?P<num>[-+−]?\d+(?:\.\d+)?)\s*(?P<rest>[%‰]|[\u4e00-\u9fff]{1,4})?$")
 
 
@@ -181,18 +187,20 @@ def _cell_flags(lines: list[str], furniture: list[bool]) -> list[bool]:
     run: list[int] = []
 
     def close() -> None:
-        values = sum(1 for i in run if VALUE_CELL_RE.match(lines[i].strip()))
-        if len(run) >= MIN_CELLS and values >= 2 and len(run) - values >= 2:
-            for i in run:
-                flags[i] = True
+        if len(run) >= MIN_CELLS:  # (the cells are read only in a run long enough)
+            values = sum(1 for i in run if VALUE_CELL_RE.match(lines[i].strip()))
+            if values >= 2 and len(run) - values >= 2:
+                for i in run:
+                    flags[i] = True
         run.clear()
 
     for i, line in enumerate(lines):
         t = line.strip()
         if not t:
             continue
-        if len(t) > MAX_CELL or furniture[i] or any(ch in t for ch in "。；;!?！？"):
-            close()
+        if len(t) > MAX_CELL or furniture[i] or _CELL_BREAK.search(t) is not None:
+            if run:
+                close()
             continue
         run.append(i)
     close()
@@ -229,29 +237,30 @@ def continuation_breaks(text: str) -> list[tuple[int, int]]:
     for line in lines:
         starts.append(pos)
         pos += len(line) + 1
+    stripped = [line.strip() for line in lines]  # (each line is looked at stripped several times)
     # blocks of consecutive non-empty lines
     i = 0
     while i < len(lines):
-        if not lines[i].strip():
+        if not stripped[i]:
             i += 1
             continue
         j = i
-        while j + 1 < len(lines) and lines[j + 1].strip():
+        while j + 1 < len(lines) and stripped[j + 1]:
             j += 1
-        block = [lines[k].strip() for k in range(i, j + 1)]
+        block = stripped[i : j + 1]
         clause_ends = sum(1 for t in block if t.endswith(_CLAUSE_ENDS))
         fragmentary = (
             len(block) >= 3 and clause_ends >= max(2, 0.3 * len(block)) and sum(len(t) <= 30 for t in block) >= 0.6 * len(block)
         )
         for k in range(i, j):
             t = lines[k].rstrip()
-            nxt = lines[k + 1].strip()
-            if not t.strip() or t.endswith(_TERMINAL) or nxt[:1] in _BULLETS:
+            nxt = stripped[k + 1]
+            if not stripped[k] or t.endswith(_TERMINAL) or nxt[:1] in _BULLETS:
                 continue
             quantity_next = (
-                _QUANTITY_START.match(nxt) is not None and not _ITEM_START.match(nxt) and len(t.strip()) <= 30 and clause_ends >= 1
+                _QUANTITY_START.match(nxt) is not None and not _ITEM_START.match(nxt) and len(stripped[k]) <= 30 and clause_ends >= 1
             )
-            if not (t.endswith(_CLAUSE_ENDS) or (fragmentary and len(t.strip()) <= 30) or quantity_next):
+            if not (t.endswith(_CLAUSE_ENDS) or (fragmentary and len(stripped[k]) <= 30) or quantity_next):
                 continue
             # the costlier tests last, on the few breaks that would join lines
             if furniture_line(k) or furniture_line(k + 1):
@@ -265,13 +274,13 @@ def continuation_breaks(text: str) -> list[tuple[int, int]]:
         # blank lines, then a line that opens no item of its own (no bullet, number or heading)
         t = lines[j].rstrip()
         k = j + 1
-        while k < len(lines) and not lines[k].strip():
+        while k < len(lines) and not stripped[k]:
             k += 1
         if (
             k > j + 1 and k < len(lines) and t.endswith(_MID_CLAUSE_ENDS)
             and not furniture_line(j) and not furniture_line(k)
         ):
-            nxt = lines[k].strip()
+            nxt = stripped[k]
             if nxt[:1] not in _BULLETS and not _ITEM_START.match(nxt) and not is_heading_line(lines[k]):
                 out.append((starts[j] + len(t), starts[k] + (len(lines[k]) - len(lines[k].lstrip()))))
         i = j + 1
@@ -301,21 +310,23 @@ class Document:
         after_section = False  # the last line with text was a numbered section heading (一、, (二))
         for i, line in enumerate(lines):
             end = pos + len(line)
-            heading = is_heading_line(line) and not cells[i]
-            if heading and after_section and len(_CLAUSE_COMMA.findall(line)) >= 2 and not SECTION_RE.match(line):
+            section = SECTION_RE.match(line) is not None
+            heading = not cells[i] and is_heading_line(line)
+            if heading and after_section and not section and len(_CLAUSE_COMMA.findall(line)) >= 2:
                 heading = False  # 一、九月情况 then 9月份,全市发生……2起,死亡2人 without its full stop: the section's text
             if line.strip():
-                after_section = bool(SECTION_RE.match(line))
-            paras.append(Paragraph(i, pos, end, heading, furniture[i], bool(SECTION_RE.match(line)), cells[i]))
+                after_section = section
+            paras.append(Paragraph(i, pos, end, heading, furniture[i], section, cells[i]))
             pos = end + 1
         self.paragraphs: tuple[Paragraph, ...] = tuple(paras)
-        self._para_starts = [p.start for p in paras]
+        self._para_starts = starts = [p.start for p in paras]
         sents: list[Sentence] = []
         a = 0
         for m in SENTENCE_END.finditer(s):
             b = m.end()
             if b > a:
-                sents.append(Sentence(len(sents), a, b, self.para_index(a)))
+                k = bisect_right(starts, a) - 1  # para_index(a), written out: once a sentence
+                sents.append(Sentence(len(sents), a, b, k if k > 0 else 0))
             a = b
         if a < len(s):
             sents.append(Sentence(len(sents), a, len(s), self.para_index(a)))
@@ -355,18 +366,22 @@ class Document:
 
     def clause(self, pos: int) -> tuple[int, int]:
         """The clause holding ``pos``: from after the previous comma, semicolon, colon or sentence end
-        to the next (a binary search over the breaks: no scan, however long the sentence)."""
-        sent = self.sentence(pos)
+        to the next (a binary search over the breaks: no scan, however long the sentence). Every
+        character that ends a sentence (SENTENCE_END) is a break too, so the clause never reaches past
+        its sentence and is not cut to it."""
         breaks = self._breaks
-        k = bisect_right(breaks, pos - 1)  # breaks before pos: breaks[:k]
-        a = breaks[k - 1] + 1 if k > 0 else 0
-        b = breaks[k] if k < len(breaks) else len(self.s)
-        return (a if a > sent.start else sent.start), (b if b < sent.end else sent.end)
+        k = bisect_left(breaks, pos)  # breaks before pos: breaks[:k]
+        return (breaks[k - 1] + 1 if k > 0 else 0), (breaks[k] if k < len(breaks) else len(self.s))
+
+    @cached_property
+    def _heading_flags(self) -> list[bool]:
+        """Per paragraph, whether it is a heading of the article (a heading, not furniture): asked for a
+        figure's position many times a release, answered by one binary search and an index."""
+        return [p.heading and not p.furniture for p in self.paragraphs]
 
     def is_heading(self, pos: int) -> bool:
         k = bisect_right(self._para_starts, pos) - 1
-        p = self.paragraphs[k if k > 0 else 0]
-        return p.heading and not p.furniture
+        return self._heading_flags[k if k > 0 else 0]
 
     def is_furniture(self, pos: int) -> bool:
         k = bisect_right(self._para_starts, pos) - 1
@@ -382,7 +397,7 @@ class Document:
     def lead(self) -> Paragraph | None:
         """The first paragraph of prose after the title."""
         after = self.title.start if self.title is not None else -1
-        return next((p for p in self.body_paragraphs if p.start > after and _CJK_RE.search(self.s[p.start : p.end])), None)
+        return next((p for p in self.body_paragraphs if p.start > after and _CJK_RE.search(self.s, p.start, p.end)), None)
 
     def _find_title(self) -> Paragraph | None:
         """The article's title: a heading line of some length that is not furniture, best one the text
@@ -394,7 +409,7 @@ class Document:
         )
         cands = [
             p for p in self.paragraphs[: first_prose + 1]
-            if p.heading and not p.furniture and len(_CJK_RE.findall(s[p.start : p.end])) >= 6
+            if p.heading and not p.furniture and _SIX_CJK.match(s, p.start, p.end)
             and not SECTION_RE.match(s[p.start : p.end])
         ]
         if not cands:

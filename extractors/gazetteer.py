@@ -15,8 +15,10 @@ a large index on import). Around it this module adds only what the package does 
 
 Municipalities appear once, as provinces: their districts hang directly under them.
 
-Matching (:meth:`Gazetteer.find`) runs one Aho-Corasick automaton (pyahocorasick) over the text and
-keeps the leftmost-longest acceptable match at each place. A surface is *strong* (an official name or a
+Matching (:meth:`Gazetteer.find`) reads every name in the text off a table of the names' beginnings,
+at each place one search over the text finds a name's first character followed by a character a name
+goes on with (the names are kept in an Aho-Corasick automaton, pyahocorasick, which gives the same
+matches at microseconds a call), and keeps the leftmost-longest acceptable match at each place. A surface is *strong* (an official name or a
 short form of three or more characters, a two-character province name) or *weak* (another two-character
 short form, 昆明 or 凤庆): a weak one counts only where the text around it makes it a place (a boundary
 after it, a police or government word after it, its own province or prefecture right before it, or one
@@ -101,7 +103,7 @@ class Division:
         return n[-1] if n[-1] in "省市州县区盟旗" else ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen, never changed after: see document.Paragraph
 class Hit:
     """A division named in text: offsets into the text searched, and every division the surface may mean."""
 
@@ -239,10 +241,6 @@ def _read_divisions() -> list[Division]:
     return out
 
 
-# Runs of name characters up to this length are matched position by position, longer ones by the automaton.
-_SHORT_RUN = 200
-
-
 # Longer than any name in the table (15 characters) with readings and zero-width marks in it: a caller
 # may pass a whole line, which is then no name without being converted first.
 _LONGEST_NAME = 64
@@ -254,6 +252,9 @@ class Gazetteer:
     def __init__(self, divisions: Iterable[Division], place_names: Iterable[_Row]) -> None:
         self.divisions: tuple[Division, ...] = tuple(sorted(divisions, key=lambda d: d.code))
         self.by_code: dict[str, Division] = {d.code: d for d in self.divisions}
+        # Each division and those above it, narrowest first (asked a dozen times a release, by the focus
+        # and by every check that a place lies inside another): read once here, not walked up each time.
+        self._ancestors: dict[str, tuple[Division, ...]] = {d.code: tuple(self._walk_up(d)) for d in self.divisions}
         rank = {lv: i for i, lv in enumerate(LEVELS)}
         kind_rank = {"full": 0, "alias": 1, "short": 2, "former": 3}
         surfaces: dict[str, dict[str, str]] = {}  # surface -> code -> kind
@@ -328,15 +329,20 @@ class Gazetteer:
         auto.make_automaton()
         self._auto = auto
         # Every beginning of a name (two characters or more), True where it is a whole name: the names
-        # in a short text are read off it position by position (the automaton costs microseconds a call).
+        # in a text are read off it place by place (the automaton costs microseconds a call).
         self._prefixes: dict[str, bool] = {}
         for surface in auto.keys():
             for k in range(2, len(surface)):
                 self._prefixes.setdefault(surface[:k], False)
         for surface in auto.keys():
             self._prefixes[surface] = True
-        chars = sorted({ch for surface in auto.keys() for ch in surface})
-        self._name_runs = re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]{2,}")
+        # The places a name may begin: a character that begins a name, followed by one that is a name's
+        # second (every name has two or more). One search finds them, about one character in ten.
+        firsts = sorted({surface[0] for surface in auto.keys()})
+        seconds = sorted({surface[1] for surface in auto.keys()})
+        self._name_starts = re.compile(
+            "[" + "".join(re.escape(ch) for ch in firsts) + "](?=[" + "".join(re.escape(ch) for ch in seconds) + "])"
+        )
 
     # ------------------------------------------------------------------ lookups
 
@@ -349,16 +355,22 @@ class Gazetteer:
     def province(self, d: Division) -> Division:
         return self.by_code[d.province_code]
 
-    def ancestors(self, d: Division) -> list[Division]:
-        """``d`` and the divisions above it, narrowest first."""
+    def _walk_up(self, d: Division) -> list[Division]:
         out = [d]
         while (p := self.parent(out[-1])) is not None:
             out.append(p)
         return out
 
+    def ancestors(self, d: Division) -> list[Division]:
+        """``d`` and the divisions above it, narrowest first."""
+        known = self._ancestors.get(d.code)
+        return list(known) if known is not None and known[0] is d else self._walk_up(d)
+
     def contains(self, outer: Division, inner: Division) -> bool:
         """Whether ``inner`` is ``outer`` or lies inside it."""
-        return any(a.code == outer.code for a in self.ancestors(inner))
+        known = self._ancestors.get(inner.code)
+        code = outer.code
+        return any(a.code == code for a in (known if known is not None and known[0] is inner else self._walk_up(inner)))
 
     def candidates(self, name: str, *, simplified: bool = False) -> tuple[Division, ...]:
         """Every division a name may mean (official, short, customary or former), best first.
@@ -431,36 +443,42 @@ class Gazetteer:
             return not county or a == 0 or s[a - 1] in BOUNDARY_CHARS
         return self._own_subdivision_follows(s, b, sf)
 
-    def _hits(self, s: str) -> list[tuple[int, str]]:
-        """(end, surface) of every name in ``s``, in the automaton's order (by end, the longest first).
-        A name lies inside a run of the characters names are made of: only those runs are read, a short
-        one position by position (the automaton costs microseconds a call), a long one by the automaton."""
+    def _names_at(self, s: str) -> list[tuple[int, list[str]]]:
+        """(start, the names that start there, longest first) for every place in ``s`` where a name
+        starts, in text order: what :meth:`find` reads, in the order it reads it. Only the places where a
+        name's first two characters may stand are read, each name off the table of their beginnings."""
         prefixes = self._prefixes
-        out: list[tuple[int, str]] = []
-        for run in self._name_runs.finditer(s):
-            a, n = run.start(), run.end()
-            if n - a > _SHORT_RUN:
-                out.extend((a + end, surface) for end, surface in self._auto.iter(run.group(0)))
-                continue
-            for i in range(a, n - 1):
-                j = i + 2
-                while j <= n:
-                    whole = prefixes.get(s[i:j])
-                    if whole is None:
-                        break
-                    if whole:
-                        out.append((j - 1, s[i:j]))
-                    j += 1
+        out: list[tuple[int, list[str]]] = []
+        n = len(s)
+        for m in self._name_starts.finditer(s):
+            i = m.start()
+            if s[i : i + 2] not in prefixes:
+                continue  # (most places: no name begins with these two characters)
+            names: list[str] = []
+            j = i + 2
+            while j <= n:
+                whole = prefixes.get(s[i:j])
+                if whole is None:
+                    break
+                if whole:
+                    names.insert(0, s[i:j])  # (longer names come later: each goes first)
+                j += 1
+            if names:
+                out.append((i, names))
+        return out
+
+    def _hits(self, s: str) -> list[tuple[int, str]]:
+        """(end, surface) of every name in ``s``, in the automaton's order (by end, the longest first)."""
+        out = [(i + len(surface) - 1, surface) for i, names in self._names_at(s) for surface in names]
         out.sort(key=lambda h: (h[0], -len(h[1])))
         return out
 
     def _own_subdivision_follows(self, s: str, b: int, sf: _Surface) -> bool:
         """Whether an official name of a subdivision starts at ``b`` (红河个旧市), or its short form with an
         agency after it (广州白云警方)."""
-        window = s[b : b + 12]  # a slice: the automaton converts the whole string it is given
-        for end, surface in self._hits(window):
-            if end - len(surface) + 1 != 0:
-                continue
+        window = s[b : b + 12]  # a slice: only these few characters are searched, however long the text
+        names = self._names_at(window)
+        for surface in names[0][1] if names and names[0][0] == 0 else ():
             nxt = self._surfaces.get(surface) or self._after_parent.get(surface)
             if nxt is None:
                 continue
@@ -477,16 +495,13 @@ class Gazetteer:
 
     def find(self, s: str) -> list[Hit]:
         """Every division named in ``s`` (simplified text), leftmost then longest, not overlapping."""
-        by_start: dict[int, list[str]] = {}
-        for end, surface in self._hits(s):
-            by_start.setdefault(end - len(surface) + 1, []).append(surface)
         out: list[Hit] = []
         pos = 0  # matches end here or before; a rejected short form blocks what starts inside it
         prev: Hit | None = None
-        for a in sorted(by_start):
+        for a, surfaces in self._names_at(s):
             if a < pos:
                 continue
-            for surface in sorted(by_start[a], key=len, reverse=True):
+            for surface in surfaces:
                 b = a + len(surface)
                 sf = self._surfaces.get(surface)
                 if sf is None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from extractors.document import Document
 from extractors.gazetteer import NATIONAL_CODE, Division, Gazetteer, gazetteer
@@ -129,7 +129,8 @@ AGENCY_AFTER = re.compile(
 _SOURCE_LINE = re.compile(r"来源[:：]\s*([^\s　|]{2,30})")
 # Where a dateline was filed: 新华社合肥1月26日电.
 _DATELINE_PLACE = re.compile(r"(?:社|网|报|台|讯)\s*([\u4e00-\u9fff]{2,4}?)\s*\d{1,2}月\d{1,2}日")
-_MEDIA_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:日报|晚报|早报|都市报|商报)")
+_MEDIA_WORDS = ("日报", "晚报", "早报", "都市报", "商报")
+_MEDIA_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:" + "|".join(_MEDIA_WORDS) + ")")  # (tried only where one is)
 _NATIONAL_AGENCY = re.compile(r"国家统计局|国务院新闻办|国新办|公安部|国家禁毒委|海关总署|最高人民法院|最高人民检察院|国务院")
 # A title that opens with a province's one-character abbreviation (闽前10月……, 滇警方……).
 _TITLE_ABBR = re.compile(r"\s*[【\[]?[^】\]]{0,8}?[】\]]?\s*([\u4e00-\u9fff])(?=[前今去上下一二三四五六七八九十\d]|警方|公安|破|查|缴|打|抓|侦)")
@@ -153,7 +154,7 @@ _TOP_RANKS_BEFORE = re.compile(
 _FIGURE_ITEM_BEFORE = re.compile(r"\d[^\s\d、,，。;；:：()（）]{0,6}、$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen, never changed after: see document.Paragraph
 class Mention:
     """A place named in the text (offsets into the document's normalised text)."""
 
@@ -182,8 +183,8 @@ def display(d: Division, surface: str) -> Place:
     division keeps its level word (德宏 -> 德宏州, 南涧 -> 南涧县) so the row reads like the release."""
     if surface == d.name:
         return Place(d.name, d.code, d)
-    if d.suffix and surface.endswith(d.suffix) and surface not in d.name:
-        return Place(surface, d.code, d)  # 德宏州, 南涧县: as written
+    if surface not in d.name and d.suffix and surface.endswith(d.suffix):
+        return Place(surface, d.code, d)  # 德宏州, 南涧县: as written (the level word read only for such a form)
     return Place(d.name, d.code, d)  # 大理, 甘南, 云南: the official name
 
 
@@ -424,7 +425,7 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
         for h in g.find(sm.group(1))[:1]:
             if h.start == 0:
                 vote(h.candidates[0], 2.0, None, "source line")
-    for mm in _MEDIA_NAME.finditer(s) if "报" in s else ():
+    for mm in _MEDIA_NAME.finditer(s) if any(w in s for w in _MEDIA_WORDS) else ():
         d0 = g.lookup(mm.group(1))
         if d0 is not None:
             vote(d0, 1.0, None, "media")
@@ -491,7 +492,9 @@ def resolve(ms: list[Mention], area: Focus, gaz: Gazetteer | None = None) -> lis
         if m.candidates:
             d = g.resolve(m.candidates, within)
             if d is not None:
-                m = replace(m, place=display(d, m.text))
+                # (built from its fields in order: dataclasses.replace, which reads them by name and passes
+                # them by keyword, takes twice as long, for every name of a release)
+                m = Mention(m.start, m.end, m.text, m.role, m.candidates, m.scope, m.rule, display(d, m.text))
         out.append(m)
     return out
 

@@ -79,11 +79,14 @@ _PINYIN_ANY = _PINYIN_LOWER + "A-ZĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙǕǗǙ
 # CJK unified ideographs (basic, extension A, compatibility, extensions B+).
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 
+# A gloss follows a CJK character: that is tested on the character before each match (_after_cjk), not
+# by a look-behind, which the search would try at every character rather than only where "(" is.
 _DELETE_RE = re.compile(
-    rf"(?<=[{_CJK}])\((?:[{_PINYIN_ANY}]+(?: [{_PINYIN_ANY}]+)*)\)|[{_ZERO_WIDTH}]+"
+    rf"\((?:[{_PINYIN_ANY}]+(?: [{_PINYIN_ANY}]+)*)\)|[{_ZERO_WIDTH}]+"
 )
-# What any deletion needs: a gloss opens with "(", the other deletions are zero-width characters. The
-# search of _DELETE_RE tries its look-behind at every character; a text without either is not searched.
+_CJK_RE = re.compile(f"[{_CJK}]")
+# What any deletion needs: a gloss opens with "(", the other deletions are zero-width characters: a text
+# without either is not searched.
 _ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH}]")
 
 
@@ -138,11 +141,39 @@ def _bmp_table() -> list[int]:
     return table
 
 
+@cache
+def _rare_re() -> re.Pattern[str]:
+    """A character the table changes other than the common marks (:func:`_convert`), or one past the
+    list: what only one release in nine holds (traditional characters, full-width digits)."""
+    table = _char_table()
+    common = "，（）％\u3000"
+    assert all(_replace_common(ch) == table[ord(ch)] for ch in common)  # the marks become what the table says
+    rare = sorted(chr(k) for k in table if k < _BMP and chr(k) not in common)
+    return re.compile("[" + "".join(re.escape(ch) for ch in rare) + "\U00010000-\U0010ffff]")
+
+
+def _replace_common(s: str) -> str:
+    """The full-width marks nearly every release holds (its commas, brackets, percent signs, ideographic
+    spaces) as the table converts them, replaced at C speed."""
+    return s.replace("，", ",").replace("（", "(").replace("）", ")").replace("％", "%").replace("\u3000", " ")
+
+
 def _convert(s: str) -> str:
-    """``s`` through the per-character table."""
+    """``s`` through the per-character table. ``str.translate`` costs some 25 ns a character, read
+    one by one: the common marks are replaced first (what they become is ASCII, which the table leaves
+    alone), and the text is translated only if it still holds a character the table changes."""
+    s = _replace_common(s)
+    if _rare_re().search(s) is None:
+        return s
     if _ASTRAL_RE.search(s) is not None:
         return s.translate(_char_table())  # characters past the list (CJK extensions B+): rare
     return s.translate(_bmp_table())
+
+
+def _after_cjk(s: str, m: re.Match[str]) -> bool:
+    """Whether a match of _DELETE_RE may be deleted where it is: a gloss only right after a CJK character."""
+    a = m.start()
+    return s[a] != "(" or (a > 0 and _CJK_RE.match(s, a - 1) is not None)
 
 
 def _is_gloss(m: re.Match[str]) -> bool:
@@ -190,6 +221,9 @@ class Normalised:
     def to_original_span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of ``.text[start:end]``: a deleted gloss right
         after the span is not included (``萬(wàn)`` -> ``萬``)."""
+        if not self._map.out_starts and 0 <= start and end - 1 <= len(self.text) and start <= len(self.text):
+            # nothing deleted (most releases): the same span, the offsets checked as to_original checks them
+            return (start, start) if end <= start else (start, end)
         o_start = self.to_original(start)
         if end <= start:
             return o_start, o_start
@@ -205,7 +239,10 @@ def normalise(text: str, deletions: Iterable[tuple[int, int]] = ()) -> Normalise
     orig_starts: list[int] = [0]
     pos = 0  # in converted == original offsets (the translation keeps length)
     out_len = 0
-    spans = [m.span() for m in _DELETE_RE.finditer(converted) if _is_gloss(m)] if _may_delete(converted) else []
+    spans = (
+        [m.span() for m in _DELETE_RE.finditer(converted) if _after_cjk(converted, m) and _is_gloss(m)]
+        if _may_delete(converted) else []
+    )
     if deletions:
         spans = sorted(spans + [d for d in deletions if d[1] > d[0]])
     for a, b in spans:
@@ -230,4 +267,5 @@ def to_simplified(s: str) -> str:
     converted = _convert(s)
     if not _may_delete(converted) or _DELETE_RE.search(converted) is None:
         return converted  # nothing to delete: what normalise() returns without building its offset map
+    # (a bracket after no CJK character is found too, and left alone by normalise(): the same text)
     return normalise(s).text

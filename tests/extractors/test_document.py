@@ -92,3 +92,18 @@ def test_a_headline_linked_in_the_footer_is_furniture_but_a_title_is_not() -> No
         "某州日报　某ICP备12345678号\n"
     )
     assert [p.furniture for p in doc.paragraphs[:6]] == [False, True, False, True, True, True]
+
+
+def test_a_clause_never_reaches_past_its_sentence() -> None:
+    # clause() finds its bounds among the clause breaks alone: every sentence end must be one of them
+    from extractors.document import CLAUSE_END, SENTENCE_END
+
+    ends = [chr(c) for c in range(0x10000) if SENTENCE_END.fullmatch(chr(c))]
+    assert ends and all(CLAUSE_END.fullmatch(ch) for ch in ends)
+    doc = Document("全县破获案件5起。抓获嫌疑人8名\n缴获毒品2.5千克，查处吸毒人员12人次！同比上升3%")
+    s = doc.s
+    for pos in range(-1, len(s) + 2):
+        sent = doc.sentence(pos)
+        a, b = doc.clause(pos)
+        assert sent.start <= a <= b <= sent.end
+        assert not any(CLAUSE_END.match(ch) for ch in s[a:b])

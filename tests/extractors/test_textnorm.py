@@ -138,3 +138,30 @@ def test_ten_megabytes_is_fast() -> None:
     elapsed = time.perf_counter() - t0
     assert n.to_original(len(n.text)) == len(text)
     assert elapsed < 4.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join) | st.text(max_size=80))
+def test_the_quick_conversion_is_the_table(text: str) -> None:
+    # the common marks replaced first and the rest translated only where the table changes something:
+    # the same text as the whole table read character by character
+    from extractors.textnorm import _char_table, _convert
+
+    assert _convert(text) == text.translate(_char_table())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map("".join), st.integers(-2, 45), st.integers(-2, 45))
+def test_a_span_maps_back_as_its_two_ends_do(text: str, start: int, end: int) -> None:
+    n = normalise(text)
+    try:
+        expected: tuple[int, int] | str = (
+            (n.to_original(start),) * 2 if end <= start else (n.to_original(start), n.to_original(end - 1) + 1)
+        )
+    except IndexError:
+        expected = "IndexError"
+    try:
+        got: tuple[int, int] | str = n.to_original_span(start, end)
+    except IndexError:
+        got = "IndexError"
+    assert got == expected
