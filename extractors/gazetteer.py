@@ -15,10 +15,8 @@ a large index on import). Around it this module adds only what the package does 
 
 Municipalities appear once, as provinces: their districts hang directly under them.
 
-Matching (:meth:`Gazetteer.find`) reads every name in the text off a table of the names' beginnings,
-at each place one search over the text finds a name's first character followed by a character a name
-goes on with (the names are kept in an Aho-Corasick automaton, pyahocorasick, which gives the same
-matches at microseconds a call), and keeps the leftmost-longest acceptable match at each place. A surface is *strong* (an official name or a
+Matching (:meth:`Gazetteer.find`) runs one Aho-Corasick automaton (pyahocorasick) over the text and
+keeps the leftmost-longest acceptable match at each place. A surface is *strong* (an official name or a
 short form of three or more characters, a two-character province name) or *weak* (another two-character
 short form, 昆明 or 凤庆): a weak one counts only where the text around it makes it a place (a boundary
 after it, a police or government word after it, its own province or prefecture right before it, or one
@@ -241,6 +239,10 @@ def _read_divisions() -> list[Division]:
     return out
 
 
+# Runs of name characters up to this length are matched position by position, longer ones by the automaton.
+_SHORT_RUN = 200
+
+
 # Longer than any name in the table (15 characters) with readings and zero-width marks in it: a caller
 # may pass a whole line, which is then no name without being converted first.
 _LONGEST_NAME = 64
@@ -329,20 +331,15 @@ class Gazetteer:
         auto.make_automaton()
         self._auto = auto
         # Every beginning of a name (two characters or more), True where it is a whole name: the names
-        # in a text are read off it place by place (the automaton costs microseconds a call).
+        # in a short text are read off it position by position (the automaton costs microseconds a call).
         self._prefixes: dict[str, bool] = {}
         for surface in auto.keys():
             for k in range(2, len(surface)):
                 self._prefixes.setdefault(surface[:k], False)
         for surface in auto.keys():
             self._prefixes[surface] = True
-        # The places a name may begin: a character that begins a name, followed by one that is a name's
-        # second (every name has two or more). One search finds them, about one character in ten.
-        firsts = sorted({surface[0] for surface in auto.keys()})
-        seconds = sorted({surface[1] for surface in auto.keys()})
-        self._name_starts = re.compile(
-            "[" + "".join(re.escape(ch) for ch in firsts) + "](?=[" + "".join(re.escape(ch) for ch in seconds) + "])"
-        )
+        chars = sorted({ch for surface in auto.keys() for ch in surface})
+        self._name_runs = re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]{2,}")
 
     # ------------------------------------------------------------------ lookups
 
@@ -445,26 +442,33 @@ class Gazetteer:
 
     def _names_at(self, s: str) -> list[tuple[int, list[str]]]:
         """(start, the names that start there, longest first) for every place in ``s`` where a name
-        starts, in text order: what :meth:`find` reads, in the order it reads it. Only the places where a
-        name's first two characters may stand are read, each name off the table of their beginnings."""
+        starts, in text order: what :meth:`find` reads, in the order it reads it. A name lies inside a run
+        of the characters names are made of: only those runs are read, a short one position by position
+        (the automaton costs microseconds a call), a long one by the automaton."""
         prefixes = self._prefixes
         out: list[tuple[int, list[str]]] = []
-        n = len(s)
-        for m in self._name_starts.finditer(s):
-            i = m.start()
-            if s[i : i + 2] not in prefixes:
-                continue  # (most places: no name begins with these two characters)
-            names: list[str] = []
-            j = i + 2
-            while j <= n:
-                whole = prefixes.get(s[i:j])
-                if whole is None:
-                    break
-                if whole:
-                    names.insert(0, s[i:j])  # (longer names come later: each goes first)
-                j += 1
-            if names:
-                out.append((i, names))
+        for run in self._name_runs.finditer(s):
+            a, n = run.start(), run.end()
+            if n - a > _SHORT_RUN:
+                at: dict[int, list[str]] = {}
+                for end, surface in self._auto.iter(run.group(0)):
+                    at.setdefault(a + end - len(surface) + 1, []).append(surface)
+                out.extend((i, sorted(at[i], key=len, reverse=True)) for i in sorted(at))
+                continue
+            for i in range(a, n - 1):
+                if s[i : i + 2] not in prefixes:
+                    continue  # (most places: no name begins with these two characters)
+                names: list[str] = []
+                j = i + 2
+                while j <= n:
+                    whole = prefixes.get(s[i:j])
+                    if whole is None:
+                        break
+                    if whole:
+                        names.insert(0, s[i:j])  # (longer names come later: each goes first)
+                    j += 1
+                if names:
+                    out.append((i, names))
         return out
 
     def _hits(self, s: str) -> list[tuple[int, str]]:
@@ -476,7 +480,7 @@ class Gazetteer:
     def _own_subdivision_follows(self, s: str, b: int, sf: _Surface) -> bool:
         """Whether an official name of a subdivision starts at ``b`` (红河个旧市), or its short form with an
         agency after it (广州白云警方)."""
-        window = s[b : b + 12]  # a slice: only these few characters are searched, however long the text
+        window = s[b : b + 12]  # a slice: the automaton converts the whole string it is given
         names = self._names_at(window)
         for surface in names[0][1] if names and names[0][0] == 0 else ():
             nxt = self._surfaces.get(surface) or self._after_parent.get(surface)
