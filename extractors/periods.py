@@ -65,7 +65,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("quarter_end", rf"{_Y}?(?:第)?(?P<q>[一二三四1-4])季度(?:末|底)"),
     ("quarter", rf"{_Y}?(?:第)?(?P<q>[一二三四1-4])季度"),
     ("half", rf"{_Y}?(?P<h>上半年|下半年)"),
-    ("month_part", rf"{_Y}?(?P<m>{_N})月(?P<part>上旬|中旬|下旬|初|底|末)"),
+    # 6月中下旬: two parts of a month together, from the first's first day to the second's last
+    ("month_part", rf"{_Y}?(?P<m>{_N})月(?P<part>上中旬|中下旬|上旬|中旬|下旬|初|底|末)"),
     ("day", rf"{_Y}?(?P<m>{_N})月(?P<d>{_N})日"),
     # 2023.5.12凌晨, 5.14当天: a date written with dots, known by the time of day after it
     ("day_dot", r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})\.)?(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?=当天|当日|凌晨|上午|中午|下午|晚上|晚间|早上|傍晚|夜间)"),
@@ -80,7 +81,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("year_end", rf"(?:{_Y}(?:末|底))|年(?:末|底)"),
     ("year", rf"(?:{_Y}(?:度)?(?:全年|一年)?)|全年"),
     # 近两年 without 来 reads as 近两年来 (not 近两年前, 近两年内, 近5年均值)
-    ("years_since", rf"(?:近|这|最近)?(?P<n>{_N}|两|几|多)年(?:来|间|以来)|(?:近|最近)(?P<n2>{_N}|两)年(?![来间以前内度均])"),
+    ("years_since", rf"(?:近|这|最近|过去)?(?P<n>{_N}|两|几|多)年(?:来|间|以来)|(?:近|最近|过去)(?P<n2>{_N}|两)年(?![来间以前内度均])"),
     ("recent_years", r"近(?:年来|几年来|些年来|年)|多年来"),
     ("holiday", r"(?P<hol>[“\"]?(?:五一|国庆|十一)[”\"]?(?:中秋)?(?:黄金周|长假|小长假|假期|期间)|黄金周|国庆|五一)"),
     # Holidays whose dates vary (春节) and bare holiday words (假期, 节日期间): dated
@@ -109,7 +110,7 @@ def _plain(p: str) -> str:
 # engine skip any other position at once: five times faster on running text). A test keeps it true.
 MARK_FIRST_CHARS = (
     "\\d〇零○一二两三四五六七八九十今去前上下本当同自从截到至第近这最多几年开新该此专行活斗整战会攻工设建"
-    "全五国春元清端中“\"黄假节长双昨次日不目现在保余已每月平为连半入汛主雨防"
+    "全五国春元清端中“\"黄假节长双昨次日不目现在保余已每月平为连半入汛主雨防过"
 )
 _COMBINED = re.compile(f"(?=[{MARK_FIRST_CHARS}])(?:" + "|".join(f"(?P<{name}>{_plain(p)})" for name, p in PATTERNS) + ")")
 # The same search, trying at each position only the patterns that can open with its character
@@ -365,7 +366,7 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         part = g.get("part")
         if part in ("底", "末"):
             return Period("stock", None, _month_end(y, mo))
-        lo, hi = {"上旬": (1, 10), "初": (1, 10), "中旬": (11, 20)}.get(part or "", (21, 0))
+        lo, hi = {"上旬": (1, 10), "初": (1, 10), "中旬": (11, 20), "上中旬": (1, 20), "中下旬": (11, 0)}.get(part or "", (21, 0))
         end = _month_end(y, mo) if hi == 0 else date(y, mo, hi)
         return Period("span", date(y, mo, lo), end)
     if name == "month":
@@ -414,7 +415,7 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         if n and st is not None and st.kind == "span" and st.start is not None and st.end is not None:
             if st.end.year - st.start.year + 1 == n and (st.start.month, st.start.day) == (1, 1):
                 return Period("span", st.start, st.end)
-        if n and pub is not None and mark.text.startswith(("近", "最近")):
+        if n and pub is not None and mark.text.startswith(("近", "最近", "过去")):
             return Period("span", date(pub.year - n, 1, 1), date(pub.year - 1, 12, 31))
         if n and pub is not None and n <= 5 and not mark.text.startswith("这"):
             # 五年来 (published December 2025): the N years up to the publication date, from the start of

@@ -594,3 +594,16 @@ def test_a_campaign_launched_from_a_month_is_where_its_running_total_starts() ->
             "审查逮捕养老诈骗案件37件。")
     figs = _by_mention(text, date(2022, 11, 21))
     assert _period(figs["37件"]) == (date(2022, 5, 1), date(2022, 11, 21))
+
+
+def test_the_past_n_years_are_the_whole_years_before_the_release() -> None:
+    # 过去三年 reads like 近三年: the three calendar years that ended before the release
+    got = _by_mention("回顾过去三年,全县累计新建农村公路412公里。", date(2024, 1, 22), "会泽县")
+    assert _period(got["412公里"]) == (date(2021, 1, 1), date(2023, 12, 31))
+
+
+def test_two_parts_of_a_month_together_run_from_the_first_to_the_second() -> None:
+    # 7月中下旬: from the 11th to the month's end; 3月上中旬: from the 1st to the 20th
+    got = _by_mention("7月中下旬,全市共完成晚稻插秧86万亩。3月上中旬,全市春播玉米12万亩。", date(2022, 8, 10), "赣州市")
+    assert _period(got["86万亩"]) == (date(2022, 7, 11), date(2022, 7, 31))
+    assert _period(got["12万亩"]) == (date(2022, 3, 1), date(2022, 3, 20))
