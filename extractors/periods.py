@@ -350,7 +350,8 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         # Statistics bureaus report quarters cumulatively: 三季度 is January to September.
         return Period("span", date(y, 1, 1), _month_end(y, 3 * q)) if y else unresolved
     if name == "half":
-        y = _year_of(ytext, ctx, 6 if g.get("h") == "上半年" else 12)
+        # 下半年 read in July is the half under way (下半年重点工作), not last year's: the month it opens decides
+        y = _year_of(ytext, ctx, 6 if g.get("h") == "上半年" else 7)
         if y is None:
             return unresolved
         if g.get("h") == "上半年":

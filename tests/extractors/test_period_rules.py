@@ -607,3 +607,10 @@ def test_two_parts_of_a_month_together_run_from_the_first_to_the_second() -> Non
     got = _by_mention("7月中下旬,全市共完成晚稻插秧86万亩。3月上中旬,全市春播玉米12万亩。", date(2022, 8, 10), "赣州市")
     assert _period(got["86万亩"]) == (date(2022, 7, 11), date(2022, 7, 31))
     assert _period(got["12万亩"]) == (date(2022, 3, 1), date(2022, 3, 20))
+
+
+def test_the_second_half_read_in_july_is_the_half_under_way() -> None:
+    # a mid-year review published in July: 下半年 is this year's, and so is the 上半年 told under it
+    text = "三、下半年工作安排\n一是加强执法检查,上半年全市共检查企业1.2万家次。"
+    got = _by_mention(text, date(2021, 7, 20), "太原市")
+    assert _period(got["1.2万家次"]) == (date(2021, 1, 1), date(2021, 6, 30))
