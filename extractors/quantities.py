@@ -382,9 +382,13 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
                 unit = listed  # 17、25、29微克/立方米: a measure written once, after the list's last number
                 if mult == 1 and mm2 is not None and listed.family in ("mass", "other"):
                     value *= mm2[1]
-            elif listed is not None and mult == 1 and _RESPECTIVELY_BEFORE.search(s[max(0, i - 40) : i]):
-                unit = listed  # 三县分别破获12、9和7起: each item of a 分别 list, counted in the unit after the last
-                if mm2 is not None:
+            elif listed is not None and _RESPECTIVELY_BEFORE.search(s[max(0, i - 40) : i]) and (
+                mult == 1 or mm2 is not None and mm2[1] == mult
+            ):
+                # 三县分别破获12、9和7起: each item of a 分别 list, counted in the unit after the last; so too
+                # where each item writes its own 万 (分别为218万、165万和142万人次)
+                unit = listed
+                if mm2 is not None and mult == 1:
                     value *= mm2[1]
             elif listed is not None and mult == 1 and s[max(0, i - 1) : i] in ("、", "，", ","):
                 before = s[max(0, i - 12) : i - 1]
@@ -438,7 +442,7 @@ _POINTS_LATER = re.compile(
 # Before the number of a picture or a chart on the page.
 _PICTURE_BEFORE: tuple[str, ...] = ("图片", "附图", "图表", "组图")
 # 分别 and what is done (为, 破获毒品案件) before the first number of a list, and the list's numbers so far.
-_RESPECTIVELY_BEFORE = re.compile(r"分别[\u4e00-\u9fff]{0,10}?(?:\d+(?:\.\d+)?(?:、|和|及|与))*$")
+_RESPECTIVELY_BEFORE = re.compile(r"分别[\u4e00-\u9fff]{0,10}?(?:\d+(?:\.\d+)?[万亿]?(?:、|和|及|与))*$")
 
 
 def _list_unit(s: str, k: int) -> tuple[Unit | None, tuple[str, int] | None, int]:

@@ -336,8 +336,8 @@ def strip_tail(t: str) -> str:
 def strip_change(t: str) -> str:
     """Drop a change verb and its comparison (发案同比下降 -> 发案); '' if that is all."""
     end = t.rstrip()[-1:]
-    if end not in _CHANGE_LAST:
-        return t
+    if end not in _CHANGE_LAST or t.endswith("新增"):
+        return t  # 新增 (newly added) counts what was added, it is no change of a level
     return CHANGE_RE.sub("", t)
 
 

@@ -78,3 +78,9 @@ def test_quick_tests_on_clauses_of_the_written_kind() -> None:
     assert sj.strip_lead("家住椒江区的居民王女士在网上刷单被骗") == "刷单被骗"
     assert sj.change_sign("同比下降") == -1 and sj.change_sign("减税降费超过") == 1
     assert sj.noun_after("4名嫌疑人共破获案件", 2) == "嫌疑人"
+
+
+def test_newly_added_is_no_change_word() -> None:
+    # 新增 counts what was added; only a change (增, 增长) is stripped from the subject
+    assert sj.strip_change("新增") == "新增"
+    assert sj.strip_change("病床同比增") == "病床"
