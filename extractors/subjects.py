@@ -1016,7 +1016,10 @@ _RANK_TAIL = re.compile(r"(?:占比|比重|所占比重)?(?:最高|最大|最多
 
 
 # Right before a number: a comparison base with its time (较2015年的, 比上年同期的), the number its value.
-_BASE_VALUE_BEFORE = re.compile(r"(?:较|比|与)(?:\d{4}年|上年|去年|前年|上月|上季度)(?:同期|底|末|全年)?的$")
+# (较1月份的47%, 仍不足2019年同期的六成: the same quantity in another period, or the share of it now reached)
+_BASE_VALUE_BEFORE = re.compile(
+    r"(?:较|比|与|不足|仅为)(?:\d{4}年|上年|去年|前年|上月|上季度|\d{1,2}月份?|[一二三四]季度)(?:同期|底|末|全年)?的$"
+)
 # A sentence's topic written at its head (优良天数比例方面，……; 其中，水质方面：……).
 _TOPIC_HEAD = re.compile(r"\s*(?:其中[,，]?)?([^,，。;；:：\d]{2,14}?)方面[,，:：]")
 
@@ -1429,6 +1432,9 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         elif prev_q is not None and _CHANGE_NOUN.fullmatch(core_nc):
             # ……减至2020年的21人,减幅43.2%: the change of the quantity just given
             names = [prev_q.base + core_nc] * k
+        elif prev_q is not None and core_nc == "平均" and core_nc != core and fam in ("percent", "points"):
+            # 5月份居民消费价格同比上涨0.3%,1-5月平均上涨1.0%: the average change of the quantity just given
+            names = [prev_q.base] * k
         elif prev_q is not None and (rate := _rate_change(core, prev_q)):
             # 增速比一季度提高1.0个百分点, 高于全省增速1.6个百分点, 两年平均增长6.0%: of the quantity before
             names = [rate] * k
