@@ -1131,6 +1131,18 @@ def _clause_openings(s: str) -> list[tuple[int, int]]:
 _JOINT_RE = re.compile(r"合计|共计|总计|合共|两地共|三地共")
 
 
+_LIST_JOINERS: tuple[str, ...] = ("、", "和", "及", "与", "以及")
+
+
+def _agencies_listed(s: str, prev: Mention, m: Mention) -> bool:
+    """Two agencies of areas one after the other in a list (昌吉市人民法院、阜康市人民法院): their areas are
+    listed as if named alone."""
+    if prev.role != places.AGENCY or m.role != places.AGENCY:
+        return False
+    tail = places.AGENCY_AFTER.match(s, prev.end)
+    return tail is not None and s[tail.end() : m.start] in _LIST_JOINERS
+
+
 def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None:
     """A list of places and 分别 with as many figures: each figure is of its place, in order
     (青岛、烟台……五市……分别进出口4588.6亿元、2800.7亿元……)."""
@@ -1145,7 +1157,9 @@ def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None
         # the longest run of places joined by 、 和 及 与
         runs: list[list[Mention]] = []
         for m in found:
-            if runs and s[runs[-1][-1].end : m.start] in ("、", "和", "及", "与", "以及"):
+            if runs and (
+                s[runs[-1][-1].end : m.start] in _LIST_JOINERS or _agencies_listed(s, runs[-1][-1], m)
+            ):
                 runs[-1].append(m)
             else:
                 runs.append([m])

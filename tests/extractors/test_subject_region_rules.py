@@ -341,3 +341,12 @@ def test_the_place_named_after_zui_de_shi_is_the_area_of_the_figure_after_it() -
     text = "1-9月，全省PM2.5浓度同比下降5.2%。改善幅度最大的是阳泉市，同比下降13.6%；排名末位的是运城市，下降0.8%。"
     got = _by_mention(text, date(2022, 10, 18), region="山西省")
     assert (got["13.6%"].region, got["0.8%"].region) == ("阳泉市", "运城市")
+
+
+def test_agencies_listed_before_fenbie_hand_out_their_areas_in_order() -> None:
+    # 甲县人民法院、乙市人民法院分别……: each figure is of its agency's area, as with names listed alone
+    got = _by_mention(
+        "从基层法院看,宁县人民法院、庆城县人民法院结案数居前两位,分别审执结2310件和1985件。",
+        date(2020, 7, 9), "庆阳市",
+    )
+    assert (got["2310件"].region, got["1985件"].region) == ("宁县", "庆城县")
