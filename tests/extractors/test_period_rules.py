@@ -614,3 +614,10 @@ def test_the_second_half_read_in_july_is_the_half_under_way() -> None:
     text = "三、下半年工作安排\n一是加强执法检查,上半年全市共检查企业1.2万家次。"
     got = _by_mention(text, date(2021, 7, 20), "太原市")
     assert _period(got["1.2万家次"]) == (date(2021, 1, 1), date(2021, 6, 30))
+
+
+def test_a_coverage_at_a_cut_off_is_a_stock_even_after_the_years_start() -> None:
+    # 覆盖人数 is how many are covered on the day, not how many were added since 今年以来
+    text = "今年以来,市卫健委扎实推进各项工作。\n截至9月底,全市家庭医生签约服务覆盖人数达96.2万人。"
+    got = _by_mention(text, date(2024, 10, 12), "荆州市")
+    assert _period(got["96.2万人"]) == (None, date(2024, 9, 30))
