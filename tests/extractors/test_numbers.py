@@ -179,3 +179,8 @@ def test_a_respectively_list_whose_items_each_write_their_ten_thousands_takes_th
     assert [(got[m].value, got[m].unit) for m in ("31万", "26.5万", "18万人次")] == [
         (310000, "人次"), (265000, "人次"), (180000, "人次")
     ]
+
+
+def test_freight_and_passenger_turnover_keep_their_compound_units() -> None:
+    got = {f.mention: f for f in extract("货物周转量612.4亿吨公里,旅客周转量38.6亿人公里。")}
+    assert (got["612.4亿吨公里"].unit, got["38.6亿人公里"].unit) == ("吨公里", "人公里")
