@@ -1163,37 +1163,47 @@ def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None
                 runs[-1].append(m)
             else:
                 runs.append([m])
-        run = max(runs, key=len)
-        k = len(run)
-        if k < 2:
-            continue
         sent = doc.sentences[si]
-        fen = [x.start() for x in re.finditer("分别", s[run[-1].end : sent.end])]
-        if not fen:
+        lists = [r for r in runs if len(r) >= 2]
+        if not lists:
             continue
-        lo = bisect_right(starts, run[-1].end)
-        hi = bisect_right(starts, sent.end - 1)
-        in_sent = nums[lo:hi]
-        distributed = False
-        i = 0
-        while i < len(in_sent):
-            group = [in_sent[i]]
-            while i + len(group) < len(in_sent) and s[group[-1].end : in_sent[i + len(group)].start].strip() in (
-                "、", "和", "及", "与", ",", "，", ""
-            ):
-                group.append(in_sent[i + len(group)])
-            if len(group) > k and s[group[k - 1].end : group[k].start].strip() in (",", "，"):
-                group = group[:k]  # ……分别为52起、41起和27起,三个城区合计……: the list ends at the comma
-            if len(group) == k:
-                for n, m in zip(group, run, strict=True):
-                    n.place = m.place
-                    n.region_from = (m.start, m.end, "分别: the place listed in the same order")
-                distributed = True
-            elif distributed and _JOINT_RE.search(s, max(sent.start, doc.clause(group[0].start)[0]), group[0].start):
-                for n in group:  # ……分别为26.4万人和23.1万人,合计占全省的37.6%: the places together
-                    n.place = run[0].place
-                    n.region_from = (run[0].start, run[-1].end, "合计 after 分别: the places listed, together")
-            i += len(group)
+        longest = max(lists, key=len)
+        _distribute_run(doc, longest, nums, starts, sent.start, sent.end)
+        for j, run in enumerate(lists):
+            if run is not longest:
+                # a second list in the sentence (西昌市、昭觉县……分别为216起、143起和121起;金阳县、美姑县缴获毒品
+                # 分别为188.4公斤和167公斤): its figures run up to the next list
+                end = lists[j + 1][0].start if j + 1 < len(lists) else sent.end
+                _distribute_run(doc, run, nums, starts, sent.start, end)
+
+
+def _distribute_run(doc: Document, run: list[Mention], nums: list[Num], starts: list[int], sent_start: int, end: int) -> None:
+    """The figures after the places of ``run`` and 分别, up to ``end``: one to each place, in order."""
+    s = doc.s
+    k = len(run)
+    if "分别" not in s[run[-1].end : end]:
+        return
+    in_sent = nums[bisect_right(starts, run[-1].end) : bisect_right(starts, end - 1)]
+    distributed = False
+    i = 0
+    while i < len(in_sent):
+        group = [in_sent[i]]
+        while i + len(group) < len(in_sent) and s[group[-1].end : in_sent[i + len(group)].start].strip() in (
+            "、", "和", "及", "与", ",", "，", ""
+        ):
+            group.append(in_sent[i + len(group)])
+        if len(group) > k and s[group[k - 1].end : group[k].start].strip() in (",", "，"):
+            group = group[:k]  # ……分别为52起、41起和27起,三个城区合计……: the list ends at the comma
+        if len(group) == k:
+            for n, m in zip(group, run, strict=True):
+                n.place = m.place
+                n.region_from = (m.start, m.end, "分别: the place listed in the same order")
+            distributed = True
+        elif distributed and _JOINT_RE.search(s, max(sent_start, doc.clause(group[0].start)[0]), group[0].start):
+            for n in group:  # ……分别为26.4万人和23.1万人,合计占全省的37.6%: the places together
+                n.place = run[0].place
+                n.region_from = (run[0].start, run[-1].end, "合计 after 分别: the places listed, together")
+        i += len(group)
 
 
 # Townships listed before their level word, then 分别: 粤海、南头、西丽等街道电诈警情分别下降……

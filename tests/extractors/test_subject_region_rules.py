@@ -350,3 +350,14 @@ def test_agencies_listed_before_fenbie_hand_out_their_areas_in_order() -> None:
         date(2020, 7, 9), "庆阳市",
     )
     assert (got["2310件"].region, got["1985件"].region) == ("宁县", "庆城县")
+
+
+def test_a_second_list_of_places_in_a_sentence_hands_out_its_own_figures() -> None:
+    # the longer list takes its figures, the shorter one after it its own (they went to the longer list's last)
+    got = _by_mention(
+        "分地区看,甲等县不计;会理市、盐源县、德昌县破获案件分别为96起、71起和52起;雷波县、喜德县缴获毒品分别为"
+        "64.2公斤和41公斤。",
+        date(2016, 6, 24), "凉山彝族自治州",
+    )
+    assert [got[m].region for m in ("96起", "71起", "52起")] == ["会理市", "盐源县", "德昌县"]
+    assert (got["64.2公斤"].region, got["41公斤"].region) == ("雷波县", "喜德县")
