@@ -150,10 +150,10 @@ _ENUM_RE = re.compile(r"[^、,，“”]{1,8}(?:、[^、,，“”]{1,8})+等(?:
 # An aside inside a subject is dropped; one that ends the subject qualifies it and stays:
 # 农林牧渔业(包括……)增加值 -> 农林牧渔业增加值, 道路交通事故(一般程序案件) kept.
 _PAREN_RE = re.compile(r"\([^()]{2,30}\)(?!$)")
-# An editor's note about the wording, never part of what is counted: (下同), (以下简称……), (现价).
+# An editor's note about the wording, never part of what is counted: (下同), (以下简称……), (俗称“麻古”), (现价).
 # The currency a total is reckoned in (以人民币计价, 按美元计算).
 _CURRENCY_BASIS = re.compile(r"(?:以|按)(?:人民币|美元|欧元)计(?:价|算)?")
-_EDITOR_NOTE_RE = re.compile(r"[(（](?:下同|以下同|以下简称[^()（）]{0,12}|简称[^()（）]{0,12})[)）]")
+_EDITOR_NOTE_RE = re.compile(r"[(（](?:下同|以下同|以下简称[^()（）]{0,12}|简称[^()（）]{0,12}|俗称[^()（）]{0,12}|又称[^()（）]{0,12})[)）]")
 # Where a noun after the number stops.
 NP_STOPS: frozenset[str] = frozenset(",;:。!?！？；：\n()（）“”\"都已均也被在从对将把向")
 NP_MAX: int = 18

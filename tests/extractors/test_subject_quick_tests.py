@@ -84,3 +84,8 @@ def test_newly_added_is_no_change_word() -> None:
     # 新增 counts what was added; only a change (增, 增长) is stripped from the subject
     assert sj.strip_change("新增") == "新增"
     assert sj.strip_change("病床同比增") == "病床"
+
+
+def test_a_common_name_in_brackets_is_no_part_of_the_subject() -> None:
+    # 冰毒片剂(俗称“麻古”): the bracket glosses the name, it does not say what is counted
+    assert sj.tidy("冰毒片剂(俗称“麻古”)") == "冰毒片剂"
