@@ -566,6 +566,8 @@ _COMPARE_PAREN = re.compile(r"(?:同比|环比|较|比|与)[^,，。;；]{0,8}[(
 # The words before a mark that make it a sub-period of its clause only: 其中,今年6月…….
 _SUB_BEFORE = re.compile(r"其中[,，]?\s*$")
 _CAUSE = re.compile(r"受[^,，。;；]{0,10}$")
+# After a duration: the rest of the name of a rate it limits (3个月内办理过程或结果答复率).
+_TIME_LIMIT_OF_RATE = re.compile(r"(?:以)?内[^,，。;；:：\d]{0,12}率")
 _STOCK_DENY_BEFORE = "实发表出呈体展再兑涌显浮"
 # After 近三年: an average over the span (近三年平均每年新增……), a rate.
 _RATE_AFTER = re.compile(r"(?:来)?(?:的)?(?:平均|年均|每年|日均|月均|累计平均)")
@@ -602,6 +604,10 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         return None  # 实现, 发现, 表现
     if name == "year" and re.match(r"[“\"]\d", after):
         return None  # 2003年“12·9”积案: the year names a case
+    if name == "duration" and _TIME_LIMIT_OF_RATE.match(after):
+        return None  # 3个月内办理答复率: a time limit inside the name of a rate, not a span
+    if name == "dayonly" and after.startswith(("内", "以内")):
+        return None  # 7日内回复: within seven days, not the 7th of a month
     if name in ("day", "today", "dayonly", "day_dot") and (
         after.startswith(REPORT_AFTER) or _REPORTER_AFTER.match(after) or _REPORT_CLAUSE_AFTER.match(s, mark.end)
     ):

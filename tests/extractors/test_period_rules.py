@@ -621,3 +621,10 @@ def test_a_coverage_at_a_cut_off_is_a_stock_even_after_the_years_start() -> None
     text = "今年以来,市卫健委扎实推进各项工作。\n截至9月底,全市家庭医生签约服务覆盖人数达96.2万人。"
     got = _by_mention(text, date(2024, 10, 12), "荆州市")
     assert _period(got["96.2万人"]) == (None, date(2024, 9, 30))
+
+
+def test_a_time_limit_inside_the_name_of_a_rate_is_no_period() -> None:
+    # 7日内 (within seven days) is no 7th of a month; 3个月内……答复率 limits the rate, it is not its span
+    text = "一季度,全市信访部门共受理来信来访2300余件,7日内告知率、3个月内办结率均为100%。"
+    got = _by_mention(text, date(2024, 4, 18), "遵义市")
+    assert _period(got["100%"]) == (date(2024, 1, 1), date(2024, 3, 31))
