@@ -692,7 +692,11 @@ class _Times:
                 self.case_resets.append(mk.start)
             if per.kind == "day":
                 r, level = P.EVENT, Level.PARAGRAPH
-        if r == P.EVENT and per.kind == "day" and not heading and level == Level.DOCUMENT and self._paragraphs_hold_sentences() and any(
+        if r == P.EVENT and per.kind == "day" and not heading and s.startswith("单日", mk.end):
+            # 长假期间……,10月3日单日入城车辆达2.1万辆次。交警大队……: one day's statistic told inside a period holds
+            # for its sentence; the period is back after it
+            level, rule = Level.SENTENCE, "a single day's statistic (单日): its sentence"
+        elif r == P.EVENT and per.kind == "day" and not heading and level == Level.DOCUMENT and self._paragraphs_hold_sentences() and any(
             ph.role == P.WHEN and ph.level == Level.DOCUMENT and ph.value.period.kind == "span"
             and ph.value.period.start is not None for ph in self.scopes.in_force(mk.start)
         ):
@@ -1294,6 +1298,7 @@ def _is_event(doc: Document, n: Num, per: Period | None, top: Phrase[_TimeValue]
         or _AREA_CAMPAIGN.search(s, sent.start, n.start)
         or _FLOW_STATISTIC.search(s, max(clause_start, n.start - 8), n.start) and not _SEIZURE.search(s, clause_start, n.start)
         or _day_statistic_before(s, max(sent.start, n.start - 30), n.start)
+        or top is not None and s.startswith("单日", top.end)
     ):
         return False  # 5月3日当天，全市接待游客321.5万人次; 2月10日单日车流量: a day's statistic
     if (

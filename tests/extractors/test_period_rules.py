@@ -628,3 +628,13 @@ def test_a_time_limit_inside_the_name_of_a_rate_is_no_period() -> None:
     text = "一季度,全市信访部门共受理来信来访2300余件,7日内告知率、3个月内办结率均为100%。"
     got = _by_mention(text, date(2024, 4, 18), "遵义市")
     assert _period(got["100%"]) == (date(2024, 1, 1), date(2024, 3, 31))
+
+
+def test_a_single_days_statistic_inside_a_holiday_is_an_aggregate_of_its_sentence_only() -> None:
+    # 10月2日单日: the area's count for one day of the holiday; the next sentence is the holiday's again
+    text = ("10月1日至7日国庆长假期间,全县共接报交通事故警情132起。"
+            "长假期间,景区累计接待游客31.2万人次,10月2日单日接待游客6.8万人次。交警大队临时增设停车位900余个。")
+    got = _by_mention(text, date(2019, 10, 8), "蓟州区")
+    assert _period(got["6.8万人次"]) == (date(2019, 10, 2), date(2019, 10, 2))
+    assert got["6.8万人次"].kind == "aggregate"
+    assert _period(got["900余个"]) == (date(2019, 10, 1), date(2019, 10, 7))
