@@ -89,3 +89,8 @@ def test_newly_added_is_no_change_word() -> None:
 def test_a_common_name_in_brackets_is_no_part_of_the_subject() -> None:
     # 冰毒片剂(俗称“麻古”): the bracket glosses the name, it does not say what is counted
     assert sj.tidy("冰毒片剂(俗称“麻古”)") == "冰毒片剂"
+
+
+def test_items_listed_before_an_emission_share_its_head() -> None:
+    # 氨氮、二氧化硫、氮氧化物排放量: every pollutant's emissions, the head written once after the last
+    assert sj.split_list("氨氮、二氧化硫、氮氧化物排放量", 3) == ["氨氮排放量", "二氧化硫排放量", "氮氧化物排放量"]
