@@ -632,8 +632,12 @@ class _Times:
                 self.by_end[mk.end] = ph
                 return
             start_ph = next(
-                (ph for ph in self.scopes.in_force(mk.start) if ph.role == P.WHEN and ph.start >= sent.start
-                 and ph.value.period.start is not None and (per.end is None or ph.value.period.start <= per.end)),
+                (ph for ph in self.scopes.in_force(mk.start) if ph.role == P.WHEN and (
+                    ph.start >= sent.start
+                    # 自4月20日起,……开展了……专项整治行动。截至10月20日,共查处……: the campaign launched in the
+                    # sentence before, up to the cut-off, in one paragraph
+                    or ph.rule == _LAUNCH_RULE and doc.para_index(ph.start) == doc.para_index(mk.start)
+                ) and ph.value.period.start is not None and (per.end is None or ph.value.period.start <= per.end)),
                 None,
             )
             if start_ph is not None and per.end is not None and start_ph.value.period.start is not None:

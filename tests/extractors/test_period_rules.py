@@ -638,3 +638,12 @@ def test_a_single_days_statistic_inside_a_holiday_is_an_aggregate_of_its_sentenc
     assert _period(got["6.8万人次"]) == (date(2019, 10, 2), date(2019, 10, 2))
     assert got["6.8万人次"].kind == "aggregate"
     assert _period(got["900余个"]) == (date(2019, 10, 1), date(2019, 10, 7))
+
+
+def test_a_campaign_launched_in_one_sentence_and_cut_off_in_the_next_is_one_span() -> None:
+    # 自5月10日起……开展……专项整治行动。截至9月10日,共查处……: the campaign's span holds on into the next paragraph
+    text = ("自2015年5月10日起,县交警大队在全县开展了为期四个月的货车超载专项整治行动。截至9月10日,共查处超载货车612辆。\n"
+            "专项行动期间,大队共设置检查点85个。")
+    got = _by_mention(text, None, "富源县")
+    assert _period(got["612辆"]) == (date(2015, 5, 10), date(2015, 9, 10))
+    assert _period(got["85个"]) == (date(2015, 5, 10), date(2015, 9, 10))
