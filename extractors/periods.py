@@ -75,6 +75,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("since_year_start", r"(?:今年)?年初(?:以来|至今(?!年))|开年以来|新年以来"),
     # 该行动开展以来: since a campaign began, whose start the text states before (or not at all)
     ("campaign_since", r"(?:该|此|这一?|本次|此次|专项)?(?:行动|活动|斗争|整治|战役|会战|攻坚战|专项行动|专项斗争|专项整治|工作)(?:开展|启动|部署|实施|发起|打响|开始)以来"),
+    # 行动期间: during a campaign whose span the release states elsewhere (resolved by the recogniser)
+    ("campaign_during", r"(?:该|此|本次|此次|专项)?(?:行动|活动|整治|会战|战役|专项行动|专项整治)期间"),
     # 汛期以来, 入冬以来, 开学以来: since a season or a term began, whose day the text does not state
     ("season_since", r"(?:入汛|主汛期|汛期|入冬|入夏|入春|开学|雨季|防汛期)以来"),
     ("same_period_last_year", r"(?:上年|去年)同期"),
@@ -296,6 +298,8 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         ):
             return Period("span", st.start, pub)  # 并于当年11月实施……专项行动。该行动开展以来: from then
         return Period("stock", None, pub)  # the campaign's start is not stated: a running total as of now
+    if name == "campaign_during":
+        return None  # known only from the span the release states for the campaign
     if name == "season_since":
         return Period("stock", None, pub)  # a running total from an undated start: as of now
     if name == "until_now":

@@ -275,6 +275,7 @@ class _Times:
         self.since_starts: set[date] = set()
         self.main_span: Period | None = None  # the last span stated at document level
         self.launches: list[date] = []  # the starts of campaigns whose launch the release tells
+        self.campaign_spans: list[Period] = []  # campaigns' spans told as a start and a cut-off
         self.flood_start: date | None = None  # the day the flood season began, as the release states it (于3月28日入汛)
         self.title_periods: set[tuple[date | None, date | None]] = set()  # the spans its title names
         self._multi_sentence: bool | None = None
@@ -349,6 +350,9 @@ class _Times:
             elif mk.name == "campaign_since" and self.launches and doc.published is not None:
                 # 今年4月，……部署开展……专项行动。……专项行动开展以来: since the launch the release told
                 per = Period("span", self.launches[-1], doc.published)
+            elif mk.name == "campaign_during":
+                # 自4月20日起,……开展……行动。截至10月20日,……。\n……。行动期间,……: the campaign's span told before
+                per = self.campaign_spans[-1] if self.campaign_spans else None
             elif mk.name == "season_since" and "汛" in mk.text and self.flood_start is not None and doc.published is not None:
                 # 今年我省于3月28日入汛，汛期以来: since the day the release says the flood season began
                 per = Period("span", self.flood_start, doc.published)
@@ -645,6 +649,8 @@ class _Times:
                 # period stated (行动期间,…… in the next paragraph); a stock named after the cut-off stays a
                 # stock as of then (截至5月底,全省现有吸毒人员)
                 per = Period("span", start_ph.value.period.start, per.end)
+                if start_ph.rule == _LAUNCH_RULE:
+                    self.campaign_spans.append(per)
                 ph = Phrase(mk.start, mk.end, mk.text, _TimeValue(per, "since_until"), P.WHEN, Level.DOCUMENT,
                             f"{start_ph.text} …… {mk.text}: one span")
                 self.scopes.add(ph)

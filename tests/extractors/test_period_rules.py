@@ -647,3 +647,13 @@ def test_a_campaign_launched_in_one_sentence_and_cut_off_in_the_next_is_one_span
     got = _by_mention(text, None, "富源县")
     assert _period(got["612辆"]) == (date(2015, 5, 10), date(2015, 9, 10))
     assert _period(got["85个"]) == (date(2015, 5, 10), date(2015, 9, 10))
+
+
+def test_during_the_campaign_is_the_campaigns_span_after_another_period() -> None:
+    # 行动期间 after a paragraph on 1至9月: the campaign's own span, told as its launch and its cut-off
+    text = ("自2015年5月10日起,县交警大队在全县开展了货车超载专项整治行动。截至9月10日,共查处超载货车612辆。\n"
+            "2015年1至9月,全县共发生道路交通事故41起。\n"
+            "据统计,行动期间因超载引发的交通事故3起。")
+    got = _by_mention(text, None, "富源县")
+    assert _period(got["41起"]) == (date(2015, 1, 1), date(2015, 9, 30))
+    assert _period(got["3起"]) == (date(2015, 5, 10), date(2015, 9, 10))
