@@ -570,6 +570,8 @@ _COMPARE_PAREN = re.compile(r"(?:同比|环比|较|比|与)[^,，。;；]{0,8}[(
 # The words before a mark that make it a sub-period of its clause only: 其中,今年6月…….
 _SUB_BEFORE = re.compile(r"其中[,，]?\s*$")
 _CAUSE = re.compile(r"受[^,，。;；]{0,10}$")
+# After a year: the target it names (全年20万套任务, 年度目标).
+_TARGET_AFTER = re.compile(r"[^,，。;；:：]{0,10}?(?:任务|目标)")
 # After a duration: the rest of the name of a rate it limits (3个月内办理过程或结果答复率).
 _TIME_LIMIT_OF_RATE = re.compile(r"(?:以)?内[^,，。;；:：\d]{0,12}率")
 _STOCK_DENY_BEFORE = "实发表出呈体展再兑涌显浮"
@@ -610,6 +612,9 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         return None  # 2003年“12·9”积案: the year names a case
     if name == "duration" and _TIME_LIMIT_OF_RATE.match(after):
         return None  # 3个月内办理答复率: a time limit inside the name of a rate, not a span
+    if name == "year" and _TARGET_AFTER.match(after):
+        # 上半年,……完成全年20万套任务的53%: the year of the target a figure is measured against, not its period
+        return Role(SIDE, "clause", "the year of a target (全年……任务): not the figures' period")
     if name == "dayonly" and after.startswith(("内", "以内")):
         return None  # 7日内回复: within seven days, not the 7th of a month
     if name in ("day", "today", "dayonly", "day_dot") and (

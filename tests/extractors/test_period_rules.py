@@ -657,3 +657,11 @@ def test_during_the_campaign_is_the_campaigns_span_after_another_period() -> Non
     got = _by_mention(text, None, "富源县")
     assert _period(got["41起"]) == (date(2015, 1, 1), date(2015, 9, 30))
     assert _period(got["3起"]) == (date(2015, 5, 10), date(2015, 9, 10))
+
+
+def test_the_year_of_a_target_is_not_the_period_of_what_follows() -> None:
+    # 完成全年任务的55%: the half-year's progress against the year's target; what follows is the half's too
+    text = "今年上半年,全市棚户区改造新开工1.2万套,完成全年2.2万套任务的55%,基本建成0.8万套。"
+    got = _by_mention(text, date(2016, 7, 15), "西宁市")
+    for m in ("55%", "0.8万套"):
+        assert _period(got[m]) == (date(2016, 1, 1), date(2016, 6, 30))
