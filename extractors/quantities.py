@@ -350,6 +350,8 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
                 return None
             if is_cn and unit.text in ("大类", "城"):
                 return None  # 八大类 (the CPI basket), 三城: names, not counts
+            if is_cn and unit.text in ("项", "个") and s.startswith(("指数", "指标"), k + len(unit.text)):
+                return None  # 四项指数分别下降: the count of the measures a list goes on to give, not a figure
             if unit.text in ("座", "吨") and _CLASS_BOUND.match(s, k + len(unit.text)):
                 return None  # 7座及以下小型客车, 10吨以上货车: a class of vehicles, not a figure
             k += len(unit.text)

@@ -1250,6 +1250,8 @@ _FROM_TO_TAIL = re.compile(
     r"(?:的|(?:减少|下降|降低|提升|提高|上升|增加|增长|扩大|缩小)?(?:至|到)[^,，;；。]{0,10}?的?|[减降增升]至[^,，;；。]{0,10}?的?|(?:调整|变|提高|降低|下降|上升|增加|减少)为)$"
 )
 _CHANGE_NOUN = re.compile(r"减幅|降幅|增幅|涨幅|升幅")
+# The measures just given, counted (四项指数, 三项指标): a list of changes goes through them in order.
+_MEASURES_COUNTED = re.compile(r"[两三四五六七八九十]项(?:指数|指标|数据)")
 # Trend words that close the clause naming the quantity (外流贩毒人数明显减少): not the quantity's name.
 _TREND_TAIL = re.compile(
     r"(?:明显|持续|大幅|大幅度|稳步|逐年|进一步|显著|有所|不断|均)?(?:减少|下降|降低|提升|提高|上升|增加|增长|好转|"
@@ -1423,6 +1425,9 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # 外流贩毒人数明显减少,由2018年的37人减至2020年的21人: both ends are of the quantity the clause
             # before names
             names = topic
+        elif k > 1 and len(in_sent) >= k and _MEASURES_COUNTED.fullmatch(core_nc) and all(m.base for m in in_sent[-k:]):
+            # ……186起,死亡43人,受伤211人,直接财产损失92.6万元,……四项指数分别下降12.3%、……: the measures just given
+            names = [m.base for m in in_sent[-k:]]
         elif enum_items is not None:
             # 金银珠宝类、饮料类……等商品零售额同比分别增长105.9%、57.2%……: item by item
             names = enum_items

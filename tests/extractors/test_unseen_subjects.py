@@ -303,3 +303,13 @@ def test_an_average_change_over_months_is_of_the_quantity_just_given() -> None:
     # 1-5月平均上涨1.0%: the average of the change of the quantity named before it
     got = _by_mention("5月份,全省居民消费价格同比上涨0.4%,1-5月平均上涨1.1%。", date(2023, 6, 16), "江苏省")
     assert got["1.1%"].subject == "居民消费价格"
+
+
+def test_changes_of_the_measures_just_given_counted_go_through_them_in_order() -> None:
+    # 三项指数分别下降: the number of the measures is no figure, and each change is of one measure before it
+    got = _by_mention(
+        "1至5月,全县共发生交通事故38起,死亡9人,受伤41人,与去年同期相比,三项指数分别下降7.3%、10%和4.7%。",
+        date(2017, 6, 12), "祁县",
+    )
+    assert "三项" not in got
+    assert [got[m].subject for m in ("7.3%", "10%", "4.7%")] == ["发生交通事故", "死亡", "受伤"]
