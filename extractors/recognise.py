@@ -1229,6 +1229,14 @@ _TOWNSHIP_LIST = re.compile(
 )
 
 
+# Townships each named with its level word, then 分别: 龙溪街道、双龙湖街道改造项目数量较多,分别为9个和7个
+_TOWNSHIPS_NAMED_EACH = re.compile(
+    r"(?:(?<=[,，;；:：。\s])|(?<=其中))"
+    r"(?P<items>(?:[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡)、)+[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))"
+    r"[^,，。;；]{0,16}?[,，]?分别"
+)
+
+
 def _distribute_townships(doc: Document, nums: list[Num]) -> None:
     """Townships (not in the gazetteer) listed with 分别 and as many figures: each figure is of its
     township, in order."""
@@ -1236,8 +1244,9 @@ def _distribute_townships(doc: Document, nums: list[Num]) -> None:
     starts = [n.start for n in nums]
     if "分别" not in s:
         return  # the pattern opens on any character and closes on 分别: not tried without it
-    for m in _TOWNSHIP_LIST.finditer(s):
-        items = m.group("items").split("、")
+    listed = [(m, [x + m.group("level") for x in m.group("items").split("、")]) for m in _TOWNSHIP_LIST.finditer(s)]
+    listed += [(m, m.group("items").split("、")) for m in _TOWNSHIPS_NAMED_EACH.finditer(s)]
+    for m, items in listed:
         k = len(items)
         sent = doc.sentence(m.start())
         lo = bisect_right(starts, m.end() - 1)
@@ -1250,8 +1259,8 @@ def _distribute_townships(doc: Document, nums: list[Num]) -> None:
         if len(group) != k:
             continue
         for n, name in zip(group, items, strict=True):
-            n.place = Place(name + m.group("level"))
-            n.region_from = (m.start("items"), m.end("level"), "分别: the township listed in the same order")
+            n.place = Place(name)
+            n.region_from = (m.start("items"), m.end("items"), "分别: the township listed in the same order")
 
 
 # ---------------------------------------------------------------- kinds

@@ -361,3 +361,9 @@ def test_a_second_list_of_places_in_a_sentence_hands_out_its_own_figures() -> No
     )
     assert [got[m].region for m in ("96起", "71起", "52起")] == ["会理市", "盐源县", "德昌县"]
     assert (got["64.2公斤"].region, got["41公斤"].region) == ("雷波县", "喜德县")
+
+
+def test_townships_each_named_with_their_level_word_hand_out_figures_after_fenbie() -> None:
+    # 甲街道、乙街道……分别为: each figure is of its township, as with 甲、乙等街道
+    got = _by_mention("今年全区改造老旧小区42个。龙湖街道、云台街道改造项目较多,分别为9个和7个。", date(2024, 11, 18), "鹿城区")
+    assert (got["9个"].region, got["7个"].region) == ("龙湖街道", "云台街道")
