@@ -1229,6 +1229,31 @@ _TOWNSHIP_LIST = re.compile(
 )
 
 
+def _changes_of_places_each(doc: Document, nums: list[Num]) -> None:
+    """Places told each with its own figure, then their changes with 分别 (南关区……317起,二道区……254起,同比分别
+    上升18.4%和12.9%): each change is of the place of the figure it stands for, in order."""
+    s = doc.s
+    i = 0
+    while i < len(nums):
+        n = nums[i]
+        j = i + 1
+        while j < len(nums) and nums[j].sentence == n.sentence and s[nums[j - 1].end : nums[j].start].strip() in _LIST_JOINERS:
+            j += 1
+        k = j - i
+        if k >= 2 and "分别" in s[doc.clause(n.start)[0] : n.start]:
+            before = [m for m in nums[max(0, i - k) : i] if m.sentence == n.sentence]
+            names = [m.place.name if m.place is not None else None for m in before]
+            if (
+                len(before) == k and None not in names and len(set(names)) == k
+                and all(m.region_from is not None and m.region_from[0] >= n.sentence[0] for m in before)
+                # and the changes name no place of their own after those figures (金阳县、美姑县……分别为)
+                and all(m.region_from is None or m.region_from[0] < before[-1].start for m in nums[i:j])
+            ):
+                for m, prev in zip(nums[i:j], before, strict=True):
+                    m.place, m.region_from = prev.place, prev.region_from
+        i = j
+
+
 # Townships each named with its level word, then 分别: 龙溪街道、双龙湖街道改造项目数量较多,分别为9个和7个
 _TOWNSHIPS_NAMED_EACH = re.compile(
     r"(?:(?<=[,，;；:：。\s])|(?<=其中))"
@@ -1757,6 +1782,7 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times, dict[str, st
         else:
             n.place, n.region_from = area.place, home_from
     _distribute_lists(doc, ms, nums)
+    _changes_of_places_each(doc, nums)
     _caught_in(doc, nums)
     _table_columns_and_rows(doc, nums, times, area)
     return area, times, _written_names(ms)

@@ -367,3 +367,12 @@ def test_townships_each_named_with_their_level_word_hand_out_figures_after_fenbi
     # 甲街道、乙街道……分别为: each figure is of its township, as with 甲、乙等街道
     got = _by_mention("今年全区改造老旧小区42个。龙湖街道、云台街道改造项目较多,分别为9个和7个。", date(2024, 11, 18), "鹿城区")
     assert (got["9个"].region, got["7个"].region) == ("龙湖街道", "云台街道")
+
+
+def test_changes_listed_with_fenbie_after_places_each_with_a_figure_follow_those_places() -> None:
+    # 甲区……317起,乙区……254起,同比分别上升……: each change is of the place of the figure it stands for
+    got = _by_mention(
+        "其中,南岗区分局破获电诈案件317起,道里区分局破获电诈案件254起,同比分别上升18.4%和12.9%。",
+        date(2022, 8, 16), "哈尔滨市",
+    )
+    assert (got["18.4%"].region, got["12.9%"].region) == ("南岗区", "道里区")
