@@ -1458,11 +1458,9 @@ def _settle_headings(nums: list[Num]) -> None:
         if match is None:
             continue
         restates = match is first_body.get(key(n)) or (n.qualifier != "exact" and match is _rounded_match(n, nums))
-        if own and n.period is not None and match.period is not None and (
-            n.period.kind == "vague" or restates and (n.period.kind not in ("span", "day") or n.period.start is None)
-        ):
-            # a headline that restates a body figure takes its period where its own says no span (三个月,
-            # 已); a case's headline takes the case's day
+        if own and n.period is not None and match.period is not None and (n.period.kind == "vague" or restates):
+            # a headline that restates a body figure takes its period, whatever its own says (今年以来 over the
+            # body's 今年以来……截至8月15日, 三个月, 已); a case's headline takes the case's day
             own = False
         if not own:
             n.period = match.period

@@ -665,3 +665,11 @@ def test_the_year_of_a_target_is_not_the_period_of_what_follows() -> None:
     got = _by_mention(text, date(2016, 7, 15), "西宁市")
     for m in ("55%", "0.8万套"):
         assert _period(got[m]) == (date(2016, 1, 1), date(2016, 6, 30))
+
+
+def test_a_headline_restating_a_body_figure_takes_its_period_even_with_its_own() -> None:
+    # the headline's 今年以来 is the body's 今年以来……截至8月15日: the figure is the body's, closed where it closes
+    text = ("长春警方今年以来止付冻结涉诈资金1.8亿元\n"
+            "今年以来,全市公安机关持续打击电信网络诈骗犯罪,截至8月15日,共止付冻结涉诈资金1.8亿元。")
+    got = extract(text, published=date(2022, 8, 16), region="长春市")
+    assert [_period(f) for f in got] == [(date(2022, 1, 1), date(2022, 8, 15))] * 2
