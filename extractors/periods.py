@@ -66,7 +66,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("quarter_end", rf"{_Y}?(?:第)?(?P<q>[一二三四1-4])季度(?:末|底)"),
     ("quarter", rf"{_Y}?(?:第)?(?P<q>[一二三四1-4])季度"),
     ("half", rf"{_Y}?(?P<h>上半年|下半年)"),
-    ("month_part", rf"{_Y}?(?P<m>{_N})月(?P<part>上旬|中旬|下旬|初|底|末)"),
+    # 6月中下旬: two parts of a month together, from the first's first day to the second's last
+    ("month_part", rf"{_Y}?(?P<m>{_N})月(?P<part>上中旬|中下旬|上旬|中旬|下旬|初|底|末)"),
     ("day", rf"{_Y}?(?P<m>{_N})月(?P<d>{_N})日"),
     # 2023.5.12凌晨, 5.14当天: a date written with dots, known by the time of day after it
     ("day_dot", r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})\.)?(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?=当天|当日|凌晨|上午|中午|下午|晚上|晚间|早上|傍晚|夜间)"),
@@ -75,13 +76,15 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("since_year_start", r"(?:今年)?年初(?:以来|至今(?!年))|开年以来|新年以来"),
     # 该行动开展以来: since a campaign began, whose start the text states before (or not at all)
     ("campaign_since", r"(?:该|此|这一?|本次|此次|专项)?(?:行动|活动|斗争|整治|战役|会战|攻坚战|专项行动|专项斗争|专项整治|工作)(?:开展|启动|部署|实施|发起|打响|开始)以来"),
+    # 行动期间: during a campaign whose span the release states elsewhere (resolved by the recogniser)
+    ("campaign_during", r"(?:该|此|本次|此次|专项)?(?:行动|活动|整治|会战|战役|专项行动|专项整治)期间"),
     # 汛期以来, 入冬以来, 开学以来: since a season or a term began, whose day the text does not state
     ("season_since", r"(?:入汛|主汛期|汛期|入冬|入夏|入春|开学|雨季|防汛期)以来"),
     ("same_period_last_year", r"(?:上年|去年)同期"),
     ("year_end", rf"(?:{_Y}(?:末|底))|年(?:末|底)"),
     ("year", rf"(?:{_Y}(?:度)?(?:全年|一年)?)|全年"),
     # 近两年 without 来 reads as 近两年来 (not 近两年前, 近两年内, 近5年均值)
-    ("years_since", rf"(?:近|这|最近)?(?P<n>{_N}|两|几|多)年(?:来|间|以来)|(?:近|最近)(?P<n2>{_N}|两)年(?![来间以前内度均])"),
+    ("years_since", rf"(?:近|这|最近|过去)?(?P<n>{_N}|两|几|多)年(?:来|间|以来)|(?:近|最近|过去)(?P<n2>{_N}|两)年(?![来间以前内度均])"),
     ("recent_years", r"近(?:年来|几年来|些年来|年)|多年来"),
     ("holiday", r"(?P<hol>[“\"]?(?:五一|国庆|十一)[”\"]?(?:中秋)?(?:黄金周|长假|小长假|假期|期间)|黄金周|国庆|五一)"),
     # Holidays whose dates vary (春节) and bare holiday words (假期, 节日期间): dated
@@ -110,7 +113,7 @@ def _plain(p: str) -> str:
 # engine skip any other position at once: five times faster on running text). A test keeps it true.
 MARK_FIRST_CHARS = (
     "\\d〇零○一二两三四五六七八九十今去前上下本当同自从截到至第近这最多几年开新该此专行活斗整战会攻工设建"
-    "全五国春元清端中“\"黄假节长双昨次日不目现在保余已每月平为连半入汛主雨防"
+    "全五国春元清端中“\"黄假节长双昨次日不目现在保余已每月平为连半入汛主雨防过"
 )
 _COMBINED = re.compile(f"(?=[{MARK_FIRST_CHARS}])(?:" + "|".join(f"(?P<{name}>{_plain(p)})" for name, p in PATTERNS) + ")")
 # The same search, trying at each position only the patterns that can open with its character
@@ -299,6 +302,8 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         ):
             return Period("span", st.start, pub)  # 并于当年11月实施……专项行动。该行动开展以来: from then
         return Period("stock", None, pub)  # the campaign's start is not stated: a running total as of now
+    if name == "campaign_during":
+        return None  # known only from the span the release states for the campaign
     if name == "season_since":
         return Period("stock", None, pub)  # a running total from an undated start: as of now
     if name == "until_now":
@@ -353,7 +358,8 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         # Statistics bureaus report quarters cumulatively: 三季度 is January to September.
         return Period("span", date(y, 1, 1), _month_end(y, 3 * q)) if y else unresolved
     if name == "half":
-        y = _year_of(ytext, ctx, 6 if g.get("h") == "上半年" else 12)
+        # 下半年 read in July is the half under way (下半年重点工作), not last year's: the month it opens decides
+        y = _year_of(ytext, ctx, 6 if g.get("h") == "上半年" else 7)
         if y is None:
             return unresolved
         if g.get("h") == "上半年":
@@ -369,7 +375,7 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         part = g.get("part")
         if part in ("底", "末"):
             return Period("stock", None, _month_end(y, mo))
-        lo, hi = {"上旬": (1, 10), "初": (1, 10), "中旬": (11, 20)}.get(part or "", (21, 0))
+        lo, hi = {"上旬": (1, 10), "初": (1, 10), "中旬": (11, 20), "上中旬": (1, 20), "中下旬": (11, 0)}.get(part or "", (21, 0))
         end = _month_end(y, mo) if hi == 0 else date(y, mo, hi)
         return Period("span", date(y, mo, lo), end)
     if name == "month":
@@ -418,7 +424,7 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         if n and st is not None and st.kind == "span" and st.start is not None and st.end is not None:
             if st.end.year - st.start.year + 1 == n and (st.start.month, st.start.day) == (1, 1):
                 return Period("span", st.start, st.end)
-        if n and pub is not None and mark.text.startswith(("近", "最近")):
+        if n and pub is not None and mark.text.startswith(("近", "最近", "过去")):
             return Period("span", date(pub.year - n, 1, 1), date(pub.year - 1, 12, 31))
         if n and pub is not None and n <= 5 and not mark.text.startswith("这"):
             # 五年来 (published December 2025): the N years up to the publication date, from the start of
@@ -576,6 +582,10 @@ _CAUSE = re.compile(r"受[^,，。;；]{0,10}$")  # tried only where 影响 foll
 _CASE_NAME_AFTER = re.compile(r"[“\"]\d")
 # 较前, 比上 before a duration (较前一周): a comparison base
 _COMPARE_LAST = re.compile(r"(?:较|比|与)(?:前|上)$")
+# After a year: the target it names (全年20万套任务, 年度目标).
+_TARGET_AFTER = re.compile(r"[^,，。;；:：]{0,10}?(?:任务|目标)")
+# After a duration: the rest of the name of a rate it limits (3个月内办理过程或结果答复率).
+_TIME_LIMIT_OF_RATE = re.compile(r"(?:以)?内[^,，。;；:：\d]{0,12}率")
 _STOCK_DENY_BEFORE = "实发表出呈体展再兑涌显浮"
 # After 近三年: an average over the span (近三年平均每年新增……), a rate.
 _RATE_AFTER = re.compile(r"(?:来)?(?:的)?(?:平均|年均|每年|日均|月均|累计平均)")
@@ -622,6 +632,13 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         return None  # 实现, 发现, 表现
     if name == "year" and _CASE_NAME_AFTER.match(after):
         return None  # 2003年“12·9”积案: the year names a case
+    if name == "duration" and _TIME_LIMIT_OF_RATE.match(after):
+        return None  # 3个月内办理答复率: a time limit inside the name of a rate, not a span
+    if name == "year" and _TARGET_AFTER.match(after):
+        # 上半年,……完成全年20万套任务的53%: the year of the target a figure is measured against, not its period
+        return Role(SIDE, "clause", "the year of a target (全年……任务): not the figures' period")
+    if name == "dayonly" and after.startswith(("内", "以内")):
+        return None  # 7日内回复: within seven days, not the 7th of a month
     if name in ("day", "today", "dayonly", "day_dot") and (
         after.startswith(REPORT_AFTER) or _REPORTER_AFTER.match(after) or _REPORT_CLAUSE_AFTER.match(s, mark.end)
     ):

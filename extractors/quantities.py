@@ -362,6 +362,8 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
                 return None
             if is_cn and unit.text in ("大类", "城"):
                 return None  # 八大类 (the CPI basket), 三城: names, not counts
+            if is_cn and unit.text in ("项", "个") and s.startswith(("指数", "指标"), k + len(unit.text)):
+                return None  # 四项指数分别下降: the count of the measures a list goes on to give, not a figure
             if unit.text in ("座", "吨") and _CLASS_BOUND.match(s, k + len(unit.text)):
                 return None  # 7座及以下小型客车, 10吨以上货车: a class of vehicles, not a figure
             k += len(unit.text)
@@ -394,9 +396,13 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
                 unit = listed  # 17、25、29微克/立方米: a measure written once, after the list's last number
                 if mult == 1 and mm2 is not None and listed.family in ("mass", "other"):
                     value *= mm2[1]
-            elif listed is not None and mult == 1 and _RESPECTIVELY_BEFORE.search(s[max(0, i - 40) : i]):
-                unit = listed  # 三县分别破获12、9和7起: each item of a 分别 list, counted in the unit after the last
-                if mm2 is not None:
+            elif listed is not None and _RESPECTIVELY_BEFORE.search(s[max(0, i - 40) : i]) and (
+                mult == 1 or mm2 is not None and mm2[1] == mult
+            ):
+                # 三县分别破获12、9和7起: each item of a 分别 list, counted in the unit after the last; so too
+                # where each item writes its own 万 (分别为218万、165万和142万人次)
+                unit = listed
+                if mm2 is not None and mult == 1:
                     value *= mm2[1]
             elif listed is not None and mult == 1 and s[max(0, i - 1) : i] in ("、", "，", ","):
                 before = s[max(0, i - 12) : i - 1]
@@ -450,7 +456,7 @@ _POINTS_LATER = re.compile(
 # Before the number of a picture or a chart on the page.
 _PICTURE_BEFORE: tuple[str, ...] = ("图片", "附图", "图表", "组图")
 # 分别 and what is done (为, 破获毒品案件) before the first number of a list, and the list's numbers so far.
-_RESPECTIVELY_BEFORE = re.compile(r"分别[\u4e00-\u9fff]{0,10}?(?:\d+(?:\.\d+)?(?:、|和|及|与))*$")
+_RESPECTIVELY_BEFORE = re.compile(r"分别[\u4e00-\u9fff]{0,10}?(?:\d+(?:\.\d+)?[万亿]?(?:、|和|及|与))*$")
 
 
 def _list_unit(s: str, k: int) -> tuple[Unit | None, tuple[str, int] | None, int]:

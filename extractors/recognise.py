@@ -46,7 +46,7 @@ from extractors.registry import register
 from extractors.scopes import CLAUSE, DOCUMENT, PARAGRAPH, SENTENCE, Phrase, Scopes
 
 NAME = "generic"
-VERSION = "15"
+VERSION = "16"
 
 _LEVEL = {"clause": CLAUSE, "sentence": SENTENCE, "paragraph": PARAGRAPH, "document": DOCUMENT}
 
@@ -132,7 +132,7 @@ _FLOW_VERBS = re.compile(
     r"破获|侦破|抓获|缴获|查获|查处|办理|立案|接警|出动|发生|新增|查办|打掉|捣毁|查扣|冻结|返还|挽回|拦截|劝阻"
     r"|(?:(?<![总合])共|累计)(?![有同建享计])[\u4e00-\u9fff]"
 )
-_STOCK_NOUNS = re.compile(r"现有|实有|已有|(?<!新)设立|在册|保有量|余额|存栏|常住人口|户籍人口|总人口|共有|拥有|现存|建成|已建|累计建成")
+_STOCK_NOUNS = re.compile(r"现有|实有|已有|(?<!新)设立|在册|保有量|余额|存栏|常住人口|户籍人口|总人口|共有|拥有|现存|建成|已建|累计建成|覆盖")
 _HOLIDAY_GAP = re.compile(r"[“”\"]?[^,，。;；\n]{0,6}?[(（]")
 _LOCAL_BIND = ("的", "(", "的(")
 # 由2018年的412人、7.2%降至……: the later items of a list of numbers after 的 share the first one's phrase
@@ -276,6 +276,7 @@ class _Times:
         self.since_starts: set[date] = set()
         self.main_span: Period | None = None  # the last span stated at document level
         self.launches: list[date] = []  # the starts of campaigns whose launch the release tells
+        self.campaign_spans: list[Period] = []  # campaigns' spans told as a start and a cut-off
         self.flood_start: date | None = None  # the day the flood season began, as the release states it (于3月28日入汛)
         self.title_periods: set[tuple[date | None, date | None]] = set()  # the spans its title names
         self._multi_sentence: bool | None = None
@@ -356,6 +357,9 @@ class _Times:
             elif mk.name == "campaign_since" and self.launches and doc.published is not None:
                 # 今年4月，……部署开展……专项行动。……专项行动开展以来: since the launch the release told
                 per = Period("span", self.launches[-1], doc.published)
+            elif mk.name == "campaign_during":
+                # 自4月20日起,……开展……行动。截至10月20日,……。\n……。行动期间,……: the campaign's span told before
+                per = self.campaign_spans[-1] if self.campaign_spans else None
             elif mk.name == "season_since" and "汛" in mk.text and self.flood_start is not None and doc.published is not None:
                 # 今年我省于3月28日入汛，汛期以来: since the day the release says the flood season began
                 per = Period("span", self.flood_start, doc.published)
@@ -636,8 +640,12 @@ class _Times:
                 self.by_end[mk.end] = ph
                 return
             start_ph = next(
-                (ph for ph in here if ph.role == P.WHEN and ph.start >= sent.start
-                 and ph.value.period.start is not None and (per.end is None or ph.value.period.start <= per.end)),
+                (ph for ph in here if ph.role == P.WHEN and (
+                    ph.start >= sent.start
+                    # 自4月20日起,……开展了……专项整治行动。截至10月20日,共查处……: the campaign launched in the
+                    # sentence before, up to the cut-off, in one paragraph
+                    or ph.rule == _LAUNCH_RULE and doc.para_index(ph.start) == doc.para_index(mk.start)
+                ) and ph.value.period.start is not None and (per.end is None or ph.value.period.start <= per.end)),
                 None,
             )
             if start_ph is not None and per.end is not None and start_ph.value.period.start is not None:
@@ -645,6 +653,8 @@ class _Times:
                 # period stated (行动期间,…… in the next paragraph); a stock named after the cut-off stays a
                 # stock as of then (截至5月底,全省现有吸毒人员)
                 per = Period("span", start_ph.value.period.start, per.end)
+                if start_ph.rule == _LAUNCH_RULE:
+                    self.campaign_spans.append(per)
                 ph = Phrase(mk.start, mk.end, mk.text, _TimeValue(per, "since_until"), P.WHEN, DOCUMENT,
                             f"{start_ph.text} …… {mk.text}: one span")
                 self.scopes.add(ph)
@@ -696,7 +706,11 @@ class _Times:
                 self.case_resets.append(mk.start)
             if per.kind == "day":
                 r, level = P.EVENT, PARAGRAPH
-        if r == P.EVENT and per.kind == "day" and not heading and level == DOCUMENT and self._paragraphs_hold_sentences() and any(
+        if r == P.EVENT and per.kind == "day" and not heading and s.startswith("单日", mk.end):
+            # 长假期间……,10月3日单日入城车辆达2.1万辆次。交警大队……: one day's statistic told inside a period holds
+            # for its sentence; the period is back after it
+            level, rule = SENTENCE, "a single day's statistic (单日): its sentence"
+        elif r == P.EVENT and per.kind == "day" and not heading and level == DOCUMENT and self._paragraphs_hold_sentences() and any(
             ph.role == P.WHEN and ph.level == DOCUMENT and ph.value.period.kind == "span"
             and ph.value.period.start is not None for ph in here
         ):
@@ -1147,6 +1161,18 @@ def _clause_openings(s: str) -> list[tuple[int, int]]:
 _JOINT_RE = re.compile(r"合计|共计|总计|合共|两地共|三地共")
 
 
+_LIST_JOINERS: tuple[str, ...] = ("、", "和", "及", "与", "以及")
+
+
+def _agencies_listed(s: str, prev: Mention, m: Mention) -> bool:
+    """Two agencies of areas one after the other in a list (昌吉市人民法院、阜康市人民法院): their areas are
+    listed as if named alone."""
+    if prev.role != places.AGENCY or m.role != places.AGENCY:
+        return False
+    tail = places.AGENCY_AFTER.match(s, prev.end)
+    return tail is not None and s[tail.end() : m.start] in _LIST_JOINERS
+
+
 def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None:
     """A list of places and 分别 with as many figures: each figure is of its place, in order
     (青岛、烟台……五市……分别进出口4588.6亿元、2800.7亿元……)."""
@@ -1161,41 +1187,53 @@ def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None
         # the longest run of places joined by 、 和 及 与
         runs: list[list[Mention]] = []
         for m in found:
-            if runs and s[runs[-1][-1].end : m.start] in ("、", "和", "及", "与", "以及"):
+            if runs and (
+                s[runs[-1][-1].end : m.start] in _LIST_JOINERS or _agencies_listed(s, runs[-1][-1], m)
+            ):
                 runs[-1].append(m)
             else:
                 runs.append([m])
-        run = max(runs, key=len)
-        k = len(run)
-        if k < 2:
-            continue
         sent = doc.sentences[si]
-        fen = [x.start() for x in re.finditer("分别", s[run[-1].end : sent.end])]
-        if not fen:
+        lists = [r for r in runs if len(r) >= 2]
+        if not lists:
             continue
-        lo = bisect_right(starts, run[-1].end)
-        hi = bisect_right(starts, sent.end - 1)
-        in_sent = nums[lo:hi]
-        distributed = False
-        i = 0
-        while i < len(in_sent):
-            group = [in_sent[i]]
-            while i + len(group) < len(in_sent) and s[group[-1].end : in_sent[i + len(group)].start].strip() in (
-                "、", "和", "及", "与", ",", "，", ""
-            ):
-                group.append(in_sent[i + len(group)])
-            if len(group) > k and s[group[k - 1].end : group[k].start].strip() in (",", "，"):
-                group = group[:k]  # ……分别为52起、41起和27起,三个城区合计……: the list ends at the comma
-            if len(group) == k:
-                for n, m in zip(group, run, strict=True):
-                    n.place = m.place
-                    n.region_from = (m.start, m.end, "分别: the place listed in the same order")
-                distributed = True
-            elif distributed and _JOINT_RE.search(s, max(sent.start, doc.clause(group[0].start)[0]), group[0].start):
-                for n in group:  # ……分别为26.4万人和23.1万人,合计占全省的37.6%: the places together
-                    n.place = run[0].place
-                    n.region_from = (run[0].start, run[-1].end, "合计 after 分别: the places listed, together")
-            i += len(group)
+        longest = max(lists, key=len)
+        _distribute_run(doc, longest, nums, starts, sent.start, sent.end)
+        for j, run in enumerate(lists):
+            if run is not longest:
+                # a second list in the sentence (西昌市、昭觉县……分别为216起、143起和121起;金阳县、美姑县缴获毒品
+                # 分别为188.4公斤和167公斤): its figures run up to the next list
+                end = lists[j + 1][0].start if j + 1 < len(lists) else sent.end
+                _distribute_run(doc, run, nums, starts, sent.start, end)
+
+
+def _distribute_run(doc: Document, run: list[Mention], nums: list[Num], starts: list[int], sent_start: int, end: int) -> None:
+    """The figures after the places of ``run`` and 分别, up to ``end``: one to each place, in order."""
+    s = doc.s
+    k = len(run)
+    if "分别" not in s[run[-1].end : end]:
+        return
+    in_sent = nums[bisect_right(starts, run[-1].end) : bisect_right(starts, end - 1)]
+    distributed = False
+    i = 0
+    while i < len(in_sent):
+        group = [in_sent[i]]
+        while i + len(group) < len(in_sent) and s[group[-1].end : in_sent[i + len(group)].start].strip() in (
+            "、", "和", "及", "与", ",", "，", ""
+        ):
+            group.append(in_sent[i + len(group)])
+        if len(group) > k and s[group[k - 1].end : group[k].start].strip() in (",", "，"):
+            group = group[:k]  # ……分别为52起、41起和27起,三个城区合计……: the list ends at the comma
+        if len(group) == k:
+            for n, m in zip(group, run, strict=True):
+                n.place = m.place
+                n.region_from = (m.start, m.end, "分别: the place listed in the same order")
+            distributed = True
+        elif distributed and _JOINT_RE.search(s, max(sent_start, doc.clause(group[0].start)[0]), group[0].start):
+            for n in group:  # ……分别为26.4万人和23.1万人,合计占全省的37.6%: the places together
+                n.place = run[0].place
+                n.region_from = (run[0].start, run[-1].end, "合计 after 分别: the places listed, together")
+        i += len(group)
 
 
 # Townships listed before their level word, then 分别: 粤海、南头、西丽等街道电诈警情分别下降……
@@ -1207,6 +1245,39 @@ _TOWNSHIP_LIST = re.compile(
 )
 
 
+def _changes_of_places_each(doc: Document, nums: list[Num]) -> None:
+    """Places told each with its own figure, then their changes with 分别 (南关区……317起,二道区……254起,同比分别
+    上升18.4%和12.9%): each change is of the place of the figure it stands for, in order."""
+    s = doc.s
+    i = 0
+    while i < len(nums):
+        n = nums[i]
+        j = i + 1
+        while j < len(nums) and nums[j].sentence == n.sentence and s[nums[j - 1].end : nums[j].start].strip() in _LIST_JOINERS:
+            j += 1
+        k = j - i
+        if k >= 2 and "分别" in s[doc.clause(n.start)[0] : n.start]:
+            before = [m for m in nums[max(0, i - k) : i] if m.sentence == n.sentence]
+            names = [m.place.name if m.place is not None else None for m in before]
+            if (
+                len(before) == k and None not in names and len(set(names)) == k
+                and all(m.region_from is not None and m.region_from[0] >= n.sentence[0] for m in before)
+                # and the changes name no place of their own after those figures (金阳县、美姑县……分别为)
+                and all(m.region_from is None or m.region_from[0] < before[-1].start for m in nums[i:j])
+            ):
+                for m, prev in zip(nums[i:j], before, strict=True):
+                    m.place, m.region_from = prev.place, prev.region_from
+        i = j
+
+
+# Townships each named with its level word, then 分别: 龙溪街道、双龙湖街道改造项目数量较多,分别为9个和7个
+_TOWNSHIPS_NAMED_EACH = re.compile(
+    r"(?:(?<=[,，;；:：。\s])|(?<=其中))"
+    r"(?P<items>(?:[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡)、)+[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))"
+    r"[^,，。;；]{0,16}?[,，]?分别"
+)
+
+
 def _distribute_townships(doc: Document, nums: list[Num]) -> None:
     """Townships (not in the gazetteer) listed with 分别 and as many figures: each figure is of its
     township, in order."""
@@ -1214,8 +1285,9 @@ def _distribute_townships(doc: Document, nums: list[Num]) -> None:
     starts = [n.start for n in nums]
     if "分别" not in s:
         return  # the pattern opens on any character and closes on 分别: not tried without it
-    for m in _TOWNSHIP_LIST.finditer(s):
-        items = m.group("items").split("、")
+    listed = [(m, [x + m.group("level") for x in m.group("items").split("、")]) for m in _TOWNSHIP_LIST.finditer(s)]
+    listed += [(m, m.group("items").split("、")) for m in _TOWNSHIPS_NAMED_EACH.finditer(s)]
+    for m, items in listed:
         k = len(items)
         sent = doc.sentence(m.start())
         lo = bisect_right(starts, m.end() - 1)
@@ -1228,8 +1300,8 @@ def _distribute_townships(doc: Document, nums: list[Num]) -> None:
         if len(group) != k:
             continue
         for n, name in zip(group, items, strict=True):
-            n.place = Place(name + m.group("level"))
-            n.region_from = (m.start("items"), m.end("level"), "分别: the township listed in the same order")
+            n.place = Place(name)
+            n.region_from = (m.start("items"), m.end("items"), "分别: the township listed in the same order")
 
 
 # ---------------------------------------------------------------- kinds
@@ -1285,6 +1357,7 @@ def _is_event(doc: Document, n: Num, sent: Sentence, per: Period | None, top: Ph
         or _AREA_CAMPAIGN.search(s, sent.start, n.start)
         or _FLOW_STATISTIC.search(s, max(clause_start, n.start - 8), n.start) and not _SEIZURE.search(s, clause_start, n.start)
         or _day_statistic_before(s, max(sent.start, n.start - 30), n.start)
+        or top is not None and s.startswith("单日", top.end)
     ):
         return False  # 5月3日当天，全市接待游客321.5万人次; 2月10日单日车流量: a day's statistic
     if (
@@ -1402,11 +1475,9 @@ def _settle_headings(nums: list[Num]) -> None:
         if match is None:
             continue
         restates = match is first_body.get(key(n)) or (n.qualifier != "exact" and match is _rounded_match(n, nums))
-        if own and n.period is not None and match.period is not None and (
-            n.period.kind == "vague" or restates and (n.period.kind not in ("span", "day") or n.period.start is None)
-        ):
-            # a headline that restates a body figure takes its period where its own says no span (三个月,
-            # 已); a case's headline takes the case's day
+        if own and n.period is not None and match.period is not None and (n.period.kind == "vague" or restates):
+            # a headline that restates a body figure takes its period, whatever its own says (今年以来 over the
+            # body's 今年以来……截至8月15日, 三个月, 已); a case's headline takes the case's day
             own = False
         if not own:
             n.period = match.period
@@ -1757,6 +1828,7 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times, dict[str, st
         else:
             n.place, n.region_from = area.place, home_from
     _distribute_lists(doc, ms, nums)
+    _changes_of_places_each(doc, nums)
     _caught_in(doc, nums)
     _table_columns_and_rows(doc, nums, times, area)
     return area, times, _written_names(ms)

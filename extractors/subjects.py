@@ -150,10 +150,10 @@ _ENUM_RE = re.compile(r"[^、,，“”]{1,8}(?:、[^、,，“”]{1,8})+等(?:
 # An aside inside a subject is dropped; one that ends the subject qualifies it and stays:
 # 农林牧渔业(包括……)增加值 -> 农林牧渔业增加值, 道路交通事故(一般程序案件) kept.
 _PAREN_RE = re.compile(r"\([^()]{2,30}\)(?!$)")
-# An editor's note about the wording, never part of what is counted: (下同), (以下简称……), (现价).
+# An editor's note about the wording, never part of what is counted: (下同), (以下简称……), (俗称“麻古”), (现价).
 # The currency a total is reckoned in (以人民币计价, 按美元计算).
 _CURRENCY_BASIS = re.compile(r"(?:以|按)(?:人民币|美元|欧元)计(?:价|算)?")
-_EDITOR_NOTE_RE = re.compile(r"[(（](?:下同|以下同|以下简称[^()（）]{0,12}|简称[^()（）]{0,12})[)）]")
+_EDITOR_NOTE_RE = re.compile(r"[(（](?:下同|以下同|以下简称[^()（）]{0,12}|简称[^()（）]{0,12}|俗称[^()（）]{0,12}|又称[^()（）]{0,12})[)）]")
 # Where a noun after the number stops.
 NP_STOPS: frozenset[str] = frozenset(",;:。!?！？；：\n()（）“”\"都已均也被在从对将把向")
 NP_MAX: int = 18
@@ -388,8 +388,8 @@ def _cut_tail(t: str) -> str:
 def strip_change(t: str) -> str:
     """Drop a change verb and its comparison (发案同比下降 -> 发案); '' if that is all."""
     end = t.rstrip()[-1:]
-    if end not in _CHANGE_LAST:
-        return t
+    if end not in _CHANGE_LAST or t.endswith("新增"):
+        return t  # 新增 (newly added) counts what was added, it is no change of a level
     return CHANGE_RE.sub("", t)
 
 
@@ -577,7 +577,7 @@ def last_verb(t: str) -> str:
 # 蔬菜及食用菌、瓜果产量 -> 蔬菜及食用菌产量, 瓜果产量. Longest first.
 SHARED_HEADS: tuple[str, ...] = tuple(sorted((
     "破案率", "发案率", "增长率", "产量", "增加值", "人数", "起数", "总额", "总量", "比重", "占比", "价格",
-    "收入", "支出", "面积", "数量", "金额", "零售额", "销售额", "营业额", "率",
+    "收入", "支出", "面积", "数量", "金额", "零售额", "销售额", "营业额", "率", "排放量", "浓度",
 ), key=len, reverse=True))
 
 
@@ -1099,7 +1099,10 @@ _RANK_TAIL = re.compile(r"(?:占比|比重|所占比重)?(?:最高|最大|最多
 
 
 # Right before a number: a comparison base with its time (较2015年的, 比上年同期的), the number its value.
-_BASE_VALUE_BEFORE = re.compile(r"(?:较|比|与)(?:\d{4}年|上年|去年|前年|上月|上季度)(?:同期|底|末|全年)?的$")
+# (较1月份的47%, 仍不足2019年同期的六成: the same quantity in another period, or the share of it now reached)
+_BASE_VALUE_BEFORE = re.compile(
+    r"(?:较|比|与|不足|仅为)(?:\d{4}年|上年|去年|前年|上月|上季度|\d{1,2}月份?|[一二三四]季度)(?:同期|底|末|全年)?的$"
+)
 # A sentence's topic written at its head (优良天数比例方面，……; 其中，水质方面：……).
 _TOPIC_HEAD = re.compile(r"\s*(?:其中[,，]?)?([^,，。;；:：\d]{2,14}?)方面[,，:：]")
 
@@ -1343,6 +1346,8 @@ _FROM_TO_TAIL = re.compile(
     r"(?:的|(?:减少|下降|降低|提升|提高|上升|增加|增长|扩大|缩小)?(?:至|到)[^,，;；。]{0,10}?的?|[减降增升]至[^,，;；。]{0,10}?的?|(?:调整|变|提高|降低|下降|上升|增加|减少)为)$"
 )
 _CHANGE_NOUN = re.compile(r"减幅|降幅|增幅|涨幅|升幅")
+# The measures just given, counted (四项指数, 三项指标): a list of changes goes through them in order.
+_MEASURES_COUNTED = re.compile(r"[两三四五六七八九十]项(?:指数|指标|数据)")
 # Trend words that close the clause naming the quantity (外流贩毒人数明显减少): not the quantity's name.
 _TREND_TAIL = re.compile(
     r"(?:明显|持续|大幅|大幅度|稳步|逐年|进一步|显著|有所|不断|均)?(?:减少|下降|降低|提升|提高|上升|增加|增长|好转|"
@@ -1518,6 +1523,9 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # 外流贩毒人数明显减少,由2018年的37人减至2020年的21人: both ends are of the quantity the clause
             # before names
             names = topic
+        elif k > 1 and len(in_sent) >= k and _MEASURES_COUNTED.fullmatch(core_nc) and all(m.base for m in in_sent[-k:]):
+            # ……186起,死亡43人,受伤211人,直接财产损失92.6万元,……四项指数分别下降12.3%、……: the measures just given
+            names = [m.base for m in in_sent[-k:]]
         elif enum_items is not None:
             # 金银珠宝类、饮料类……等商品零售额同比分别增长105.9%、57.2%……: item by item
             names = enum_items
@@ -1527,6 +1535,9 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         elif prev_q is not None and _CHANGE_NOUN.fullmatch(core_nc):
             # ……减至2020年的21人,减幅43.2%: the change of the quantity just given
             names = [prev_q.base + core_nc] * k
+        elif prev_q is not None and core_nc == "平均" and core_nc != core and fam in ("percent", "points"):
+            # 5月份居民消费价格同比上涨0.3%,1-5月平均上涨1.0%: the average change of the quantity just given
+            names = [prev_q.base] * k
         elif prev_q is not None and (rate := _rate_change(core, prev_q)):
             # 增速比一季度提高1.0个百分点, 高于全省增速1.6个百分点, 两年平均增长6.0%: of the quantity before
             names = [rate] * k

@@ -46,6 +46,8 @@ UNIT_TABLE: tuple[tuple[str, str, float, str], ...] = (
     ("千瓦时", "other", 1.0, "千瓦时"), ("千瓦", "other", 1.0, "千瓦"), ("标准箱", "other", 1.0, "标准箱"),
     ("升", "other", 1.0, "升"), ("毫升", "other", 1.0, "毫升"), ("里", "other", 1.0, "里"),
     ("吨标准煤", "other", 1.0, "吨标准煤"), ("吨标煤", "other", 1.0, "吨标准煤"),
+    # freight and passenger turnover: 货物周转量5416.8亿吨公里
+    ("吨公里", "other", 1.0, "吨公里"), ("人公里", "other", 1.0, "人公里"),
     # counts (longest first where one is a prefix of another)
     ("人次", "count", 1.0, "人次"), ("车次", "count", 1.0, "车次"), ("台次", "count", 1.0, "台次"),
     ("架次", "count", 1.0, "架次"), ("户次", "count", 1.0, "户次"), ("辆次", "count", 1.0, "辆次"),

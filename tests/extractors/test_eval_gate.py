@@ -50,9 +50,14 @@ SCORER = SHARED / "eval" / "score.py"
 # words between; places: ranked places with their values, lists closed by 和, places each with a figure,
 # a place's own average; subjects: rows of places after a colon, tables' multiplied cells and change
 # columns, 其中 with nothing named, comparison bases' values): value F1 0.996, strict F1 0.949 on the
-# whole dev set (dev-c21..c32: 0.990 / 0.885).
+# whole dev set (dev-c21..c32: 0.990 / 0.885). Extractor 0.16.0 (periods: 过去N年, parts of a month together,
+# 下半年 read in July, coverage at a cut-off, a campaign's launch and cut-off in two sentences and 行动期间,
+# time limits inside rates, a single day's statistic, a target's year; headlines restating a body figure;
+# places: a second list in a sentence, agencies listed, townships named each, changes of places each with
+# a figure, 分局; subjects: comparison bases of other months, averages, measures counted): value F1 0.996,
+# strict F1 0.951 on the whole dev set (dev-c21..c32: 0.990 / 0.885).
 VALUE_F1_GATE = 0.98
-STRICT_F1_GATE = 0.945
+STRICT_F1_GATE = 0.948
 
 pytestmark = pytest.mark.skipif(not (DEV.is_dir() and SCORER.is_file()), reason="../shared/eval is not here")
 

@@ -171,3 +171,16 @@ def test_a_vehicle_class_is_no_figure_and_take_offs_and_landings_are_no_decrease
     assert "7座" not in got
     assert got["7420架次"].value == 7420
     assert (got["2.38毫克/升"].value, got["2.38毫克/升"].unit) == (2.38, "毫克/升")
+
+
+def test_a_respectively_list_whose_items_each_write_their_ten_thousands_takes_the_last_items_unit() -> None:
+    # 分别为218万、165万和142万人次: every item carries its own 万, the counting word comes once at the end
+    got = {f.mention: f for f in extract("三个县区接待游客分别为31万、26.5万和18万人次。")}
+    assert [(got[m].value, got[m].unit) for m in ("31万", "26.5万", "18万人次")] == [
+        (310000, "人次"), (265000, "人次"), (180000, "人次")
+    ]
+
+
+def test_freight_and_passenger_turnover_keep_their_compound_units() -> None:
+    got = {f.mention: f for f in extract("货物周转量612.4亿吨公里,旅客周转量38.6亿人公里。")}
+    assert (got["612.4亿吨公里"].unit, got["38.6亿人公里"].unit) == ("吨公里", "人公里")

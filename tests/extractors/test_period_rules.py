@@ -604,3 +604,80 @@ def test_a_comparison_base_s_dates_in_parentheses_also_across_a_line_break() -> 
         mk = [m for m in P.find_marks(s) if m.text[0].isdigit()][0]
         role = P.classify(s, mk, heading=False)
         assert role is not None and role.role == P.COMPARE, s
+def test_the_past_n_years_are_the_whole_years_before_the_release() -> None:
+    # 过去三年 reads like 近三年: the three calendar years that ended before the release
+    got = _by_mention("回顾过去三年,全县累计新建农村公路412公里。", date(2024, 1, 22), "会泽县")
+    assert _period(got["412公里"]) == (date(2021, 1, 1), date(2023, 12, 31))
+
+
+def test_two_parts_of_a_month_together_run_from_the_first_to_the_second() -> None:
+    # 7月中下旬: from the 11th to the month's end; 3月上中旬: from the 1st to the 20th
+    got = _by_mention("7月中下旬,全市共完成晚稻插秧86万亩。3月上中旬,全市春播玉米12万亩。", date(2022, 8, 10), "赣州市")
+    assert _period(got["86万亩"]) == (date(2022, 7, 11), date(2022, 7, 31))
+    assert _period(got["12万亩"]) == (date(2022, 3, 1), date(2022, 3, 20))
+
+
+def test_the_second_half_read_in_july_is_the_half_under_way() -> None:
+    # a mid-year review published in July: 下半年 is this year's, and so is the 上半年 told under it
+    text = "三、下半年工作安排\n一是加强执法检查,上半年全市共检查企业1.2万家次。"
+    got = _by_mention(text, date(2021, 7, 20), "太原市")
+    assert _period(got["1.2万家次"]) == (date(2021, 1, 1), date(2021, 6, 30))
+
+
+def test_a_coverage_at_a_cut_off_is_a_stock_even_after_the_years_start() -> None:
+    # 覆盖人数 is how many are covered on the day, not how many were added since 今年以来
+    text = "今年以来,市卫健委扎实推进各项工作。\n截至9月底,全市家庭医生签约服务覆盖人数达96.2万人。"
+    got = _by_mention(text, date(2024, 10, 12), "荆州市")
+    assert _period(got["96.2万人"]) == (None, date(2024, 9, 30))
+
+
+def test_a_time_limit_inside_the_name_of_a_rate_is_no_period() -> None:
+    # 7日内 (within seven days) is no 7th of a month; 3个月内……答复率 limits the rate, it is not its span
+    text = "一季度,全市信访部门共受理来信来访2300余件,7日内告知率、3个月内办结率均为100%。"
+    got = _by_mention(text, date(2024, 4, 18), "遵义市")
+    assert _period(got["100%"]) == (date(2024, 1, 1), date(2024, 3, 31))
+
+
+def test_a_single_days_statistic_inside_a_holiday_is_an_aggregate_of_its_sentence_only() -> None:
+    # 10月2日单日: the area's count for one day of the holiday; the next sentence is the holiday's again
+    text = ("10月1日至7日国庆长假期间,全县共接报交通事故警情132起。"
+            "长假期间,景区累计接待游客31.2万人次,10月2日单日接待游客6.8万人次。交警大队临时增设停车位900余个。")
+    got = _by_mention(text, date(2019, 10, 8), "蓟州区")
+    assert _period(got["6.8万人次"]) == (date(2019, 10, 2), date(2019, 10, 2))
+    assert got["6.8万人次"].kind == "aggregate"
+    assert _period(got["900余个"]) == (date(2019, 10, 1), date(2019, 10, 7))
+
+
+def test_a_campaign_launched_in_one_sentence_and_cut_off_in_the_next_is_one_span() -> None:
+    # 自5月10日起……开展……专项整治行动。截至9月10日,共查处……: the campaign's span holds on into the next paragraph
+    text = ("自2015年5月10日起,县交警大队在全县开展了为期四个月的货车超载专项整治行动。截至9月10日,共查处超载货车612辆。\n"
+            "专项行动期间,大队共设置检查点85个。")
+    got = _by_mention(text, None, "富源县")
+    assert _period(got["612辆"]) == (date(2015, 5, 10), date(2015, 9, 10))
+    assert _period(got["85个"]) == (date(2015, 5, 10), date(2015, 9, 10))
+
+
+def test_during_the_campaign_is_the_campaigns_span_after_another_period() -> None:
+    # 行动期间 after a paragraph on 1至9月: the campaign's own span, told as its launch and its cut-off
+    text = ("自2015年5月10日起,县交警大队在全县开展了货车超载专项整治行动。截至9月10日,共查处超载货车612辆。\n"
+            "2015年1至9月,全县共发生道路交通事故41起。\n"
+            "据统计,行动期间因超载引发的交通事故3起。")
+    got = _by_mention(text, None, "富源县")
+    assert _period(got["41起"]) == (date(2015, 1, 1), date(2015, 9, 30))
+    assert _period(got["3起"]) == (date(2015, 5, 10), date(2015, 9, 10))
+
+
+def test_the_year_of_a_target_is_not_the_period_of_what_follows() -> None:
+    # 完成全年任务的55%: the half-year's progress against the year's target; what follows is the half's too
+    text = "今年上半年,全市棚户区改造新开工1.2万套,完成全年2.2万套任务的55%,基本建成0.8万套。"
+    got = _by_mention(text, date(2016, 7, 15), "西宁市")
+    for m in ("55%", "0.8万套"):
+        assert _period(got[m]) == (date(2016, 1, 1), date(2016, 6, 30))
+
+
+def test_a_headline_restating_a_body_figure_takes_its_period_even_with_its_own() -> None:
+    # the headline's 今年以来 is the body's 今年以来……截至8月15日: the figure is the body's, closed where it closes
+    text = ("长春警方今年以来止付冻结涉诈资金1.8亿元\n"
+            "今年以来,全市公安机关持续打击电信网络诈骗犯罪,截至8月15日,共止付冻结涉诈资金1.8亿元。")
+    got = extract(text, published=date(2022, 8, 16), region="长春市")
+    assert [_period(f) for f in got] == [(date(2022, 1, 1), date(2022, 8, 15))] * 2

@@ -95,3 +95,9 @@ def test_places_listed_then_distributed_by_fenbie() -> None:
     rows = {x.mention: x for x in extract(text, published=date(2017, 12, 14))}
     assert rows["4588.6亿元"].region == "青岛市"
     assert rows["2800.7亿元"].region == "烟台市"
+
+
+def test_a_districts_short_name_before_fenju_is_its_police_and_its_area() -> None:
+    # 武清分局: the district's police sub-bureau, named by the district's short form
+    got = {f.mention: f for f in extract("南开公安分局破获刑事案件516起;武清分局破获刑事案件同比上升27.4%。", region="天津市")}
+    assert got["27.4%"].region == "武清区"

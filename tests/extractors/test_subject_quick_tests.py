@@ -128,3 +128,17 @@ def _clause_before_stepping_back(s: str, pos: int, floor: int) -> tuple[int, str
 def test_a_clause_starts_after_the_last_break_before_it(s: str, pos: int, floor: int) -> None:
     pos = min(pos, len(s))
     assert sj.clause_before(s, pos, floor) == _clause_before_stepping_back(s, pos, floor)
+def test_newly_added_is_no_change_word() -> None:
+    # 新增 counts what was added; only a change (增, 增长) is stripped from the subject
+    assert sj.strip_change("新增") == "新增"
+    assert sj.strip_change("病床同比增") == "病床"
+
+
+def test_a_common_name_in_brackets_is_no_part_of_the_subject() -> None:
+    # 冰毒片剂(俗称“麻古”): the bracket glosses the name, it does not say what is counted
+    assert sj.tidy("冰毒片剂(俗称“麻古”)") == "冰毒片剂"
+
+
+def test_items_listed_before_an_emission_share_its_head() -> None:
+    # 氨氮、二氧化硫、氮氧化物排放量: every pollutant's emissions, the head written once after the last
+    assert sj.split_list("氨氮、二氧化硫、氮氧化物排放量", 3) == ["氨氮排放量", "二氧化硫排放量", "氮氧化物排放量"]

@@ -341,3 +341,38 @@ def test_the_place_named_after_zui_de_shi_is_the_area_of_the_figure_after_it() -
     text = "1-9月，全省PM2.5浓度同比下降5.2%。改善幅度最大的是阳泉市，同比下降13.6%；排名末位的是运城市，下降0.8%。"
     got = _by_mention(text, date(2022, 10, 18), region="山西省")
     assert (got["13.6%"].region, got["0.8%"].region) == ("阳泉市", "运城市")
+
+
+def test_agencies_listed_before_fenbie_hand_out_their_areas_in_order() -> None:
+    # 甲县人民法院、乙市人民法院分别……: each figure is of its agency's area, as with names listed alone
+    got = _by_mention(
+        "从基层法院看,宁县人民法院、庆城县人民法院结案数居前两位,分别审执结2310件和1985件。",
+        date(2020, 7, 9), "庆阳市",
+    )
+    assert (got["2310件"].region, got["1985件"].region) == ("宁县", "庆城县")
+
+
+def test_a_second_list_of_places_in_a_sentence_hands_out_its_own_figures() -> None:
+    # the longer list takes its figures, the shorter one after it its own (they went to the longer list's last)
+    got = _by_mention(
+        "分地区看,甲等县不计;会理市、盐源县、德昌县破获案件分别为96起、71起和52起;雷波县、喜德县缴获毒品分别为"
+        "64.2公斤和41公斤。",
+        date(2016, 6, 24), "凉山彝族自治州",
+    )
+    assert [got[m].region for m in ("96起", "71起", "52起")] == ["会理市", "盐源县", "德昌县"]
+    assert (got["64.2公斤"].region, got["41公斤"].region) == ("雷波县", "喜德县")
+
+
+def test_townships_each_named_with_their_level_word_hand_out_figures_after_fenbie() -> None:
+    # 甲街道、乙街道……分别为: each figure is of its township, as with 甲、乙等街道
+    got = _by_mention("今年全区改造老旧小区42个。龙湖街道、云台街道改造项目较多,分别为9个和7个。", date(2024, 11, 18), "鹿城区")
+    assert (got["9个"].region, got["7个"].region) == ("龙湖街道", "云台街道")
+
+
+def test_changes_listed_with_fenbie_after_places_each_with_a_figure_follow_those_places() -> None:
+    # 甲区……317起,乙区……254起,同比分别上升……: each change is of the place of the figure it stands for
+    got = _by_mention(
+        "其中,南岗区分局破获电诈案件317起,道里区分局破获电诈案件254起,同比分别上升18.4%和12.9%。",
+        date(2022, 8, 16), "哈尔滨市",
+    )
+    assert (got["18.4%"].region, got["12.9%"].region) == ("南岗区", "道里区")

@@ -286,3 +286,30 @@ def test_a_level_against_an_earlier_year_is_of_the_quantity_before_its_change() 
 def test_a_grade_in_latin_letters_opens_the_noun_after_a_count() -> None:
     got = _by_mention("假期期间，全市纳入监测的36家A级旅游景区共接待游客210万人次。")
     assert got["36家"].subject.endswith("A级旅游景区")
+
+
+def test_the_value_of_another_month_and_the_share_of_a_past_level_are_of_the_quantity_before() -> None:
+    # 较3月份的21%: the same ratio a few months before; 仍不足2019年同期的七成: the share of that level reached
+    got = _by_mention(
+        "6月份,全市涉诈警情占刑事警情的比重为16%,较3月份的21%下降5个百分点。"
+        "上半年,全市接待游客1820万人次,同比增长12.6%,但仍不足2019年同期的七成。",
+        date(2023, 7, 18), "温州市",
+    )
+    assert got["21%"].subject == "涉诈警情占刑事警情的比重"
+    assert got["七成"].subject == "接待游客"
+
+
+def test_an_average_change_over_months_is_of_the_quantity_just_given() -> None:
+    # 1-5月平均上涨1.0%: the average of the change of the quantity named before it
+    got = _by_mention("5月份,全省居民消费价格同比上涨0.4%,1-5月平均上涨1.1%。", date(2023, 6, 16), "江苏省")
+    assert got["1.1%"].subject == "居民消费价格"
+
+
+def test_changes_of_the_measures_just_given_counted_go_through_them_in_order() -> None:
+    # 三项指数分别下降: the number of the measures is no figure, and each change is of one measure before it
+    got = _by_mention(
+        "1至5月,全县共发生交通事故38起,死亡9人,受伤41人,与去年同期相比,三项指数分别下降7.3%、10%和4.7%。",
+        date(2017, 6, 12), "祁县",
+    )
+    assert "三项" not in got
+    assert [got[m].subject for m in ("7.3%", "10%", "4.7%")] == ["发生交通事故", "死亡", "受伤"]
