@@ -145,8 +145,13 @@ DAY_COUNT_WORDS: tuple[str, ...] = ("天数", "住院日", "日数")
 _SENTENCE_END = "。！？!?\n"
 
 
+# How far back a sentence is read for those words: a bound keeps a text that is one long sentence linear.
+_DAY_WORDS_REACH = 400
+
+
 def _counts_days(s: str, i: int) -> bool:
-    a = max((s.rfind(c, 0, i) for c in _SENTENCE_END), default=-1) + 1
+    lo = max(0, i - _DAY_WORDS_REACH)
+    a = max(lo, max(s.rfind(c, lo, i) for c in _SENTENCE_END) + 1)
     return any(w in s[a:i] for w in DAY_COUNT_WORDS)
 
 
