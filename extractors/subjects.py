@@ -16,7 +16,7 @@ from datetime import date
 from extractors.document import Document
 from extractors.gazetteer import gazetteer
 from extractors.memo import per_document
-from extractors.periods import COMPARE_BEFORE, Period, find_marks, is_stock
+from extractors.periods import COMPARE_BEFORE, Mark, Period, find_marks, is_stock
 from extractors.places import Place
 from extractors.quantities import Num
 
@@ -826,13 +826,16 @@ def _region_words(home: Place | None, n: Num) -> tuple[str, ...]:
     return tuple(sorted(set(words), key=len, reverse=True))
 
 
-def _strip_marks(t: str) -> str:
-    """Drop period expressions from a clause (今年1至5月共破获 -> 共破获)."""
-    if not _MAYBE_PERIOD.search(t):
-        return t
+def _strip_marks(t: str, marks: list[Mark] | None = None) -> str:
+    """Drop period expressions from a clause (今年1至5月共破获 -> 共破获); ``marks``: those of ``t``,
+    when the caller has found them already."""
+    if marks is None:
+        if not _MAYBE_PERIOD.search(t):
+            return t
+        marks = find_marks(t)
     out = []
     pos = 0
-    for mk in find_marks(t):
+    for mk in marks:
         before = t[max(0, mk.start - 3) : mk.start]
         if mk.name in ("weak_stock", "stock_implicit") or before.endswith(COMPARE_BEFORE):
             continue
@@ -881,19 +884,20 @@ def _cut_places(t: str) -> str:
     return rest if len(rest) >= 2 else t
 
 
-def _area_before_period(t: str, rw: tuple[str, ...]) -> str:
-    """Drop what ends in the figure's area right before a period (中国禁毒主战场云南1至5月缴毒 ->
-    1至5月缴毒): the area and what is said of it are the frame, not what is counted."""
-    if not rw or not _MAYBE_PERIOD.search(t):
+def _without_periods(t: str, rw: tuple[str, ...]) -> str:
+    """``t`` without what ends in the figure's area right before a period (中国禁毒主战场云南1至5月缴毒 ->
+    1至5月缴毒: the area and what is said of it are the frame, not what is counted), then without its
+    periods (:func:`_strip_marks`). The periods are found once where nothing was cut before them (most
+    clauses), and found again in what is left where something was."""
+    if not _MAYBE_PERIOD.search(t):
         return t
     marks = find_marks(t)
-    if not marks:
-        return t
-    a = marks[0].start
-    head = t[:a]
-    if any(len(w) >= 2 and head.endswith(w) and len(head) > len(w) for w in rw):
-        return t[a:]
-    return t
+    if rw and marks:
+        a = marks[0].start
+        head = t[:a]
+        if any(len(w) >= 2 and head.endswith(w) and len(head) > len(w) for w in rw):
+            return _strip_marks(t[a:])
+    return _strip_marks(t, marks)
 
 
 _ITEM_NUMBER = re.compile(r"^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、．)）]|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])\s*")
@@ -916,13 +920,16 @@ def _clean(t: str, rw: tuple[str, ...]) -> str:
         t = _RANKED_LIST.sub("", t)  # PM2.5浓度改善幅度排名前三的县依次为蔚县、围场县、阜平县: the areas ranked
     if "被" in t:
         t = _PENALISED.sub("", t)  # 该店被依法处以罚款: who was penalised, not what is counted
-    if _MAYBE_PERIOD.search(t):  # both steps ask it first: a clause without these characters holds no period
-        t = _strip_marks(_area_before_period(t, rw))
+    t = _without_periods(t, rw)  # a clause without the characters of _MAYBE_PERIOD holds no period
     t = t.replace("()", "")  # 比去年(2022年)增加: the period inside went, its parentheses go too
-    t = _strip_places(t.lstrip(" \u3000"))  # the whole list first, before its first place is read as the area
-    t = strip_lead(t, rw)
-    t = strip_tail(t)
-    t = strip_lead(_strip_places(t), rw)
+    opened = t.lstrip(" \u3000")
+    placed = _strip_places(opened)  # the whole list first, before its first place is read as the area
+    led = strip_lead(placed, rw)
+    t = strip_tail(led)
+    if not (t == led == placed == opened):
+        # something was cut: the places and lead words again (where nothing was, both would give the
+        # clause back as it is, being what they gave for it the first time)
+        t = strip_lead(_strip_places(t), rw)
     t = t.strip(" \u3000,、“")
     if t and (t in _LEVEL_WORDS or gazetteer().candidates(t, simplified=True)):
         return ""  # 曲靖市310起: the clause holds only the place (or what its name left behind)
@@ -1355,6 +1362,16 @@ _TREND_TAIL = re.compile(
 )
 
 
+def _first_from(s: str, sentence: tuple[int, int]) -> int:
+    """Where the first 由 or 从 of ``sentence`` stands, or -1: found once a sentence, so that a figure
+    with neither before it in its sentence skips :func:`_from_to_topic` (its clause lies inside its
+    sentence, which opens after a sentence's end, itself a clause break). Each sentence is read once."""
+    a, b = sentence
+    at = s.find("由", a, b)
+    other = s.find("从", a, b if at < 0 else at)
+    return other if other >= 0 else at
+
+
 def _from_to_topic(doc: Document, n: Num, k: int, rw: tuple[str, ...]) -> list[str] | None:
     """The subjects of a from-to clause (由2018年的37人减至2020年的21人): the quantity named in the
     clause before it in the sentence, without its trend words; ``None`` when this is no such clause."""
@@ -1390,12 +1407,14 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
     prev_sent: tuple[int, int] | None = None
     in_sent: list[Num] = []
     region_words: dict[int, tuple[str, ...]] = {}  # by the figure's place (held by nums meanwhile): few places
+    from_at = -1  # where the sentence's first 由 or 从 stands (-1: none), see _first_from
     i = 0
     while i < len(nums):
         n = nums[i]
         if n.sentence != prev_sent:
             prev_sent = n.sentence
             in_sent = []
+            from_at = _first_from(s, n.sentence)
         if n.table is not None and n.table.label:
             # a table's value: what its row counts, the change its column states; a row named by a
             # place counts what its column names (县区 | 总产量(吨): 上蔡县 523146)
@@ -1516,7 +1535,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         if k == 1 and (ba := _ba_object(s, own, n.end)):
             # 将犯罪嫌疑人张某等4人抓获: the object put before its verb with 将/把, the verb after the figure
             names = [ba]
-        elif (topic := _from_to_topic(doc, n, k, rw)) is not None:
+        elif 0 <= from_at < n.start and (topic := _from_to_topic(doc, n, k, rw)) is not None:
             # 外流贩毒人数明显减少,由2018年的37人减至2020年的21人: both ends are of the quantity the clause
             # before names
             names = topic
