@@ -168,6 +168,9 @@ _NP_ACT_RE = re.compile("|".join(NP_ACT_ADVERBS))
 _NP_ACT_FIRST: frozenset[str] = frozenset(w[0] for w in NP_ACT_ADVERBS)  # tried only where one can start
 # The characters noun_after stops to test (besides digits): any other only makes the noun longer.
 _NP_WATCHED: frozenset[str] = NP_STOPS | CLAUSE_BREAKS | frozenset("(（和及与、以 ") | _NP_ACT_FIRST
+# Characters that end a noun phrase right after a figure, read before any test of :func:`noun_after`'s
+# loop (not 被, which may open a noun, nor a quote, which may hold one); a space ends it too.
+_NP_STOP_AT_ONCE: frozenset[str] = (NP_STOPS - frozenset("被“\"")) | frozenset(" ")
 # Acts that, with an object after them, end a noun phrase written after a number (9个省区抓获网上逃犯).
 _NP_ACT_VERB = re.compile(r"抓获|缴获|查获|破获|侦破|捣毁|打掉|刑拘|逮捕|接待|发送|查处|受理|办理")
 # Verbs that end a noun phrase written after a number (136名指战员赶赴现场).
@@ -400,6 +403,8 @@ _QUOTED_TERM = re.compile(r"“[\u4e00-\u9fff\w·]{1,8}”(?=[\u4e00-\u9fff])")
 def noun_after(s: str, pos: int, *, clause: bool = False) -> str:
     """The noun phrase written right after a figure (4名|嫌疑人), or ''; with
     ``clause`` the rest of the clause (97.6%的|群众对……表示满意)."""
+    if not clause and s[pos : pos + 1] in _NP_STOP_AT_ONCE:
+        return ""  # a stop right after the figure (most figures): the loop below would stop at once
     if pos < len(s) and s[pos] in "“\"":
         # a quoted name right after the number: 创建11个“无毒巩固县” -> 无毒巩固县
         close = s.find("”" if s[pos] == "“" else '"', pos + 1, pos + 2 + NP_MAX)
