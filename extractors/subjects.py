@@ -816,11 +816,13 @@ def _family(n: Num) -> str:
     return n.unit.family if n.unit is not None else "count"
 
 
-def _region_words(home: Place | None, n: Num) -> tuple[str, ...]:
-    """Names of the figure's area and the release's, as a subject may start with them."""
+@per_document
+def _region_words(place: Place | None, home: Place | None) -> tuple[str, ...]:
+    """Names of the figure's area (``place``) and the release's, as a subject may start with them (kept
+    for the document: figures of one area often hold equal places that are not the same object)."""
     g = gazetteer()
     words: list[str] = []
-    for p in (n.place, home):
+    for p in (place, home):
         if p is None:
             continue
         words.append(p.name)
@@ -1455,7 +1457,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             raw = raw_back if raw_back.endswith(raw) else raw
         rw = region_words.get(id(n.place))
         if rw is None:
-            rw = region_words[id(n.place)] = _region_words(home, n)
+            rw = region_words[id(n.place)] = _region_words(n.place, home)
         sign = change_sign(raw)
         fam = n.unit.family if n.unit is not None else "count"
         comp = comparison_of(raw, fam)
