@@ -244,6 +244,7 @@ _TAIL_RE = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(TAIL_WORDS, 
 _TAIL_LAST: frozenset[str] = frozenset(w[-1] for w in TAIL_WORDS)  # a clause ending otherwise has no tail word
 _VERB_RE = re.compile("|".join(re.escape(v) for v in sorted(VERBS, key=len, reverse=True)))
 _VERB_SET: frozenset[str] = frozenset(VERBS)  # whether a subject is only a verb: one lookup, not a scan
+_VERB_MIN: int = min(map(len, VERBS))  # the shortest verb's length
 _FILLERS: frozenset[str] = frozenset(LEAD_WORDS) | frozenset(TAIL_WORDS) | frozenset(("已达", "已超过", "共有"))
 _LIST_SPLIT = re.compile(r"和|及|与|、")
 
@@ -523,10 +524,19 @@ def wants_noun_after(core: str, raw: str) -> bool:
 _MODIFIER_TAILS: tuple[str, ...] = ("籍", "家中", "家里", "车内", "车上", "屋内", "室内", "包内", "行李中", "身上")
 
 
-@per_document
 def from_verb(t: str) -> str:
     """Cut a long lead-in before the last verb, and a long modifier before 的:
     现场关员在进境旅客行李中查获违规携带的象牙制品 -> 查获象牙制品."""
+    if len(t) < 2 + _VERB_MIN:
+        # too short for any cut of _cut_before_verb (two characters before a verb; a 的 four after it)
+        # and for the verb with 数 (two before it): most short subjects (增长, 死亡) are returned at once
+        return t
+    return _cut_before_verb(t)
+
+
+@per_document
+def _cut_before_verb(t: str) -> str:
+    """The cuts of :func:`from_verb`, for a subject long enough to hold one."""
     v = last_verb(t)
     if not v:
         return t

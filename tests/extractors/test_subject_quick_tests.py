@@ -142,3 +142,44 @@ def test_a_common_name_in_brackets_is_no_part_of_the_subject() -> None:
 def test_items_listed_before_an_emission_share_its_head() -> None:
     # 氨氮、二氧化硫、氮氧化物排放量: every pollutant's emissions, the head written once after the last
     assert sj.split_list("氨氮、二氧化硫、氮氧化物排放量", 3) == ["氨氮排放量", "二氧化硫排放量", "氮氧化物排放量"]
+
+
+@settings(max_examples=600)
+@given(_CLAUSES)
+def test_a_subject_too_short_for_a_cut_before_its_verb_is_what_the_cuts_leave(t: str) -> None:
+    assert sj.from_verb(t) == sj._cut_before_verb.__wrapped__(t)
+
+
+def _noun_after_by_its_loop(s: str, pos: int) -> str:
+    """noun_after without its test of the character right after the figure."""
+    saved = sj._NP_STOP_AT_ONCE
+    sj._NP_STOP_AT_ONCE = frozenset()
+    try:
+        return sj.noun_after(s, pos)
+    finally:
+        sj._NP_STOP_AT_ONCE = saved
+
+
+@settings(max_examples=600)
+@given(_CLAUSES, _CLAUSES)
+def test_a_stop_right_after_a_figure_is_what_the_loop_stops_at(before: str, after: str) -> None:
+    s = before + "12" + after
+    assert sj.noun_after(s, len(before) + 2) == _noun_after_by_its_loop(s, len(before) + 2)
+
+
+@settings(max_examples=600)
+@given(_CLAUSES, st.sampled_from([(), ("北京市", "北京"), ("海门区", "江苏省", "江苏")]))
+def test_a_clause_cut_once_is_what_two_passes_leave(t: str, rw: tuple[str, ...]) -> None:
+    # _clean strips the places and lead words a second time only after something was cut
+    opened = t.lstrip(" \u3000")
+    placed = sj._strip_places(opened)
+    led = sj.strip_lead(placed, rw)
+    tail = sj.strip_tail(led)
+    assert sj.strip_lead(sj._strip_places(tail), rw) == tail or not (tail == led == placed == opened)
+
+
+def test_the_first_from_of_a_sentence() -> None:
+    s = "全市共破获案件12起。吸毒人员由2018年的37人减至21人,从上年的45%提升到"
+    assert sj._first_from(s, (0, 11)) == -1
+    assert sj._first_from(s, (11, len(s))) == s.index("由")
+    assert sj._first_from(s, (s.index("由") + 1, len(s))) == s.index("从")
