@@ -443,7 +443,7 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str, counters: boo
             k += len(w)
             break
 
-    pq = _prefix_qualifier(s, start)
+    pq = _prefix_qualifier(s, start) if s[start - 1 : start] in _QUALIFIER_LAST else None  # (its quick test, in place)
     if pq is not None:
         start = pq[1]
     if is_cn and (core in _BARE_MULTIPLIERS) and pq is None and not percent_words:

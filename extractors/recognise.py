@@ -1878,8 +1878,10 @@ _CAUGHT_IN = re.compile(r"[^,，。;；]{0,8}?在(?P<place>[\u4e00-\u9fff]{2,6}?
 def _caught_in(doc: Document, nums: list[Num]) -> None:
     g = gazetteer()
     for n in nums:
+        if n.unit is None or n.unit.text not in ("名", "人"):
+            continue  # (a count of people only: the pattern is not tried after any other number)
         m = _CAUGHT_IN.match(doc.s, n.end)
-        if m is None or n.unit is None or n.unit.text not in ("名", "人"):
+        if m is None:
             continue
         name = m.group("place")
         d = g.lookup(name)
