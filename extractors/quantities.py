@@ -109,6 +109,7 @@ _INNER_FIRST: frozenset[str] = frozenset(w[0] for w, _ in QUALIFIER_INNER)
 _SUFFIX_FIRST: frozenset[str] = frozenset(w[0] for w, _ in QUALIFIER_SUFFIXES)
 # The characters that open what may be read right after a number: 余/多, a multiplier (万, 亿), 千 of 千公顷.
 _AFTER_NUMBER_FIRST: frozenset[str] = _INNER_FIRST | MULTIPLIER_FIRST | {"千"}
+_RANGE_JOINER_SET: frozenset[str] = frozenset(RANGE_JOINERS)  # (asked of every number: a set, not a tuple)
 
 
 def _prefix_qualifier(s: str, p: int) -> tuple[str, int] | None:
@@ -298,14 +299,20 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str, counters: boo
             return None  # 2009-6-26
         if _date_word_follows(s, j, core):
             return None  # 2023年, 5月, 10日, 3天: the test of the unit below, made before the value is read
-    if prev in RANGE_JOINERS and i >= 2 and (s[i - 2].isdigit() or s[i - 2] in _CN_DIGITS):
+    if prev in _RANGE_JOINER_SET and i >= 2 and (s[i - 2].isdigit() or s[i - 2] in _CN_DIGITS):
         up = _range_end(s, i, norm, text)
         if up is not None and s.startswith(_RANGE_DESCRIBES, up[3]):
             return None  # the upper end of a range that describes (核载10-15吨的)
-    core_read = _core_at(s, i, j, norm, text)
-    if core_read is None:
-        return None
-    value, k, _ = core_read
+    if core.isascii() and "," not in core:
+        # ASCII digits (nearly every number): the first case of _core_at, read in place
+        if len(core.partition(".")[0]) > 15:
+            return None
+        value, k = float(core.replace("..", ".")), j
+    else:
+        core_read = _core_at(s, i, j, norm, text)
+        if core_read is None:
+            return None
+        value, k, _ = core_read
     start = i
     if percent_words:
         start = i - 3  # 百分之二十一: the mention is the whole percentage
@@ -390,7 +397,7 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str, counters: boo
             k += 1
     if unit is None:
         # 3至5人, 10-15吨: a range written once with its unit at the end.
-        if s[k : k + 1] in RANGE_JOINERS:
+        if s[k : k + 1] in _RANGE_JOINER_SET:
             rng = _range_end(s, k + 1, norm, text)
             if rng is not None and s.startswith(_RANGE_DESCRIBES, rng[3]):
                 return None  # 核载10-15吨的中型货车, 以3至5人为一组: a range that describes, not a figure
