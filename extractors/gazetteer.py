@@ -344,7 +344,7 @@ class Gazetteer:
         # The runs long enough for the automaton, found by one search (rare: most texts hold none), and the
         # places a name may begin elsewhere: a character that begins a name followed by one that is a
         # name's second (every name has two or more), about one character in ten, found by one search.
-        self._long_runs = re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]{%d,}" % (_SHORT_RUN + 1))
+        self._long_runs = re.compile("[" + "".join(re.escape(ch) for ch in chars) + f"]{{{_SHORT_RUN + 1},}}")
         firsts = sorted({surface[0] for surface in auto.keys()})
         seconds = sorted({surface[1] for surface in auto.keys()})
         self._name_starts = re.compile(

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from extractors.textnorm import to_simplified
 
@@ -107,8 +108,8 @@ def register_domain(name: str, version: str) -> None:
         raise TypeError("Figure's fields changed: with_metric passes extractor, extractor_version and metric together")
 
     def with_metric(f: Figure, key: str) -> Figure:
-        values = read(f)
-        return Figure(*values[:at_extractor], name, version, key, *values[at_extractor + 3 :])
+        values: tuple[Any, ...] = read(f)
+        return Figure(*(values[:at_extractor] + (name, version, key) + values[at_extractor + 3 :]))
 
     @register(name, version)
     def assign(figures: list[Figure]) -> list[Figure]:
