@@ -105,7 +105,8 @@ _NUMBER_CELL = re.compile(r"(?:^|[|｜])\s*[-+−]?\d+(?:\.\d+)?\s*[%％]?\s*(?:
 
 
 def is_table_row(line: str) -> bool:
-    return _TABLE_ROW.match(line) is not None and _NUMBER_CELL.search(line) is not None
+    # (a line without a bar, nearly every line asked, is no row: the patterns are not tried on it)
+    return ("|" in line or "｜" in line) and _TABLE_ROW.match(line) is not None and _NUMBER_CELL.search(line) is not None
 
 
 def is_heading_line(line: str) -> bool:
@@ -404,7 +405,7 @@ class Document:
         repeats (pages print the title twice), else the first one before the first prose paragraph."""
         s = self.s
         first_prose = next(
-            (p.index for p in self.paragraphs if not p.heading and not p.furniture and "。" in s[p.start : p.end]),
+            (p.index for p in self.paragraphs if not p.heading and not p.furniture and s.find("。", p.start, p.end) >= 0),
             len(self.paragraphs),
         )
         cands = [

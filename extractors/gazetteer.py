@@ -17,8 +17,8 @@ Municipalities appear once, as provinces: their districts hang directly under th
 
 Matching (:meth:`Gazetteer.find`) reads every name in a run of name characters: a run longer than a few
 hundred characters through one Aho-Corasick automaton (pyahocorasick), a short one (most of them) off a
-table of the names' beginnings, position by position, which gives the same names without the automaton's
-cost per call; it keeps the leftmost-longest acceptable match at each place. A surface is *strong* (an official name or a
+table of the names' beginnings, at the places one search finds where a name's first two characters may
+stand, which gives the same names without the automaton's cost per call; it keeps the leftmost-longest acceptable match at each place. A surface is *strong* (an official name or a
 short form of three or more characters, a two-character province name) or *weak* (another two-character
 short form, 昆明 or 凤庆): a weak one counts only where the text around it makes it a place (a boundary
 after it, a police or government word after it, its own province or prefecture right before it, or one
@@ -341,7 +341,15 @@ class Gazetteer:
         for surface in auto.keys():
             self._prefixes[surface] = True
         chars = sorted({ch for surface in auto.keys() for ch in surface})
-        self._name_runs = re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]{2,}")
+        # The runs long enough for the automaton, found by one search (rare: most texts hold none), and the
+        # places a name may begin elsewhere: a character that begins a name followed by one that is a
+        # name's second (every name has two or more), about one character in ten, found by one search.
+        self._long_runs = re.compile("[" + "".join(re.escape(ch) for ch in chars) + f"]{{{_SHORT_RUN + 1},}}")
+        firsts = sorted({surface[0] for surface in auto.keys()})
+        seconds = sorted({surface[1] for surface in auto.keys()})
+        self._name_starts = re.compile(
+            "[" + "".join(re.escape(ch) for ch in firsts) + "](?=[" + "".join(re.escape(ch) for ch in seconds) + "])"
+        )
 
     # ------------------------------------------------------------------ lookups
 
@@ -445,33 +453,44 @@ class Gazetteer:
     def _names_at(self, s: str) -> list[tuple[int, list[str]]]:
         """(start, the names that start there, longest first) for every place in ``s`` where a name
         starts, in text order: what :meth:`find` reads, in the order it reads it. A name lies inside a run
-        of the characters names are made of: only those runs are read, a short one position by position
-        (the automaton costs microseconds a call), a long one by the automaton."""
-        prefixes = self._prefixes
+        of the characters names are made of: a run longer than _SHORT_RUN is read by the automaton, the
+        rest of the text off the table of the names' beginnings, at the places one search finds where a
+        name's first two characters may stand (the automaton costs microseconds a call)."""
         out: list[tuple[int, list[str]]] = []
-        for run in self._name_runs.finditer(s):
-            a, n = run.start(), run.end()
-            if n - a > _SHORT_RUN:
-                at: dict[int, list[str]] = {}
-                for end, surface in self._auto.iter(run.group(0)):
-                    at.setdefault(a + end - len(surface) + 1, []).append(surface)
-                out.extend((i, sorted(at[i], key=len, reverse=True)) for i in sorted(at))
-                continue
-            for i in range(a, n - 1):
-                if s[i : i + 2] not in prefixes:
-                    continue  # (most places: no name begins with these two characters)
-                names: list[str] = []
-                j = i + 2
-                while j <= n:
-                    whole = prefixes.get(s[i:j])
-                    if whole is None:
-                        break
-                    if whole:
-                        names.insert(0, s[i:j])  # (longer names come later: each goes first)
-                    j += 1
-                if names:
-                    out.append((i, names))
+        pos = 0
+        for run in self._long_runs.finditer(s):
+            a, n = run.span()
+            self._names_between(s, pos, a, out)
+            at: dict[int, list[str]] = {}
+            for end, surface in self._auto.iter(run.group(0)):
+                at.setdefault(a + end - len(surface) + 1, []).append(surface)
+            out.extend((i, sorted(at[i], key=len, reverse=True)) for i in sorted(at))
+            pos = n
+        self._names_between(s, pos, len(s), out)
         return out
+
+    def _names_between(self, s: str, a: int, b: int, out: list[tuple[int, list[str]]]) -> None:
+        """The names that start in ``s[a:b]`` (no long run of name characters there), read off the table
+        of the names' beginnings at each place a name's first two characters may stand, appended to
+        ``out`` in text order. A name ends at the end of its run of name characters at the latest, which
+        no beginning in the table reaches past."""
+        prefixes = self._prefixes
+        n = len(s)
+        for m in self._name_starts.finditer(s, a, b):
+            i = m.start()
+            if s[i : i + 2] not in prefixes:
+                continue  # (most places: no name begins with these two characters)
+            names: list[str] = []
+            j = i + 2
+            while j <= n:
+                whole = prefixes.get(s[i:j])
+                if whole is None:
+                    break
+                if whole:
+                    names.insert(0, s[i:j])  # (longer names come later: each goes first)
+                j += 1
+            if names:
+                out.append((i, names))
 
     def _hits(self, s: str) -> list[tuple[int, str]]:
         """(end, surface) of every name in ``s``, in the automaton's order (by end, the longest first)."""

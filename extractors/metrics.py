@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from extractors.textnorm import to_simplified
 
@@ -102,12 +103,13 @@ def register_domain(name: str, version: str) -> None:
     # keyword, takes twice as long.
     names = tuple(fd.name for fd in fields(Figure))
     read = attrgetter(*names)
-    at_metric, at_extractor, at_version = (names.index(k) for k in ("metric", "extractor", "extractor_version"))
+    at_extractor = names.index("extractor")
+    if names[at_extractor : at_extractor + 3] != ("extractor", "extractor_version", "metric"):
+        raise TypeError("Figure's fields changed: with_metric passes extractor, extractor_version and metric together")
 
     def with_metric(f: Figure, key: str) -> Figure:
-        values = list(read(f))
-        values[at_metric], values[at_extractor], values[at_version] = key, name, version
-        return Figure(*values)
+        values: tuple[Any, ...] = read(f)
+        return Figure(*(values[:at_extractor] + (name, version, key) + values[at_extractor + 3 :]))
 
     @register(name, version)
     def assign(figures: list[Figure]) -> list[Figure]:

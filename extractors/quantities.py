@@ -43,7 +43,12 @@ from extractors.units import (
     unit_at,
 )
 
-NUM_RE = re.compile(r"\d+(?:,\d{3})*(?:\.{1,2}\d+)?|[零〇一二两三四五六七八九十百千万亿]+")
+_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
+# A number in digits (1,234.5; 14..3, a typing slip) or in Chinese numerals (三千五百): after a digit, more
+# digits with their separators, after a numeral more numerals. (Written to open with one class of every
+# character a number starts with: a search skips to one at C speed, where two alternatives first would be
+# tried at every character.)
+NUM_RE = re.compile(rf"[\d{_NUMERALS}](?:(?<=\d)\d*(?:,\d{{3}})*(?:\.{{1,2}}\d+)?|[{_NUMERALS}]*)")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _CN_DIGITS = "零一二三四五六七八九〇"
 _BARE_MULTIPLIERS = frozenset({"百", "千", "万", "亿", "千万", "百万", "万亿", "亿万"})
@@ -104,6 +109,7 @@ _INNER_FIRST: frozenset[str] = frozenset(w[0] for w, _ in QUALIFIER_INNER)
 _SUFFIX_FIRST: frozenset[str] = frozenset(w[0] for w, _ in QUALIFIER_SUFFIXES)
 # The characters that open what may be read right after a number: 余/多, a multiplier (万, 亿), 千 of 千公顷.
 _AFTER_NUMBER_FIRST: frozenset[str] = _INNER_FIRST | MULTIPLIER_FIRST | {"千"}
+_RANGE_JOINER_SET: frozenset[str] = frozenset(RANGE_JOINERS)  # (asked of every number: a set, not a tuple)
 
 
 def _prefix_qualifier(s: str, p: int) -> tuple[str, int] | None:
@@ -200,6 +206,7 @@ def read_numbers(s: str, norm: Normalised, text: str, skip: list[tuple[int, int]
     names = _union([m.span() for m in _NAME_QUOTE_RE.finditer(s)] + _link_lines(s) + list(skip or []))
     name_starts = [a for a, _ in names]
     consumed = 0
+    counters = any(w in s for w in _COUNTER_WORDS)
     for m in NUM_RE.finditer(s):
         i, j = m.span()
         if i < consumed:
@@ -207,7 +214,7 @@ def read_numbers(s: str, norm: Normalised, text: str, skip: list[tuple[int, int]
         k = bisect_right(name_starts, i) - 1
         if k >= 0 and names[k][0] < i < names[k][1]:
             continue
-        n = _read_one(s, i, j, norm, text)
+        n = _read_one(s, i, j, norm, text, counters)
         if n is None:
             continue
         consumed = n.end
@@ -255,16 +262,19 @@ def _unit_follows(s: str, j: int) -> bool:
     return u is not None and u.family in ("count", "mass") and not not_unit_at(s, j)
 
 
-def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None:
+def _read_one(s: str, i: int, j: int, norm: Normalised, text: str, counters: bool = True) -> Num | None:
+    """The figure of the numeral run ``s[i:j]``, or ``None`` where it is no figure. ``counters``: whether the
+    text holds a page counter's word at all (阅读, 点击: read once by the caller), else none is looked for."""
     prev = s[i - 1] if i > 0 else ""
     core = s[i:j]
     is_cn = not core[0].isdigit()
     if prev.isascii() and prev.isalpha():
         return None  # PM2.5, F15, G20
-    if s.endswith(_PICTURE_BEFORE, 0, i):
-        return None  # 文章图片2, 附图1: a picture's number
-    if s.endswith(ORDINAL_BEFORE, 0, i):
-        return None
+    if prev in _WORD_BEFORE_LAST:  # (the words below are looked for only after a character one ends with)
+        if s.endswith(_PICTURE_BEFORE, 0, i):
+            return None  # 文章图片2, 附图1: a picture's number
+        if s.endswith(ORDINAL_BEFORE, 0, i):
+            return None
     if is_cn:
         percent_words = s.endswith("百分之", 0, i)
         if prev in ("星", "周", "初", "统", "唯", "之", "万", "逐", "同", "单", "不", "专", "划", "进") and not percent_words:
@@ -287,14 +297,22 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
             return None  # 26.12.2014, 10:11, 6·26
         if s.startswith("-", j) and _DASHED_DATE.match(s, j, j + 6):
             return None  # 2009-6-26
-    if prev in RANGE_JOINERS and i >= 2 and (s[i - 2].isdigit() or s[i - 2] in _CN_DIGITS):
+        if _date_word_follows(s, j, core):
+            return None  # 2023年, 5月, 10日, 3天: the test of the unit below, made before the value is read
+    if prev in _RANGE_JOINER_SET and i >= 2 and (s[i - 2].isdigit() or s[i - 2] in _CN_DIGITS):
         up = _range_end(s, i, norm, text)
         if up is not None and s.startswith(_RANGE_DESCRIBES, up[3]):
             return None  # the upper end of a range that describes (核载10-15吨的)
-    core_read = _core_at(s, i, j, norm, text)
-    if core_read is None:
-        return None
-    value, k, _ = core_read
+    if core.isascii() and "," not in core:
+        # ASCII digits (nearly every number): the first case of _core_at, read in place
+        if len(core.partition(".")[0]) > 15:
+            return None
+        value, k = float(core.replace("..", ".")), j
+    else:
+        core_read = _core_at(s, i, j, norm, text)
+        if core_read is None:
+            return None
+        value, k, _ = core_read
     start = i
     if percent_words:
         start = i - 3  # 百分之二十一: the mention is the whole percentage
@@ -313,7 +331,7 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
 
     inner_q: str | None = None
     mult = 1
-    for _ in range(2):
+    for _ in range(2) if s[k : k + 1] in _AFTER_NUMBER_FIRST else ():
         if s[k : k + 1] not in _AFTER_NUMBER_FIRST:
             break  # neither 余/多 nor a multiplier opens there: nothing to read, now or on the next turn
         for w, q in QUALIFIER_INNER if inner_q is None and s[k : k + 1] in _INNER_FIRST else ():
@@ -379,7 +397,7 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
             k += 1
     if unit is None:
         # 3至5人, 10-15吨: a range written once with its unit at the end.
-        if s[k : k + 1] in RANGE_JOINERS:
+        if s[k : k + 1] in _RANGE_JOINER_SET:
             rng = _range_end(s, k + 1, norm, text)
             if rng is not None and s.startswith(_RANGE_DESCRIBES, rng[3]):
                 return None  # 核载10-15吨的中型货车, 以3至5人为一组: a range that describes, not a figure
@@ -432,29 +450,46 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str) -> Num | None
             k += len(w)
             break
 
-    pq = _prefix_qualifier(s, start)
+    pq = _prefix_qualifier(s, start) if s[start - 1 : start] in _QUALIFIER_LAST else None  # (its quick test, in place)
     if pq is not None:
         start = pq[1]
     if is_cn and (core in _BARE_MULTIPLIERS) and pq is None and not percent_words:
         return None
     qualifier = suffix_q or inner_q or (pq[0] if pq else "exact")
-    if qualifier == "exact" and _APPROX_SHARE.search(s, max(0, start - 24), start):
-        qualifier = "approx"  # 约占火灾总数的65%: the 约 is written before 占
-    if s.endswith(FURNITURE_BEFORE, 0, start) or _COUNTER_BEFORE.search(s[max(0, start - 8) : start]):
+    if qualifier == "exact" and s.find("占", max(0, start - 24), start) >= 0 and _APPROX_SHARE.search(s, max(0, start - 24), start):
+        qualifier = "approx"  # 约占火灾总数的65%: the 约 is written before 占 (looked for only where 占 is)
+    if s[start - 1 : start] in _FURNITURE_LAST and s.endswith(FURNITURE_BEFORE, 0, start) or (
+        counters and _COUNTER_BEFORE.search(s[max(0, start - 8) : start])
+    ):
         return None
     return Num(start, k, i, value * literal_sign, unit, qualifier, high, literal_sign)
+
+
+def _date_word_follows(s: str, j: int, core: str) -> bool:
+    """Whether a number in plain digits ``core`` (no comma, no 余/多 or multiplier after it) ending at ``j``
+    is followed by a word that makes it no figure (年, 月, 日, 小时: :func:`not_unit_at`), and not by a
+    count of classes: :func:`_read_one` would reject it at its unit, after reading its value; about one
+    number in five is a date's, so this is asked first."""
+    return (
+        s[j : j + 1] not in _AFTER_NUMBER_FIRST and "," not in core and not_unit_at(s, j) and not classes_at(s, j)
+    )
 
 
 # A date written with dashes after a number: 2009-6-26.
 _DASHED_DATE = re.compile(r"-\d{1,2}-\d")
 # A page's counter before a number: 阅读量：, 点击数 .
-_COUNTER_BEFORE = re.compile(r"(?:阅读|浏览|点击|访问)(?:量|数)?[:：\s]*$")
+_COUNTER_WORDS: tuple[str, ...] = ("阅读", "浏览", "点击", "访问")
+_COUNTER_BEFORE = re.compile(r"(?:" + "|".join(_COUNTER_WORDS) + r")(?:量|数)?[:：\s]*$")
 # After 个, the rest of a list whose last item is in percentage points: 、下降0.6个、提高0.8个百分点.
 _POINTS_LATER = re.compile(
     r"(?:[、和及与,，][^\d、和及与,，。;；\n]{0,4}\d+(?:\.\d+)?个)*[、和及与,，][^\d、和及与,，。;；\n]{0,4}\d+(?:\.\d+)?个?百分点"
 )
 # Before the number of a picture or a chart on the page.
 _PICTURE_BEFORE: tuple[str, ...] = ("图片", "附图", "图表", "组图")
+# The last characters of the words before a number that make it no figure (a picture's number, an ordinal,
+# page furniture): the words are looked for only after one of them.
+_WORD_BEFORE_LAST: frozenset[str] = frozenset(w[-1] for w in _PICTURE_BEFORE + ORDINAL_BEFORE)
+_FURNITURE_LAST: frozenset[str] = frozenset(w[-1] for w in FURNITURE_BEFORE)
 # 分别 and what is done (为, 破获毒品案件) before the first number of a list, and the list's numbers so far.
 _RESPECTIVELY_BEFORE = re.compile(r"分别[\u4e00-\u9fff]{0,10}?(?:\d+(?:\.\d+)?[万亿]?(?:、|和|及|与))*$")
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 
 from extractors import memo, places, subjects, tables
@@ -50,11 +50,16 @@ VERSION = "16"
 
 _LEVEL = {"clause": CLAUSE, "sentence": SENTENCE, "paragraph": PARAGRAPH, "document": DOCUMENT}
 
-# A sentence that tells one case: its quantities are the case's (an event).
+# A sentence that tells one case: its quantities are the case's (an event): 一起……案, 该案, 打掉一个……团伙, a
+# case's name in quotes. (Every alternative opens with a character written out, the verbs and the quotes
+# one alternative each: a search then skips at C speed to a character one may open with, where a group or
+# a class first makes it try every alternative at every character, about five times as long.)
+_GANG_AFTER_VERB = r"一个[^,。;\n]{0,30}?(?:团伙|窝点|集团|工厂|网络)"
+_CASE_NAME_AFTER_QUOTE = r"[^”\"\n]{0,16}?\d[^”\"\n]{0,16}?[”\"][^,。;\n]{0,14}?(?:案|团伙)"
 _CASE_RE = re.compile(
     r"一[起宗][^,。;\n]{0,16}?案|最大一起|该案|此案|本案|专案组|该专案|此专案|"
-    r"(?:打掉|捣毁|摧毁|端掉)一个[^,。;\n]{0,30}?(?:团伙|窝点|集团|工厂|网络)|"
-    r"[“\"][^”\"\n]{0,16}?\d[^”\"\n]{0,16}?[”\"][^,。;\n]{0,14}?(?:案|团伙)"
+    + "|".join(verb + _GANG_AFTER_VERB for verb in ("打掉", "捣毁", "摧毁", "端掉")) + "|"
+    + "|".join(quote + _CASE_NAME_AFTER_QUOTE for quote in ("“", '"'))
 )
 # A word every match of _CASE_RE holds: a text without any is not searched.
 _CASE_WORDS = ("案", "团伙", "一个", "最大一起")
@@ -82,7 +87,9 @@ _AREA_CAMPAIGN = re.compile(
 # incident, also when the operation took one day.
 # Not 检查站 (a checkpoint), nor where 时 follows (开展例行检查时,……共计12.6千克), nor after 进行 (对一辆货车进行检查,
 # ……共计21.3公斤): one incident.
-_CAMPAIGN_RE = re.compile(r"(?<!进行)(?:行动|整治|专项|战役|会战|攻坚|清查|清理|严打|扫黑|斗争|排查|检查)(?![时站])")
+# (not after 进行: read by _Words, not by a look-behind, which would make the search try every character)
+_CAMPAIGN_RE = re.compile(r"(?:行动|整治|专项|战役|会战|攻坚|清查|清理|严打|扫黑|斗争|排查|检查)(?![时站])")
+_CAMPAIGN_NOT_AFTER = "进行"
 # One traveller, vehicle or case named in the paragraph (or the sentence before, on a page that sets every
 # sentence apart): what is counted after it is one incident's.
 _ONE_INSTANCE = re.compile(r"一(?:名|辆|宗|艘|架|位)(?![次批])")
@@ -1310,8 +1317,22 @@ def _distribute_townships(doc: Document, nums: list[Num]) -> None:
 class _Words:
     """Where the words of a pattern stand in a text, asked whether one lies in a span."""
 
-    def __init__(self, rx: re.Pattern[str], s: str) -> None:
-        self._at = [m.start() for m in rx.finditer(s)]
+    def __init__(self, rx: re.Pattern[str], s: str, not_after: str = "") -> None:
+        if not not_after:
+            self._at = [m.start() for m in rx.finditer(s)]
+            return
+        # the matches finditer gives for the pattern with (?<!not_after) before it: one found right after
+        # ``not_after`` is passed over, and the search goes on from its next character
+        at: list[int] = []
+        pos = 0
+        while (m := rx.search(s, pos)) is not None:
+            a = m.start()
+            if a >= len(not_after) and s.startswith(not_after, a - len(not_after)):
+                pos = a + 1
+                continue
+            at.append(a)
+            pos = m.end()
+        self._at = at
 
     def within(self, a: int, b: int) -> bool:
         k = bisect_right(self._at, a - 1)
@@ -1716,6 +1737,18 @@ def _parens_as_written(text: str, subject: str) -> str:
     return subject.translate(_FULL_PARENS) if text.count("（") > text.count("(") else subject
 
 
+# The order _to_figure passes a figure's fields in: checked against Figure once, on import.
+_FIGURE_ORDER = (
+    "mention", "start", "end", "value", "unit", "qualifier", "subject", "kind", "period_start", "period_end",
+    "region", "sentence", "sentence_start", "sentence_end", "extractor", "extractor_version", "metric",
+    "region_code", "comparison", "value_high", "unit_family", "value_normalised", "unit_normalised",
+    "period_from", "period_from_start", "period_from_end", "period_rule", "region_from", "region_from_start",
+    "region_from_end", "region_rule",
+)
+if tuple(fd.name for fd in fields(Figure)) != _FIGURE_ORDER:
+    raise TypeError("Figure's fields changed: update _to_figure, which passes them by position")
+
+
 def _to_figure(doc: Document, n: Num, originals: _Originals) -> Figure:
     a, b = doc.norm.to_original_span(n.start, n.end)
     sa, sb, sentence = originals.sentence(n.sentence)
@@ -1740,37 +1773,41 @@ def _to_figure(doc: Document, n: Num, originals: _Originals) -> Figure:
         high = -high
     pf, pfa, pfb, prule = originals.provenance(n.period_from)
     rf, rfa, rfb, rrule = originals.provenance(n.region_from)
+    place = n.place
+    # (by position, in the order of Figure's fields, named on each line: a figure is built by the dozen a
+    # release, and its 31 fields passed by keyword cost a third more)
     return Figure(
-        mention=text[a:b],
-        start=a,
-        end=b,
-        value=value,
-        unit=unit.text if unit else "",
-        qualifier=n.qualifier,  # type: ignore[arg-type]
-        subject=_parens_as_written(text, n.subject),
-        kind="event" if n.event else "aggregate",
-        period_start=ps,
-        period_end=pe,
-        region=n.place.name if n.place else None,
-        sentence=sentence,
-        sentence_start=sa,
-        sentence_end=sb,
-        extractor=NAME,
-        extractor_version=VERSION,
-        region_code=n.place.code if n.place else None,
-        comparison=n.comparison,  # type: ignore[arg-type]
-        value_high=high,
-        unit_family=family,
-        value_normalised=value * unit.factor if unit else value,
-        unit_normalised=unit.normalised if unit else None,
-        period_from=pf,
-        period_from_start=pfa,
-        period_from_end=pfb,
-        period_rule=prule,
-        region_from=rf,
-        region_from_start=rfa,
-        region_from_end=rfb,
-        region_rule=rrule,
+        text[a:b],  # mention
+        a,  # start
+        b,  # end
+        value,
+        unit.text if unit else "",  # unit
+        n.qualifier,  # type: ignore[arg-type]
+        _parens_as_written(text, n.subject),  # subject
+        "event" if n.event else "aggregate",  # kind
+        ps,  # period_start
+        pe,  # period_end
+        place.name if place else None,  # region
+        sentence,
+        sa,  # sentence_start
+        sb,  # sentence_end
+        NAME,  # extractor
+        VERSION,  # extractor_version
+        None,  # metric
+        place.code if place else None,  # region_code
+        n.comparison,  # type: ignore[arg-type]
+        high,  # value_high
+        family,  # unit_family
+        value * unit.factor if unit else value,  # value_normalised
+        unit.normalised if unit else None,  # unit_normalised
+        pf,  # period_from
+        pfa,  # period_from_start
+        pfb,  # period_from_end
+        prule,  # period_rule
+        rf,  # region_from
+        rfa,  # region_from_start
+        rfb,  # region_from_end
+        rrule,  # region_rule
     )
 
 
@@ -1785,7 +1822,7 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times, dict[str, st
     place_scopes = _place_scopes(doc, ms, area)
     times = _Times(doc, [n.start for n in nums])
     cases = [m.start() for m in _CASE_RE.finditer(s)] if any(w in s for w in _CASE_WORDS) else []
-    words = {"narrative": _Words(_CASE_NARRATIVE, s), "campaign": _Words(_CAMPAIGN_RE, s), "total": _Words(_TOTAL_WORDS, s)}
+    words = {"narrative": _Words(_CASE_NARRATIVE, s), "campaign": _Words(_CAMPAIGN_RE, s, _CAMPAIGN_NOT_AFTER), "total": _Words(_TOTAL_WORDS, s)}
     # a sentence that sums up a case names it (该案, 此案): without 案 in the text its pattern is not tried
     case_totals = "案" in s
     home_from: tuple[int, int, str] | None = None
@@ -1841,8 +1878,10 @@ _CAUGHT_IN = re.compile(r"[^,，。;；]{0,8}?在(?P<place>[\u4e00-\u9fff]{2,6}?
 def _caught_in(doc: Document, nums: list[Num]) -> None:
     g = gazetteer()
     for n in nums:
+        if n.unit is None or n.unit.text not in ("名", "人"):
+            continue  # (a count of people only: the pattern is not tried after any other number)
         m = _CAUGHT_IN.match(doc.s, n.end)
-        if m is None or n.unit is None or n.unit.text not in ("名", "人"):
+        if m is None:
             continue
         name = m.group("place")
         d = g.lookup(name)

@@ -4,6 +4,8 @@ lookups and one-pass matching in text."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from extractors.gazetteer import PLACE_NAMES_PATH, Division, gazetteer, short_forms
 
@@ -205,3 +207,23 @@ def test_find_on_a_long_text() -> None:
     hits = gazetteer().find(text)
     assert len(hits) == 3 * (200_000 // len(base))
     assert {h.candidates[0].name for h in hits} == {"昆明市", "西双版纳傣族自治州", "勐腊县"}
+
+
+def _by_automaton(text: str) -> list[tuple[int, list[str]]]:
+    """Every name in ``text`` as the Aho-Corasick automaton finds it, grouped by start, longest first."""
+    at: dict[int, list[str]] = {}
+    for end, surface in gazetteer()._auto.iter(text):
+        at.setdefault(end - len(surface) + 1, []).append(surface)
+    return [(i, sorted(at[i], key=len, reverse=True)) for i in sorted(at)]
+
+
+_SOME_NAMES = sorted(gazetteer()._prefixes)[::97]  # names and beginnings of names, a spread of them
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from([*_SOME_NAMES, "，", "。", "1", "的", "市", "县"]), max_size=120))
+def test_names_read_off_the_table_are_the_automatons(parts: list[str]) -> None:
+    # short runs are read off the table of the names' beginnings at the places one search finds, long
+    # runs (over _SHORT_RUN characters) by the automaton: the same names either way
+    text = "".join(parts)
+    assert gazetteer()._names_at(text) == _by_automaton(text)
