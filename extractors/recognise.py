@@ -82,7 +82,9 @@ _AREA_CAMPAIGN = re.compile(
 # incident, also when the operation took one day.
 # Not 检查站 (a checkpoint), nor where 时 follows (开展例行检查时,……共计12.6千克), nor after 进行 (对一辆货车进行检查,
 # ……共计21.3公斤): one incident.
-_CAMPAIGN_RE = re.compile(r"(?<!进行)(?:行动|整治|专项|战役|会战|攻坚|清查|清理|严打|扫黑|斗争|排查|检查)(?![时站])")
+# (进行 is looked behind from the end of the two characters: a pattern that opens with its words is searched
+# only where one of their first characters stands, one that opens with a look-behind at every character.)
+_CAMPAIGN_RE = re.compile(r"(?:行动|整治|专项|战役|会战|攻坚|清查|清理|严打|扫黑|斗争|排查|检查)(?<!进行..)(?![时站])")
 # One traveller, vehicle or case named in the paragraph (or the sentence before, on a page that sets every
 # sentence apart): what is counted after it is one incident's.
 _ONE_INSTANCE = re.compile(r"一(?:名|辆|宗|艘|架|位)(?![次批])")
