@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.periods import _COMBINED, MARK_FIRST_CHARS, PATTERNS, _plain, find_marks
-from extractors.scan import Alternation, class_at, optional_groups_as_branches
+from extractors.scan import Alternation, class_at, optional_groups_as_branches, readings
 
 
 def _plain_marks(text: str) -> list[tuple[int, int, str, str]]:
@@ -106,6 +106,26 @@ def test_class_at_holds_every_match(pattern: str, pieces: list[str], k: int) -> 
         m = rx.match(text, i)
         if m is not None and cls is not None:
             assert re.fullmatch(f"[{cls}]", text[i + k]), (m.group(0), k)
+
+
+def test_readings() -> None:
+    assert readings(r"(?:19|20)\d{2}年|\d{1,2}月", 3) == [("1", "9", r"\d"), ("2", "0", r"\d"), (r"\d", r"\d", "月"), (r"\d", "月")]
+    assert readings(r"a(?=b)c?", 3) == [("a",), ("a", "c")]  # a look-ahead consumes nothing; a match may end
+    assert readings(r"a[^b]c", 3) == [("a", None, "c")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from([p for _, p in PATTERNS]), st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_every_match_fits_a_reading(pattern: str, pieces: list[str]) -> None:
+    rx, reads = re.compile(_plain(pattern)), readings(_plain(pattern), 3)
+    text = "".join(pieces)
+    for i in range(len(text)):
+        m = rx.match(text, i)
+        if m is not None and reads is not None:
+            assert any(
+                all(c is None or i + k < len(text) and re.fullmatch(f"[{c}]", text[i + k]) for k, c in enumerate(r))
+                for r in reads
+            ), m.group(0)
 
 
 def test_alternation_tries_a_pattern_by_its_first_three_characters() -> None:
