@@ -514,18 +514,25 @@ def day_of_month(day_text: str, ctx: Context) -> Period | None:
     return Period("day", day, day) if day else None
 
 
-_DAY_ONLY = re.compile(r"(\d{1,2})日")
+# 日 after a digit: the engine looks for 日 (one character, searched at C speed), not for a digit at every
+# digit of the text; the digits before it are read back by find_day_only.
+_DAY_AFTER_DIGIT = re.compile(r"日(?<=\d日)")
 
 
 def find_day_only(text: str) -> list[tuple[int, int, str]]:
-    """Days written without a month (24日,), as (start, end, digits): not right after a digit, 月 or 号.
-    That is checked on each match, not by a look-behind in the pattern (which is tried at every
-    character): a match it drops is digits that go on a number (2024日, 5月24日), and no day without
-    a month can start inside one."""
-    return [
-        (m.start(), m.end(), m.group(1)) for m in _DAY_ONLY.finditer(text)
-        if m.start() == 0 or not (text[m.start() - 1].isdecimal() or text[m.start() - 1] in "月号")
-    ]
+    """Days written without a month (24日,), as (start, end, digits): one or two digits before 日, not right
+    after a digit, 月 or 号 (three digits or more go on a number: 2024日; 5月24日 is a day with its month).
+    These are the matches of ``(\\d{1,2})日`` that do not follow a digit, 月 or 号, found from each 日."""
+    out = []
+    for m in _DAY_AFTER_DIGIT.finditer(text):
+        end = m.end()
+        a = end - 2  # the digit before 日
+        if a > 0 and text[a - 1].isdecimal():
+            a -= 1
+        if a > 0 and (text[a - 1].isdecimal() or text[a - 1] in "月号"):
+            continue
+        out.append((a, end, text[a : end - 1]))
+    return out
 
 
 def is_stock(p: Period | None) -> bool:

@@ -158,3 +158,15 @@ def test_gazetteer_hits_are_the_automatons(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert g._hits(text) == list(g._auto.iter(text))
     assert g._hits(text * 30) == list(g._auto.iter(text * 30))  # long runs go to the automaton
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="12３٣日月号a ", max_size=12))
+def test_days_without_a_month_are_the_plain_patterns(text: str) -> None:
+    from extractors.periods import find_day_only
+
+    plain = [
+        (m.start(), m.end(), m.group(1)) for m in re.finditer(r"(\d{1,2})日", text)
+        if m.start() == 0 or not (text[m.start() - 1].isdecimal() or text[m.start() - 1] in "月号")
+    ]
+    assert find_day_only(text) == plain
