@@ -170,3 +170,17 @@ def test_days_without_a_month_are_the_plain_patterns(text: str) -> None:
         if m.start() == 0 or not (text[m.start() - 1].isdecimal() or text[m.start() - 1] in "月号")
     ]
     assert find_day_only(text) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + ["快于", "超过", "不及", "恢复至", "的", "最高", "水平", "记录", "首次", "调整为"]), max_size=8))
+def test_classify_quick_tests_rule_out_only_what_the_patterns_would(pieces: list[str]) -> None:
+    from extractors import periods as P
+
+    text = "".join(pieces)
+    for i in range(len(text) + 1):
+        before, after = text[max(0, i - 6) : i], text[i : i + 16]
+        if P.COMPARE_LEAD.search(before):
+            assert before[-1:] in P._COMPARE_LEAD_LAST
+        if P._SIDE_AFTER.match(after):
+            assert after[:1] in P._SIDE_AFTER_FIRST or "以来" in after
