@@ -514,18 +514,25 @@ def day_of_month(day_text: str, ctx: Context) -> Period | None:
     return Period("day", day, day) if day else None
 
 
-_DAY_ONLY = re.compile(r"(\d{1,2})日")
+# 日 after a digit: the engine looks for 日 (one character, searched at C speed), not for a digit at every
+# digit of the text; the digits before it are read back by find_day_only.
+_DAY_AFTER_DIGIT = re.compile(r"日(?<=\d日)")
 
 
 def find_day_only(text: str) -> list[tuple[int, int, str]]:
-    """Days written without a month (24日,), as (start, end, digits): not right after a digit, 月 or 号.
-    That is checked on each match, not by a look-behind in the pattern (which is tried at every
-    character): a match it drops is digits that go on a number (2024日, 5月24日), and no day without
-    a month can start inside one."""
-    return [
-        (m.start(), m.end(), m.group(1)) for m in _DAY_ONLY.finditer(text)
-        if m.start() == 0 or not (text[m.start() - 1].isdecimal() or text[m.start() - 1] in "月号")
-    ]
+    """Days written without a month (24日,), as (start, end, digits): one or two digits before 日, not right
+    after a digit, 月 or 号 (three digits or more go on a number: 2024日; 5月24日 is a day with its month).
+    These are the matches of ``(\\d{1,2})日`` that do not follow a digit, 月 or 号, found from each 日."""
+    out = []
+    for m in _DAY_AFTER_DIGIT.finditer(text):
+        end = m.end()
+        a = end - 2  # the digit before 日
+        if a > 0 and text[a - 1].isdecimal():
+            a -= 1
+        if a > 0 and (text[a - 1].isdecimal() or text[a - 1] in "月号"):
+            continue
+        out.append((a, end, text[a : end - 1]))
+    return out
 
 
 def is_stock(p: Period | None) -> bool:
@@ -563,6 +570,11 @@ COMPARE_LEAD = re.compile(r"(?:快于|慢于|高于|低于|好于|超过|超出|
 # A side remark: the phrase is the time of a comparison inside the clause, not of what follows.
 _SIDE_BEFORE = re.compile(r"(?:由|从|继|是|为|创|达到|仅次于|超过|刷新)$")
 _SIDE_AFTER = re.compile(r"(?:[^,，。;；]{0,10}?(?:有|自)?[^,，。;；]{0,6}?(?:记录|记载|统计|观测)以来|的[^,，。;；]{0,12}?(?:调整为|提高到|提高至|下降到|下降至|增加到|增加至|减少到|减少至|上升到|上升至|降至|升至|增至|减至)|以来(?:的)?(?:首次|最高|最低|最大|最多|最少|新高|新低|之最)|来(?:的)?(?:首次|最高|最低|最大|最多|最少|新高|新低)|(?:的)?(?:最高|最低|新高|新低|之最|同期水平|水平))")
+# Quick tests before the two patterns above (classify asks them of every mark): a comparison word before
+# ends with one of these characters (or the text before ends with a line break, which $ passes over); a side
+# remark after opens with one of these or holds 以来 (记录以来, 以来首次).
+_COMPARE_LEAD_LAST = "于过出及到至\n"
+_SIDE_AFTER_FIRST = "的以来最新之同水"
 # After 创 and a period: the record it sets (创今年单个案件最大缴获数, 创2010年以来新高).
 _RECORD_AFTER = re.compile(r"[^,，。;；]{0,14}?(?:最|新高|新低|纪录|记录|之最)")
 # After a since phrase (继2010年以来, 近五年来): a record, not the figures' period.
@@ -649,14 +661,19 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         before.endswith(_PAREN_LAST) and _COMPARE_PAREN.search(s[max(0, mark.start - 12) : mark.start])
     ):
         return Role(COMPARE, "clause", "a comparison word before (比, 较, 同比)")
-    if COMPARE_LEAD.search(before) or after.startswith(COMPARE_AFTER) and name != "same_period_last_year":
-        return Role(COMPARE, "clause", "快于/高于 before or 同期/相比 after")
-    if _RECORD_AFTER.match(after) and (
-        before.endswith("创") or (mark.text.endswith("来") or name == "years_since") and before.endswith(("是", "为"))
+    if (
+        before[-1:] in _COMPARE_LEAD_LAST and COMPARE_LEAD.search(before)
+        or after.startswith(COMPARE_AFTER) and name != "same_period_last_year"
     ):
+        return Role(COMPARE, "clause", "快于/高于 before or 同期/相比 after")
+    if (
+        before.endswith("创") or (mark.text.endswith("来") or name == "years_since") and before.endswith(("是", "为"))
+    ) and _RECORD_AFTER.match(after):
         # 是今年以来全市缴毒量最大的案件: a record, like 创
         return Role(SIDE, "clause", "创今年……最大: a record, not the figures' period")
-    if _SIDE_AFTER.match(after) or (after.startswith("的") and _SIDE_BEFORE.search(before)) or (
+    if (after[:1] in _SIDE_AFTER_FIRST or "以来" in after) and _SIDE_AFTER.match(after) or (
+        after.startswith("的") and _SIDE_BEFORE.search(before)
+    ) or (
         mark.text.endswith("来") and _SIDE_AFTER_SINCE.match(after)
     ):
         return Role(SIDE, "clause", "a side remark (由……的……调整为, ……以来首次, ……最高)")

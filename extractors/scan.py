@@ -125,6 +125,74 @@ def class_at(pattern: str, k: int) -> str | None:
     return "".join(pieces) if pieces else None
 
 
+# A reading of a pattern's first characters: the class (character-class pieces, without brackets) of each
+# of its first characters, ``None`` for any character; shorter than the offsets asked when a match may end
+# there (then any character, or none, may follow).
+Reading = tuple[str | None, ...]
+# More readings than this for one pattern: it is read as one (the classes of class_at, joined).
+_MAX_READINGS = 64
+
+
+def _item_readings(op: Any, av: Any, k: int) -> list[Reading]:
+    """The readings of one parsed item's first ``k`` characters (see :func:`readings`)."""
+    C = _C
+    if op is C.LITERAL:
+        return [(_esc(av),)]
+    if op is C.IN:
+        pieces = _class_pieces(av)
+        return [("".join(pieces) if pieces else None,)]
+    if op in (C.ANY, C.NOT_LITERAL):
+        return [(None,)]
+    if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+        return [()]  # consumes nothing (what it asserts is not read: more readings, never fewer)
+    if op is C.BRANCH:
+        out: list[Reading] = []
+        for alt in av[1]:
+            out.extend(_seq_readings(alt, k))
+        return out
+    if op is C.SUBPATTERN and not (av[1] or av[2]):
+        return _seq_readings(av[3], k)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT) and _width(C.SUBPATTERN, (None, 0, 0, av[2]))[0] > 0:
+        # n copies in a row for every n the repeat allows, up to k (k copies hold the first k characters)
+        copy = (C.SUBPATTERN, (None, 0, 0, av[2]))
+        out = []
+        for n in range(min(av[0], k), min(av[1], k) + 1):
+            out.extend(_seq_readings([copy] * n, k))
+        return out
+    return [(None,) * k]  # not known here: any character from here on
+
+
+def _seq_readings(seq: Any, k: int) -> list[Reading]:
+    """The readings of a parsed sequence's first ``k`` characters, each once."""
+    done: list[Reading] = []
+    partial: list[Reading] = [()]  # what the items read so far may hold, shorter than k
+    for op, av in seq:
+        items = _item_readings(op, av, k)
+        after: list[Reading] = []
+        for p in partial:
+            for t in items:
+                q = (p + t)[:k]
+                (done if len(q) == k else after).append(q)
+        partial = list(dict.fromkeys(after))
+        if not partial:
+            break
+    return list(dict.fromkeys(done + partial))
+
+
+def readings(pattern: str, k: int) -> list[Reading] | None:
+    """The classes of the first ``k`` characters of ``pattern``'s matches, read branch by branch: every
+    match's first characters are held by one reading at least (``(?:19|20)\\d{2}年|\\d{1,2}月`` reads
+    ``("1", "9", "\\d")``, ``("2", "0", "\\d")``, ``("\\d", "\\d", "月")`` and ``("\\d", "月")``, where the
+    classes at each offset alone let 245 through). ``None`` when the pattern cannot be read."""
+    if _P is None:
+        return None
+    try:
+        out = _seq_readings(_P.parse(pattern).data, k)
+    except Exception:  # noqa: BLE001 - a construct the walk does not know: no filter
+        return None
+    return out if len(out) <= _MAX_READINGS else None
+
+
 def optional_groups_as_branches(pattern: str) -> str:
     """``pattern`` with every greedy optional non-capturing group ``(?:X)?`` written ``(?:X|)``."""
     out: list[str] = []
@@ -168,6 +236,19 @@ def optional_groups_as_branches(pattern: str) -> str:
     return "".join(out)
 
 
+def _lead_pattern(lead: str, reads: Sequence[Reading]) -> re.Pattern[str]:
+    """The positions worth a look: a character of ``lead`` followed by one that some reading holds
+    second, or standing where a reading may end after one character (已, also at the text's end). The
+    other positions of ``lead`` hold no reading's first two characters: the regex engine passes them
+    over, not the loop (about a third of them in running text)."""
+    seconds = "".join(dict.fromkeys(c for r in reads if len(r) > 1 and (c := r[1]) is not None))
+    ends = [r[0] if r else None for r in reads if len(r) < 2 or r[1] is None]
+    if None in ends or not seconds:
+        return re.compile(f"[{lead}]")  # a reading that opens with any character: every position of lead
+    alone = f"|(?<=[{''.join(dict.fromkeys(c for c in ends if c is not None))}])" if ends else ""
+    return re.compile(f"[{lead}](?:(?=[{seconds}]){alone})")
+
+
 class Alternation:
     """Named alternatives without groups of their own, searched as
     ``(?=[lead])(?:(?P<n1>p1)|(?P<n2>p2)|…)`` would be (see the module docstring)."""
@@ -176,26 +257,60 @@ class Alternation:
         self._alts = [(name, optional_groups_as_branches(p)) for name, p in alternatives]
         self.plain = re.compile(f"(?=[{lead}])(?:" + "|".join(f"(?P<{n}>{p})" for n, p in alternatives) + ")")
         self._lead = re.compile(f"[{lead}]")
-        # for each offset of OFFSETS, the class of the characters each alternative can hold there
-        self._classes: list[list[re.Pattern[str] | None]] = []
+        # The readings of every alternative's first characters (bit j of a mask: reading j, of alternative
+        # owner[j]); an alternative whose readings cannot be listed is read by its classes at each offset.
+        k_max = len(OFFSETS)
+        reads: list[Reading] = []
+        self._owner: list[int] = []
+        for i, (_, p) in enumerate(alternatives):
+            listed = readings(p, k_max) or [tuple(class_at(p, k) for k in OFFSETS)]
+            reads.extend(listed)
+            self._owner.extend([i] * len(listed))
+        # for each offset: the readings that hold any character there (or may have ended), and each class
+        # read there with the readings that hold it
+        self._anywhere: list[int] = []
+        self._classes: list[list[tuple[re.Pattern[str], int]]] = []
         for k in OFFSETS:
-            classes = [class_at(p, k) for _, p in alternatives]
-            self._classes.append([re.compile(f"[{c}]") if c is not None else None for c in classes])
-        # bit i: alternative i may hold the character at that offset (made on first sight of the character)
+            bits: dict[str, int] = {}
+            anywhere = 0
+            for j, r in enumerate(reads):
+                c = r[k] if k < len(r) else None
+                if c is None:
+                    anywhere |= 1 << j
+                else:
+                    bits[c] = bits.get(c, 0) | 1 << j
+            self._anywhere.append(anywhere)
+            self._classes.append([(re.compile(f"[{c}]"), b) for c, b in bits.items()])
+        self._lead = _lead_pattern(lead, reads)
+        # bit j: reading j may hold the character at that offset (made on first sight of the character)
         self._masks: list[dict[str, int]] = [{} for _ in OFFSETS]
         self._by_mask: dict[int, re.Pattern[str]] = {}
+        self._by_alts: dict[int, re.Pattern[str]] = {}
 
     def _mask(self, k: int, ch: str) -> int:
-        """The alternatives a match may hold ``ch`` in at offset ``k`` (``""``: the text ends before)."""
-        mask = self._masks[k][ch] = sum(
-            1 << i for i, rx in enumerate(self._classes[k]) if rx is None or ch and rx.match(ch)
-        )
+        """The readings a match may hold ``ch`` in at offset ``k`` (``""``: the text ends before)."""
+        mask = self._anywhere[k]
+        if ch:
+            for rx, bits in self._classes[k]:
+                if rx.match(ch):
+                    mask |= bits
+        self._masks[k][ch] = mask
         return mask
 
+    def alternatives_of(self, mask: int) -> int:
+        """The alternatives (bit i: alternative i) that own a reading of ``mask``."""
+        owner = self._owner
+        return sum({1 << owner[j] for j in range(mask.bit_length()) if mask >> j & 1})
+
     def _for(self, mask: int) -> re.Pattern[str]:
-        """The alternatives of ``mask`` (not 0), in their order, as one pattern (built on first use)."""
-        alts = [alt for i, alt in enumerate(self._alts) if mask >> i & 1]
-        rx = self._by_mask[mask] = re.compile("|".join(f"(?P<{n}>{p})" for n, p in alts))
+        """The alternatives of the readings of ``mask`` (not 0), in their order, as one pattern (built on
+        first use)."""
+        alts_mask = self.alternatives_of(mask)
+        rx = self._by_alts.get(alts_mask)
+        if rx is None:
+            alts = [alt for i, alt in enumerate(self._alts) if alts_mask >> i & 1]
+            rx = self._by_alts[alts_mask] = re.compile("|".join(f"(?P<{n}>{p})" for n, p in alts))
+        self._by_mask[mask] = rx
         return rx
 
     def finditer(self, text: str) -> list[tuple[int, int, str, str]]:

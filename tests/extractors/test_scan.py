@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.periods import _COMBINED, MARK_FIRST_CHARS, PATTERNS, _plain, find_marks
-from extractors.scan import Alternation, class_at, optional_groups_as_branches
+from extractors.scan import Alternation, class_at, optional_groups_as_branches, readings
 
 
 def _plain_marks(text: str) -> list[tuple[int, int, str, str]]:
@@ -108,12 +108,33 @@ def test_class_at_holds_every_match(pattern: str, pieces: list[str], k: int) -> 
             assert re.fullmatch(f"[{cls}]", text[i + k]), (m.group(0), k)
 
 
+def test_readings() -> None:
+    assert readings(r"(?:19|20)\d{2}年|\d{1,2}月", 3) == [("1", "9", r"\d"), ("2", "0", r"\d"), (r"\d", r"\d", "月"), (r"\d", "月")]
+    assert readings(r"a(?=b)c?", 3) == [("a",), ("a", "c")]  # a look-ahead consumes nothing; a match may end
+    assert readings(r"a[^b]c", 3) == [("a", None, "c")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from([p for _, p in PATTERNS]), st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_every_match_fits_a_reading(pattern: str, pieces: list[str]) -> None:
+    rx, reads = re.compile(_plain(pattern)), readings(_plain(pattern), 3)
+    text = "".join(pieces)
+    for i in range(len(text)):
+        m = rx.match(text, i)
+        if m is not None and reads is not None:
+            assert any(
+                all(c is None or i + k < len(text) and re.fullmatch(f"[{c}]", text[i + k]) for k, c in enumerate(r))
+                for r in reads
+            ), m.group(0)
+
+
 def test_alternation_tries_a_pattern_by_its_first_three_characters() -> None:
     from extractors.periods import _ALTERNATION
 
     def left(text: str) -> list[str]:
         mask = _ALTERNATION._mask(0, text[0]) & _ALTERNATION._mask(1, text[1:2]) & _ALTERNATION._mask(2, text[2:3])
-        return [name for i, (name, _) in enumerate(_ALTERNATION._alts) if mask >> i & 1]
+        alts = _ALTERNATION.alternatives_of(mask)
+        return [name for i, (name, _) in enumerate(_ALTERNATION._alts) if alts >> i & 1]
 
     assert left("2.3%") == ["day_dot"]
     assert left("3起") == left("全省") == []
@@ -137,3 +158,29 @@ def test_gazetteer_hits_are_the_automatons(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert g._hits(text) == list(g._auto.iter(text))
     assert g._hits(text * 30) == list(g._auto.iter(text * 30))  # long runs go to the automaton
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="12３٣日月号a ", max_size=12))
+def test_days_without_a_month_are_the_plain_patterns(text: str) -> None:
+    from extractors.periods import find_day_only
+
+    plain = [
+        (m.start(), m.end(), m.group(1)) for m in re.finditer(r"(\d{1,2})日", text)
+        if m.start() == 0 or not (text[m.start() - 1].isdecimal() or text[m.start() - 1] in "月号")
+    ]
+    assert find_day_only(text) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + ["快于", "超过", "不及", "恢复至", "的", "最高", "水平", "记录", "首次", "调整为"]), max_size=8))
+def test_classify_quick_tests_rule_out_only_what_the_patterns_would(pieces: list[str]) -> None:
+    from extractors import periods as P
+
+    text = "".join(pieces)
+    for i in range(len(text) + 1):
+        before, after = text[max(0, i - 6) : i], text[i : i + 16]
+        if P.COMPARE_LEAD.search(before):
+            assert before[-1:] in P._COMPARE_LEAD_LAST
+        if P._SIDE_AFTER.match(after):
+            assert after[:1] in P._SIDE_AFTER_FIRST or "以来" in after
