@@ -1191,7 +1191,7 @@ def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None
             by_sentence.setdefault(doc.sentence(m.start).index, []).append(m)
     starts = [n.start for n in nums]
     for si, found in by_sentence.items():
-        # the longest run of places joined by 、 和 及 与
+        # the runs of places joined by 、 和 及 与 (or agencies of places listed so)
         runs: list[list[Mention]] = []
         for m in found:
             if runs and (
@@ -1202,21 +1202,16 @@ def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None
                 runs.append([m])
         sent = doc.sentences[si]
         lists = [r for r in runs if len(r) >= 2]
-        if not lists:
-            continue
-        longest = max(lists, key=len)
-        _distribute_run(doc, longest, nums, starts, sent.start, sent.end)
         for j, run in enumerate(lists):
-            if run is not longest:
-                # a second list in the sentence (西昌市、昭觉县……分别为216起、143起和121起;金阳县、美姑县缴获毒品
-                # 分别为188.4公斤和167公斤): its figures run up to the next list
-                end = lists[j + 1][0].start if j + 1 < len(lists) else sent.end
-                _distribute_run(doc, run, nums, starts, sent.start, end)
+            # each list's figures run up to the next list of the sentence (西昌市、昭觉县……分别为216起、143起和121起;
+            # 金阳县、美姑县缴获毒品分别为188.4公斤和167公斤)
+            _distribute_run(doc, run, nums, starts, lists[j + 1][0].start if j + 1 < len(lists) else sent.end)
 
 
-def _distribute_run(doc: Document, run: list[Mention], nums: list[Num], starts: list[int], sent_start: int, end: int) -> None:
+def _distribute_run(doc: Document, run: list[Mention], nums: list[Num], starts: list[int], end: int) -> None:
     """The figures after the places of ``run`` and 分别, up to ``end``: one to each place, in order."""
     s = doc.s
+    sent_start = doc.sentence(run[0].start).start
     k = len(run)
     if "分别" not in s[run[-1].end : end]:
         return
