@@ -130,6 +130,8 @@ _SOURCE_LINE = re.compile(r"来源[:：]\s*([^\s　|]{2,30})")
 # Where a dateline was filed: 新华社合肥1月26日电.
 _DATELINE_PLACE = re.compile(r"(?:社|网|报|台|讯)\s*([\u4e00-\u9fff]{2,4}?)\s*\d{1,2}月\d{1,2}日")
 _MEDIA_WORDS = ("日报", "晚报", "早报", "都市报", "商报")
+# The outlet that opens a dateline: 泉州网12月22日讯, 每日云南网讯, 大理日报讯.
+_DATELINE_OUTLET = re.compile(r"\s*([\u4e00-\u9fff]{2,6}?)(?:日报|晚报|网|报|电视台|广播电视台)")
 _MEDIA_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:" + "|".join(_MEDIA_WORDS) + ")")  # (tried only where one is)
 _NATIONAL_AGENCY = re.compile(r"国家统计局|国务院新闻办|国新办|公安部|国家禁毒委|海关总署|最高人民法院|最高人民检察院|国务院")
 # A title that opens with a province's one-character abbreviation (闽前10月……, 滇警方……).
@@ -421,6 +423,16 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
         dm = _DATELINE_PLACE.search(s, doc.dateline[0], doc.dateline[1])
         if dm is not None and (dd := g.lookup(dm.group(1))) is not None:
             vote(dd, 1.0, None, "dateline")
+        om = _DATELINE_OUTLET.match(s, doc.dateline[0], doc.dateline[1])
+        if om is not None:
+            # 泉州网12月22日讯, 每日云南网讯: a local outlet is named after the area it serves, weak evidence as
+            # a paper's name is
+            for h in g.find(om.group(1))[:1]:
+                vote(h.candidates[0], 1.0, None, "media")
+    for parent in _listed_under(s, ms, g):
+        # 晋江市、石狮市、南安市……分别: places listed side by side are parts of the area that reports on
+        # them, the narrowest one holding them all (one list is as much evidence as one mention of it)
+        vote(parent, 1.0, None, "places listed under it")
     for sm in _SOURCE_LINE.finditer(s):
         for h in g.find(sm.group(1))[:1]:
             if h.start == 0:
@@ -481,6 +493,38 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
     if named is not None:
         return Focus(display(d, named.text), named.start, named.end, rule)
     return Focus(Place(d.name, d.code, d), None, None, rule)
+
+
+def _listed_under(s: str, ms: list[Mention], g: Gazetteer) -> list[Division]:
+    """For every list of two or more different places joined by 、 和 及 (their mentions next to one
+    another), the narrowest division that holds them all, when it is not one of them."""
+    out: list[Division] = []
+    run: list[Division] = []
+    prev: Mention | None = None
+    for m in [*ms, None]:
+        joined = (
+            m is not None and prev is not None and m.role == LIST and prev.role == LIST and m.candidates
+            and s[prev.end : m.start] in ("、", "和", "及", "与", "以及")
+        )
+        if not joined:
+            if len({d.code for d in run}) >= 2:
+                common = _narrowest_common(run, g)
+                if common is not None and all(common.code != d.code for d in run):
+                    out.append(common)
+            run = []
+        if m is not None and m.role == LIST and m.candidates:
+            run.append(m.candidates[0])
+        prev = m
+    return out
+
+
+def _narrowest_common(ds: list[Division], g: Gazetteer) -> Division | None:
+    """The narrowest division that holds every one of ``ds`` (or is one of them)."""
+    chains = [g.ancestors(d) for d in ds]
+    for a in chains[0]:
+        if all(any(b.code == a.code for b in c) for c in chains[1:]):
+            return a
+    return None
 
 
 def resolve(ms: list[Mention], area: Focus, gaz: Gazetteer | None = None) -> list[Mention]:

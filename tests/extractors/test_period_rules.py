@@ -681,3 +681,15 @@ def test_a_headline_restating_a_body_figure_takes_its_period_even_with_its_own()
             "今年以来,全市公安机关持续打击电信网络诈骗犯罪,截至8月15日,共止付冻结涉诈资金1.8亿元。")
     got = extract(text, published=date(2022, 8, 16), region="长春市")
     assert [_period(f) for f in got] == [(date(2022, 1, 1), date(2022, 8, 15))] * 2
+
+
+def test_a_cut_off_holds_for_the_stocks_of_its_paragraph() -> None:
+    # 截至6月底 opens a paragraph of stocks told in two sentences: both are as of the cut-off, not of
+    # the half year the release reports on
+    got = _by_mention(
+        "今年上半年,全省通信业运行平稳。\n截至6月底,全省光缆线路总长度达412.6万公里。全省行政村光纤通达率达到99.1%。\n"
+        "上半年,全省电信业务收入完成215.3亿元。",
+        date(2024, 7, 22), "贵州省",
+    )
+    assert _period(got["99.1%"]) == (None, date(2024, 6, 30))
+    assert _period(got["215.3亿元"]) == (date(2024, 1, 1), date(2024, 6, 30))

@@ -84,6 +84,27 @@ def test_the_configured_region_is_the_last_resort() -> None:
     assert f.place is not None and f.place.name == "云南省" and f.rule == "configured"
 
 
+def test_places_listed_side_by_side_speak_for_the_area_holding_them() -> None:
+    # a city's release that names no place of its own but lists three of its county-level cities: the
+    # city holding them is its area (the scope word 全市 fits every one of them as well)
+    text = (
+        "前三季度我市文旅消费持续回暖\n记者从市文化广电旅游局获悉，前三季度全市接待游客5210万人次。\n"
+        "分县（市、区）看，福清市、长乐区、闽侯县接待游客分别为612万人次、488万人次和375万人次。\n"
+        "全市旅游总收入达612.4亿元。"
+    )
+    f = _focus(text)
+    assert f.place is not None and f.place.name == "福州市"
+    assert f.rule == "places listed under it"
+    rows = {x.mention: x for x in extract(text, published=date(2024, 10, 20))}
+    assert rows["612.4亿元"].region == "福州市"
+    assert rows["488万人次"].region == "长乐区"
+
+
+def test_a_local_outlet_in_the_dateline_names_its_area() -> None:
+    f = _focus("我市外贸稳中有升\n漳州网3月5日讯 今年1-2月，全市外贸进出口总额88.6亿元。")
+    assert f.place is not None and f.place.name == "漳州市" and f.rule == "media"
+
+
 def test_autonomous_divisions_read_as_the_text_names_them() -> None:
     rows = {x.mention: x for x in extract("德宏州公安局今年以来破获毒品案件120起。", published=date(2024, 5, 1))}
     assert rows["120起"].region == "德宏州"

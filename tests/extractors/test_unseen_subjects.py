@@ -313,3 +313,17 @@ def test_changes_of_the_measures_just_given_counted_go_through_them_in_order() -
     )
     assert "三项" not in got
     assert [got[m].subject for m in ("7.3%", "10%", "4.7%")] == ["发生交通事故", "死亡", "受伤"]
+
+
+def test_a_verb_after_a_measure_says_nothing_and_borrows_nothing() -> None:
+    # 业务量完成, 包裹业务累计完成: the measure is named before the verb; the item is no part of the one before
+    got = _by_mention(
+        "1-6月,全市快递业务量累计完成8.42亿件,同比增长21.3%。其中,同城业务量完成1.95亿件,同比增长9.8%;"
+        "异地业务量完成6.2亿件,同比增长26.4%。包裹业务累计完成96.5万件。",
+        date(2019, 7, 22), "杭州市",
+    )
+    assert got["8.42亿件"].subject == "快递业务量"
+    assert got["1.95亿件"].subject == "同城业务量"
+    assert got["6.2亿件"].subject == "异地业务量"
+    assert got["26.4%"].subject.removesuffix("增长") == "异地业务量"
+    assert got["96.5万件"].subject == "包裹业务"
