@@ -49,6 +49,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("yearend_range", rf"(?:自|从){_Y}(?:年底|年末|底|末){_JOIN}(?P<y2>今年|本年|去年|上年|(?:19|20)\d{{2}}年)?(?P<m2>{_N})月(?:份|底|末)?"),
     # 自2023年10月县域医共体建设启动至今年5月底: a month, what began then, and the month it runs to
     ("month_words_range", rf"(?:自|从){_Y}?(?P<m>{_N})月份?(?![\d日])[^,，。;；!?\n\d]{{2,16}}?(?:至|到)(?P<y2>今年|本年|去年|上年|(?:19|20)\d{{2}}年)?(?P<m2>{_N})月(?:份|底|末)?"),
+    # 自3月10日全省春季造林全面启动至4月底: a day, what began then, and the day or month it runs to
+    ("day_words_range", rf"(?:自|从){_Y}?(?P<m>{_N})月(?P<d>{_N})日[^,，。;；!?\n\d]{{2,16}}?(?:至|到)(?P<y2>今年|本年|去年|上年|(?:19|20)\d{{2}}年)?(?P<m2>{_N})月(?:(?P<d2>{_N})日|份|底|末)?"),
     ("since_day_from", rf"(?:自|从){_Y}?(?P<m>{_N})月(?P<d>{_N})日[^,。;!?\n]{{0,24}}?(?:以来|{_ZHIJIN})"),
     ("day_range", rf"{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:至|到|-|—|–|~)(?:(?P<m2>{_N})月)?(?P<d2>{_N})日"),
     ("day_list", rf"{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:、|和|及)(?:(?P<m2>{_N})月)?(?P<d2>{_N})日"),
@@ -275,6 +277,17 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         if (y1, m1) > (y2, m2):
             return None
         return Period("span", date(y1, m1, 1), _month_end(y2, m2))
+    if name == "day_words_range":
+        m1, d1, m2, d2 = _num(g.get("m")), _num(g.get("d")), _num(g.get("m2")), _num(g.get("d2"))
+        if m1 is None or d1 is None or m2 is None or not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+            return None
+        y1, y2 = _year_of(ytext, ctx, m1), _year_of(g.get("y2"), ctx, m2)
+        if y1 is None or y2 is None:
+            return unresolved
+        first, last = _safe_date(y1, m1, d1), _safe_date(y2, m2, d2) if d2 else _month_end(y2, m2)
+        if first is None or last is None or first > last:
+            return None
+        return Period("span", first, last)
     if name == "month_words_range":
         m1, m2 = _num(g.get("m")), _num(g.get("m2"))
         if m1 is None or m2 is None or not (1 <= m1 <= 12 and 1 <= m2 <= 12):
@@ -454,9 +467,11 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         if y is None:
             return unresolved
         if "五一" in hol or (hol == "黄金周" and pub is not None and pub.month in (4, 5, 6)):
-            return Period("span", date(y, 5, 1), date(y, 5, 7))
+            days = HOLIDAY_DAYS["五一"].get(y)
+            return Period("span", *(days or (date(y, 5, 1), date(y, 5, 7 if y < 2008 else 3))))
         if "国庆" in hol or "十一" in hol or (hol == "黄金周" and pub is not None and pub.month in (9, 10, 11)):
-            return Period("span", date(y, 10, 1), date(y, 10, 8 if "中秋" in hol else 7))
+            days = HOLIDAY_DAYS["国庆"].get(y)
+            return Period("span", *(days or (date(y, 10, 1), date(y, 10, 8 if "中秋" in hol else 7))))
         return None
     if name == "today":
         rel = g.get("rel") or ""
@@ -485,6 +500,32 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         return Period("null", None, None)
     return None
 
+
+def _days(spans: dict[int, str]) -> dict[int, tuple[date, date]]:
+    """``{2023: "09-29 10-06"}`` as first and last days."""
+    out = {}
+    for y, text in spans.items():
+        a, b = text.split()
+        out[y] = (date(y, int(a[:2]), int(a[3:])), date(y, int(b[:2]), int(b[3:])))
+    return out
+
+
+# The days off of the two holidays a release names without their dates (五一假期, 国庆黄金周), as the State
+# Council's yearly notice on public holidays set them: 五一 was a week up to 2007, three days from 2008
+# (four in 2019), five from 2020; 国庆 is a week from 1 October, eight days where 中秋 joins it, and some
+# years open it on the last days of September. Years not listed take the usual days.
+HOLIDAY_DAYS: dict[str, dict[int, tuple[date, date]]] = {
+    "五一": _days({
+        2008: "05-01 05-03", 2009: "05-01 05-03", 2010: "05-01 05-03", 2011: "04-30 05-02", 2012: "04-29 05-01",
+        2013: "04-29 05-01", 2014: "05-01 05-03", 2015: "05-01 05-03", 2016: "04-30 05-02", 2017: "04-29 05-01",
+        2018: "04-29 05-01", 2019: "05-01 05-04", 2020: "05-01 05-05", 2021: "05-01 05-05", 2022: "04-30 05-04",
+        2023: "04-29 05-03", 2024: "05-01 05-05", 2025: "05-01 05-05", 2026: "05-01 05-05",
+    }),
+    "国庆": _days({
+        2008: "09-29 10-05", 2009: "10-01 10-08", 2012: "09-30 10-07", 2017: "10-01 10-08", 2020: "10-01 10-08",
+        2023: "09-29 10-06", 2025: "10-01 10-08",
+    }),
+}
 
 HOLIDAY_NAMES: tuple[str, ...] = ("五一", "国庆", "十一", "春节", "元旦", "清明", "端午", "中秋", "春运")
 

@@ -139,6 +139,8 @@ _FLOW_VERBS = re.compile(
     r"破获|侦破|抓获|缴获|查获|查处|办理|立案|接警|出动|发生|新增|查办|打掉|捣毁|查扣|冻结|返还|挽回|拦截|劝阻"
     r"|(?:(?<![总合])共|累计)(?![有同建享计])[\u4e00-\u9fff]"
 )
+# After 目前: a count of acts done so far (目前已完成整改, 目前全县共查处), not a stock on hand.
+_SO_FAR_OPEN = re.compile(r"[,，]?\s*(?:全[省市县区州旗])?(?:已经|已累计|已|共计|共|累计)")
 _STOCK_NOUNS = re.compile(r"现有|实有|已有|(?<!新)设立|在册|保有量|余额|存栏|常住人口|户籍人口|总人口|共有|拥有|现存|建成|已建|累计建成|覆盖")
 _HOLIDAY_GAP = re.compile(r"[“”\"]?[^,，。;；\n]{0,6}?[(（]")
 _LOCAL_BIND = ("的", "(", "的(")
@@ -283,6 +285,7 @@ class _Times:
         self.since_starts: set[date] = set()
         self.main_span: Period | None = None  # the last span stated at document level
         self.launches: list[date] = []  # the starts of campaigns whose launch the release tells
+        self._so_far_ends: list[int] = []  # where a 目前 read as "so far in the span in force" ends
         self.campaign_spans: list[Period] = []  # campaigns' spans told as a start and a cut-off
         self.flood_start: date | None = None  # the day the flood season began, as the release states it (于3月28日入汛)
         self.title_periods: set[tuple[date | None, date | None]] = set()  # the spans its title names
@@ -501,6 +504,21 @@ class _Times:
                     heading=False,
                 )
 
+    def _so_far(self, mk: Mark, here: list[Phrase[_TimeValue]]) -> bool:
+        """Whether 目前 opens a count of acts done (已完成, 共查处) while a span from a stated start up to the
+        publication date is in force: the running total of that span so far."""
+        doc = self.doc
+        a, b = mk.end, doc.clause(mk.end)[1]
+        if not _SO_FAR_OPEN.match(doc.s, a, b) or _STOCK_NOUNS.search(doc.s, a, b):
+            return False
+        if not (_FLOW_VERBS.search(doc.s, a, b) or doc.s.find("完成", a, b) >= 0):
+            return False
+        return any(
+            ph.role == P.WHEN and ph.value.period.kind == "span" and ph.value.period.start is not None
+            and doc.published is not None and ph.value.period.end == doc.published
+            for ph in here
+        )
+
     def _add(
         self, mk: Mark, per: Period, role: P.Role, heading: bool, in_title: bool, here: list[Phrase[_TimeValue]]
     ) -> None:
@@ -604,6 +622,11 @@ class _Times:
             r = P.STOCK  # 5月底, 年末: a stock as of then
         if r == P.WHEN and per.kind in ("null", "weak", "recent"):
             r = {"null": P.NULL, "weak": P.WEAK, "recent": P.RECENT}[per.kind]
+        if r == P.STOCK and mk.text == "目前" and not heading and self._so_far(mk, here):
+            self._so_far_ends.append(mk.end)
+            return  # 自9月10日……以来,……。目前已完成整改41个: what was done so far in the span in force, no stock
+        if r == P.WEAK and self._so_far_ends and _SO_FAR_OPEN.fullmatch(s, self._so_far_ends[-1], mk.end):
+            return  # the 已 of that 目前已完成
         if r in (P.STOCK,) and not heading:
             open_here = [ph for ph in here if ph.start >= sent.start]
             if any(ph.role in (P.UNTIL, P.STOCK) or ph.value.mark == "since_until" for ph in open_here):

@@ -693,3 +693,37 @@ def test_a_cut_off_holds_for_the_stocks_of_its_paragraph() -> None:
     )
     assert _period(got["99.1%"]) == (None, date(2024, 6, 30))
     assert _period(got["215.3亿元"]) == (date(2024, 1, 1), date(2024, 6, 30))
+
+
+def test_a_holiday_named_without_its_dates_takes_that_years_days_off() -> None:
+    # 五一 and 国庆 as the yearly notice on public holidays set them: 2023's National Day week opened on 29
+    # September with 中秋; 五一 was three days in 2018 and a week in 2005
+    got = _by_mention("中秋国庆8天假期,全省共接待游客3102.5万人次。", date(2023, 10, 7), "湖南省")
+    assert _period(got["3102.5万人次"]) == (date(2023, 9, 29), date(2023, 10, 6))
+    got = _by_mention("五一假期,全市道路交通事故起数同比下降12.5%。", date(2018, 5, 2), "长沙市")
+    assert _period(got["12.5%"]) == (date(2018, 4, 29), date(2018, 5, 1))
+    got = _by_mention("“五一”黄金周期间,全市共接待游客86.3万人次。", date(2005, 5, 9), "桂林市")
+    assert _period(got["86.3万人次"]) == (date(2005, 5, 1), date(2005, 5, 7))
+
+
+def test_a_day_something_began_up_to_a_month_named_after_it_is_one_span() -> None:
+    # 自3月10日……启动至4月底: from the day to the end of the month, in the year the title states when the
+    # release carries no date
+    got = _by_mention(
+        "2021年全省春季植树进度过半\n自3月12日全省春季植树全面启动至4月底,全省已完成植树造林156.3万亩。", None, "陕西省",
+    )
+    assert _period(got["156.3万亩"]) == (date(2021, 3, 12), date(2021, 4, 30))
+    got = _by_mention("从5月8日专项整治开展到6月20日,全县共排查隐患点312处。", date(2022, 6, 28), "蓝田县")
+    assert _period(got["312处"]) == (date(2022, 5, 8), date(2022, 6, 20))
+
+
+def test_so_far_under_a_running_span_is_that_span_not_a_stock() -> None:
+    # 目前已完成整改 under a campaign counted from its start: the running total of the campaign; 目前现有 is
+    # still a stock
+    got = _by_mention(
+        "自8月15日违建别墅问题清查整治行动开展以来,全县共排查问题点位86个。\n目前已完成整改52个,整改完成率60.5%。"
+        "目前全县现有在建项目12个。",
+        date(2019, 10, 30), "长安区",
+    )
+    assert _period(got["52个"]) == (date(2019, 8, 15), date(2019, 10, 30))
+    assert _period(got["12个"]) == (None, date(2019, 10, 30))

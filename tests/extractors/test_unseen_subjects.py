@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from tests.extractors.figures import by_mention as _by_mention
+from tests.extractors.figures import period as _period_of
 
 
 def test_a_count_of_classes_in_digits_is_a_figure_and_one_in_chinese_numerals_a_name() -> None:
@@ -327,3 +328,11 @@ def test_a_verb_after_a_measure_says_nothing_and_borrows_nothing() -> None:
     assert got["6.2亿件"].subject == "异地业务量"
     assert got["26.4%"].subject.removesuffix("增长") == "异地业务量"
     assert got["96.5万件"].subject == "包裹业务"
+
+
+def test_a_net_change_is_a_change_of_the_quantity_before() -> None:
+    # 比上年末净增: 净 (net) between the base and the verb; the change is of the stock just given
+    got = _by_mention("截至9月底,全市5G基站总数达2.31万个,比上年末净增3860个。", date(2024, 10, 18), "贵阳市")
+    assert got["3860个"].subject.startswith("5G基站总数")
+    assert got["3860个"].value == 3860
+    assert _period_of(got["3860个"]) == (date(2024, 1, 1), date(2024, 9, 30))
