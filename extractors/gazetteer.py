@@ -11,7 +11,9 @@ a large index on import). Around it this module adds only what the package does 
   -> 南涧县 and 南涧);
 * ``data/place_names.tsv``: one-character province abbreviations (滇, 闽: for lookups and titles),
   customary names the rules do not derive (内蒙), short forms that mislead (朝阳 alone), and
-  **former names** with the year they went out of use (思茅市 -> 普洱市, 2007).
+  **former names** with the year they went out of use (思茅市 -> 普洱市, 2007);
+* the **county names** of county-level cities and districts that were counties (兴仁县 -> 兴仁市, 长安县 ->
+  长安区), derived by rule as former names wherever no division holds that name now.
 
 Municipalities appear once, as provinces: their districts hang directly under them.
 
@@ -272,6 +274,11 @@ class Gazetteer:
             add(d.name, d.code, "full")
             for sf in d.short:
                 add(sf, d.code, "short")
+            if d.level == "county" and len(d.name) >= 3 and d.name[-1] in "市区":
+                # 兴仁县 (兴仁市 since 2018), 长安县 (长安区): hundreds of counties became county-level cities or
+                # districts, and older releases name them as counties; the county's name is a former name of the
+                # division (an official name elsewhere outranks it)
+                add(d.name[:-1] + "县", d.code, "former")
         self.abbr: dict[str, Division] = {}
         self.agencies: dict[str, Division] = {}
         self.former_until: dict[str, int | None] = {}

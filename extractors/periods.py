@@ -457,7 +457,21 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
             return None
         return Period("span", date(y, m1, 1), _month_end(y2, m2))
     if name == "holiday_other":
-        return None
+        hol = g.get("hol") or mark.text
+        if "春运" not in hol and "春节" not in hol:
+            return None  # 元旦, 清明, 端午, 中秋, a bare 假期: dated only where the release states the dates
+        y = _year_of(None, ctx, 2)
+        if y is None:
+            return unresolved
+        if "春运" in hol:
+            new_year = LUNAR_NEW_YEAR.get(y)
+            if new_year is None:
+                return None
+            # the travel season: forty days from the fifteenth day before the lunar New Year
+            first = new_year - timedelta(days=15)
+            return Period("span", first, first + timedelta(days=39))
+        days = HOLIDAY_DAYS["春节"].get(y)
+        return Period("span", *days) if days is not None else None
     if name == "holiday":
         hol = g.get("hol") or ""
         # the year of the period in force (全年……其中，国庆假期 in a bulletin on last year), else the latest
@@ -521,10 +535,25 @@ HOLIDAY_DAYS: dict[str, dict[int, tuple[date, date]]] = {
         2018: "04-29 05-01", 2019: "05-01 05-04", 2020: "05-01 05-05", 2021: "05-01 05-05", 2022: "04-30 05-04",
         2023: "04-29 05-03", 2024: "05-01 05-05", 2025: "05-01 05-05", 2026: "05-01 05-05",
     }),
+    "春节": _days({
+        2008: "02-06 02-12", 2009: "01-25 01-31", 2010: "02-13 02-19", 2011: "02-02 02-08", 2012: "01-22 01-28",
+        2013: "02-09 02-15", 2014: "01-31 02-06", 2015: "02-18 02-24", 2016: "02-07 02-13", 2017: "01-27 02-02",
+        2018: "02-15 02-21", 2019: "02-04 02-10", 2020: "01-24 02-02", 2021: "02-11 02-17", 2022: "01-31 02-06",
+        2023: "01-21 01-27", 2024: "02-10 02-17", 2025: "01-28 02-04", 2026: "02-15 02-23",
+    }),
     "国庆": _days({
         2008: "09-29 10-05", 2009: "10-01 10-08", 2012: "09-30 10-07", 2017: "10-01 10-08", 2020: "10-01 10-08",
         2023: "09-29 10-06", 2025: "10-01 10-08",
     }),
+}
+
+# The first day of the lunar year (正月初一), from which the travel season (春运) is counted.
+LUNAR_NEW_YEAR: dict[int, date] = {
+    y: date(y, int(md[:2]), int(md[3:])) for y, md in {
+        2008: "02-07", 2009: "01-26", 2010: "02-14", 2011: "02-03", 2012: "01-23", 2013: "02-10", 2014: "01-31",
+        2015: "02-19", 2016: "02-08", 2017: "01-28", 2018: "02-16", 2019: "02-05", 2020: "01-25", 2021: "02-12",
+        2022: "02-01", 2023: "01-22", 2024: "02-10", 2025: "01-29", 2026: "02-17", 2027: "02-06",
+    }.items()
 }
 
 HOLIDAY_NAMES: tuple[str, ...] = ("五一", "国庆", "十一", "春节", "元旦", "清明", "端午", "中秋", "春运")

@@ -265,6 +265,15 @@ def _first_flow_clause(s: str, i: int, end: int) -> int:
     return end
 
 
+def _with_details(doc: Document, sent: Sentence) -> Sentence:
+    """The last of ``sent`` and the sentences after it that open with 其中 (they detail it)."""
+    while True:
+        nxt = doc.sentence(sent.end + 1)
+        if nxt.index <= sent.index or doc.is_heading(nxt.start) or not doc.s[nxt.start : nxt.end].lstrip().startswith("其中"):
+            return sent
+        sent = nxt
+
+
 def _states_a_flow(clause: str) -> bool:
     """Whether a clause states a flow: a flow word other than the 共 of 共有 (年末，全市共有消防站42个 is the
     stock the 年末 before it dates)."""
@@ -636,7 +645,9 @@ class _Times:
             elif per.kind == "stock_end":
                 # 年末全区常住人口729万人,……其中,城镇常住人口491万人: the stock holds over the clauses
                 # after it, up to one that states a flow (全市共发生事故2594起)
-                until = _first_flow_clause(s, mk.end, sent.end)
+                # (over the sentences opening with 其中 that go on with it: 年末……养老机构186个。其中,延吉市……41个)
+                last = _with_details(doc, sent)
+                until = _first_flow_clause(s, mk.end, last.end)
                 if re.search(r"[;；]\s*$", s[sent.start : mk.start]):
                     # 全年城镇新增就业2.6万人；年末城镇登记失业率1.8%；农村劳动力转移就业1.4万人: 年末 opening
                     # one item of a list is that item's; the items after the next ； are the year's again
@@ -1375,6 +1386,14 @@ def _sentence_before(doc: Document, sent: Sentence) -> Sentence:
     return doc.sentences[k] if k >= 0 else sent
 
 
+# One natural disaster or weather episode named as such (此次风雹灾害, 本轮强降雨过程): what it caused is one
+# incident's, over the days it lasted.
+_EPISODE = re.compile(
+    r"(?:此次|这次|本次|该次|本轮|此轮|这轮)[^,，。;；]{0,8}?"
+    r"(?:灾害|灾情|暴雨|降雨|台风|地震|冰雹|风雹|洪涝|洪水|山洪|泥石流|寒潮|大风|降雪|雪灾|过程)"
+)
+
+
 def _is_event(doc: Document, n: Num, sent: Sentence, per: Period | None, top: Phrase[_TimeValue] | None,
               case_here: bool, words: dict[str, _Words]) -> bool:
     if n.unit is not None and n.unit.family in ("percent", "points", "ratio"):
@@ -1390,6 +1409,14 @@ def _is_event(doc: Document, n: Num, sent: Sentence, per: Period | None, top: Ph
         return True
     if words["narrative"].within(sent.start, sent.end):
         return True  # 经查，该团伙……累计倾倒三千五百余吨: one case's totals
+    if (
+        not event and top is not None and top.role == P.WHEN and per is not None and per.kind == "span"
+        and per.start is not None and per.end is not None and (per.end - per.start).days <= 7
+        and _EPISODE.search(s, top.end, n.start)
+    ):
+        # 6月12日至13日,……遭受冰雹、大风袭击。……此次风雹灾害共造成……1.26万人受灾: the losses of one storm,
+        # over its days, and its breakdown by area after it
+        return True
     if event and not case_here and per is not None and per.kind == "day" and (
         _AREA_CLAUSE.match(s, clause_start)
         or _AREA_ACTS.search(s, sent.start, n.start)  # 6月26日,全省统一开展……,共发放: the area's day
@@ -1964,24 +1991,25 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
 
 
 def _written_names(ms: list[Mention]) -> dict[str, str]:
-    """code -> the name the text writes a division by, where the text writes it only in a short
-    form that keeps its level word (延边州, never 延边朝鲜族自治州): a row reached through 全州, an
-    agency or the outlet's name (延边新闻网) is printed by that name too, as the text names it."""
+    """code -> the name to print a division by, as the text writes it: its short form where the text
+    writes it only so, keeping its level word (延边州, never 延边朝鲜族自治州: a row reached through 全州, an
+    agency or the outlet's name is printed by that name too); its official name where the text writes
+    that anywhere (延边朝鲜族自治州民政局 under a title that says 延边州)."""
     short: dict[str, str] = {}
-    official: set[str] = set()
+    official: dict[str, str] = {}
     for m in ms:
         pl = m.place
         if pl is None or pl.code is None or pl.division is None or m.scope:
             continue
         if m.text == pl.division.name:
-            official.add(pl.code)
+            official[pl.code] = pl.division.name
         elif pl.name != pl.division.name:
             short.setdefault(pl.code, pl.name)
-    return {code: name for code, name in short.items() if code not in official}
+    return short | official
 
 
 def _as_written(nums: list[Num], written: dict[str, str]) -> None:
     for n in nums:
         pl = n.place
-        if pl is not None and pl.code in written and pl.division is not None and pl.name == pl.division.name:
+        if pl is not None and pl.code in written and pl.division is not None and pl.name != written[pl.code]:
             n.place = Place(written[pl.code], pl.code, pl.division)

@@ -727,3 +727,27 @@ def test_so_far_under_a_running_span_is_that_span_not_a_stock() -> None:
     )
     assert _period(got["52个"]) == (date(2019, 8, 15), date(2019, 10, 30))
     assert _period(got["12个"]) == (None, date(2019, 10, 30))
+
+
+def test_the_losses_of_one_storm_over_its_days_are_one_incidents() -> None:
+    # 此次冰雹灾害共造成: what one weather episode caused over its two days, and its breakdown by county, are
+    # the incident's (kind event); a month's totals in another release are not
+    got = _by_mention(
+        "2021年7月3日至4日,我市北部遭受冰雹袭击。此次冰雹灾害共造成2.3万人受灾,农作物受灾面积4.1万亩。\n"
+        "甲县。受灾人口1.2万人。",
+        date(2021, 7, 6), "张家口市",
+    )
+    assert got["2.3万人"].kind == "event"
+    assert _period(got["2.3万人"]) == (date(2021, 7, 3), date(2021, 7, 4))
+    assert got["1.2万人"].kind == "event"
+    got = _by_mention("7月份,全市共发生各类自然灾害3起,造成1.1万人受灾。", date(2021, 8, 6), "张家口市")
+    assert got["1.1万人"].kind == "aggregate"
+
+
+def test_a_year_end_stock_holds_into_the_sentence_that_details_it() -> None:
+    # 年末……。其中,甲市……: the sentence opening with 其中 breaks the year-end stock down; its figures are stocks
+    got = _by_mention(
+        "2022年民政事业发展统计公报\n年末全市共有养老机构126个,床位1.12万张,比上年末增加860张。其中,甲区养老机构31个。",
+        date(2023, 4, 20), "乙市",
+    )
+    assert _period(got["31个"]) == (None, date(2022, 12, 31))

@@ -111,6 +111,22 @@ def test_autonomous_divisions_read_as_the_text_names_them() -> None:
     assert rows["120起"].region_code == "533100"
 
 
+def test_an_autonomous_division_written_in_full_anywhere_is_printed_in_full() -> None:
+    # the title says 楚雄州, the agency line the official name: the rows take the official name; a text that
+    # writes only the short form keeps it (德宏州 above)
+    text = "2019年楚雄州交通运输统计公报\n楚雄彝族自治州交通运输局  2020年4月10日\n年末全州公路总里程2.58万公里。"
+    rows = {x.mention: x for x in extract(text, published=date(2020, 4, 10))}
+    assert rows["2.58万公里"].region == "楚雄彝族自治州"
+
+
+def test_a_county_named_as_it_was_before_it_became_a_city_is_that_city() -> None:
+    # 兴仁县 became 兴仁市 in 2018: a 2012 release lists it as a county, and the list still hands its figures out
+    text = "黔西南州禁毒工作通报\n兴义市、兴仁县、安龙县分别破获毒品案件97起、54起、41起。"
+    rows = {x.mention: x for x in extract(text, published=date(2012, 6, 26))}
+    assert rows["54起"].region_code == "522302"
+    assert rows["41起"].region == "安龙县"
+
+
 def test_places_listed_then_distributed_by_fenbie() -> None:
     text = "山东省外贸进出口情况\n青岛、烟台两市进出口均超千亿元，分别进出口4588.6亿元、2800.7亿元。"
     rows = {x.mention: x for x in extract(text, published=date(2017, 12, 14))}
