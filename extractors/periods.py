@@ -458,9 +458,11 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         return Period("span", date(y, m1, 1), _month_end(y2, m2))
     if name == "holiday_other":
         hol = g.get("hol") or mark.text
-        if "春运" not in hol and "春节" not in hol:
-            return None  # 元旦, 清明, 端午, 中秋, a bare 假期: dated only where the release states the dates
-        y = _year_of(None, ctx, 2)
+        if "春运" not in hol and not ("春节" in hol and hol.endswith(("假期", "长假", "黄金周"))):
+            # 元旦, 清明, 端午, 中秋, a bare 假期, and 春节期间 (the festival season, wider than its days off):
+            # dated only where the release states the dates
+            return None
+        y = _year_of(None, ctx, 1)  # (both open in January or February: a release of late January is that year's)
         if y is None:
             return unresolved
         if "春运" in hol:

@@ -751,3 +751,14 @@ def test_a_year_end_stock_holds_into_the_sentence_that_details_it() -> None:
         date(2023, 4, 20), "乙市",
     )
     assert _period(got["31个"]) == (None, date(2022, 12, 31))
+
+
+def test_the_travel_season_and_the_spring_festival_days_off_are_dated_by_the_year() -> None:
+    # 春运: forty days from the fifteenth day before the lunar New Year (2024: 1月26日 to 3月5日); 春节假期: the
+    # year's days off; 春节期间, the festival season, is dated only by what the release states
+    got = _by_mention("今年春运期间,全省累计发送旅客2180.5万人次。", date(2024, 3, 7), "贵州省")
+    assert _period(got["2180.5万人次"]) == (date(2024, 1, 26), date(2024, 3, 5))
+    got = _by_mention("春节假期,全市共接待游客312.6万人次。", date(2023, 1, 28), "桂林市")
+    assert _period(got["312.6万人次"]) == (date(2023, 1, 21), date(2023, 1, 27))
+    got = _by_mention("1至2月,全市共破获刑事案件412起,其中春节期间破获86起。", date(2023, 3, 10), "桂林市")
+    assert _period(got["86起"]) != (date(2023, 1, 21), date(2023, 1, 27))
