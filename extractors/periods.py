@@ -61,7 +61,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("since_month_open", rf"{_Y}(?P<m>{_N})月份?(?![\d日])[\u4e00-\u9fff]{{1,8}}?以来"),
     ("until", rf"(?:截至|截止到|截止|到)(?:{_Y}?(?P<m>{_N})月(?:(?P<d>{_N})日|(?P<part>底|末|上旬|中旬|下旬)|份)?)"),
     ("until_zhi", rf"至{_Y}?(?P<m>{_N})月(?:(?P<d>{_N})日|份)?(?:底|末)?(?:止|结束|截止)"),
-    ("month_range", rf"{_Y}?(?P<m>{_N})月?(?:至|到|-|—|–|~|～)(?P<m2>{_N})月份?"),
+    ("month_range", rf"{_Y}?(?P<m>{_N})月?(?:至|到|-|—|–|~|～)(?P<m2>{_N})月份?(?:期间|间)?"),
     ("first_n", rf"{_Y}?前(?P<n>{_N})个?月"),
     ("first_q", rf"{_Y}?前(?P<q>[一二三123])个?季度"),
     # 二季度末: a stock at the quarter's end

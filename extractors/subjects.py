@@ -516,10 +516,15 @@ def wants_noun_after(core: str, raw: str) -> bool:
         return True  # 对|126名困难老人: a preposition's object is written after the number
     if core.endswith(_MODIFIER_TAILS):
         return True  # 凉山籍|100多个贩毒团伙, 业主家中|2万多元现金: a modifier or a place, then what is counted
+    if _DETERMINER_TAIL.search(core):
+        return True  # 抓获其余|9名团伙成员, 该团伙|9名骨干成员: which of them, then what is counted
     v = last_verb(core)
     return bool(v) and core.endswith(v)
 
 
+# A clause ending in a word that picks out which ones (其余, 该团伙, 将该团伙): what is counted is written after
+# the number.
+_DETERMINER_TAIL = re.compile(r"(?:其余|其他|剩余|另外|(?<![应])该[\u4e00-\u9fff]{1,3}|将其|把其)$")
 # Ends of a clause that qualify or place the noun written after the number: an origin (湖南籍), a
 # place inside something (家中, 车内, 行李中).
 _MODIFIER_TAILS: tuple[str, ...] = ("籍", "家中", "家里", "车内", "车上", "屋内", "室内", "包内", "行李中", "身上")
@@ -1132,6 +1137,10 @@ _BASE_VALUE_BEFORE = re.compile(
 _TOPIC_HEAD = re.compile(r"\s*(?:其中[,，]?)?([^,，。;；:：\d]{2,14}?)方面[,，:：]")
 
 
+# What is left of a remark that ranks the figure before it once its 最多 is cut (为全市, 居全省, 在各县中).
+_RANK_REMARK = re.compile(r"(?:为|是|居|位居|位列|列)?(?:全[省市县区州国旗盟]|各[县市区州]|同类地区)(?:中|之中)?")
+
+
 def _ranks_a_place_only(t: str) -> bool:
     """Whether ``t`` (a clause without its 最高/最低) is a place's name and nothing else (张家口市)."""
     t = t.removeprefix("其中").strip(" ,，")
@@ -1165,6 +1174,8 @@ def _clause_between(s: str, prev: Num, cstart: int, rw: tuple[str, ...]) -> str:
     if not raw.strip() or re.search(r"[\d%％]", raw):
         return ""
     t = _RANK_TAIL.sub("", _clean(raw, rw))
+    if _RANK_REMARK.fullmatch(_RANKED.sub("", t)):
+        return ""  # 金寨县平均降雨1426毫米,为全市最多;霍山县1318毫米: a remark ranking the figure before names nothing
     return t if len(t) >= 2 and not is_filler(t) else ""
 
 
@@ -1609,6 +1620,8 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 names = [among] * k  # 在41个工业大类行业中, 在统计的14类重点产品中: the set, not the frame
             elif core_nc.endswith(("对", "向", "给")):
                 names = [after_np] * k  # 民政局对|126名困难老人: the object of the preposition
+            elif _DETERMINER_TAIL.search(core_nc):
+                names = [(verb if core_nc.startswith(verb) else "") + after_np] * k  # 抓获其余|9名团伙成员
             elif core_nc and len(core_nc) <= 4:
                 names = [core_nc + after_np] * k
             else:

@@ -336,3 +336,22 @@ def test_a_net_change_is_a_change_of_the_quantity_before() -> None:
     assert got["3860个"].subject.startswith("5G基站总数")
     assert got["3860个"].value == 3860
     assert _period_of(got["3860个"]) == (date(2024, 1, 1), date(2024, 9, 30))
+
+
+def test_after_a_word_that_picks_out_which_ones_the_noun_after_the_count_is_counted() -> None:
+    # 抓获其余|9名团伙成员, 该团伙|6名骨干成员, 将该团伙|5名成员全部抓获: what is counted comes after the number
+    got = _by_mention(
+        "专案组赴广东抓获主犯2名,随后在本地抓获其余9名团伙成员。该团伙6名骨干成员已全部到案。"
+        "8月26日,民警在江西将该团伙5名成员全部抓获。",
+        date(2021, 9, 8), "新邵县",
+    )
+    assert got["9名"].subject.endswith("团伙成员") and "其余" not in got["9名"].subject
+    assert got["6名"].subject.endswith("骨干成员")
+    assert got["5名"].subject.endswith("成员") and "将" not in got["5名"].subject
+
+
+def test_a_remark_ranking_the_figure_before_names_nothing_for_the_rows_after_it() -> None:
+    # ……1426毫米,为全市最多;霍山县1318毫米: the next place's row measures what the row before measured
+    got = _by_mention("其中金寨县平均降雨1426毫米,为全市最多;霍山县1318毫米;舒城县986毫米。", date(2016, 7, 22), "六安市")
+    assert got["1318毫米"].subject == "平均降雨"
+    assert got["986毫米"].subject == "平均降雨"
