@@ -58,7 +58,9 @@ SECTION_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（]
 # Datelines: an agency or paper, maybe a place, a day and 电/讯 (新华社昆明5月9日电), or 本报讯.
 DATELINE_RE = re.compile(
     r"(?:(?:新华社|中新社|中新网|人民网|新华网|央视网|[\u4e00-\u9fff]{1,8}(?:网|报|台|社))\s*"
-    r"(?:[\u4e00-\u9fff]{2,5}?)?\s*\d{1,2}月\d{1,2}日\s*(?:电|讯|消息)|本报讯|本网讯|讯\s*[(（]记者)"
+    r"(?:[\u4e00-\u9fff]{2,5}?)?\s*\d{1,2}月\d{1,2}日\s*(?:电|讯|消息)|本报讯|本网讯|讯\s*[(（]记者"
+    # 寻乌讯（县农业和粮食局 刘春华）: a local news item opened by its place and 讯, its source in brackets
+    r"|(?m:^)[\u4e00-\u9fff]{2,4}讯(?=\s*[(（]))"
 )
 # The reporter's source: 记者从云南省公安厅获悉, 记者日前从……了解到.
 REPORTER_SOURCE_RE = re.compile(r"记者[^,，。;；]{0,8}?(?:从|在)([^,，。;；]{2,30}?)(?:获悉|了解到|获得|得知)")

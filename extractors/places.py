@@ -128,12 +128,19 @@ AGENCY_AFTER = re.compile(
 # An agency whose name holds no division (拱北海关): the area is not known from it.
 _SOURCE_LINE = re.compile(r"来源[:：]\s*([^\s　|]{2,30})")
 # Where a dateline was filed: 新华社合肥1月26日电.
+# A local item's dateline: its place and 讯 (寻乌讯).
+_LOCAL_DATELINE = re.compile(r"([\u4e00-\u9fff]{2,4})讯")
 _DATELINE_PLACE = re.compile(r"(?:社|网|报|台|讯)\s*([\u4e00-\u9fff]{2,4}?)\s*\d{1,2}月\d{1,2}日")
 _MEDIA_WORDS = ("日报", "晚报", "早报", "都市报", "商报")
 # The outlet that opens a dateline: 泉州网12月22日讯, 每日云南网讯, 大理日报讯.
 _DATELINE_OUTLET = re.compile(r"\s*([\u4e00-\u9fff]{2,6}?)(?:日报|晚报|网|报|电视台|广播电视台)")
 _MEDIA_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:" + "|".join(_MEDIA_WORDS) + ")")  # (tried only where one is)
-_NATIONAL_AGENCY = re.compile(r"国家统计局|国务院新闻办|国新办|公安部|国家禁毒委|海关总署|最高人民法院|最高人民检察院|国务院")
+_NATIONAL_AGENCY = re.compile(
+    r"国家统计局|国务院新闻办|国新办|公安部|国家禁毒委|海关总署|最高人民法院|最高人民检察院|国务院|应急管理部|生态环境部"
+    r"|交通运输部|农业农村部|水利部|商务部|财政部|国家税务总局|国家卫生健康委|国家卫健委|民政部|人力资源和?社会保障部"
+    r"|住房和城乡建设部|工业和信息化部|自然资源部|文化和旅游部|国家市场监督管理总局|市场监管总局|国家能源局|国家医保局"
+    r"|国家发展改革委|国家发改委|国家邮政局|中国人民银行|国家林草局|国家林业和草原局|中国地震局|中国气象局"
+)
 # A title that opens with a province's one-character abbreviation (闽前10月……, 滇警方……).
 _TITLE_ABBR = re.compile(r"\s*[【\[]?[^】\]]{0,8}?[】\]]?\s*([\u4e00-\u9fff])(?=[前今去上下一二三四五六七八九十\d]|警方|公安|破|查|缴|打|抓|侦)")
 
@@ -420,7 +427,9 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
             vote(d, 4.0, None, "title")
             first[d.code] = (Mention(tm.start(1), tm.end(1), tm.group(1), AREA, (d,), None, "abbreviation"), "title")
     if doc.dateline is not None:
-        dm = _DATELINE_PLACE.search(s, doc.dateline[0], doc.dateline[1])
+        dm = _DATELINE_PLACE.search(s, doc.dateline[0], doc.dateline[1]) or _LOCAL_DATELINE.fullmatch(
+            s, doc.dateline[0], doc.dateline[1]
+        )
         if dm is not None and (dd := g.lookup(dm.group(1))) is not None:
             vote(dd, 1.0, None, "dateline")
         om = _DATELINE_OUTLET.match(s, doc.dateline[0], doc.dateline[1])
@@ -476,6 +485,12 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
     ) and (score.get(best, 0.0) <= 1.5 or best not in said):
         # 新华社北京……电 over a national report that speaks of 全国 (我国): the country, not the dateline's
         # city, when only the dateline, a paper or the page names that city
+        return Focus(NATIONAL, None, None, "national")
+    if not local and scopes_used.get("国", 0) >= 2 and title is not None and (
+        "全国" in doc.title_text or "我国" in doc.title_text or _NATIONAL_AGENCY.search(doc.title_text)
+    ):
+        # 应急管理部发布2024年上半年全国自然灾害情况 / ……造成全国2476.4万人次受灾……其中广东省……: a national
+        # release that speaks of no local area; the provinces it names are parts of the country
         return Focus(NATIONAL, None, None, "national")
     levels = {sc for sc in scopes_used if sc != "国"}
     if levels == {"省"} and d.level != "province":

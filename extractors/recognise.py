@@ -604,6 +604,15 @@ class _Times:
             level, rule = PARAGRAPH, "a month inside the release's period, opening a paragraph: that paragraph"
         elif (
             r == P.WHEN and not heading and level == DOCUMENT and mk.name == "month" and self._inside_main(per)
+            and self.main_span is not None and per.end == self.main_span.end
+            and s[doc.paragraph(mk.start).start : mk.start].strip() and not s[sent.start : mk.start].strip()
+            and (per.start, per.end) not in self.title_periods
+        ):
+            # 1-8月,……。8月份,全市社会消费品零售总额412.36亿元。\n外贸……: the last month of the release's
+            # period, opening a sentence inside a paragraph, is that sentence's; the period is back after it
+            level, rule = SENTENCE, "the last month of the release's period, told inside a paragraph: its sentence"
+        elif (
+            r == P.WHEN and not heading and level == DOCUMENT and mk.name == "month" and self._inside_main(per)
             and _MONTH_ALONE_AFTER.match(s, mk.end) and (per.start, per.end) not in self.title_periods
         ):
             # 今年前三季度，……。9月当月，全省进出口……。\n从贸易方式看，……: the month alone, told after the
@@ -1071,6 +1080,10 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
             # 全市共破获……。特别是某区公安分局破获的“10·24”案……: the unit that solved one case told inside
             # a paragraph of totals is that case's, for its sentence
             level, rule = SENTENCE, "an agency or place of one case told inside a paragraph: its sentence"
+        if m.scope is None and level == PARAGRAPH and not heading and _PART_BEFORE.search(s, max(0, m.start - 4), m.start):
+            # ……造成全国860余万人次受灾。其中湖南省受灾人口120.6万人次。与……相比,……下降21.4%: a place after
+            # 其中 is a part of the figure before, for its sentence; the area before holds on after it
+            level, rule = SENTENCE, "其中 before a place: a part, for its sentence"
         close = _paren_close(s, m.start)
         if close is not None:
             until, rule = close, "inside a short parenthesis"
@@ -1079,6 +1092,8 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
     return scopes
 
 
+# Right before a place: 其中 (a part of the figure before).
+_PART_BEFORE = re.compile(r"其中[,，:：]?\s*$")
 # 其中省内, 其中市内: a part of a wider figure that lies inside the release's own area
 _PART_INSIDE = re.compile(r"其中[,，]?\s*(?P<w>(?P<scope>省|市|县|州|区)内)")
 
@@ -1099,7 +1114,9 @@ _PLACE_HEADING = re.compile(
 )
 _LIST_GAPS = ("、", "和", "及", "与", "以及")
 # A count of the places listed right after them: 三地, 等3个城市, 等8个市(州).
-_JOINT_COUNT = re.compile(r"(?:等)?[两三四五六七八九十\d]{1,2}个?(?:地|市|县|区|州|城市|地市|市州|县区|县市|县市区|市[(（]州[)）])")
+_JOINT_COUNT = re.compile(
+    r"(?:等)?[两三四五六七八九十\d]{1,2}个?(?:地|市|县|区|州|城市|地市|市州|县区|县市|县市区|市[(（]州[)）]|省份|省区市|省区|省市|省)"
+)
 # What may stand before places listed at the head of a clause: its start, 其中, 分……看.
 _LIST_HEAD_BEFORE = re.compile(r"(?:^|[,，;；:：。!?！？\n]\s*)(?:其中|此外|另外|同时|分[\u4e00-\u9fff]{1,3}看[,，]?)?\s*$")
 

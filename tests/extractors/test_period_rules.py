@@ -762,3 +762,16 @@ def test_the_travel_season_and_the_spring_festival_days_off_are_dated_by_the_yea
     assert _period(got["312.6万人次"]) == (date(2023, 1, 21), date(2023, 1, 27))
     got = _by_mention("1至2月,全市共破获刑事案件412起,其中春节期间破获86起。", date(2023, 3, 10), "桂林市")
     assert _period(got["86起"]) != (date(2023, 1, 21), date(2023, 1, 27))
+
+
+def test_the_last_month_of_a_year_to_date_told_inside_a_paragraph_holds_for_its_sentence() -> None:
+    # 1-9月 ……。9月份,……。分行业看,……: the month alone is its sentence's; the breakdown after it is of the
+    # nine months again, and so is the next paragraph
+    got = _by_mention(
+        "1-9月全市经济运行情况\n1-9月,全市规模以上工业增加值同比增长8.2%。9月份,规模以上工业增加值增长9.1%。"
+        "分行业看,医药制造业增长15.2%。\n全市社会消费品零售总额1196.38亿元,增长10.5%。",
+        date(2019, 10, 22), "周口市",
+    )
+    assert _period(got["9.1%"]) == (date(2019, 9, 1), date(2019, 9, 30))
+    assert _period(got["15.2%"]) == (date(2019, 1, 1), date(2019, 9, 30))
+    assert _period(got["1196.38亿元"]) == (date(2019, 1, 1), date(2019, 9, 30))

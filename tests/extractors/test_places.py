@@ -127,6 +127,31 @@ def test_a_county_named_as_it_was_before_it_became_a_city_is_that_city() -> None
     assert rows["41起"].region == "安龙县"
 
 
+def test_a_local_dateline_of_place_and_xun_names_the_county() -> None:
+    # 安远讯（县林业局 张某）: the county is named only by the item's dateline; 全县 is that county
+    text = "我县油茶产业稳步发展\n安远讯（县林业局 张明）\n\n目前,全县油茶种植面积达到21.3万亩。"
+    f = _focus(text)
+    assert f.place is not None and f.place.name == "安远县"
+    rows = {x.mention: x for x in extract(text, published=date(2018, 11, 6))}
+    assert rows["21.3万亩"].region == "安远县"
+
+
+def test_a_national_release_naming_provinces_speaks_for_the_country() -> None:
+    # a ministry's report on the country (全国 in its title and body, no local scope word): the provinces it
+    # names are parts; provinces counted together (等6个省份) are the country's too
+    text = (
+        "水利部发布2023年上半年全国水旱灾害情况\n上半年,洪涝灾害共造成全国860余万人次受灾,直接经济损失310亿元。"
+        "其中湖南省受灾人口120.6万人次。与近5年同期均值相比,直接经济损失下降21.4%。\n"
+        "5月中下旬,云南、贵州、四川等6个省份出现旱情,受灾人口410余万人次。全国共有水库9.8万座。"
+    )
+    f = _focus(text)
+    assert f.place is places.NATIONAL
+    rows = {x.mention: x for x in extract(text, published=date(2023, 7, 14))}
+    assert rows["21.4%"].region == "全国"
+    assert rows["120.6万人次"].region == "湖南省"
+    assert rows["410余万人次"].region == "全国"
+
+
 def test_places_listed_then_distributed_by_fenbie() -> None:
     text = "山东省外贸进出口情况\n青岛、烟台两市进出口均超千亿元，分别进出口4588.6亿元、2800.7亿元。"
     rows = {x.mention: x for x in extract(text, published=date(2017, 12, 14))}
