@@ -174,6 +174,8 @@ def _report_sentence_day(doc: Document, pos: int, fig_starts: list[int]) -> bool
 
 # A forecast in a clause: 预计, 有望, 力争, 将 before what is expected.
 _FORECAST = re.compile(r"预计|有望|力争|预期|将(?:达到?|突破|超过|稳定在|实现|保持|增长|提高)")
+# A paragraph's opening up to the dates of the holiday it names (春节黄金周期间(1月22日至28日)).
+_HOLIDAY_OPENING = re.compile(r"\s*[“\"]?(?:春节|元旦|清明|端午|中秋|五一|国庆|十一|春运)[^,，。;；\n(（]{0,8}[(（]\s*")
 # Right after a month: the month alone (9月当月, 9月单月, 9月份当月).
 _MONTH_ALONE_AFTER = re.compile(r"份?(?:当月|单月)")
 # Right after a day: the flood season began on it (于3月28日入汛, 4月1日正式进入汛期).
@@ -602,6 +604,16 @@ class _Times:
             # opening a paragraph of its own, is that paragraph's; the release's period is back after it (not the
             # month its title names: 5月份株洲市居民消费价格…… is a release on the month)
             level, rule = PARAGRAPH, "a month inside the release's period, opening a paragraph: that paragraph"
+        elif (
+            r == P.WHEN and not heading and level == DOCUMENT and self._inside_main(per) and (
+                mk.name in ("holiday", "holiday_other") and not s[doc.paragraph(mk.start).start : mk.start].strip()
+                or _HOLIDAY_OPENING.fullmatch(s, doc.paragraph(mk.start).start, mk.start) is not None
+            )
+        ):
+            # 今年一季度,……。\n春节黄金周期间(1月22日至28日),……。\n分县市看,……: a holiday inside the release's
+            # period (or the dates written after it), opening a paragraph, is that paragraph's; the release's period
+            # is back after it
+            level, rule = PARAGRAPH, "a holiday inside the release's period, opening a paragraph: that paragraph"
         elif (
             r == P.WHEN and not heading and level == DOCUMENT and mk.name == "month" and self._inside_main(per)
             and self.main_span is not None and per.end == self.main_span.end

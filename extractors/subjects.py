@@ -127,8 +127,9 @@ _NAMED_DRUG_RE = re.compile(r"^[\u4e00-\u9fff]{0,2}毒品(" + "|".join(map(re.es
 # before (原煤产量1657.8万吨;其中,县属企业完成1094.2万吨). Two characters each.
 OBJECTLESS_VERBS: tuple[str, ...] = ("完成", "实现")
 # Quantity nouns that may stand before such a verb (地区生产总值完成, 快递业务量完成, 包裹业务完成): the verb then
-# says nothing. By their last characters: a measure (量 额 值), money taken in or put in, a line of business.
-_QUANTITY_NOUNS: tuple[str, ...] = ("值", "额", "量", "收入", "投资", "业务", "规模")
+# says nothing. By their last characters: a measure (量 额 值), money taken in or put in (收入, 投资, 增值税, 资金),
+# a line of business.
+_QUANTITY_NOUNS: tuple[str, ...] = ("值", "额", "量", "收入", "投资", "业务", "规模", "税", "费", "资金")
 # Verbs kept before a noun written after the number (抓获4名嫌疑人 -> 抓获嫌疑人).
 VERBS: tuple[str, ...] = (
     "抓获", "缴获", "查获", "破获", "侦破", "捣毁", "打掉", "摧毁", "建成", "创建", "拆除", "开挖", "组成",

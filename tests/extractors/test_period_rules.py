@@ -775,3 +775,14 @@ def test_the_last_month_of_a_year_to_date_told_inside_a_paragraph_holds_for_its_
     assert _period(got["9.1%"]) == (date(2019, 9, 1), date(2019, 9, 30))
     assert _period(got["15.2%"]) == (date(2019, 1, 1), date(2019, 9, 30))
     assert _period(got["1196.38亿元"]) == (date(2019, 1, 1), date(2019, 9, 30))
+
+
+def test_a_holiday_inside_the_release_period_opening_a_paragraph_is_that_paragraphs() -> None:
+    # 一季度 ……。\n春节黄金周期间(1月22日至28日),……。\n分县市看,……: the quarter is back after the holiday's paragraph
+    got = _by_mention(
+        "今年一季度,全州共接待游客1086.3万人次。\n春节黄金周期间(1月22日至28日),全州接待游客312.5万人次。\n"
+        "分县市看,凯里市接待游客218.4万人次。",
+        date(2012, 4, 18), "黔东南州",
+    )
+    assert _period(got["312.5万人次"]) == (date(2012, 1, 22), date(2012, 1, 28))
+    assert _period(got["218.4万人次"]) == (date(2012, 1, 1), date(2012, 3, 31))

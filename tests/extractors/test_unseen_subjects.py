@@ -355,3 +355,10 @@ def test_a_remark_ranking_the_figure_before_names_nothing_for_the_rows_after_it(
     got = _by_mention("其中金寨县平均降雨1426毫米,为全市最多;霍山县1318毫米;舒城县986毫米。", date(2016, 7, 22), "六安市")
     assert got["1318毫米"].subject == "平均降雨"
     assert got["986毫米"].subject == "平均降雨"
+
+
+def test_taxes_after_a_verb_list_each_their_own() -> None:
+    # 增值税完成……;营业税完成……: each tax is the quantity; none borrows the one before
+    got = _by_mention("分税种看,增值税完成38.2亿元,增长6.1%;营业税完成12.4亿元,下降3.5%;契税完成4.1亿元。", date(2015, 12, 10), "赣州市")
+    assert got["12.4亿元"].subject == "营业税"
+    assert got["4.1亿元"].subject == "契税"
