@@ -48,6 +48,9 @@ UNIT_TABLE: tuple[tuple[str, str, float, str], ...] = (
     ("吨标准煤", "other", 1.0, "吨标准煤"), ("吨标煤", "other", 1.0, "吨标准煤"),
     # freight and passenger turnover: 货物周转量5416.8亿吨公里
     ("吨公里", "other", 1.0, "吨公里"), ("人公里", "other", 1.0, "人公里"),
+    # capacities and flows per day or second: 污水处理能力265万吨/日, 最大流量5820立方米每秒
+    ("吨/日", "other", 1.0, "吨/日"), ("立方米/日", "other", 1.0, "立方米/日"), ("立方米/秒", "other", 1.0, "立方米/秒"),
+    ("立方米每秒", "other", 1.0, "立方米/秒"),
     # counts (longest first where one is a prefix of another)
     ("人次", "count", 1.0, "人次"), ("车次", "count", 1.0, "车次"), ("台次", "count", 1.0, "台次"),
     ("架次", "count", 1.0, "架次"), ("户次", "count", 1.0, "户次"), ("辆次", "count", 1.0, "辆次"),
@@ -77,6 +80,8 @@ UNIT_TABLE: tuple[tuple[str, str, float, str], ...] = (
     ("羽", "count", 1.0, "羽"), ("幅", "count", 1.0, "幅"), ("大类", "count", 1.0, "大类"),
     ("城", "count", 1.0, "城"), ("小包", "count", 1.0, "小包"), ("大包", "count", 1.0, "大包"),
     ("列", "count", 1.0, "列"), ("趟", "count", 1.0, "趟"),  # 中欧班列3912列, 开行旅客列车620趟
+    # 调拨帐篷120顶, 火化遗体1.41万具, 结婚登记1.87万对
+    ("顶", "count", 1.0, "顶"), ("具", "count", 1.0, "具"), ("对", "count", 1.0, "对"),
     # 14类重点产品: read only after Arabic digits (see classes_at); 八类案件 names a group of crimes
     ("类", "count", 1.0, "类"),
 )
@@ -103,6 +108,9 @@ NOT_UNITS: tuple[str, ...] = (
     "起来", "起点", "起诉", "发展", "发现", "发布", "发生", "发出", "处理", "处置", "处罚",
     "场所", "场景", "所以", "所有", "件事", "支持", "支队", "包括", "台湾", "名义",
     "批准", "批示", "种植", "项目", "张某", "间隔", "位置", "单位", "组织", "根据", "队伍",
+    "顶级", "顶尖", "具体", "具有", "具备", "对一", "对口", "对接", "对象", "对比", "对外", "对于", "对照", "对待",
+    # 九台市, 五台县, 三台县, 七台河: a numeral and 台 opening a place's name
+    "台县", "台市", "台区", "台河",
 )
 
 # Counting words that, after the numeral 一, read as an article (一起 'together',

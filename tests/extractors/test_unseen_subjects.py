@@ -362,3 +362,15 @@ def test_taxes_after_a_verb_list_each_their_own() -> None:
     got = _by_mention("分税种看,增值税完成38.2亿元,增长6.1%;营业税完成12.4亿元,下降3.5%;契税完成4.1亿元。", date(2015, 12, 10), "赣州市")
     assert got["12.4亿元"].subject == "营业税"
     assert got["4.1亿元"].subject == "契税"
+
+
+def test_counts_of_tents_bodies_and_couples_and_flows_per_day_are_figures_and_place_names_are_not() -> None:
+    # 帐篷120顶, 火化遗体1.41万具, 结婚登记1.87万对, 265万吨/日; 九台市 and 五台县 are names, not nine or five machines
+    got = _by_mention(
+        "调拨棉帐篷120顶,全年火化遗体1.41万具,办理结婚登记1.87万对,新增污水处理能力26.5万吨/日。"
+        "九台市交警大队查处违法行为640余起,五台县发生森林火灾1起。",
+        date(2016, 5, 18), "长春市",
+    )
+    assert got["120顶"].unit == "顶" and got["1.41万具"].value == 14100 and got["1.87万对"].unit == "对"
+    assert got["26.5万吨/日"].unit == "吨/日"
+    assert "九台" not in got and "五台" not in got
