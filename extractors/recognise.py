@@ -46,7 +46,7 @@ from extractors.registry import register
 from extractors.scopes import CLAUSE, DOCUMENT, PARAGRAPH, SENTENCE, Phrase, Scopes
 
 NAME = "generic"
-VERSION = "16"
+VERSION = "17"
 
 _LEVEL = {"clause": CLAUSE, "sentence": SENTENCE, "paragraph": PARAGRAPH, "document": DOCUMENT}
 
