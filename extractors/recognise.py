@@ -605,9 +605,10 @@ class _Times:
             # month its title names: 5月份株洲市居民消费价格…… is a release on the month)
             level, rule = PARAGRAPH, "a month inside the release's period, opening a paragraph: that paragraph"
         elif (
-            r == P.WHEN and not heading and level == DOCUMENT and self._inside_main(per) and (
-                mk.name in ("holiday", "holiday_other") and not s[doc.paragraph(mk.start).start : mk.start].strip()
-                or _HOLIDAY_OPENING.fullmatch(s, doc.paragraph(mk.start).start, mk.start) is not None
+            r == P.WHEN and not heading and level == DOCUMENT and self._inside_main(per)
+            and mk.start - (pa := doc.paragraph(mk.start).start) <= 24 and (
+                mk.name in ("holiday", "holiday_other") and not s[pa : mk.start].strip()
+                or _HOLIDAY_OPENING.fullmatch(s, pa, mk.start) is not None
             )
         ):
             # 今年一季度,……。\n春节黄金周期间(1月22日至28日),……。\n分县市看,……: a holiday inside the release's
@@ -617,7 +618,8 @@ class _Times:
         elif (
             r == P.WHEN and not heading and level == DOCUMENT and mk.name == "month" and self._inside_main(per)
             and self.main_span is not None and per.end == self.main_span.end
-            and s[doc.paragraph(mk.start).start : mk.start].strip() and not s[sent.start : mk.start].strip()
+            and mk.start - sent.start <= 3 and not s[sent.start : mk.start].strip()
+            and sent.start > doc.paragraph(mk.start).start + 1
             and (per.start, per.end) not in self.title_periods
         ):
             # 1-8月,……。8月份,全市社会消费品零售总额412.36亿元。\n外贸……: the last month of the release's
