@@ -110,6 +110,9 @@ _SUFFIX_FIRST: frozenset[str] = frozenset(w[0] for w, _ in QUALIFIER_SUFFIXES)
 # The characters that open what may be read right after a number: 余/多, a multiplier (万, 亿), 千 of 千公顷.
 _AFTER_NUMBER_FIRST: frozenset[str] = _INNER_FIRST | MULTIPLIER_FIRST | {"千"}
 _RANGE_JOINER_SET: frozenset[str] = frozenset(RANGE_JOINERS)  # (asked of every number: a set, not a tuple)
+# What may follow a Chinese numeral that still makes it a figure without a unit right after it: 余/多, a
+# multiplier, 成, a range's joiner (三至五人).
+_CN_GOES_ON: frozenset[str] = _AFTER_NUMBER_FIRST | {"成"} | _RANGE_JOINER_SET
 
 
 def _prefix_qualifier(s: str, p: int) -> tuple[str, int] | None:
@@ -169,8 +172,15 @@ _LINK_LINE = re.compile(
 )
 
 
+# What a text needs for any line to list other articles: a heading's word (which _LINKS_HEAD opens with) or a
+# bullet; most texts hold none, and their lines are not read one by one.
+_LINKS_ANY = re.compile(r"相关|推荐|延伸阅读|猜你喜欢|往期回顾|更多新闻|[·•●]")  # (热点推荐: 推荐)
+
+
 def _link_lines(s: str) -> list[tuple[int, int]]:
     """Spans of the lines that list other articles."""
+    if _LINKS_ANY.search(s) is None:
+        return []  # no heading of links to open a block, no bullet to start a line: no line matches
     out = []
     pos = 0
     in_block = False
@@ -286,6 +296,11 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str, counters: boo
         if core in _BARE_MULTIPLIERS or (core[0] in "百千万亿" and core != "十"):
             if not percent_words and _prefix_qualifier(s, i) is None:
                 return None
+        if not percent_words and s[j : j + 1] not in _CN_GOES_ON and not core.endswith("千") and unit_at(s, j) is None:
+            # 一线, 下一步, 前三季度: a Chinese numeral counts only in a unit (or a percentage, 成, a range's
+            # unit, after 余/多 or a multiplier): with none of them after it, every step below ends in None, so
+            # it is left before its value is read (千 may lend itself to the unit: 两千米)
+            return None
     else:
         percent_words = False
         if len(core) > 1 and core[0] == "0" and core[1].isdigit():
