@@ -295,6 +295,7 @@ class _Times:
         self._until_at: list[int] = []
         self._untils: list[Phrase[_TimeValue]] = []
         self._weak: list[Phrase[_TimeValue]] = []
+        self._forecasts: list[int] | None = None  # where _FORECAST matches: searched on the first question
         s = doc.s
         marks = [mk for mk in find_marks(s) if not doc.is_furniture(mk.start)]
         holidays = _holiday_dates(doc, marks)
@@ -447,6 +448,20 @@ class _Times:
         )
         return whole_past_year or (per.start.year < pub.year and per.end == pub)
 
+    def _forecast_in_clause(self, pos: int) -> bool:
+        """Whether a forecast word (预计, 将达到) stands in the clause of ``pos``. The text is searched once, on
+        the first question, and each clause asked by a binary search over the matches: every word of
+        _FORECAST is Chinese characters only, so no match holds a clause break, and the matches found in a
+        clause by the one search are those a search of that clause alone finds."""
+        at = self._forecasts
+        if at is None:
+            at = self._forecasts = [m.start() for m in _FORECAST.finditer(self.doc.s)]
+        if not at:
+            return False  # (most releases forecast nothing: no clause is looked up)
+        a, b = self.doc.clause(pos)
+        k = bisect_right(at, a - 1)
+        return k < len(at) and at[k] < b
+
     def _launch_sentence(self, mk: Mark) -> bool:
         """Whether ``mk`` dates the launch of a campaign told in its sentence with no figure after it."""
         sent = self.doc.sentence(mk.start)
@@ -591,7 +606,7 @@ class _Times:
             # 湘西州……10月份电信网络诈骗警情通报 / 10月，全州……。\n1至10月，全州累计……。\n二、……: the running total
             # since January of a release on one month is a remark of its paragraph; the month is back after it
             level, rule = PARAGRAPH, "the year to date, opening a paragraph of a release on one month: that paragraph"
-        if r == P.WHEN and not heading and per.kind == "span" and _FORECAST.search(s, *doc.clause(mk.start)):
+        if r == P.WHEN and not heading and per.kind == "span" and self._forecast_in_clause(mk.start):
             # 预计今年全县秋粮播种面积将稳定在200万亩左右: a forecast's year is the whole year, and it holds for its
             # sentence only (what the release counts after it is not forecast)
             if mk.text in ("今年", "本年") and per.start is not None and per.end == doc.published:
@@ -1184,6 +1199,8 @@ def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None
     """A list of places and 分别 with as many figures: each figure is of its place, in order
     (青岛、烟台……五市……分别进出口4588.6亿元、2800.7亿元……)."""
     s = doc.s
+    if "分别" not in s:
+        return  # every list hands out its figures only after 分别 (so do the townships): no sentence is read
     _distribute_townships(doc, nums)
     by_sentence: dict[int, list[Mention]] = {}
     for m in ms:
@@ -1251,6 +1268,8 @@ def _changes_of_places_each(doc: Document, nums: list[Num]) -> None:
     """Places told each with its own figure, then their changes with 分别 (南关区……317起,二道区……254起,同比分别
     上升18.4%和12.9%): each change is of the place of the figure it stands for, in order."""
     s = doc.s
+    if "分别" not in s:
+        return  # the changes are handed out only after 分别 in their clause: no figure is grouped
     i = 0
     while i < len(nums):
         n = nums[i]
@@ -1310,12 +1329,18 @@ def _distribute_townships(doc: Document, nums: list[Num]) -> None:
 
 
 class _Words:
-    """Where the words of a pattern stand in a text, asked whether one lies in a span."""
+    """Where the words of a pattern stand in a text, asked whether one lies in a span. The text is searched
+    on the first question, not when the release is opened: most releases ask of one pattern at most (the
+    campaign and total words only for a figure of an incident's day or of no period)."""
 
     def __init__(self, rx: re.Pattern[str], s: str, not_after: str = "") -> None:
+        self._rx, self._s, self._not_after = rx, s, not_after
+        self._at: list[int] | None = None
+
+    def _find(self) -> list[int]:
+        rx, s, not_after = self._rx, self._s, self._not_after
         if not not_after:
-            self._at = [m.start() for m in rx.finditer(s)]
-            return
+            return [m.start() for m in rx.finditer(s)]
         # the matches finditer gives for the pattern with (?<!not_after) before it: one found right after
         # ``not_after`` is passed over, and the search goes on from its next character
         at: list[int] = []
@@ -1327,11 +1352,14 @@ class _Words:
                 continue
             at.append(a)
             pos = m.end()
-        self._at = at
+        return at
 
     def within(self, a: int, b: int) -> bool:
-        k = bisect_right(self._at, a - 1)
-        return k < len(self._at) and self._at[k] < b
+        at = self._at
+        if at is None:
+            at = self._at = self._find()
+        k = bisect_right(at, a - 1)
+        return k < len(at) and at[k] < b
 
 
 _AREA_WORD = re.compile(r"全(?:国|省|市|区|县|州)")
