@@ -1151,14 +1151,15 @@ def _local_names(doc: Document, ms: list[Mention], area: Focus) -> list[Mention]
     extra = []
     ends = {x.end for x in ms if x.candidates}
     for a, b in _clause_openings(doc.s):
-        if taken.overlaps(a, b):
-            continue
-        if a > 0 and doc.s[a - 1] == "、" and a - 1 not in ends:
-            continue  # after 、 only the next of a list of places (酒泉、定西), not any word of a list
+        # (the name first: most clauses open with none, fewer with a place already found)
         word = doc.s[a:b]
         named = g.candidates(word, simplified=True)
         if not named:
             continue  # most clauses open with no name at all
+        if taken.overlaps(a, b):
+            continue
+        if a > 0 and doc.s[a - 1] == "、" and a - 1 not in ends:
+            continue  # after 、 only the next of a list of places (酒泉、定西), not any word of a list
         cands = [d for d in named if d.province_code == prov.code and d.level == "prefecture"]
         if len(cands) == 1:
             listed = doc.s.startswith("、", b) or (a > 0 and doc.s[a - 1] == "、")
@@ -1958,9 +1959,12 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
     dup = _duplicate_headings(doc)
     if dup:
         nums = [n for n in nums if n.para not in dup]
-    cut_offs = _cut_offs(nums)
-    _unify_restated(doc.s, nums)
-    _one_reading_per_cut_off(nums, cut_offs)
+    if any(P.is_stock(n.period) for n in nums):
+        # (the three steps settle figures that are stocks as of a cut-off, and make none: a release without
+        # one, most of them, is not indexed by cut-off, window or end date for nothing)
+        cut_offs = _cut_offs(nums)
+        _unify_restated(doc.s, nums)
+        _one_reading_per_cut_off(nums, cut_offs)
     _breakdowns_of_totals(doc, nums)
     _settle_headings(nums)
     _as_written(nums, written)
