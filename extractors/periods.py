@@ -165,8 +165,14 @@ def _num(s: str | None) -> int | None:
     return parse_chinese(s)
 
 
+# The days of each month (index 1..12) in a common year: read for the last day of a month, resolved for most
+# marks (calendar.monthrange works out the month's first weekday too).
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _month_end(y: int, m: int) -> date:
-    return date(y, m, calendar.monthrange(y, m)[1])
+    """The last day of month ``m`` (1 to 12, as every caller has checked) of year ``y``."""
+    return date(y, m, 29 if m == 2 and calendar.isleap(y) else _MONTH_DAYS[m])
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -712,7 +718,8 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
     before = s[max(0, mark.start - 6) : mark.start]
     after = s[mark.end : mark.end + 16]
     name = mark.name
-    if _CLOCK.match(s, mark.end):
+    # (a clock time opens with a digit, after one space at most: the pattern is tried only there)
+    if (after[:1].isdigit() or after[1:2].isdigit()) and _CLOCK.match(s, mark.end):
         return None  # 2018年06月26日 15:00:04: page furniture
     if name == "stock" and mark.text.startswith("现") and before[-1:] and before[-1] in _STOCK_DENY_BEFORE:
         return None  # 实现, 发现, 表现

@@ -110,6 +110,18 @@ _SUFFIX_FIRST: frozenset[str] = frozenset(w[0] for w, _ in QUALIFIER_SUFFIXES)
 # The characters that open what may be read right after a number: 余/多, a multiplier (万, 亿), 千 of 千公顷.
 _AFTER_NUMBER_FIRST: frozenset[str] = _INNER_FIRST | MULTIPLIER_FIRST | {"千"}
 _RANGE_JOINER_SET: frozenset[str] = frozenset(RANGE_JOINERS)  # (asked of every number: a set, not a tuple)
+# What may follow a Chinese numeral that still makes it a figure without a unit right after it: 余/多, a
+# multiplier, 成, a range's joiner (三至五人).
+_CN_GOES_ON: frozenset[str] = _AFTER_NUMBER_FIRST | {"成"} | _RANGE_JOINER_SET
+
+
+def _scaled(core: str, factor: int) -> float:
+    """ASCII ``core`` (digits, maybe a decimal part, no comma: 3.2, 14..3) times ``factor`` (万, 亿), exactly
+    as :func:`extractors.numbers.scale` reads it, without a Decimal: the digits as one integer, times the
+    factor, over the power of ten of the decimals; Python divides two integers to the nearest float, as it
+    reads a Decimal's exact value, so the two are the same float."""
+    whole, _, frac = core.replace("..", ".").partition(".")
+    return int(whole + frac) * factor / 10 ** len(frac) if frac else float(int(whole) * factor)
 
 
 def _prefix_qualifier(s: str, p: int) -> tuple[str, int] | None:
@@ -169,8 +181,15 @@ _LINK_LINE = re.compile(
 )
 
 
+# What a text needs for any line to list other articles: a heading's word (which _LINKS_HEAD opens with) or a
+# bullet; most texts hold none, and their lines are not read one by one.
+_LINKS_ANY = re.compile(r"相关|推荐|延伸阅读|猜你喜欢|往期回顾|更多新闻|[·•●]")  # (热点推荐: 推荐)
+
+
 def _link_lines(s: str) -> list[tuple[int, int]]:
     """Spans of the lines that list other articles."""
+    if _LINKS_ANY.search(s) is None:
+        return []  # no heading of links to open a block, no bullet to start a line: no line matches
     out = []
     pos = 0
     in_block = False
@@ -207,6 +226,7 @@ def read_numbers(s: str, norm: Normalised, text: str, skip: list[tuple[int, int]
     name_starts = [a for a, _ in names]
     consumed = 0
     counters = any(w in s for w in _COUNTER_WORDS)
+    shares = "占" in s  # (asked once here: a share's 约 is looked for only before 占)
     for m in NUM_RE.finditer(s):
         i, j = m.span()
         if i < consumed:
@@ -214,7 +234,7 @@ def read_numbers(s: str, norm: Normalised, text: str, skip: list[tuple[int, int]
         k = bisect_right(name_starts, i) - 1
         if k >= 0 and names[k][0] < i < names[k][1]:
             continue
-        n = _read_one(s, i, j, norm, text, counters)
+        n = _read_one(s, i, j, norm, text, counters, shares)
         if n is None:
             continue
         consumed = n.end
@@ -262,12 +282,18 @@ def _unit_follows(s: str, j: int) -> bool:
     return u is not None and u.family in ("count", "mass") and not not_unit_at(s, j)
 
 
-def _read_one(s: str, i: int, j: int, norm: Normalised, text: str, counters: bool = True) -> Num | None:
+def _read_one(
+    s: str, i: int, j: int, norm: Normalised, text: str, counters: bool = True, shares: bool = True
+) -> Num | None:
     """The figure of the numeral run ``s[i:j]``, or ``None`` where it is no figure. ``counters``: whether the
-    text holds a page counter's word at all (阅读, 点击: read once by the caller), else none is looked for."""
+    text holds a page counter's word at all (阅读, 点击: read once by the caller), else none is looked for;
+    ``shares``: whether it holds 占 at all (a share written 约占……的), else no 约 before 占 is looked for."""
     prev = s[i - 1] if i > 0 else ""
     core = s[i:j]
     is_cn = not core[0].isdigit()
+    # for digits with nothing read after them: whether a non-unit word (年, 月) follows them, where a count of
+    # classes (类) must then follow, as the test for a date's number found; None where it was not asked
+    unit_tests_at_j: bool | None = None
     if prev.isascii() and prev.isalpha():
         return None  # PM2.5, F15, G20
     if prev in _WORD_BEFORE_LAST:  # (the words below are looked for only after a character one ends with)
@@ -286,6 +312,11 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str, counters: boo
         if core in _BARE_MULTIPLIERS or (core[0] in "百千万亿" and core != "十"):
             if not percent_words and _prefix_qualifier(s, i) is None:
                 return None
+        if not percent_words and s[j : j + 1] not in _CN_GOES_ON and not core.endswith("千") and unit_at(s, j) is None:
+            # 一线, 下一步, 前三季度: a Chinese numeral counts only in a unit (or a percentage, 成, a range's
+            # unit, after 余/多 or a multiplier): with none of them after it, every step below ends in None, so
+            # it is left before its value is read (千 may lend itself to the unit: 两千米)
+            return None
     else:
         percent_words = False
         if len(core) > 1 and core[0] == "0" and core[1].isdigit():
@@ -297,8 +328,13 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str, counters: boo
             return None  # 26.12.2014, 10:11, 6·26
         if s.startswith("-", j) and _DASHED_DATE.match(s, j, j + 6):
             return None  # 2009-6-26
-        if _date_word_follows(s, j, core):
-            return None  # 2023年, 5月, 10日, 3天: the test of the unit below, made before the value is read
+        if s[j : j + 1] not in _AFTER_NUMBER_FIRST and "," not in core:
+            # 2023年, 5月, 10日, 3天: the test of the unit below, made before the value is read (about one number in
+            # five is a date's). Nothing is read after these digits (no comma, no 余/多 or multiplier), so the
+            # unit is read at j below, and these tests stand for that step's own.
+            unit_tests_at_j = not_unit_at(s, j)
+            if unit_tests_at_j and not classes_at(s, j):
+                return None
     if prev in _RANGE_JOINER_SET and i >= 2 and (s[i - 2].isdigit() or s[i - 2] in _CN_DIGITS):
         up = _range_end(s, i, norm, text)
         if up is not None and s.startswith(_RANGE_DESCRIBES, up[3]):
@@ -350,16 +386,24 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str, counters: boo
     if inner_q is not None and s.startswith(("年", "个月", "天", "岁", "小时", "次产业"), k):
         return None
     if mult != 1:
-        exact = scale(s[i:core_end], mult) if not is_cn else value * mult
+        if is_cn:
+            exact: float | None = value * mult
+        elif core_end == j and core.isascii() and "," not in core:
+            exact = _scaled(core, mult)  # (the digits read in place above, nearly every such number)
+        else:
+            exact = scale(s[i:core_end], mult)
         if exact is None:
             return None
         value = exact
 
     unit: Unit | None = None
     high: float | None = None
-    classes = not is_cn and classes_at(s, k)
-    if not_unit_at(s, k) and not classes:
-        return None
+    if unit_tests_at_j is None:
+        classes = not is_cn and classes_at(s, k)
+        if not_unit_at(s, k) and not classes:
+            return None
+    else:  # (k == j: asked above, for a date's number)
+        classes = unit_tests_at_j or classes_at(s, k)
     if percent_words:
         unit = UNITS["%"]
     elif classes:
@@ -456,23 +500,13 @@ def _read_one(s: str, i: int, j: int, norm: Normalised, text: str, counters: boo
     if is_cn and (core in _BARE_MULTIPLIERS) and pq is None and not percent_words:
         return None
     qualifier = suffix_q or inner_q or (pq[0] if pq else "exact")
-    if qualifier == "exact" and s.find("占", max(0, start - 24), start) >= 0 and _APPROX_SHARE.search(s, max(0, start - 24), start):
+    if qualifier == "exact" and shares and s.find("占", max(0, start - 24), start) >= 0 and _APPROX_SHARE.search(s, max(0, start - 24), start):
         qualifier = "approx"  # 约占火灾总数的65%: the 约 is written before 占 (looked for only where 占 is)
     if s[start - 1 : start] in _FURNITURE_LAST and s.endswith(FURNITURE_BEFORE, 0, start) or (
         counters and _COUNTER_BEFORE.search(s[max(0, start - 8) : start])
     ):
         return None
     return Num(start, k, i, value * literal_sign, unit, qualifier, high, literal_sign)
-
-
-def _date_word_follows(s: str, j: int, core: str) -> bool:
-    """Whether a number in plain digits ``core`` (no comma, no 余/多 or multiplier after it) ending at ``j``
-    is followed by a word that makes it no figure (年, 月, 日, 小时: :func:`not_unit_at`), and not by a
-    count of classes: :func:`_read_one` would reject it at its unit, after reading its value; about one
-    number in five is a date's, so this is asked first."""
-    return (
-        s[j : j + 1] not in _AFTER_NUMBER_FIRST and "," not in core and not_unit_at(s, j) and not classes_at(s, j)
-    )
 
 
 # A date written with dashes after a number: 2009-6-26.

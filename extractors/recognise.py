@@ -309,6 +309,7 @@ class _Times:
         self._until_at: list[int] = []
         self._untils: list[Phrase[_TimeValue]] = []
         self._weak: list[Phrase[_TimeValue]] = []
+        self._forecasts: list[int] | None = None  # where _FORECAST matches: searched on the first question
         s = doc.s
         marks = [mk for mk in find_marks(s) if not doc.is_furniture(mk.start)]
         holidays = _holiday_dates(doc, marks)
@@ -460,6 +461,20 @@ class _Times:
             per.end.year < pub.year and main.end <= pub
         )
         return whole_past_year or (per.start.year < pub.year and per.end == pub)
+
+    def _forecast_in_clause(self, pos: int) -> bool:
+        """Whether a forecast word (预计, 将达到) stands in the clause of ``pos``. The text is searched once, on
+        the first question, and each clause asked by a binary search over the matches: every word of
+        _FORECAST is Chinese characters only, so no match holds a clause break, and the matches found in a
+        clause by the one search are those a search of that clause alone finds."""
+        at = self._forecasts
+        if at is None:
+            at = self._forecasts = [m.start() for m in _FORECAST.finditer(self.doc.s)]
+        if not at:
+            return False  # (most releases forecast nothing: no clause is looked up)
+        a, b = self.doc.clause(pos)
+        k = bisect_right(at, a - 1)
+        return k < len(at) and at[k] < b
 
     def _launch_sentence(self, mk: Mark) -> bool:
         """Whether ``mk`` dates the launch of a campaign told in its sentence with no figure after it."""
@@ -641,7 +656,7 @@ class _Times:
             # 湘西州……10月份电信网络诈骗警情通报 / 10月，全州……。\n1至10月，全州累计……。\n二、……: the running total
             # since January of a release on one month is a remark of its paragraph; the month is back after it
             level, rule = PARAGRAPH, "the year to date, opening a paragraph of a release on one month: that paragraph"
-        if r == P.WHEN and not heading and per.kind == "span" and _FORECAST.search(s, *doc.clause(mk.start)):
+        if r == P.WHEN and not heading and per.kind == "span" and self._forecast_in_clause(mk.start):
             # 预计今年全县秋粮播种面积将稳定在200万亩左右: a forecast's year is the whole year, and it holds for its
             # sentence only (what the release counts after it is not forecast)
             if mk.text in ("今年", "本年") and per.start is not None and per.end == doc.published:
@@ -1201,14 +1216,15 @@ def _local_names(doc: Document, ms: list[Mention], area: Focus) -> list[Mention]
     extra = []
     ends = {x.end for x in ms if x.candidates}
     for a, b in _clause_openings(doc.s):
-        if taken.overlaps(a, b):
-            continue
-        if a > 0 and doc.s[a - 1] == "、" and a - 1 not in ends:
-            continue  # after 、 only the next of a list of places (酒泉、定西), not any word of a list
+        # (the name first: most clauses open with none, fewer with a place already found)
         word = doc.s[a:b]
         named = g.candidates(word, simplified=True)
         if not named:
             continue  # most clauses open with no name at all
+        if taken.overlaps(a, b):
+            continue
+        if a > 0 and doc.s[a - 1] == "、" and a - 1 not in ends:
+            continue  # after 、 only the next of a list of places (酒泉、定西), not any word of a list
         cands = [d for d in named if d.province_code == prov.code and d.level == "prefecture"]
         if len(cands) == 1:
             listed = doc.s.startswith("、", b) or (a > 0 and doc.s[a - 1] == "、")
@@ -1249,6 +1265,8 @@ def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None
     """A list of places and 分别 with as many figures: each figure is of its place, in order
     (青岛、烟台……五市……分别进出口4588.6亿元、2800.7亿元……)."""
     s = doc.s
+    if "分别" not in s:
+        return  # every list hands out its figures only after 分别 (so do the townships): no sentence is read
     _distribute_townships(doc, nums)
     by_sentence: dict[int, list[Mention]] = {}
     for m in ms:
@@ -1316,6 +1334,8 @@ def _changes_of_places_each(doc: Document, nums: list[Num]) -> None:
     """Places told each with its own figure, then their changes with 分别 (南关区……317起,二道区……254起,同比分别
     上升18.4%和12.9%): each change is of the place of the figure it stands for, in order."""
     s = doc.s
+    if "分别" not in s:
+        return  # the changes are handed out only after 分别 in their clause: no figure is grouped
     i = 0
     while i < len(nums):
         n = nums[i]
@@ -1375,12 +1395,18 @@ def _distribute_townships(doc: Document, nums: list[Num]) -> None:
 
 
 class _Words:
-    """Where the words of a pattern stand in a text, asked whether one lies in a span."""
+    """Where the words of a pattern stand in a text, asked whether one lies in a span. The text is searched
+    on the first question, not when the release is opened: most releases ask of one pattern at most (the
+    campaign and total words only for a figure of an incident's day or of no period)."""
 
     def __init__(self, rx: re.Pattern[str], s: str, not_after: str = "") -> None:
+        self._rx, self._s, self._not_after = rx, s, not_after
+        self._at: list[int] | None = None
+
+    def _find(self) -> list[int]:
+        rx, s, not_after = self._rx, self._s, self._not_after
         if not not_after:
-            self._at = [m.start() for m in rx.finditer(s)]
-            return
+            return [m.start() for m in rx.finditer(s)]
         # the matches finditer gives for the pattern with (?<!not_after) before it: one found right after
         # ``not_after`` is passed over, and the search goes on from its next character
         at: list[int] = []
@@ -1392,11 +1418,14 @@ class _Words:
                 continue
             at.append(a)
             pos = m.end()
-        self._at = at
+        return at
 
     def within(self, a: int, b: int) -> bool:
-        k = bisect_right(self._at, a - 1)
-        return k < len(self._at) and self._at[k] < b
+        at = self._at
+        if at is None:
+            at = self._at = self._find()
+        k = bisect_right(at, a - 1)
+        return k < len(at) and at[k] < b
 
 
 _AREA_WORD = re.compile(r"全(?:国|省|市|区|县|州)")
@@ -2011,9 +2040,12 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
     dup = _duplicate_headings(doc)
     if dup:
         nums = [n for n in nums if n.para not in dup]
-    cut_offs = _cut_offs(nums)
-    _unify_restated(doc.s, nums)
-    _one_reading_per_cut_off(nums, cut_offs)
+    if any(P.is_stock(n.period) for n in nums):
+        # (the three steps settle figures that are stocks as of a cut-off, and make none: a release without
+        # one, most of them, is not indexed by cut-off, window or end date for nothing)
+        cut_offs = _cut_offs(nums)
+        _unify_restated(doc.s, nums)
+        _one_reading_per_cut_off(nums, cut_offs)
     _breakdowns_of_totals(doc, nums)
     _settle_headings(nums)
     _as_written(nums, written)

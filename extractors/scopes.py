@@ -79,6 +79,9 @@ class Scopes(Generic[T]):
         has no figure of its own (periods: 分产业用电情况（1-7月）)."""
         self.doc = doc
         self._captions = captions
+        # whether a sentence or a paragraph may go on into the next (which would open with 其中): asked once
+        # per document, not for every phrase of a sentence's or a paragraph's level
+        self._details = "其中" in doc.s
         self._all: list[Phrase[T]] = []
         # [heading][level] -> (starts, phrases, closes), in text order: lists indexed by a bool and a
         # level, not a dict keyed by the pair, as they are read for every figure
@@ -94,15 +97,16 @@ class Scopes(Generic[T]):
             return doc.clause(p.start)[1]
         if p.level == SENTENCE:
             sent = doc.sentence(p.start)
-            while True:  # 目前,……。其中,……: a sentence that opens with 其中 goes on with the one before
+            while self._details:  # 目前,……。其中,……: a sentence that opens with 其中 goes on with the one before
                 nxt = doc.sentence(sent.end + 1)
                 # (also where each sentence is a paragraph of its own: 其中 cannot open a new topic)
                 if nxt.index <= sent.index or doc.is_heading(nxt.start) or not doc.s[nxt.start : nxt.end].lstrip().startswith("其中"):
                     return sent.end
                 sent = nxt
+            return sent.end
         if p.level == PARAGRAPH or heading:
             last = doc.paragraph(p.start)
-            while not heading and last.index + 1 < len(doc.paragraphs):
+            while self._details and not heading and last.index + 1 < len(doc.paragraphs):
                 # a paragraph that opens with 其中 details the one before it (a page that sets every
                 # sentence apart): what holds for that paragraph holds on into it
                 after = doc.paragraphs[last.index + 1]

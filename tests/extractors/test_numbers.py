@@ -199,3 +199,17 @@ def test_the_number_pattern_opening_with_one_class_finds_what_the_alternation_fi
     for k in range(len(text)):
         a, b = NUM_RE.match(text, k), _PLAIN_NUM_RE.match(text, k)
         assert (a.span() if a else None) == (b.span() if b else None)
+
+
+@settings(max_examples=2000)
+@given(
+    st.from_regex(r"[0-9]{1,15}(?:\.{1,2}[0-9]{1,8})?", fullmatch=True),
+    st.sampled_from([1000, 10**4, 10**7, 10**8, 10**11, 10**12]),
+)
+def test_digits_scaled_in_place_are_the_exact_decimal_product(digits: str, factor: int) -> None:
+    # read_numbers scales a number in ASCII digits (3.2万) as one integer over a power of ten: the very
+    # float the exact Decimal product gives
+    from extractors.numbers import scale
+    from extractors.quantities import _scaled
+
+    assert repr(_scaled(digits, factor)) == repr(scale(digits, factor))

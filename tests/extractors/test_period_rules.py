@@ -4,10 +4,16 @@ release written for it, in the construction the rule is about."""
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors import extract
 from extractors import periods as P
+from extractors.document import Document
+from extractors.recognise import _FORECAST, _Times
 from tests.extractors.figures import by_mention as _by_mention
 from tests.extractors.figures import period as _period
 
@@ -786,3 +792,22 @@ def test_a_holiday_inside_the_release_period_opening_a_paragraph_is_that_paragra
     )
     assert _period(got["312.5万人次"]) == (date(2012, 1, 22), date(2012, 1, 28))
     assert _period(got["218.4万人次"]) == (date(2012, 1, 1), date(2012, 3, 31))
+
+
+def test_a_months_last_day_is_the_calendars() -> None:
+    assert all(
+        P._month_end(y, m) == date(y, m, calendar.monthrange(y, m)[1]) for y in range(1890, 2110) for m in range(1, 13)
+    )
+
+
+_FORECAST_PIECES = ["预计", "将", "达到", "达", "有望", "力争", "预期", "增长", "，", "。", "；", "\n", "全年", "1", "年"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FORECAST_PIECES), max_size=30).map("".join))
+def test_a_forecast_word_is_found_in_a_clause_as_a_search_of_that_clause_finds_it(text: str) -> None:
+    # the recogniser searches a release once for forecast words and asks each clause by a binary search
+    doc = Document(text)
+    times = _Times(doc, [])
+    for pos in range(len(doc.s)):
+        assert times._forecast_in_clause(pos) == (_FORECAST.search(doc.s, *doc.clause(pos)) is not None)

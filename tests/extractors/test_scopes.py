@@ -75,3 +75,16 @@ def test_innermost_is_the_first_in_force_also_when_two_start_together() -> None:
     for pos in range(len(doc.s) + 1):
         got = sc.innermost(pos)
         assert (got.value if got else None) == next((p.value for p in sc.in_force(pos)), None)
+
+
+def test_a_release_without_qizhong_closes_sentences_and_paragraphs_at_their_own_end() -> None:
+    # whether a sentence or a paragraph goes on into one that opens with 其中 is asked once a release
+    text = "甲1，乙2。丙3。\n丁4。\n"
+    doc = Document(text)
+    sc: Scopes[str] = Scopes(doc, [_ph(doc, "甲", Level.SENTENCE), _ph(doc, "丙", Level.PARAGRAPH)])
+    assert _at(sc, doc, "乙2") == ["甲"]
+    assert _at(sc, doc, "丙3") == ["丙"]
+    assert _at(sc, doc, "丁4") == []
+    doc2 = Document("甲1。其中乙2。\n其中丙3。\n")
+    sc2: Scopes[str] = Scopes(doc2, [_ph(doc2, "甲", Level.SENTENCE)])
+    assert _at(sc2, doc2, "乙2") == ["甲"]  # 其中 goes on with the sentence before
