@@ -267,15 +267,6 @@ def _first_flow_clause(s: str, i: int, end: int) -> int:
     return end
 
 
-def _with_details(doc: Document, sent: Sentence) -> Sentence:
-    """The last of ``sent`` and the sentences after it that open with 其中 (they detail it)."""
-    while True:
-        nxt = doc.sentence(sent.end + 1)
-        if nxt.index <= sent.index or doc.is_heading(nxt.start) or not doc.s[nxt.start : nxt.end].lstrip().startswith("其中"):
-            return sent
-        sent = nxt
-
-
 def _states_a_flow(clause: str) -> bool:
     """Whether a clause states a flow: a flow word other than the 共 of 共有 (年末，全市共有消防站42个 is the
     stock the 年末 before it dates)."""
@@ -684,7 +675,7 @@ class _Times:
                 # 年末全区常住人口729万人,……其中,城镇常住人口491万人: the stock holds over the clauses
                 # after it, up to one that states a flow (全市共发生事故2594起)
                 # (over the sentences opening with 其中 that go on with it: 年末……养老机构186个。其中,延吉市……41个)
-                last = _with_details(doc, sent)
+                last = doc.with_details(sent)
                 until = _first_flow_clause(s, mk.end, last.end)
                 if re.search(r"[;；]\s*$", s[sent.start : mk.start]):
                     # 全年城镇新增就业2.6万人；年末城镇登记失业率1.8%；农村劳动力转移就业1.4万人: 年末 opening

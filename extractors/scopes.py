@@ -97,13 +97,9 @@ class Scopes(Generic[T]):
             return doc.clause(p.start)[1]
         if p.level == SENTENCE:
             sent = doc.sentence(p.start)
-            while self._details:  # 目前,……。其中,……: a sentence that opens with 其中 goes on with the one before
-                nxt = doc.sentence(sent.end + 1)
-                # (also where each sentence is a paragraph of its own: 其中 cannot open a new topic)
-                if nxt.index <= sent.index or doc.is_heading(nxt.start) or not doc.s[nxt.start : nxt.end].lstrip().startswith("其中"):
-                    return sent.end
-                sent = nxt
-            return sent.end
+            # 目前,……。其中,……: a sentence that opens with 其中 goes on with the one before (also where each
+            # sentence is a paragraph of its own: 其中 cannot open a new topic)
+            return doc.with_details(sent).end if self._details else sent.end
         if p.level == PARAGRAPH or heading:
             last = doc.paragraph(p.start)
             while self._details and not heading and last.index + 1 < len(doc.paragraphs):
