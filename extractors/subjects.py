@@ -110,6 +110,8 @@ SHARE_WORDS: tuple[str, ...] = ("占", "比重", "占比", "比例")
 _YOY_RE = re.compile("|".join(map(re.escape, YOY_WORDS)) + r"|与(?:19|20)\d{2}年相比|同比(?:19|20)\d{2}年")
 _MOM_RE = re.compile("|".join(map(re.escape, MOM_WORDS)))
 _SHARE_RE = re.compile("|".join(map(re.escape, SHARE_WORDS)))
+# A character every word of the three tables holds (比 较 月 同 与 占): a clause without one holds none of them.
+_COMPARISON_CHARS: frozenset[str] = frozenset("比较月同与占")
 # Words that make a clause state a flow over a period, not a stock: a stock word
 # (年末, 保有量) holds over the clauses after it up to one of these.
 FLOW_WORDS: tuple[str, ...] = (
@@ -775,6 +777,7 @@ def share_base(t: str) -> str:
 
 
 _CHANGE_WORD_FIRST: frozenset[str] = frozenset(w[0] for w in DECREASE_WORDS + INCREASE_WORDS)
+_DECREASE_SET: frozenset[str] = frozenset(DECREASE_WORDS)  # asked of every change word found: one lookup
 # The change word that starts last in a string, the longest of those starting there: the greedy .* backs
 # off from the end, and the longer words are tried first at each place.
 _LAST_CHANGE_WORD = re.compile(
@@ -790,7 +793,7 @@ def change_sign(raw_clause: str) -> int:
     if _CHANGE_WORD_FIRST.isdisjoint(tail):
         return 1  # no change word in the tail (none opens with a character of it)
     last = _LAST_CHANGE_WORD.match(tail)
-    if last is None or last.group(1) not in DECREASE_WORDS:
+    if last is None or last.group(1) not in _DECREASE_SET:
         return 1
     best, at = last.group(1), last.start(1)
     if best == "降" and tail[at - 1 : at] in ("起", "升"):
@@ -805,6 +808,8 @@ def change_sign(raw_clause: str) -> int:
 
 def comparison_of(raw_clause: str, family: str) -> str | None:
     """yoy | mom | share | None, from the words before the number."""
+    if _COMPARISON_CHARS.isdisjoint(raw_clause):
+        return None  # no word of the three tables can stand in it (one test, not three searches)
     if _MOM_RE.search(raw_clause):
         return "mom"
     if _YOY_RE.search(raw_clause):
@@ -1181,10 +1186,12 @@ _RATE_ONLY_VERBS: frozenset[str] = frozenset({"加快", "放缓"})
 _AVERAGE_CHANGE_RE = re.compile(r"(?:[两三四五六七八九十\d]年|年)平均(?:增长|下降)?|年均(?:增长|下降)")
 # A difference against another area or time, naming no quantity of its own: 与曲靖市相比多出, 比上年多.
 _COMPARED_WITH = re.compile(r"(?:与|和|同|比|较)[^,，;；。]{1,10}?(?:相比)?(?P<diff>多出|多了|多|少了|少|高出|低了|增加了?|减少了?)")
+_COMPARED_FIRST: frozenset[str] = frozenset("与和同比较")  # what every match of _COMPARED_WITH opens with
 # Verbs that compare a figure with one stated before: 仅次于……的895.9亿元.
 COMPARISON_VERBS: frozenset[str] = frozenset({"仅次于", "相当于", "超过", "高于", "低于", "多于", "少于", "接近"})
 # A modifier standing for an item of the quantity before: 其中:省级8家, 市级30家.
 _MODIFIER_RE = re.compile(r"[\u4e00-\u9fff0-9A-Z]{1,3}(?:级|类|型|属)")
+_MODIFIER_LAST: frozenset[str] = frozenset("级类型属")  # what every subject _MODIFIER_RE matches whole ends with
 _HEAD_AFTER_MODIFIER = re.compile(r"^.{0,8}?(?:级以上|级以下|以上|以下|级|类|型)(?P<head>[\u4e00-\u9fff]{2,12})$")
 _LIST_PREDICATE = re.compile(
     r"(?:分别)?(?:增长|下降|增速|增幅)?(?:较快|较慢|明显|显著|平稳|迅速|强劲)?(?:增长|下降|回升|回落)?$"
@@ -1202,6 +1209,7 @@ def _last_quantity(in_sent: list[Num]) -> Num | None:
 
 # What every match of _AVERAGE_CHANGE_RE (均) or _RATE_CHANGE_RE (比, 较, 高于……, 超过) holds.
 _RATE_HINT = re.compile("[均比较于超]")
+_RATE_HINT_CHARS: frozenset[str] = frozenset("均比较于超")  # the same, asked of every figure's clause by assign
 
 
 def _rate_change(core: str, prev: Num) -> str:
@@ -1369,7 +1377,7 @@ _FROM_TO_OPEN = re.compile(r"(?:分别|均|已)?(?:由|从)")
 _FROM_TO_TAIL = re.compile(
     r"(?:的|(?:减少|下降|降低|提升|提高|上升|增加|增长|扩大|缩小)?(?:至|到)[^,，;；。]{0,10}?的?|[减降增升]至[^,，;；。]{0,10}?的?|(?:调整|变|提高|降低|下降|上升|增加|减少)为)$"
 )
-_CHANGE_NOUN = re.compile(r"减幅|降幅|增幅|涨幅|升幅")
+_CHANGE_NOUNS: frozenset[str] = frozenset({"减幅", "降幅", "增幅", "涨幅", "升幅"})
 # The measures just given, counted (四项指数, 三项指标): a list of changes goes through them in order.
 _MEASURES_COUNTED = re.compile(r"[两三四五六七八九十]项(?:指数|指标|数据)")
 # Trend words that close the clause naming the quantity (外流贩毒人数明显减少): not the quantity's name.
@@ -1479,9 +1487,12 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         enum_items = _enumerated(core_nc, len(group)) if len(group) > 1 else None
         tidied = tidy(core_nc)
         listed_core = balance(tidied)  # the list before a long lead-in is cut (A、B分别下降)
-        uncut = drop_category(named_drug(listed_core))
+        # the list read whole, for a part named by its whole once its modifier with 的 is cut (the one rule
+        # that reads it, after the subject is chosen, asks for a 的 in it: one without keeps it unread)
+        uncut = drop_category(named_drug(listed_core)) if "的" in listed_core else ""
         core_nc = drop_category(named_drug(balance(from_verb(tidied))))
-        core_nc = _APPROX_BEFORE_SHARE.sub("", core_nc)  # 约占全省的37%: the 约 is the figure's qualifier
+        if "占" in core_nc:
+            core_nc = _APPROX_BEFORE_SHARE.sub("", core_nc)  # 约占全省的37%: the 约 is the figure's qualifier
         run_on = (
             bool(in_sent)
             and (not core_nc or is_filler(core_nc))
@@ -1503,7 +1514,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 not run_on or whole.startswith(in_sent[-1].subject) and len(whole) > len(in_sent[-1].subject)
             ):
                 core_nc = whole
-        if _AGE_RE.fullmatch(core_nc) or core_nc in _CONNECTIVES:
+        if "岁" in core_nc and _AGE_RE.fullmatch(core_nc) or core_nc in _CONNECTIVES:
             core_nc = ""  # (女,25岁)2名犯罪嫌疑人: an age in an aside names nothing; nor does 其中 or 此外
         if comp == "share" and _SHARE_OF_SCOPE.search(own):
             # 海洛因、冰毒片剂缴获量占全国80%以上: a share of a whole area is of what stands before
@@ -1549,7 +1560,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             stem = core_nc[: -2]
             core_nc = stem + parent.base if stem and parent.base not in stem else core_nc
         prev_q = _last_quantity(in_sent)
-        if k == 1 and (ba := _ba_object(s, own, n.end)):
+        if k == 1 and ("将" in own or "把" in own) and (ba := _ba_object(s, own, n.end)):
             # 将犯罪嫌疑人张某等4人抓获: the object put before its verb with 将/把, the verb after the figure
             names = [ba]
         elif 0 <= from_at < n.start and (topic := _from_to_topic(doc, n, k, rw)) is not None:
@@ -1565,22 +1576,25 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         elif k > 1 and in_sent and (counted := _items_before_count(s, in_sent[-1], core_nc, own, k)) is not None:
             # 道路运输、建筑施工、工矿商贸三个领域事故起数依次占……: the items listed before their count
             names = counted
-        elif prev_q is not None and _CHANGE_NOUN.fullmatch(core_nc):
+        elif prev_q is not None and core_nc in _CHANGE_NOUNS:
             # ……减至2020年的21人,减幅43.2%: the change of the quantity just given
             names = [prev_q.base + core_nc] * k
         elif prev_q is not None and core_nc == "平均" and core_nc != core and fam in ("percent", "points"):
             # 5月份居民消费价格同比上涨0.3%,1-5月平均上涨1.0%: the average change of the quantity just given
             names = [prev_q.base] * k
-        elif prev_q is not None and (rate := _rate_change(core, prev_q)):
+        elif prev_q is not None and not _RATE_HINT_CHARS.isdisjoint(core) and (rate := _rate_change(core, prev_q)):
             # 增速比一季度提高1.0个百分点, 高于全省增速1.6个百分点, 两年平均增长6.0%: of the quantity before
             names = [rate] * k
-        elif prev_q is not None and (cm := _COMPARED_WITH.fullmatch(core_nc)) is not None:
+        elif prev_q is not None and core_nc[:1] in _COMPARED_FIRST and (cm := _COMPARED_WITH.fullmatch(core_nc)) is not None:
             # 破获毒品案件812起,与曲靖市相比多出210起: the difference of the quantity just given
             names = [(strip_change(prev_q.base) or prev_q.base) + cm.group("diff")] * k
         elif prev_q is not None and core_nc in COMPARISON_VERBS:
             # 出口887.9亿元,仅次于今年1月份的895.9亿元: the same quantity, in the period compared with
             names = [prev_q.base] * k
-        elif prev_q is not None and _MODIFIER_RE.fullmatch(core_nc) and (head := _head_noun(prev_q.base)):
+        elif (
+            prev_q is not None and core_nc[-1:] in _MODIFIER_LAST and _MODIFIER_RE.fullmatch(core_nc)
+            and (head := _head_noun(prev_q.base))
+        ):
             # 县级以上农业龙头企业98家,其中:省级8家 -> 省级农业龙头企业
             names = [core_nc + head] * k
         elif k > 1 and (not core_nc or core_nc in RATE_WORDS or core_nc in _BARE_ACTS) and (
@@ -1653,7 +1667,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         elif k > 1 and comp == "share" and core_nc.startswith("占") and len(in_sent) >= k:
             # 纠纷1236件、782件、514件,分别占审结总数的46.1%、29.2%和19.2%: each item's share
             names = [m.base + core_nc for m in in_sent[-k:]]
-        elif in_sent and (cmp_base := _COMPARED_RE.search(own)) and in_sent[-1].base:
+        elif in_sent and "(" in own and (cmp_base := _COMPARED_RE.search(own)) and in_sent[-1].base:
             # 增长-8.7%,较一季度(-10.8%): the same quantity in the period compared with
             names = [cmp_base.group(1) + in_sent[-1].base] * k
             bases = [in_sent[-1].base] * k
@@ -1820,7 +1834,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             else:
                 m.sign = sign if fam in ("percent", "points", "ratio") or comp is not None or sign < 0 else 1
                 if idx > 0 and (cm := _CHANGED_ITEM.fullmatch(s[group[idx - 1].end : m.start].strip())) is not None:
-                    m.sign = -1 if cm.group(1) in DECREASE_WORDS else 1  # 分别增长11.3%、2.6%和下降3.1%
+                    m.sign = -1 if cm.group(1) in _DECREASE_SET else 1  # 分别增长11.3%、2.6%和下降3.1%
                     if (vm := _CHANGE_VERB_TAIL.search(m.subject)) is not None:
                         m.subject = m.subject[: vm.start()] + cm.group(1)
             in_sent.append(m)
