@@ -776,8 +776,8 @@ def share_base(t: str) -> str:
     return t
 
 
-_CHANGE_WORD_FIRST: frozenset[str] = frozenset(w[0] for w in DECREASE_WORDS + INCREASE_WORDS)
 _DECREASE_SET: frozenset[str] = frozenset(DECREASE_WORDS)  # asked of every change word found: one lookup
+_DECREASE_FIRST: frozenset[str] = frozenset(w[0] for w in DECREASE_WORDS)
 # The change word that starts last in a string, the longest of those starting there: the greedy .* backs
 # off from the end, and the longer words are tried first at each place.
 _LAST_CHANGE_WORD = re.compile(
@@ -790,8 +790,10 @@ def change_sign(raw_clause: str) -> int:
     if raw_clause.rstrip().endswith("下") and _CLIPPED_DECREASE.search(raw_clause):
         return -1  # 同比下  25%: 下降 clipped by the page's spaces
     tail = raw_clause[-12:]
-    if _CHANGE_WORD_FIRST.isdisjoint(tail):
-        return 1  # no change word in the tail (none opens with a character of it)
+    if _DECREASE_FIRST.isdisjoint(tail):
+        # no decrease word in the tail (none opens with a character of it): whatever change word stands
+        # last, if any, is no decrease
+        return 1
     last = _LAST_CHANGE_WORD.match(tail)
     if last is None or last.group(1) not in _DECREASE_SET:
         return 1
@@ -831,10 +833,10 @@ def _family(n: Num) -> str:
     return n.unit.family if n.unit is not None else "count"
 
 
-@per_document
 def _region_words(place: Place | None, home: Place | None) -> tuple[str, ...]:
-    """Names of the figure's area (``place``) and the release's, as a subject may start with them (kept
-    for the document: figures of one area often hold equal places that are not the same object)."""
+    """Names of the figure's area (``place``) and the release's, as a subject may start with them (kept by
+    :func:`assign` for the release under the place's name and division: figures of one area often hold
+    equal places that are not the same object, and hashing a place hashes its whole division)."""
     g = gazetteer()
     words: list[str] = []
     for p in (place, home):
@@ -1431,7 +1433,9 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
     s = doc.s
     prev_sent: tuple[int, int] | None = None
     in_sent: list[Num] = []
-    region_words: dict[int, tuple[str, ...]] = {}  # by the figure's place (held by nums meanwhile): few places
+    # by the figure's place, as its name and its division (the gazetteer's own object, held by nums meanwhile):
+    # what _region_words reads of it; few places
+    region_words: dict[tuple[str, int] | None, tuple[str, ...]] = {}
     from_at = -1  # where the sentence's first 由 or 从 stands (-1: none), see _first_from
     i = 0
     while i < len(nums):
@@ -1473,9 +1477,10 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # 、33万元毒资 / ,逾23公斤: the list goes on; read signs and comparisons further back
             _, raw_back = clause_before(s, n.start, n.sentence[0])
             raw = raw_back if raw_back.endswith(raw) else raw
-        rw = region_words.get(id(n.place))
+        place_key = (n.place.name, id(n.place.division)) if n.place is not None else None
+        rw = region_words.get(place_key)
         if rw is None:
-            rw = region_words[id(n.place)] = _region_words(n.place, home)
+            rw = region_words[place_key] = _region_words(n.place, home)
         sign = change_sign(raw)
         fam = n.unit.family if n.unit is not None else "count"
         comp = comparison_of(raw, fam)
@@ -1680,10 +1685,13 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 same := next((m for m in reversed(in_sent) if _family(m) == fam and m.base), None)
             ):
                 before = [same]  # 吸毒人员1826名,占……0.07%,比去年底减少213名: a count changes, not the share
-            shut = s.rfind(")", in_sent[-1].end, cstart)
-            opened = s.rfind("(", 0, in_sent[-1].start)
-            if k == 1 and shut >= 0 and opened >= 0 and ")" not in s[opened : in_sent[-1].start] and (
-                outer := next((m for m in reversed(in_sent) if m.end <= opened and m.base), None)
+            # the aside is looked for only after a ")" since the figure before, and its "(" only in the sentence
+            # (a figure before it there must stand before the aside): not back to the text's start every time
+            if (
+                k == 1 and s.rfind(")", in_sent[-1].end, cstart) >= 0
+                and (opened := s.rfind("(", n.sentence[0], in_sent[-1].start)) >= 0
+                and ")" not in s[opened : in_sent[-1].start]
+                and (outer := next((m for m in reversed(in_sent) if m.end <= opened and m.base), None))
             ):
                 # 破获案件356起(其中刑事案件212起、……),同比上升12%: the change is of the total before the aside
                 before = [outer]
