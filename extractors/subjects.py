@@ -1465,10 +1465,10 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         group = [n]
         while i + len(group) < len(nums):
             nx = nums[i + len(group)]
+            if nx.sentence != n.sentence:
+                break  # before the text up to it is read: a list never runs into the next sentence
             gap = s[group[-1].end : nx.start].strip()
-            if nx.sentence != n.sentence or gap not in _CONNECT and not (
-                _family(nx) in ("percent", "points") and _CHANGED_ITEM.fullmatch(gap)
-            ):
+            if gap not in _CONNECT and not (_family(nx) in ("percent", "points") and _CHANGED_ITEM.fullmatch(gap)):
                 break
             group.append(nx)
         floor = max(n.sentence[0], max(in_sent[-1].end, in_sent[-1].np_end) if in_sent else 0)
