@@ -110,6 +110,8 @@ SHARE_WORDS: tuple[str, ...] = ("占", "比重", "占比", "比例")
 _YOY_RE = re.compile("|".join(map(re.escape, YOY_WORDS)) + r"|与(?:19|20)\d{2}年相比|同比(?:19|20)\d{2}年")
 _MOM_RE = re.compile("|".join(map(re.escape, MOM_WORDS)))
 _SHARE_RE = re.compile("|".join(map(re.escape, SHARE_WORDS)))
+# A character every word of the three tables holds (比 较 月 同 与 占): a clause without one holds none of them.
+_COMPARISON_CHARS: frozenset[str] = frozenset("比较月同与占")
 # Words that make a clause state a flow over a period, not a stock: a stock word
 # (年末, 保有量) holds over the clauses after it up to one of these.
 FLOW_WORDS: tuple[str, ...] = (
@@ -781,7 +783,8 @@ def share_base(t: str) -> str:
     return t
 
 
-_CHANGE_WORD_FIRST: frozenset[str] = frozenset(w[0] for w in DECREASE_WORDS + INCREASE_WORDS)
+_DECREASE_SET: frozenset[str] = frozenset(DECREASE_WORDS)  # asked of every change word found: one lookup
+_DECREASE_FIRST: frozenset[str] = frozenset(w[0] for w in DECREASE_WORDS)
 # The change word that starts last in a string, the longest of those starting there: the greedy .* backs
 # off from the end, and the longer words are tried first at each place.
 _LAST_CHANGE_WORD = re.compile(
@@ -794,10 +797,12 @@ def change_sign(raw_clause: str) -> int:
     if raw_clause.rstrip().endswith("下") and _CLIPPED_DECREASE.search(raw_clause):
         return -1  # 同比下  25%: 下降 clipped by the page's spaces
     tail = raw_clause[-12:]
-    if _CHANGE_WORD_FIRST.isdisjoint(tail):
-        return 1  # no change word in the tail (none opens with a character of it)
+    if _DECREASE_FIRST.isdisjoint(tail):
+        # no decrease word in the tail (none opens with a character of it): whatever change word stands
+        # last, if any, is no decrease
+        return 1
     last = _LAST_CHANGE_WORD.match(tail)
-    if last is None or last.group(1) not in DECREASE_WORDS:
+    if last is None or last.group(1) not in _DECREASE_SET:
         return 1
     best, at = last.group(1), last.start(1)
     if best == "降" and tail[at - 1 : at] in ("起", "升"):
@@ -812,6 +817,8 @@ def change_sign(raw_clause: str) -> int:
 
 def comparison_of(raw_clause: str, family: str) -> str | None:
     """yoy | mom | share | None, from the words before the number."""
+    if _COMPARISON_CHARS.isdisjoint(raw_clause):
+        return None  # no word of the three tables can stand in it (one test, not three searches)
     if _MOM_RE.search(raw_clause):
         return "mom"
     if _YOY_RE.search(raw_clause):
@@ -833,10 +840,10 @@ def _family(n: Num) -> str:
     return n.unit.family if n.unit is not None else "count"
 
 
-@per_document
 def _region_words(place: Place | None, home: Place | None) -> tuple[str, ...]:
-    """Names of the figure's area (``place``) and the release's, as a subject may start with them (kept
-    for the document: figures of one area often hold equal places that are not the same object)."""
+    """Names of the figure's area (``place``) and the release's, as a subject may start with them (kept by
+    :func:`assign` for the release under the place's name and division: figures of one area often hold
+    equal places that are not the same object, and hashing a place hashes its whole division)."""
     g = gazetteer()
     words: list[str] = []
     for p in (place, home):
@@ -1194,10 +1201,12 @@ _RATE_ONLY_VERBS: frozenset[str] = frozenset({"加快", "放缓"})
 _AVERAGE_CHANGE_RE = re.compile(r"(?:[两三四五六七八九十\d]年|年)平均(?:增长|下降)?|年均(?:增长|下降)")
 # A difference against another area or time, naming no quantity of its own: 与曲靖市相比多出, 比上年多.
 _COMPARED_WITH = re.compile(r"(?:与|和|同|比|较)[^,，;；。]{1,10}?(?:相比)?(?P<diff>多出|多了|多|少了|少|高出|低了|增加了?|减少了?)")
+_COMPARED_FIRST: frozenset[str] = frozenset("与和同比较")  # what every match of _COMPARED_WITH opens with
 # Verbs that compare a figure with one stated before: 仅次于……的895.9亿元.
 COMPARISON_VERBS: frozenset[str] = frozenset({"仅次于", "相当于", "超过", "高于", "低于", "多于", "少于", "接近"})
 # A modifier standing for an item of the quantity before: 其中:省级8家, 市级30家.
 _MODIFIER_RE = re.compile(r"[\u4e00-\u9fff0-9A-Z]{1,3}(?:级|类|型|属)")
+_MODIFIER_LAST: frozenset[str] = frozenset("级类型属")  # what every subject _MODIFIER_RE matches whole ends with
 _HEAD_AFTER_MODIFIER = re.compile(r"^.{0,8}?(?:级以上|级以下|以上|以下|级|类|型)(?P<head>[\u4e00-\u9fff]{2,12})$")
 _LIST_PREDICATE = re.compile(
     r"(?:分别)?(?:增长|下降|增速|增幅)?(?:较快|较慢|明显|显著|平稳|迅速|强劲)?(?:增长|下降|回升|回落)?$"
@@ -1215,6 +1224,7 @@ def _last_quantity(in_sent: list[Num]) -> Num | None:
 
 # What every match of _AVERAGE_CHANGE_RE (均) or _RATE_CHANGE_RE (比, 较, 高于……, 超过) holds.
 _RATE_HINT = re.compile("[均比较于超]")
+_RATE_HINT_CHARS: frozenset[str] = frozenset("均比较于超")  # the same, asked of every figure's clause by assign
 
 
 def _rate_change(core: str, prev: Num) -> str:
@@ -1382,7 +1392,7 @@ _FROM_TO_OPEN = re.compile(r"(?:分别|均|已)?(?:由|从)")
 _FROM_TO_TAIL = re.compile(
     r"(?:的|(?:减少|下降|降低|提升|提高|上升|增加|增长|扩大|缩小)?(?:至|到)[^,，;；。]{0,10}?的?|[减降增升]至[^,，;；。]{0,10}?的?|(?:调整|变|提高|降低|下降|上升|增加|减少)为)$"
 )
-_CHANGE_NOUN = re.compile(r"减幅|降幅|增幅|涨幅|升幅")
+_CHANGE_NOUNS: frozenset[str] = frozenset({"减幅", "降幅", "增幅", "涨幅", "升幅"})
 # The measures just given, counted (四项指数, 三项指标): a list of changes goes through them in order.
 _MEASURES_COUNTED = re.compile(r"[两三四五六七八九十]项(?:指数|指标|数据)")
 # Trend words that close the clause naming the quantity (外流贩毒人数明显减少): not the quantity's name.
@@ -1436,7 +1446,9 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
     s = doc.s
     prev_sent: tuple[int, int] | None = None
     in_sent: list[Num] = []
-    region_words: dict[int, tuple[str, ...]] = {}  # by the figure's place (held by nums meanwhile): few places
+    # by the figure's place, as its name and its division (the gazetteer's own object, held by nums meanwhile):
+    # what _region_words reads of it; few places
+    region_words: dict[tuple[str, int] | None, tuple[str, ...]] = {}
     from_at = -1  # where the sentence's first 由 or 从 stands (-1: none), see _first_from
     i = 0
     while i < len(nums):
@@ -1466,10 +1478,10 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         group = [n]
         while i + len(group) < len(nums):
             nx = nums[i + len(group)]
+            if nx.sentence != n.sentence:
+                break  # before the text up to it is read: a list never runs into the next sentence
             gap = s[group[-1].end : nx.start].strip()
-            if nx.sentence != n.sentence or gap not in _CONNECT and not (
-                _family(nx) in ("percent", "points") and _CHANGED_ITEM.fullmatch(gap)
-            ):
+            if gap not in _CONNECT and not (_family(nx) in ("percent", "points") and _CHANGED_ITEM.fullmatch(gap)):
                 break
             group.append(nx)
         floor = max(n.sentence[0], max(in_sent[-1].end, in_sent[-1].np_end) if in_sent else 0)
@@ -1478,9 +1490,10 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # 、33万元毒资 / ,逾23公斤: the list goes on; read signs and comparisons further back
             _, raw_back = clause_before(s, n.start, n.sentence[0])
             raw = raw_back if raw_back.endswith(raw) else raw
-        rw = region_words.get(id(n.place))
+        place_key = (n.place.name, id(n.place.division)) if n.place is not None else None
+        rw = region_words.get(place_key)
         if rw is None:
-            rw = region_words[id(n.place)] = _region_words(n.place, home)
+            rw = region_words[place_key] = _region_words(n.place, home)
         sign = change_sign(raw)
         fam = n.unit.family if n.unit is not None else "count"
         comp = comparison_of(raw, fam)
@@ -1492,9 +1505,12 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         enum_items = _enumerated(core_nc, len(group)) if len(group) > 1 else None
         tidied = tidy(core_nc)
         listed_core = balance(tidied)  # the list before a long lead-in is cut (A、B分别下降)
-        uncut = drop_category(named_drug(listed_core))
+        # the list read whole, for a part named by its whole once its modifier with 的 is cut (the one rule
+        # that reads it, after the subject is chosen, asks for a 的 in it: one without keeps it unread)
+        uncut = drop_category(named_drug(listed_core)) if "的" in listed_core else ""
         core_nc = drop_category(named_drug(balance(from_verb(tidied))))
-        core_nc = _APPROX_BEFORE_SHARE.sub("", core_nc)  # 约占全省的37%: the 约 is the figure's qualifier
+        if "占" in core_nc:
+            core_nc = _APPROX_BEFORE_SHARE.sub("", core_nc)  # 约占全省的37%: the 约 is the figure's qualifier
         run_on = (
             bool(in_sent)
             and (not core_nc or is_filler(core_nc))
@@ -1516,7 +1532,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 not run_on or whole.startswith(in_sent[-1].subject) and len(whole) > len(in_sent[-1].subject)
             ):
                 core_nc = whole
-        if _AGE_RE.fullmatch(core_nc) or core_nc in _CONNECTIVES:
+        if "岁" in core_nc and _AGE_RE.fullmatch(core_nc) or core_nc in _CONNECTIVES:
             core_nc = ""  # (女,25岁)2名犯罪嫌疑人: an age in an aside names nothing; nor does 其中 or 此外
         if comp == "share" and _SHARE_OF_SCOPE.search(own):
             # 海洛因、冰毒片剂缴获量占全国80%以上: a share of a whole area is of what stands before
@@ -1562,7 +1578,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             stem = core_nc[: -2]
             core_nc = stem + parent.base if stem and parent.base not in stem else core_nc
         prev_q = _last_quantity(in_sent)
-        if k == 1 and (ba := _ba_object(s, own, n.end)):
+        if k == 1 and ("将" in own or "把" in own) and (ba := _ba_object(s, own, n.end)):
             # 将犯罪嫌疑人张某等4人抓获: the object put before its verb with 将/把, the verb after the figure
             names = [ba]
         elif 0 <= from_at < n.start and (topic := _from_to_topic(doc, n, k, rw)) is not None:
@@ -1578,22 +1594,25 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         elif k > 1 and in_sent and (counted := _items_before_count(s, in_sent[-1], core_nc, own, k)) is not None:
             # 道路运输、建筑施工、工矿商贸三个领域事故起数依次占……: the items listed before their count
             names = counted
-        elif prev_q is not None and _CHANGE_NOUN.fullmatch(core_nc):
+        elif prev_q is not None and core_nc in _CHANGE_NOUNS:
             # ……减至2020年的21人,减幅43.2%: the change of the quantity just given
             names = [prev_q.base + core_nc] * k
         elif prev_q is not None and core_nc == "平均" and core_nc != core and fam in ("percent", "points"):
             # 5月份居民消费价格同比上涨0.3%,1-5月平均上涨1.0%: the average change of the quantity just given
             names = [prev_q.base] * k
-        elif prev_q is not None and (rate := _rate_change(core, prev_q)):
+        elif prev_q is not None and not _RATE_HINT_CHARS.isdisjoint(core) and (rate := _rate_change(core, prev_q)):
             # 增速比一季度提高1.0个百分点, 高于全省增速1.6个百分点, 两年平均增长6.0%: of the quantity before
             names = [rate] * k
-        elif prev_q is not None and (cm := _COMPARED_WITH.fullmatch(core_nc)) is not None:
+        elif prev_q is not None and core_nc[:1] in _COMPARED_FIRST and (cm := _COMPARED_WITH.fullmatch(core_nc)) is not None:
             # 破获毒品案件812起,与曲靖市相比多出210起: the difference of the quantity just given
             names = [(strip_change(prev_q.base) or prev_q.base) + cm.group("diff")] * k
         elif prev_q is not None and core_nc in COMPARISON_VERBS:
             # 出口887.9亿元,仅次于今年1月份的895.9亿元: the same quantity, in the period compared with
             names = [prev_q.base] * k
-        elif prev_q is not None and _MODIFIER_RE.fullmatch(core_nc) and (head := _head_noun(prev_q.base)):
+        elif (
+            prev_q is not None and core_nc[-1:] in _MODIFIER_LAST and _MODIFIER_RE.fullmatch(core_nc)
+            and (head := _head_noun(prev_q.base))
+        ):
             # 县级以上农业龙头企业98家,其中:省级8家 -> 省级农业龙头企业
             names = [core_nc + head] * k
         elif k > 1 and (not core_nc or core_nc in RATE_WORDS or core_nc in _BARE_ACTS) and (
@@ -1668,7 +1687,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         elif k > 1 and comp == "share" and core_nc.startswith("占") and len(in_sent) >= k:
             # 纠纷1236件、782件、514件,分别占审结总数的46.1%、29.2%和19.2%: each item's share
             names = [m.base + core_nc for m in in_sent[-k:]]
-        elif in_sent and (cmp_base := _COMPARED_RE.search(own)) and in_sent[-1].base:
+        elif in_sent and "(" in own and (cmp_base := _COMPARED_RE.search(own)) and in_sent[-1].base:
             # 增长-8.7%,较一季度(-10.8%): the same quantity in the period compared with
             names = [cmp_base.group(1) + in_sent[-1].base] * k
             bases = [in_sent[-1].base] * k
@@ -1681,10 +1700,13 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 same := next((m for m in reversed(in_sent) if _family(m) == fam and m.base), None)
             ):
                 before = [same]  # 吸毒人员1826名,占……0.07%,比去年底减少213名: a count changes, not the share
-            shut = s.rfind(")", in_sent[-1].end, cstart)
-            opened = s.rfind("(", 0, in_sent[-1].start)
-            if k == 1 and shut >= 0 and opened >= 0 and ")" not in s[opened : in_sent[-1].start] and (
-                outer := next((m for m in reversed(in_sent) if m.end <= opened and m.base), None)
+            # the aside is looked for only after a ")" since the figure before, and its "(" only in the sentence
+            # (a figure before it there must stand before the aside): not back to the text's start every time
+            if (
+                k == 1 and s.rfind(")", in_sent[-1].end, cstart) >= 0
+                and (opened := s.rfind("(", n.sentence[0], in_sent[-1].start)) >= 0
+                and ")" not in s[opened : in_sent[-1].start]
+                and (outer := next((m for m in reversed(in_sent) if m.end <= opened and m.base), None))
             ):
                 # 破获案件356起(其中刑事案件212起、……),同比上升12%: the change is of the total before the aside
                 before = [outer]
@@ -1835,7 +1857,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             else:
                 m.sign = sign if fam in ("percent", "points", "ratio") or comp is not None or sign < 0 else 1
                 if idx > 0 and (cm := _CHANGED_ITEM.fullmatch(s[group[idx - 1].end : m.start].strip())) is not None:
-                    m.sign = -1 if cm.group(1) in DECREASE_WORDS else 1  # 分别增长11.3%、2.6%和下降3.1%
+                    m.sign = -1 if cm.group(1) in _DECREASE_SET else 1  # 分别增长11.3%、2.6%和下降3.1%
                     if (vm := _CHANGE_VERB_TAIL.search(m.subject)) is not None:
                         m.subject = m.subject[: vm.start()] + cm.group(1)
             in_sent.append(m)

@@ -183,3 +183,39 @@ def test_the_first_from_of_a_sentence() -> None:
     assert sj._first_from(s, (0, 11)) == -1
     assert sj._first_from(s, (11, len(s))) == s.index("由")
     assert sj._first_from(s, (s.index("由") + 1, len(s))) == s.index("从")
+
+
+# Words of the comparison tables and of the chain's rules, with their near misses.
+_CHAIN_PIECES = [
+    *sj.YOY_WORDS, *sj.MOM_WORDS, *sj.SHARE_WORDS, *sj.DECREASE_WORDS[:8], *sj.INCREASE_WORDS[:8],
+    "与2020年相比", "同比2021年", "与曲靖市相比", "多出", "少了", "高出", "省级", "市属", "A类", "新型", "级", "类",
+    "25岁", "(女,", "约", "大约", "全省的", "较一季度", "比上年", "(", ")", "两年平均", "均", "高于", "超过", "于",
+    "年", "月", "上", "下", "同", "期", "案件", "破获", "1", ",", " ",
+]
+_CHAIN_CLAUSES = st.lists(st.sampled_from(_CHAIN_PIECES), max_size=8).map("".join)
+
+
+@settings(max_examples=800)
+@given(_CHAIN_CLAUSES)
+def test_the_chain_passes_over_a_rule_only_where_its_pattern_cannot_match(t: str) -> None:
+    # assign asks these characters before it runs the patterns of its rules: a match where the quick test
+    # fails would change a figure's subject, comparison or sign
+    if sj._MOM_RE.search(t) or sj._YOY_RE.search(t) or sj._SHARE_RE.search(t):
+        assert not sj._COMPARISON_CHARS.isdisjoint(t)
+    assert sj.comparison_of(t, "percent") == (
+        "mom" if sj._MOM_RE.search(t) else "yoy" if sj._YOY_RE.search(t) else "share" if sj._SHARE_RE.search(t) else None
+    )
+    if sj._COMPARED_WITH.fullmatch(t):
+        assert t[:1] in sj._COMPARED_FIRST
+    if sj._MODIFIER_RE.fullmatch(t):
+        assert t[-1:] in sj._MODIFIER_LAST
+    assert (sj._RATE_HINT.search(t) is not None) == (not sj._RATE_HINT_CHARS.isdisjoint(t))
+    if sj._AGE_RE.fullmatch(t):
+        assert "岁" in t
+    if sj._APPROX_BEFORE_SHARE.search(t):
+        assert "占" in t
+    if sj._COMPARED_RE.search(t):
+        assert "(" in t
+    m = sj._LAST_CHANGE_WORD.match(t[-12:])
+    if m is not None and m.group(1) in sj.DECREASE_WORDS:
+        assert not sj._DECREASE_FIRST.isdisjoint(t[-12:])
