@@ -1561,27 +1561,29 @@ def _rounded_match(n: Num, nums: list[Num]) -> Num | None:
     return None
 
 
-def _settle_headings(nums: list[Num]) -> None:
+def _settle_headings(doc: Document, nums: list[Num]) -> None:
     """A heading's figure without a period of its own takes the period, kind and area of the body
-    figure it restates, else of the first body figure after it."""
+    figure it restates, else of the first body figure after it; so does a figure of the page's
+    breadcrumb line, which repeats the title (首页 > 新闻中心 > 闽前10月冻结止付被骗资金3.54亿元)."""
 
     def key(n: Num) -> tuple[str, float]:
         return (n.unit.family if n.unit else "count", round(n.value * (n.unit.factor if n.unit else 1), 9))
 
-    if not any(n.heading for n in nums):
+    head = [n.heading or doc.is_furniture(n.start) for n in nums]
+    if not any(head):
         return  # no heading's figure to settle (most releases): the body's figures are not indexed
     first_body: dict[tuple[str, float], Num] = {}
-    for n in nums:
-        if not n.heading:
+    for n, h in zip(nums, head, strict=True):
+        if not h:
             first_body.setdefault(key(n), n)
     next_body: Num | None = None
     following: list[Num | None] = [None] * len(nums)
     for idx in range(len(nums) - 1, -1, -1):
         following[idx] = next_body
-        if not nums[idx].heading:
+        if not head[idx]:
             next_body = nums[idx]
     for idx, n in enumerate(nums):
-        if not n.heading:
+        if not head[idx]:
             continue
         own = n.period is not None
         match = first_body.get(key(n))
@@ -2038,7 +2040,7 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
         _unify_restated(doc.s, nums)
         _one_reading_per_cut_off(nums, cut_offs)
     _breakdowns_of_totals(doc, nums)
-    _settle_headings(nums)
+    _settle_headings(doc, nums)
     _as_written(nums, written)
     originals = _Originals(doc)
     return [_to_figure(doc, n, originals) for n in nums]

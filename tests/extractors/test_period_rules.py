@@ -811,3 +811,14 @@ def test_a_forecast_word_is_found_in_a_clause_as_a_search_of_that_clause_finds_i
     times = _Times(doc, [])
     for pos in range(len(doc.s)):
         assert times._forecast_in_clause(pos) == (_FORECAST.search(doc.s, *doc.clause(pos)) is not None)
+
+
+def test_a_figure_of_the_breadcrumb_line_takes_the_period_of_the_body_figure_it_repeats() -> None:
+    # the page's breadcrumb repeats the title with its figure: it is the body's figure, of the body's period
+    text = (
+        "首页 > 新闻中心 > 本省要闻 前9月全省破获电诈案件1.2万起\n\n前9月全省破获电诈案件1.2万起\n\n"
+        "记者从省公安厅获悉,今年1至9月,全省共破获电信网络诈骗案件1.2万起。"
+    )
+    rows = [f for f in extract(text, published=date(2022, 10, 20), region="福建省") if f.mention == "1.2万起"]
+    assert len(rows) == 3
+    assert all(_period(f) == (date(2022, 1, 1), date(2022, 9, 30)) for f in rows)
