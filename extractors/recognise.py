@@ -1527,7 +1527,8 @@ def _reporting_window(doc: Document, nums: list[Num], until_ends: set[date], sin
             continue
         if p.kind == "span" and p.start == since and p.end == doc.published:
             n.period = Period("span", since, until)
-        elif P.is_stock(p) and p.end == until:
+        elif P.is_stock(p) and p.end == until and not STOCK_SUBJECTS.search(n.base or n.subject):
+            # (a stock by its very name, 参保人数 or 存栏, stays one: the window does not make it a flow)
             n.period = Period("span", since, until)
 
 
@@ -1619,10 +1620,20 @@ STOCK_SUBJECTS = re.compile(r"存栏|在册|保有量|余额|常住人口|户籍
 CHANGE_OVER_YEAR = re.compile(r"(?:比|较)(?:上年末|上年底|去年末|去年底|年初)")
 
 
-def _stock_subjects(nums: list[Num]) -> None:
+def _stock_subjects(s: str, nums: list[Num]) -> None:
     for n in nums:
         p = n.period
         if p is None or p.kind != "span" or p.start is None or p.end is None:
+            continue
+        if (
+            (n.unit is None or n.unit.family not in ("percent", "points", "ratio")) and n.comparison is None
+            and _LEVEL_BEFORE_CHANGE_OVER_YEAR.match(s, n.end)
+        ):
+            # 卫生技术人员2107人,比上年末增加96人: a level compared with the end of last year is the level at the
+            # end of the period in force (the change after it is the change over it)
+            n.period = Period("stock", None, p.end)
+            if n.period_from is not None:
+                n.period_from = (n.period_from[0], n.period_from[1], "a level compared with last year's end: a stock")
             continue
         if n.comparison == "yoy" and (p.start, p.end) == (date(p.end.year, 1, 1), date(p.end.year, 12, 31)):
             # 全年……森林覆盖率……比上年提高0.3个百分点: what changed over the year, not a stock (a quarter's
@@ -1634,6 +1645,8 @@ def _stock_subjects(nums: list[Num]) -> None:
                 n.period_from = (n.period_from[0], n.period_from[1], "a stock (存栏, 在册……) as of the end of the period in force")
 
 
+# Right after a figure: its unit's tail, then a clause comparing it with the end of last year (,比上年末增加).
+_LEVEL_BEFORE_CHANGE_OVER_YEAR = re.compile(r"[^,，。;；\d]{0,4}?[,，]\s*(?:比|较)(?:上年末|上年底|去年末|去年底|上年年末|年初)")
 _CHANGE_OVER_YEAR_BEFORE = re.compile(r"(?:比|较)(?:上年末|上年底|去年末|去年底|上年年末|年初)[^,，。;；]{0,6}$")
 
 
@@ -2026,7 +2039,7 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
     subjects.assign(doc, nums, area.place)
     subjects.breakdown_topics(doc, nums)
     subjects.averages(nums)
-    _stock_subjects(nums)
+    _stock_subjects(doc.s, nums)
     _changes_over_year(doc, nums)
     _lead_case_days(nums, times.arrest_days, doc.published)
     _reporting_window(doc, nums, times.until_ends, times.since_starts)

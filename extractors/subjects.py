@@ -1149,6 +1149,33 @@ _TOPIC_HEAD = re.compile(r"\s*(?:其中[,，]?)?([^,，。;；:：\d]{2,14}?)方
 _RANK_REMARK = re.compile(r"(?:为|是|居|位居|位列|列)?(?:全[省市县区州国旗盟]|各[县市区州]|同类地区)(?:中|之中)?")
 
 
+# 上述 and the kind of the things listed before it (上述市场, 上述地区): the items of that list.
+_ANAPHOR = re.compile(r"上述(?:市场|国家|地区|城市|行业|品种|产品|领域|企业|单位|部门|口岸|县区|县市|市县|乡镇|伙伴|[一二三四五六七八九十两\d]{1,2}[个家类项种])")
+# The last list of names (2-8 characters each) joined by 、 和 及 与.
+_NAME_LIST = re.compile(r"([\u4e00-\u9fff]{2,8}?)((?:、[\u4e00-\u9fff]{2,8}?)*)(?:和|及|与|、)([\u4e00-\u9fff]{2,8}?)(?=[为是等,，均])")
+
+
+def _listed_before_anaphor(s: str, sent_start: int, name: str, k: int) -> list[str] | None:
+    """For a subject naming things listed before by 上述 (对上述市场进出口) and ``k`` figures after 分别: the
+    subject of each, the item put in the anaphor's place, when the sentence lists exactly ``k`` items
+    before it (韩国、欧盟和东盟为我省前三大贸易伙伴)."""
+    am = _ANAPHOR.search(name)
+    if am is None:
+        return None
+    at = s.find("上述", sent_start)
+    if at < 0:
+        return None
+    found = None
+    for m in _NAME_LIST.finditer(s, sent_start, at):
+        found = m
+    if found is None:
+        return None
+    items = [found.group(1), *[x for x in found.group(2).split("、") if x], found.group(3)]
+    if len(items) != k:
+        return None
+    return [name[: am.start()] + item + name[am.end() :] for item in items]
+
+
 def _ranks_a_place_only(t: str) -> bool:
     """Whether ``t`` (a clause without its 最高/最低) is a place's name and nothing else (张家口市)."""
     t = t.removeprefix("其中").strip(" ,，")
@@ -1832,6 +1859,8 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         ):
             # 重污染天数为6天,较2015年的47天大幅减少: the value compared with is of the same quantity
             names = [strip_change(in_sent[-1].base) or in_sent[-1].base]
+        if k > 1 and "上述" in names[0] and (items := _listed_before_anaphor(s, n.sentence[0], names[0], k)) is not None:
+            names = items  # 韩国、欧盟和东盟为……,对上述市场分别进出口1168.4亿元、……: the places listed before, in order
         names = [_CASUALTIES_OF.sub("", x) if "人数" in x and _CASUALTY_COUNT.search(x) else x for x in names]
         # 新建商品住宅分别成交1684套、1427套: the adverb that hands out a list names nothing
         names = [x.replace("分别", "") if len(x) > 4 and "分别" in x[2:] else x for x in names]

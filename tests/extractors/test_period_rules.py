@@ -822,3 +822,15 @@ def test_a_figure_of_the_breadcrumb_line_takes_the_period_of_the_body_figure_it_
     rows = [f for f in extract(text, published=date(2022, 10, 20), region="福建省") if f.mention == "1.2万起"]
     assert len(rows) == 3
     assert all(_period(f) == (date(2022, 1, 1), date(2022, 9, 30)) for f in rows)
+
+
+def test_a_level_compared_with_last_years_end_is_a_stock_and_so_is_a_stock_by_name_in_a_reporting_window() -> None:
+    # 卫生技术人员2107人,比上年末增加96人: the level at the year's end; 参保人数 at a cut-off stays a stock when the
+    # release also counts flows 今年以来
+    got = _by_mention("2014年全县卫生事业统计公报\n全县卫生技术人员2107人,比上年末增加96人。", None, "秭归县")
+    assert _period(got["2107人"]) == (None, date(2014, 12, 31))
+    got = _by_mention(
+        "今年以来,全区城镇新增就业6.2万人。\n截至9月底,全区累计发放创业担保贷款12.4亿元。全区基本养老保险参保人数达到574.6万人。",
+        date(2025, 10, 21), "宁夏回族自治区",
+    )
+    assert _period(got["574.6万人"]) == (None, date(2025, 9, 30))

@@ -374,3 +374,12 @@ def test_counts_of_tents_bodies_and_couples_and_flows_per_day_are_figures_and_pl
     assert got["120顶"].unit == "顶" and got["1.41万具"].value == 14100 and got["1.87万对"].unit == "对"
     assert got["26.5万吨/日"].unit == "吨/日"
     assert "九台" not in got and "五台" not in got
+
+
+def test_the_things_listed_before_and_named_by_shangshu_get_their_figures_in_order() -> None:
+    # 韩国、欧盟和东盟为……,对上述市场分别进出口……: each figure is of the market listed in its place
+    got = _by_mention(
+        "韩国、欧盟和东盟为我省前三大贸易伙伴,前5个月全省对上述市场分别进出口1168.4亿元、1052.9亿元和1013.7亿元。",
+        date(2014, 6, 12), "山东省",
+    )
+    assert [got[m].subject for m in ("1168.4亿元", "1052.9亿元", "1013.7亿元")] == ["对韩国进出口", "对欧盟进出口", "对东盟进出口"]
