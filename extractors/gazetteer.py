@@ -8,7 +8,8 @@ a large index on import). Around it this module adds only what the package does 
 * **short forms**, derived by rule from the official names: the level suffix dropped
   (嵩明县 -> 嵩明, 宿州市 -> 宿州), and for autonomous divisions the nationalities dropped too,
   keeping the level word a release writes (湘西土家族苗族自治州 -> 湘西州 and 湘西, 南涧彝族自治县
-  -> 南涧县 and 南涧);
+  -> 南涧县 and 南涧), and a banner of a wing or part of a league by its first character and its part
+  (科尔沁右翼前旗 -> 科右前旗, 土默特左旗 -> 土左旗);
 * ``data/place_names.tsv``: one-character province abbreviations (滇, 闽: for lookups and titles),
   customary names the rules do not derive (内蒙), short forms that mislead (朝阳 alone), and
   **former names** with the year they went out of use (思茅市 -> 普洱市, 2007);
@@ -166,6 +167,10 @@ def _strip_ethnic(stem: str) -> str:
     return stem
 
 
+# A banner named by its league's people and its wing or part: 科尔沁右翼前旗, 土默特左旗, 乌拉特前旗.
+_BANNER_PART = re.compile(r"([\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}?(?:(左|右)翼|特)([前中后左右])旗")
+
+
 def short_forms(name: str, level: str) -> tuple[str, ...]:
     """The short forms of an official name, longest first (never the name itself)."""
     out: list[str] = []
@@ -184,7 +189,12 @@ def short_forms(name: str, level: str) -> tuple[str, ...]:
             if name.endswith(suf) and len(name) - len(suf) >= 2:
                 stem = name[: -len(suf)]
                 if suf == "旗" and stem[-1] in "左右前中后":
-                    pass  # 阿拉善左旗, 科尔沁右翼中旗: the banner word is part of the name
+                    # 阿拉善左旗, 科尔沁右翼中旗: the banner word is part of the name; a banner of a wing or a
+                    # part of a league is written by its first character and its part (科右前旗, 察右后旗, 土左旗,
+                    # 乌前旗)
+                    wing = _BANNER_PART.fullmatch(name)
+                    if wing is not None:
+                        out.append(wing.group(1) + (wing.group(2) or "")[:1] + wing.group(3) + "旗")
                 elif suf in ("新区", "林区", "特区", "盟", "旗"):
                     out.append(stem)
                 elif suf == "区" and level == "county" and len(stem) == 2 and stem.endswith(("城", "郊", "矿")):

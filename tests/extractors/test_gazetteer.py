@@ -227,3 +227,10 @@ def test_names_read_off_the_table_are_the_automatons(parts: list[str]) -> None:
     # runs (over _SHORT_RUN characters) by the automaton: the same names either way
     text = "".join(parts)
     assert gazetteer()._names_at(text) == _by_automaton(text)
+
+
+def test_a_banner_of_a_wing_or_part_is_found_by_its_customary_short_name() -> None:
+    # 科尔沁右翼前旗 -> 科右前旗, 察哈尔右翼后旗 -> 察右后旗, 土默特左旗 -> 土左旗, 乌拉特前旗 -> 乌前旗
+    g = gazetteer()
+    for short, name in (("科右前旗", "科尔沁右翼前旗"), ("察右后旗", "察哈尔右翼后旗"), ("土左旗", "土默特左旗"), ("乌前旗", "乌拉特前旗")):
+        assert [d.name for d in g.candidates(short)] == [name]
