@@ -523,13 +523,14 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
     return None
 
 
+def _on(y: int, month_day: str) -> date:
+    """``"09-29"`` of year ``y``."""
+    return date(y, int(month_day[:2]), int(month_day[3:]))
+
+
 def _days(spans: dict[int, str]) -> dict[int, tuple[date, date]]:
     """``{2023: "09-29 10-06"}`` as first and last days."""
-    out = {}
-    for y, text in spans.items():
-        a, b = text.split()
-        out[y] = (date(y, int(a[:2]), int(a[3:])), date(y, int(b[:2]), int(b[3:])))
-    return out
+    return {y: (_on(y, text[:5]), _on(y, text[6:])) for y, text in spans.items()}
 
 
 # The days off of the two holidays a release names without their dates (五一假期, 国庆黄金周), as the State
@@ -557,7 +558,7 @@ HOLIDAY_DAYS: dict[str, dict[int, tuple[date, date]]] = {
 
 # The first day of the lunar year (正月初一), from which the travel season (春运) is counted.
 LUNAR_NEW_YEAR: dict[int, date] = {
-    y: date(y, int(md[:2]), int(md[3:])) for y, md in {
+    y: _on(y, md) for y, md in {
         2008: "02-07", 2009: "01-26", 2010: "02-14", 2011: "02-03", 2012: "01-23", 2013: "02-10", 2014: "01-31",
         2015: "02-19", 2016: "02-08", 2017: "01-28", 2018: "02-16", 2019: "02-05", 2020: "01-25", 2021: "02-12",
         2022: "02-01", 2023: "01-22", 2024: "02-10", 2025: "01-29", 2026: "02-17", 2027: "02-06",

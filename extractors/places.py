@@ -41,6 +41,8 @@ NATIONAL = Place("全国", NATIONAL_CODE)
 AREA = "area"  # the reporting area or a part of it: sets a figure's region
 AGENCY = "agency"  # an agency of the area speaks (凤庆县公安局, 昆明警方): sets the region too
 LIST = "list"  # one of several places listed (青岛、烟台): set element by element (分别)
+# What joins the places of a list (青岛、烟台和威海, 甲县及乙县): read here and by the recogniser's list rules.
+LIST_JOINERS: tuple[str, ...] = ("、", "和", "及", "与", "以及")
 ORIGIN = "origin"  # where something came from or went: 来自, 赴, 运往, 途经, 湖南籍
 HELPER = "helper"  # 在……协助下
 MEDIA = "media"  # a newspaper, site or station named after a place
@@ -127,9 +129,9 @@ AGENCY_AFTER = re.compile(
 )
 # An agency whose name holds no division (拱北海关): the area is not known from it.
 _SOURCE_LINE = re.compile(r"来源[:：]\s*([^\s　|]{2,30})")
-# Where a dateline was filed: 新华社合肥1月26日电.
 # A local item's dateline: its place and 讯 (寻乌讯).
 _LOCAL_DATELINE = re.compile(r"([\u4e00-\u9fff]{2,4})讯")
+# Where a dateline was filed: 新华社合肥1月26日电.
 _DATELINE_PLACE = re.compile(r"(?:社|网|报|台|讯)\s*([\u4e00-\u9fff]{2,4}?)\s*\d{1,2}月\d{1,2}日")
 _MEDIA_WORDS = ("日报", "晚报", "早报", "都市报", "商报")
 # The outlet that opens a dateline: 泉州网12月22日讯, 每日云南网讯, 大理日报讯.
@@ -519,7 +521,7 @@ def _listed_under(s: str, ms: list[Mention], g: Gazetteer) -> list[Division]:
     for m in [*ms, None]:
         joined = (
             m is not None and prev is not None and m.role == LIST and prev.role == LIST and m.candidates
-            and s[prev.end : m.start] in ("、", "和", "及", "与", "以及")
+            and s[prev.end : m.start] in LIST_JOINERS
         )
         if not joined:
             if len({d.code for d in run}) >= 2:
@@ -535,11 +537,7 @@ def _listed_under(s: str, ms: list[Mention], g: Gazetteer) -> list[Division]:
 
 def _narrowest_common(ds: list[Division], g: Gazetteer) -> Division | None:
     """The narrowest division that holds every one of ``ds`` (or is one of them)."""
-    chains = [g.ancestors(d) for d in ds]
-    for a in chains[0]:
-        if all(any(b.code == a.code for b in c) for c in chains[1:]):
-            return a
-    return None
+    return next((a for a in g.ancestors(ds[0]) if all(g.contains(a, d) for d in ds[1:])), None)
 
 
 def resolve(ms: list[Mention], area: Focus, gaz: Gazetteer | None = None) -> list[Mention]:
@@ -582,6 +580,6 @@ def scope_place(scope: str, current: Place | None, area: Place | None, gaz: Gaze
 
 
 __all__ = [
-    "AREA", "AREA_ROLES", "Focus", "Mention", "NATIONAL", "Place", "display", "focus", "mentions", "resolve",
+    "AREA", "AREA_ROLES", "LIST_JOINERS", "Focus", "Mention", "NATIONAL", "Place", "display", "focus", "mentions", "resolve",
     "scope_place",
 ]

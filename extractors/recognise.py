@@ -1132,7 +1132,6 @@ def _names_another_area(home: Place | None, scope: str) -> bool:
 _PLACE_HEADING = re.compile(
     r"\s*(?:[【\[〔]|[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．])?\s*\|\s*[】\]〕]?[:：]?\s*"
 )
-_LIST_GAPS = ("、", "和", "及", "与", "以及")
 # A count of the places listed right after them: 三地, 等3个城市, 等8个市(州).
 _JOINT_COUNT = re.compile(
     r"(?:等)?[两三四五六七八九十\d]{1,2}个?(?:地|市|县|区|州|城市|地市|市州|县区|县市|县市区|市[(（]州[)）]|省份|省区市|省区|省市|省)"
@@ -1144,16 +1143,16 @@ _LIST_HEAD_BEFORE = re.compile(r"(?:^|[,，;；:：。!?！？\n]\s*)(?:其中|�
 def _heads_a_clause_list(s: str, ms: list[Mention], i: int) -> bool:
     """Whether ``ms[i]`` opens a list of places (joined by 、 和 及) at the head of a clause."""
     m = ms[i]
-    if i > 0 and ms[i - 1].end > m.start - 4 and s[ms[i - 1].end : m.start] in _LIST_GAPS:
+    if i > 0 and ms[i - 1].end > m.start - 4 and s[ms[i - 1].end : m.start] in places.LIST_JOINERS:
         return False  # not the first of its list
-    if i + 1 >= len(ms) or s[m.end : ms[i + 1].start] not in _LIST_GAPS or ms[i + 1].role != places.LIST:
+    if i + 1 >= len(ms) or s[m.end : ms[i + 1].start] not in places.LIST_JOINERS or ms[i + 1].role != places.LIST:
         return False
     # 湖南永州、怀化: a province written before the first place is part of the head
     a = ms[i - 1].start if i > 0 and ms[i - 1].end == m.start else m.start
     if not _LIST_HEAD_BEFORE.search(s, max(0, a - 12), a):
         return False
     j = i + 1
-    while j + 1 < len(ms) and s[ms[j].end : ms[j + 1].start] in (*_LIST_GAPS, ""):
+    while j + 1 < len(ms) and s[ms[j].end : ms[j + 1].start] in (*places.LIST_JOINERS, ""):
         j += 1
     if _JOINT_COUNT.match(s, ms[j].end):
         # 福州、厦门、泉州三地破获的……占全省总数的61%, 贵阳、遵义等3个城市被命名: the places together, or
@@ -1172,12 +1171,12 @@ def _joint_share_whole(doc: Document, ms: list[Mention], i: int) -> str | None:
     clause and counted as one (两市, 三地) whose joint share of that whole the clause states."""
     s = doc.s
     m = ms[i]
-    if i > 0 and s[ms[i - 1].end : m.start] in _LIST_GAPS:
+    if i > 0 and s[ms[i - 1].end : m.start] in places.LIST_JOINERS:
         return None  # not the first of its list
     if not _LIST_HEAD_BEFORE.search(s, max(0, m.start - 12), m.start):
         return None
     j = i
-    while j + 1 < len(ms) and s[ms[j].end : ms[j + 1].start] in _LIST_GAPS:
+    while j + 1 < len(ms) and s[ms[j].end : ms[j + 1].start] in places.LIST_JOINERS:
         j += 1
     count = _JOINT_COUNT.match(s, ms[j].end)
     if j == i or count is None:
@@ -1240,16 +1239,13 @@ def _clause_openings(s: str) -> list[tuple[int, int]]:
 _JOINT_RE = re.compile(r"合计|共计|总计|合共|两地共|三地共")
 
 
-_LIST_JOINERS: tuple[str, ...] = ("、", "和", "及", "与", "以及")
-
-
 def _agencies_listed(s: str, prev: Mention, m: Mention) -> bool:
     """Two agencies of areas one after the other in a list (昌吉市人民法院、阜康市人民法院): their areas are
     listed as if named alone."""
     if prev.role != places.AGENCY or m.role != places.AGENCY:
         return False
     tail = places.AGENCY_AFTER.match(s, prev.end)
-    return tail is not None and s[tail.end() : m.start] in _LIST_JOINERS
+    return tail is not None and s[tail.end() : m.start] in places.LIST_JOINERS
 
 
 def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None:
@@ -1269,7 +1265,7 @@ def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None
         runs: list[list[Mention]] = []
         for m in found:
             if runs and (
-                s[runs[-1][-1].end : m.start] in _LIST_JOINERS or _agencies_listed(s, runs[-1][-1], m)
+                s[runs[-1][-1].end : m.start] in places.LIST_JOINERS or _agencies_listed(s, runs[-1][-1], m)
             ):
                 runs[-1].append(m)
             else:
@@ -1331,7 +1327,7 @@ def _changes_of_places_each(doc: Document, nums: list[Num]) -> None:
     while i < len(nums):
         n = nums[i]
         j = i + 1
-        while j < len(nums) and nums[j].sentence == n.sentence and s[nums[j - 1].end : nums[j].start].strip() in _LIST_JOINERS:
+        while j < len(nums) and nums[j].sentence == n.sentence and s[nums[j - 1].end : nums[j].start].strip() in places.LIST_JOINERS:
             j += 1
         k = j - i
         if k >= 2 and "分别" in s[doc.clause(n.start)[0] : n.start]:
@@ -1645,9 +1641,11 @@ def _stock_subjects(s: str, nums: list[Num]) -> None:
                 n.period_from = (n.period_from[0], n.period_from[1], "a stock (存栏, 在册……) as of the end of the period in force")
 
 
+# A comparison with the end of last year (比上年末, 较年初), in the two patterns below.
+_YEAR_START_BASE = r"(?:比|较)(?:上年末|上年底|去年末|去年底|上年年末|年初)"
 # Right after a figure: its unit's tail, then a clause comparing it with the end of last year (,比上年末增加).
-_LEVEL_BEFORE_CHANGE_OVER_YEAR = re.compile(r"[^,，。;；\d]{0,4}?[,，]\s*(?:比|较)(?:上年末|上年底|去年末|去年底|上年年末|年初)")
-_CHANGE_OVER_YEAR_BEFORE = re.compile(r"(?:比|较)(?:上年末|上年底|去年末|去年底|上年年末|年初)[^,，。;；]{0,6}$")
+_LEVEL_BEFORE_CHANGE_OVER_YEAR = re.compile(r"[^,，。;；\d]{0,4}?[,，]\s*" + _YEAR_START_BASE)
+_CHANGE_OVER_YEAR_BEFORE = re.compile(_YEAR_START_BASE + r"[^,，。;；]{0,6}$")
 
 
 def _changes_over_year(doc: Document, nums: list[Num]) -> None:
