@@ -62,8 +62,9 @@ DATELINE_RE = re.compile(
     # 寻乌讯（县农业和粮食局 刘春华）: a local news item opened by its place and 讯, its source in brackets
     r"|(?m:^)[\u4e00-\u9fff]{2,4}讯(?=\s*[(（]))"
 )
-# What opens a sentence that details the one before it: 其中 (after any spaces).
-_DETAIL_OPENS = re.compile(r"\s*其中")
+# What opens a sentence that details the one before it: 其中 (after any spaces), or a part just named
+# with 中 (医院中,公立医院462个: the 医院 counted in the sentence before).
+_DETAIL_OPENS = re.compile(r"\s*(?:其中|(?P<part>[\u4e00-\u9fff]{2,8})中[,，:：])")
 # The reporter's source: 记者从云南省公安厅获悉, 记者日前从……了解到.
 REPORTER_SOURCE_RE = re.compile(r"记者[^,，。;；]{0,8}?(?:从|在)([^,，。;；]{2,30}?)(?:获悉|了解到|获得|得知)")
 _DATE_IN_LINE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
@@ -366,11 +367,15 @@ class Document:
         return self.sentences[k if k > 0 else 0]
 
     def with_details(self, sent: Sentence) -> Sentence:
-        """The last of ``sent`` and the sentences right after it that open with 其中: they detail it (目前,……。
-        其中,……), so what holds for a sentence holds on into them (not across a heading)."""
+        """The last of ``sent`` and the sentences right after it that open with 其中 or with a part it names
+        (医院中,): they detail it (目前,……。其中,……), so what holds for a sentence holds on into them (not
+        across a heading)."""
         while True:
             nxt = self.sentence(sent.end + 1)
-            if nxt.index <= sent.index or self.is_heading(nxt.start) or not _DETAIL_OPENS.match(self.s, nxt.start, nxt.end):
+            if nxt.index <= sent.index or self.is_heading(nxt.start):
+                return sent
+            m = _DETAIL_OPENS.match(self.s, nxt.start, nxt.end)
+            if m is None or m.group("part") is not None and self.s.find(m.group("part"), sent.start, sent.end) < 0:
                 return sent
             sent = nxt
 

@@ -289,6 +289,8 @@ class Gazetteer:
                 # districts, and older releases name them as counties; the county's name is a former name of the
                 # division (an official name elsewhere outranks it)
                 add(d.name[:-1] + "县", d.code, "former")
+                if d.name[-1] == "区":
+                    add(d.name[:-1] + "市", d.code, "former")  # 南康市 (南康区 since 2013), 江都市 (江都区)
         self.abbr: dict[str, Division] = {}
         self.agencies: dict[str, Division] = {}
         self.former_until: dict[str, int | None] = {}

@@ -230,6 +230,10 @@ def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tu
         return AGENCY, "an agency of the area"
     if _RANKED_VALUE.match(s, b):
         return AREA, "the place ranked, with its value after it (张家口市最低，为17)"
+    if before.endswith("、") and _DISTRIBUTED_AFTER.match(s, b) and _place_ends_at(s, a - 1):
+        # 乌鲁木齐市、昌吉州、伊犁州重点项目分别完成投资……: the last of a list handing out its figures, whatever
+        # word follows it (重点, 增速 name what each place counts, not a ranking)
+        return LIST, "the last of a list of places before 分别"
     if after.startswith(RANK_AFTER) and not after.startswith(RANKED_AFTER) and not _OWN_AVERAGE.match(after):
         return COMPARE, "a ranking word after"
     if after.startswith(ORIGIN_AFTER):
@@ -251,6 +255,16 @@ def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tu
     if AGENCY_AFTER.match(s, b):
         return AGENCY, "an agency of the area"
     return AREA, "a place in the text"
+
+
+# After the last place of a list: what each counts, then 分别 in the same clause.
+_DISTRIBUTED_AFTER = re.compile(r"[^,，。;；:：、]{0,12}分别")
+
+
+def _place_ends_at(s: str, end: int) -> bool:
+    """Whether a place's name ends at ``end``."""
+    lo = max(0, end - 12)
+    return any(h.end == end - lo for h in gazetteer().find(s[lo:end]))
 
 
 def _listed_before(s: str, end: int) -> bool:
@@ -439,7 +453,10 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
             # 泉州网12月22日讯, 每日云南网讯: a local outlet is named after the area it serves, weak evidence as
             # a paper's name is
             for h in g.find(om.group(1))[:1]:
-                vote(h.candidates[0], 1.0, None, "media")
+                d = h.candidates[0]
+                if h.kind == "short" and d.level == "county" and d.name.endswith("区"):
+                    continue  # 天山网讯: a district's short name (天山区) names no outlet; a portal is named so
+                vote(d, 1.0, None, "media")
     for parent in _listed_under(s, ms, g):
         # 晋江市、石狮市、南安市……分别: places listed side by side are parts of the area that reports on
         # them, the narrowest one holding them all (one list is as much evidence as one mention of it)

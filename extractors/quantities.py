@@ -56,6 +56,7 @@ _BARE_MULTIPLIERS = frozenset({"百", "千", "万", "亿", "千万", "百万", "
 _PREFIX_DENY: dict[str, str] = {
     "过": "通经不度越跳错看去做办走路穿闯渡熬挺见听有说超",
     "约": "预签制节契违履婚公条相邀特大",
+    "大约": "扩增加放壮强长",  # 扩大约150万亩: the verb 扩大 (its 约 is the qualifier)
     "近": "附最临接亲靠将走贴",
     "超": "赶高",
 }
@@ -133,6 +134,8 @@ def _prefix_qualifier(s: str, p: int) -> tuple[str, int] | None:
         if a >= 0 and s.startswith(w, a):
             deny = _PREFIX_DENY.get(w)
             if deny and a > 0 and s[a - 1] in deny:
+                if w == "大约":
+                    return q, a + 1  # 扩大约150万亩: the verb 扩大, then 约
                 continue
             return q, a
     return None

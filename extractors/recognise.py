@@ -46,7 +46,7 @@ from extractors.registry import register
 from extractors.scopes import CLAUSE, DOCUMENT, PARAGRAPH, SENTENCE, Phrase, Scopes
 
 NAME = "generic"
-VERSION = "17"
+VERSION = "18"
 
 _LEVEL = {"clause": CLAUSE, "sentence": SENTENCE, "paragraph": PARAGRAPH, "document": DOCUMENT}
 
@@ -173,7 +173,7 @@ def _report_sentence_day(doc: Document, pos: int, fig_starts: list[int]) -> bool
 
 
 # A forecast in a clause: 预计, 有望, 力争, 将 before what is expected.
-_FORECAST = re.compile(r"预计|有望|力争|预期|将(?:达到?|突破|超过|稳定在|实现|保持|增长|提高)")
+_FORECAST = re.compile(r"预计|有望|力争|预期|计划|将(?:达到?|突破|超过|稳定在|实现|保持|增长|提高)")
 # A paragraph's opening up to the dates of the holiday it names (春节黄金周期间(1月22日至28日)).
 _HOLIDAY_OPENING = re.compile(r"\s*[“\"]?(?:春节|元旦|清明|端午|中秋|五一|国庆|十一|春运)[^,，。;；\n(（]{0,8}[(（]\s*")
 # Right after a month: the month alone (9月当月, 9月单月, 9月份当月).
@@ -253,6 +253,32 @@ def _lead_day_year(doc: Document) -> int | None:
     return None
 
 
+# A year opening the lead's account (记者从……了解到，2024年兰州市计划改造……; 2019年，全县……): the year the
+# release reports on, not a year it looks back to (通报了2011年……, 比2015年).
+_LEAD_FRAME_YEAR = re.compile(
+    r"(?:^|(?<=[,，:：。])|(?<=获悉)|(?<=了解到))\s*((?:19|20)\d{2})年(?![以来至到末底初度前后代]|\s*[-—~～至到])"
+)
+
+
+# A part of a year with no year of its own: 截至9月底, 1-9月, 前三季度, 上半年.
+_PART_OF_YEAR = re.compile(r"(?:截至|截止|1\s*[-—~至到]\s*)\d{1,2}月|前三季度|上半年|一季度|前两个月")
+
+
+def _lead_frame_year(doc: Document) -> int | None:
+    """With no publication date, no year in the title and no full date in the lead: the one year that opens a
+    clause of the release's first paragraph and is still running there (2024年兰州市计划改造……。截至9月底,
+    已开工……): the year the release is written in (今年 below it is that year). A year the lead reports as
+    done (获悉,2022年,全省破获……) may be the year before the release's own: it fixes nothing."""
+    if not doc.body_paragraphs:
+        return None
+    p = doc.body_paragraphs[0]
+    lead = doc.s[p.start : p.end]
+    found = list(_LEAD_FRAME_YEAR.finditer(lead))
+    if len({m.group(1) for m in found}) != 1 or not _PART_OF_YEAR.search(lead, found[0].end()):
+        return None
+    return int(found[0].group(1))
+
+
 def _first_flow_clause(s: str, i: int, end: int) -> int:
     """The start of the first clause after ``i`` (before ``end``) that states a flow (not the change of the
     stock before it: 年末……1021家，比上年末增加58家)."""
@@ -267,10 +293,19 @@ def _first_flow_clause(s: str, i: int, end: int) -> int:
     return end
 
 
+def _word_gong(clause: str, i: int) -> bool:
+    """Whether the 共 at ``i`` belongs to a word (公共卫生机构, 共同, 共享, 中共, 共青团), not the total's 共."""
+    before, after = clause[i - 1 : i] if i > 0 else "", clause[i + 1 : i + 2]
+    return bool(before) and before in "公中" or bool(after) and after in "同享建青产识治"
+
+
 def _states_a_flow(clause: str) -> bool:
     """Whether a clause states a flow: a flow word other than the 共 of 共有 (年末，全市共有消防站42个 is the
-    stock the 年末 before it dates)."""
-    return any(not clause.startswith("共有", m.start()) for m in subjects.FLOW_RE.finditer(clause))
+    stock the 年末 before it dates) or of a word (年末……专业公共卫生机构611个 is a stock too)."""
+    return any(
+        not clause.startswith("共有", m.start()) and not (m.group(0) == "共" and _word_gong(clause, m.start()))
+        for m in subjects.FLOW_RE.finditer(clause)
+    )
 
 
 class _Times:
@@ -334,7 +369,7 @@ class _Times:
         # with no publication date, 今年 is the year the text fixes: stated for 今年 (今年（2024年）), else
         # the year its title names (南寧市2023年禁毒工作新聞發布會: 今年4月 is April 2023); not a year of the
         # lead, which is often the year before the one the release is written in (通報了2011年……:去年)
-        implied = (doc.implied_year or _title_year(doc) or _lead_day_year(doc)) if doc.published is None else None
+        implied = (doc.implied_year or _title_year(doc) or _lead_day_year(doc) or _lead_frame_year(doc)) if doc.published is None else None
         compare_end = -1  # the end of the comparison base just read, while a list of bases may go on
         if doc.published is not None and "汛" in s:
             # the day the release says the flood season began (于3月28日入汛, 自4月1日我省正式入汛以来), read

@@ -828,6 +828,8 @@ def comparison_of(raw_clause: str, family: str) -> str | None:
     return None
 
 
+# A clause that is a change word alone (,增长4.7%): a rate of change with no base of its own.
+_BARE_CHANGE = re.compile(r"\s*(?:增长|下降|增加|减少|上升|提高|降低|回落)了?\s*")
 # An item of a list of changes that says its own direction: 分别增长11.3%、2.6%和下降3.1%.
 _CHANGED_ITEM = re.compile(r"(?:、|和|及|与)(增长|下降|上升|减少|增加|提高|降低|回落|回升)")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:。!?，；：！？\n]")
@@ -1642,6 +1644,13 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         ):
             # 县级以上农业龙头企业98家,其中:省级8家 -> 省级农业龙头企业
             names = [core_nc + head] * k
+        elif (
+            k > 1 and core_nc in RATE_WORDS and len(in_sent) >= k and _family(in_sent[-1]) not in ("percent", "points")
+            and in_sent[-1].base and all(m.base == in_sent[-1].base for m in in_sent[-k:])
+        ):
+            # 章贡区、南康市、赣县生产总值分别为52.4亿元、27.9亿元和17.6亿元,增速分别为12.3%、13.1%和12.7%: the
+            # rates of the quantity just listed, one for each of its figures
+            names = [(strip_change(in_sent[-1].base) or in_sent[-1].base) + core_nc] * k
         elif k > 1 and (not core_nc or core_nc in RATE_WORDS or core_nc in _BARE_ACTS) and (
             listed := _list_before(s, cstart, max(n.sentence[0], in_sent[-1].end if in_sent else 0), k)
         ):
@@ -1867,8 +1876,13 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         for idx, (m, name) in enumerate(zip(group, names, strict=False)):
             m.base = bases[idx] if bases is not None else name
             m.compared = compared
-            if comp == "yoy" and m.period is not None and m.period.kind == "stock_end" and m.carried is not None:
-                m.period = m.carried  # 比上年末增加1万人: a change over the year, not a stock
+            if (
+                (comp == "yoy" or comp is None and _BARE_CHANGE.fullmatch(raw))
+                and m.period is not None and m.period.kind == "stock_end" and m.carried is not None
+            ):
+                # 比上年末增加1万人: a change over the year, not a stock; so is a rate of change with no base
+                # of its own (年末……35.8万人,比上年增加1.6万人,增长4.7%)
+                m.period = m.carried
             elif (
                 (comp == "yoy" or raw.startswith(("比年初", "较年初")))
                 and is_stock(m.period)

@@ -1,0 +1,131 @@
+"""Rules drawn from the blind rounds read for 0.18.0: a stock whose details name a public body, a part
+named with 中 that details the sentence before, a rate of change after a year-end level, the year a
+release with no publication date is still reporting, a plan for this year, a list of places whatever
+word follows its last name, an outlet named like a district, the rates of a listed quantity, a county
+city that became a district, and the verb 扩大 before 约. Each test is a short release written for the
+rule."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extractors.gazetteer import gazetteer
+from tests.extractors.figures import by_mention as _by_mention
+from tests.extractors.figures import period as _period
+
+YEAR_END = (None, date(2023, 12, 31))
+YEAR = (date(2023, 1, 1), date(2023, 12, 31))
+
+
+def test_the_word_public_holds_no_total_so_a_year_end_stock_holds_on() -> None:
+    # 公共 is a word, not the 共 of a total: 公共图书馆 is counted at the year's end like the rest
+    got = _by_mention(
+        "2023年末，全市文化机构总数达612个，比上年增加15个。其中：文化馆14个，公共图书馆13个，博物馆21个。",
+        date(2024, 3, 20), "某市",
+    )
+    assert _period(got["612个"]) == YEAR_END
+    assert _period(got["15个"]) == YEAR
+    assert _period(got["13个"]) == YEAR_END
+    assert _period(got["21个"]) == YEAR_END
+
+
+def test_a_sentence_opening_with_a_part_just_named_and_zhong_details_it() -> None:
+    # 博物馆中, after a sentence that counted 博物馆: the stock's date holds into it; a sentence that opens
+    # with a 中 frame naming nothing counted before does not
+    got = _by_mention(
+        "2023年末，全市文化机构总数达612个。其中：文化馆14个，博物馆21个。博物馆中，国有博物馆9个，"
+        "非国有博物馆12个。\n全年举办展览340场。",
+        date(2024, 3, 20), "某市",
+    )
+    assert _period(got["9个"]) == YEAR_END
+    assert _period(got["12个"]) == YEAR_END
+    assert _period(got["340场"]) == YEAR
+
+
+def test_a_rate_of_change_after_a_year_end_level_is_over_the_year() -> None:
+    # 增长4.2% with no base of its own is the rate of the change just stated: over the year, like it
+    got = _by_mention("2023年末，全市卫生技术人员达3.6万人，比上年增加1450人，增长4.2%。", date(2024, 3, 20), "某市")
+    assert _period(got["3.6万人"]) == YEAR_END
+    assert _period(got["1450人"]) == YEAR
+    assert _period(got["4.2%"]) == YEAR
+
+
+def test_with_no_publication_date_a_year_still_running_in_the_lead_is_the_releases_year() -> None:
+    # 2024年 opens the lead, and the lead goes on to a part of that year (截至9月底): the release is written
+    # in 2024, so 今年 and 1-9月 in later paragraphs are 2024's
+    got = _by_mention(
+        "记者从市住建局了解到，2024年全市计划新开工保障性住房3200套。截至9月底，已开工2950套。\n"
+        "今年全市还计划改造老旧小区120个。\n"
+        "1-9月，全市新建商品住房销售面积96.4万平方米。",
+        None, "某市",
+    )
+    assert got["2950套"].period_end == date(2024, 9, 30)
+    assert _period(got["120个"]) == (date(2024, 1, 1), date(2024, 12, 31))
+    assert _period(got["96.4万平方米"]) == (date(2024, 1, 1), date(2024, 9, 30))
+
+
+def test_with_no_publication_date_a_year_the_lead_reports_as_done_fixes_nothing() -> None:
+    # 2022年 reported whole in the lead may be the year before the release's: 今年以来 is left undated
+    got = _by_mention(
+        "记者从会上获悉，2022年，全省破获毒品案件1050起。\n今年以来，全省破获毒品案件387起。",
+        None, "某省",
+    )
+    assert _period(got["1050起"]) == (date(2022, 1, 1), date(2022, 12, 31))
+    assert got["387起"].period_end is None
+
+
+def test_a_plan_for_this_year_is_the_whole_year() -> None:
+    # 今年……计划 names the year's plan: the whole year, for its sentence only
+    got = _by_mention(
+        "据介绍，今年全省计划完成交通投资1050亿元，一季度完成年度计划的26.3%。今年以来，全省新开工项目41个。",
+        date(2016, 4, 19), "某省",
+    )
+    assert _period(got["1050亿元"]) == (date(2016, 1, 1), date(2016, 12, 31))
+    assert _period(got["41个"]) == (date(2016, 1, 1), date(2016, 4, 19))
+
+
+def test_a_list_of_places_hands_out_its_figures_whatever_word_follows_its_last_name() -> None:
+    # 重点 after the last name is what each place counts, not a ranking
+    got = _by_mention(
+        "分地区看，乌鲁木齐市、昌吉州、伊犁州重点项目分别完成投资312.5亿元、268.4亿元、221.7亿元。",
+        date(2014, 10, 16),
+    )
+    assert got["312.5亿元"].region == "乌鲁木齐市"
+    assert got["268.4亿元"].region == "昌吉州"
+    assert got["221.7亿元"].region == "伊犁州"
+
+
+def test_an_outlet_named_like_a_district_names_no_area() -> None:
+    # 天山网 is a portal, not 天山区: the places the release lists vote for the region holding them
+    got = _by_mention(
+        "天山网讯(记者 某某)记者10月15日从自治区发展改革委获悉，截至9月底，全区重点项目完成投资1865.3亿元。\n"
+        "分地区看，乌鲁木齐市、昌吉州、伊犁州重点项目分别完成投资312.5亿元、268.4亿元、221.7亿元。",
+        date(2014, 10, 16),
+    )
+    assert got["1865.3亿元"].region == "新疆维吾尔自治区"
+
+
+def test_the_rates_after_a_listed_quantity_are_of_that_quantity() -> None:
+    # 增速分别为 after 生产总值分别为: each rate is of the 生产总值 just listed, not of a quantity named 增速
+    got = _by_mention(
+        "章贡区、瑞金市、于都县一季度生产总值分别为52.4亿元、27.9亿元和17.6亿元,增速分别为12.3%、13.1%和12.7%。",
+        date(2012, 4, 25),
+    )
+    for m in ("12.3%", "13.1%", "12.7%"):
+        assert got[m].subject.startswith("生产总值")
+    assert [got[m].region for m in ("12.3%", "13.1%", "12.7%")] == ["章贡区", "瑞金市", "于都县"]
+
+
+def test_a_county_city_that_became_a_district_is_found_by_its_old_name() -> None:
+    # 南康市 is 南康区 since 2013: a release of 2012 names it as it was
+    assert gazetteer().lookup("南康市").name == "南康区"
+    got = _by_mention("章贡区、南康市、赣县一季度生产总值分别为52.4亿元、27.9亿元和17.6亿元。", date(2012, 4, 25))
+    assert got["27.9亿元"].region == "南康区"
+
+
+def test_kuoda_before_yue_is_the_verb_and_yue_the_qualifier() -> None:
+    # 扩大约150万亩: the verb 扩大, then 约 150万亩 (not 扩 + 大约)
+    got = _by_mention("全省优质专用小麦种植面积达到1180万亩,较去年扩大约150万亩。", date(2016, 7, 8))
+    f = got["约150万亩"]
+    assert f.qualifier == "approx"
+    assert f.subject.startswith("优质专用小麦种植面积")
