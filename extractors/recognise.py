@@ -1040,6 +1040,9 @@ def _period_of(
 # ---------------------------------------------------------------- places
 
 
+_SEMICOLON = re.compile(r"[;；]")
+
+
 def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place | None]:
     """Area mentions as phrases: a named area holds to the end of its paragraph (or of its short
     parenthesis), 全国 in a local release for its sentence; scope words are resolved against the
@@ -1077,8 +1080,13 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
             # 青岛、威海和东营进口增速超3成: places listed at the head of a clause are what its sentence
             # counts; the first stands for them (分别 with as many figures sets them one by one later)
             heading = doc.is_heading(m.start)
+            sent = doc.sentence(m.start)
+            semi = _SEMICOLON.search(s, m.end, sent.end)
+            # ……分别完成投资312.5亿元、268.4亿元;南疆四地州完成投资386.9亿元: a semicolon closes the list's items,
+            # and what follows it is not the first place's
             scopes.add(Phrase(m.start, m.end, m.text, m.place, m.role, SENTENCE,
-                              "list: places listed at the head of a clause, the first for them all"), heading=heading)
+                              "list: places listed at the head of a clause, the first for them all",
+                              semi.start() if semi is not None else None), heading=heading)
             continue
         if m.role == places.SITE and m.place is not None and m.place.division is not None and s.startswith(("某", "一"), m.end):
             # 荷塘区某公司财务人员……转账36万元: the incident happened there; its sentence is that area's
@@ -1644,7 +1652,7 @@ def _settle_headings(doc: Document, nums: list[Num]) -> None:
 
 # Subjects that are stocks whatever the period in force (存栏 is the herd on hand at the period's end,
 # 出栏 the animals sold over it): a span in force becomes a stock as of its end.
-STOCK_SUBJECTS = re.compile(r"存栏|在册|保有量|余额|常住人口|户籍人口|总人口|库存|在押|在校生|参保人数|参保人|持证|覆盖率")
+STOCK_SUBJECTS = re.compile(r"存栏|在册|保有量|余额|常住人口|户籍人口|总人口|库存|在押|在校生|参保人数|参保人|参保率|持证|覆盖率")
 
 
 # A change against the start of the year (比上年末, 较年初): a change over the year, not a stock.

@@ -859,6 +859,10 @@ def _region_words(place: Place | None, home: Place | None) -> tuple[str, ...]:
     return tuple(sorted(set(words), key=len, reverse=True))
 
 
+# What is left of a clause that only tells a change: 增长, 同比下降.
+_CHANGE_ONLY = re.compile(r"\s*(?:同比|环比)?(?:增长|下降|上涨|下跌|回落|回升|提高|减少|增加)?\s*")
+
+
 def _strip_marks(t: str, marks: list[Mark] | None = None) -> str:
     """Drop period expressions from a clause (今年1至5月共破获 -> 共破获); ``marks``: those of ``t``,
     when the caller has found them already."""
@@ -878,6 +882,8 @@ def _strip_marks(t: str, marks: list[Mark] | None = None) -> str:
             continue  # 数据日增量: a rate that is a noun names the quantity itself
         out.append(t[pos : mk.start])
         pos = mk.end
+        if t.startswith(("当月", "单月"), pos) and _CHANGE_ONLY.fullmatch(t, pos + 2):
+            pos += 2  # 其中,5月份当月增长7.1%: the month alone is the period too, and names nothing counted
     out.append(t[pos:])
     return "".join(out)
 
@@ -1374,6 +1380,10 @@ _RANK_AFTER = re.compile(r"(?:居|位居|位列|排名|排在)[^,，。;；]*$")
 _RANKED_AS = re.compile(r"依次为|依次是|分别为|分别是")
 
 
+# What introduces the items of a list inside its clause: 集中在, 包括, 涉及, 主要为.
+_ITEMS_INTRO = re.compile(r"(?:集中在|集中于|分布在|分布于|包括|涉及|主要有|主要是|主要为)")
+
+
 def _list_before(s: str, cstart: int, floor: int, k: int) -> list[str] | None:
     """The ``k`` items listed in the clause before ``cstart`` (not before ``floor``). Where the items
     are places (石家庄、保定、唐山三市接报火灾数……), they are the figures' regions and the quantity
@@ -1385,6 +1395,7 @@ def _list_before(s: str, cstart: int, floor: int, k: int) -> list[str] | None:
     t = _LIST_PREDICATE.sub("", raw.strip())
     t = t.split("中", 1)[1] if t.startswith(("主导产业中", "其中")) and "中" in t else t
     t = _RANKED_AS.split(t)[-1]  # 居前三位的依次为A、B和C: the items, not the ranking
+    t = _ITEMS_INTRO.split(t)[-1]  # 不合格样品主要集中在A、B和C: the items, not what they are of
     if not t or not ("、" in t or "和" in t):
         return None
     hits = gazetteer().find(t)

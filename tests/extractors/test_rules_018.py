@@ -129,3 +129,42 @@ def test_kuoda_before_yue_is_the_verb_and_yue_the_qualifier() -> None:
     f = got["约150万亩"]
     assert f.qualifier == "approx"
     assert f.subject.startswith("优质专用小麦种植面积")
+
+
+def test_a_semicolon_closes_a_list_of_places() -> None:
+    # the figure after the ; is not the first listed place's: the area in force is back
+    got = _by_mention(
+        "截至9月底，全省重点项目完成投资1865.3亿元。分地区看，昆明市、曲靖市重点项目分别完成投资312.5亿元、268.4亿元；"
+        "其余地区重点项目完成投资386.9亿元。",
+        date(2014, 10, 16), "云南省",
+    )
+    assert [got[m].region for m in ("312.5亿元", "268.4亿元")] == ["昆明市", "曲靖市"]
+    assert got["386.9亿元"].region == "云南省"
+
+
+def test_the_items_of_a_list_follow_the_verb_that_introduces_them() -> None:
+    # 集中在A、B和C,分别为……: each figure is of its item, not of the clause that introduces them
+    got = _by_mention(
+        "从食品类别看，不合格样品主要集中在蔬菜制品、食用农产品和餐饮食品，分别为9批次、11批次和6批次。",
+        date(2024, 6, 1),
+    )
+    assert [got[m].subject for m in ("9批次", "11批次", "6批次")] == ["蔬菜制品", "食用农产品", "餐饮食品"]
+
+
+def test_a_month_alone_after_a_year_to_date_names_the_quantity_before() -> None:
+    # 其中,5月份当月增长7.1%: 当月 is part of the period, and the rate is of the quantity before; a subject
+    # that names something with 当月 keeps it
+    got = _by_mention(
+        "1-5月，全省规模以上工业增加值同比增长6.8%。其中，5月份当月增长7.1%。5月份当月出口增长3.2%。",
+        date(2019, 6, 20),
+    )
+    assert got["7.1%"].subject == "规模以上工业增加值"
+    assert _period(got["7.1%"]) == (date(2019, 5, 1), date(2019, 5, 31))
+    assert "出口" in got["3.2%"].subject
+
+
+def test_a_coverage_rate_of_insurance_is_a_stock() -> None:
+    # 参保率 like 参保人数: as of the end of the period, not over it
+    got = _by_mention("2011年，全县新型农村社会养老保险参保人数达22.5万人，参保率为92.7%。", date(2012, 2, 1))
+    assert _period(got["22.5万人"]) == (None, date(2011, 12, 31))
+    assert _period(got["92.7%"]) == (None, date(2011, 12, 31))
