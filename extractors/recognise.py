@@ -689,6 +689,15 @@ class _Times:
                 per = Period("span", per.start, date(per.start.year, 12, 31))
             if level > SENTENCE:
                 level, rule = SENTENCE, "a forecast: its sentence only"
+        elif (
+            r == P.WHEN and not heading and mk.text == "今年" and per.kind == "span" and per.start is not None
+            and per.end == doc.published and _HARVEST_TITLE.search(doc.title_text or "")
+            and "累计" not in s[mk.end : doc.clause(mk.end)[1]]
+        ):
+            # 滑县2013年夏粮再获丰收 / 今年,我县……夏粮生产再获丰收: the year of a crop brought in is the crop's
+            # whole year, not the year to the day of the release (a running total of the work, 今年累计完成
+            # 机收面积, stays to that day)
+            per = Period("span", per.start, date(per.start.year, 12, 31))
         if r == P.WHEN and per.kind in ("stock", "until"):
             r = P.STOCK if per.kind == "stock" else P.UNTIL  # 该行动开展以来 with no stated start
         if r == P.WHEN and per.kind in ("stock", "stock_end"):
@@ -1041,6 +1050,8 @@ def _period_of(
 
 
 _SEMICOLON = re.compile(r"[;；]")
+# A title on a crop brought in: 夏粮再获丰收, 早稻总产, 秋粮喜获丰收.
+_HARVEST_TITLE = re.compile(r"(?:夏粮|早稻|秋粮|夏收|麦收|粮食|小麦|油菜)[^,，。]{0,8}(?:丰收|总产|产量|增产|单产|亩产)")
 
 
 def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place | None]:

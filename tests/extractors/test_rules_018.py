@@ -168,3 +168,22 @@ def test_a_coverage_rate_of_insurance_is_a_stock() -> None:
     got = _by_mention("2011年，全县新型农村社会养老保险参保人数达22.5万人，参保率为92.7%。", date(2012, 2, 1))
     assert _period(got["22.5万人"]) == (None, date(2011, 12, 31))
     assert _period(got["92.7%"]) == (None, date(2011, 12, 31))
+
+
+def test_this_years_crop_in_a_harvest_release_is_the_whole_year() -> None:
+    # a release on a crop brought in (its title: 夏粮再获丰收): 今年's figures of the crop are the year's; a
+    # running total of the work (今年累计完成) stays up to the release's day
+    got = _by_mention(
+        "某县2015年夏粮再获丰收\n今年，全县小麦种植面积86.2万亩，总产41.3万吨，比上年增加1.2万吨。"
+        "全县今年累计完成小麦机收面积85.9万亩。",
+        date(2015, 7, 3), "某县",
+    )
+    year = (date(2015, 1, 1), date(2015, 12, 31))
+    assert _period(got["86.2万亩"]) == year
+    assert _period(got["41.3万吨"]) == year
+    assert _period(got["85.9万亩"]) == (date(2015, 1, 1), date(2015, 7, 3))
+
+
+def test_this_year_in_a_release_on_no_harvest_runs_to_the_release() -> None:
+    got = _by_mention("今年，全县共发生火灾145起，同比下降15.2%。", date(2025, 12, 11), "某县")
+    assert _period(got["145起"]) == (date(2025, 1, 1), date(2025, 12, 11))
