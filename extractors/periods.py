@@ -103,7 +103,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("stock_implicit", r"在册|保有量|余额"),
     ("weak_stock", r"(?<!早)(?:已经|已)"),
     ("rate", r"(?<![\d一二三四五六七八九十])年均|每年|日增量|月均|每月|每天|平均每天|每周"),
-    ("duration", rf"(?:为期)?(?:{_N}|半)个多?月|连续(?:{_N}|两|\d+)年|(?:{_N})(?:周|个星期)"),
+    ("duration", rf"(?:为期)?(?:{_N}|半)个多?月|连续(?:{_N}|两|\d+)年|(?:{_N})(?:周(?!岁)|个星期)"),
 )
 
 
@@ -502,6 +502,8 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
             if st is not None and st.kind == "day" and st.end is not None:
                 d0 = st.end + timedelta(days=1 if rel == "次日" else 0)
                 return Period("day", d0, d0)
+            if rel == "当场":
+                return None  # 检查期间……当场责令整改197个: on the spot, no day of its own; the span in force holds
             return Period("vague", None, None)
         if pub is None:
             return Period("vague", None, None)

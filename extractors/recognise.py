@@ -57,7 +57,7 @@ _LEVEL = {"clause": CLAUSE, "sentence": SENTENCE, "paragraph": PARAGRAPH, "docum
 _GANG_AFTER_VERB = r"一个[^,。;\n]{0,30}?(?:团伙|窝点|集团|工厂|网络)"
 _CASE_NAME_AFTER_QUOTE = r"[^”\"\n]{0,16}?\d[^”\"\n]{0,16}?[”\"][^,。;\n]{0,14}?(?:案|团伙)"
 _CASE_RE = re.compile(
-    r"一[起宗][^,。;\n]{0,16}?案|最大一起|该案|此案|本案|专案组|该专案|此专案|"
+    r"一[起宗](?:[^,。;\n]{0,16}?|[^,。;\n“\"]{0,6}[“\"][^”\"\n]{1,16}[”\"][^,。;\n]{0,16}?)案|最大一起|该案|此案|本案|专案组|该专案|此专案|"
     + "|".join(verb + _GANG_AFTER_VERB for verb in ("打掉", "捣毁", "摧毁", "端掉")) + "|"
     + "|".join(quote + _CASE_NAME_AFTER_QUOTE for quote in ("“", '"'))
 )
@@ -992,7 +992,11 @@ def _period_of(
         # told in this paragraph (我省17个市……都已发现; but 8月3日……已被刑事拘留)
         explicit_here = any(ph.start >= sent.start and ph.role in (P.WHEN, P.EVENT, P.UNTIL, P.STOCK) for ph in governing[1:])
         para = doc.para_index(n.start)
-        if explicit_here or any(ph.role == P.EVENT and doc.para_index(ph.start) == para for ph in governing[1:2]):
+        done_of_found = (
+            _DONE_AFTER_YI.match(doc.s, top.end) is not None and _FOUND_BEFORE.search(doc.s, sent.start, top.start) is not None
+            and any(ph.role == P.WHEN and ph.value.period.kind == "span" for ph in governing[1:])
+        )
+        if explicit_here or done_of_found or any(ph.role == P.EVENT and doc.para_index(ph.start) == para for ph in governing[1:2]):
             top = next(ph for ph in governing[1:] if ph.role != P.WEAK)
             per = top.value.period
         else:
@@ -1050,6 +1054,10 @@ def _period_of(
 
 
 _SEMICOLON = re.compile(r"[;；]")
+# 已 then the work done on what was found or received (发现隐患2874项,已整改2791项; 受理投诉138件,已办结136件): done
+# in the span in force, like the finding; not a stock.
+_DONE_AFTER_YI = re.compile(r"(?:整改|办结|结案|处置|化解|销号|答复|回复|查结|审结|执结|退赔|追回)")
+_FOUND_BEFORE = re.compile(r"发现|受理|排查出?|接到|收到|接报|查处|立案")
 # A title on a crop brought in: 夏粮再获丰收, 早稻总产, 秋粮喜获丰收.
 _HARVEST_TITLE = re.compile(r"(?:夏粮|早稻|秋粮|夏收|麦收|粮食|小麦|油菜)[^,，。]{0,8}(?:丰收|总产|产量|增产|单产|亩产)")
 

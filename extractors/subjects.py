@@ -728,6 +728,10 @@ def drop_category(t: str) -> str:
     return rest
 
 
+# Nouns for the people a release names one by one (犯罪嫌疑人张某、李某等4人).
+_PEOPLE_NOUNS: tuple[str, ...] = ("嫌疑人", "嫌犯", "被告人", "罪犯", "成员", "骨干", "人员", "男子", "女子", "团伙")
+# Persons named as the law names them (张某、李某等) at the end of a clause, before their count.
+_NAMES_TAIL = re.compile(r"(?:[\u4e00-\u9fff]某某?[、和及与]?)+等?$")
 # 将/把 with its object before a count, the verb after it: 将犯罪嫌疑人张某等4人抓获.
 _BA_RE = re.compile(r"[将把](?P<np>[\u4e00-\u9fff]{2,12}?)(?:[\u4e00-\u9fff]某某?|[\u4e00-\u9fff]{1,2}[男女]子)?等?$")
 
@@ -1549,6 +1553,14 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         # that reads it, after the subject is chosen, asks for a 的 in it: one without keeps it unread)
         uncut = drop_category(named_drug(listed_core)) if "的" in listed_core else ""
         core_nc = drop_category(named_drug(balance(from_verb(tidied))))
+        people_named = False
+        if (
+            "某" in core_nc and (named := _NAMES_TAIL.sub("", core_nc)) != core_nc and len(named) >= 2
+            and named.endswith(_PEOPLE_NOUNS)
+        ):
+            # 犯罪嫌疑人张某、李某等4人: the people named stand for the noun before them, which is what is
+            # counted (not the words after the count)
+            core_nc, people_named = named, True
         if "占" in core_nc:
             core_nc = _APPROX_BEFORE_SHARE.sub("", core_nc)  # 约占全省的37%: the 约 is the figure's qualifier
         run_on = (
@@ -1670,6 +1682,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         elif (
             fam not in ("percent", "points", "ratio")
             and (k == 1 or not core_nc)
+            and not people_named
             and (after_np := noun_after(s, group[-1].end))  # read only for a figure it may name
             and wants_noun_after(core_nc, own)
         ):

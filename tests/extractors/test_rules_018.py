@@ -187,3 +187,54 @@ def test_this_years_crop_in_a_harvest_release_is_the_whole_year() -> None:
 def test_this_year_in_a_release_on_no_harvest_runs_to_the_release() -> None:
     got = _by_mention("今年，全县共发生火灾145起，同比下降15.2%。", date(2025, 12, 11), "某县")
     assert _period(got["145起"]) == (date(2025, 1, 1), date(2025, 12, 11))
+
+
+def test_on_the_spot_is_no_day_and_the_span_in_force_holds() -> None:
+    # 当场 (on the spot) under a campaign's span dates nothing: the figures after it keep the span
+    got = _by_mention(
+        "市场监管局于2月1日至14日开展春节市场专项检查。\n检查期间，共发现问题213个，当场责令整改197个。"
+        "立案查处价格违法案件17件，罚没款12.6万元。\n执法人员共抽检商品批次386个。",
+        date(2016, 2, 15), "厦门市",
+    )
+    span = (date(2016, 2, 1), date(2016, 2, 14))
+    for m in ("213个", "197个", "17件", "12.6万元", "386个"):
+        assert _period(got[m]) == span, m
+        assert got[m].kind == "aggregate", m
+
+
+def test_work_done_on_what_was_found_is_done_in_the_span_in_force() -> None:
+    # 发现隐患2874项,已整改2791项: the 已 of work done on what was found is no stock as of publication
+    got = _by_mention(
+        "今年以来，全县安全生产形势总体稳定。\n开展安全生产大检查，发现各类隐患2874项，已整改2791项。\n"
+        "目前，全县已建成应急避难场所12个。",
+        date(2019, 11, 28), "贺兰县",
+    )
+    span = (date(2019, 1, 1), date(2019, 11, 28))
+    assert _period(got["2874项"]) == span
+    assert _period(got["2791项"]) == span
+    assert _period(got["12个"]) == (None, date(2019, 11, 28))
+
+
+def test_an_age_in_zhousui_is_no_duration() -> None:
+    # 18至25周岁: an age, not 25 weeks; the span in force holds
+    got = _by_mention("2010年1月至10月，我院共起诉犯罪嫌疑人92人，其中18至25周岁的犯罪嫌疑人有39人。", date(2010, 11, 20))
+    assert _period(got["39人"]) == (date(2010, 1, 1), date(2010, 10, 31))
+
+
+def test_a_case_named_in_quotes_is_one_case() -> None:
+    # 破获一起以“……”为名的……案: its figures are the case's, however long its name
+    got = _by_mention(
+        "今年7月，警方破获一起以“投资农业生态园”为名的非法吸收公众存款案，涉案公司向1800余名群众吸收资金3.2亿元。",
+        date(2014, 10, 16), "西安市",
+    )
+    assert got["1800余名"].kind == "event"
+    assert got["3.2亿元"].kind == "event"
+
+
+def test_people_named_one_by_one_stand_for_the_noun_before_them() -> None:
+    # 犯罪嫌疑人张某、李某等4人先后流窜……: what is counted is the 犯罪嫌疑人; 抓获邓某等3名主要犯罪嫌疑人
+    # names its noun after the count
+    got = _by_mention("经查，犯罪嫌疑人张某、李某等4人先后流窜至全县5个乡镇。", date(2010, 11, 20))
+    assert got["4人"].subject == "犯罪嫌疑人"
+    got = _by_mention("5月17日，专案组民警赴广东东莞，抓获邓某等3名主要犯罪嫌疑人。", date(2021, 5, 20))
+    assert got["3名"].subject.endswith("犯罪嫌疑人")
