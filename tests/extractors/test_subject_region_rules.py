@@ -311,9 +311,10 @@ def test_a_places_own_average_is_that_places_figure() -> None:
 
 
 def test_a_preposition_after_a_number_is_no_noun() -> None:
-    # 被告人黄某某等11人于2023年4月……: 于 opens the time, the people are named before the number
+    # 被告人黄某某等11人于2023年4月……: 于 opens the time, the people are named before the number (and
+    # stand for the noun before them)
     got = _by_mention("被告人黄某某等11人于2023年4月在某市租用民房设立诈骗窝点。", date(2025, 3, 11))
-    assert got["11人"].subject == "被告人黄某某等"
+    assert got["11人"].subject == "被告人"
 
 
 def test_the_value_a_figure_is_compared_with_is_of_the_same_quantity() -> None:
