@@ -77,7 +77,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("since_year", rf"(?:自|从)?{_Y}(?:以来|来|{_ZHIJIN}|{_QI})"),
     ("since_year_start", r"(?:今年)?年初(?:以来|至今(?!年))|开年以来|新年以来"),
     # 该行动开展以来: since a campaign began, whose start the text states before (or not at all)
-    ("campaign_since", r"(?:该|此|这一?|本次|此次|专项)?(?:行动|活动|斗争|整治|战役|会战|攻坚战|专项行动|专项斗争|专项整治|工作)(?:开展|启动|部署|实施|发起|打响|开始)以来"),
+    ("campaign_since", r"(?:该|此|这一?|本次|此次|专项)?(?:行动|活动|斗争|整治|战役|会战|攻坚战|专项行动|专项斗争|专项整治|工作)(?:开展|启动|部署|实施|发起|打响|开始)以来"
+                       r"|[”\"](?:举办|开赛|开幕|启动|开展|实施)以来"),
     # 行动期间: during a campaign whose span the release states elsewhere (resolved by the recogniser)
     ("campaign_during", r"(?:该|此|本次|此次|专项)?(?:行动|活动|整治|会战|战役|专项行动|专项整治)期间"),
     # 汛期以来, 入冬以来, 开学以来: since a season or a term began, whose day the text does not state
@@ -115,7 +116,7 @@ def _plain(p: str) -> str:
 # engine skip any other position at once: five times faster on running text). A test keeps it true.
 MARK_FIRST_CHARS = (
     "\\d〇零○一二两三四五六七八九十今去前上下本当同自从截到至第近这最多几年开新该此专行活斗整战会攻工设建"
-    "全五国春元清端中“\"黄假节长双昨次日不目现在保余已每月平为连半入汛主雨防过"
+    "全五国春元清端中“”\"黄假节长双昨次日不目现在保余已每月平为连半入汛主雨防过"
 )
 _COMBINED = re.compile(f"(?=[{MARK_FIRST_CHARS}])(?:" + "|".join(f"(?P<{name}>{_plain(p)})" for name, p in PATTERNS) + ")")
 # The same search, trying at each position only the patterns that can open with its character

@@ -110,7 +110,8 @@ _DURING_RE = re.compile(
 # before it, the release's window is back
 _BREAKDOWN_RE = re.compile(r"\s*(?:分[\u4e00-\u9fff]{1,5}?看|从[\u4e00-\u9fff]{1,8}?(?:来)?看)(?=[,，:：])")
 # After a day: something began that day (9月20日启动, 3月1日起开展).
-_START_AFTER = re.compile(r"[^,，。;；]{0,6}?(?:启动|开始|开展|启用|实施|部署|开通|上线)")
+_BEGAN_RULE = "a day something began"
+_START_AFTER = re.compile(r"[^,，。;；]{0,6}?(?:启动|开始|开展|启用|实施|部署|开通|上线|开赛|开幕|开园|开业|投运|投用)")
 # 其中,“夏安”行动破获……: a part of the totals by a named campaign whose start is not stated
 _NAMED_CAMPAIGN_RE = re.compile(
     r"\s*其中[,，:：]?\s*[“\"][^”\"\n]{1,12}[”\"](?:专项行动|专项整治|专项斗争|行动|战役|会战|攻坚战)(?:中|期间)?(?=[,，]?[^,，。;；\n]{0,6}?(?:共|累计)?(?:破获|侦破|破|抓获|缴获|查获|查处|打掉|捣毁|摧毁|办理|立案))"
@@ -256,7 +257,8 @@ def _lead_day_year(doc: Document) -> int | None:
 # A year opening the lead's account (记者从……了解到，2024年兰州市计划改造……; 2019年，全县……): the year the
 # release reports on, not a year it looks back to (通报了2011年……, 比2015年).
 _LEAD_FRAME_YEAR = re.compile(
-    r"(?:^|(?<=[,，:：。])|(?<=获悉)|(?<=了解到))\s*((?:19|20)\d{2})年(?![以来至到末底初度前后代]|\s*[-—~～至到])"
+    r"(?:^|(?<=[,，:：。])|(?<=获悉)|(?<=了解到))\s*((?:19|20)\d{2})年"
+    r"(?![以来至到末底初度后代]|前(?![三两一二]季度|[一二三四五六七八九十两\d]{1,2}个月)|\s*[-—~～至到])"
 )
 
 
@@ -399,6 +401,10 @@ class _Times:
             if mk.name in ("day", "today", "dayonly") and _report_sentence_day(doc, mk.start, fig_starts):
                 continue
             here = self.scopes.in_force(mk.start, heading=heading)  # read again by _add: nothing opens before it
+            if mk.name == "vague" and not heading and self._span_opens_sentence(mk.start, here):
+                # 2012年青海省普通高校招生录取工作日前结束,全省共录取……: 日前 dates the end of the work; the
+                # year stated before it in the sentence is what its figures cover
+                continue
             ctx = Context(doc.published, _state_of(here), implied)
             if mk.name == "dayonly":
                 per = day_of_month(mk.text[:-1], ctx)
@@ -421,6 +427,17 @@ class _Times:
                 continue
             self._add(mk, per, role, heading, title is not None and doc.para_index(mk.start) == title.index, here)
         self._frames_before(len(s) + 1)
+
+    def _span_opens_sentence(self, pos: int, here: list[Phrase[_TimeValue]]) -> bool:
+        """Whether a closed span (2012年, 1至5月, not 今年以来 up to the release's day) is stated earlier in the
+        sentence of ``pos`` and no case is told in that sentence (近日……破获一起……案 keeps its own vague day)."""
+        sent = self.doc.sentence(pos)
+        return any(
+            ph.role == P.WHEN and ph.start >= sent.start and ph.value.period.kind == "span"
+            and ph.value.period.start is not None and ph.value.period.end is not None
+            and ph.value.period.end != self.doc.published
+            for ph in here
+        ) and not _CASE_RE.search(self.doc.s, sent.start, sent.end)
 
     def span_after(self, pos: int, end: int) -> Phrase[_TimeValue] | None:
         """The span stated in the body between ``pos`` and ``end`` with no figure after it before
@@ -605,9 +622,17 @@ class _Times:
             # (含上年旧存), (2021年1-9月共发生8起): a period written inside a parenthesis with more words is
             # an aside of the parenthesis; the period in force outside it holds on after it
             level, rule = SENTENCE, "inside a parenthesis: holds to its close"
+        if (
+            r == P.WHEN and not heading and level > SENTENCE and per.kind == "span"
+            and (_PERIOD_LISTED_AFTER.match(s, mk.end) or _PERIOD_LISTED_BEFORE.search(s, max(0, mk.start - 12), mk.start))
+        ):
+            # 其中,5月、6月分别接待游客86.2万人次、102.4万人次: periods listed for 分别 are each their own figure's
+            # (see _distribute_period_lists), for their sentence only
+            level, rule = SENTENCE, "periods listed, then 分别: their sentence"
         if r == P.EVENT and per.kind == "day" and _START_AFTER.match(s, mk.end) and not heading:
             # 9月20日启动,截至10月18日,……: a day something began is the start of what is counted after
-            r, per, level, rule = P.WHEN, Period("span", per.start, doc.published), DOCUMENT, "a day something began"
+            r, per, level, rule = P.WHEN, Period("span", per.start, doc.published), DOCUMENT, _BEGAN_RULE
+            self.launches.append(per.start)  # type: ignore[arg-type]  # (…举办以来 later is since that day)
         if (
             r in (P.WHEN, P.EVENT) and not heading and mk.name in ("month", "month_part", "day", "since_month", "since_day")
             and per.start is not None
@@ -758,7 +783,7 @@ class _Times:
                     ph.start >= sent.start
                     # 自4月20日起,……开展了……专项整治行动。截至10月20日,共查处……: the campaign launched in the
                     # sentence before, up to the cut-off, in one paragraph
-                    or ph.rule == _LAUNCH_RULE and doc.para_index(ph.start) == doc.para_index(mk.start)
+                    or ph.rule in (_LAUNCH_RULE, _BEGAN_RULE) and doc.para_index(ph.start) == doc.para_index(mk.start)
                 ) and ph.value.period.start is not None and (per.end is None or ph.value.period.start <= per.end)),
                 None,
             )
@@ -1054,6 +1079,10 @@ def _period_of(
 
 
 _SEMICOLON = re.compile(r"[;；]")
+# Months or quarters listed, then 分别 in the clause: 5月、6月分别……, 一季度和二季度分别…….
+_PERIOD_ITEM = r"(?:\d{1,2}月份?|[一二三四]季度|第[一二三四]季度)"
+_PERIOD_LISTED_AFTER = re.compile(r"\s*[、和及与]\s*" + _PERIOD_ITEM + r"(?:\s*[、和及与]\s*" + _PERIOD_ITEM + r")*[^,，。;；]{0,16}?分别")
+_PERIOD_LISTED_BEFORE = re.compile(_PERIOD_ITEM + r"\s*[、和及与]\s*$")
 # 已 then the work done on what was found or received (发现隐患2874项,已整改2791项; 受理投诉138件,已办结136件): done
 # in the span in force, like the finding; not a stock.
 _DONE_AFTER_YI = re.compile(r"(?:整改|办结|结案|处置|化解|销号|答复|回复|查结|审结|执结|退赔|追回)")
@@ -1308,6 +1337,42 @@ def _agencies_listed(s: str, prev: Mention, m: Mention) -> bool:
         return False
     tail = places.AGENCY_AFTER.match(s, prev.end)
     return tail is not None and s[tail.end() : m.start] in places.LIST_JOINERS
+
+
+def _distribute_period_lists(doc: Document, times: _Times, nums: list[Num]) -> None:
+    """Periods listed and then 分别 with as many figures (5月、6月分别接待游客86.2万人次、102.4万人次): each
+    figure is of its period, in order."""
+    s = doc.s
+    if "分别" not in s:
+        return
+    phrases = sorted(
+        (ph for ph in times.by_end.values() if ph.role == P.WHEN and (
+            _PERIOD_LISTED_AFTER.match(s, ph.end) or _PERIOD_LISTED_BEFORE.search(s, max(0, ph.start - 12), ph.start)
+        )),
+        key=lambda ph: ph.start,
+    )
+    runs: list[list[Phrase[_TimeValue]]] = []
+    for ph in phrases:
+        if runs and s[runs[-1][-1].end : ph.start].strip() in ("、", "和", "及", "与"):
+            runs[-1].append(ph)
+        else:
+            runs.append([ph])
+    starts = [n.start for n in nums]
+    for run in runs:
+        k = len(run)
+        sent = doc.sentence(run[-1].start)
+        clause_end = doc.clause(run[-1].end)[1]
+        if k < 2 or "分别" not in s[run[-1].end : clause_end]:
+            continue
+        i = bisect_right(starts, run[-1].end - 1)
+        group = nums[i : i + k]
+        if len(group) != k or group[-1].start >= sent.end or any(
+            s[a.end : b.start].strip() not in ("、", "和", "及", "与") for a, b in zip(group, group[1:], strict=False)
+        ):
+            continue
+        for n, ph in zip(group, run, strict=True):
+            n.period = ph.value.period
+            n.period_from = (ph.start, ph.end, "分别: the period listed in the same order")
 
 
 def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None:
@@ -2036,6 +2101,7 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times, dict[str, st
         else:
             n.place, n.region_from = area.place, home_from
     _distribute_lists(doc, ms, nums)
+    _distribute_period_lists(doc, times, nums)
     _changes_of_places_each(doc, nums)
     _caught_in(doc, nums)
     _table_columns_and_rows(doc, nums, times, area)

@@ -238,3 +238,43 @@ def test_people_named_one_by_one_stand_for_the_noun_before_them() -> None:
     assert got["4人"].subject == "犯罪嫌疑人"
     got = _by_mention("5月17日，专案组民警赴广东东莞，抓获邓某等3名主要犯罪嫌疑人。", date(2021, 5, 20))
     assert got["3名"].subject.endswith("犯罪嫌疑人")
+
+
+def test_a_recent_word_after_a_stated_year_dates_the_work_not_the_figures() -> None:
+    # 2012年……录取工作日前结束,全省共录取……: 日前 dates the end of the work; the year covers the figures
+    got = _by_mention("记者获悉，2012年全省普通高校招生录取工作日前结束，全省共录取考生4.1万人，比去年增加2600人。",
+                      date(2012, 9, 14), "青海省")
+    assert _period(got["4.1万人"]) == (date(2012, 1, 1), date(2012, 12, 31))
+    # alone, it is still the vague day it says
+    got = _by_mention("日前，全省共录取考生4.1万人。", date(2012, 9, 14), "青海省")
+    assert _period(got["4.1万人"]) == (None, None)
+
+
+def test_months_listed_then_fenbie_give_each_figure_its_month() -> None:
+    # 5月、6月分别……: each figure its month, and the months hold for their sentence only
+    got = _by_mention(
+        "今年上半年，全县接待游客338.9万人次。其中，5月、6月分别接待游客86.2万人次、102.4万人次。\n全县新增餐饮经营主体620户。",
+        date(2023, 7, 28), "榕江县",
+    )
+    assert _period(got["86.2万人次"]) == (date(2023, 5, 1), date(2023, 5, 31))
+    assert _period(got["102.4万人次"]) == (date(2023, 6, 1), date(2023, 6, 30))
+    assert _period(got["620户"]) == (date(2023, 1, 1), date(2023, 6, 30))
+
+
+def test_a_lead_year_with_its_quarters_fixes_the_year_of_a_dateless_release() -> None:
+    # 2016年前三季度 opens the lead of a release with no date: 今年 below it is 2016
+    got = _by_mention("2016年前三季度，全市生猪出栏498.6万头。\n今年全市中稻种植面积412.6万亩。", None, "常德市")
+    assert _period(got["498.6万头"]) == (date(2016, 1, 1), date(2016, 9, 30))
+    assert got["412.6万亩"].period_start == date(2016, 1, 1)
+
+
+def test_a_league_that_opened_on_a_day_counts_from_that_day_to_the_cut_off() -> None:
+    # 5月13日开赛以来……。截至7月25日,已举办比赛112场: from the opening day to the cut-off; “村超”举办以来
+    # later is since that day too
+    got = _by_mention(
+        "今年5月13日开赛以来，榕江县“村超”持续火爆。截至7月25日，“村超”已举办比赛112场。\n"
+        "“村超”举办以来，全县新增餐饮经营主体620户。",
+        date(2023, 7, 28), "榕江县",
+    )
+    assert _period(got["112场"]) == (date(2023, 5, 13), date(2023, 7, 25))
+    assert got["620户"].period_start == date(2023, 5, 13)
