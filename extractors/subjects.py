@@ -360,6 +360,10 @@ def _lead_hints(t: str) -> tuple[bool, bool, bool, bool]:
     """Whether ``t`` holds the words without which a pattern of :func:`_cut_lead` cannot match: an agency
     or body (AGENCY_RE, _BODY_ACTS), an adverb (_ACTOR_ADVERB_RE), an agency with its adverb
     (_AGENT_ADVERB_RE), a person (_PERSON_RE)."""
+    if _CUT_ANYWHERE.search(t) is None:
+        # none of their words (most clauses cut here open with a lead word and hold none): one search of
+        # the words of all three, not one of each
+        return False, False, False, False
     adverb = _ADVERB_HINT.search(t) is not None
     return (
         _AGENCY_OR_BODY.search(t) is not None,
@@ -591,10 +595,14 @@ def is_filler(t: str) -> bool:
 
 def last_verb(t: str) -> str:
     """The last known verb in ``t``, or ''."""
-    best = ""
-    for m in _VERB_RE.finditer(t):
-        best = m.group(0)
-    return best
+    # the matches finditer would give, one search each from the end of the one before (most clauses hold
+    # one verb or none: two searches at most, without an iterator and a loop over it)
+    m = _VERB_RE.search(t)
+    if m is None:
+        return ""
+    while (after := _VERB_RE.search(t, m.end())) is not None:
+        m = after
+    return m.group(0)
 
 
 # Head nouns that coordinated items share when written once, after the last item:
@@ -832,6 +840,7 @@ def comparison_of(raw_clause: str, family: str) -> str | None:
 _BARE_CHANGE = re.compile(r"\s*(?:增长|下降|增加|减少|上升|提高|降低|回落)了?\s*")
 # An item of a list of changes that says its own direction: 分别增长11.3%、2.6%和下降3.1%.
 _CHANGED_ITEM = re.compile(r"(?:、|和|及|与)(增长|下降|上升|减少|增加|提高|降低|回落|回升)")
+_CHANGED_ITEM_FIRST: frozenset[str] = frozenset("、和及与")  # what every match of _CHANGED_ITEM opens with
 _CLAUSE_BREAK_RE = re.compile(r"[,;:。!?，；：！？\n]")
 AVERAGE_WORDS: tuple[str, ...] = ("日均", "月均", "年均", "人均", "户均")
 
@@ -1521,7 +1530,9 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             if nx.sentence != n.sentence:
                 break  # before the text up to it is read: a list never runs into the next sentence
             gap = s[group[-1].end : nx.start].strip()
-            if gap not in _CONNECT and not (_family(nx) in ("percent", "points") and _CHANGED_ITEM.fullmatch(gap)):
+            if gap not in _CONNECT and not (
+                gap[:1] in _CHANGED_ITEM_FIRST and _family(nx) in ("percent", "points") and _CHANGED_ITEM.fullmatch(gap)
+            ):
                 break
             group.append(nx)
         floor = max(n.sentence[0], max(in_sent[-1].end, in_sent[-1].np_end) if in_sent else 0)
@@ -1879,6 +1890,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             names = [uncut]
         if (
             k == 1 and in_sent and in_sent[-1].base and _family(in_sent[-1]) == fam
+            and "的" in s[max(0, n.start - 2) : n.start]  # where the pattern's 的 stands (before a line break at most)
             and _BASE_VALUE_BEFORE.search(s, max(n.sentence[0], n.start - 14), n.start)
         ):
             # 重污染天数为6天,较2015年的47天大幅减少: the value compared with is of the same quantity
@@ -1892,8 +1904,8 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             m.base = bases[idx] if bases is not None else name
             m.compared = compared
             if (
-                (comp == "yoy" or comp is None and _BARE_CHANGE.fullmatch(raw))
-                and m.period is not None and m.period.kind == "stock_end" and m.carried is not None
+                m.period is not None and m.period.kind == "stock_end" and m.carried is not None
+                and (comp == "yoy" or comp is None and _BARE_CHANGE.fullmatch(raw))
             ):
                 # 比上年末增加1万人: a change over the year, not a stock; so is a rate of change with no base
                 # of its own (年末……35.8万人,比上年增加1.6万人,增长4.7%)
