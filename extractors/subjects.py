@@ -937,7 +937,8 @@ def _without_periods(t: str, rw: tuple[str, ...]) -> str:
     if rw and marks:
         a = marks[0].start
         head = t[:a]
-        if any(len(w) >= 2 and head.endswith(w) and len(head) > len(w) for w in rw):
+        # (one test of the names together first: most heads end with none of them)
+        if head.endswith(rw) and any(len(w) >= 2 and head.endswith(w) and len(head) > len(w) for w in rw):
             return _strip_marks(t[a:])
     return _strip_marks(t, marks)
 
