@@ -114,12 +114,20 @@ def register_domain(name: str, version: str) -> None:
     @register(name, version)
     def assign(figures: list[Figure]) -> list[Figure]:
         out = []
+        # the quick test of match (any phrase of the domain for the unit family), looked up once per unit
+        # family of the release, and asked here: most subjects hold no phrase, and match is not called for them
+        quick: dict[str, re.Pattern[str] | None] = {}
         for f in figures:
             if f.metric is None and not (f.comparison in ("yoy", "mom") and f.unit_family not in ("percent", "points")):
                 # a change in the level's own unit (较去年同期增加0.4吨) is not the level it changes: it
                 # never takes the level's metric, its comparison says what it is (growth rates in
                 # percent have metrics of their own)
-                m = match(f.subject, f.unit_family, name, simplified=True)
+                family = f.unit_family
+                q = quick[family] if family in quick else quick.setdefault(family, _matcher(name, family)[0])
+                if q is None or not f.subject or q.search(f.subject) is None:
+                    out.append(f)  # what match would say: no phrase of the domain in the subject
+                    continue
+                m = match(f.subject, family, name, simplified=True)
                 if m is not None:
                     f = with_metric(f, m.key)
             out.append(f)

@@ -360,6 +360,10 @@ def _lead_hints(t: str) -> tuple[bool, bool, bool, bool]:
     """Whether ``t`` holds the words without which a pattern of :func:`_cut_lead` cannot match: an agency
     or body (AGENCY_RE, _BODY_ACTS), an adverb (_ACTOR_ADVERB_RE), an agency with its adverb
     (_AGENT_ADVERB_RE), a person (_PERSON_RE)."""
+    if _CUT_ANYWHERE.search(t) is None:
+        # none of their words (most clauses cut here open with a lead word and hold none): one search of
+        # the words of all three, not one of each
+        return False, False, False, False
     adverb = _ADVERB_HINT.search(t) is not None
     return (
         _AGENCY_OR_BODY.search(t) is not None,
@@ -591,10 +595,14 @@ def is_filler(t: str) -> bool:
 
 def last_verb(t: str) -> str:
     """The last known verb in ``t``, or ''."""
-    best = ""
-    for m in _VERB_RE.finditer(t):
-        best = m.group(0)
-    return best
+    # the matches finditer would give, one search each from the end of the one before (most clauses hold
+    # one verb or none: two searches at most, without an iterator and a loop over it)
+    m = _VERB_RE.search(t)
+    if m is None:
+        return ""
+    while (after := _VERB_RE.search(t, m.end())) is not None:
+        m = after
+    return m.group(0)
 
 
 # Head nouns that coordinated items share when written once, after the last item:
@@ -836,6 +844,7 @@ def comparison_of(raw_clause: str, family: str) -> str | None:
 _BARE_CHANGE = re.compile(r"\s*(?:增长|下降|增加|减少|上升|提高|降低|回落)了?\s*")
 # An item of a list of changes that says its own direction: 分别增长11.3%、2.6%和下降3.1%.
 _CHANGED_ITEM = re.compile(r"(?:、|和|及|与)(增长|下降|上升|减少|增加|提高|降低|回落|回升)")
+_CHANGED_ITEM_FIRST: frozenset[str] = frozenset("、和及与")  # what every match of _CHANGED_ITEM opens with
 _CLAUSE_BREAK_RE = re.compile(r"[,;:。!?，；：！？\n]")
 AVERAGE_WORDS: tuple[str, ...] = ("日均", "月均", "年均", "人均", "户均")
 
@@ -938,7 +947,8 @@ def _without_periods(t: str, rw: tuple[str, ...]) -> str:
     if rw and marks:
         a = marks[0].start
         head = t[:a]
-        if any(len(w) >= 2 and head.endswith(w) and len(head) > len(w) for w in rw):
+        # (one test of the names together first: most heads end with none of them)
+        if head.endswith(rw) and any(len(w) >= 2 and head.endswith(w) and len(head) > len(w) for w in rw):
             return _strip_marks(t[a:])
     return _strip_marks(t, marks)
 
@@ -950,21 +960,16 @@ _ITEM_NUMBER = re.compile(r"^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1
 _ITEM_NUMBER_FIRST: frozenset[str] = frozenset("一二三四五六七八九十(（")
 
 
+# What any cut of _clean inside a clause needs (see _cut_inside): a parenthesis, 计, 前, 被 or a character
+# of a period. Most clauses hold none: one search instead of six tests.
+_INSIDE_HINT = re.compile("[(（计前被" + _MAYBE_PERIOD.pattern[1:-1] + "]")
+
+
 def _clean(t: str, rw: tuple[str, ...]) -> str:
-    # each cut below is tried only where the clause holds a character every match of its pattern needs
-    # (most clauses hold none: a test of one character costs a tenth of a pattern that finds nothing)
     if (c := t.lstrip()[:1]) and (c in _ITEM_NUMBER_FIRST or c.isdecimal()):
         t = _ITEM_NUMBER.sub("", t)  # 2.南海区接报火灾: an item's number
-    if "(" in t or "（" in t:
-        t = _EDITOR_NOTE_RE.sub("", t)  # 较去年同期(下同)增长: the note parts the comparison from its verb
-    if "计" in t:
-        t = _CURRENCY_BASIS.sub("", t)  # 进出口总额以人民币计价为: the currency it is stated in, not the quantity
-    if "前" in t:
-        t = _RANKED_LIST.sub("", t)  # PM2.5浓度改善幅度排名前三的县依次为蔚县、围场县、阜平县: the areas ranked
-    if "被" in t:
-        t = _PENALISED.sub("", t)  # 该店被依法处以罚款: who was penalised, not what is counted
-    t = _without_periods(t, rw)  # a clause without the characters of _MAYBE_PERIOD holds no period
-    t = t.replace("()", "")  # 比去年(2022年)增加: the period inside went, its parentheses go too
+    if _INSIDE_HINT.search(t) is not None:
+        t = _cut_inside(t, rw)
     opened = t.lstrip(" \u3000")
     placed = _strip_places(opened)  # the whole list first, before its first place is read as the area
     led = strip_lead(placed, rw)
@@ -977,6 +982,23 @@ def _clean(t: str, rw: tuple[str, ...]) -> str:
     if t and (t in _LEVEL_WORDS or gazetteer().candidates(t, simplified=True)):
         return ""  # 曲靖市310起: the clause holds only the place (or what its name left behind)
     return t
+
+
+def _cut_inside(t: str, rw: tuple[str, ...]) -> str:
+    """What :func:`_clean` cuts inside a clause that holds a character of :data:`_INSIDE_HINT`: notes, a
+    currency, a ranking, who was penalised, periods."""
+    # each cut below is tried only where the clause holds a character every match of its pattern needs
+    # (a test of one character costs a tenth of a pattern that finds nothing)
+    if "(" in t or "（" in t:
+        t = _EDITOR_NOTE_RE.sub("", t)  # 较去年同期(下同)增长: the note parts the comparison from its verb
+    if "计" in t:
+        t = _CURRENCY_BASIS.sub("", t)  # 进出口总额以人民币计价为: the currency it is stated in, not the quantity
+    if "前" in t:
+        t = _RANKED_LIST.sub("", t)  # PM2.5浓度改善幅度排名前三的县依次为蔚县、围场县、阜平县: the areas ranked
+    if "被" in t:
+        t = _PENALISED.sub("", t)  # 该店被依法处以罚款: who was penalised, not what is counted
+    t = _without_periods(t, rw)  # a clause without the characters of _MAYBE_PERIOD holds no period
+    return t.replace("()", "")  # 比去年(2022年)增加: the period inside went, its parentheses go too
 
 
 # Who was penalised, before the penalty (该店被依法处以罚款, 当事人被处).
@@ -1012,6 +1034,9 @@ _ROW_LABEL = re.compile(r"\s*([\u4e00-\u9fff]{2,10})\s*")
 # How far a row's place (禅城区 512套) may stand from its line's start, spaces included.
 _ROW_PLACE_MAX = 40
 _PLACE_ROW = re.compile(r"[\u4e00-\u9fff()（）]{2,12}[ \u3000]+\d[\d.,]*[^\s\d]{0,6}")
+
+
+_ROW_SPACES = (" ", "\u3000")  # what stands before the cell after a row's label (_space_row_label's first test)
 
 
 def _space_row_label(doc: Document, cstart: int, rw: tuple[str, ...]) -> str:
@@ -1252,15 +1277,6 @@ _LIST_PREDICATE = re.compile(
 )
 
 
-def _last_quantity(in_sent: list[Num]) -> Num | None:
-    """The last figure of the sentence so far that names what it counts, not a change in points (a loop,
-    asked for every figure)."""
-    for m in reversed(in_sent):
-        if m.base and (m.unit is None or m.unit.family != "points"):
-            return m
-    return None
-
-
 # What every match of _AVERAGE_CHANGE_RE (均) or _RATE_CHANGE_RE (比, 较, 高于……, 超过) holds.
 _RATE_HINT = re.compile("[均比较于超]")
 _RATE_HINT_CHARS: frozenset[str] = frozenset("均比较于超")  # the same, asked of every figure's clause by assign
@@ -1494,12 +1510,17 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
     # what _region_words reads of it; few places
     region_words: dict[tuple[str, int] | None, tuple[str, ...]] = {}
     from_at = -1  # where the sentence's first 由 or 从 stands (-1: none), see _first_from
+    # the last figure of the sentence so far that names what it counts, not a change in points: kept as
+    # the figures are given their subjects, not looked for back through the sentence for every figure
+    prev_q: Num | None = None
+    bars = "|" in s  # a table flattened into lines (see _table_row_name): none in most releases
     i = 0
     while i < len(nums):
         n = nums[i]
         if n.sentence != prev_sent:
             prev_sent = n.sentence
             in_sent = []
+            prev_q = None
             from_at = _first_from(s, n.sentence)
         if n.table is not None and n.table.label:
             # a table's value: what its row counts, the change its column states; a row named by a
@@ -1525,7 +1546,9 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             if nx.sentence != n.sentence:
                 break  # before the text up to it is read: a list never runs into the next sentence
             gap = s[group[-1].end : nx.start].strip()
-            if gap not in _CONNECT and not (_family(nx) in ("percent", "points") and _CHANGED_ITEM.fullmatch(gap)):
+            if gap not in _CONNECT and not (
+                gap[:1] in _CHANGED_ITEM_FIRST and _family(nx) in ("percent", "points") and _CHANGED_ITEM.fullmatch(gap)
+            ):
                 break
             group.append(nx)
         floor = max(n.sentence[0], max(in_sent[-1].end, in_sent[-1].np_end) if in_sent else 0)
@@ -1552,7 +1575,9 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         # the list read whole, for a part named by its whole once its modifier with 的 is cut (the one rule
         # that reads it, after the subject is chosen, asks for a 的 in it: one without keeps it unread)
         uncut = drop_category(named_drug(listed_core)) if "的" in listed_core else ""
-        core_nc = drop_category(named_drug(balance(from_verb(tidied))))
+        core_nc = balance(from_verb(tidied))
+        if "品" in core_nc:  # what a drug's name (毒品) and a category (产品, 商品) hold: neither cut without it
+            core_nc = drop_category(named_drug(core_nc))
         people_named = False
         if (
             "某" in core_nc and (named := _NAMES_TAIL.sub("", core_nc)) != core_nc and len(named) >= 2
@@ -1610,11 +1635,14 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         ):
             # 蒙自市发生火灾31起,个旧市、开远市分别发生22起、19起: the act's object is the one stated before
             core_nc = strip_change(like.base) or like.base
-        if not core_nc and (row := _table_row_name(doc, n.start)):
+        if not core_nc and bars and (row := _table_row_name(doc, n.start)):
             core_nc = row  # 出口 | 7432.9亿元 | 5.6%: a table flattened into lines, named by its first cell
         if not core_nc and (row := _rows_header(doc, n.start, rw)):
             core_nc = row  # 分区看,8月份网签成交量 / 禅城区 512套: rows of places under the line naming them
-        if core_nc and len(core_nc) <= 6 and (row := _space_row_label(doc, cstart, rw)) and row not in core_nc:
+        if (
+            core_nc and len(core_nc) <= 6 and s[cstart - 1 : cstart] in _ROW_SPACES
+            and (row := _space_row_label(doc, cstart, rw)) and row not in core_nc
+        ):
             core_nc = row + core_nc  # 第一产业 用电量 19.6亿千瓦时: the row's label cell, then its measure
         names: list[str]
         done = False
@@ -1629,7 +1657,6 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # 原煤产量1657.8万吨;其中,县属企业完成1094.2万吨 -> 县属企业原煤产量
             stem = core_nc[: -2]
             core_nc = stem + parent.base if stem and parent.base not in stem else core_nc
-        prev_q = _last_quantity(in_sent)
         if k == 1 and ("将" in own or "把" in own) and (ba := _ba_object(s, own, n.end)):
             # 将犯罪嫌疑人张某等4人抓获: the object put before its verb with 将/把, the verb after the figure
             names = [ba]
@@ -1888,6 +1915,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             names = [uncut]
         if (
             k == 1 and in_sent and in_sent[-1].base and _family(in_sent[-1]) == fam
+            and "的" in s[max(0, n.start - 2) : n.start]  # where the pattern's 的 stands (before a line break at most)
             and _BASE_VALUE_BEFORE.search(s, max(n.sentence[0], n.start - 14), n.start)
         ):
             # 重污染天数为6天,较2015年的47天大幅减少: the value compared with is of the same quantity
@@ -1901,8 +1929,8 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             m.base = bases[idx] if bases is not None else name
             m.compared = compared
             if (
-                (comp == "yoy" or comp is None and _BARE_CHANGE.fullmatch(raw))
-                and m.period is not None and m.period.kind == "stock_end" and m.carried is not None
+                m.period is not None and m.period.kind == "stock_end" and m.carried is not None
+                and (comp == "yoy" or comp is None and _BARE_CHANGE.fullmatch(raw))
             ):
                 # 比上年末增加1万人: a change over the year, not a stock; so is a rate of change with no base
                 # of its own (年末……35.8万人,比上年增加1.6万人,增长4.7%)
@@ -1928,6 +1956,8 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                     if (vm := _CHANGE_VERB_TAIL.search(m.subject)) is not None:
                         m.subject = m.subject[: vm.start()] + cm.group(1)
             in_sent.append(m)
+            if m.base and (m.unit is None or m.unit.family != "points"):
+                prev_q = m
         i += k
 
 

@@ -219,3 +219,27 @@ def test_the_chain_passes_over_a_rule_only_where_its_pattern_cannot_match(t: str
     m = sj._LAST_CHANGE_WORD.match(t[-12:])
     if m is not None and m.group(1) in sj.DECREASE_WORDS:
         assert not sj._DECREASE_FIRST.isdisjoint(t[-12:])
+
+
+# Verbs, some overlapping (建设立: 建设 and 设立; 查获取: 查获 and 获取), with words around them.
+_VERB_CLAUSES = st.lists(
+    st.sampled_from([*sj.VERBS[:60], "建设立", "查获取", "收缴获", "毒品", "案件", "嫌疑人", "共", "的", "、"]), max_size=8
+).map("".join)
+
+
+@settings(max_examples=600)
+@given(_VERB_CLAUSES)
+def test_the_last_verb_is_the_last_match_of_a_search_through_the_clause(t: str) -> None:
+    # last_verb searches again from the end of each verb found: the matches finditer gives, not overlapping
+    assert sj.last_verb(t) == next((m.group(0) for m in reversed(list(sj._VERB_RE.finditer(t)))), "")
+
+
+@settings(max_examples=600)
+@given(_CLAUSES, st.sampled_from([(), ("北京市", "北京"), ("海门区", "江苏省", "江苏")]))
+def test_the_cuts_inside_a_clause_leave_one_without_their_characters_as_it_is(t: str, rw: tuple[str, ...]) -> None:
+    # _clean tries _cut_inside only where _INSIDE_HINT finds a character; the lead patterns' words are looked
+    # for one by one only where one of them stands
+    if sj._INSIDE_HINT.search(t) is None:
+        assert sj._cut_inside(t, rw) == t
+    if sj._CUT_ANYWHERE.search(t) is None:
+        assert not any((sj._AGENCY_OR_BODY.search(t), sj._ADVERB_HINT.search(t), sj._PERSON_HINT.search(t)))
