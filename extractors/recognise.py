@@ -1253,9 +1253,13 @@ def _local_names(doc: Document, ms: list[Mention], area: Focus) -> list[Mention]
     taken = places._Spans([(m.start, m.end) for m in ms])
     extra = []
     ends = {x.end for x in ms if x.candidates}
+    two = g.two_char_names
     for a, b in _clause_openings(doc.s):
-        # (the name first: most clauses open with none, fewer with a place already found)
+        # (the name first: most clauses open with none, fewer with a place already found; a set lookup rules
+        # out nearly every word before the gazetteer is asked for its divisions)
         word = doc.s[a:b]
+        if word not in two:
+            continue
         named = g.candidates(word, simplified=True)
         if not named:
             continue  # most clauses open with no name at all
