@@ -360,9 +360,10 @@ class _Times:
         extra: list[tuple[int, str, Period | None, str]] = []  # (position, text, period, rule) of sentence frames
         # a frame's pattern is tried at each sentence only where the text holds a word every match holds
         named, during, breakdown, area_total = "其中" in s, "期间" in s or "同期" in s, "看" in s, "全" in s
+        paras = doc.paragraphs
         for sent in doc.sentences:
-            if doc.is_heading(sent.start):
-                continue
+            if (pa := paras[sent.para]).heading and not pa.furniture:
+                continue  # a heading's sentence (doc.is_heading, read off the paragraph the sentence knows)
             if meeting is not None and (m := _SCENE_RE.match(s, sent.start)):
                 extra.append((sent.start, m.group(0).strip(), meeting, "会上/现场: the meeting's day"))
             elif named and (m := _NAMED_CAMPAIGN_RE.match(s, sent.start)) and doc.published is not None:
