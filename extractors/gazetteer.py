@@ -351,6 +351,10 @@ class Gazetteer:
             auto.add_word(name, name)
         auto.make_automaton()
         self._auto = auto
+        # The names of two characters (official, short, customary or former, agencies, abbreviations): a
+        # caller that reads a name from every clause's first two characters asks this set first, in one
+        # lookup, and :meth:`candidates` only for the few words it holds.
+        self.two_char_names: frozenset[str] = frozenset(n for n in (*self._surfaces, *self.abbr) if len(n) == 2)
         # Every beginning of a name (two characters or more), True where it is a whole name: the names
         # in a short text are read off it position by position (the automaton costs microseconds a call).
         self._prefixes: dict[str, bool] = {}

@@ -27,7 +27,7 @@ from datetime import date
 
 from extractors import memo, places, subjects, tables
 from extractors import periods as P
-from extractors.document import Document, Sentence
+from extractors.document import Document, Paragraph, Sentence
 from extractors.gazetteer import gazetteer
 from extractors.model import Figure, stored_by_slot
 from extractors.periods import (
@@ -159,6 +159,19 @@ _BREADCRUMB = re.compile(r"首页\s*[>＞]|当前位置|您的位置")
 class _TimeValue:
     period: Period
     mark: str  # the mark's name (since_day, until, ...)
+
+
+@dataclass(slots=True)
+class _MarkAt:
+    """Where a period mark stands and what is in force there: looked up once per mark and read by every rule
+    of _Times._add (each rule had asked the document again for the mark's sentence or paragraph, a binary
+    search each, and the phrases in force for the period state)."""
+
+    sent: Sentence
+    para: Paragraph
+    heading: bool
+    here: list[Phrase[_TimeValue]]  # the phrases in force at the mark, before it opens (innermost first)
+    state: Period | None  # the period the mark is read against: _state_of(here)
 
 
 # ---------------------------------------------------------------- periods
@@ -349,9 +362,10 @@ class _Times:
         extra: list[tuple[int, str, Period | None, str]] = []  # (position, text, period, rule) of sentence frames
         # a frame's pattern is tried at each sentence only where the text holds a word every match holds
         named, during, breakdown, area_total = "其中" in s, "期间" in s or "同期" in s, "看" in s, "全" in s
+        paras = doc.paragraphs
         for sent in doc.sentences:
-            if doc.is_heading(sent.start):
-                continue
+            if (pa := paras[sent.para]).heading and not pa.furniture:
+                continue  # a heading's sentence (doc.is_heading, read off the paragraph the sentence knows)
             if meeting is not None and (m := _SCENE_RE.match(s, sent.start)):
                 extra.append((sent.start, m.group(0).strip(), meeting, "会上/现场: the meeting's day"))
             elif named and (m := _NAMED_CAMPAIGN_RE.match(s, sent.start)) and doc.published is not None:
@@ -386,7 +400,9 @@ class _Times:
                         break
         for mk in sorted(marks + day_only, key=lambda m: m.start):
             self._frames_before(mk.start)
-            heading = doc.is_heading(mk.start)
+            # where the mark stands, looked up once for the rules below and _add's (doc.is_heading, written out)
+            para = doc.paragraph(mk.start)
+            heading = para.heading and not para.furniture
             role = P.classify(s, mk, heading=heading)
             if role is not None and compare_end >= 0 and s[compare_end : mk.start] in _LIST_JOIN:
                 # 比2015年、2016年、2017年分别下降: every year listed after 比 is a comparison base
@@ -405,7 +421,8 @@ class _Times:
                 # 2012年青海省普通高校招生录取工作日前结束,全省共录取……: 日前 dates the end of the work; the
                 # year stated before it in the sentence is what its figures cover
                 continue
-            ctx = Context(doc.published, _state_of(here), implied)
+            state = _state_of(here)  # (so is the state read from them)
+            ctx = Context(doc.published, state, implied)
             if mk.name == "dayonly":
                 per = day_of_month(mk.text[:-1], ctx)
             elif mk.name == "campaign_since" and self.launches and doc.published is not None:
@@ -420,12 +437,13 @@ class _Times:
             else:
                 per = resolve(mk, ctx)
                 if mk.name == "quarter" and per is not None and _SUB_QUARTER.search(s, max(0, mk.start - 4), mk.start):
-                    per = _quarter_alone(per, ctx.state)
+                    per = _quarter_alone(per, state)
                 if mk.name in ("holiday", "holiday_other"):
                     per = _holiday_period(mk, holidays, per)
             if per is None:
                 continue
-            self._add(mk, per, role, heading, title is not None and doc.para_index(mk.start) == title.index, here)
+            at = _MarkAt(doc.sentence(mk.start), para, heading, here, state)
+            self._add(mk, per, role, at, title is not None and para.index == title.index)
         self._frames_before(len(s) + 1)
 
     def _span_opens_sentence(self, pos: int, here: list[Phrase[_TimeValue]]) -> bool:
@@ -519,10 +537,9 @@ class _Times:
         k = bisect_right(at, a - 1)
         return k < len(at) and at[k] < b
 
-    def _launch_sentence(self, mk: Mark) -> bool:
-        """Whether ``mk`` dates the launch of a campaign told in its sentence with no figure after it."""
-        sent = self.doc.sentence(mk.start)
-        return _LAUNCH_RE.search(self.doc.s, mk.end, sent.end) is not None and self._no_figure_after(mk)
+    def _launch_sentence(self, mk: Mark, sent: Sentence) -> bool:
+        """Whether ``mk`` (in ``sent``) dates the launch of a campaign told in its sentence with no figure after it."""
+        return _LAUNCH_RE.search(self.doc.s, mk.end, sent.end) is not None and self._no_figure_after(mk, sent)
 
     def _paragraphs_hold_sentences(self) -> bool:
         """Whether the page's paragraphs are units of their own: one of its prose paragraphs at least holds
@@ -537,9 +554,8 @@ class _Times:
             self._multi_sentence = any(c >= 2 for c in prose)
         return self._multi_sentence
 
-    def _no_figure_after(self, mk: Mark) -> bool:
-        """Whether no figure follows ``mk`` in its sentence."""
-        sent = self.doc.sentence(mk.start)
+    def _no_figure_after(self, mk: Mark, sent: Sentence) -> bool:
+        """Whether no figure follows ``mk`` in its sentence ``sent``."""
         k = bisect_right(self._fig_starts, mk.end)
         return not (k < len(self._fig_starts) and self._fig_starts[k] < sent.end)
 
@@ -588,15 +604,14 @@ class _Times:
             for ph in here
         )
 
-    def _add(
-        self, mk: Mark, per: Period, role: P.Role, heading: bool, in_title: bool, here: list[Phrase[_TimeValue]]
-    ) -> None:
-        """Open the phrase of ``mk``. ``here``: the phrases in force at it before it opens, looked up once by the
-        caller (which reads the state from them too); every rule below reads them before anything is opened."""
+    def _add(self, mk: Mark, per: Period, role: P.Role, at: _MarkAt, in_title: bool) -> None:
+        """Open the phrase of ``mk``. ``at``: where it stands and the phrases in force there before it opens,
+        looked up once by the caller (which reads the state from them too); every rule below reads them
+        before anything is opened."""
         doc, s = self.doc, self.doc.s
         r, level, rule = role.role, _LEVEL[role.level], role.rule
         until: int | None = None
-        sent = doc.sentence(mk.start)
+        sent, para, heading, here = at.sent, at.para, at.heading, at.here
         if not per.year_known:
             # 去年 with no publication date: a year stated earlier in this sentence stands
             if any(ph.start >= sent.start for ph in here if ph.role == P.WHEN):
@@ -607,7 +622,7 @@ class _Times:
             per = Period("span", None, per.end)
         if r == P.EVENT and per.kind not in ("day", "vague"):
             r = P.WHEN  # 当日 after a span: the span's day is not known
-        if doc.paragraph(mk.start).cell and level > PARAGRAPH:
+        if para.cell and level > PARAGRAPH:
             # a table's header cell (1—5月(%)) names its column's period, not the text's after it
             level, rule = PARAGRAPH, "in a table's header cell: its column's period"
         if rule.startswith(("其中 before", "去年同期 then")):
@@ -636,7 +651,7 @@ class _Times:
         if (
             r in (P.WHEN, P.EVENT) and not heading and mk.name in ("month", "month_part", "day", "since_month", "since_day")
             and per.start is not None
-            and (doc.published is None or per.start <= doc.published) and self._launch_sentence(mk)
+            and (doc.published is None or per.start <= doc.published) and self._launch_sentence(mk, sent)
         ):
             # 今年4月，全省公安机关部署开展……专项行动。截至目前，共破获……: the month a campaign was launched,
             # told with no figure of its own, is the start of what is counted after it
@@ -647,66 +662,66 @@ class _Times:
                 # 上半年，……。今年2月，……部署开展……专项行动。截止目前，……: a campaign launched inside the period the
                 # release reports on is that paragraph's story; the release's period holds on after it
                 level = PARAGRAPH
-        elif (
-            r == P.WHEN and not heading and level == DOCUMENT and mk.name in ("month", "month_part")
-            and _CASE_STORY_RE.search(s, doc.paragraph(mk.start).start, doc.paragraph(mk.start).end)
-        ):
-            # 今年5月初，……在工作中发现……专案组经过……侦查: a month of a case story is the story's; it does not
-            # become the release's period for the paragraphs after it
-            level, rule = PARAGRAPH, "a month inside a case story: its paragraph only"
-        elif (
-            r == P.WHEN and not heading and level == DOCUMENT and mk.name in ("month", "month_part")
-            and self._inside_main(per) and self._no_figure_after(mk) and (per.start, per.end) not in self.title_periods
-        ):
-            # 2023年，全市夏粮……。今年5月下旬，我市遭遇持续“烂场雨”天气: a month told inside the release's period,
-            # with no figure of its own, dates an episode of the story; it does not replace that period
-            level, rule = SENTENCE, "a month inside the release's period, told with no figure: its sentence only"
-        elif (
-            r == P.WHEN and not heading and level == DOCUMENT and mk.name == "month" and self._inside_main(per)
-            and not s[doc.paragraph(mk.start).start : mk.start].strip() and (per.start, per.end) not in self.title_periods
-            and self._paragraphs_hold_sentences()
-        ):
-            # 前三季度，……。\n9月份，宁波市进出口……。\n从贸易方式看，一般贸易……: one month of the release's period,
-            # opening a paragraph of its own, is that paragraph's; the release's period is back after it (not the
-            # month its title names: 5月份株洲市居民消费价格…… is a release on the month)
-            level, rule = PARAGRAPH, "a month inside the release's period, opening a paragraph: that paragraph"
-        elif (
-            r == P.WHEN and not heading and level == DOCUMENT and self._inside_main(per)
-            and mk.start - (pa := doc.paragraph(mk.start).start) <= 24 and (
-                mk.name in ("holiday", "holiday_other") and not s[pa : mk.start].strip()
-                or _HOLIDAY_OPENING.fullmatch(s, pa, mk.start) is not None
-            )
-        ):
-            # 今年一季度,……。\n春节黄金周期间(1月22日至28日),……。\n分县市看,……: a holiday inside the release's
-            # period (or the dates written after it), opening a paragraph, is that paragraph's; the release's period
-            # is back after it
-            level, rule = PARAGRAPH, "a holiday inside the release's period, opening a paragraph: that paragraph"
-        elif (
-            r == P.WHEN and not heading and level == DOCUMENT and mk.name == "month" and self._inside_main(per)
-            and self.main_span is not None and per.end == self.main_span.end
-            and mk.start - sent.start <= 3 and not s[sent.start : mk.start].strip()
-            and sent.start > doc.paragraph(mk.start).start + 1
-            and (per.start, per.end) not in self.title_periods
-        ):
-            # 1-8月,……。8月份,全市社会消费品零售总额412.36亿元。\n外贸……: the last month of the release's
-            # period, opening a sentence inside a paragraph, is that sentence's; the period is back after it
-            level, rule = SENTENCE, "the last month of the release's period, told inside a paragraph: its sentence"
-        elif (
-            r == P.WHEN and not heading and level == DOCUMENT and mk.name == "month" and self._inside_main(per)
-            and _MONTH_ALONE_AFTER.match(s, mk.end) and (per.start, per.end) not in self.title_periods
-        ):
-            # 今年前三季度，……。9月当月，全省进出口……。\n从贸易方式看，……: the month alone, told after the
-            # release's period, is its paragraph's; the paragraphs after it are of the release's period again
-            level, rule = PARAGRAPH, "a month alone (当月, 单月) inside the release's period: its paragraph"
-        elif (
-            r == P.WHEN and not heading and level == DOCUMENT and per.kind == "span" and per.start is not None
-            and per.end is not None and (per.start.month, per.start.day) == (1, 1)
-            and any(a is not None and b == per.end and a > per.start for a, b in self.title_periods)
-            and not s[doc.paragraph(mk.start).start : mk.start].strip() and self._paragraphs_hold_sentences()
-        ):
-            # 湘西州……10月份电信网络诈骗警情通报 / 10月，全州……。\n1至10月，全州累计……。\n二、……: the running total
-            # since January of a release on one month is a remark of its paragraph; the month is back after it
-            level, rule = PARAGRAPH, "the year to date, opening a paragraph of a release on one month: that paragraph"
+        elif r == P.WHEN and not heading and level == DOCUMENT:
+            # a period told in the body for the whole release: the rules below may narrow it (each opens with
+            # what it asks of the mark; whether it lies inside the release's period is asked once, here)
+            inside = self._inside_main(per)
+            if mk.name in ("month", "month_part") and _CASE_STORY_RE.search(s, para.start, para.end):
+                # 今年5月初，……在工作中发现……专案组经过……侦查: a month of a case story is the story's; it does not
+                # become the release's period for the paragraphs after it
+                level, rule = PARAGRAPH, "a month inside a case story: its paragraph only"
+            elif (
+                mk.name in ("month", "month_part")
+                and inside and self._no_figure_after(mk, sent) and (per.start, per.end) not in self.title_periods
+            ):
+                # 2023年，全市夏粮……。今年5月下旬，我市遭遇持续“烂场雨”天气: a month told inside the release's period,
+                # with no figure of its own, dates an episode of the story; it does not replace that period
+                level, rule = SENTENCE, "a month inside the release's period, told with no figure: its sentence only"
+            elif (
+                mk.name == "month" and inside
+                and not s[para.start : mk.start].strip() and (per.start, per.end) not in self.title_periods
+                and self._paragraphs_hold_sentences()
+            ):
+                # 前三季度，……。\n9月份，宁波市进出口……。\n从贸易方式看，一般贸易……: one month of the release's period,
+                # opening a paragraph of its own, is that paragraph's; the release's period is back after it (not the
+                # month its title names: 5月份株洲市居民消费价格…… is a release on the month)
+                level, rule = PARAGRAPH, "a month inside the release's period, opening a paragraph: that paragraph"
+            elif (
+                inside and mk.start - (pa := para.start) <= 24 and (
+                    mk.name in ("holiday", "holiday_other") and not s[pa : mk.start].strip()
+                    or _HOLIDAY_OPENING.fullmatch(s, pa, mk.start) is not None
+                )
+            ):
+                # 今年一季度,……。\n春节黄金周期间(1月22日至28日),……。\n分县市看,……: a holiday inside the release's
+                # period (or the dates written after it), opening a paragraph, is that paragraph's; the release's period
+                # is back after it
+                level, rule = PARAGRAPH, "a holiday inside the release's period, opening a paragraph: that paragraph"
+            elif (
+                mk.name == "month" and inside
+                and self.main_span is not None and per.end == self.main_span.end
+                and mk.start - sent.start <= 3 and not s[sent.start : mk.start].strip()
+                and sent.start > para.start + 1
+                and (per.start, per.end) not in self.title_periods
+            ):
+                # 1-8月,……。8月份,全市社会消费品零售总额412.36亿元。\n外贸……: the last month of the release's
+                # period, opening a sentence inside a paragraph, is that sentence's; the period is back after it
+                level, rule = SENTENCE, "the last month of the release's period, told inside a paragraph: its sentence"
+            elif (
+                mk.name == "month" and inside
+                and _MONTH_ALONE_AFTER.match(s, mk.end) and (per.start, per.end) not in self.title_periods
+            ):
+                # 今年前三季度，……。9月当月，全省进出口……。\n从贸易方式看，……: the month alone, told after the
+                # release's period, is its paragraph's; the paragraphs after it are of the release's period again
+                level, rule = PARAGRAPH, "a month alone (当月, 单月) inside the release's period: its paragraph"
+            elif (
+                per.kind == "span" and per.start is not None and per.end is not None
+                and (per.start.month, per.start.day) == (1, 1)
+                and any(a is not None and b == per.end and a > per.start for a, b in self.title_periods)
+                and not s[para.start : mk.start].strip() and self._paragraphs_hold_sentences()
+            ):
+                # 湘西州……10月份电信网络诈骗警情通报 / 10月，全州……。\n1至10月，全州累计……。\n二、……: the running total
+                # since January of a release on one month is a remark of its paragraph; the month is back after it
+                level, rule = PARAGRAPH, "the year to date, opening a paragraph of a release on one month: that paragraph"
         if r == P.WHEN and not heading and per.kind == "span" and self._forecast_in_clause(mk.start):
             # 预计今年全县秋粮播种面积将稳定在200万亩左右: a forecast's year is the whole year, and it holds for its
             # sentence only (what the release counts after it is not forecast)
@@ -783,7 +798,7 @@ class _Times:
                     ph.start >= sent.start
                     # 自4月20日起,……开展了……专项整治行动。截至10月20日,共查处……: the campaign launched in the
                     # sentence before, up to the cut-off, in one paragraph
-                    or ph.rule in (_LAUNCH_RULE, _BEGAN_RULE) and doc.para_index(ph.start) == doc.para_index(mk.start)
+                    or ph.rule in (_LAUNCH_RULE, _BEGAN_RULE) and doc.para_index(ph.start) == para.index
                 ) and ph.value.period.start is not None and (per.end is None or ph.value.period.start <= per.end)),
                 None,
             )
@@ -811,7 +826,7 @@ class _Times:
                 level, rule = DOCUMENT, "截至 a date, then a count of flows: holds on"
                 self.main_span = Period("until_stock", None, per.end)
         if r == P.WHEN and not heading and level == DOCUMENT and per.kind == "span" and _a_year_before(
-            per, _state_of(here)
+            per, at.state
         ):
             # 1-9月……18起,去年1-9月份发生22起,比去年减少4起: the same months a year before are a comparison
             # told as a statement; they hold for their clause, the period in force for the rest
@@ -857,7 +872,7 @@ class _Times:
             # release about a period holds for the case's paragraph; the release's period is back after it
             level, rule = PARAGRAPH, "an incident's day inside a release about a period: its paragraph"
         if r == P.EVENT and per.kind == "vague" and not heading and any(
-            ph.role == P.WHEN and doc.para_index(ph.start) == doc.para_index(mk.start)
+            ph.role == P.WHEN and doc.para_index(ph.start) == para.index
             for ph in here
         ):
             # 今年以来,……不久前打掉一个团伙,破获案件40余起。……共追回……: an incident told inside a
@@ -865,13 +880,12 @@ class _Times:
             level, rule = SENTENCE, "an undated incident inside a paragraph about a period"
         if r == P.EVENT and per.kind == "day" and per.start is not None and not heading:
             self.case_days.append((mk.start, per.start))
-            para = doc.paragraph(mk.start)
             if _ARREST_RE.search(s, mk.end, para.end):
                 self.arrest_days.append((mk.start, per.start))
         if paren is not None:
             level, until = min(level, SENTENCE), paren if until is None else min(until, paren)
         name = mk.name
-        if name == "years_since" and per.start is not None and per == _state_of(here):
+        if name == "years_since" and per.start is not None and per == at.state:
             # 2021年至2023年，……近三年共起诉312人，年均增长26.4%: 近三年 restating the span in force is that
             # stated span (a rate over it keeps it)
             name = "years_restated"
@@ -896,7 +910,7 @@ class _Times:
                 Phrase(mk.start, mk.end, mk.text, _TimeValue(per, mk.name), P.WHEN, DOCUMENT, "the title's period"),
                 heading=False,
             )
-        elif heading and doc.paragraph(mk.start).section and r == P.WHEN and per.kind == "span" and level >= PARAGRAPH:
+        elif heading and para.section and r == P.WHEN and per.kind == "span" and level >= PARAGRAPH:
             # 二、2022年1-9月份全市事故情况: a numbered section heading's period frames the section's text
             # until the text states its own
             self.scopes.add(
@@ -1296,9 +1310,13 @@ def _local_names(doc: Document, ms: list[Mention], area: Focus) -> list[Mention]
     taken = places._Spans([(m.start, m.end) for m in ms])
     extra = []
     ends = {x.end for x in ms if x.candidates}
+    two = g.two_char_names
     for a, b in _clause_openings(doc.s):
-        # (the name first: most clauses open with none, fewer with a place already found)
+        # (the name first: most clauses open with none, fewer with a place already found; a set lookup rules
+        # out nearly every word before the gazetteer is asked for its divisions)
         word = doc.s[a:b]
+        if word not in two:
+            continue
         named = g.candidates(word, simplified=True)
         if not named:
             continue  # most clauses open with no name at all
