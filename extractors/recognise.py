@@ -111,6 +111,8 @@ _DURING_RE = re.compile(
 _BREAKDOWN_RE = re.compile(r"\s*(?:分[\u4e00-\u9fff]{1,5}?看|从[\u4e00-\u9fff]{1,8}?(?:来)?看)(?=[,，:：])")
 # After a day: something began that day (9月20日启动, 3月1日起开展).
 _BEGAN_RULE = "a day something began"
+# Inside a since-phrase (2018年1月专项斗争开展以来): the words of a launch.
+_LAUNCH_WORDS = re.compile(r"开展|启动|部署|实施|发起|打响")
 _START_AFTER = re.compile(r"[^,，。;；]{0,6}?(?:启动|开始|开展|启用|实施|部署|开通|上线|开赛|开幕|开园|开业|投运|投用)")
 # 其中,“夏安”行动破获……: a part of the totals by a named campaign whose start is not stated
 _NAMED_CAMPAIGN_RE = re.compile(
@@ -523,6 +525,17 @@ class _Times:
         )
         return whole_past_year or (per.start.year < pub.year and per.end == pub)
 
+    def _years_around_main(self, per: Period) -> bool:
+        """Whether ``per`` runs over several years and ends with the whole-year span the release stated before it
+        (2018年至2020年 in a release on 2020)."""
+        main = self.main_span
+        if main is None or main.kind != "span" or main.start is None or main.end is None:
+            return False
+        return (
+            per.start is not None and per.end is not None and per.start.year < per.end.year
+            and per.start < main.start and per.end == main.end
+        )
+
     def _forecast_in_clause(self, pos: int) -> bool:
         """Whether a forecast word (预计, 将达到) stands in the clause of ``pos``. The text is searched once, on
         the first question, and each clause asked by a binary search over the matches: every word of
@@ -644,6 +657,11 @@ class _Times:
             # 其中,5月、6月分别接待游客86.2万人次、102.4万人次: periods listed for 分别 are each their own figure's
             # (see _distribute_period_lists), for their sentence only
             level, rule = SENTENCE, "periods listed, then 分别: their sentence"
+        if (
+            r == P.WHEN and not heading and per.kind == "span" and per.start is not None
+            and mk.name in ("since_month_open", "since_month_from", "since_day_from") and _LAUNCH_WORDS.search(mk.text)
+        ):
+            self.launches.append(per.start)  # 2018年1月专项斗争开展以来: the campaign's start, for its 开展以来 later
         if r == P.EVENT and per.kind == "day" and _START_AFTER.match(s, mk.end) and not heading:
             # 9月20日启动,截至10月18日,……: a day something began is the start of what is counted after
             r, per, level, rule = P.WHEN, Period("span", per.start, doc.published), DOCUMENT, _BEGAN_RULE
@@ -842,6 +860,13 @@ class _Times:
             # is a look back; it holds for its paragraph, and the release's period is back after it (5月份，……
             # is this year's)
             level, rule = PARAGRAPH, "a look back after the release's own period: its paragraph only"
+        elif (
+            r == P.WHEN and not heading and level == DOCUMENT and per.kind == "span" and self._years_around_main(per)
+            and s[para.start : mk.start].strip()
+        ):
+            # 2020年,全省检察机关……。\n……二是……;2018年至2020年,累计起诉……。三是……起诉2604人: years that end with the
+            # release's own, told inside a paragraph, sum up that one clause; the release's year holds on after it
+            level, rule = SENTENCE, "years up to the release's own, told inside a paragraph: their sentence"
         if (
             r == P.WHEN and not heading and level == DOCUMENT and per.kind == "span"
             and _CASE_NARRATIVE.search(s, sent.start, mk.start) is not None

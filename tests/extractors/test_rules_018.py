@@ -278,3 +278,29 @@ def test_a_league_that_opened_on_a_day_counts_from_that_day_to_the_cut_off() -> 
     )
     assert _period(got["112场"]) == (date(2023, 5, 13), date(2023, 7, 25))
     assert got["620户"].period_start == date(2023, 5, 13)
+
+
+def test_years_up_to_the_releases_own_told_inside_a_paragraph_hold_for_their_sentence() -> None:
+    # a report on 2020: 2018年至2020年,累计…… sums up one clause; the year 2020 holds on after it, and 全年 is 2020
+    got = _by_mention(
+        "2020年,全省检察机关各项工作取得新进展。\n全年共起诉5.6万人。二是深化扫黑除恶专项斗争,起诉涉黑犯罪412人;"
+        "2018年至2020年,累计起诉涉黑涉恶犯罪1.2万人。三是依法惩治电信网络诈骗犯罪,起诉2604人。\n"
+        "全年共有127个集体受到表彰。",
+        date(2021, 1, 26), "河北省",
+    )
+    year = (date(2020, 1, 1), date(2020, 12, 31))
+    assert _period(got["1.2万人"]) == (date(2018, 1, 1), date(2020, 12, 31))
+    assert _period(got["2604人"]) == year
+    assert _period(got["127个"]) == year
+
+
+def test_a_campaign_launched_in_a_month_dates_its_kaizhan_yilai_later() -> None:
+    # 2018年1月专项斗争开展以来 in the lead; 专项斗争开展以来 two paragraphs on is since the same month
+    got = _by_mention(
+        "记者近日从市扫黑办获悉,2018年1月专项斗争开展以来,全市公安机关共打掉涉黑组织29个。\n"
+        "今年以来,全市共打掉涉黑组织11个。\n专项斗争开展以来,全市纪检监察机关立案查处问题376件。",
+        date(2019, 11, 8), "赣州市",
+    )
+    assert _period(got["29个"]) == (date(2018, 1, 1), date(2019, 11, 8))
+    assert _period(got["11个"]) == (date(2019, 1, 1), date(2019, 11, 8))
+    assert _period(got["376件"]) == (date(2018, 1, 1), date(2019, 11, 8))
