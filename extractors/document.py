@@ -65,6 +65,10 @@ DATELINE_RE = re.compile(
 # What opens a sentence that details the one before it: 其中 (after any spaces), or a part just named
 # with 中 (医院中,公立医院462个: the 医院 counted in the sentence before).
 _DETAIL_OPENS = re.compile(r"\s*(?:其中|(?P<part>[\u4e00-\u9fff]{2,8})中[,，:：])")
+# A line that only names the agencies that publish (三亚市统计局  三亚市交通运输局): a byline, not the title.
+_AGENCIES_ONLY = re.compile(
+    r"\s*(?:[\u4e00-\u9fff]{2,20}?(?:局|厅|委员会|委|办公室|办|院|署|中心|政府|支队|大队)\s*)+"
+)
 # The reporter's source: 记者从云南省公安厅获悉, 记者日前从……了解到.
 REPORTER_SOURCE_RE = re.compile(r"记者[^,，。;；]{0,8}?(?:从|在)([^,，。;；]{2,30}?)(?:获悉|了解到|获得|得知)")
 _DATE_IN_LINE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
@@ -109,9 +113,22 @@ _TABLE_ROW = re.compile(r"^[^|｜\n]*(?:[|｜][^|｜\n]*){2,}$")
 _NUMBER_CELL = re.compile(r"(?:^|[|｜])\s*[-+−]?\d+(?:\.\d+)?\s*[%％]?\s*(?:[|｜]|$)")
 
 
+# A cell of a table written with spaces between its cells that holds a bare number (963125, -4.2, 3.5%).
+_SPACED_NUMBER = re.compile(r"(?<!\S)[-+−]?\d+(?:\.\d+)?[%％]?(?!\S)")
+
+
+def _spaced_header(line: str, nxt: str) -> bool:
+    """Whether ``line`` heads a table written with spaces (its next line a row of as many cells)."""
+    return " " in line.strip() and is_table_row(nxt) and "|" not in nxt and len(line.split()) == len(nxt.split())
+
+
 def is_table_row(line: str) -> bool:
-    # (a line without a bar, nearly every line asked, is no row: the patterns are not tried on it)
-    return ("|" in line or "｜" in line) and _TABLE_ROW.match(line) is not None and _NUMBER_CELL.search(line) is not None
+    """A row of a table written with bars (地区生产总值 | 812.36亿元 | 4.8), or with spaces between three cells
+    or more, two of them bare numbers (公路客运量 人 963125 -4.2 7128340 -3.5)."""
+    if "|" in line or "｜" in line:
+        return _TABLE_ROW.match(line) is not None and _NUMBER_CELL.search(line) is not None
+    # (a line without a space between two characters is no spaced row: the pattern is not tried on it)
+    return " " in line.strip() and len(line.split()) >= 3 and len(_SPACED_NUMBER.findall(line)) >= 2
 
 
 def is_heading_line(line: str) -> bool:
@@ -318,6 +335,8 @@ class Document:
             end = pos + len(line)
             section = SECTION_RE.match(line) is not None
             heading = not cells[i] and is_heading_line(line)
+            if heading and i + 1 < len(lines) and _spaced_header(line, lines[i + 1]):
+                heading = False  # 指标名称 计量单位 本月 …: the header of the spaced table under it, not a heading
             if heading and after_section and not section and len(_CLAUSE_COMMA.findall(line)) >= 2:
                 heading = False  # 一、九月情况 then 9月份,全市发生……2起,死亡2人 without its full stop: the section's text
             if line.strip():
@@ -429,7 +448,7 @@ class Document:
         cands = [
             p for p in self.paragraphs[: first_prose + 1]
             if p.heading and not p.furniture and _SIX_CJK.match(s, p.start, p.end)
-            and not SECTION_RE.match(s[p.start : p.end])
+            and not SECTION_RE.match(s[p.start : p.end]) and not _AGENCIES_ONLY.fullmatch(s, p.start, p.end)
         ]
         if not cands:
             return None

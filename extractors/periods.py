@@ -61,6 +61,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("since_month_open", rf"{_Y}(?P<m>{_N})月份?(?![\d日])[\u4e00-\u9fff]{{1,8}}?以来"),
     ("until", rf"(?:截至|截止到|截止|到)(?:{_Y}?(?P<m>{_N})月(?:(?P<d>{_N})日|(?P<part>底|末|上旬|中旬|下旬)|份)?)"),
     ("until_zhi", rf"至{_Y}?(?P<m>{_N})月(?:(?P<d>{_N})日|份)?(?:底|末)?(?:止|结束|截止)"),
+    # 1-本月累计, 1至本月: from January to the month the release reports on (a monthly table's header)
+    ("to_this_month", r"1\s*(?:至|到|-|—|–|~|～)\s*本月(?:止)?"),
     ("month_range", rf"{_Y}?(?P<m>{_N})月?(?:至|到|-|—|–|~|～)(?P<m2>{_N})月份?(?:期间|间)?"),
     ("first_n", rf"{_Y}?前(?P<n>{_N})个?月"),
     ("first_q", rf"{_Y}?前(?P<q>[一二三123])个?季度"),
@@ -74,6 +76,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # 2023.5.12凌晨, 5.14当天: a date written with dots, known by the time of day after it
     ("day_dot", r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})\.)?(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?=当天|当日|凌晨|上午|中午|下午|晚上|晚间|早上|傍晚|夜间)"),
     ("month", rf"{_Y}?(?P<m>{_N})月份?(?![\d日])"),
+    # 本月: the month the release reports on (2018年7月……主要指标 / 本月,全市……)
+    ("this_month", r"本月份?(?![底末初止以来])"),
     ("since_year", rf"(?:自|从)?{_Y}(?:以来|来|{_ZHIJIN}|{_QI})"),
     ("since_year_start", r"(?:今年)?年初(?:以来|至今(?!年))|开年以来|新年以来"),
     # 该行动开展以来: since a campaign began, whose start the text states before (or not at all)
@@ -404,6 +408,16 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
             return None
         y = _year_of(ytext, ctx, mo)
         return Period("span", date(y, mo, 1), _month_end(y, mo)) if y else unresolved
+    if name in ("this_month", "to_this_month"):
+        # the month in force (a title's 2018年7月), or the last month of the months in force (1-7月); with no
+        # month stated, not the month of publication (a monthly release comes out the month after)
+        st = ctx.state
+        if st is None or st.kind != "span" or st.start is None or st.end is None or st.end.day != _month_end(
+            st.end.year, st.end.month
+        ).day or st.start.day != 1 or st.start.year != st.end.year:
+            return None
+        first = date(st.end.year, st.end.month, 1)
+        return Period("span", first if name == "this_month" else date(first.year, 1, 1), st.end)
     if name == "since_year":
         y = _year_of(ytext, ctx)
         return Period("span", date(y, 1, 1), pub) if y else unresolved

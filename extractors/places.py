@@ -98,6 +98,9 @@ RANK_AFTER: tuple[str, ...] = (
     "总数", "总额", "均值", "同期", "进出口总值", "一盘棋",
 )
 # After a name: the place is the one ranked (酒泉排名第二), the area of what follows.
+# After a scope word, a total with its value (全省进出口总值1407.6亿元, 全市总额为……): the area's own figure,
+# not the whole of a share (占全省进出口总值的).
+_TOTAL_STATED = re.compile(r"(?:进出口总值|总数|总额)(?:为|达到?|是)?\s*\d")
 RANKED_AFTER: tuple[str, ...] = ("排名第", "排名前", "排在第", "位列第", "位居第")
 # After a name: the place is the one ranked, its value right after (张家口市最高，达91.6%; 邯郸市最低，为61.3%).
 _RANKED_VALUE = re.compile(r"最(?:高|低|多|少|大|小|快|慢)[,，]?(?:为|达到?|是|仅为?)?\s*\d")
@@ -320,7 +323,10 @@ def mentions(doc: Document, gaz: Gazetteer | None = None) -> list[Mention]:
             role, rule = FURNITURE, "in a furniture line"
         elif s[max(0, a - 3) : a].endswith(RHETORIC_BEFORE) or s.startswith(RHETORIC_AFTER, b):
             role, rule = RHETORIC, "乃至 around"
-        elif s.startswith(RANK_AFTER, b) or s[max(0, a - 3) : a].endswith(RANK_BEFORE):
+        elif (
+            s.startswith(RANK_AFTER, b) and not _TOTAL_STATED.match(s, b)
+            or s[max(0, a - 3) : a].endswith(RANK_BEFORE)
+        ):
             role, rule = COMPARE, "a ranking or comparison around"
         elif s.startswith("、", b) or s[max(0, a - 1) : a] == "、":
             role, rule = COMPARE, "listed beside another scope (全国、全省平均)"

@@ -1118,6 +1118,10 @@ def _period_of(
 
 
 _SEMICOLON = re.compile(r"[;；]")
+# A zone after a place in a list: 、东津新区, 和经济技术开发区.
+_ZONE_ITEM = re.compile(r"[、和及与](?P<zone>[\u4e00-\u9fff]{2,8}?(?:新区|开发区|高新区|经开区|保税区|示范区|试验区))(?=[、和及与]|[^,，。;；]{0,12}?分别)")
+# Between two items of a list of changes, one saying its own direction: 和下降, 、增长.
+_ITEM_WITH_DIRECTION = re.compile(r"[、和及与](?:增长|下降|上升|减少|增加|提高|降低|回落|回升)")
 # Months or quarters listed, then 分别 in the clause: 5月、6月分别……, 一季度和二季度分别…….
 _PERIOD_ITEM = r"(?:\d{1,2}月份?|[一二三四]季度|第[一二三四]季度)"
 _PERIOD_LISTED_AFTER = re.compile(r"\s*[、和及与]\s*" + _PERIOD_ITEM + r"(?:\s*[、和及与]\s*" + _PERIOD_ITEM + r")*[^,，。;；]{0,16}?分别")
@@ -1440,6 +1444,12 @@ def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None
                 runs[-1].append(m)
             else:
                 runs.append([m])
+        for run in runs:
+            # 襄城区、樊城区、襄州区、东津新区……分别: a zone the gazetteer does not hold (新区, 开发区) closing a list
+            # of places is one more item
+            while (z := _ZONE_ITEM.match(s, run[-1].end)) is not None:
+                run.append(places.Mention(z.start("zone"), z.end("zone"), z.group("zone"), places.LIST,
+                                          rule="a zone listed with places", place=Place(z.group("zone"))))
         sent = doc.sentences[si]
         lists = [r for r in runs if len(r) >= 2]
         for j, run in enumerate(lists):
@@ -1460,9 +1470,11 @@ def _distribute_run(doc: Document, run: list[Mention], nums: list[Num], starts: 
     i = 0
     while i < len(in_sent):
         group = [in_sent[i]]
-        while i + len(group) < len(in_sent) and s[group[-1].end : in_sent[i + len(group)].start].strip() in (
-            "、", "和", "及", "与", ",", "，", ""
+        while i + len(group) < len(in_sent) and (
+            (gap := s[group[-1].end : in_sent[i + len(group)].start].strip()) in ("、", "和", "及", "与", ",", "，", "")
+            or _ITEM_WITH_DIRECTION.fullmatch(gap)
         ):
+            # (分别增长7.5%、12.1%和下降3.6%: an item that says its own direction is still an item)
             group.append(in_sent[i + len(group)])
         if len(group) > k and s[group[k - 1].end : group[k].start].strip() in (",", "，"):
             group = group[:k]  # ……分别为52起、41起和27起,三个城区合计……: the list ends at the comma
@@ -1497,7 +1509,9 @@ def _changes_of_places_each(doc: Document, nums: list[Num]) -> None:
     while i < len(nums):
         n = nums[i]
         j = i + 1
-        while j < len(nums) and nums[j].sentence == n.sentence and s[nums[j - 1].end : nums[j].start].strip() in places.LIST_JOINERS:
+        while j < len(nums) and nums[j].sentence == n.sentence and (
+            (gap := s[nums[j - 1].end : nums[j].start].strip()) in places.LIST_JOINERS or _ITEM_WITH_DIRECTION.fullmatch(gap)
+        ):
             j += 1
         k = j - i
         if k >= 2 and "分别" in s[doc.clause(n.start)[0] : n.start]:
@@ -2179,7 +2193,8 @@ def _table_columns_and_rows(doc: Document, nums: list[Num], times: _Times, area:
         if c is None:
             continue
         if c.header_start >= 0:
-            ph = next((p for p in times.scopes.in_force(c.header_start + len(c.header) - 1, heading=False)
+            at = c.header_start + len(c.header) - 1
+            ph = next((p for p in times.scopes.in_force(at, heading=doc.is_heading(at))
                        if p.start >= c.header_start and p.role in (P.WHEN, P.UNTIL, P.STOCK)), None)
             if ph is not None:
                 n.period, n.period_from = ph.value.period, (ph.start, ph.end, "the period its column's header names")

@@ -167,6 +167,7 @@ def _value_cell(v: _Cell, label: str, label_start: int, header: _Cell | None, ro
     own = unit_at(rest, skip) if rest else None
     if rest and own is None:
         return None
+    end = v.start + len(m.group("num")) + (skip + len(own.text) if own else 0)  # (a unit of the cell's own)
     if own is None and row_unit:
         um = multiplier_at(row_unit, 0)
         own = unit_at(row_unit, len(um[0]) if um else 0)
@@ -174,7 +175,6 @@ def _value_cell(v: _Cell, label: str, label_start: int, header: _Cell | None, ro
     unit = own or h_unit
     if unit is None and ("%" in head or "％" in head):
         unit = unit_at("%", 0)
-    end = v.start + len(m.group("num")) + (skip + len(own.text) if own else 0)
     comparison = "mom" if "环比" in head else "yoy" if _CHANGE_HEADER.search(head) else None
     return ValueCell(v.start, end, float(m.group("num").replace("−", "-")), label, head, unit,
                      1 if own else h_mult, comparison, header.start if header is not None else -1, label_start)
@@ -224,21 +224,61 @@ def _pipe_rows(doc: Document) -> list[list[list[_Cell]]]:
     return tables
 
 
+# A line that may be a row of a table written with spaces between its cells: no sentence punctuation.
+_SPACED_NOT_ROW = re.compile(r"[，。；：,;:!?！？、]")
+_SPACE_RUN = re.compile(r"\S+")
+
+
+def _spaced_rows(doc: Document) -> list[list[list[_Cell]]]:
+    """Tables written a row per line with spaces between the cells (指标名称 计量单位 本月 …, then 公路客运量 人
+    963125 -4.2 …): runs of two or more lines with as many cells each (three or more), none with sentence
+    punctuation, where every line after the first holds two values at least; furniture lines are left out."""
+    s = doc.s
+    tables: list[list[list[_Cell]]] = []
+    cur: list[list[_Cell]] = []
+
+    def close() -> None:
+        if len(cur) >= 2:
+            tables.append(list(cur))
+        cur.clear()
+
+    for p in doc.paragraphs:
+        line = s[p.start : p.end]
+        if p.furniture or p.cell or BAR_RE.search(line) or _SPACED_NOT_ROW.search(line):
+            close()
+            continue
+        cells = [_Cell(p.start + m.start(), p.start + m.end(), m.group(0), _is_value(m.group(0)))
+                 for m in _SPACE_RUN.finditer(line)]
+        if len(cells) < 3 or cur and len(cells) != len(cur[0]) or cur and sum(c.value for c in cells) < 2:
+            close()
+            if len(cells) < 3 or sum(c.value for c in cells) >= 2:
+                continue  # (a row whose header is not there is no table)
+        cur.append(cells)
+    close()
+    return tables
+
+
 def pipe_value_cells(doc: Document) -> list[ValueCell]:
-    """The values of tables written with bars: the first row is the header; every later row is a label
-    and its cells, a bare value taking its unit from its column's header (同比增长(%): a change in
-    percent)."""
+    """The values of tables written with bars, or with spaces between their cells: the first row is the
+    header; every later row is a label and its cells, a bare value taking its unit from the row's cell under
+    a 单位 column, else from its column's header (同比增长(%): a change in percent)."""
     out: list[ValueCell] = []
-    for rows in _pipe_rows(doc):
+    for rows in _pipe_rows(doc) + _spaced_rows(doc):
         header, body = rows[0], rows[1:]
         if any(c.value for c in header[1:]):
             continue  # no header row: the first row holds values
+        unit_col = next((k for k, h in enumerate(header) if _is_unit_header(h.text)), None)
         for row in body:
             label = _LABEL_NOISE.sub("", row[0].text)
             if not label or row[0].value:
                 continue
+            row_unit = row[unit_col].text if unit_col is not None and _unit_only(row[unit_col].text) else None
             for k, v in enumerate(row[1:], start=1):
-                if v.value and (cell := _value_cell(v, label, row[0].start, header[k], None)) is not None:
+                if not v.value:
+                    continue
+                h_unit, _ = _header_unit(header[k].text)
+                own_unit = None if h_unit is not None or "%" in header[k].text else row_unit
+                if (cell := _value_cell(v, label, row[0].start, header[k], own_unit)) is not None:
                     out.append(cell)
     return out
 

@@ -304,3 +304,46 @@ def test_a_campaign_launched_in_a_month_dates_its_kaizhan_yilai_later() -> None:
     assert _period(got["29个"]) == (date(2018, 1, 1), date(2019, 11, 8))
     assert _period(got["11个"]) == (date(2019, 1, 1), date(2019, 11, 8))
     assert _period(got["376件"]) == (date(2018, 1, 1), date(2019, 11, 8))
+
+
+def test_a_table_written_with_spaces_reads_its_rows_units_and_month_columns() -> None:
+    # the agencies' line is a byline, the month line the title; 本月 is the title's month and 1-本月 runs from
+    # January to it; a row's unit comes from its cell under 计量单位
+    got = _by_mention(
+        "某市统计局  某市交通运输局\n2018年7月某市交通运输主要指标\n\n本月,全市交通运输生产总体平稳。\n\n"
+        "指标名称 计量单位 本月 本月比上年同月增长(%) 1-本月累计 累计比上年同期增长(%)\n"
+        "公路客运量 人 963125 -4.2 7128340 -3.5\n港口货物吞吐量 吨 315280 -12.6 2468170 -7.3\n",
+        date(2018, 8, 15), "某市",
+    )
+    july, to_july = (date(2018, 7, 1), date(2018, 7, 31)), (date(2018, 1, 1), date(2018, 7, 31))
+    f = got["963125"]
+    assert (f.value, f.unit, f.subject) == (963125, "人", "公路客运量") and _period(f) == july
+    f = got["-4.2"]
+    assert (f.value, f.unit, f.comparison) == (-4.2, "%", "yoy") and _period(f) == july
+    assert _period(got["7128340"]) == to_july and got["2468170"].unit == "吨"
+    assert _period(got["-7.3"]) == to_july
+
+
+def test_the_areas_total_stated_with_its_value_is_the_areas_own_figure() -> None:
+    # 全省进出口总值1407.6亿元: the province's figure (an agency of a city named before it does not own it);
+    # 占全省进出口总值的 stays the whole of a share
+    got = _by_mention("据西安海关统计,1-5月,全省进出口总值1407.6亿元,同比增长12.6%。", date(2019, 6, 18), "陕西省")
+    assert got["1407.6亿元"].region == "陕西省"
+
+
+def test_an_item_that_says_its_own_direction_stays_in_a_list_of_places() -> None:
+    got = _by_mention(
+        "晋江市、石狮市、南安市进出口总值分别为241.3亿元、176.8亿元、98.4亿元,同比分别增长7.5%、12.1%和下降3.6%。",
+        date(2023, 4, 25), "泉州市",
+    )
+    assert [got[m].region for m in ("7.5%", "12.1%", "3.6%")] == ["晋江市", "石狮市", "南安市"]
+
+
+def test_a_zone_closing_a_list_of_places_is_one_more_item() -> None:
+    # 东津新区 is not a division: still the fourth of four, with its own figure
+    got = _by_mention(
+        "分区域看,襄城区、樊城区、襄州区、东津新区新建商品住房销售面积分别为61.2万平方米、148.5万平方米、126.9万平方米、97.3万平方米。",
+        date(2021, 10, 22), "襄阳市",
+    )
+    assert [got[m].region for m in ("61.2万平方米", "148.5万平方米", "126.9万平方米", "97.3万平方米")] == [
+        "襄城区", "樊城区", "襄州区", "东津新区"]
