@@ -100,6 +100,8 @@ RANK_AFTER: tuple[str, ...] = (
 # After a name: the place is the one ranked (酒泉排名第二), the area of what follows.
 # After a scope word, a total with its value (全省进出口总值1407.6亿元, 全市总额为……): the area's own figure,
 # not the whole of a share (占全省进出口总值的).
+# After a scope word, what makes it part of a system's name: 全国打拐DNA数据库, 全省一体化平台.
+_SYSTEM_AFTER = re.compile(r"[^,，。;；\d]{0,8}?(?:数据库|信息库|信息系统|平台)")
 _TOTAL_STATED = re.compile(r"(?:进出口总值|总数|总额)(?:为|达到?|是)?\s*\d")
 RANKED_AFTER: tuple[str, ...] = ("排名第", "排名前", "排在第", "位列第", "位居第")
 # After a name: the place is the one ranked, its value right after (张家口市最高，达91.6%; 邯郸市最低，为61.3%).
@@ -328,6 +330,8 @@ def mentions(doc: Document, gaz: Gazetteer | None = None) -> list[Mention]:
             or s[max(0, a - 3) : a].endswith(RANK_BEFORE)
         ):
             role, rule = COMPARE, "a ranking or comparison around"
+        elif _SYSTEM_AFTER.match(s, b):
+            role, rule = RHETORIC, "the name of a system or database (全国打拐DNA数据库)"
         elif s.startswith("、", b) or s[max(0, a - 1) : a] == "、":
             role, rule = COMPARE, "listed beside another scope (全国、全省平均)"
         elif word == "全国" and s.startswith(NAME_AFTER, b):

@@ -912,6 +912,10 @@ def _strip_places(t: str) -> str:
     查办): the places are the figures' regions, not what they count."""
     if "、" in t and (tm := _TOWNSHIPS_OPEN.match(t)) is not None and len(t) - tm.end() >= 2:
         return t[tm.end() :]  # 城关、石屏两镇分别发生: the townships are the figures' regions
+    if "的" in t[:10] and "、" in t and (d := t.index("的")) >= 2 and gazetteer().may_start(t[d + 1 :]):
+        cut = _cut_places(t[d + 1 :])
+        if cut != t[d + 1 :] and "、" in t[d + 1 : len(t) - len(cut)]:
+            return cut  # 受灾较重的海东市、西宁市、海北州受灾人口分别为: the places listed after what picks them out
     if not gazetteer().may_start(t):
         return t  # no name opens the clause (most clauses): the whole of find() would say the same
     return _cut_places(t)

@@ -347,3 +347,28 @@ def test_a_zone_closing_a_list_of_places_is_one_more_item() -> None:
     )
     assert [got[m].region for m in ("61.2万平方米", "148.5万平方米", "126.9万平方米", "97.3万平方米")] == [
         "襄城区", "樊城区", "襄州区", "东津新区"]
+
+
+def test_places_listed_after_what_picks_them_out_are_regions_not_subjects() -> None:
+    # 受灾较重的海东市、西宁市、海北州受灾人口分别为……: each figure is the 受灾人口 of its place
+    got = _by_mention("从地区分布看，受灾较重的海东市、西宁市、海北州受灾人口分别为7.8万人次、4.6万人次、2.9万人次。",
+                      date(2022, 9, 9), "青海省")
+    assert [got[m].subject for m in ("7.8万人次", "4.6万人次", "2.9万人次")] == ["受灾人口"] * 3
+    assert [got[m].region for m in ("7.8万人次", "4.6万人次", "2.9万人次")] == ["海东市", "西宁市", "海北州"]
+
+
+def test_a_peak_day_inside_a_holiday_holds_for_its_sentence() -> None:
+    # 10月2日出行高峰当天: that day's traffic; the holiday's totals after it are the holiday's
+    got = _by_mention(
+        "国庆假期（10月1日至7日），全省道路交通安全形势总体平稳。10月2日出行高峰当天，高速公路车流量达236.5万辆次。"
+        "全省共出动警力4.2万人次，查处各类交通违法行为5.3万起。",
+        date(2021, 10, 8), "福建省",
+    )
+    assert _period(got["236.5万辆次"]) == (date(2021, 10, 2), date(2021, 10, 2))
+    for m in ("4.2万人次", "5.3万起"):
+        assert _period(got[m]) == (date(2021, 10, 1), date(2021, 10, 7)) and got[m].kind == "aggregate"
+
+
+def test_a_scope_word_inside_a_databases_name_names_no_area() -> None:
+    got = _by_mention("全年采集血样640份，录入全国打拐DNA数据库后比中4名被拐儿童身份。", date(2013, 1, 20), "晋中市")
+    assert got["4名"].region == "晋中市"
