@@ -180,6 +180,8 @@ def short_forms(name: str, level: str) -> tuple[str, ...]:
         word = {"自治州": "州", "自治县": "县", "自治旗": "旗", "自治区": ""}[m.group(0)]
         if word:
             out.append(stem + word)
+            if len(stem) >= 2 and stem != name[: m.start()]:
+                out.append(stem + m.group(0))  # 威宁自治县, 湘西自治州: the level word kept whole, the peoples left out
         if len(stem) >= 2:
             out.append(stem)
     elif name.endswith("特别行政区"):
@@ -291,6 +293,8 @@ class Gazetteer:
                 add(d.name[:-1] + "县", d.code, "former")
                 if d.name[-1] == "区":
                     add(d.name[:-1] + "市", d.code, "former")  # 南康市 (南康区 since 2013), 江都市 (江都区)
+                    if not d.name.endswith("新区"):
+                        add(d.name[:-1] + "新区", d.code, "former")  # 康巴什新区 (康巴什区 since 2016)
         self.abbr: dict[str, Division] = {}
         self.agencies: dict[str, Division] = {}
         self.former_until: dict[str, int | None] = {}

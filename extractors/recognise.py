@@ -887,7 +887,9 @@ class _Times:
                 r, level = P.EVENT, PARAGRAPH
         if r == P.EVENT and per.kind == "day" and not heading and (
             s.startswith("单日", mk.end)
-            or mk.name == "today" and _PEAK_DAY_BEFORE.search(s, max(sent.start, mk.start - 8), mk.start)
+            or mk.name == "today" and (
+                _PEAK_DAY_BEFORE.search(s, max(sent.start, mk.start - 8), mk.start) or _PEAK_DAY_AFTER.match(s, mk.end)
+            )
             or mk.name == "day" and _PEAK_DAY_AFTER.match(s, mk.end)
         ):
             # 长假期间……,10月3日单日入城车辆达2.1万辆次。交警大队……: one day's statistic told inside a period holds
@@ -1124,7 +1126,7 @@ def _period_of(
 _SEMICOLON = re.compile(r"[;；]")
 # Before 当天: the peak day of a period (10月2日出行高峰当天, 返程高峰当日): a single day's statistic.
 _PEAK_DAY_BEFORE = re.compile(r"(?:高峰|峰值|最高峰)(?:日)?$")
-_PEAK_DAY_AFTER = re.compile(r"[^,，。;；]{0,6}?(?:高峰|峰值)")
+_PEAK_DAY_AFTER = re.compile(r"[^,，。;；]{0,10}?(?:高峰|峰值)")
 # A zone after a place in a list: 、东津新区, 和经济技术开发区.
 _ZONE_ITEM = re.compile(r"[、和及与](?P<zone>[\u4e00-\u9fff]{2,8}?(?:新区|开发区|高新区|经开区|保税区|示范区|试验区))(?=[、和及与]|[^,，。;；]{0,12}?分别)")
 # Between two items of a list of changes, one saying its own direction: 和下降, 、增长.

@@ -51,9 +51,9 @@ def test_coordinates_come_with_the_divisions() -> None:
 @pytest.mark.parametrize(
     ("name", "level", "expected"),
     [
-        ("湘西土家族苗族自治州", "prefecture", ("湘西州", "湘西")),
-        ("南涧彝族自治县", "county", ("南涧县", "南涧")),
-        ("双江拉祜族佤族布朗族傣族自治县", "county", ("双江县", "双江")),
+        ("湘西土家族苗族自治州", "prefecture", ("湘西自治州", "湘西州", "湘西")),
+        ("南涧彝族自治县", "county", ("南涧自治县", "南涧县", "南涧")),
+        ("双江拉祜族佤族布朗族傣族自治县", "county", ("双江自治县", "双江县", "双江")),
         ("广西壮族自治区", "province", ("广西",)),
         ("嵩明县", "county", ("嵩明",)),
         ("宿州市", "prefecture", ("宿州",)),

@@ -372,3 +372,28 @@ def test_a_peak_day_inside_a_holiday_holds_for_its_sentence() -> None:
 def test_a_scope_word_inside_a_databases_name_names_no_area() -> None:
     got = _by_mention("全年采集血样640份，录入全国打拐DNA数据库后比中4名被拐儿童身份。", date(2013, 1, 20), "晋中市")
     assert got["4名"].region == "晋中市"
+
+
+def test_an_autonomous_county_by_its_place_name_and_its_level_word() -> None:
+    # 威宁自治县: the peoples left out of 威宁彝族回族苗族自治县, the level word kept whole
+    assert gazetteer().lookup("威宁自治县").name == "威宁彝族回族苗族自治县"
+    got = _by_mention("纳雍县调解纠纷2870件；威宁自治县调解纠纷4630件。", date(2018, 7, 12), "毕节市")
+    assert got["4630件"].region in ("威宁自治县", "威宁彝族回族苗族自治县")
+
+
+def test_a_day_whose_traffic_peaked_holds_for_its_sentence() -> None:
+    got = _by_mention(
+        "国庆中秋假期(9月29日至10月6日),全县道路交通安全形势平稳。10月1日当天车流量达到峰值,超过4.1万辆次。"
+        "交警大队疏导拥堵路段17处。",
+        date(2023, 10, 8), "安化县",
+    )
+    assert _period(got["超过4.1万辆次"]) == (date(2023, 10, 1), date(2023, 10, 1))
+    assert _period(got["17处"]) == (date(2023, 9, 29), date(2023, 10, 6))
+
+
+def test_a_district_by_its_name_as_a_new_district() -> None:
+    # 康巴什新区 (康巴什区 since 2016) opens a list of places handed figures with 分别
+    got = _by_mention(
+        "康巴什新区、达拉特旗、准格尔旗、伊金霍洛旗公安局分别破获179起、153起、211起和162起。", date(2014, 9, 26), "鄂尔多斯市",
+    )
+    assert [got[m].region for m in ("179起", "153起", "211起", "162起")] == ["康巴什新区", "达拉特旗", "准格尔旗", "伊金霍洛旗"]
