@@ -73,7 +73,18 @@ _AGENCIES_ONLY = re.compile(
 REPORTER_SOURCE_RE = re.compile(r"记者[^,，。;；]{0,8}?(?:从|在)([^,，。;；]{2,30}?)(?:获悉|了解到|获得|得知)")
 _DATE_IN_LINE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
 _CLAUSE_COMMA = re.compile(r"[,，]")
-_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年")
+# A year a title names, not a span's start (2023年禁毒工作……; not 2019年以来).
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*(?:以来|来|至|到|-|—))")
+# A full date (2024年6月25日): the day of a meeting or a report, in the year the release is written.
+_FULL_DAY = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
+# A year opening the lead's account (记者从……了解到，2024年兰州市计划改造……; 2019年，全县……): the year the
+# release reports on, not a year it looks back to (通报了2011年……, 比2015年).
+_LEAD_FRAME_YEAR = re.compile(
+    r"(?:^|(?<=[,，:：。])|(?<=获悉)|(?<=了解到))\s*((?:19|20)\d{2})年"
+    r"(?![以来至到末底初度后代]|前(?![三两一二]季度|[一二三四五六七八九十两\d]{1,2}个月)|\s*[-—~～至到])"
+)
+# A part of a year with no year of its own: 截至9月底, 1-9月, 前三季度, 上半年.
+_PART_OF_YEAR = re.compile(r"(?:截至|截止|1\s*[-—~至到]\s*)\d{1,2}月|前三季度|上半年|一季度|前两个月")
 _IMPLIED_YEAR = re.compile(r"(?P<rel>今年|本年|去年|上年)(?:同期)?[(（](?P<y>(?:19|20)\d{2})年")
 
 
@@ -516,14 +527,36 @@ class Document:
 
     @cached_property
     def text_year(self) -> int | None:
-        """The year the text itself fixes when no publication date is known: the year its title names
-        (2021年宿州市国民经济和社会发展统计公报), else the latest four-digit year of the first paragraphs."""
-        m = _YEAR_IN_TITLE.search(self.title_text)
-        if m is not None:
-            return int(m.group(1))
-        years = [int(y) for p in self.body_paragraphs[:2] for y in _YEAR_IN_TITLE.findall(self.s, p.start, p.end)]
-        return max(years) if years else None
+        """With no publication date: the year the text itself fixes for 今年, tried in this order.
 
+        * stated for 今年 (今年（2024年）, 去年同期（2023年1至4月）): :attr:`implied_year`;
+        * the one year the title names (南寧市2023年禁毒工作新聞發布會: 今年4月 is April 2023);
+        * the year of the first full date in the first two paragraphs (2024年6月25日, the day of the meeting
+          or the report), unlike a bare year there, often the year before the release's own (通报了2011年……);
+        * the one year that opens a clause of the first paragraph and is still running there (2024年兰州市计划
+          改造……。截至9月底,已开工……). A year the lead reports as done (获悉,2022年,全省破获……) fixes nothing."""
+        return self.implied_year or self._title_year() or self._lead_day_year() or self._lead_frame_year()
+
+    def _title_year(self) -> int | None:
+        years = {int(y) for y in _TITLE_YEAR.findall(self.title_text)} if self.title is not None else set()
+        return years.pop() if len(years) == 1 else None
+
+    def _lead_day_year(self) -> int | None:
+        for p in self.body_paragraphs[:2]:
+            m = _FULL_DAY.search(self.s, p.start, p.end)
+            if m is not None:
+                return int(m.group(1))
+        return None
+
+    def _lead_frame_year(self) -> int | None:
+        if not self.body_paragraphs:
+            return None
+        p = self.body_paragraphs[0]
+        lead = self.s[p.start : p.end]
+        found = list(_LEAD_FRAME_YEAR.finditer(lead))
+        if len({m.group(1) for m in found}) != 1 or not _PART_OF_YEAR.search(lead, found[0].end()):
+            return None
+        return int(found[0].group(1))
 
 def read(text: str, *, published: date | None = None, region: str | None = None) -> Document:
     """The document model of ``text``."""

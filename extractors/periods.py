@@ -412,10 +412,11 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         # the month in force (a title's 2018年7月), or the last month of the months in force (1-7月); with no
         # month stated, not the month of publication (a monthly release comes out the month after)
         st = ctx.state
-        if st is None or st.kind != "span" or st.start is None or st.end is None or st.end.day != _month_end(
-            st.end.year, st.end.month
-        ).day or st.start.day != 1 or st.start.year != st.end.year:
-            return None
+        if (
+            st is None or st.kind != "span" or st.start is None or st.end is None or st.start.day != 1
+            or st.start.year != st.end.year or st.end != _month_end(st.end.year, st.end.month)
+        ):
+            return None  # (the state is not whole months of one year)
         first = date(st.end.year, st.end.month, 1)
         return Period("span", first if name == "this_month" else date(first.year, 1, 1), st.end)
     if name == "since_year":

@@ -97,12 +97,12 @@ RANK_AFTER: tuple[str, ...] = (
     "各地", "各县", "各区", "各市", "各州", "范围内", "性", "人民", "上下", "各族", "重点", "最", "增速", "增幅", "的比重", "比重", "占比",
     "总数", "总额", "均值", "同期", "进出口总值", "一盘棋",
 )
-# After a name: the place is the one ranked (酒泉排名第二), the area of what follows.
-# After a scope word, a total with its value (全省进出口总值1407.6亿元, 全市总额为……): the area's own figure,
-# not the whole of a share (占全省进出口总值的).
 # After a scope word, what makes it part of a system's name: 全国打拐DNA数据库, 全省一体化平台.
 _SYSTEM_AFTER = re.compile(r"[^,，。;；\d]{0,8}?(?:数据库|信息库|信息系统|平台)")
+# After a scope word, a total with its value (全省进出口总值1407.6亿元, 全市总额为……): the area's own figure,
+# not the whole of a share (占全省进出口总值的).
 _TOTAL_STATED = re.compile(r"(?:进出口总值|总数|总额)(?:为|达到?|是)?\s*\d")
+# After a name: the place is the one ranked (酒泉排名第二), the area of what follows.
 RANKED_AFTER: tuple[str, ...] = ("排名第", "排名前", "排在第", "位列第", "位居第")
 # After a name: the place is the one ranked, its value right after (张家口市最高，达91.6%; 邯郸市最低，为61.3%).
 _RANKED_VALUE = re.compile(r"最(?:高|低|多|少|大|小|快|慢)[,，]?(?:为|达到?|是|仅为?)?\s*\d")
@@ -266,16 +266,20 @@ def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tu
 _DISTRIBUTED_AFTER = re.compile(r"[^,，。;；:：、]{0,12}分别")
 
 
+def _places_ending_at(s: str, end: int) -> list[int]:
+    """The starts of the place names (of twelve characters at most) that end at ``end``."""
+    lo = max(0, end - 12)
+    return [lo + h.start for h in gazetteer().find(s[lo:end]) if h.end == end - lo]
+
+
 def _place_ends_at(s: str, end: int) -> bool:
     """Whether a place's name ends at ``end``."""
-    lo = max(0, end - 12)
-    return any(h.end == end - lo for h in gazetteer().find(s[lo:end]))
+    return bool(_places_ending_at(s, end))
 
 
 def _listed_before(s: str, end: int) -> bool:
     """Whether a place listed after a 、 ends at ``end`` (before a 和 or 及 that closes the list: 甲县、乙县和……)."""
-    lo = max(0, end - 12)
-    return any(h.end == end - lo and h.start > 0 and s[lo + h.start - 1] == "、" for h in gazetteer().find(s[lo:end]))
+    return any(a > max(0, end - 12) and s[a - 1] == "、" for a in _places_ending_at(s, end))
 
 
 class _Spans:

@@ -244,58 +244,6 @@ def _meeting_day(doc: Document) -> Period | None:
 _CHANGE_CLAUSE = re.compile(r"\s*(?:比|较|同比|环比|与|增长|下降|增加|减少|上升|提高|回落)")
 
 
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*(?:以来|来|至|到|-|—))")
-
-
-def _title_year(doc: Document) -> int | None:
-    """The one year a release's title names (2023年禁毒工作……), if any."""
-    if doc.title is None:
-        return None
-    years = {int(y) for y in _TITLE_YEAR.findall(doc.title_text)}
-    return years.pop() if len(years) == 1 else None
-
-
-_FULL_DAY = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
-
-
-def _lead_day_year(doc: Document) -> int | None:
-    """With no publication date and no year in the title: the year of the first full date (2024年6月25日, the
-    day of the meeting or the report) in the release's first two paragraphs, which is the year it is
-    written in (今年1至5月 below it is that year's), unlike a bare year there (通报了2011年……)."""
-    for p in doc.body_paragraphs[:2]:
-        m = _FULL_DAY.search(doc.s, p.start, p.end)
-        if m is not None:
-            return int(m.group(1))
-    return None
-
-
-# A year opening the lead's account (记者从……了解到，2024年兰州市计划改造……; 2019年，全县……): the year the
-# release reports on, not a year it looks back to (通报了2011年……, 比2015年).
-_LEAD_FRAME_YEAR = re.compile(
-    r"(?:^|(?<=[,，:：。])|(?<=获悉)|(?<=了解到))\s*((?:19|20)\d{2})年"
-    r"(?![以来至到末底初度后代]|前(?![三两一二]季度|[一二三四五六七八九十两\d]{1,2}个月)|\s*[-—~～至到])"
-)
-
-
-# A part of a year with no year of its own: 截至9月底, 1-9月, 前三季度, 上半年.
-_PART_OF_YEAR = re.compile(r"(?:截至|截止|1\s*[-—~至到]\s*)\d{1,2}月|前三季度|上半年|一季度|前两个月")
-
-
-def _lead_frame_year(doc: Document) -> int | None:
-    """With no publication date, no year in the title and no full date in the lead: the one year that opens a
-    clause of the release's first paragraph and is still running there (2024年兰州市计划改造……。截至9月底,
-    已开工……): the year the release is written in (今年 below it is that year). A year the lead reports as
-    done (获悉,2022年,全省破获……) may be the year before the release's own: it fixes nothing."""
-    if not doc.body_paragraphs:
-        return None
-    p = doc.body_paragraphs[0]
-    lead = doc.s[p.start : p.end]
-    found = list(_LEAD_FRAME_YEAR.finditer(lead))
-    if len({m.group(1) for m in found}) != 1 or not _PART_OF_YEAR.search(lead, found[0].end()):
-        return None
-    return int(found[0].group(1))
-
-
 def _first_flow_clause(s: str, i: int, end: int) -> int:
     """The start of the first clause after ``i`` (before ``end``) that states a flow (not the change of the
     stock before it: 年末……1021家，比上年末增加58家)."""
@@ -384,10 +332,7 @@ class _Times:
                 extra.append((sent.start, m.group(0).strip(), None, "a paragraph on the area's totals after an incident"))
         self._extra = sorted(extra)
         title = doc.title
-        # with no publication date, 今年 is the year the text fixes: stated for 今年 (今年（2024年）), else
-        # the year its title names (南寧市2023年禁毒工作新聞發布會: 今年4月 is April 2023); not a year of the
-        # lead, which is often the year before the one the release is written in (通報了2011年……:去年)
-        implied = (doc.implied_year or _title_year(doc) or _lead_day_year(doc) or _lead_frame_year(doc)) if doc.published is None else None
+        implied = doc.text_year if doc.published is None else None  # with no publication date: the text's year
         compare_end = -1  # the end of the comparison base just read, while a list of bases may go on
         if doc.published is not None and "汛" in s:
             # the day the release says the flood season began (于3月28日入汛, 自4月1日我省正式入汛以来), read
@@ -1129,8 +1074,6 @@ _PEAK_DAY_BEFORE = re.compile(r"(?:高峰|峰值|最高峰)(?:日)?$")
 _PEAK_DAY_AFTER = re.compile(r"[^,，。;；]{0,10}?(?:高峰|峰值)")
 # A zone after a place in a list: 、东津新区, 和经济技术开发区.
 _ZONE_ITEM = re.compile(r"[、和及与](?P<zone>[\u4e00-\u9fff]{2,8}?(?:新区|开发区|高新区|经开区|保税区|示范区|试验区))(?=[、和及与]|[^,，。;；]{0,12}?分别)")
-# Between two items of a list of changes, one saying its own direction: 和下降, 、增长.
-_ITEM_WITH_DIRECTION = re.compile(r"[、和及与](?:增长|下降|上升|减少|增加|提高|降低|回落|回升)")
 # Months or quarters listed, then 分别 in the clause: 5月、6月分别……, 一季度和二季度分别…….
 _PERIOD_ITEM = r"(?:\d{1,2}月份?|[一二三四]季度|第[一二三四]季度)"
 _PERIOD_LISTED_AFTER = re.compile(r"\s*[、和及与]\s*" + _PERIOD_ITEM + r"(?:\s*[、和及与]\s*" + _PERIOD_ITEM + r")*[^,，。;；]{0,16}?分别")
@@ -1481,7 +1424,7 @@ def _distribute_run(doc: Document, run: list[Mention], nums: list[Num], starts: 
         group = [in_sent[i]]
         while i + len(group) < len(in_sent) and (
             (gap := s[group[-1].end : in_sent[i + len(group)].start].strip()) in ("、", "和", "及", "与", ",", "，", "")
-            or _ITEM_WITH_DIRECTION.fullmatch(gap)
+            or subjects.CHANGED_ITEM.fullmatch(gap)
         ):
             # (分别增长7.5%、12.1%和下降3.6%: an item that says its own direction is still an item)
             group.append(in_sent[i + len(group)])
@@ -1519,7 +1462,7 @@ def _changes_of_places_each(doc: Document, nums: list[Num]) -> None:
         n = nums[i]
         j = i + 1
         while j < len(nums) and nums[j].sentence == n.sentence and (
-            (gap := s[nums[j - 1].end : nums[j].start].strip()) in places.LIST_JOINERS or _ITEM_WITH_DIRECTION.fullmatch(gap)
+            (gap := s[nums[j - 1].end : nums[j].start].strip()) in places.LIST_JOINERS or subjects.CHANGED_ITEM.fullmatch(gap)
         ):
             j += 1
         k = j - i

@@ -843,8 +843,8 @@ def comparison_of(raw_clause: str, family: str) -> str | None:
 # A clause that is a change word alone (,增长4.7%): a rate of change with no base of its own.
 _BARE_CHANGE = re.compile(r"\s*(?:增长|下降|增加|减少|上升|提高|降低|回落)了?\s*")
 # An item of a list of changes that says its own direction: 分别增长11.3%、2.6%和下降3.1%.
-_CHANGED_ITEM = re.compile(r"(?:、|和|及|与)(增长|下降|上升|减少|增加|提高|降低|回落|回升)")
-_CHANGED_ITEM_FIRST: frozenset[str] = frozenset("、和及与")  # what every match of _CHANGED_ITEM opens with
+CHANGED_ITEM = re.compile(r"(?:、|和|及|与)(增长|下降|上升|减少|增加|提高|降低|回落|回升)")
+_CHANGED_ITEM_FIRST: frozenset[str] = frozenset("、和及与")  # what every match of CHANGED_ITEM opens with
 _CLAUSE_BREAK_RE = re.compile(r"[,;:。!?，；：！？\n]")
 AVERAGE_WORDS: tuple[str, ...] = ("日均", "月均", "年均", "人均", "户均")
 
@@ -1551,7 +1551,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 break  # before the text up to it is read: a list never runs into the next sentence
             gap = s[group[-1].end : nx.start].strip()
             if gap not in _CONNECT and not (
-                gap[:1] in _CHANGED_ITEM_FIRST and _family(nx) in ("percent", "points") and _CHANGED_ITEM.fullmatch(gap)
+                gap[:1] in _CHANGED_ITEM_FIRST and _family(nx) in ("percent", "points") and CHANGED_ITEM.fullmatch(gap)
             ):
                 break
             group.append(nx)
@@ -1955,7 +1955,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 m.sign = 1  # 增长-8.7%: the sign is written
             else:
                 m.sign = sign if fam in ("percent", "points", "ratio") or comp is not None or sign < 0 else 1
-                if idx > 0 and (cm := _CHANGED_ITEM.fullmatch(s[group[idx - 1].end : m.start].strip())) is not None:
+                if idx > 0 and (cm := CHANGED_ITEM.fullmatch(s[group[idx - 1].end : m.start].strip())) is not None:
                     m.sign = -1 if cm.group(1) in _DECREASE_SET else 1  # 分别增长11.3%、2.6%和下降3.1%
                     if (vm := _CHANGE_VERB_TAIL.search(m.subject)) is not None:
                         m.subject = m.subject[: vm.start()] + cm.group(1)

@@ -268,17 +268,17 @@ def pipe_value_cells(doc: Document) -> list[ValueCell]:
         if any(c.value for c in header[1:]):
             continue  # no header row: the first row holds values
         unit_col = next((k for k, h in enumerate(header) if _is_unit_header(h.text)), None)
+        # the columns whose header states a unit (同比增长(%)): their values take it, not the row's 单位 cell
+        header_unit = [_header_unit(h.text)[0] is not None or "%" in h.text for h in header]
         for row in body:
             label = _LABEL_NOISE.sub("", row[0].text)
             if not label or row[0].value:
                 continue
             row_unit = row[unit_col].text if unit_col is not None and _unit_only(row[unit_col].text) else None
             for k, v in enumerate(row[1:], start=1):
-                if not v.value:
-                    continue
-                h_unit, _ = _header_unit(header[k].text)
-                own_unit = None if h_unit is not None or "%" in header[k].text else row_unit
-                if (cell := _value_cell(v, label, row[0].start, header[k], own_unit)) is not None:
+                if v.value and (
+                    cell := _value_cell(v, label, row[0].start, header[k], None if header_unit[k] else row_unit)
+                ) is not None:
                     out.append(cell)
     return out
 
