@@ -126,6 +126,10 @@ _NUMBER_CELL = re.compile(r"(?:^|[|｜])\s*[-+−]?\d+(?:\.\d+)?\s*[%％]?\s*(?:
 
 # A cell of a table written with spaces between its cells that holds a bare number (963125, -4.2, 3.5%).
 _SPACED_NUMBER = re.compile(r"(?<!\S)[-+−]?\d+(?:\.\d+)?[%％]?(?!\S)")
+# A cell of a table left empty, written as a dash (规模以上工业增加值 — — 8.4).
+_PLACEHOLDER_CELL = re.compile(r"(?<!\S)[—–－-]{1,2}(?!\S)")
+# A cell that opens with a number, its unit written in it (8.46亿吨, 68微克/立方米, -16.0%).
+_SPACED_VALUE = re.compile(r"(?<!\S)[-+−]?\d+(?:\.\d+)?[^\s\d]{0,8}(?!\S)")
 
 
 def _spaced_header(line: str, nxt: str) -> bool:
@@ -139,7 +143,20 @@ def is_table_row(line: str) -> bool:
     if "|" in line or "｜" in line:
         return _TABLE_ROW.match(line) is not None and _NUMBER_CELL.search(line) is not None
     # (a line without a space between two characters is no spaced row: the pattern is not tried on it)
-    return " " in line.strip() and len(line.split()) >= 3 and len(_SPACED_NUMBER.findall(line)) >= 2
+    # (or with two spaces between them at least, two cells opening with a number: 公路货运量  8.46亿吨  12.1%)
+    if " " not in line.strip() or len(line.split()) < 3:
+        return False
+    numbers = len(_SPACED_NUMBER.findall(line))
+    if numbers >= 2 or numbers == 1 and _PLACEHOLDER_CELL.search(line):
+        return True  # (a cell left empty, written —, holds a place: 规模以上工业增加值 — — 8.4)
+    # (a single space will do when every cell after the label opens with a number: 西昌市 612起 -9.1%)
+    if "  " in line.strip():
+        return len(_SPACED_VALUE.findall(line)) >= 2
+    # (a single space will do when every cell after the label opens with a number, or is an aside in
+    # parentheses with one: 西昌市 612起 -9.1%, 走私毒品 29起 (缴获毒品42.6公斤))
+    cells = line.split()
+    values = [bool(_SPACED_VALUE.fullmatch(c)) or c[0] in "(（" and any(ch.isdigit() for ch in c) for c in cells[1:]]
+    return all(values) and len(values) >= 2
 
 
 def is_heading_line(line: str) -> bool:
@@ -211,7 +228,7 @@ def _links_in_footer(lines: list[str], flags: list[bool]) -> None:
 MAX_CELL = 30
 MIN_CELLS = 6
 _CELL_BREAK = re.compile("[。；;!?！？]")  # sentence punctuation: no cell holds it
-VALUE_CELL_RE = re.compile(r"^(?P<num>[-+−]?\d+(?:\.\d+)?)\s*(?P<rest>[%‰]|[\u4e00-\u9fff]{1,4})?$")
+VALUE_CELL_RE = re.compile(r"^(?P<num>[-+−]?\d+(?:\.\d+)?)\s*(?P<rest>[%‰]|[\u4e00-\u9fff]{1,4}(?:/[\u4e00-\u9fff]{1,4})?)?$")
 
 
 def _cell_flags(lines: list[str], furniture: list[bool]) -> list[bool]:
@@ -301,6 +318,13 @@ def continuation_breaks(text: str) -> list[tuple[int, int]]:
                 continue
             if LINKS_HEAD_RE.match(to_simplified(t)) or _DATED_LINK.search(nxt):
                 continue  # 相关新闻： and the list under it: lines of their own
+            sp = nxt.replace("\u3000", " ")  # (the cleaned text writes full-width spaces as spaces)
+            if " " in sp and (
+                is_table_row(sp) or k + 2 < len(lines) and _spaced_header(sp, lines[k + 2].replace("\u3000", " "))
+            ):
+                continue  # 如下： then a table written with spaces (its header or a row): lines of their own
+            if t.endswith((":", "：")) and _LABELLED_ITEM.match(nxt):
+                continue  # 如下： then items named before a colon each (粮食加工品:抽检5120批次): lines of their own
             a = starts[k] + len(t)
             b = starts[k + 1] + (len(lines[k + 1]) - len(lines[k + 1].lstrip()))
             out.append((a, b))
@@ -321,6 +345,8 @@ def continuation_breaks(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A line that opens with the name of an item of a list, then a colon (粮食加工品:抽检5120批次,合格率99.6%).
+_LABELLED_ITEM = re.compile(r"[\u4e00-\u9fff()（）]{2,10}[:：](?=\S)")
 # Line ends that leave a clause open across a blank line, and the openings of an item of its own.
 _MID_CLAUSE_ENDS = ("，", ",", "、")
 _ITEM_START = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.．、)）](?![\d０-９])|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]")

@@ -71,7 +71,8 @@ LEFT_WORDS: tuple[str, ...] = ("赴", "前往", "来自", "运往", "发往", "�
 AGENCY_NEAR = re.compile(
     r"[\u4e00-\u9fff]{0,4}?(?:公安局|公安分局|公安处|边境管理支队|边境管理大队|边防支队|边检站|海关|人民法院|人民检察院)"
 )
-# Characters that, right before a two-character province name, make it part of another word:
+# Characters that, right before a name (most of them two-character province names), make it part of
+# another word:
 # 幸福建设, 东西藏匿, 洞庭湖南岸.
 PROVINCE_BAD_LEFT: dict[str, frozenset[str]] = {
     "福建": frozenset("幸"),
@@ -80,6 +81,10 @@ PROVINCE_BAD_LEFT: dict[str, frozenset[str]] = {
     "湖北": frozenset("庭"),
     "江西": frozenset("浙"),
     "山西": frozenset("陕"),
+    # not only provinces: 新增城市公交车 is 新增 + 城市, no 增城市 (a name that outlived the city, now 增城区)
+    "增城市": frozenset("新净"),
+    # 禁毒大队会同县边境管理部门: an agency, then 会同 (together with), then the county's own department
+    "会同县": frozenset("队局院委办所门站关处厅心部"),
 }
 
 
@@ -574,7 +579,7 @@ class Gazetteer:
                 if sf.weak and not self._weak_ok(s, a, b, sf, prev):
                     pos = max(pos, b)  # 中山西路: a word, and no 山西 inside it
                     continue
-                if sf.province_name and a > 0 and s[a - 1] in PROVINCE_BAD_LEFT.get(surface, frozenset()):
+                if a > 0 and s[a - 1] in PROVINCE_BAD_LEFT.get(surface, frozenset()):
                     continue
                 hit = Hit(a, b, surface, sf.candidates, sf.kind, sf.weak)
                 out.append(hit)

@@ -45,6 +45,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # 去年12月至今年4月, 2022年10月至今年3月: a range of months across years named each
     ("ym_range_rel", rf"{_Y}(?P<m>{_N})月份?{_JOIN}(?P<y2>今年|本年|去年|上年|(?:19|20)\d{{2}}年)(?P<m2>{_N})月(?:份|底|末)?"),
     ("year_range", rf"(?P<y>(?:19|20)\d{{2}})年?{_JOIN}(?P<y2>(?:19|20)\d{{2}})年(?:间|期间)?"),
+    # 二〇〇八年至二〇一二年: the same, the years in Chinese numerals
+    ("year_range_cn", rf"(?P<y>{_CN_YEAR}){_JOIN}(?P<y2>{_CN_YEAR})(?:间|期间)?"),
     # 自前年年底至今年8月: from the last month of a year to a month named after it
     ("yearend_range", rf"(?:自|从){_Y}(?:年底|年末|底|末){_JOIN}(?P<y2>今年|本年|去年|上年|(?:19|20)\d{{2}}年)?(?P<m2>{_N})月(?:份|底|末)?"),
     # 自2023年10月县域医共体建设启动至今年5月底: a month, what began then, and the month it runs to
@@ -54,6 +56,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("since_day_from", rf"(?:自|从){_Y}?(?P<m>{_N})月(?P<d>{_N})日[^,。;!?\n]{{0,24}}?(?:以来|{_ZHIJIN})"),
     ("day_range", rf"{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:至|到|-|—|–|~)(?:(?P<m2>{_N})月)?(?P<d2>{_N})日"),
     ("day_list", rf"{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:、|和|及)(?:(?P<m2>{_N})月)?(?P<d2>{_N})日"),
+    # 4月15日全区……专项治理启动以来: a day, what was launched on it and 以来, without 自
+    ("since_day_open", rf"{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?![起以至])[\u4e00-\u9fff“”、]{{2,24}}?"
+                       r"(?:开展|启动|部署|实施|发起|打响|开始|开学|成立|施行|实行|开通|上线)以来"),
     ("since_day", rf"(?:自|从)?{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:{_QI}|以来|{_ZHIJIN})"),
     ("since_month", rf"(?:自|从)?{_Y}?(?P<m>{_N})月份?(?:{_QI}|以来|{_ZHIJIN})"),
     ("since_month_from", rf"(?:自|从){_Y}?(?P<m>{_N})月份?(?![\d日])[^,。;!?\n]{{0,16}}?(?:以来|{_ZHIJIN})"),
@@ -61,6 +66,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("since_month_open", rf"{_Y}(?P<m>{_N})月份?(?![\d日])[\u4e00-\u9fff]{{1,8}}?以来"),
     ("until", rf"(?:截至|截止到|截止|到)(?:{_Y}?(?P<m>{_N})月(?:(?P<d>{_N})日|(?P<part>底|末|上旬|中旬|下旬)|份)?)"),
     ("until_zhi", rf"至{_Y}?(?P<m>{_N})月(?:(?P<d>{_N})日|份)?(?:底|末)?(?:止|结束|截止)"),
+    # 至10月底 right after a since phrase, without 止 (专项斗争开展以来至10月底): the cut-off of that span
+    ("until_zhi_after", rf"(?<![^来])至{_Y}?(?P<m>{_N})月(?:(?P<d>{_N})日|份)?(?:底|末)?"),
     # 1-本月累计, 1至本月: from January to the month the release reports on (a monthly table's header)
     ("to_this_month", r"1\s*(?:至|到|-|—|–|~|～)\s*本月(?:止)?"),
     ("month_range", rf"{_Y}?(?P<m>{_N})月?(?:至|到|-|—|–|~|～)(?P<m2>{_N})月份?(?:期间|间)?"),
@@ -200,6 +207,13 @@ class Context:
 _CN_YEAR_DIGITS: dict[str, int] = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "0": 0, "○": 0}
 
 
+def _year_number(t: str) -> int:
+    """The year written as four digits or four Chinese numerals (2012, 二〇一二年)."""
+    if t[:4].isdigit():
+        return int(t[:4])
+    return int("".join(str(_CN_YEAR_DIGITS.get(c, 0)) for c in t[:4]))
+
+
 def _year_of(ytext: str | None, ctx: Context, month: int | None = None) -> int | None:
     """The calendar year a mark names, or the year it is in when it names none."""
     pub = ctx.published
@@ -207,7 +221,7 @@ def _year_of(ytext: str | None, ctx: Context, month: int | None = None) -> int |
         if ytext[:4].isdigit():
             return int(ytext[:4])
         if len(ytext) == 5 and ytext[0] in "一二":
-            return int("".join(str(_CN_YEAR_DIGITS.get(c, 0)) for c in ytext[:4]))
+            return _year_number(ytext)
         if ytext in ("当年", "同年"):
             st = ctx.state
             if st is not None and st.start is not None and st.end is not None and st.start.year == st.end.year:
@@ -249,6 +263,12 @@ def _year_of(ytext: str | None, ctx: Context, month: int | None = None) -> int |
 _UNRESOLVED = Period("span", None, None, year_known=False)
 
 
+def years_counted(mark: Mark) -> int | None:
+    """How many years a years_since mark counts (五年间: 5, 近三年来: 3), None for 多年 and the like."""
+    m = _SINGLE[mark.name].match(mark.text) if mark.name == "years_since" else None
+    return _num(m.group("n") or m.group("n2")) if m is not None else None
+
+
 def resolve(mark: Mark, ctx: Context) -> Period | None:
     """Dates of ``mark``; ``None`` when it carries no period (or cannot be read)."""
     name = mark.name
@@ -261,7 +281,7 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
     ytext = g.get("y")
     unresolved = _UNRESOLVED
 
-    if name in ("since_day_from", "since_day", "day", "day_range", "day_list", "day_dot"):
+    if name in ("since_day_from", "since_day_open", "since_day", "day", "day_range", "day_list", "day_dot"):
         mo, d = _num(g.get("m")), _num(g.get("d"))
         if mo is None or d is None or not 1 <= mo <= 12:
             return None
@@ -338,7 +358,7 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
             return None
         y = _year_of(ytext, ctx, mo)
         return Period("span", date(y, mo, 1), pub) if y else unresolved
-    if name in ("until", "until_zhi"):
+    if name in ("until", "until_zhi", "until_zhi_after"):
         mo = _num(g.get("m"))
         if mo is None or not 1 <= mo <= 12:
             return None
@@ -468,11 +488,11 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         return Period("span", None, pub)
     if name == "recent_years":
         return Period("recent", None, pub)
-    if name in ("ym_range", "year_range"):
-        y, y2 = int(g["y"][:4]), int(g["y2"][:4])
+    if name in ("ym_range", "year_range", "year_range_cn"):
+        y, y2 = _year_number(g["y"]), _year_number(g["y2"])
         if not y < y2 <= y + 30:
             return None
-        if name == "year_range":
+        if name != "ym_range":
             return Period("span", date(y, 1, 1), date(y2, 12, 31))
         m1, m2 = _num(g.get("m")), _num(g.get("m2"))
         if m1 is None or m2 is None or not (1 <= m1 <= 12 and 1 <= m2 <= 12):
@@ -692,7 +712,8 @@ _CASE_NAME_AFTER = re.compile(r"[“\"]\d")
 # 较前, 比上 before a duration (较前一周): a comparison base
 _COMPARE_LAST = re.compile(r"(?:较|比|与)(?:前|上)$")
 # After a year: the target it names (全年20万套任务, 年度目标).
-_TARGET_AFTER = re.compile(r"[^,，。;；:：]{0,10}?(?:任务|目标)")
+# (also the year of a plan a count is part of: 全区2025年城镇老旧小区改造计划内的52个小区)
+_TARGET_AFTER = re.compile(r"[^,，。;；:：]{0,10}?(?:任务|目标|计划(?:内|中|的))")
 # After a duration: the rest of the name of a rate it limits (3个月内办理过程或结果答复率).
 _TIME_LIMIT_OF_RATE = re.compile(r"(?:以)?内[^,，。;；:：\d]{0,12}率")
 _STOCK_DENY_BEFORE = "实发表出呈体展再兑涌显浮"
@@ -707,7 +728,7 @@ LEVEL_OF_ROLE: dict[str, str] = {
 }
 _ROLE_OF_MARK: dict[str, str] = {
     "day": EVENT, "day_dot": EVENT, "today": EVENT, "vague": EVENT, "dayonly": EVENT,
-    "until": UNTIL, "until_zhi": UNTIL, "until_now": UNTIL,
+    "until": UNTIL, "until_zhi": UNTIL, "until_zhi_after": UNTIL, "until_now": UNTIL,
     "stock": STOCK, "stock_implicit": STOCK, "year_end": STOCK,
     "weak_stock": WEAK, "rate": SIDE, "duration": NULL, "recent_years": RECENT,
     "same_period_last_year": COMPARE,

@@ -201,6 +201,8 @@ def display(d: Division, surface: str) -> Place:
         return Place(d.name, d.code, d)
     if surface not in d.name and d.suffix and surface.endswith(d.suffix):
         return Place(surface, d.code, d)  # 德宏州, 南涧县: as written (the level word read only for such a form)
+    if surface[-1:] in "县市" and d.name[-1:] == "区" and len(surface) >= 2 and surface not in d.short:
+        return Place(surface, d.code, d)  # 安县, 南康市: a former name, the name of the time the release writes of
     return Place(d.name, d.code, d)  # 大理, 甘南, 云南: the official name
 
 

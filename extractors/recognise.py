@@ -46,7 +46,7 @@ from extractors.registry import register
 from extractors.scopes import CLAUSE, DOCUMENT, PARAGRAPH, SENTENCE, Phrase, Scopes
 
 NAME = "generic"
-VERSION = "18"
+VERSION = "19"
 
 _LEVEL = {"clause": CLAUSE, "sentence": SENTENCE, "paragraph": PARAGRAPH, "document": DOCUMENT}
 
@@ -57,7 +57,7 @@ _LEVEL = {"clause": CLAUSE, "sentence": SENTENCE, "paragraph": PARAGRAPH, "docum
 _GANG_AFTER_VERB = r"一个[^,。;\n]{0,30}?(?:团伙|窝点|集团|工厂|网络)"
 _CASE_NAME_AFTER_QUOTE = r"[^”\"\n]{0,16}?\d[^”\"\n]{0,16}?[”\"][^,。;\n]{0,14}?(?:案|团伙)"
 _CASE_RE = re.compile(
-    r"一[起宗](?:[^,。;\n]{0,16}?|[^,。;\n“\"]{0,6}[“\"][^”\"\n]{1,16}[”\"][^,。;\n]{0,16}?)案|最大一起|该案|此案|本案|专案组|该专案|此专案|"
+    r"一[起宗](?:[^,。;\n]{0,24}?|[^,。;\n“\"]{0,6}[“\"][^”\"\n]{1,16}[”\"][^,。;\n]{0,16}?)案|最大一起|该案|此案|本案|典型案例中|专案组|该专案|此专案|"
     + "|".join(verb + _GANG_AFTER_VERB for verb in ("打掉", "捣毁", "摧毁", "端掉")) + "|"
     + "|".join(quote + _CASE_NAME_AFTER_QUOTE for quote in ("“", '"'))
 )
@@ -144,7 +144,7 @@ _FLOW_VERBS = re.compile(
 )
 # After 目前: a count of acts done so far (目前已完成整改, 目前全县共查处), not a stock on hand.
 _SO_FAR_OPEN = re.compile(r"[,，]?\s*(?:全[省市县区州旗])?(?:已经|已累计|已|共计|共|累计)")
-_STOCK_NOUNS = re.compile(r"现有|实有|已有|(?<!新)设立|在册|保有量|余额|存栏|常住人口|户籍人口|总人口|共有|拥有|现存|建成|已建|累计建成|覆盖")
+_STOCK_NOUNS = re.compile(r"现有|实有|已有|(?<!新)设立|在册|保有量|余额|结余|存栏|常住人口|户籍人口|总人口|共有|拥有|现存|建成|已建|累计建成|覆盖")
 _HOLIDAY_GAP = re.compile(r"[“”\"]?[^,，。;；\n]{0,6}?[(（]")
 _LOCAL_BIND = ("的", "(", "的(")
 # 由2018年的412人、7.2%降至……: the later items of a list of numbers after 的 share the first one's phrase
@@ -286,7 +286,11 @@ class _Times:
         self.until_ends: set[date] = set()
         self.since_starts: set[date] = set()
         self.main_span: Period | None = None  # the last span stated at document level
+        # the year before a release of January to April reports on, stated first at document level (去年,该院共
+        # 受理…… in a work report): 全年 later is that year, and a span since a day inside it runs to its end
+        self.report_year: Period | None = None
         self.launches: list[date] = []  # the starts of campaigns whose launch the release tells
+        self.year_ranges: list[Period] = []  # ranges of whole years stated in the body (2019年至2023年)
         self._so_far_ends: list[int] = []  # where a 目前 read as "so far in the span in force" ends
         self.campaign_spans: list[Period] = []  # campaigns' spans told as a start and a cut-off
         self.flood_start: date | None = None  # the day the flood season began, as the release states it (于3月28日入汛)
@@ -375,14 +379,31 @@ class _Times:
             elif mk.name == "campaign_since" and self.launches and doc.published is not None:
                 # 今年4月，……部署开展……专项行动。……专项行动开展以来: since the launch the release told
                 per = Period("span", self.launches[-1], doc.published)
+            elif (
+                mk.name == "years_since" and self.year_ranges and not mk.text.startswith(("近", "最近", "过去"))
+                and (ranged := next((r for r in reversed(self.year_ranges) if r.start is not None and r.end is not None
+                                     and r.end.year - r.start.year + 1 == P.years_counted(mk)), None)) is not None
+            ):
+                # 2019年至2023年,……。五年间,……: the N years the release stated before
+                per = ranged
             elif mk.name == "campaign_during":
                 # 自4月20日起,……开展……行动。截至10月20日,……。\n……。行动期间,……: the campaign's span told before
                 per = self.campaign_spans[-1] if self.campaign_spans else None
             elif mk.name == "season_since" and "汛" in mk.text and self.flood_start is not None and doc.published is not None:
                 # 今年我省于3月28日入汛，汛期以来: since the day the release says the flood season began
                 per = Period("span", self.flood_start, doc.published)
+            elif mk.text == "全年" and self.report_year is not None:
+                per = self.report_year  # 去年,该院……。(other spans)……该院全年审结……: the year reported on
             else:
                 per = resolve(mk, ctx)
+                ry = self.report_year
+                if (
+                    ry is not None and per is not None and per.kind == "span" and per.start is not None
+                    and per.end == doc.published and ry.start is not None and ry.end is not None
+                    and ry.start < per.start <= ry.end and mk.name.startswith("since")
+                ):
+                    # 自去年5月1日立案登记制实施以来 in a report on last year: up to the end of that year
+                    per = Period("span", per.start, ry.end)
                 if mk.name == "quarter" and per is not None and _SUB_QUARTER.search(s, max(0, mk.start - 4), mk.start):
                     per = _quarter_alone(per, state)
                 if mk.name in ("holiday", "holiday_other"):
@@ -604,7 +625,8 @@ class _Times:
             level, rule = SENTENCE, "periods listed, then 分别: their sentence"
         if (
             r == P.WHEN and not heading and per.kind == "span" and per.start is not None
-            and mk.name in ("since_month_open", "since_month_from", "since_day_from") and _LAUNCH_WORDS.search(mk.text)
+            and mk.name in ("since_month_open", "since_month_from", "since_day_from", "since_day_open")
+            and _LAUNCH_WORDS.search(mk.text)
         ):
             self.launches.append(per.start)  # 2018年1月专项斗争开展以来: the campaign's start, for its 开展以来 later
         if r == P.EVENT and per.kind == "day" and _START_AFTER.match(s, mk.end) and not heading:
@@ -685,6 +707,13 @@ class _Times:
                 # 湘西州……10月份电信网络诈骗警情通报 / 10月，全州……。\n1至10月，全州累计……。\n二、……: the running total
                 # since January of a release on one month is a remark of its paragraph; the month is back after it
                 level, rule = PARAGRAPH, "the year to date, opening a paragraph of a release on one month: that paragraph"
+        if (
+            r == P.WHEN and not heading and level > SENTENCE and P.is_stock(per) and per.end is not None
+            and self.main_span is not None and per.end == self.main_span.end and s[sent.start : mk.start].strip()
+        ):
+            # 前三季度,全省生猪出栏……;9月末生猪存栏……。禽肉产量增长8.9%: the stock date at the end of the
+            # release's period, told inside a sentence, is that sentence's; the period is back after it
+            level, rule = SENTENCE, "a stock date at the end of the release's period, inside a sentence: its sentence"
         if r == P.WHEN and not heading and per.kind == "span" and self._forecast_in_clause(mk.start):
             # 预计今年全县秋粮播种面积将稳定在200万亩左右: a forecast's year is the whole year, and it holds for its
             # sentence only (what the release counts after it is not forecast)
@@ -819,14 +848,24 @@ class _Times:
             # 5月12日,某分局查获……。经查,该团伙自今年2月以来……: a span told in a case's story (经查, 该团伙) is the
             # case's history; it holds for the case's paragraph, and the release's period is back after it
             level, rule = PARAGRAPH, "a span inside a case's story: its paragraph"
+        if r == P.WHEN and not heading and mk.name in ("year_range", "year_range_cn"):
+            self.year_ranges.append(per)
         if r == P.WHEN and not heading:
             if per.kind == "span" and mk.name in (
-                "since_day", "since_day_from", "since_month", "since_month_from", "since_month_open", "since_year",
+                "since_day", "since_day_from", "since_day_open", "since_month", "since_month_from", "since_month_open",
+                "since_year",
                 "since_year_start", "campaign_since",
             ) and per.start is not None:
                 self.since_starts.add(per.start)
             if level == DOCUMENT and per.kind == "span":
                 self.main_span = per
+                if (
+                    self.report_year is None and doc.published is not None and per.start is not None
+                    and per.end is not None and per.end.year == doc.published.year - 1 and doc.published.month <= 4
+                    and (per.start.month, per.start.day, per.end.month, per.end.day) == (1, 1, 12, 31)
+                    and per.start.year == per.end.year
+                ):
+                    self.report_year = per
                 self.case_resets.append(mk.start)
             if per.kind == "day":
                 r, level = P.EVENT, PARAGRAPH
@@ -941,6 +980,11 @@ def _holiday_period(mark: Mark, holidays: dict[str, Period], per: Period | None)
     return per
 
 
+# Marks of a span since a day or month on which something was launched (4月15日……专项治理启动以来,
+# 自3月起开展……以来): where a running total cut off later in the paragraph starts.
+_SINCE_LAUNCH_MARKS = frozenset({"since_day_open", "since_day_from", "since_month_from", "since_month_open"})
+
+
 def _is_flow_clause(s: str, a: int, b: int) -> bool:
     return _STOCK_NOUNS.search(s, a, b) is None
 
@@ -1016,7 +1060,9 @@ def _period_of(
             per = top.value.period
         else:
             return Period("stock", None, doc.published), top, "已: a stock as of publication"
-    if top.role in (P.UNTIL, P.STOCK) and top.value.mark in ("until", "until_zhi", "until_now", "campaign_since"):
+    if top.role in (P.UNTIL, P.STOCK) and top.value.mark in (
+        "until", "until_zhi", "until_zhi_after", "until_now", "campaign_since"
+    ):
         # a running total from a start stated in the same sentence (今年以来……截至10月底,共破获), or
         # from a start stated just before (今年以来,全省公安机关重拳出击。截至目前,共破获……) when the
         # clause counts what was done (破获, 抓获) and names no stock
@@ -1030,7 +1076,8 @@ def _period_of(
             # its paragraph, is where the running total starts
             para = doc.para_index(n.start)
             start_ph = next(
-                (ph for ph in governing[1:] if ph.rule == _LAUNCH_RULE and ph.value.period.start is not None
+                (ph for ph in governing[1:] if (ph.rule == _LAUNCH_RULE or ph.value.mark in _SINCE_LAUNCH_MARKS)
+                 and ph.value.period.start is not None
                  and doc.para_index(ph.start) == para and (per.end is None or ph.value.period.start <= per.end)),
                 None,
             )
@@ -1372,6 +1419,31 @@ def _distribute_period_lists(doc: Document, times: _Times, nums: list[Num]) -> N
         for n, ph in zip(group, run, strict=True):
             n.period = ph.value.period
             n.period_from = (ph.start, ph.end, "分别: the period listed in the same order")
+    _distribute_years(doc, times, nums, starts)
+
+
+def _distribute_years(doc: Document, times: _Times, nums: list[Num], starts: list[int]) -> None:
+    """A range of years and 分别 with a figure for each year (2019年至2023年,……案件数分别为164件、188件、
+    341件、257件、186件): each figure is of its year, in order."""
+    s = doc.s
+    for ph in times.by_end.values():
+        p = ph.value.period
+        if ph.role != P.WHEN or ph.value.mark not in ("year_range", "year_range_cn") or p.start is None or p.end is None:
+            continue
+        k = p.end.year - p.start.year + 1
+        sent = doc.sentence(ph.start)
+        at = s.find("分别", ph.end, sent.end)
+        if not 2 <= k <= 12 or at < 0:
+            continue
+        i = bisect_right(starts, at)
+        group = nums[i : i + k]
+        if len(group) != k or group[-1].start >= sent.end or any(
+            s[a.end : b.start].strip() not in ("、", "和", "及", "与") for a, b in zip(group, group[1:], strict=False)
+        ):
+            continue
+        for y, n in enumerate(group, start=p.start.year):
+            n.period = Period("span", date(y, 1, 1), date(y, 12, 31))
+            n.period_from = (ph.start, ph.end, "分别 after a range of years: each year in order")
 
 
 def _distribute_lists(doc: Document, ms: list[Mention], nums: list[Num]) -> None:
@@ -1659,9 +1731,40 @@ def _reporting_window(doc: Document, nums: list[Num], until_ends: set[date], sin
             continue
         if p.kind == "span" and p.start == since and p.end == doc.published:
             n.period = Period("span", since, until)
-        elif P.is_stock(p) and p.end == until and not STOCK_SUBJECTS.search(n.base or n.subject):
-            # (a stock by its very name, 参保人数 or 存栏, stays one: the window does not make it a flow)
+        elif (
+            P.is_stock(p) and p.end == until and not STOCK_SUBJECTS.search(n.base or n.subject)
+            and _FLOW_VERBS.search(doc.s, n.sentence[0], n.start) and _is_flow_clause(doc.s, n.sentence[0], n.start)
+        ):
+            # a count of what was done (共破获, 累计劝阻), not a stock by its very name (参保人数, 存栏) nor one
+            # held (实有经营主体, 在用特种设备, 失业率): the window makes it a flow
             n.period = Period("span", since, until)
+
+
+def _cut_off_in_paragraph(doc: Document, nums: list[Num]) -> None:
+    """4月15日……专项治理启动以来,……对全区1136家机构开展检查。截至9月20日,共查处……: a paragraph whose running
+    total since a start is cut off at a date before publication reports up to that date; its figures since
+    the same start, told before the cut-off, end there too."""
+    if doc.published is None:
+        return
+    # (paragraph, start) -> the cut-off of a running total from it, and where that total is told; a start
+    # inside a year only (a launch day), not New Year's Day that 今年以来 and 1-3月 share
+    cut: dict[tuple[int, date], tuple[date, int]] = {}
+    for n in nums:
+        p = n.period
+        if (
+            p is not None and p.kind == "span" and p.start is not None and p.end is not None and p.end < doc.published
+            and (p.start.month, p.start.day) != (1, 1)
+        ):
+            cut.setdefault((n.para, p.start), (p.end, n.start))
+    if not cut:
+        return
+    for n in nums:
+        p = n.period
+        if p is None or p.kind != "span" or p.start is None or p.end != doc.published:
+            continue
+        c = cut.get((n.para, p.start))
+        if c is not None and p.start < c[0] and n.start < c[1]:
+            n.period = Period("span", p.start, c[0])
 
 
 def _short_span(per: Period | None, stated_here: bool) -> bool:
@@ -1745,7 +1848,7 @@ def _settle_headings(doc: Document, nums: list[Num]) -> None:
 
 # Subjects that are stocks whatever the period in force (存栏 is the herd on hand at the period's end,
 # 出栏 the animals sold over it): a span in force becomes a stock as of its end.
-STOCK_SUBJECTS = re.compile(r"存栏|在册|保有量|余额|常住人口|户籍人口|总人口|库存|在押|在校生|参保人数|参保人|参保率|持证|覆盖率")
+STOCK_SUBJECTS = re.compile(r"存栏|在册|保有量|余额|结余|常住人口|户籍人口|总人口|库存|在押|在校生|参保人数|参保人|参保率|持证|覆盖率")
 
 
 # A change against the start of the year (比上年末, 较年初): a change over the year, not a stock.
@@ -1771,7 +1874,11 @@ def _stock_subjects(s: str, nums: list[Num]) -> None:
             # 全年……森林覆盖率……比上年提高0.3个百分点: what changed over the year, not a stock (a quarter's
             # 存栏同比增长 stays a stock as of the quarter's end)
             continue
-        if STOCK_SUBJECTS.search(n.base or n.subject) and not CHANGE_OVER_YEAR.search(n.raw_clause):
+        if (
+            STOCK_SUBJECTS.search(n.base or n.subject)
+            or n.table is not None and n.table.comparison is None and STOCK_SUBJECTS.search(n.table.header)
+        ) and not CHANGE_OVER_YEAR.search(n.raw_clause):
+            # (a table's column of a stock: 险种 | 参保人数, its rows named by what is insured)
             n.period = Period("stock", None, p.end)
             if n.period_from is not None:
                 n.period_from = (n.period_from[0], n.period_from[1], "a stock (存栏, 在册……) as of the end of the period in force")
@@ -1781,7 +1888,10 @@ def _stock_subjects(s: str, nums: list[Num]) -> None:
 _YEAR_START_BASE = r"(?:比|较)(?:上年末|上年底|去年末|去年底|上年年末|年初)"
 # Right after a figure: its unit's tail, then a clause comparing it with the end of last year (,比上年末增加).
 _LEVEL_BEFORE_CHANGE_OVER_YEAR = re.compile(r"[^,，。;；\d]{0,4}?[,，]\s*" + _YEAR_START_BASE)
-_CHANGE_OVER_YEAR_BEFORE = re.compile(_YEAR_START_BASE + r"[^,，。;；]{0,6}$")
+# (also the later items of a list: 分别比年初增加5.9万人、3.1万人和4.4万人)
+_CHANGE_OVER_YEAR_BEFORE = re.compile(
+    _YEAR_START_BASE + r"(?:[^,，。;；]{0,6}|[^,，。;；\d]{0,6}(?:\d[\d.]*[^\d,，。;；、和]{0,5}[、和]){1,6})$"
+)
 
 
 def _changes_over_year(doc: Document, nums: list[Num]) -> None:
@@ -1915,15 +2025,17 @@ def _breakdowns_of_totals(doc: Document, nums: list[Num]) -> None:
 
 
 def _duplicate_headings(doc: Document) -> set[int]:
-    """Heading lines that repeat an earlier heading word for word: page furniture (上一篇/下一篇
-    boxes) repeating the title, not a mention of its own."""
+    """Heading lines after the article's text that repeat an earlier heading word for word: page furniture
+    (上一篇/下一篇 boxes) repeating the title, not a mention of its own."""
     seen: set[str] = set()
     dup: set[int] = set()
+    in_body = False  # (a page that prints its title twice above the article, 来源 between: two mentions)
     for p in doc.paragraphs:
         if not p.heading:
+            in_body = in_body or not p.furniture and p.end > p.start and doc.s.find("。", p.start, p.end) >= 0
             continue
         t = doc.s[p.start : p.end].strip()
-        if t in seen:
+        if t in seen and in_body:
             dup.add(p.index)
         seen.add(t)
     return dup
@@ -2179,6 +2291,7 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
     _changes_over_year(doc, nums)
     _lead_case_days(nums, times.arrest_days, doc.published)
     _reporting_window(doc, nums, times.until_ends, times.since_starts)
+    _cut_off_in_paragraph(doc, nums)
     dup = _duplicate_headings(doc)
     if dup:
         nums = [n for n in nums if n.para not in dup]

@@ -47,7 +47,7 @@ LEAD_WORDS: tuple[str, ...] = (
     "全市公安机关", "禁毒部门", "公安部门", "消防部门", "主要有", "主要是",
     "按常住人口计算", "按不变价格计算", "按可比价格计算", "初步核算", "实现", "完成", "的", "了",
     "按可比口径", "按可比价计算", "经称量", "经检验", "经鉴定", "经初步检验", "现场", "当场",
-    "经检测其", "经检测", "经检验其",
+    "经检测其", "经检测", "经检验其", "经初步估算", "据初步估算", "初步估算", "据估算", "经测算", "据测算", "初步统计",
 )
 # Agencies and their units: a clause that starts with one of these, possibly
 # after a place name, drops it (北京警方破获..., 湖北公安机关已建成...).
@@ -208,7 +208,12 @@ _BARE_ACTS = frozenset(("报告", "受理", "发生", "发送", "接报", "登�
 def _topic_before_bare_act(t: str, xm: re.Match[str]) -> bool:
     """Whether ``t`` is a topic, an adverb and a bare act (乙类传染病共报告): no object after the act
     and no actor before the adverb."""
-    return t[xm.end() :] in _BARE_ACTS and not _ACTOR_END.search(t, 0, xm.start(1))
+    rest = t[xm.end() :]
+    return (rest in _BARE_ACTS or rest in _COPULAS_AFTER_ADVERB) and not _ACTOR_END.search(t, 0, xm.start(1))
+
+
+# What may follow 累计 when the quantity stands before it (车流量累计达到486.3万辆次): a copula, no act.
+_COPULAS_AFTER_ADVERB = frozenset(("达到", "达", "为", "超过", "突破", "逾", "近"))
 # Acts whose doer is the channel the flow went through, not an agency (全省高速公路累计通行车辆); not acts a
 # carrier performs, where it is the actor (机场累计保障航班, 综合交通运输累计发送旅客).
 _CARRIER_FLOWS = re.compile(r"通行|进出|出入|吞吐")
@@ -983,6 +988,8 @@ def _clean(t: str, rw: tuple[str, ...]) -> str:
         # clause back as it is, being what they gave for it the first time)
         t = strip_lead(_strip_places(t), rw)
     t = t.strip(" \u3000,、“")
+    if t[-1:] in "+-＋－":
+        t = t.rstrip("+-＋－ ")  # 同比+14.2%: the sign written before the number is the number's
     if t and (t in _LEVEL_WORDS or gazetteer().candidates(t, simplified=True)):
         return ""  # 曲靖市310起: the clause holds only the place (or what its name left behind)
     return t
@@ -1052,6 +1059,35 @@ def _space_row_label(doc: Document, cstart: int, rw: tuple[str, ...]) -> str:
         return ""
     m = _ROW_LABEL.fullmatch(s, doc.paragraph(cstart).start, cstart)  # a paragraph is a line
     if m is None or gazetteer().candidates(label := m.group(1), simplified=True):
+        return ""
+    label = _clean(label, rw)
+    return label if len(label) >= 2 and not is_filler(label) else ""
+
+
+# Rows of a table of places named by a level, not a place (市本级 | 21.36, 合计 | 46.3): they count what their
+# column names, like the rows named by places.
+_LEVEL_ROWS = frozenset({"市本级", "县本级", "区本级", "州本级", "省本级", "本级", "全市", "全县", "全区", "全州", "全省",
+                         "合计", "总计", "全市合计", "全县合计", "全区合计"})
+# A line that is an item of a list, named before a colon (粮食加工品:抽检5120批次,合格率99.6%).
+_LINE_LABEL = re.compile(r"\s*([\u4e00-\u9fff()（）]{2,10})[:：]")
+_LINE_LABEL_MAX = 60  # a longer line is prose, whatever stands before its colon
+# Who speaks before a colon (國家統計局：, 标题：, 记者：): no item of a list.
+_SPEAKERS = tuple("局厅委办院会部署所队站处") + ("中心", "标题", "题目", "来源", "记者", "编辑", "作者", "楼主")
+
+
+def _line_label(doc: Document, start: int, rw: tuple[str, ...]) -> str:
+    """The name of the item a short line of a list tells (生产环节：抽检7420批次，不合格63批次), before the
+    colon that opens it; '' where the line is prose (a full stop, or long), opens with no such name, or
+    the name is a place (the line's region), a connective (其中：) or filler."""
+    s = doc.s
+    p = doc.paragraph(start)
+    if p.end - p.start > _LINE_LABEL_MAX or s.find("。", p.start, p.end) >= 0:
+        return ""
+    m = _LINE_LABEL.match(s, p.start, start)
+    if (
+        m is None or (label := m.group(1)) in _CONNECTIVES or label.endswith(_SPEAKERS)
+        or gazetteer().candidates(label, simplified=True)
+    ):
         return ""
     label = _clean(label, rw)
     return label if len(label) >= 2 and not is_filler(label) else ""
@@ -1271,6 +1307,10 @@ _AVERAGE_CHANGE_RE = re.compile(r"(?:[两三四五六七八九十\d]年|年)平�
 _COMPARED_WITH = re.compile(r"(?:与|和|同|比|较)[^,，;；。]{1,10}?(?:相比)?(?P<diff>多出|多了|多|少了|少|高出|低了|增加了?|减少了?)")
 _COMPARED_FIRST: frozenset[str] = frozenset("与和同比较")  # what every match of _COMPARED_WITH opens with
 # Verbs that compare a figure with one stated before: 仅次于……的895.9亿元.
+# 对 and no noun before the count (对辖区57家企业开展检查, 对其中16人作出……决定): what it counts follows it.
+_TO_SCOPE = re.compile(r"对(?:其中|辖区|辖内|全[省市县区州])?")
+# What stands before a multiple of the quantity just given: 是前五年的, 为上年同期的 (the base, not a quantity).
+_MULTIPLE_OF = re.compile(r"(?:是|为|相当于)[^,，;；]{0,6}?的?")
 COMPARISON_VERBS: frozenset[str] = frozenset({"仅次于", "相当于", "超过", "高于", "低于", "多于", "少于", "接近"})
 # A modifier standing for an item of the quantity before: 其中:省级8家, 市级30家.
 _MODIFIER_RE = re.compile(r"[\u4e00-\u9fff0-9A-Z]{1,3}(?:级|类|型|属)")
@@ -1530,7 +1570,12 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # a table's value: what its row counts, the change its column states; a row named by a
             # place counts what its column names (县区 | 总产量(吨): 上蔡县 523146)
             label = n.table.label
-            if n.place is not None and n.place.division is not None and label in (n.place.name, *n.place.division.short):
+            if label in _LEVEL_ROWS or (
+                n.place is not None and n.place.division is not None and (
+                    label in (n.place.name, *n.place.division.short)
+                    or n.place.division in gazetteer().candidates(label, simplified=True)  # 安县 (安州区 since 2016)
+                )
+            ):
                 label = re.sub(r"[(（][^()（）]*[)）]", "", n.table.header).strip() or label
                 row_q = nums[i - 1] if i > 0 else None
                 if (
@@ -1648,6 +1693,10 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             and (row := _space_row_label(doc, cstart, rw)) and row not in core_nc
         ):
             core_nc = row + core_nc  # 第一产业 用电量 19.6亿千瓦时: the row's label cell, then its measure
+        if len(core_nc) <= 4 and (":" in s[n.sentence[0] : n.start] or "：" in s[n.sentence[0] : n.start]) and (
+            lab := _line_label(doc, n.start, rw)
+        ) and lab not in core_nc:
+            core_nc = lab + core_nc  # 粮食加工品:抽检5120批次,合格率99.6%: the item's name, then its measure
         names: list[str]
         done = False
         bases: list[str] | None = None
@@ -1689,6 +1738,13 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         elif prev_q is not None and core_nc[:1] in _COMPARED_FIRST and (cm := _COMPARED_WITH.fullmatch(core_nc)) is not None:
             # 破获毒品案件812起,与曲靖市相比多出210起: the difference of the quantity just given
             names = [(strip_change(prev_q.base) or prev_q.base) + cm.group("diff")] * k
+        elif k == 1 and core_nc[:1] == "对" and _TO_SCOPE.fullmatch(core_nc) and (obj := noun_after(s, n.end, clause=True)):
+            # 对辖区57家易制毒化学品企业开展检查, 对其中16人作出附条件不起诉决定: what the count is of stands
+            # after it, not in the 对 before it
+            names = [strip_tail(obj) or obj]
+        elif prev_q is not None and fam == "ratio" and _MULTIPLE_OF.fullmatch(core_nc):
+            # 完成投资2716.4亿元,是前五年的2.3倍: a multiple of the quantity just given, over another span
+            names = [prev_q.base] * k
         elif prev_q is not None and core_nc in COMPARISON_VERBS:
             # 出口887.9亿元,仅次于今年1月份的895.9亿元: the same quantity, in the period compared with
             names = [prev_q.base] * k

@@ -168,16 +168,20 @@ def _value_cell(v: _Cell, label: str, label_start: int, header: _Cell | None, ro
     if rest and own is None:
         return None
     end = v.start + len(m.group("num")) + (skip + len(own.text) if own else 0)  # (a unit of the cell's own)
+    own_mult = 1  # the multiplier of the unit the cell or its row writes (亿元 under a 单位 column: 10**8)
+    if cell_mult and own is not None:
+        own_mult = 1  # (a multiplier written in the cell itself is read with the number, not here)
     if own is None and row_unit:
         um = multiplier_at(row_unit, 0)
         own = unit_at(row_unit, len(um[0]) if um else 0)
+        own_mult = um[1] if um and own is not None else 1
     h_unit, h_mult = _header_unit(head)
     unit = own or h_unit
     if unit is None and ("%" in head or "％" in head):
         unit = unit_at("%", 0)
     comparison = "mom" if "环比" in head else "yoy" if _CHANGE_HEADER.search(head) else None
     return ValueCell(v.start, end, float(m.group("num").replace("−", "-")), label, head, unit,
-                     1 if own else h_mult, comparison, header.start if header is not None else -1, label_start)
+                     own_mult if own else h_mult, comparison, header.start if header is not None else -1, label_start)
 
 
 _DASH = re.compile(r"^[-—–－:：\s]*$")
@@ -225,6 +229,7 @@ def _pipe_rows(doc: Document) -> list[list[list[_Cell]]]:
 
 
 # A line that may be a row of a table written with spaces between its cells: no sentence punctuation.
+_DASH_CELL = re.compile(r"[—–－-]{1,2}")
 _SPACED_NOT_ROW = re.compile(r"[，。；：,;:!?！？、]")
 _SPACE_RUN = re.compile(r"\S+")
 
@@ -249,13 +254,42 @@ def _spaced_rows(doc: Document) -> list[list[list[_Cell]]]:
             continue
         cells = [_Cell(p.start + m.start(), p.start + m.end(), m.group(0), _is_value(m.group(0)))
                  for m in _SPACE_RUN.finditer(line)]
-        if len(cells) < 3 or cur and len(cells) != len(cur[0]) or cur and sum(c.value for c in cells) < 2:
+        # (a cell left empty, written —, holds its column's place: 规模以上工业增加值 — — 8.4)
+        filled = sum(c.value or _DASH_CELL.fullmatch(c.text) is not None for c in cells)
+        if len(cells) < 3 or cur and len(cells) != len(cur[0]) or cur and (filled < 2 or not any(c.value for c in cells)):
             close()
-            if len(cells) < 3 or sum(c.value for c in cells) >= 2:
+            if len(cells) < 3 or filled >= 2:
                 continue  # (a row whose header is not there is no table)
         cur.append(cells)
     close()
     return tables
+
+
+# A caption's units: 单位:万元 for every column, or 检查主体单位:家次;立案单位:件 column by column.
+_CAPTION_UNIT = re.compile(r"([\u4e00-\u9fff]{0,8}?)单位[:：]\s*([\u4e00-\u9fff%‰/]{1,6})")
+
+
+def _caption_units(doc: Document, header_start: int, header: list[_Cell]) -> list[str | None] | None:
+    """The unit of each column of a table, as the line right above its header states them (单位:万元; 检查主体
+    单位:家次;立案单位:件, matched to the header cells naming 检查主体 and 立案); None without such a line."""
+    k = doc.para_index(header_start)
+    if k < 1:
+        return None
+    p = doc.paragraphs[k - 1]
+    line = doc.s[p.start : p.end]
+    if "单位" not in line:
+        return None
+    found = [(m.group(1), m.group(2)) for m in _CAPTION_UNIT.finditer(line) if _unit_only(m.group(2))]
+    if not found:
+        return None
+    if len(found) == 1 and not found[0][0]:
+        return [None] + [found[0][1]] * (len(header) - 1)  # 单位:万元: every column
+    units: list[str | None] = [None] * len(header)
+    for name, unit in found:
+        for i, h in enumerate(header[1:], start=1):
+            if name and name in h.text:
+                units[i] = unit
+    return units if any(units) else None
 
 
 def pipe_value_cells(doc: Document) -> list[ValueCell]:
@@ -270,11 +304,19 @@ def pipe_value_cells(doc: Document) -> list[ValueCell]:
         unit_col = next((k for k, h in enumerate(header) if _is_unit_header(h.text)), None)
         # the columns whose header states a unit (同比增长(%)): their values take it, not the row's 单位 cell
         header_unit = [_header_unit(h.text)[0] is not None or "%" in h.text for h in header]
+        caption = _caption_units(doc, header[0].start, header) if not all(header_unit[1:]) else None
         for row in body:
             label = _LABEL_NOISE.sub("", row[0].text)
             if not label or row[0].value:
                 continue
             row_unit = row[unit_col].text if unit_col is not None and _unit_only(row[unit_col].text) else None
+            if row_unit is None and caption is not None:
+                # 单位:万元, or 检查主体单位:家次;立案单位:件 above the table: the unit of its bare values
+                for k, v in enumerate(row[1:], start=1):
+                    cu = caption[k] if not header_unit[k] else None
+                    if v.value and (cell := _value_cell(v, label, row[0].start, header[k], cu)) is not None:
+                        out.append(cell)
+                continue
             for k, v in enumerate(row[1:], start=1):
                 if v.value and (
                     cell := _value_cell(v, label, row[0].start, header[k], None if header_unit[k] else row_unit)

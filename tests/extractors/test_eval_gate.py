@@ -66,6 +66,10 @@ SCORER = SHARED / "eval" / "score.py"
 # year, lists of places whatever follows the last, outlets named like districts, rates of a listed quantity,
 # county cities now districts, 扩大约; 今年 of a crop brought in; 当场, work done on what was found, people named
 # one by one; 日前 after a closed span, periods listed before 分别, a day a league opened): unchanged on dev.
+# Extractor 0.19.0 (a reporting window over work done only, changes since New Year listed, tables written with
+# spaces whose cells carry units, year ranges in Chinese numerals, list lines named before a colon, 对 with no
+# noun, provincial capitals' customs, a launch day and its 以来, 以来至10月底, a stock date inside a sentence):
+# unchanged on dev (value F1 0.996, strict F1 0.9515).
 VALUE_F1_GATE = 0.98
 STRICT_F1_GATE = 0.948
 

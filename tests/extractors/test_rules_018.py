@@ -120,7 +120,9 @@ def test_a_county_city_that_became_a_district_is_found_by_its_old_name() -> None
     # 南康市 is 南康区 since 2013: a release of 2012 names it as it was
     assert gazetteer().lookup("南康市").name == "南康区"
     got = _by_mention("章贡区、南康市、赣县一季度生产总值分别为52.4亿元、27.9亿元和17.6亿元。", date(2012, 4, 25))
-    assert got["27.9亿元"].region == "南康区"
+    # the row names it as the release does (0.19.0), with the district's code
+    assert got["27.9亿元"].region == "南康市"
+    assert got["27.9亿元"].region_code == gazetteer().lookup("南康区").code
 
 
 def test_kuoda_before_yue_is_the_verb_and_yue_the_qualifier() -> None:
