@@ -85,6 +85,7 @@ PROVINCE_BAD_LEFT: dict[str, frozenset[str]] = {
     "增城市": frozenset("新净"),
     # 禁毒大队会同县边境管理部门: an agency, then 会同 (together with), then the county's own department
     "会同县": frozenset("队局院委办所门站关处厅心部"),
+    "上城市": frozenset("以"),  # 地级及以上城市: no 上城市 (the name 上城区 would have had as a city)
 }
 
 

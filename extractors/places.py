@@ -134,6 +134,8 @@ AGENCY_AFTER = re.compile(
 )
 # An agency whose name holds no division (拱北海关): the area is not known from it.
 _SOURCE_LINE = re.compile(r"来源[:：]\s*([^\s　|]{2,30})")
+# The site's owner in the page's footer (主办:三明市林业局, 主办单位：绵阳市人民政府办公室).
+_OWNER_LINE = re.compile(r"主办(?:单位)?[:：]\s*([^\s　|]{2,30})")
 # A local item's dateline: its place and 讯 (寻乌讯).
 _LOCAL_DATELINE = re.compile(r"([\u4e00-\u9fff]{2,4})讯")
 # Where a dateline was filed: 新华社合肥1月26日电.
@@ -479,6 +481,11 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
         vote(parent, 1.0, None, "places listed under it")
     for sm in _SOURCE_LINE.finditer(s):
         for h in g.find(sm.group(1))[:1]:
+            if h.start == 0:
+                vote(h.candidates[0], 2.0, None, "source line")
+    for om in _OWNER_LINE.finditer(s) if "主办" in s else ():
+        # 主办:三明市林业局 at the foot of the page: the site's owner, a body of the area it reports on
+        for h in g.find(om.group(1))[:1]:
             if h.start == 0:
                 vote(h.candidates[0], 2.0, None, "source line")
     for mm in _MEDIA_NAME.finditer(s) if any(w in s for w in _MEDIA_WORDS) else ():

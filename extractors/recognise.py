@@ -92,6 +92,10 @@ _CAMPAIGN_RE = re.compile(r"(?:行动|整治|专项|战役|会战|攻坚|清查|
 _CAMPAIGN_NOT_AFTER = "进行"
 # One traveller, vehicle or case named in the paragraph (or the sentence before, on a page that sets every
 # sentence apart): what is counted after it is one incident's.
+# A sentence that opens on one case (在一起……案中, 如在……一案中).
+_IN_ONE_CASE = re.compile(r"\s*(?:如|例如|比如|其中[,，]?)?在[^,，。;；]{0,4}一[起宗个][^,，。;；]{1,30}?案(?:件)?中")
+# A ； that turns from a case to the statistics of the period (;据统计,今年以来,该局已破获……).
+_STATISTICS_AFTER_SEMI = re.compile(r"[;；]\s*(?=据统计|另据统计|据了解|今年以来|年初以来|此外|另外)")
 _ONE_INSTANCE = re.compile(r"一(?:名|辆|宗|艘|架|位)(?![次批])")
 _TOTAL_WORDS = re.compile(r"共计|累计|总计|合计|共|先后")
 # Right after a cut-off date: a count of flows follows (截至8月31日,共破获……).
@@ -714,6 +718,13 @@ class _Times:
             # 前三季度,全省生猪出栏……;9月末生猪存栏……。禽肉产量增长8.9%: the stock date at the end of the
             # release's period, told inside a sentence, is that sentence's; the period is back after it
             level, rule = SENTENCE, "a stock date at the end of the release's period, inside a sentence: its sentence"
+        if (
+            r == P.WHEN and not heading and level > SENTENCE and mk.text == "全年" and doc.published is not None
+            and per.end is not None and per.end > doc.published and self.main_span is not None
+        ):
+            # 前三季度,……。全年粮食播种面积稳定在26.8万亩。夏粮总产量……: a year not over when the release is out
+            # is a plan or a projection for its sentence; the release's period is back after it
+            level, rule = SENTENCE, "全年 of a year not over at publication: its sentence"
         if r == P.WHEN and not heading and per.kind == "span" and self._forecast_in_clause(mk.start):
             # 预计今年全县秋粮播种面积将稳定在200万亩左右: a forecast's year is the whole year, and it holds for its
             # sentence only (what the release counts after it is not forecast)
@@ -869,7 +880,16 @@ class _Times:
                 self.case_resets.append(mk.start)
             if per.kind == "day":
                 r, level = P.EVENT, PARAGRAPH
-        if r == P.EVENT and per.kind == "day" and not heading and (
+        if (
+            r == P.EVENT and per.kind == "day" and not heading and level > SENTENCE and sent.start > para.start + 1
+            and _IN_ONE_CASE.match(s, sent.start) is not None and any(
+                ph.role == P.WHEN and ph.value.period.kind == "span" and ph.value.period.start is not None for ph in here
+            )
+        ):
+            # 全省法院共受理……。在一起涉农民工工资执行案中,……于12月20日……。推进执行信息化建设,全省法院……: a case
+            # told in one sentence inside a paragraph about a period; the period is back after it
+            level, rule = SENTENCE, "a case told in one sentence inside a paragraph about a period: its sentence"
+        elif r == P.EVENT and per.kind == "day" and not heading and (
             s.startswith("单日", mk.end)
             or mk.name == "today" and (
                 _PEAK_DAY_BEFORE.search(s, max(sent.start, mk.start - 8), mk.start) or _PEAK_DAY_AFTER.match(s, mk.end)
@@ -1127,8 +1147,9 @@ _PERIOD_LISTED_AFTER = re.compile(r"\s*[、和及与]\s*" + _PERIOD_ITEM + r"(?:
 _PERIOD_LISTED_BEFORE = re.compile(_PERIOD_ITEM + r"\s*[、和及与]\s*$")
 # 已 then the work done on what was found or received (发现隐患2874项,已整改2791项; 受理投诉138件,已办结136件): done
 # in the span in force, like the finding; not a stock.
-_DONE_AFTER_YI = re.compile(r"(?:整改|办结|结案|处置|化解|销号|答复|回复|查结|审结|执结|退赔|追回)")
-_FOUND_BEFORE = re.compile(r"发现|受理|排查出?|接到|收到|接报|查处|立案")
+_DONE_AFTER_YI = re.compile(r"(?:整改|办结|结案|处置|化解|销号|答复|回复|查结|审结|执结|退赔|追回|改判|发回)")
+# (also what a procuratorate protested: 提出抗诉19件,法院已改判7件)
+_FOUND_BEFORE = re.compile(r"发现|受理|排查出?|接到|收到|接报|查处|立案|抗诉")
 # A title on a crop brought in: 夏粮再获丰收, 早稻总产, 秋粮喜获丰收.
 _HARVEST_TITLE = re.compile(r"(?:夏粮|早稻|秋粮|夏收|麦收|粮食|小麦|油菜)[^,，。]{0,8}(?:丰收|总产|产量|增产|单产|亩产)")
 
@@ -2195,10 +2216,16 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times, dict[str, st
         n.sentence = (sent.start, sent.end)
         in_force = times.scopes.in_force(n.start, heading=heading)
         per, top, rule = _period_of(doc, times, n, sent, in_force)
-        # a case told in this sentence: its quantities are the case's
+        # a case told in this sentence: its quantities are the case's (up to a ； that turns to the statistics:
+        # ……最大的一起毒品案件;据统计,今年以来,该局已破获……)
+        told = sent
+        if ";" in s[sent.start : n.start] or "；" in s[sent.start : n.start]:
+            turn = [m.end() for m in _STATISTICS_AFTER_SEMI.finditer(s, sent.start, n.start)]
+            if turn:
+                told = Sentence(sent.index, turn[-1], sent.end, sent.para)
         k = bisect_right(cases, n.start) - 1
-        case_here = k >= 0 and cases[k] >= sent.start
-        n.event = _is_event(doc, n, sent, per, top, case_here, words)
+        case_here = k >= 0 and cases[k] >= told.start
+        n.event = _is_event(doc, n, told, per, top, case_here, words)
         stated_here = top is not None and top.start >= sent.start
         if case_here and (per is None or per.kind != "day") and not _short_span(per, stated_here):
             per, rule = Period("vague", None, None), "a case told in this sentence: its own day, not stated"
@@ -2267,6 +2294,22 @@ def _table_columns_and_rows(doc: Document, nums: list[Num], times: _Times, area:
         if d is not None and (label == d.name or label in d.short):
             n.place = places.display(d, label)
             n.region_from = (c.label_start, c.label_start + len(label), "the place its row's label names")
+        elif d is None and _TOWNSHIP_ROW.fullmatch(label):
+            # 汲冢镇 | 8.4 | 452.3, 建北街道 49 -13.6%: a township or street the table lists, below the divisions
+            # the gazetteer holds, is its row's place
+            n.place = Place(label)
+            n.region_from = (c.label_start, c.label_start + len(label), "the township its row's label names")
+
+
+# A table row's label naming a township or a street (汲冢镇, 建北街道).
+_TOWNSHIP_ROW = re.compile(r"[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|苏木)")
+_CJK_NUMERALS = frozenset("一二两三四五六七八九十百千万")
+
+
+def _inside_a_name(s: str, a: int, b: int) -> bool:
+    """Whether the number written in words at ``a``..``b`` is part of a place's name (七里河区: no 7 里)."""
+    lo = max(0, a - 4)
+    return any(h.start + lo <= a and b <= h.end + lo for h in gazetteer().find(s[lo : b + 6]))
 
 
 @register(NAME, VERSION, stage="recognise")
@@ -2281,6 +2324,7 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
         if p.furniture and not p.cell and not _BREADCRUMB.search(doc.s, p.start, p.end)
     ]
     nums = merge_table_values(read_numbers(doc.s, doc.norm, doc.text, furniture), tables.value_cells(doc) + tables.pipe_value_cells(doc))
+    nums = [n for n in nums if not (doc.s[n.start] in _CJK_NUMERALS and _inside_a_name(doc.s, n.start, n.end))]
     if not nums:
         return []
     area, times, written = _assign(doc, nums)

@@ -237,11 +237,12 @@ _FOOTNOTE = re.compile(r"\[\d{1,2}\]")
 _FRAME_RE = re.compile(r"^在[^,，。;；]{1,24}?(?:会上|会期间|期间|活动中|行动中|过程中|工作中)")
 # The recipients of what is handed over: 向公安机关、纪检监察机关移交3093条 -> 移交.
 _RECIPIENTS_RE = re.compile(
-    r"^(?:向|对)[^,，。;；]{1,30}?(?=移交|移送|通报|反馈|提供|发放|转交|推送|交办|转账|汇款|支付|罚款|处罚|行政拘留|判处)"
+    r"^(?:向|对)[^,，。;；]{1,30}?(?=移交|移送|通报|反馈|提供|发放|转交|推送|交办|转账|汇款|支付|罚款|处罚|行政拘留|判处|提出抗诉|提出纠正|依法作出|作出)"
 )
 _RECIPIENTS_FIRST: frozenset[str] = frozenset("向对")  # a clause opening otherwise names no recipients
-# Verbs that make an agency after them the recipient (移送公安机关, 提请检察院), not the actor.
-_HANDED_TO = re.compile(r"移送|移交|提请|报请|交由|送交|转交")
+# Verbs that make an agency after them the recipient (移送公安机关, 提请检察院) or what is counted (受理公安机关
+# 提请批准逮捕案件, 监督公安机关立案), not the actor.
+_HANDED_TO = re.compile(r"移送|移交|提请|报请|交由|送交|转交|受理|监督|督促")
 _LEAD_RE = re.compile("|".join(re.escape(w) for w in sorted(LEAD_WORDS, key=len, reverse=True)))
 _LEAD_FIRST: frozenset[str] = frozenset(w[0] for w in LEAD_WORDS)  # a clause opening otherwise has no lead word
 # What strip_lead cuts is found either at the clause's head (a lead word, recipients, an occasion, an aside
@@ -542,6 +543,10 @@ _DETERMINER_TAIL = re.compile(r"(?:其余|其他|剩余|另外|(?<![应])该[\u4
 _MODIFIER_TAILS: tuple[str, ...] = ("籍", "家中", "家里", "车内", "车上", "屋内", "室内", "包内", "行李中", "身上")
 
 
+# Procedural terms of one piece: a request to arrest, a case sent for prosecution.
+_LEGAL_TERM = re.compile(r"提请批准逮捕|提请逮捕|提请批捕|移送审查起诉|审查起诉")
+
+
 def from_verb(t: str) -> str:
     """Cut a long lead-in before the last verb, and a long modifier before 的:
     现场关员在进境旅客行李中查获违规携带的象牙制品 -> 查获象牙制品."""
@@ -555,6 +560,13 @@ def from_verb(t: str) -> str:
 @per_document
 def _cut_before_verb(t: str) -> str:
     """The cuts of :func:`from_verb`, for a subject long enough to hold one."""
+    if "提请" in t or "审查起诉" in t:
+        term = _LEGAL_TERM.search(t)
+        if term is not None:
+            # 受理公安机关提请批准逮捕案件, 受理移送审查起诉案件: the request is one term, what is counted runs
+            # from the act that receives it (no cut before its 逮捕 or 起诉)
+            j = t.rfind("受理", 0, term.start())
+            return t[j:] if j >= 0 else t[term.start() :]
     v = last_verb(t)
     if not v:
         return t
@@ -1570,7 +1582,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # a table's value: what its row counts, the change its column states; a row named by a
             # place counts what its column names (县区 | 总产量(吨): 上蔡县 523146)
             label = n.table.label
-            if label in _LEVEL_ROWS or (
+            if label in _LEVEL_ROWS or n.place is not None and n.place.division is None and label == n.place.name or (
                 n.place is not None and n.place.division is not None and (
                     label in (n.place.name, *n.place.division.short)
                     or n.place.division in gazetteer().candidates(label, simplified=True)  # 安县 (安州区 since 2016)
@@ -1720,6 +1732,19 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         elif k > 1 and len(in_sent) >= k and _MEASURES_COUNTED.fullmatch(core_nc) and all(m.base for m in in_sent[-k:]):
             # ……186起,死亡43人,受伤211人,直接财产损失92.6万元,……四项指数分别下降12.3%、……: the measures just given
             names = [m.base for m in in_sent[-k:]]
+        elif (
+            comp == "share" and k > 1 and len(in_sent) >= k and "分别占" in own
+            and all(m.subject and m.unit is not None and m.unit.family == "count" for m in in_sent[-k:])
+            and all(s[x.end : y.start].strip(" ") .startswith("、") for x, y in zip(in_sent[-k:], in_sent[-k + 1 :], strict=False))
+            and "分别" not in s[clause_before(s, in_sent[-k].start, n.sentence[0])[0] : in_sent[-k].start]
+        ):
+            # 道路运输领域发生事故51起、死亡55人,分别占事故总数和死亡总数的67.1%和67.9%: each share is of the
+            # count just given in the same order, the part of the whole it names
+            whole = own.split("分别占", 1)[1].strip().removesuffix("的")
+            wholes = re.split(r"[和、及]", whole) if whole else []
+            if len(wholes) != k:
+                wholes = [whole] * k
+            names = [m.subject + ("占" + w if w else "") for m, w in zip(in_sent[-k:], wholes, strict=True)]
         elif enum_items is not None:
             # 金银珠宝类、饮料类……等商品零售额同比分别增长105.9%、57.2%……: item by item
             names = enum_items
@@ -2022,7 +2047,12 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
 
 
 # A sentence about what happened in one line of a breakdown: 建筑业发生4起事故,死亡4人.
-_HAPPENED_IN = re.compile(r"\s*(?:[(（]?\d{1,2}[.、)）]\s*)?(?P<topic>[\u4e00-\u9fff、和]{2,12}?)(?:共|累计)?发生")
+# (also one part of a sentence after ；, or after 其中, 从行业领域看 and the area's scope word: ……；建筑施工领域
+# 发生事故7起、死亡7人)
+_HAPPENED_IN = re.compile(
+    r"\s*(?:[(（]?\d{1,2}[.、)）]\s*)?(?:其中[,，:：]?\s*|从[\u4e00-\u9fff]{1,8}看[,，]\s*)?(?:全[省市县区州])?"
+    r"(?P<topic>[\u4e00-\u9fff、和]{2,12}?)(?:共|累计)?发生"
+)
 _CASUALTY = frozenset(("死亡", "受伤", "失踪", "遇难", "伤亡"))
 
 
@@ -2034,16 +2064,26 @@ def breakdown_topics(doc: Document, nums: list[Num]) -> None:
     by_sentence: dict[tuple[int, int], list[Num]] = {}
     for n in nums:
         by_sentence.setdefault(n.sentence, []).append(n)
-    for (a, _), group in by_sentence.items():
-        m = _HAPPENED_IN.match(doc.s, a)
-        if m is None or m.end() > group[0].start:
-            continue
-        topic = m.group("topic")
-        if g.find(topic) or _SCOPE_WORD.match(topic) or is_filler(topic) or topic.endswith(_NOT_A_LINE):
-            continue
-        for n in group:
-            if n.table is None and (n.subject.startswith("发生") or n.subject in _CASUALTY):
-                n.subject = topic + n.subject
+    s = doc.s
+    for (a, b), sentence in by_sentence.items():
+        parts = [a]
+        if ";" in s[a:b] or "；" in s[a:b]:
+            parts += [m.end() for m in re.finditer(r"[;；]", s[a:b])]
+            parts = [a] + [a + k for k in parts[1:]]
+        for j, start in enumerate(parts):
+            stop = parts[j + 1] if j + 1 < len(parts) else b
+            group = [n for n in sentence if start <= n.start < stop]
+            if not group:
+                continue
+            m = _HAPPENED_IN.match(s, start)
+            if m is None or m.end() > group[0].start:
+                continue
+            topic = m.group("topic")
+            if g.find(topic) or _SCOPE_WORD.match(topic) or is_filler(topic) or topic.endswith(_NOT_A_LINE):
+                continue
+            for n in group:
+                if n.table is None and (n.subject.startswith("发生") or n.subject in _CASUALTY):
+                    n.subject = topic + n.subject
 
 
 _SCOPE_WORD = re.compile(r"(?:全|我|本|该)[国省市区县州盟旗]|其中|今年|去年|当月|同期")

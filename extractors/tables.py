@@ -114,6 +114,7 @@ def value_cells(doc: Document) -> list[ValueCell]:
     out: list[ValueCell] = []
     for run in _cells(doc):
         headers: list[_Cell] = []
+        caption_unit: str | None = None
         row_unit: dict[int, str] = {}
         i = 0
         in_rows = False
@@ -130,8 +131,12 @@ def value_cells(doc: Document) -> list[ValueCell]:
                 nxt = run[i + 1]
             if nxt is None or not nxt.value:
                 if in_rows:  # a new table title or header row after rows: a new table
-                    headers, in_rows = [], False
-                headers.append(c)
+                    headers, in_rows, caption_unit = [], False, None
+                cm = _CAPTION_UNIT.fullmatch(c.text)
+                if cm is not None and not cm.group(1) and _unit_only(cm.group(2)):
+                    caption_unit = cm.group(2)  # 单位：万元 on a line of its own: the unit of the bare values
+                else:
+                    headers.append(c)
                 i += 1
                 continue
             # a row: this label and the values after it (a cell holding only a unit, under a 单位
@@ -147,7 +152,13 @@ def value_cells(doc: Document) -> list[ValueCell]:
             unit_text = row_unit.get(id(values[0])) if values else None
             label = _LABEL_NOISE.sub("", c.text)
             for k, v in enumerate(values):
-                cell = _value_cell(v, label, c.start, cols[k] if cols else None, unit_text if k == 0 else None)
+                col = cols[k] if cols else None
+                cu = unit_text if k == 0 else None
+                if cu is None and caption_unit is not None and (
+                    col is None or _header_unit(col.text)[0] is None and "%" not in col.text and "％" not in col.text
+                ):
+                    cu = caption_unit
+                cell = _value_cell(v, label, c.start, col, cu)
                 if cell is not None:
                     out.append(cell)
             i = j
@@ -230,6 +241,8 @@ def _pipe_rows(doc: Document) -> list[list[list[_Cell]]]:
 
 # A line that may be a row of a table written with spaces between its cells: no sentence punctuation.
 _DASH_CELL = re.compile(r"[—–－-]{1,2}")
+# 其中: opening a row's label (其中：工业 万千瓦时 2301475 -1.9): no sentence punctuation of the row's.
+_ROW_LEAD = re.compile(r"^\s*其中[:：]")
 _SPACED_NOT_ROW = re.compile(r"[，。；：,;:!?！？、]")
 _SPACE_RUN = re.compile(r"\S+")
 
@@ -249,7 +262,7 @@ def _spaced_rows(doc: Document) -> list[list[list[_Cell]]]:
 
     for p in doc.paragraphs:
         line = s[p.start : p.end]
-        if p.furniture or p.cell or BAR_RE.search(line) or _SPACED_NOT_ROW.search(line):
+        if p.furniture or p.cell or BAR_RE.search(line) or _SPACED_NOT_ROW.search(_ROW_LEAD.sub("", line, count=1)):
             close()
             continue
         cells = [_Cell(p.start + m.start(), p.start + m.end(), m.group(0), _is_value(m.group(0)))

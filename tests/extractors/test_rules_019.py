@@ -3,8 +3,9 @@ flows but leaves stocks held as stocks, changes since New Year listed with 分�
 spaces whose cells carry their units, the sign written before a change, year ranges in Chinese
 numerals, a multiple of the quantity before, the item a list line names before its colon, 对 with no
 noun before the count, the customs of a provincial capital, 新增城市, a day something was launched on
-and its 以来, a stock date inside a sentence, and a quantity before 累计达到. Each test is a short
-release written for the rule."""
+and its 以来, a stock date inside a sentence, a quantity before 累计达到, the year a report of January to
+April covers, townships and levels as table rows, a line of business in each part of a sentence, and what a
+procuratorate receives, supervises and protests. Each test is a short release written for the rule."""
 
 from __future__ import annotations
 
@@ -269,3 +270,90 @@ def test_a_balance_and_a_table_column_of_a_stock_are_stocks() -> None:
     assert _period(got["2987.4亿元"]) == (None, date(2018, 9, 30))
     assert _period(got["2279.3"]) == (None, date(2018, 9, 30))
     assert _period(got["18.6"]) == (date(2018, 1, 1), date(2018, 9, 30))
+
+
+def test_a_semicolon_turning_to_the_statistics_ends_the_case() -> None:
+    got = _by_mention(
+        "3月6日,县公安局禁毒大队查获海洛因12.6公斤,这是今年以来破获的单案缴毒量最大的一起毒品案件;据统计,今年以来,"
+        "该局已破获毒品刑事案件43起。",
+        date(2017, 3, 9), "孟连县",
+    )
+    assert got["43起"].kind == "aggregate" and _period(got["43起"]) == (date(2017, 1, 1), date(2017, 3, 9))
+
+
+def test_the_sites_owner_in_the_footer_names_the_area() -> None:
+    got = _by_mention(
+        "当前位置:首页>工作动态\n2018年全市林业改革发展成效明显\n2018年,全市完成植树造林面积21.6万亩。"
+        "2月26日,永安市一起森林火灾过火面积42亩。\n主办:三明市林业局 版权所有\n",
+        date(2019, 1, 15),
+    )
+    assert got["21.6万亩"].region == "三明市"
+
+
+def test_xinjian_is_a_word_not_the_district() -> None:
+    got = _by_mention("全县22个乡镇(街道)新建政府专职消防队4支。", date(2022, 9, 14), "祁东县")
+    assert got["4支"].region == "祁东县"
+
+
+def test_each_part_of_a_sentence_names_its_line_of_business_and_shares_follow_the_counts() -> None:
+    got = _by_mention(
+        "从行业领域看,全市道路运输领域发生事故51起、死亡55人,分别占事故总数和死亡总数的67.1%和67.9%;"
+        "建筑施工领域发生事故7起、死亡7人。",
+        date(2021, 1, 28), "邢台市",
+    )
+    assert got["7起"].subject == "建筑施工领域发生事故"
+    assert got["55人"].subject == "道路运输领域死亡"
+    assert got["67.1%"].subject.startswith("道路运输领域发生事故")
+
+
+def test_a_case_told_in_one_sentence_leaves_the_period_to_the_next_and_no_number_hides_in_a_name() -> None:
+    got = _by_mention(
+        "2019年,全省法院工作取得新进展。\n全省法院共受理执行案件16.8万件。在一起涉农民工工资执行案中,兰州市七里河区人民法院于"
+        "12月20日对被执行企业账户实施扣划,为216名农民工兑现工资487万元。推进执行信息化建设,全省法院网络司法拍卖成交1.02万件。",
+        date(2020, 1, 17), "甘肃省",
+    )
+    assert _period(got["216名"]) == (date(2019, 12, 20), date(2019, 12, 20))
+    assert _period(got["1.02万件"]) == (date(2019, 1, 1), date(2019, 12, 31))
+    assert "七里" not in got
+
+
+def test_a_table_row_naming_a_township_is_its_place_and_counts_its_column() -> None:
+    got = _by_mention(
+        "各街道1-11月PM2.5累计浓度如下:\n街道  PM2.5(微克/立方米)  同比变化\n建北街道  49  -13.6%\n谈固街道  52  -11.9%\n",
+        date(2020, 12, 8), "长安区",
+    )
+    assert got["49"].region == "建北街道" and got["49"].subject.startswith("PM2.5")
+
+
+def test_quannian_of_a_year_not_over_holds_for_its_sentence() -> None:
+    got = _by_mention(
+        "前三季度,全县农林牧渔业总产值31.5亿元。全年粮食播种面积稳定在26.8万亩。夏粮总产量1.86万吨。",
+        date(2021, 10, 29), "霍山县",
+    )
+    assert _period(got["1.86万吨"]) == (date(2021, 1, 1), date(2021, 9, 30))
+
+
+def test_tables_with_a_qizhong_row_and_a_unit_line_of_their_own() -> None:
+    got = _by_mention(
+        "附表:2022年1-6月全社会用电量情况\n指标名称\u3000单位\u30001-6月\u3000同比增长(%)\n"
+        "全社会用电量\u3000万千瓦时\u30003268540\u30002.7\n其中:工业\u3000万千瓦时\u30002301475\u3000-1.9\n",
+        date(2022, 7, 21), "嘉兴市",
+    )
+    assert got["2301475"].subject == "工业" and got["2301475"].unit == "千瓦时"
+    got = _by_mention(
+        "表1 2019年1-11月分行业消费品零售额\n单位:万元\n行业\n1-11月\n同比增长(%)\n批发业\n1036528\n6.7\n零售业\n5704912\n10.9\n",
+        date(2019, 12, 18), "雨花区",
+    )
+    assert got["1036528"].unit == "元" and got["6.7"].unit == "%"
+
+
+def test_what_a_procuratorate_receives_from_or_supervises_and_what_it_protests() -> None:
+    got = _by_mention(
+        "2012年,全县检察机关共受理公安机关提请批准逮捕案件312件436人;监督公安机关立案14件;"
+        "对认为确有错误的刑事判决提出抗诉3件,法院已改判2件。",
+        date(2013, 3, 4), "浦江县",
+    )
+    assert "公安机关" in got["312件"].subject
+    assert got["14件"].subject == "监督公安机关立案"
+    assert got["3件"].subject == "提出抗诉"
+    assert _period(got["2件"]) == (date(2012, 1, 1), date(2012, 12, 31))
