@@ -8,7 +8,7 @@ through the CLI. The expectations (also in docs/reliability.md):
 | input | expected | bound |
 | --- | --- | --- |
 | HTML nested 100,000 levels deep (div; mixed inline and table tags) | errors row at clean: no article text (lxml stops at depth 256) | 10 s |
-| 10 MB of digits as .txt | a document, no figures | LIMIT + 5 s |
+| 10 MB of digits as .txt | a document, no figures (its own limit: 30 s) | 35 s |
 | 10 MB of digits as one HTML paragraph | errors row at clean: no article text | LIMIT + 5 s |
 | charset lies: header utf-8 on GBK, meta big5 on UTF-8, header latin-1 on GB18030 | the right text, its figures | 5 s |
 | charset lies: header gbk on UTF-16 without a BOM; NUL bytes | errors row at decode | 5 s |
@@ -22,6 +22,7 @@ through the CLI. The expectations (also in docs/reliability.md):
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from collections.abc import Callable
@@ -65,6 +66,10 @@ class Case:
     figures: int | None = None  # a document's figures (None: any; HONEST: as many as the honest page gives)
     either: bool = False  # a document, or left out at the time limit
     bound: float = LIMIT + 5
+    # the time limit per document for this case: LIMIT, but a case that must end as a document gets room
+    # for the work it is, whatever the machine's speed (10 MB of digits: cleaning, extraction and the story
+    # fingerprint of the whole text take 1.5-3 s in one process, 3-7 s through a worker on a loaded machine)
+    seconds: float = LIMIT
 
 
 HONEST = -1
@@ -76,7 +81,8 @@ CASES = [
          + b"</body></html>", stage="clean", says="no article text found", bound=10),
     Case("nested 100,000 mixed tags", lambda: b"<html><body>" + b"<div><span><b><i><table><tr><td>" * 14_286
          + NESTED_TEXT + b"</body></html>", stage="clean", says="no article text found", bound=10),
-    Case("10 MB of digits as .txt", lambda: b"1" * (10 * MB), url="https://press.example.gov.cn/a.txt", figures=0),
+    Case("10 MB of digits as .txt", lambda: b"1" * (10 * MB), url="https://press.example.gov.cn/a.txt", figures=0,
+         seconds=30, bound=35),
     Case("10 MB of digits in one paragraph", lambda: b"<html><body><p>" + b"1" * (10 * MB) + b"</p></body></html>",
          stage="clean", says="no article text found"),
     Case("header utf-8 on GBK bytes", lambda: GOOD.encode("gbk"), headers=(("content-type", "text/html; charset=utf-8"),),
@@ -103,7 +109,8 @@ CASES = [
 def test_a_hostile_document_ends_as_expected_within_its_bound(case: Case):
     page = Page(url=case.url, source="hostile", body=case.body(), headers=dict(case.headers))
     start = time.monotonic()
-    done, failures = pipeline.process([page], "云南省", SETTINGS)
+    settings = SETTINGS if case.seconds == LIMIT else dataclasses.replace(SETTINGS, document_seconds=case.seconds)
+    done, failures = pipeline.process([page], "云南省", settings)
     elapsed = time.monotonic() - start
     tally.add(hostile=1)
     assert elapsed < case.bound, f"{case.name}: {elapsed:.1f} s"
