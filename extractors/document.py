@@ -126,8 +126,8 @@ _NUMBER_CELL = re.compile(r"(?:^|[|｜])\s*[-+−]?\d+(?:\.\d+)?\s*[%％]?\s*(?:
 
 # A cell of a table written with spaces between its cells that holds a bare number (963125, -4.2, 3.5%).
 _SPACED_NUMBER = re.compile(r"(?<!\S)[-+−]?\d+(?:\.\d+)?[%％]?(?!\S)")
-# A cell of a table left empty, written as a dash (规模以上工业增加值 — — 8.4).
-_PLACEHOLDER_CELL = re.compile(r"(?<!\S)[—–－-]{1,2}(?!\S)")
+# A cell of a table left empty, written as a dash (规模以上工业增加值 — — 8.4); read by tables too.
+PLACEHOLDER_CELL = re.compile(r"(?<!\S)[—–－-]{1,2}(?!\S)")
 # A cell that opens with a number, its unit written in it (8.46亿吨, 68微克/立方米, -16.0%).
 _SPACED_VALUE = re.compile(r"(?<!\S)[-+−]?\d+(?:\.\d+)?[^\s\d]{0,8}(?!\S)")
 
@@ -142,15 +142,14 @@ def is_table_row(line: str) -> bool:
     or more, two of them bare numbers (公路客运量 人 963125 -4.2 7128340 -3.5)."""
     if "|" in line or "｜" in line:
         return _TABLE_ROW.match(line) is not None and _NUMBER_CELL.search(line) is not None
-    # (a line without a space between two characters is no spaced row: the pattern is not tried on it)
-    # (or with two spaces between them at least, two cells opening with a number: 公路货运量  8.46亿吨  12.1%)
+    # (a line without a space between two characters is no spaced row: the patterns are not tried on it)
     if " " not in line.strip() or len(line.split()) < 3:
         return False
     numbers = len(_SPACED_NUMBER.findall(line))
-    if numbers >= 2 or numbers == 1 and _PLACEHOLDER_CELL.search(line):
+    if numbers >= 2 or numbers == 1 and PLACEHOLDER_CELL.search(line):
         return True  # (a cell left empty, written —, holds a place: 规模以上工业增加值 — — 8.4)
-    # (a single space will do when every cell after the label opens with a number: 西昌市 612起 -9.1%)
     if "  " in line.strip():
+        # two spaces between cells at least, two cells opening with a number: 公路货运量  8.46亿吨  12.1%
         return len(_SPACED_VALUE.findall(line)) >= 2
     # (a single space will do when every cell after the label opens with a number, or is an aside in
     # parentheses with one: 西昌市 612起 -9.1%, 走私毒品 29起 (缴获毒品42.6公斤))

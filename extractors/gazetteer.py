@@ -72,9 +72,8 @@ AGENCY_NEAR = re.compile(
     r"[\u4e00-\u9fff]{0,4}?(?:公安局|公安分局|公安处|边境管理支队|边境管理大队|边防支队|边检站|海关|人民法院|人民检察院)"
 )
 # Characters that, right before a name (most of them two-character province names), make it part of
-# another word:
-# 幸福建设, 东西藏匿, 洞庭湖南岸.
-PROVINCE_BAD_LEFT: dict[str, frozenset[str]] = {
+# another word: 幸福建设, 东西藏匿, 洞庭湖南岸.
+NAME_BAD_LEFT: dict[str, frozenset[str]] = {
     "福建": frozenset("幸"),
     "西藏": frozenset("东"),
     "湖南": frozenset("庭"),
@@ -580,7 +579,7 @@ class Gazetteer:
                 if sf.weak and not self._weak_ok(s, a, b, sf, prev):
                     pos = max(pos, b)  # 中山西路: a word, and no 山西 inside it
                     continue
-                if a > 0 and s[a - 1] in PROVINCE_BAD_LEFT.get(surface, frozenset()):
+                if a > 0 and s[a - 1] in NAME_BAD_LEFT.get(surface, frozenset()):
                     continue
                 hit = Hit(a, b, surface, sf.candidates, sf.kind, sf.weak)
                 out.append(hit)

@@ -218,10 +218,8 @@ def _year_of(ytext: str | None, ctx: Context, month: int | None = None) -> int |
     """The calendar year a mark names, or the year it is in when it names none."""
     pub = ctx.published
     if ytext:
-        if ytext[:4].isdigit():
-            return int(ytext[:4])
-        if len(ytext) == 5 and ytext[0] in "一二":
-            return _year_number(ytext)
+        if ytext[:4].isdigit() or len(ytext) == 5 and ytext[0] in "一二":
+            return _year_number(ytext)  # 2019年, 二〇一九年
         if ytext in ("当年", "同年"):
             st = ctx.state
             if st is not None and st.start is not None and st.end is not None and st.start.year == st.end.year:
@@ -261,6 +259,10 @@ def _year_of(ytext: str | None, ctx: Context, month: int | None = None) -> int |
 
 # A relative year with nothing to resolve it against (a Period is frozen: one value serves every mark).
 _UNRESOLVED = Period("span", None, None, year_known=False)
+
+
+# The marks of a range of whole years (2019年至2023年, 二〇〇八年至二〇一二年).
+YEAR_RANGE_MARKS = frozenset({"year_range", "year_range_cn"})
 
 
 def years_counted(mark: Mark) -> int | None:
@@ -488,7 +490,7 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         return Period("span", None, pub)
     if name == "recent_years":
         return Period("recent", None, pub)
-    if name in ("ym_range", "year_range", "year_range_cn"):
+    if name == "ym_range" or name in YEAR_RANGE_MARKS:
         y, y2 = _year_number(g["y"]), _year_number(g["y2"])
         if not y < y2 <= y + 30:
             return None

@@ -17,6 +17,7 @@ area that this evidence supports wins; names several divisions share are then re
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -479,13 +480,10 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
         # 晋江市、石狮市、南安市……分别: places listed side by side are parts of the area that reports on
         # them, the narrowest one holding them all (one list is as much evidence as one mention of it)
         vote(parent, 1.0, None, "places listed under it")
-    for sm in _SOURCE_LINE.finditer(s):
+    # 来源:凤庆县公安局, and 主办:三明市林业局 at the foot of the page (the site's owner, a body of the area it
+    # reports on)
+    for sm in itertools.chain(_SOURCE_LINE.finditer(s), _OWNER_LINE.finditer(s) if "主办" in s else ()):
         for h in g.find(sm.group(1))[:1]:
-            if h.start == 0:
-                vote(h.candidates[0], 2.0, None, "source line")
-    for om in _OWNER_LINE.finditer(s) if "主办" in s else ():
-        # 主办:三明市林业局 at the foot of the page: the site's owner, a body of the area it reports on
-        for h in g.find(om.group(1))[:1]:
             if h.start == 0:
                 vote(h.candidates[0], 2.0, None, "source line")
     for mm in _MEDIA_NAME.finditer(s) if any(w in s for w in _MEDIA_WORDS) else ():

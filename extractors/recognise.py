@@ -90,12 +90,12 @@ _AREA_CAMPAIGN = re.compile(
 # (not after 进行: read by _Words, not by a look-behind, which would make the search try every character)
 _CAMPAIGN_RE = re.compile(r"(?:行动|整治|专项|战役|会战|攻坚|清查|清理|严打|扫黑|斗争|排查|检查)(?![时站])")
 _CAMPAIGN_NOT_AFTER = "进行"
-# One traveller, vehicle or case named in the paragraph (or the sentence before, on a page that sets every
-# sentence apart): what is counted after it is one incident's.
 # A sentence that opens on one case (在一起……案中, 如在……一案中).
 _IN_ONE_CASE = re.compile(r"\s*(?:如|例如|比如|其中[,，]?)?在[^,，。;；]{0,4}一[起宗个][^,，。;；]{1,30}?案(?:件)?中")
 # A ； that turns from a case to the statistics of the period (;据统计,今年以来,该局已破获……).
 _STATISTICS_AFTER_SEMI = re.compile(r"[;；]\s*(?=据统计|另据统计|据了解|今年以来|年初以来|此外|另外)")
+# One traveller, vehicle or case named in the paragraph (or the sentence before, on a page that sets every
+# sentence apart): what is counted after it is one incident's.
 _ONE_INSTANCE = re.compile(r"一(?:名|辆|宗|艘|架|位)(?![次批])")
 _TOTAL_WORDS = re.compile(r"共计|累计|总计|合计|共|先后")
 # Right after a cut-off date: a count of flows follows (截至8月31日,共破获……).
@@ -859,7 +859,7 @@ class _Times:
             # 5月12日,某分局查获……。经查,该团伙自今年2月以来……: a span told in a case's story (经查, 该团伙) is the
             # case's history; it holds for the case's paragraph, and the release's period is back after it
             level, rule = PARAGRAPH, "a span inside a case's story: its paragraph"
-        if r == P.WHEN and not heading and mk.name in ("year_range", "year_range_cn"):
+        if r == P.WHEN and not heading and mk.name in P.YEAR_RANGE_MARKS:
             self.year_ranges.append(per)
         if r == P.WHEN and not heading:
             if per.kind == "span" and mk.name in (
@@ -1449,7 +1449,7 @@ def _distribute_years(doc: Document, times: _Times, nums: list[Num], starts: lis
     s = doc.s
     for ph in times.by_end.values():
         p = ph.value.period
-        if ph.role != P.WHEN or ph.value.mark not in ("year_range", "year_range_cn") or p.start is None or p.end is None:
+        if ph.role != P.WHEN or ph.value.mark not in P.YEAR_RANGE_MARKS or p.start is None or p.end is None:
             continue
         k = p.end.year - p.start.year + 1
         sent = doc.sentence(ph.start)

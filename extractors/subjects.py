@@ -205,15 +205,16 @@ _BARE_ACTS = frozenset(("报告", "受理", "发生", "发送", "接报", "登�
                         "成交", "网签成交", "完成", "实现"))
 
 
+# What may follow 累计 when the quantity stands before it (车流量累计达到486.3万辆次): a copula, no act.
+_COPULAS_AFTER_ADVERB = frozenset(("达到", "达", "为", "超过", "突破", "逾", "近"))
+
+
 def _topic_before_bare_act(t: str, xm: re.Match[str]) -> bool:
-    """Whether ``t`` is a topic, an adverb and a bare act (乙类传染病共报告): no object after the act
-    and no actor before the adverb."""
+    """Whether ``t`` is a topic, an adverb and a bare act (乙类传染病共报告) or a copula (车流量累计达到): no
+    object after it and no actor before the adverb."""
     rest = t[xm.end() :]
     return (rest in _BARE_ACTS or rest in _COPULAS_AFTER_ADVERB) and not _ACTOR_END.search(t, 0, xm.start(1))
 
-
-# What may follow 累计 when the quantity stands before it (车流量累计达到486.3万辆次): a copula, no act.
-_COPULAS_AFTER_ADVERB = frozenset(("达到", "达", "为", "超过", "突破", "逾", "近"))
 # Acts whose doer is the channel the flow went through, not an agency (全省高速公路累计通行车辆); not acts a
 # carrier performs, where it is the actor (机场累计保障航班, 综合交通运输累计发送旅客).
 _CARRIER_FLOWS = re.compile(r"通行|进出|出入|吞吐")
@@ -1318,11 +1319,11 @@ _AVERAGE_CHANGE_RE = re.compile(r"(?:[两三四五六七八九十\d]年|年)平�
 # A difference against another area or time, naming no quantity of its own: 与曲靖市相比多出, 比上年多.
 _COMPARED_WITH = re.compile(r"(?:与|和|同|比|较)[^,，;；。]{1,10}?(?:相比)?(?P<diff>多出|多了|多|少了|少|高出|低了|增加了?|减少了?)")
 _COMPARED_FIRST: frozenset[str] = frozenset("与和同比较")  # what every match of _COMPARED_WITH opens with
-# Verbs that compare a figure with one stated before: 仅次于……的895.9亿元.
 # 对 and no noun before the count (对辖区57家企业开展检查, 对其中16人作出……决定): what it counts follows it.
 _TO_SCOPE = re.compile(r"对(?:其中|辖区|辖内|全[省市县区州])?")
 # What stands before a multiple of the quantity just given: 是前五年的, 为上年同期的 (the base, not a quantity).
 _MULTIPLE_OF = re.compile(r"(?:是|为|相当于)[^,，;；]{0,6}?的?")
+# Verbs that compare a figure with one stated before: 仅次于……的895.9亿元.
 COMPARISON_VERBS: frozenset[str] = frozenset({"仅次于", "相当于", "超过", "高于", "低于", "多于", "少于", "接近"})
 # A modifier standing for an item of the quantity before: 其中:省级8家, 市级30家.
 _MODIFIER_RE = re.compile(r"[\u4e00-\u9fff0-9A-Z]{1,3}(?:级|类|型|属)")
@@ -1557,6 +1558,18 @@ def _from_to_topic(doc: Document, n: Num, k: int, rw: tuple[str, ...]) -> list[s
     return [topic]
 
 
+def _row_of_a_place(place: Place | None, label: str) -> bool:
+    """Whether a table row's label names a place or a level rather than what is counted (上蔡县, 安县 for 安州区,
+    汲冢镇, 市本级, 合计): its values count what their column names."""
+    if label in _LEVEL_ROWS:
+        return True
+    if place is None:
+        return False
+    if place.division is None:
+        return label == place.name  # a township the table lists (汲冢镇)
+    return label in (place.name, *place.division.short) or place.division in gazetteer().candidates(label, simplified=True)
+
+
 def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
     """Give every number its subject (what is counted), its comparison and its sign."""
     s = doc.s
@@ -1582,12 +1595,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # a table's value: what its row counts, the change its column states; a row named by a
             # place counts what its column names (县区 | 总产量(吨): 上蔡县 523146)
             label = n.table.label
-            if label in _LEVEL_ROWS or n.place is not None and n.place.division is None and label == n.place.name or (
-                n.place is not None and n.place.division is not None and (
-                    label in (n.place.name, *n.place.division.short)
-                    or n.place.division in gazetteer().candidates(label, simplified=True)  # 安县 (安州区 since 2016)
-                )
-            ):
+            if _row_of_a_place(n.place, label):
                 label = re.sub(r"[(（][^()（）]*[)）]", "", n.table.header).strip() or label
                 row_q = nums[i - 1] if i > 0 else None
                 if (
@@ -1735,7 +1743,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         elif (
             comp == "share" and k > 1 and len(in_sent) >= k and "分别占" in own
             and all(m.subject and m.unit is not None and m.unit.family == "count" for m in in_sent[-k:])
-            and all(s[x.end : y.start].strip(" ") .startswith("、") for x, y in zip(in_sent[-k:], in_sent[-k + 1 :], strict=False))
+            and all(s[x.end : y.start].strip(" ").startswith("、") for x, y in zip(in_sent[-k:], in_sent[-k + 1 :], strict=False))
             and "分别" not in s[clause_before(s, in_sent[-k].start, n.sentence[0])[0] : in_sent[-k].start]
         ):
             # 道路运输领域发生事故51起、死亡55人,分别占事故总数和死亡总数的67.1%和67.9%: each share is of the
@@ -2054,6 +2062,7 @@ _HAPPENED_IN = re.compile(
     r"(?P<topic>[\u4e00-\u9fff、和]{2,12}?)(?:共|累计)?发生"
 )
 _CASUALTY = frozenset(("死亡", "受伤", "失踪", "遇难", "伤亡"))
+_SEMICOLON = re.compile(r"[;；]")
 
 
 def breakdown_topics(doc: Document, nums: list[Num]) -> None:
@@ -2066,10 +2075,7 @@ def breakdown_topics(doc: Document, nums: list[Num]) -> None:
         by_sentence.setdefault(n.sentence, []).append(n)
     s = doc.s
     for (a, b), sentence in by_sentence.items():
-        parts = [a]
-        if ";" in s[a:b] or "；" in s[a:b]:
-            parts += [m.end() for m in re.finditer(r"[;；]", s[a:b])]
-            parts = [a] + [a + k for k in parts[1:]]
+        parts = [a] + [m.end() for m in _SEMICOLON.finditer(s, a, b)]  # each part after a ； on its own
         for j, start in enumerate(parts):
             stop = parts[j + 1] if j + 1 < len(parts) else b
             group = [n for n in sentence if start <= n.start < stop]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.document import BAR_RE, VALUE_CELL_RE, Document
+from extractors.document import BAR_RE, PLACEHOLDER_CELL, VALUE_CELL_RE, Document
 from extractors.numbers import multiplier_at
 from extractors.units import Unit, unit_at
 
@@ -179,9 +179,9 @@ def _value_cell(v: _Cell, label: str, label_start: int, header: _Cell | None, ro
     if rest and own is None:
         return None
     end = v.start + len(m.group("num")) + (skip + len(own.text) if own else 0)  # (a unit of the cell's own)
-    own_mult = 1  # the multiplier of the unit the cell or its row writes (亿元 under a 单位 column: 10**8)
-    if cell_mult and own is not None:
-        own_mult = 1  # (a multiplier written in the cell itself is read with the number, not here)
+    # the multiplier of a unit the row writes (亿元 under a 单位 column: 10**8); one written in the cell itself
+    # (458.62亿元) is read with the number, not here
+    own_mult = 1
     if own is None and row_unit:
         um = multiplier_at(row_unit, 0)
         own = unit_at(row_unit, len(um[0]) if um else 0)
@@ -240,7 +240,6 @@ def _pipe_rows(doc: Document) -> list[list[list[_Cell]]]:
 
 
 # A line that may be a row of a table written with spaces between its cells: no sentence punctuation.
-_DASH_CELL = re.compile(r"[—–－-]{1,2}")
 # 其中: opening a row's label (其中：工业 万千瓦时 2301475 -1.9): no sentence punctuation of the row's.
 _ROW_LEAD = re.compile(r"^\s*其中[:：]")
 _SPACED_NOT_ROW = re.compile(r"[，。；：,;:!?！？、]")
@@ -268,7 +267,7 @@ def _spaced_rows(doc: Document) -> list[list[list[_Cell]]]:
         cells = [_Cell(p.start + m.start(), p.start + m.end(), m.group(0), _is_value(m.group(0)))
                  for m in _SPACE_RUN.finditer(line)]
         # (a cell left empty, written —, holds its column's place: 规模以上工业增加值 — — 8.4)
-        filled = sum(c.value or _DASH_CELL.fullmatch(c.text) is not None for c in cells)
+        filled = sum(c.value or PLACEHOLDER_CELL.fullmatch(c.text) is not None for c in cells)
         if len(cells) < 3 or cur and len(cells) != len(cur[0]) or cur and (filled < 2 or not any(c.value for c in cells)):
             close()
             if len(cells) < 3 or filled >= 2:
@@ -323,17 +322,11 @@ def pipe_value_cells(doc: Document) -> list[ValueCell]:
             if not label or row[0].value:
                 continue
             row_unit = row[unit_col].text if unit_col is not None and _unit_only(row[unit_col].text) else None
-            if row_unit is None and caption is not None:
-                # 单位:万元, or 检查主体单位:家次;立案单位:件 above the table: the unit of its bare values
-                for k, v in enumerate(row[1:], start=1):
-                    cu = caption[k] if not header_unit[k] else None
-                    if v.value and (cell := _value_cell(v, label, row[0].start, header[k], cu)) is not None:
-                        out.append(cell)
-                continue
             for k, v in enumerate(row[1:], start=1):
-                if v.value and (
-                    cell := _value_cell(v, label, row[0].start, header[k], None if header_unit[k] else row_unit)
-                ) is not None:
+                # the unit of a bare value: its column header's, else its row's 单位 cell, else the caption's
+                # (单位:万元, or 检查主体单位:家次;立案单位:件 above the table)
+                unit = None if header_unit[k] else row_unit or (caption[k] if caption is not None else None)
+                if v.value and (cell := _value_cell(v, label, row[0].start, header[k], unit)) is not None:
                     out.append(cell)
     return out
 
