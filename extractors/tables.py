@@ -261,7 +261,12 @@ def _spaced_rows(doc: Document) -> list[list[list[_Cell]]]:
 
     for p in doc.paragraphs:
         line = s[p.start : p.end]
-        if p.furniture or p.cell or BAR_RE.search(line) or _SPACED_NOT_ROW.search(_ROW_LEAD.sub("", line, count=1)):
+        # (a line of fewer than three cells is no row, and closes the table as the test of its cells below
+        # would: most lines of prose hold no space, and the patterns are not tried on them)
+        if (
+            p.furniture or p.cell or len(line.split()) < 3 or BAR_RE.search(line)
+            or _SPACED_NOT_ROW.search(_ROW_LEAD.sub("", line, count=1))
+        ):
             close()
             continue
         cells = [_Cell(p.start + m.start(), p.start + m.end(), m.group(0), _is_value(m.group(0)))
