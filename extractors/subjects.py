@@ -2069,6 +2069,8 @@ def breakdown_topics(doc: Document, nums: list[Num]) -> None:
     """In a breakdown by line of business (建筑业发生4起事故,死亡4人; 交通运输和仓储业发生5起事故), the
     line named before 发生 belongs to what every figure of its sentence counts; a place there is the
     figures' region instead, and stays out."""
+    if "发生" not in doc.s:
+        return  # every match of _HAPPENED_IN ends on 发生: a text without it names no line of business so
     g = gazetteer()
     by_sentence: dict[tuple[int, int], list[Num]] = {}
     for n in nums:
