@@ -68,6 +68,7 @@ _CASE_NARRATIVE = re.compile(r"经查|经审理查明|经审讯|供认不讳|该
 _ARREST_RE = re.compile(r"收网|抓获|抓捕|捣毁|搗毀|收網|抓獲|落网|落網|归案|歸案|擒获|擒獲")
 # A sentence that sums up one case told day by day: 至此,该案共抓获犯罪嫌疑人4名.
 _CASE_TOTAL_RE = re.compile(r"\s*(?:至此|截至目前|目前)?[,，]?(?:该案|此案|全案|本案)(?:共|累计|先后)")
+_CASE_NAMES = ("该案", "此案", "全案", "本案")  # one of them stands in every match of _CASE_TOTAL_RE
 # What is counted for an area over a day, not in one incident: traffic, visitors, travellers.
 _FLOW_STATISTIC = re.compile(r"车流量|客流|流量|接待游客|游客|发送旅客|旅客|出入境|通行|进出港|客运量|接处警|报警")
 _SEIZURE = re.compile(r"查获|缴获|抓获|截获|起获|查扣")
@@ -106,6 +107,7 @@ _AREA_TOTAL_RE = re.compile(
     r"\s*(?:(?:据介绍|据统计|据了解|另悉|此外|另外|同时)[,，]\s*)?(?:全国|全省|全市|全区|全县|全州)(?:公安机关|各地|各级)?"
     r"(?:还|也)?(?:累计|共计|共|总计|先后|还)"
 )
+_AREA_TOTAL_WORDS = ("全国", "全省", "全市", "全区", "全县", "全州")  # one of them stands in every match of it
 _DURING_RE = re.compile(
     r"\s*(?:据[^,，。;；]{1,16}?(?:通报|统计|介绍|显示)[,，]?\s*)?"  # 据郴州市公安局通报，攻势期间……
     r"(?:(?:此|假期|节日|节假日|整治|行动|活动|会战|专项行动|集中整治|专项整治|攻势|春运|汛期)?期间|同期)"
@@ -319,7 +321,8 @@ class _Times:
         meeting = _meeting_day(doc)
         extra: list[tuple[int, str, Period | None, str]] = []  # (position, text, period, rule) of sentence frames
         # a frame's pattern is tried at each sentence only where the text holds a word every match holds
-        named, during, breakdown, area_total = "其中" in s, "期间" in s or "同期" in s, "看" in s, "全" in s
+        named, during, breakdown = "其中" in s, "期间" in s or "同期" in s, "看" in s
+        area_total = any(w in s for w in _AREA_TOTAL_WORDS)  # (全 alone stands in most releases: 安全, 全面)
         paras = doc.paragraphs
         for sent in doc.sentences:
             if (pa := paras[sent.para]).heading and not pa.furniture:
@@ -2201,8 +2204,9 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times, dict[str, st
     times = _Times(doc, [n.start for n in nums])
     cases = [m.start() for m in _CASE_RE.finditer(s)] if any(w in s for w in _CASE_WORDS) else []
     words = {"narrative": _Words(_CASE_NARRATIVE, s), "campaign": _Words(_CAMPAIGN_RE, s, _CAMPAIGN_NOT_AFTER), "total": _Words(_TOTAL_WORDS, s)}
-    # a sentence that sums up a case names it (该案, 此案): without 案 in the text its pattern is not tried
-    case_totals = "案" in s
+    # a sentence that sums up a case names it (该案, 此案): without such a name in the text its pattern is not
+    # tried (案 alone stands in nearly every release: 案件)
+    case_totals = any(w in s for w in _CASE_NAMES)
     home_from: tuple[int, int, str] | None = None
     if area.start is not None and area.end is not None:
         home_from = (area.start, area.end, f"the release's area ({area.rule})")
