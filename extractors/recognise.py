@@ -1589,8 +1589,10 @@ def _distribute_townships(doc: Document, nums: list[Num]) -> None:
     township, in order."""
     s = doc.s
     starts = [n.start for n in nums]
-    if "分别" not in s:
-        return  # the pattern opens on any character and closes on 分别: not tried without it
+    if "分别" not in s or "、" not in s or not any(w in s for w in ("镇", "乡", "街道")):
+        # the patterns open on any character and hold a 、, a township's level word and 分别: they are not tried
+        # without all three
+        return
     listed = [(m, [x + m.group("level") for x in m.group("items").split("、")]) for m in _TOWNSHIP_LIST.finditer(s)]
     listed += [(m, m.group("items").split("、")) for m in _TOWNSHIPS_NAMED_EACH.finditer(s)]
     for m, items in listed:
