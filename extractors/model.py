@@ -13,9 +13,10 @@ Comparison = Literal["yoy", "mom", "share"]
 C = TypeVar("C", bound=type)
 
 
-# A class of this many fields or more is filled through its twin (see stored_by_slot): two changes of class
-# cost about what eight setters do; the marks, periods and phrases, of three to eight fields, keep their setters.
-_TWIN_FROM = 12
+# A class of this many fields or more is filled through its twin (see stored_by_slot): the two changes of class
+# cost about what seven setters do. The marks, periods and contexts (two to four fields) keep their setters, and
+# so does a class with a base of its own (a phrase is Generic): only a figure is filled through its twin.
+_TWIN_FROM = 8
 
 
 def stored_by_slot(cls: C) -> C:
