@@ -158,11 +158,23 @@ def is_table_row(line: str) -> bool:
     return all(values) and len(values) >= 2
 
 
+def is_name_value_row(line: str) -> bool:
+    """A row of a list written with spaces: a name, then one value (锡林浩特市　238件, 二连浩特市 97件)."""
+    t = line.strip()
+    return len(t) <= 24 and (" " in t or "\u3000" in t) and _NAME_VALUE_ROW.fullmatch(t) is not None
+
+
+# A name, spaces, then one value with its unit: 锡林浩特市　238件.
+_NAME_VALUE_ROW = re.compile(r"[\u4e00-\u9fff()（）]{2,12}[ \u3000]+\d[\d.,]*[\u4e00-\u9fff%‰/]{0,6}")
+
+
 def is_heading_line(line: str) -> bool:
     t = line.strip()
     if not t or len(t) > 50 or "。" in t or ";" in t or "；" in t or t[-1] in "!?！？":
         return False  # but 刷单返利又来了！市民王女士被骗18万余元 is a title
     # (the tests on characters first: the patterns are tried on the few short lines left)
+    if t.endswith(("如下:", "如下：")) and len(t) <= 30 and "，" not in t and "," not in t:
+        return True  # 前三季度各旗县市立案情况如下: a caption over the rows under it, its period theirs
     return not t.endswith((",", ":", "：", "、")) and _CJK_RE.search(t) is not None and not is_table_row(t)
 
 
@@ -319,11 +331,14 @@ def continuation_breaks(text: str) -> list[tuple[int, int]]:
                 continue  # 相关新闻： and the list under it: lines of their own
             sp = nxt.replace("\u3000", " ")  # (the cleaned text writes full-width spaces as spaces)
             if " " in sp and (
-                is_table_row(sp) or k + 2 < len(lines) and _spaced_header(sp, lines[k + 2].replace("\u3000", " "))
+                is_table_row(sp) or is_name_value_row(sp)
+                or k + 2 < len(lines) and _spaced_header(sp, lines[k + 2].replace("\u3000", " "))
             ):
                 continue  # 如下： then a table written with spaces (its header or a row): lines of their own
             if t.endswith((":", "：")) and _LABELLED_ITEM.match(nxt):
                 continue  # 如下： then items named before a colon each (粮食加工品:抽检5120批次): lines of their own
+            if t.endswith((":", "：")) and _BREAKDOWN_CAPTION.fullmatch(t):
+                continue  # 从起火场所看: then its rows (住宅火灾 118起,占37.8%): lines of their own
             a = starts[k] + len(t)
             b = starts[k + 1] + (len(lines[k + 1]) - len(lines[k + 1].lstrip()))
             out.append((a, b))
@@ -344,6 +359,8 @@ def continuation_breaks(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A caption of a breakdown on a line of its own: 从起火场所看:, 分区域看：.
+_BREAKDOWN_CAPTION = re.compile(r"(?:从|分)[\u4e00-\u9fff]{1,8}(?:上)?(?:来)?看[:：]")
 # A line that opens with the name of an item of a list, then a colon (粮食加工品:抽检5120批次,合格率99.6%).
 _LABELLED_ITEM = re.compile(r"[\u4e00-\u9fff()（）]{2,10}[:：](?=\S)")
 # Line ends that leave a clause open across a blank line, and the openings of an item of its own.

@@ -93,7 +93,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # 行动期间: during a campaign whose span the release states elsewhere (resolved by the recogniser)
     ("campaign_during", r"(?:该|此|本次|此次|专项)?(?:行动|活动|整治|会战|战役|专项行动|专项整治)期间"),
     # 汛期以来, 入冬以来, 开学以来: since a season or a term began, whose day the text does not state
-    ("season_since", r"(?:入汛|主汛期|汛期|入冬|入夏|入春|开学|雨季|防汛期)以来"),
+    # and since a body or a service began, undated too (反诈中心成立以来, 热线开通以来; 自2016年成立以来 is dated)
+    ("season_since", r"(?:入汛|主汛期|汛期|入冬|入夏|入春|开学|雨季|防汛期)以来"
+                     r"|(?:中心|平台|热线|专线|专班|机制|系统|联盟|工作站|服务站|基地)(?:正式)?"
+                     r"(?:成立|组建|挂牌|开通|上线|运行|启用|投用|投运|建立|设立)以来"),
     ("same_period_last_year", r"(?:上年|去年)同期"),
     ("year_end", rf"(?:{_Y}(?:末|底))|年(?:末|底)"),
     ("year", rf"(?:{_Y}(?:度)?(?:全年|一年)?)|全年"),
@@ -127,7 +130,7 @@ def _plain(p: str) -> str:
 # engine skip any other position at once: five times faster on running text). A test keeps it true.
 MARK_FIRST_CHARS = (
     "\\d〇零○一二两三四五六七八九十今去前上下本当同自从截到至第近这最多几年开新该此专行活斗整战会攻工设建"
-    "全五国春元清端中“”\"黄假节长双昨次日不目现在保余已每月平为连半入汛主雨防过"
+    "全五国春元清端中“”\"黄假节长双昨次日不目现在保余已每月平为连半入汛主雨防过热机系联服基"
 )
 _COMBINED = re.compile(f"(?=[{MARK_FIRST_CHARS}])(?:" + "|".join(f"(?P<{name}>{_plain(p)})" for name, p in PATTERNS) + ")")
 # The same search, trying at each position only the patterns that can open with its character
@@ -165,8 +168,12 @@ class Period:
 
 
 def find_marks(text: str) -> list[Mark]:
-    """Every period expression in ``text``, in order, non-overlapping."""
-    return [Mark(a, b, name, t) for a, b, name, t in _ALTERNATION.finditer(text) if name]
+    """Every period expression in ``text``, in order, non-overlapping; none that opens with the digits after a
+    decimal point (PM2.5月均浓度: no 5月)."""
+    return [
+        Mark(a, b, name, t) for a, b, name, t in _ALTERNATION.finditer(text)
+        if name and not (a > 0 and text[a - 1] in ".．" and t[:1].isdigit())
+    ]
 
 
 def _num(s: str | None) -> int | None:
@@ -811,7 +818,7 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         natural = LEVEL_OF_ROLE[role]
         level = natural if natural in ("clause", "sentence") else "paragraph"
         return Role(role, level, "in a heading: holds for the heading")
-    if role == WHEN and "其中" in before and _SUB_BEFORE.search(s[max(0, mark.start - 4) : mark.start]):
+    if role in (WHEN, EVENT) and "其中" in before and _SUB_BEFORE.search(s[max(0, mark.start - 4) : mark.start]):
         return Role(role, "sentence", "其中 before: a sub-period of its sentence (to the next ；)")
     if "影响" in after and _CAUSE.search(s[max(0, mark.start - 12) : mark.start]):
         return Role(SIDE, "clause", "inside 受……影响: a cause, not the figures' period")

@@ -46,7 +46,7 @@ from extractors.registry import register
 from extractors.scopes import CLAUSE, DOCUMENT, PARAGRAPH, SENTENCE, Phrase, Scopes
 
 NAME = "generic"
-VERSION = "19"
+VERSION = "20"
 
 _LEVEL = {"clause": CLAUSE, "sentence": SENTENCE, "paragraph": PARAGRAPH, "document": DOCUMENT}
 
@@ -145,7 +145,7 @@ _MEETING_RE = re.compile(r"(?:召开|举行|举办)[^,。;\n]{0,24}?(?:会|活�
 # Also 共 or 累计 right before any verb (共发布, 累计转移): a count of what was done, whatever the trade; not
 # 共有 (a stock), 共同, 共建, 共享.
 _FLOW_VERBS = re.compile(
-    r"破获|侦破|抓获|缴获|查获|查处|办理|立案|接警|出动|发生|新增|查办|打掉|捣毁|查扣|冻结|返还|挽回|拦截|劝阻"
+    r"破获|侦破|抓获|缴获|查获|查处|办理|立案|接警|出动|发生|新增|查办|打掉|捣毁|查扣|冻结|返还|挽回|拦截|劝阻|检查|排查|整改|处罚|受理|审结|执结"
     r"|(?:(?<![总合])共|累计)(?![有同建享计])[\u4e00-\u9fff]"
 )
 # After 目前: a count of acts done so far (目前已完成整改, 目前全县共查处), not a stock on hand.
@@ -157,6 +157,7 @@ _LOCAL_BIND = ("的", "(", "的(")
 _LIST_AFTER_DE = re.compile(r"的(?:\d[\d.]*(?:多|余)?[^\d、,，。;；:：]{0,4}、){1,5}$")
 _SAME_PERIOD_STATED = re.compile(
     r"(?:[,，]\s*)?(?:共|累计|全市|全省|全县|全区)?(?:共|累计)?(?:发生|破获|侦破|查获|抓获|缴获|接报|立案|受理|新收|查处)"
+    r"|为(?=\d)"  # 一季度……5.26亿元,去年同期为4.43亿元: last year's figure
 )
 _LIST_JOIN = ("、", "和", "及", "与", "或", "以及")
 _BREADCRUMB = re.compile(r"首页\s*[>＞]|当前位置|您的位置")
@@ -289,8 +290,9 @@ class _Times:
         self.case_days: list[tuple[int, date]] = []  # days of incidents outside headings
         self.case_resets: list[int] = []  # where a span is stated: the days before belong to another story
         self.arrest_days: list[tuple[int, date]] = []
-        self.until_ends: set[date] = set()
-        self.since_starts: set[date] = set()
+        # the cut-offs of flows and the starts of running totals, each with where it is first stated
+        self.until_ends: dict[date, int] = {}
+        self.since_starts: dict[date, int] = {}
         self.main_span: Period | None = None  # the last span stated at document level
         # the year before a release of January to April reports on, stated first at document level (去年,该院共
         # 受理…… in a work report): 全年 later is that year, and a span since a day inside it runs to its end
@@ -391,8 +393,11 @@ class _Times:
                 and (ranged := next((r for r in reversed(self.year_ranges) if r.start is not None and r.end is not None
                                      and r.end.year - r.start.year + 1 == P.years_counted(mk)), None)) is not None
             ):
-                # 2019年至2023年,……。五年间,……: the N years the release stated before
+                # 2019年至2023年,……。五年间,……: the N years the release stated before (五年来 runs to now: not past
+                # the publication of a review of a plan period still running, 十四五 told in December 2025)
                 per = ranged
+                if mk.text.endswith("来") and doc.published is not None and ranged.end is not None and ranged.end > doc.published:
+                    per = Period("span", ranged.start, doc.published)
             elif mk.name == "campaign_during":
                 # 自4月20日起,……开展……行动。截至10月20日,……。\n……。行动期间,……: the campaign's span told before
                 per = self.campaign_spans[-1] if self.campaign_spans else None
@@ -413,6 +418,11 @@ class _Times:
                     per = Period("span", per.start, ry.end)
                 if mk.name == "quarter" and per is not None and _SUB_QUARTER.search(s, max(0, mk.start - 4), mk.start):
                     per = _quarter_alone(per, state)
+                elif (
+                    mk.name == "quarter" and per is not None and per.start is not None and per.end is not None
+                    and per.end.month > 3 and _QUARTERS_BEFORE.search(s, doc.sentence(mk.start).start, mk.start)
+                ):
+                    per = Period("span", date(per.end.year, per.end.month - 2, 1), per.end)  # 一季度……,二季度……
                 if mk.name in ("holiday", "holiday_other"):
                     per = _holiday_period(mk, holidays, per)
             if per is None:
@@ -691,7 +701,8 @@ class _Times:
             elif (
                 mk.name == "month" and inside
                 and self.main_span is not None and per.end == self.main_span.end
-                and mk.start - sent.start <= 3 and not s[sent.start : mk.start].strip()
+                and mk.start - sent.start <= 12
+                and (not (lead := s[sent.start : mk.start].strip()) or subjects.LOOK_FRAME.fullmatch(lead.strip(" ,，")))
                 and sent.start > para.start + 1
                 and (per.start, per.end) not in self.title_periods
             ):
@@ -714,13 +725,36 @@ class _Times:
                 # 湘西州……10月份电信网络诈骗警情通报 / 10月，全州……。\n1至10月，全州累计……。\n二、……: the running total
                 # since January of a release on one month is a remark of its paragraph; the month is back after it
                 level, rule = PARAGRAPH, "the year to date, opening a paragraph of a release on one month: that paragraph"
+            elif (
+                mk.name == "year" and inside and self.main_span is not None and self.main_span.start is not None
+                and self.main_span.end is not None and self.main_span.end.year > self.main_span.start.year
+                and self.main_span in self.year_ranges
+                and per.start is not None
+                and (_two_years_compared(s, sent, per.start.year, self.main_span) or "全年" not in s[sent.end : para.end])
+            ):
+                # 2019年至2023年,……。2023年审结案件数较2019年下降56.7%。从罪名分布看,……: one year of the range of years
+                # the release covers is that sentence's, the range back after it; but a year that opens an account of
+                # its own (2016年,……。全年破获……) holds on over its paragraph, unless its sentence compares it with
+                # another year of the range
+                level, rule = SENTENCE, "a year inside the release's range of years, compared with another: its sentence"
+            elif (
+                mk.name in ("since_year", "since_year_start") and mk.text in ("今年以来", "年初以来", "今年年初以来")
+                and self.main_span is not None and self.main_span.start is not None
+                and per.start is not None and per.start < self.main_span.start and s[para.start : sent.start].strip()
+            ):
+                # 1月24日……专项行动以来,……。\n……。截至3月4日,……。今年以来,全省共抽检口罩……。\n在网络市场监管方面,……:
+                # the year to date told inside a paragraph of a release on a campaign is that paragraph's; the
+                # campaign's window is back after it
+                level, rule = PARAGRAPH, "今年以来 inside a paragraph of a release on a window of its own: that paragraph"
         if (
             r == P.WHEN and not heading and level > SENTENCE and P.is_stock(per) and per.end is not None
-            and self.main_span is not None and per.end == self.main_span.end and s[sent.start : mk.start].strip()
+            and self.main_span is not None and per.end == self.main_span.end
+            and (s[sent.start : mk.start].strip() or s[para.start : sent.start].strip())
         ):
             # 前三季度,全省生猪出栏……;9月末生猪存栏……。禽肉产量增长8.9%: the stock date at the end of the
-            # release's period, told inside a sentence, is that sentence's; the period is back after it
-            level, rule = SENTENCE, "a stock date at the end of the release's period, inside a sentence: its sentence"
+            # release's period, told inside a sentence or a paragraph (……。10月末,全县规模以上工业企业达到97户。分行业看,
+            # ……完成增加值21.47亿元), is that sentence's; the period is back after it
+            level, rule = SENTENCE, "a stock date at the end of the release's period, inside a paragraph: its sentence"
         if (
             r == P.WHEN and not heading and level > SENTENCE and mk.text == "全年" and doc.published is not None
             and per.end is not None and per.end > doc.published and self.main_span is not None
@@ -779,7 +813,7 @@ class _Times:
                 for ph in here
             )
             if per.end is not None and mk.name != "until_now" and not since_here and _is_flow_clause(s, mk.end, sent.end):
-                self.until_ends.add(per.end)  # a cut-off of flows (not of a stock: 截至5月底,全市现有……)
+                self.until_ends.setdefault(per.end, mk.start)  # a cut-off of flows (not of a stock: 截至5月底,全市现有……)
             launch = next((ph for ph in here if ph.rule == _LAUNCH_RULE), None)
             main = launch.value.period if launch is not None else self.main_span
             if (
@@ -870,7 +904,7 @@ class _Times:
                 "since_year",
                 "since_year_start", "campaign_since",
             ) and per.start is not None:
-                self.since_starts.add(per.start)
+                self.since_starts.setdefault(per.start, mk.start)
             if level == DOCUMENT and per.kind == "span":
                 self.main_span = per
                 if (
@@ -968,6 +1002,8 @@ def _state_of(in_force: list[Phrase[_TimeValue]]) -> Period | None:
 
 
 _SUB_QUARTER = re.compile(r"其中[,，]?\s*$")
+# Quarters told one by one (分季度看,一季度……,二季度……): each is the quarter alone.
+_QUARTERS_BEFORE = re.compile(r"分季度|(?<![前头])[一二三四1-4]季度")
 
 
 def _quarter_alone(per: Period, state: Period | None) -> Period:
@@ -1013,7 +1049,7 @@ def _is_flow_clause(s: str, a: int, b: int) -> bool:
 
 
 # Before the base of a multiple or a share: 案值总额为前年的1.3倍, 相当于去年的85%
-_RATIO_BASE_BEFORE = re.compile(r"(?:为|是|相当于|达到|达)$")
+_RATIO_BASE_BEFORE = re.compile(r"(?:为|是|相当于|达到|达|恢复至|恢复到)$")
 
 
 def _base_of_a_ratio(s: str, ph: Phrase[_TimeValue], n: Num) -> bool:
@@ -1178,6 +1214,7 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
                 scopes.add(Phrase(x.start("w"), x.end("w"), x.group("w"), place, places.AREA, SENTENCE,
                                   "其中 the part inside (省内) of a national figure: the release's area"))
 
+    scoped: list[Place] = []  # the areas scope words (全区, 全市) were resolved to, in text order
     for i, m in enumerate(ms):
         part_inside_before(m.start)
         whole = _joint_share_whole(doc, ms, i) if m.role == places.LIST and m.place is not None else None
@@ -1236,6 +1273,10 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
             if place is None and m.scope == "国":
                 place = NATIONAL
             if place is None:
+                # 全区 again after 全市 (……在全市18个县(市、区)中排名第2位。\n1-11月,全区……): the area of that level
+                # the text resolved last, if any
+                place = next((q for q in reversed(scoped) if q.division is not None and places.fits_scope(q.division, m.scope)), None)
+            if place is None:
                 if _names_another_area(home, m.scope):
                     # 每日云南网讯……全州共破获: the word names a prefecture the text does not name; the
                     # province around it is not the figures' area
@@ -1265,6 +1306,8 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
         if close is not None:
             until, rule = close, "inside a short parenthesis"
         scopes.add(Phrase(m.start, m.end, m.text, place, m.role, level, rule, until), heading=heading)
+        if place is not None and m.scope is not None:
+            scoped.append(place)
     part_inside_before(len(s) + 1)
     return scopes
 
@@ -1715,6 +1758,20 @@ def _is_event(doc: Document, n: Num, sent: Sentence, per: Period | None, top: Ph
     return event
 
 
+def _penalty_of_one(s: str, sent: Sentence, n: Num) -> bool:
+    """判处陈某有期徒刑二年,并处罚金5万元; 徐州市一家商贸公司……被依法处以罚款80万元: one party's penalty, an
+    event of its own day (told in its sentence, or not at all)."""
+    return bool(
+        _PENALTY_BEFORE.search(s, max(sent.start, n.start - 12), n.start) and _ONE_PARTY.search(s, sent.start, n.start)
+    )
+
+
+# A penalty written right before its amount (并处罚金, 被依法处以罚款), and one party it is laid on, named or
+# counted as one (陈某, 一家商贸公司, 该企业), in the sentence before it.
+_PENALTY_BEFORE = re.compile(r"(?:并处|处以|处)(?:罚金|罚款)(?:人民币)?$")
+_ONE_PARTY = re.compile(r"[一-鿿]某|一(?:家|名|个|户)|该(?:企业|公司|店|厂|单位|商户|男子|女子|药房|超市)")
+
+
 # ---------------------------------------------------------------- post-steps (ported rules)
 
 
@@ -1741,15 +1798,21 @@ def _lead_case_days(nums: list[Num], arrest_days: list[tuple[int, date]], publis
             n.period_from = (arrest_days[k][0], arrest_days[k][0], "a case told in summary, then day by day")
 
 
-def _reporting_window(doc: Document, nums: list[Num], until_ends: set[date], since_starts: set[date]) -> None:
+def _reporting_window(
+    doc: Document, nums: list[Num], until_ends: dict[date, int], since_starts: dict[date, int]
+) -> None:
     """截至12月上旬 in one place and 自10月起……以来 in another describe one reporting window: figures
     since the start run to the cut-off date, and figures as of the cut-off date run from the start."""
     if len(until_ends) != 1 or len(since_starts) != 1 or doc.published is None:
         return
-    (until,), (since,) = until_ends, since_starts
+    ((until, until_at),), ((since, since_at),) = until_ends.items(), since_starts.items()
     if not since < until < doc.published:
         return
-    if not any(n.period is not None and n.period.start == since and n.period.end == doc.published for n in nums):
+    if since_at > until_at and not any(
+        n.period is not None and n.period.start == since and n.period.end == doc.published for n in nums
+    ):
+        # a start told after the cut-off (自2022年9月起推广……) opens the window only where figures run from it; one
+        # told before (年初以来,……全县安全生产形势总体稳定。截至10月底,……检查1274家次) opens it for what follows
         return
     for n in nums:
         p = n.period
@@ -1759,6 +1822,7 @@ def _reporting_window(doc: Document, nums: list[Num], until_ends: set[date], sin
             n.period = Period("span", since, until)
         elif (
             P.is_stock(p) and p.end == until and not STOCK_SUBJECTS.search(n.base or n.subject)
+            and not (n.unit is not None and n.unit.family in ("percent", "points") and "率" in (n.base or n.subject))
             and _FLOW_VERBS.search(doc.s, n.sentence[0], n.start) and _is_flow_clause(doc.s, n.sentence[0], n.start)
         ):
             # a count of what was done (共破获, 累计劝阻), not a stock by its very name (参保人数, 存栏) nor one
@@ -1791,6 +1855,20 @@ def _cut_off_in_paragraph(doc: Document, nums: list[Num]) -> None:
         c = cut.get((n.para, p.start))
         if c is not None and p.start < c[0] and n.start < c[1]:
             n.period = Period("span", p.start, c[0])
+
+
+def _two_years_compared(s: str, sent: Sentence, year: int, span: Period) -> bool:
+    """Whether the sentence of a mark of ``year`` also names another year of ``span`` as a base or an end of a
+    change (较2019年, 由2019年的, 比2019年)."""
+    assert span.start is not None and span.end is not None
+    return any(
+        (y := int(m.group(1))) != year and span.start.year <= y <= span.end.year
+        for m in _COMPARED_YEAR.finditer(s, sent.start, sent.end)
+    )
+
+
+# A year named as the base or the far end of a change: 较2019年, 比2019年, 由2019年的, 从2019年的.
+_COMPARED_YEAR = re.compile(r"(?:较|比|由|从|与)((?:19|20)\d{2})年")
 
 
 def _short_span(per: Period | None, stated_here: bool) -> bool:
@@ -1903,7 +1981,7 @@ def _stock_subjects(s: str, nums: list[Num]) -> None:
         if (
             STOCK_SUBJECTS.search(n.base or n.subject)
             or n.table is not None and n.table.comparison is None and STOCK_SUBJECTS.search(n.table.header)
-        ) and not CHANGE_OVER_YEAR.search(n.raw_clause):
+        ) and not CHANGE_OVER_YEAR.search(n.table.header if n.table is not None and n.table.comparison else n.raw_clause):
             # (a table's column of a stock: 险种 | 参保人数, its rows named by what is insured)
             n.period = Period("stock", None, p.end)
             if n.period_from is not None:
@@ -2233,6 +2311,10 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times, dict[str, st
         case_here = k >= 0 and cases[k] >= told.start
         n.event = _is_event(doc, n, told, per, top, case_here, words)
         stated_here = top is not None and top.start >= sent.start
+        if not n.event and _penalty_of_one(s, told, n):
+            n.event = True
+            if per is None or per.kind != "day" or not stated_here:
+                per, rule = Period("vague", None, None), "one party's penalty: its own day, not stated"
         if case_here and (per is None or per.kind != "day") and not _short_span(per, stated_here):
             per, rule = Period("vague", None, None), "a case told in this sentence: its own day, not stated"
         if not heading and case_totals and _CASE_TOTAL_RE.match(s, sent.start):

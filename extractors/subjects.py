@@ -81,8 +81,8 @@ CHANGE_VERBS: tuple[str, ...] = (
 )
 # A change stated after the subject: 同比下降, 比上年增长, 较去年减少, 比上年末净增.
 CHANGE_RE = re.compile(
-    r"(?:同比|环比|(?:比|较)(?:19|20)\d{2}年(?:同期)?|(?:比|较)(?:前|上)一(?:周|个星期|个?月|季度)|(?:比|较)(?:上年|去年)全年|比上年末?|较上年末|比上年底|较上年底|比上周|较上周|比上季度|较上季度|比去年底|较去年底|比年初|较年初|比去年|较上年|较去年|比上月|较上月|较上年同期|比上年同期|较去年同期|比去年同期|与上年同期相比|"
-    r"与去年同期相比|(?:比|较)(?:\d{1,2}月(?:份|末|底)?|(?:19|20)\d{2}年(?:底|末)|[一二三四]季度(?:末)?|上半年|前年(?:同期)?))?(?:分别|依次)?(?:名义|实际|净)?(?:"
+    r"(?:同比|环比|(?:比|较)(?:19|20)\d{2}年(?:同期)?|(?:比|较)(?:前|上)一(?:周|个星期|个?月|季度)|(?:比|较)(?:上年|去年)全年|比上年末?|较上年末|比上年底|较上年底|比去年末|较去年末|比上周|较上周|比上季度|较上季度|比去年底|较去年底|比年初|较年初|比去年|较上年|较去年|比上月|较上月|较上年同期|比上年同期|较去年同期|比去年同期|与上年同期相比|"
+    r"与去年同期相比|(?:比|较)(?:\d{1,2}月(?:份|末|底)?|(?:19|20)\d{2}年(?:底|末)|[一二三四]季度(?:末)?|上半年|前年(?:同期)?|前[一二三四两]季度|前[二三四五六七八九十两]个?月|1[-—~至]\d{1,2}月|(?!上年|去年|年初|年末|年底)[\u4e00-\u9fff]{1,3}前(?:平均)?|前[二三四五六七八九十两]年|上一个?[二三四五六七八九十两]年))?(?:分别|依次)?(?:名义|实际|净)?(?:"
     + "|".join(CHANGE_VERBS)
     + r")了?$"
     # a change verb clipped to its first character by a page's stray spaces (同比下  25%)
@@ -181,7 +181,7 @@ _NP_ACT_VERB = re.compile(r"抓获|缴获|查获|破获|侦破|捣毁|打掉|刑
 NP_VERB_STOPS: tuple[str, ...] = (
     "全部", "赶赴", "前往", "赶到", "到达", "奔赴", "参加", "参与", "投入", "进驻", "组成", "组建", "分成", "分为",
     "深入", "走进", "下沉", "分赴", "采取", "主动",
-    "开展", "进行", "实施",
+    "开展", "进行", "实施", "惠及", "覆盖", "带动", "用于", "助力",
 )
 _NP_VERB_STOP_RE = re.compile("|".join(NP_VERB_STOPS))
 # An agency with its adverb at the head of a clause (海门区人民法院江海巡回法庭共就地化解……):
@@ -229,13 +229,18 @@ def _carrier_before_flow(t: str, xm: re.Match[str]) -> bool:
 # A person with what leads up to the act (家住椒江区的居民王女士在网上刷单被骗): the person goes.
 PERSON_WORDS: tuple[str, ...] = ("女士", "先生", "男子", "女子", "老人", "阿姨", "大爷")
 _PERSON_RE = re.compile(
-    r"^[^,，。]{0,16}?(?:" + "|".join(PERSON_WORDS) + r"|[\u4e00-\u9fff]某某?(?=在|被|因|于|通过))"
+    r"^[^,，。]{0,16}?(?:(?:" + "|".join(PERSON_WORDS) + r")(?!(?:幸福|福利|服务|活动|助餐)?(?:院|中心|站|之家|食堂|公寓|协会|大学))"
+    r"|[\u4e00-\u9fff]某某?(?=在|被|因|于|通过))"
     r"(?:在网上|在网络上|在手机上|通过网络)?"
 )
 _PERSON_HINT = re.compile("|".join(PERSON_WORDS) + "|某")  # a clause without any names no person
 _FOOTNOTE = re.compile(r"\[\d{1,2}\]")
 # An occasion that frames the act: 在第十届中国昆明进出口商品交易会上, 在专项行动中, 在此期间.
 _FRAME_RE = re.compile(r"^在[^,，。;；]{1,24}?(?:会上|会期间|期间|活动中|行动中|过程中|工作中)")
+# Where something was found, opening the clause: 当场从车内, 在其住处, 从行李中.
+_INSIDE_RE = re.compile(
+    r"(?:当场|现场)?(?:从|在)(?:其|该)?[\u4e00-\u9fff]{0,4}?(?:车内|车上|家中|屋内|室内|包内|行李中|身上|仓库内|住处|房间内|船上|舱内)"
+)
 # The recipients of what is handed over: 向公安机关、纪检监察机关移交3093条 -> 移交.
 _RECIPIENTS_RE = re.compile(
     r"^(?:向|对)[^,，。;；]{1,30}?(?=移交|移送|通报|反馈|提供|发放|转交|推送|交办|转账|汇款|支付|罚款|处罚|行政拘留|判处|提出抗诉|提出纠正|依法作出|作出)"
@@ -249,11 +254,16 @@ _LEAD_FIRST: frozenset[str] = frozenset(w[0] for w in LEAD_WORDS)  # a clause op
 # What strip_lead cuts is found either at the clause's head (a lead word, recipients, an occasion, an aside
 # left open: their first characters) or through a word the clause holds (an agency or body, an adverb, a
 # person: one search for all). A clause with neither, and no region name at its head, is left as it is.
-_CUT_FIRST: frozenset[str] = _LEAD_FIRST | _RECIPIENTS_FIRST | frozenset("在(")
+_CUT_FIRST: frozenset[str] = _LEAD_FIRST | _RECIPIENTS_FIRST | frozenset("在(从当现")
 _CUT_ANYWHERE = re.compile("|".join(p.pattern for p in (_AGENCY_OR_BODY, _ADVERB_HINT, _PERSON_HINT)))
 _TAIL_RE = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(TAIL_WORDS, key=len, reverse=True)) + ")$")
 _TAIL_LAST: frozenset[str] = frozenset(w[-1] for w in TAIL_WORDS)  # a clause ending otherwise has no tail word
 _VERB_RE = re.compile("|".join(re.escape(v) for v in sorted(VERBS, key=len, reverse=True)))
+# A quantity a set of units achieved, right after the count of the set (……项目37个,累计完成投资).
+_SET_UNITS: frozenset[str] = frozenset(("个", "家", "户", "项", "座", "所"))
+_DONE_BY_SET = re.compile(r"(?:累计|共|合计)?(?:完成|实现)(?P<q>[\u4e00-\u9fff]{0,4}?(?:投资|产值|收入|利润|税收|销售额|营业收入))")
+# What is added to a balance, written alone after it (余额874.5亿元,上半年新增312.6亿元).
+_NEW_OF_A_BALANCE: frozenset[str] = frozenset(("新增", "净增", "增加"))
 _VERB_SET: frozenset[str] = frozenset(VERBS)  # whether a subject is only a verb: one lookup, not a scan
 _VERB_MIN: int = min(map(len, VERBS))  # the shortest verb's length
 _FILLERS: frozenset[str] = frozenset(LEAD_WORDS) | frozenset(TAIL_WORDS) | frozenset(("已达", "已超过", "共有"))
@@ -348,8 +358,13 @@ def _cut_lead(t: str, region_words: tuple[str, ...]) -> str:
         fm = _FRAME_RE.match(t) if t.startswith("在") else None
         if fm and len(t) >= fm.end() + 2:
             t = t[fm.end() :]  # 在第十届……交易会上签约项目: the occasion, not what is counted
+        im = _INSIDE_RE.match(t) if t[:1] in "从在当现" else None
+        if im and len(t) >= im.end() + 2:
+            t = t[im.end() :]  # 当场从车内查获走私冻品: where it was found, not what is counted
         for rx, hinted in ((_ACTOR_ADVERB_RE, adverb), (_PERSON_RE, person)):
             xm = rx.match(t) if hinted else None
+            if xm and rx is _PERSON_RE and t[xm.end() : xm.end() + 1] in ("和", "及", "与", "、"):
+                xm = None  # 帮助寻找走失老人和儿童1260人: people in a list that is counted, not an actor
             if xm and len(t) >= xm.end() + 2:
                 if rx is _ACTOR_ADVERB_RE and (_topic_before_bare_act(t, xm) or _carrier_before_flow(t, xm)):
                     # 乙类传染病共报告1846例, 网络诈骗案件共受理560起: what stands before 共 is what the
@@ -439,8 +454,10 @@ def noun_after(s: str, pos: int, *, clause: bool = False) -> str:
         if ch == "“" and j > pos and (q := _QUOTED_TERM.match(s, j)) is not None and q.end() < hi:
             j = q.end()  # 5200余名涉“两卡”失信人员: a short quoted term inside the noun
             continue
-        if ch in (CLAUSE_BREAKS if clause else NP_STOPS) and not (ch == "被" and _BEI_NOUN.match(s, j)):
-            break
+        if ch in (CLAUSE_BREAKS if clause else NP_STOPS) and not (
+            ch == "被" and _BEI_NOUN.match(s, j) or ch == "在" and j > pos and s[j - 1] in "存所"
+        ):
+            break  # (存在, 所在: a word, not 在 opening a place: 128家存在明码标价不规范问题的经营者)
         if ch in "和及与" and j + 1 < len(s) and s[j + 1].isdigit():
             break
         if ch == "、" and re.search(r"^[^,，。;；、]{0,12}?\d", s[j + 1 : j + 14]):
@@ -528,6 +545,12 @@ def wants_noun_after(core: str, raw: str) -> bool:
         return True  # 在全国215个重点整治地区中: the scope, then the counted noun
     if raw.rstrip().endswith(("的", "了", "等", "有", "和", "及", "、", "对", "向", "给")):
         return True  # 对|126名困难老人: a preposition's object is written after the number
+    if raw.endswith((" ", "\u3000")) and not raw.strip(" \u3000").endswith(tuple(_CHANGE_LAST)):
+        return True  # 兜牢民生底线 1.38亿元救助资金惠及困难群众: a headline's part ends at the space, the noun is after
+    if raw.rstrip().endswith(("共为", "累计为", "先后为", "已为")) or _FOR_AREA_TAIL.search(raw):
+        # 监察大队共为|312名农民工追回欠薪, 还为全州|1.9万名困难残疾人发放: for whom, written after the number
+        # (not 为 of a value)
+        return True
     if core.endswith(_MODIFIER_TAILS):
         return True  # 凉山籍|100多个贩毒团伙, 业主家中|2万多元现金: a modifier or a place, then what is counted
     if _DETERMINER_TAIL.search(core):
@@ -536,6 +559,8 @@ def wants_noun_after(core: str, raw: str) -> bool:
     return bool(v) and core.endswith(v)
 
 
+# 为 with the area whose people a count after it names: 为全州|1.9万名困难残疾人.
+_FOR_AREA_TAIL = re.compile(r"为(?:全省|全市|全州|全县|全区|全盟|全旗|辖区)\s*$")
 # A clause ending in a word that picks out which ones (其余, 该团伙, 将该团伙): what is counted is written after
 # the number.
 _DETERMINER_TAIL = re.compile(r"(?:其余|其他|剩余|另外|(?<![应])该[\u4e00-\u9fff]{1,3}|将其|把其)$")
@@ -987,12 +1012,20 @@ _ITEM_NUMBER_FIRST: frozenset[str] = frozenset("一二三四五六七八九十(�
 _INSIDE_HINT = re.compile("[(（计前被" + _MAYBE_PERIOD.pattern[1:-1] + "]")
 
 
+# The means a thing was done by, before what was done (通过债券、股票等方式, 依托网络交易监测平台).
+_BY_MEANS = re.compile(r"(?:通过|依托|借助)[^,，。;；]{1,20}?(?:方式|渠道|途径|形式|手段|平台|模式)")
+
+
 def _clean(t: str, rw: tuple[str, ...]) -> str:
     if (c := t.lstrip()[:1]) and (c in _ITEM_NUMBER_FIRST or c.isdecimal()):
         t = _ITEM_NUMBER.sub("", t)  # 2.南海区接报火灾: an item's number
     if _INSIDE_HINT.search(t) is not None:
         t = _cut_inside(t, rw)
+    if ("通过" in t or "依托" in t or "借助" in t) and (mm := _BY_MEANS.search(t)) is not None:
+        t = t[: mm.start()] + t[mm.end() :]  # 通过债券、股票等方式实现直接融资: the means, not what is counted
     opened = t.lstrip(" \u3000")
+    if opened[:1] in ("从", "分") and (lf := LOOK_FRAME.match(opened)) is not None and len(opened) > lf.end() + 1:
+        opened = opened[lf.end() :].lstrip(":：,， ")  # 从起火场所看:住宅火灾: how the rows are cut, not what they count
     placed = _strip_places(opened)  # the whole list first, before its first place is read as the area
     led = strip_lead(placed, rw)
     t = strip_tail(led)
@@ -1142,9 +1175,13 @@ def _rows_caption(line: str, rw: tuple[str, ...]) -> str:
     last = re.split(r"[,，:：;；]", line.rstrip(":： "))[-1]
     named = _BREAKDOWN_OF.fullmatch(last)
     head = _clean(named.group(1) if named else last, rw)
+    if "如下" in head or head[:1] in ("各", "分"):
+        head = _CAPTION_WRAP.sub("", head)  # (前三季度)各旗县市立案情况如下: 立案
     return head if len(head) >= 2 and not re.search(r"\d", head) and not is_filler(head) else ""
 
 
+# The words around what a caption over rows of places names: 各旗县市……情况如下.
+_CAPTION_WRAP = re.compile(r"^(?:分|各)[\u4e00-\u9fff]{0,3}?(?:市|县|区|旗|州|乡镇|街道)+(?=[\u4e00-\u9fff]{2})|(?:情况|数据)?如下$")
 # A caption and the first row after it on one line: 分区域看（新建商品住宅）：洛龙区：1126套，…….
 _CAPTION_THEN_ROW = re.compile(r"(.{2,40}?[:：])\s*([\u4e00-\u9fff]{2,12})[:：]\s*\d[^。;；\n]*")
 # A row of a place with its figures after a colon (洛龙区：1126套，13.46万平方米，均价9218元/平方米).
@@ -1319,6 +1356,17 @@ _AVERAGE_CHANGE_RE = re.compile(r"(?:[两三四五六七八九十\d]年|年)平�
 # A difference against another area or time, naming no quantity of its own: 与曲靖市相比多出, 比上年多.
 _COMPARED_WITH = re.compile(r"(?:与|和|同|比|较)[^,，;；。]{1,10}?(?:相比)?(?P<diff>多出|多了|多|少了|少|高出|低了|增加了?|减少了?)")
 _COMPARED_FIRST: frozenset[str] = frozenset("与和同比较")  # what every match of _COMPARED_WITH opens with
+# A comparison base opening what names a change of a share (较去年全年|占比, 比上年同期|占比), and a share named alone.
+_BASE_FIRST = re.compile(r"(?:比|较)(?:上年|去年|上月|年初|上年末|去年底|上年同期|去年同期)(?:全年|同期)?(?=[\u4e00-\u9fff]{2})")
+_SHARE_WORDS_ALONE: frozenset[str] = frozenset(("占比", "比重", "比例"))
+# How a breakdown is cut, before its figures: 从当月看, 分行业看, 从结构上看.
+LOOK_FRAME = re.compile(r"(?:从|分)[\u4e00-\u9fff]{1,8}(?:上)?(?:来)?看")
+# A gap over a wider area's figure, with no quantity of its own: (但仍)高于全国, 比全国平均水平高.
+_WIDER = r"(?:全国|全省|全市|全区|全州|全县)(?:平均水平|平均|水平)?"
+_ABOVE_AREA = re.compile(
+    r"(?:但|并|且|仍|还|也|均)*(?P<gap>(?:增速|增幅)?(?:(?:高于|低于|快于|慢于|领先于?)" + _WIDER
+    + r"|(?:比|较)" + _WIDER + r"(?:高出?|低|快|慢))(?:增速|增幅)?)"
+)
 # 对 and no noun before the count (对辖区57家企业开展检查, 对其中16人作出……决定): what it counts follows it.
 _TO_SCOPE = re.compile(r"对(?:其中|辖区|辖内|全[省市县区州])?")
 # What stands before a multiple of the quantity just given: 是前五年的, 为上年同期的 (the base, not a quantity).
@@ -1454,11 +1502,22 @@ _PLACE_COUNT = re.compile(r"^(?:[两三四五六七八九十]{1,2}|等)?(?:市|�
 _RANK_AFTER = re.compile(r"(?:居|位居|位列|排名|排在)[^,，。;；]*$")
 
 
+# What is left of a ranking after the count of places ranked (全州13个|县市前三位).
+_RANK_REST = re.compile(r"[\u4e00-\u9fff()（）、]{0,8}?(?:前|后)[一二三四五六七八九十两\d]{1,2}(?:位|名)")
 _RANKED_AS = re.compile(r"依次为|依次是|分别为|分别是")
 
 
 # What introduces the items of a list inside its clause: 集中在, 包括, 涉及, 主要为.
 _ITEMS_INTRO = re.compile(r"(?:集中在|集中于|分布在|分布于|包括|涉及|主要有|主要是|主要为)")
+
+
+def _ranked_among(s: str, n: Num, in_sent: list[Num], k: int, rest: str) -> list[str] | None:
+    """个旧市、蒙自市、弥勒市调解纠纷数量位居全州13个县市前三位,分别为1865件……: when what names the figures is the rest
+    of a ranking (县市前三位) after the count of places ranked among, the measure before that count, place by
+    place; else None."""
+    if not in_sent or rest[-1:] not in ("位", "名") or not _RANK_REST.fullmatch(rest):
+        return None
+    return _list_before(s, in_sent[-1].start + 1, n.sentence[0], k)
 
 
 def _list_before(s: str, cstart: int, floor: int, k: int) -> list[str] | None:
@@ -1511,7 +1570,11 @@ _FROM_TO_TAIL = re.compile(
 )
 _CHANGE_NOUNS: frozenset[str] = frozenset({"减幅", "降幅", "增幅", "涨幅", "升幅"})
 # The measures just given, counted (四项指数, 三项指标): a list of changes goes through them in order.
+# Measures named alone in a list after a count (件数、人数同比分别上升): of what that count counts.
+_BARE_MEASURES: frozenset[str] = frozenset(("件数", "人数", "起数", "案件数", "金额", "数量", "次数", "户数", "家数", "案值"))
 _MEASURES_COUNTED = re.compile(r"[两三四五六七八九十]项(?:指数|指标|数据)")
+# A comparison told as a frame before 分别 (与近五年同期均值相比分别下降): the changes of what was just counted.
+_COMPARED_FRAME = re.compile(r"(?:与|同|和|较|比)[^,，;；。]{1,12}?(?:相比|比较)")
 # Trend words that close the clause naming the quantity (外流贩毒人数明显减少): not the quantity's name.
 _TREND_TAIL = re.compile(
     r"(?:明显|持续|大幅|大幅度|稳步|逐年|进一步|显著|有所|不断|均)?(?:减少|下降|降低|提升|提高|上升|增加|增长|好转|"
@@ -1606,6 +1669,12 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             n.subject = n.base = label
             n.comparison = n.table.comparison or comparison_of(n.table.header, _family(n))
             n.sign = 1
+            if n.comparison and _YEAR_START_BASE.search(n.table.header):
+                # 10月末余额 | 比年初增长: the change of a balance since New Year, over the months to the balance's date
+                bal = nums[i - 1] if i > 0 else None
+                p = bal.period if bal is not None and bal.table is not None and bal.table.label_start == n.table.label_start else n.period
+                if p is not None and p.end is not None and is_stock(p):
+                    n.period = Period("span", date(p.end.year, 1, 1), p.end)
             i += 1
             continue
         # the list this number leads: 27.6%、32.6%和26.2%
@@ -1686,6 +1755,12 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             whole = _clean(own.rsplit("占", 1)[0], rw)
             if len(whole) >= 2 and not is_filler(whole):
                 core_nc = balance(tidy(whole))
+        if (
+            core_nc[:1] in ("比", "较") and (bm := _BASE_FIRST.match(core_nc)) is not None
+            and core_nc[bm.end() :] in _SHARE_WORDS_ALONE and prev_q is not None and prev_q.base
+        ):
+            # 占……的54.0%,较去年全年占比下降4.7个百分点: the share just given (of its part), against the base
+            core_nc = prev_q.base.split("占", 1)[0] + core_nc[bm.end() :]
         if len(core_nc) == 1 and core_nc in EMPTY_ONE or not core_nc.strip() or is_filler(core_nc):
             core_nc = ""
         elif (
@@ -1704,6 +1779,11 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         ):
             # 蒙自市发生火灾31起,个旧市、开远市分别发生22起、19起: the act's object is the one stated before
             core_nc = strip_change(like.base) or like.base
+        elif core_nc in _NEW_OF_A_BALANCE and (
+            bal := next((m for m in reversed(in_sent) if m.unit == n.unit and m.base.endswith("余额")), None)
+        ):
+            # 普惠小微贷款余额874.5亿元,……,上半年新增312.6亿元: what was added to the balance stated before
+            core_nc = bal.base.removesuffix("余额") + core_nc
         if not core_nc and bars and (row := _table_row_name(doc, n.start)):
             core_nc = row  # 出口 | 7432.9亿元 | 5.6%: a table flattened into lines, named by its first cell
         if not core_nc and (row := _rows_header(doc, n.start, rw)):
@@ -1722,7 +1802,14 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         bases: list[str] | None = None
         compared = ""
         k = len(group)
-        if core_nc.endswith(OBJECTLESS_VERBS) and core_nc[:-2].endswith(_QUANTITY_NOUNS):
+        if (
+            in_sent and in_sent[-1].unit is not None and in_sent[-1].unit.text in _SET_UNITS and in_sent[-1].base
+            and fam != "count"
+            and (dm := _DONE_BY_SET.fullmatch(own.strip(" ,，"))) is not None and core_nc.endswith(dm.group("q"))
+        ):
+            # 在建亿元以上项目37个,累计完成投资21.4亿元: what the set just counted did (not 投资 alone)
+            core_nc = in_sent[-1].base + dm.group(0)
+        elif core_nc.endswith(OBJECTLESS_VERBS) and core_nc[:-2].endswith(_QUANTITY_NOUNS):
             core_nc = core_nc[:-2]  # 地区生产总值完成612.4亿元: the quantity is named before the verb
         elif core_nc.endswith(OBJECTLESS_VERBS) and (
             parent := next((m for m in reversed(in_sent) if _family(m) == fam and m.base), None)
@@ -1737,7 +1824,9 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # 外流贩毒人数明显减少,由2018年的37人减至2020年的21人: both ends are of the quantity the clause
             # before names
             names = topic
-        elif k > 1 and len(in_sent) >= k and _MEASURES_COUNTED.fullmatch(core_nc) and all(m.base for m in in_sent[-k:]):
+        elif k > 1 and len(in_sent) >= k and (
+            _MEASURES_COUNTED.fullmatch(core_nc) or "分别" in own and core_nc[:1] in "与同和较比" and _COMPARED_FRAME.fullmatch(core_nc)
+        ) and all(m.base for m in in_sent[-k:]):
             # ……186起,死亡43人,受伤211人,直接财产损失92.6万元,……四项指数分别下降12.3%、……: the measures just given
             names = [m.base for m in in_sent[-k:]]
         elif (
@@ -1768,6 +1857,10 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         elif prev_q is not None and not _RATE_HINT_CHARS.isdisjoint(core) and (rate := _rate_change(core, prev_q)):
             # 增速比一季度提高1.0个百分点, 高于全省增速1.6个百分点, 两年平均增长6.0%: of the quantity before
             names = [rate] * k
+        elif prev_q is not None and (am := _ABOVE_AREA.fullmatch(core_nc)) is not None:
+            # 同比增长7.8%,……,但仍高于全国3.8个百分点; 增速……比全国平均水平高0.8个百分点: the gap of the quantity just
+            # given over a wider area's
+            names = [(strip_change(prev_q.base) or prev_q.base) + am.group("gap")] * k
         elif prev_q is not None and core_nc[:1] in _COMPARED_FIRST and (cm := _COMPARED_WITH.fullmatch(core_nc)) is not None:
             # 破获毒品案件812起,与曲靖市相比多出210起: the difference of the quantity just given
             names = [(strip_change(prev_q.base) or prev_q.base) + cm.group("diff")] * k
@@ -1776,8 +1869,10 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # after it, not in the 对 before it
             names = [strip_tail(obj) or obj]
         elif prev_q is not None and fam == "ratio" and _MULTIPLE_OF.fullmatch(core_nc):
-            # 完成投资2716.4亿元,是前五年的2.3倍: a multiple of the quantity just given, over another span
-            names = [prev_q.base] * k
+            # 完成投资2716.4亿元,是前五年的2.3倍: a multiple of the quantity just given, over another span; with 分别,
+            # of the quantities just given, in order (受理6.8万件,审结6.6万件,分别是前五年的1.6倍和1.5倍)
+            listed_k = in_sent[-k:] if k > 1 and len(in_sent) >= k and "分别" in own else []
+            names = [m.base for m in listed_k] if listed_k and all(m.base for m in listed_k) else [prev_q.base] * k
         elif prev_q is not None and core_nc in COMPARISON_VERBS:
             # 出口887.9亿元,仅次于今年1月份的895.9亿元: the same quantity, in the period compared with
             names = [prev_q.base] * k
@@ -1799,6 +1894,10 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         ):
             # 禽蛋产量、水果和蔬菜增长较快,增速分别达9.1%、7.5%、5.5%: the items of the clause before
             names = listed
+            if core_nc in _BARE_ACTS and len(set(listed)) == 1 and core_nc not in listed[0]:
+                # 瑞安市、乐清市、鹿城区法院受理案件数量居前,五年间分别审结412件: places ranked by one measure, and
+                # the act their figures count
+                names = [core_nc] * k
         elif (
             fam not in ("percent", "points", "ratio")
             and (k == 1 or not core_nc)
@@ -1818,8 +1917,8 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 after_np = after_np[:-1]  # 计划改造的62个小区中,已完工41个: the set, not the frame around it
             if (among := _among_the(own, after_np)) is not None:
                 names = [among] * k  # 在41个工业大类行业中, 在统计的14类重点产品中: the set, not the frame
-            elif core_nc.endswith(("对", "向", "给")):
-                names = [after_np] * k  # 民政局对|126名困难老人: the object of the preposition
+            elif core_nc.endswith(("对", "向", "给")) or _FOR_AREA_TAIL.search(own):
+                names = [after_np] * k  # 民政局对|126名困难老人, 为全州|1.9万名困难残疾人: the object of the preposition
             elif _DETERMINER_TAIL.search(core_nc):
                 names = [(verb if core_nc.startswith(verb) else "") + after_np] * k  # 抓获其余|9名团伙成员
             elif core_nc and len(core_nc) <= 4:
@@ -1958,7 +2057,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             names = [core_nc] * k
         elif in_sent and (not core or is_filler(core)) and (named := _clause_between(s, in_sent[-1], cstart, rw)):
             # 住宅火灾1021起;电气原因引发的火灾占比最高,达到31.7%: the clause in between names it
-            names = [named] * k
+            names = _ranked_among(s, n, in_sent, k, named) or [named] * k
         elif in_sent:
             # the figure before of the same kind (破获案件356起,同比上升12%(去年同期318起): 318起 is a count)
             inherited = in_sent[-1].subject
@@ -1986,6 +2085,8 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 # 优良天数比例方面，张家口市最高，达91.6%; 邢台市浓度最高……。其中张家口市最低，为17: a place ranked with
                 # no measure named is ranked by the topic of its sentence, else by what the figure before counts
                 prev_clause = measure
+            if prev_clause[-1:] == "看" and LOOK_FRAME.fullmatch(prev_clause):
+                prev_clause = ""  # 从当月看,9月份增长8.6%: how the figures are cut, as if nothing were named
             if (not prev_clause or is_filler(prev_clause) or prev_clause in _CONNECTIVES) and not core and (
                 rest := noun_after(s, group[-1].end, clause=True)
             ):
@@ -2016,6 +2117,11 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         if k > 1 and "上述" in names[0] and (items := _listed_before_anaphor(s, n.sentence[0], names[0], k)) is not None:
             names = items  # 韩国、欧盟和东盟为……,对上述市场分别进出口1168.4亿元、……: the places listed before, in order
         names = [_CASUALTIES_OF.sub("", x) if "人数" in x and _CASUALTY_COUNT.search(x) else x for x in names]
+        if k > 1 and in_sent and (prev_base := strip_change(in_sent[-1].base)) and all(
+            x.replace("分别", "") in _BARE_MEASURES for x in names
+        ):
+            # 提起公诉612件793人,件数、人数同比分别上升9.6%和7.2%: the measures of what was just counted
+            names = [prev_base + x.replace("分别", "") for x in names]
         # 新建商品住宅分别成交1684套、1427套: the adverb that hands out a list names nothing
         names = [x.replace("分别", "") if len(x) > 4 and "分别" in x[2:] else x for x in names]
         for idx, (m, name) in enumerate(zip(group, names, strict=False)):

@@ -259,6 +259,7 @@ def _spaced_rows(doc: Document) -> list[list[list[_Cell]]]:
             tables.append(list(cur))
         cur.clear()
 
+    captioned = False  # whether the line before states the units of a table (表二 固定资产投资(单位:亿元、%))
     for p in doc.paragraphs:
         line = s[p.start : p.end]
         # (a line of fewer than three cells is no row, and closes the table as the test of its cells below
@@ -268,15 +269,22 @@ def _spaced_rows(doc: Document) -> list[list[list[_Cell]]]:
             or _SPACED_NOT_ROW.search(_ROW_LEAD.sub("", line, count=1))
         ):
             close()
+            captioned = "单位" in line and not p.furniture and _CAPTION_UNIT.search(line) is not None
             continue
         cells = [_Cell(p.start + m.start(), p.start + m.end(), m.group(0), _is_value(m.group(0)))
                  for m in _SPACE_RUN.finditer(line)]
         # (a cell left empty, written —, holds its column's place: 规模以上工业增加值 — — 8.4)
         filled = sum(c.value or PLACEHOLDER_CELL.fullmatch(c.text) is not None for c in cells)
-        if len(cells) < 3 or cur and len(cells) != len(cur[0]) or cur and (filled < 2 or not any(c.value for c in cells)):
+        if not cur and captioned and len(cells) >= 3 and filled == len(cells) - 1 and not cells[0].value:
+            # rows right under a caption that states their units, with no header row: a header of no words
+            # (its cells stand where the first row does, so the caption is the line before it)
+            cur.append([_Cell(c.start, c.start, "", False) for c in cells])
+        elif len(cells) < 3 or cur and len(cells) != len(cur[0]) or cur and (filled < 2 or not any(c.value for c in cells)):
             close()
             if len(cells) < 3 or filled >= 2:
+                captioned = False
                 continue  # (a row whose header is not there is no table)
+        captioned = False
         cur.append(cells)
     close()
     return tables
@@ -284,6 +292,9 @@ def _spaced_rows(doc: Document) -> list[list[list[_Cell]]]:
 
 # A caption's units: 单位:万元 for every column, or 检查主体单位:家次;立案单位:件 column by column.
 _CAPTION_UNIT = re.compile(r"([\u4e00-\u9fff]{0,8}?)单位[:：]\s*([\u4e00-\u9fff%‰/]{1,6})")
+# Or a list of them, one for each value column in order (表一 工业生产(单位:亿元、%)).
+_CAPTION_UNIT_LIST = re.compile(r"单位[:：]\s*([\u4e00-\u9fff%‰/]{1,6}(?:\s*[、，,]\s*[\u4e00-\u9fff%‰/]{1,6})+)")
+_LIST_SEP = re.compile(r"\s*[、，,]\s*")
 
 
 def _caption_units(doc: Document, header_start: int, header: list[_Cell]) -> list[str | None] | None:
@@ -296,6 +307,10 @@ def _caption_units(doc: Document, header_start: int, header: list[_Cell]) -> lis
     line = doc.s[p.start : p.end]
     if "单位" not in line:
         return None
+    if (lm := _CAPTION_UNIT_LIST.search(line)) is not None:
+        listed = _LIST_SEP.split(lm.group(1))
+        if len(listed) == len(header) - 1 and all(_unit_only(u) for u in listed):
+            return [None, *listed]  # 单位:亿元、%: the value columns' units in order
     found = [(m.group(1), m.group(2)) for m in _CAPTION_UNIT.finditer(line) if _unit_only(m.group(2))]
     if not found:
         return None
