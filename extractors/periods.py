@@ -270,6 +270,11 @@ _UNRESOLVED = Period("span", None, None, year_known=False)
 
 # The marks of a range of whole years (2019年至2023年, 二〇〇八年至二〇一二年).
 YEAR_RANGE_MARKS = frozenset({"year_range", "year_range_cn"})
+# The marks of a running total from a start (自3月1日起, 4月以来, 2016年以来, 年初以来, 该行动开展以来).
+SINCE_MARKS = frozenset({
+    "since_day", "since_day_from", "since_day_open", "since_month", "since_month_from", "since_month_open",
+    "since_year", "since_year_start", "campaign_since",
+})
 
 
 def years_counted(mark: Mark) -> int | None:

@@ -642,7 +642,7 @@ class _Times:
             level, rule = SENTENCE, "periods listed, then 分别: their sentence"
         if (
             r == P.WHEN and not heading and per.kind == "span" and per.start is not None
-            and mk.name in ("since_month_open", "since_month_from", "since_day_from", "since_day_open")
+            and mk.name in _SINCE_LAUNCH_MARKS
             and _LAUNCH_WORDS.search(mk.text)
         ):
             self.launches.append(per.start)  # 2018年1月专项斗争开展以来: the campaign's start, for its 开展以来 later
@@ -899,11 +899,7 @@ class _Times:
         if r == P.WHEN and not heading and mk.name in P.YEAR_RANGE_MARKS:
             self.year_ranges.append(per)
         if r == P.WHEN and not heading:
-            if per.kind == "span" and mk.name in (
-                "since_day", "since_day_from", "since_day_open", "since_month", "since_month_from", "since_month_open",
-                "since_year",
-                "since_year_start", "campaign_since",
-            ) and per.start is not None:
+            if per.kind == "span" and mk.name in P.SINCE_MARKS and per.start is not None:
                 self.since_starts.setdefault(per.start, mk.start)
             if level == DOCUMENT and per.kind == "span":
                 self.main_span = per

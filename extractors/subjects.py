@@ -262,6 +262,8 @@ _VERB_RE = re.compile("|".join(re.escape(v) for v in sorted(VERBS, key=len, reve
 # A quantity a set of units achieved, right after the count of the set (……项目37个,累计完成投资).
 _SET_UNITS: frozenset[str] = frozenset(("个", "家", "户", "项", "座", "所"))
 _DONE_BY_SET = re.compile(r"(?:累计|共|合计)?(?:完成|实现)(?P<q>[\u4e00-\u9fff]{0,4}?(?:投资|产值|收入|利润|税收|销售额|营业收入))")
+# How much more or less a quantity grew than in the period compared: 同比多增, 环比少增, 比去年同期多增.
+_MORE_OR_LESS = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年)(?:同期)?|(?:比|较)上月)?(?:多增|少增|多减|少减)$")
 # What is added to a balance, written alone after it (余额874.5亿元,上半年新增312.6亿元).
 _NEW_OF_A_BALANCE: frozenset[str] = frozenset(("新增", "净增", "增加"))
 _VERB_SET: frozenset[str] = frozenset(VERBS)  # whether a subject is only a verb: one lookup, not a scan
@@ -1779,6 +1781,15 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         ):
             # 蒙自市发生火灾31起,个旧市、开远市分别发生22起、19起: the act's object is the one stated before
             core_nc = strip_change(like.base) or like.base
+        elif (
+            own[-1:] in ("增", "减", "降") and (mm := _MORE_OR_LESS.search(own)) is not None
+            and (grew := next((m for m in reversed(in_sent) if m.unit == n.unit and m.base), None)) is not None
+        ):
+            # 各项贷款余额……,比年初增加2385.7亿元,同比多增172.9亿元: how much more the quantity just given grew than
+            # in the period compared, over the same months
+            core_nc = (strip_change(grew.base) or grew.base).removesuffix("余额") + mm.group(0)  # (a flow, not the balance)
+            if grew.period is not None and grew.period.kind == "span":
+                n.period = grew.period
         elif core_nc in _NEW_OF_A_BALANCE and (
             bal := next((m for m in reversed(in_sent) if m.unit == n.unit and m.base.endswith("余额")), None)
         ):

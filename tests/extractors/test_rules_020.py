@@ -400,3 +400,15 @@ def test_a_breakdown_caption_on_a_line_of_its_own_is_not_the_first_rows_subject(
     )
     assert got["118起"].subject == "住宅火灾"
     assert got["71起"].subject == "交通工具火灾"
+
+
+def test_how_much_more_a_balance_grew_than_a_year_before_is_a_flow_over_the_same_months() -> None:
+    got = _by_mention(
+        "截至6月末,全省各项贷款余额3.6万亿元,比年初增加2385.7亿元,同比多增172.9亿元。"
+        "6月份,全县新增贷款9.37亿元,环比多增2.3亿元。",
+        date(2021, 7, 20), "贵州省",
+    )
+    assert got["172.9亿元"].subject == "各项贷款同比多增"
+    assert _period(got["172.9亿元"]) == (date(2021, 1, 1), date(2021, 6, 30))
+    assert got["2.3亿元"].subject == "新增贷款环比多增"
+    assert _period(got["2.3亿元"]) == (date(2021, 6, 1), date(2021, 6, 30))
