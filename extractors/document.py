@@ -159,13 +159,16 @@ def is_table_row(line: str) -> bool:
 
 
 def is_name_value_row(line: str) -> bool:
-    """A row of a list written with spaces: a name, then one value (锡林浩特市　238件, 二连浩特市 97件)."""
+    """A row of a list written with spaces: a name, then a value or a few, each with its unit and perhaps a short
+    label (锡林浩特市　238件; 药品医疗器械  387件  罚没款524.7万元)."""
     t = line.strip()
-    return len(t) <= 24 and (" " in t or "\u3000" in t) and _NAME_VALUE_ROW.fullmatch(t) is not None
+    return len(t) <= 40 and (" " in t or "\u3000" in t) and _NAME_VALUE_ROW.fullmatch(t) is not None
 
 
-# A name, spaces, then one value with its unit: 锡林浩特市　238件.
-_NAME_VALUE_ROW = re.compile(r"[\u4e00-\u9fff()（）]{2,12}[ \u3000]+\d[\d.,]*[\u4e00-\u9fff%‰/]{0,6}")
+# A name, then one to four values after spaces: 锡林浩特市　238件, 药品医疗器械  387件  罚没款524.7万元.
+_NAME_VALUE_ROW = re.compile(
+    r"[\u4e00-\u9fff()（）]{2,12}(?:[ \u3000]+[\u4e00-\u9fff]{0,4}\d[\d.,]*[\u4e00-\u9fff%‰/]{0,6}){1,4}"
+)
 
 
 def is_heading_line(line: str) -> bool:

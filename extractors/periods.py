@@ -85,6 +85,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("month", rf"{_Y}?(?P<m>{_N})月份?(?![\d日])"),
     # 本月: the month the release reports on (2018年7月……主要指标 / 本月,全市……)
     ("this_month", r"本月份?(?![底末初止以来])"),
+    # 自2014年开展禁毒人民战争以来: a year, what began in it and 以来 (the running total of its sentence)
+    ("since_year_from", rf"(?:自|从)(?P<y>(?:19|20)\d{{2}}年|{_CN_YEAR})(?![底末初])[^,，。;；!?\n\d]{{2,20}}?以来"),
     ("since_year", rf"(?:自|从)?{_Y}(?:以来|来|{_ZHIJIN}|{_QI})"),
     ("since_year_start", r"(?:今年)?年初(?:以来|至今(?!年))|开年以来|新年以来"),
     # 该行动开展以来: since a campaign began, whose start the text states before (or not at all)
@@ -172,7 +174,7 @@ def find_marks(text: str) -> list[Mark]:
     decimal point (PM2.5月均浓度: no 5月)."""
     return [
         Mark(a, b, name, t) for a, b, name, t in _ALTERNATION.finditer(text)
-        if name and not (a > 0 and text[a - 1] in ".．" and t[:1].isdigit())
+        if name and not (a > 1 and text[a - 1] in ".．" and t[:1].isdigit() and text[a - 2].isdigit())
     ]
 
 
@@ -453,7 +455,7 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
             return None  # (the state is not whole months of one year)
         first = date(st.end.year, st.end.month, 1)
         return Period("span", first if name == "this_month" else date(first.year, 1, 1), st.end)
-    if name == "since_year":
+    if name in ("since_year", "since_year_from"):
         y = _year_of(ytext, ctx)
         return Period("span", date(y, 1, 1), pub) if y else unresolved
     if name == "same_period_last_year":
@@ -763,7 +765,7 @@ _PLAIN_ROLE: dict[str, Role] = {
     name: Role(role, LEVEL_OF_ROLE[role], f"{name}: {role}")
     for name in [n for n, _ in PATTERNS] + ["dayonly"]
     if (role := _ROLE_OF_MARK.get(name, WHEN)) in LEVEL_OF_ROLE
-}
+} | {"since_year_from": Role(WHEN, "sentence", "自2014年……以来: a running total from that year, for its sentence")}
 
 
 def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:

@@ -27,7 +27,7 @@ from datetime import date
 
 from extractors import memo, places, subjects, tables
 from extractors import periods as P
-from extractors.document import Document, Paragraph, Sentence
+from extractors.document import Document, Paragraph, Sentence, is_name_value_row
 from extractors.gazetteer import gazetteer
 from extractors.model import Figure, stored_by_slot
 from extractors.periods import (
@@ -46,7 +46,7 @@ from extractors.registry import register
 from extractors.scopes import CLAUSE, DOCUMENT, PARAGRAPH, SENTENCE, Phrase, Scopes
 
 NAME = "generic"
-VERSION = "20"
+VERSION = "20.1"
 
 _LEVEL = {"clause": CLAUSE, "sentence": SENTENCE, "paragraph": PARAGRAPH, "document": DOCUMENT}
 
@@ -156,7 +156,7 @@ _LOCAL_BIND = ("的", "(", "的(")
 # 由2018年的412人、7.2%降至……: the later items of a list of numbers after 的 share the first one's phrase
 _LIST_AFTER_DE = re.compile(r"的(?:\d[\d.]*(?:多|余)?[^\d、,，。;；:：]{0,4}、){1,5}$")
 _SAME_PERIOD_STATED = re.compile(
-    r"(?:[,，]\s*)?(?:共|累计|全市|全省|全县|全区)?(?:共|累计)?(?:发生|破获|侦破|查获|抓获|缴获|接报|立案|受理|新收|查处)"
+    r"(?:[,，]\s*)?(?:共|累计|全市|全省|全县|全区|该[局院关队所])?(?:共|累计)?(?:发生|破获|侦破|查获|抓获|缴获|接报|立案|受理|新收|查处)"
     r"|为(?=\d)"  # 一季度……5.26亿元,去年同期为4.43亿元: last year's figure
 )
 _LIST_JOIN = ("、", "和", "及", "与", "或", "以及")
@@ -416,6 +416,14 @@ class _Times:
                 ):
                     # 自去年5月1日立案登记制实施以来 in a report on last year: up to the end of that year
                     per = Period("span", per.start, ry.end)
+                if (
+                    mk.name in _SINCE_UNDATED_YEAR and per is not None and per.start is not None and doc.published is not None
+                    and per.start.year < doc.published.year and "年" not in mk.text
+                    and (this_year := _same_day_in(per.start, doc.published.year)) is not None and this_year <= doc.published
+                ):
+                    # 去年,全市共破获……。“严打”专项行动自6月1日开展以来,……: a start with no year, counted up to the day
+                    # of publication, is this year's (not the year of the sentence before)
+                    per = Period("span", this_year, per.end)
                 if mk.name == "quarter" and per is not None and _SUB_QUARTER.search(s, max(0, mk.start - 4), mk.start):
                     per = _quarter_alone(per, state)
                 elif (
@@ -730,12 +738,15 @@ class _Times:
                 and self.main_span.end is not None and self.main_span.end.year > self.main_span.start.year
                 and self.main_span in self.year_ranges
                 and per.start is not None
-                and (_two_years_compared(s, sent, per.start.year, self.main_span) or "全年" not in s[sent.end : para.end])
+                and (
+                    _two_years_compared(s, sent, per.start.year, self.main_span)
+                    or s[para.start : mk.start].strip() and "全年" not in s[mk.end : para.end]
+                )
             ):
                 # 2019年至2023年,……。2023年审结案件数较2019年下降56.7%。从罪名分布看,……: one year of the range of years
                 # the release covers is that sentence's, the range back after it; but a year that opens an account of
-                # its own (2016年,……。全年破获……) holds on over its paragraph, unless its sentence compares it with
-                # another year of the range
+                # its own (a paragraph that opens with it; 2016年,……。全年破获……) holds on over its paragraph, unless its
+                # sentence compares it with another year of the range
                 level, rule = SENTENCE, "a year inside the release's range of years, compared with another: its sentence"
             elif (
                 mk.name in ("since_year", "since_year_start") and mk.text in ("今年以来", "年初以来", "今年年初以来")
@@ -1038,6 +1049,15 @@ def _holiday_period(mark: Mark, holidays: dict[str, Period], per: Period | None)
 # Marks of a span since a day or month on which something was launched (4月15日……专项治理启动以来,
 # 自3月起开展……以来): where a running total cut off later in the paragraph starts.
 _SINCE_LAUNCH_MARKS = frozenset({"since_day_open", "since_day_from", "since_month_from", "since_month_open"})
+# Spans since a day or a month that run to publication, whose year the text may leave unsaid (自6月1日开展以来).
+_SINCE_UNDATED_YEAR = frozenset({"since_day", "since_day_from", "since_day_open", "since_month", "since_month_from"})
+
+
+def _same_day_in(d: date, year: int) -> date | None:
+    try:
+        return d.replace(year=year)
+    except ValueError:
+        return None  # 2月29日
 
 
 def _is_flow_clause(s: str, a: int, b: int) -> bool:
@@ -1897,6 +1917,11 @@ def _rounded_match(n: Num, nums: list[Num]) -> Num | None:
     return None
 
 
+def _line_of(doc: Document, pos: int) -> str:
+    p = doc.paragraph(pos)
+    return doc.s[p.start : p.end]
+
+
 def _settle_headings(doc: Document, nums: list[Num]) -> None:
     """A heading's figure without a period of its own takes the period, kind and area of the body
     figure it restates, else of the first body figure after it; so does a figure of the page's
@@ -1918,6 +1943,14 @@ def _settle_headings(doc: Document, nums: list[Num]) -> None:
         following[idx] = next_body
         if not head[idx]:
             next_body = nums[idx]
+    last_body: Num | None = None
+    for idx, n in enumerate(nums):
+        # a row of a list written with spaces under the body's text (分领域情况如下:\n药品医疗器械  387件  罚没款……): of
+        # the period told above it, not a headline of what comes after
+        if head[idx] and last_body is not None and n.period is None and is_name_value_row(_line_of(doc, n.start)):
+            following[idx] = last_body
+        elif not head[idx]:
+            last_body = n
     for idx, n in enumerate(nums):
         if not head[idx]:
             continue

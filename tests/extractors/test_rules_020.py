@@ -412,3 +412,58 @@ def test_how_much_more_a_balance_grew_than_a_year_before_is_a_flow_over_the_same
     assert _period(got["172.9亿元"]) == (date(2021, 1, 1), date(2021, 6, 30))
     assert got["2.3亿元"].subject == "新增贷款环比多增"
     assert _period(got["2.3亿元"]) == (date(2021, 6, 1), date(2021, 6, 30))
+
+
+# Rules drawn from rounds 41 and 42 (42 written as a held-out round; read after it showed the year rule's reach).
+
+
+def test_since_a_year_with_what_began_in_it_is_a_running_total_for_its_sentence() -> None:
+    got = _by_mention(
+        "今年1-4月,全县缴获毒品312公斤。自2014年开展禁毒人民战争以来,全县累计缴获毒品12.7吨。截至4月底,全县登记吸毒人员1200名。",
+        date(2018, 5, 22), "勐腊县",
+    )
+    assert _period(got["12.7吨"]) == (date(2014, 1, 1), date(2018, 5, 22))
+    assert _period(got["312公斤"]) == (date(2018, 1, 1), date(2018, 4, 30))
+
+
+def test_a_start_with_no_year_counted_to_publication_is_this_years_after_last_years_totals() -> None:
+    got = _by_mention(
+        "今年以来,全市共破获刑事案件2.8万起。去年,全市共破获刑事案件25304起。“严打”专项行动自6月1日开展以来,全市打掉犯罪团伙312个。",
+        date(2012, 12, 28), "哈尔滨市",
+    )
+    assert _period(got["25304起"]) == (date(2011, 1, 1), date(2011, 12, 31))
+    assert _period(got["312个"]) == (date(2012, 6, 1), date(2012, 12, 28))
+
+
+def test_last_years_figure_told_by_the_agency_after_qunian_tongqi() -> None:
+    got = _by_mention(
+        "今年上半年,该关共立案侦办走私犯罪案件47起,同比增长30.6%。去年同期,该关立案侦办走私犯罪案件36起。从走私货物类型看,冻品占案值的八成以上。",
+        date(2021, 7, 8), "满洲里市",
+    )
+    assert _period(got["36起"]) == (date(2020, 1, 1), date(2020, 6, 30))
+    assert _period(got["八成以上"]) == (date(2021, 1, 1), date(2021, 6, 30))
+
+
+def test_rows_of_a_list_under_the_body_take_the_period_told_above_them() -> None:
+    got = _by_mention(
+        "今年4月15日“铁拳”行动启动以来,截至11月30日,全市共查办民生领域案件2867件。分领域情况如下:\n"
+        "食品安全  1142件  罚没款836.2万元\n"
+        "药品医疗器械  387件  罚没款524.7万元\n"
+        "2023年,全市共查办各类案件4125件。\n",
+        date(2024, 12, 20), "赣州市",
+    )
+    campaign = (date(2024, 4, 15), date(2024, 11, 30))
+    assert _period(got["1142件"]) == _period(got["387件"]) == campaign
+    assert _period(got["4125件"]) == (date(2023, 1, 1), date(2023, 12, 31))
+
+
+def test_a_year_that_opens_its_own_paragraph_inside_a_range_holds_over_it() -> None:
+    got = _by_mention(
+        "2019年至2023年,全省累计完成交通基础设施建设投资7263亿元。\n"
+        "2023年,全省完成交通固定资产投资1386亿元,比上年下降4.7%;全年完成公路客运量1.92亿人次。"
+        "全省民航旅客吞吐量2680.4万人次,比上年增长63.8%。\n",
+        date(2024, 1, 20), "贵州省",
+    )
+    year = (date(2023, 1, 1), date(2023, 12, 31))
+    assert _period(got["1386亿元"]) == year
+    assert _period(got["2680.4万人次"]) == year

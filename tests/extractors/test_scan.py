@@ -12,7 +12,12 @@ from extractors.scan import Alternation, class_at, optional_groups_as_branches, 
 
 
 def _plain_marks(text: str) -> list[tuple[int, int, str, str]]:
-    return [(m.start(), m.end(), m.lastgroup or "", m.group(0)) for m in _COMBINED.finditer(text) if m.lastgroup]
+    # (find_marks leaves out what opens with the digits after a decimal point: PM2.5月均浓度 holds no 5月)
+    return [
+        (m.start(), m.end(), m.lastgroup or "", m.group(0)) for m in _COMBINED.finditer(text)
+        if m.lastgroup and not (m.start() > 1 and text[m.start() - 1] in ".．" and m.group(0)[:1].isdigit()
+                                and text[m.start() - 2].isdigit())
+    ]
 
 
 def _marks(text: str) -> list[tuple[int, int, str, str]]:
