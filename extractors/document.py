@@ -362,8 +362,10 @@ def continuation_breaks(text: str) -> list[tuple[int, int]]:
     return out
 
 
-# A caption of a breakdown on a line of its own: 从起火场所看:, 分区域看：.
-_BREAKDOWN_CAPTION = re.compile(r"(?:从|分)[\u4e00-\u9fff]{1,8}(?:上)?(?:来)?看[:：]")
+# How a breakdown is cut, before its figures (从当月看, 分行业看, 从结构上看); on a line of its own with a colon, the
+# caption of the rows under it (从起火场所看:).
+BREAKDOWN_FRAME = re.compile(r"(?:从|分)[\u4e00-\u9fff]{1,8}(?:上)?(?:来)?看")
+_BREAKDOWN_CAPTION = re.compile(BREAKDOWN_FRAME.pattern + "[:：]")
 # A line that opens with the name of an item of a list, then a colon (粮食加工品:抽检5120批次,合格率99.6%).
 _LABELLED_ITEM = re.compile(r"[\u4e00-\u9fff()（）]{2,10}[:：](?=\S)")
 # Line ends that leave a clause open across a blank line, and the openings of an item of its own.

@@ -85,8 +85,8 @@ NAME_BAD_LEFT: dict[str, frozenset[str]] = {
     # 禁毒大队会同县边境管理部门: an agency, then 会同 (together with), then the county's own department
     "会同县": frozenset("队局院委办所门站关处厅心部"),
     "上城市": frozenset("以"),  # 地级及以上城市: no 上城市 (the name 上城区 would have had as a city)
-    "中原县": frozenset("其"),
-    "台湾": frozenset("来赴"),  # 往来台湾通行证, 赴台湾: a travel document or a trip, not the area of the figures  # 其中原县处级以上干部: 其中, then 原 (former) 县处级 (county rank), no 中原县
+    "中原县": frozenset("其"),  # 其中原县处级以上干部: 其中, then 原 (former) 县处级 (county rank), no 中原县
+    "台湾": frozenset("来赴"),  # 往来台湾通行证, 赴台湾: a travel document or a trip, not the area of the figures
 }
 
 

@@ -27,7 +27,7 @@ from datetime import date
 
 from extractors import memo, places, subjects, tables
 from extractors import periods as P
-from extractors.document import Document, Paragraph, Sentence, is_name_value_row
+from extractors.document import BREAKDOWN_FRAME, Document, Paragraph, Sentence, is_name_value_row
 from extractors.gazetteer import gazetteer
 from extractors.model import Figure, stored_by_slot
 from extractors.periods import (
@@ -710,7 +710,7 @@ class _Times:
                 mk.name == "month" and inside
                 and self.main_span is not None and per.end == self.main_span.end
                 and mk.start - sent.start <= 12
-                and (not (lead := s[sent.start : mk.start].strip()) or subjects.LOOK_FRAME.fullmatch(lead.strip(" ,，")))
+                and (not (lead := s[sent.start : mk.start].strip()) or BREAKDOWN_FRAME.fullmatch(lead.strip(" ,，")))
                 and sent.start > para.start + 1
                 and (per.start, per.end) not in self.title_periods
             ):
@@ -1785,7 +1785,7 @@ def _penalty_of_one(s: str, sent: Sentence, n: Num) -> bool:
 # A penalty written right before its amount (并处罚金, 被依法处以罚款), and one party it is laid on, named or
 # counted as one (陈某, 一家商贸公司, 该企业), in the sentence before it.
 _PENALTY_BEFORE = re.compile(r"(?:并处|处以|处)(?:罚金|罚款)(?:人民币)?$")
-_ONE_PARTY = re.compile(r"[一-鿿]某|一(?:家|名|个|户)|该(?:企业|公司|店|厂|单位|商户|男子|女子|药房|超市)")
+_ONE_PARTY = re.compile(r"[\u4e00-\u9fff]某|一(?:家|名|个|户)|该(?:企业|公司|店|厂|单位|商户|男子|女子|药房|超市)")
 
 
 # ---------------------------------------------------------------- post-steps (ported rules)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from extractors.document import Document
+from extractors.document import BREAKDOWN_FRAME, Document
 from extractors.gazetteer import gazetteer
 from extractors.memo import per_document
 from extractors.periods import COMPARE_BEFORE, Mark, Period, find_marks, is_stock
@@ -547,7 +547,7 @@ def wants_noun_after(core: str, raw: str) -> bool:
         return True  # 在全国215个重点整治地区中: the scope, then the counted noun
     if raw.rstrip().endswith(("的", "了", "等", "有", "和", "及", "、", "对", "向", "给")):
         return True  # 对|126名困难老人: a preposition's object is written after the number
-    if raw.endswith((" ", "\u3000")) and not raw.strip(" \u3000").endswith(tuple(_CHANGE_LAST)):
+    if raw.endswith((" ", "\u3000")) and raw.strip(" \u3000")[-1:] not in _CHANGE_LAST:
         return True  # 兜牢民生底线 1.38亿元救助资金惠及困难群众: a headline's part ends at the space, the noun is after
     if raw.rstrip().endswith(("共为", "累计为", "先后为", "已为")) or _FOR_AREA_TAIL.search(raw):
         # 监察大队共为|312名农民工追回欠薪, 还为全州|1.9万名困难残疾人发放: for whom, written after the number
@@ -1026,7 +1026,7 @@ def _clean(t: str, rw: tuple[str, ...]) -> str:
     if ("通过" in t or "依托" in t or "借助" in t) and (mm := _BY_MEANS.search(t)) is not None:
         t = t[: mm.start()] + t[mm.end() :]  # 通过债券、股票等方式实现直接融资: the means, not what is counted
     opened = t.lstrip(" \u3000")
-    if opened[:1] in ("从", "分") and (lf := LOOK_FRAME.match(opened)) is not None and len(opened) > lf.end() + 1:
+    if opened[:1] in ("从", "分") and (lf := BREAKDOWN_FRAME.match(opened)) is not None and len(opened) > lf.end() + 1:
         opened = opened[lf.end() :].lstrip(":：,， ")  # 从起火场所看:住宅火灾: how the rows are cut, not what they count
     placed = _strip_places(opened)  # the whole list first, before its first place is read as the area
     led = strip_lead(placed, rw)
@@ -1361,8 +1361,6 @@ _COMPARED_FIRST: frozenset[str] = frozenset("与和同比较")  # what every mat
 # A comparison base opening what names a change of a share (较去年全年|占比, 比上年同期|占比), and a share named alone.
 _BASE_FIRST = re.compile(r"(?:比|较)(?:上年|去年|上月|年初|上年末|去年底|上年同期|去年同期)(?:全年|同期)?(?=[\u4e00-\u9fff]{2})")
 _SHARE_WORDS_ALONE: frozenset[str] = frozenset(("占比", "比重", "比例"))
-# How a breakdown is cut, before its figures: 从当月看, 分行业看, 从结构上看.
-LOOK_FRAME = re.compile(r"(?:从|分)[\u4e00-\u9fff]{1,8}(?:上)?(?:来)?看")
 # A gap over a wider area's figure, with no quantity of its own: (但仍)高于全国, 比全国平均水平高.
 _WIDER = r"(?:全国|全省|全市|全区|全州|全县)(?:平均水平|平均|水平)?"
 _ABOVE_AREA = re.compile(
@@ -1571,9 +1569,9 @@ _FROM_TO_TAIL = re.compile(
     r"(?:的|(?:减少|下降|降低|提升|提高|上升|增加|增长|扩大|缩小)?(?:至|到)[^,，;；。]{0,10}?的?|[减降增升]至[^,，;；。]{0,10}?的?|(?:调整|变|提高|降低|下降|上升|增加|减少)为)$"
 )
 _CHANGE_NOUNS: frozenset[str] = frozenset({"减幅", "降幅", "增幅", "涨幅", "升幅"})
-# The measures just given, counted (四项指数, 三项指标): a list of changes goes through them in order.
 # Measures named alone in a list after a count (件数、人数同比分别上升): of what that count counts.
 _BARE_MEASURES: frozenset[str] = frozenset(("件数", "人数", "起数", "案件数", "金额", "数量", "次数", "户数", "家数", "案值"))
+# The measures just given, counted (四项指数, 三项指标): a list of changes goes through them in order.
 _MEASURES_COUNTED = re.compile(r"[两三四五六七八九十]项(?:指数|指标|数据)")
 # A comparison told as a frame before 分别 (与近五年同期均值相比分别下降): the changes of what was just counted.
 _COMPARED_FRAME = re.compile(r"(?:与|同|和|较|比)[^,，;；。]{1,12}?(?:相比|比较)")
@@ -2096,7 +2094,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 # 优良天数比例方面，张家口市最高，达91.6%; 邢台市浓度最高……。其中张家口市最低，为17: a place ranked with
                 # no measure named is ranked by the topic of its sentence, else by what the figure before counts
                 prev_clause = measure
-            if prev_clause[-1:] == "看" and LOOK_FRAME.fullmatch(prev_clause):
+            if prev_clause[-1:] == "看" and BREAKDOWN_FRAME.fullmatch(prev_clause):
                 prev_clause = ""  # 从当月看,9月份增长8.6%: how the figures are cut, as if nothing were named
             if (not prev_clause or is_filler(prev_clause) or prev_clause in _CONNECTIVES) and not core and (
                 rest := noun_after(s, group[-1].end, clause=True)
