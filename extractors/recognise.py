@@ -747,7 +747,7 @@ class _Times:
                 # the release covers is that sentence's, the range back after it; but a year that opens an account of
                 # its own (a paragraph that opens with it; 2016年,……。全年破获……) holds on over its paragraph, unless its
                 # sentence compares it with another year of the range
-                level, rule = SENTENCE, "a year inside the release's range of years, compared with another: its sentence"
+                level, rule = SENTENCE, "a year inside the release's range of years, compared or told mid-paragraph: its sentence"
             elif (
                 mk.name in ("since_year", "since_year_start") and mk.text in ("今年以来", "年初以来", "今年年初以来")
                 and self.main_span is not None and self.main_span.start is not None
