@@ -259,6 +259,10 @@ def _year_of(ytext: str | None, ctx: Context, month: int | None = None) -> int |
         return st.start.year
     if st is not None and st.kind == "day" and st.end is not None:
         return st.end.year
+    if pub is None and st is not None and st.start is not None and st.end is None:
+        # 2024年……自4月1日开展以来,截至9月30日 with no publication date: a running total's start, open for
+        # want of the day it runs to, dates the months after it (those before it are the next year's)
+        return st.start.year if month is None or month >= st.start.month else st.start.year + 1
     if pub is None:
         return ctx.year
     if month is not None and month > pub.month:
@@ -359,6 +363,8 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         st = ctx.state
         if st is not None and st.start is not None and st.kind in ("span", "day") and st.end != pub and (
             pub is None or st.start <= pub
+        ) and not (
+            st.end is not None and (st.start.month, st.start.day) == (1, 1) and (st.end - st.start).days > 31
         ):
             return Period("span", st.start, pub)  # 并于当年11月实施……专项行动。该行动开展以来: from then
         return Period("stock", None, pub)  # the campaign's start is not stated: a running total as of now

@@ -63,7 +63,7 @@ _CASE_RE = re.compile(
 )
 # A word every match of _CASE_RE holds: a text without any is not searched.
 _CASE_WORDS = ("案", "团伙", "一个", "最大一起")
-_CASE_NARRATIVE = re.compile(r"经查|经审理查明|经审讯|供认不讳|该团伙|该案共|此案共|全案共")
+_CASE_NARRATIVE = re.compile(r"经查(?!证|实的|处)|经审理查明|经审讯|供认不讳|该团伙|该案共|此案共|全案共")
 # A sentence that tells the arrests of a case (专案组于5月16日凌晨收网).
 _ARREST_RE = re.compile(r"收网|抓获|抓捕|捣毁|搗毀|收網|抓獲|落网|落網|归案|歸案|擒获|擒獲")
 # A sentence that sums up one case told day by day: 至此,该案共抓获犯罪嫌疑人4名.
@@ -150,7 +150,7 @@ _FLOW_VERBS = re.compile(
 )
 # After 目前: a count of acts done so far (目前已完成整改, 目前全县共查处), not a stock on hand.
 _SO_FAR_OPEN = re.compile(r"[,，]?\s*(?:全[省市县区州旗])?(?:已经|已累计|已|共计|共|累计)")
-_STOCK_NOUNS = re.compile(r"现有|实有|已有|(?<!新)设立|在册|保有量|余额|结余|存栏|常住人口|户籍人口|总人口|共有|拥有|现存|建成|已建|累计建成|覆盖")
+_STOCK_NOUNS = re.compile(r"现有|实有|已有|(?<!新)设立|在册|保有量|余额|结余|存栏|常住人口|户籍人口|总人口|共有|拥有|现存|建成|已建|累计建成|覆盖|库存")
 _HOLIDAY_GAP = re.compile(r"[“”\"]?[^,，。;；\n]{0,6}?[(（]")
 _LOCAL_BIND = ("的", "(", "的(")
 # 由2018年的412人、7.2%降至……: the later items of a list of numbers after 的 share the first one's phrase
@@ -197,6 +197,8 @@ def _report_sentence_day(doc: Document, pos: int, fig_starts: list[int]) -> bool
 
 # A forecast in a clause: 预计, 有望, 力争, 将 before what is expected.
 _FORECAST = re.compile(r"预计|有望|力争|预期|计划|将(?:达到?|突破|超过|稳定在|实现|保持|增长|提高)")
+# What is allotted or set for a year (a budget, a subsidy's standard), not done by the day of the release.
+_ALLOTTED = re.compile(r"安排(?:[\u4e00-\u9fff]{0,12}?)(?:资金|经费|补助|补贴|预算)|下达(?:[\u4e00-\u9fff]{0,12}?)(?:资金|经费|计划|任务)|标准(?:提高|提升|调整)")
 # A paragraph's opening up to the dates of the holiday it names (春节黄金周期间(1月22日至28日)).
 _HOLIDAY_OPENING = re.compile(r"\s*[“\"]?(?:春节|元旦|清明|端午|中秋|五一|国庆|十一|春运)[^,，。;；\n(（]{0,8}[(（]\s*")
 # Right after a month: the month alone (9月当月, 9月单月, 9月份当月).
@@ -541,6 +543,14 @@ class _Times:
         k = bisect_right(at, a - 1)
         return k < len(at) and at[k] < b
 
+    def _clause_after_alone(self, mk: Mark) -> int:
+        """Where the clause after ``mk`` starts when ``mk`` stands alone in its clause (今年,全区将力争……), else
+        ``mk``'s own start (a second question of the same clause)."""
+        a, b = self.doc.clause(mk.start)
+        if self.doc.s[a : b].strip(" ,，\u3000") != mk.text or b >= len(self.doc.s) or self.doc.s[b] not in ",，":
+            return mk.start
+        return b + 1
+
     def _launch_sentence(self, mk: Mark, sent: Sentence) -> bool:
         """Whether ``mk`` (in ``sent``) dates the launch of a campaign told in its sentence with no figure after it."""
         return _LAUNCH_RE.search(self.doc.s, mk.end, sent.end) is not None and self._no_figure_after(mk, sent)
@@ -773,7 +783,9 @@ class _Times:
             # 前三季度,……。全年粮食播种面积稳定在26.8万亩。夏粮总产量……: a year not over when the release is out
             # is a plan or a projection for its sentence; the release's period is back after it
             level, rule = SENTENCE, "全年 of a year not over at publication: its sentence"
-        if r == P.WHEN and not heading and per.kind == "span" and self._forecast_in_clause(mk.start):
+        if r == P.WHEN and not heading and per.kind == "span" and (
+            self._forecast_in_clause(mk.start) or self._forecast_in_clause(self._clause_after_alone(mk))
+        ):
             # 预计今年全县秋粮播种面积将稳定在200万亩左右: a forecast's year is the whole year, and it holds for its
             # sentence only (what the release counts after it is not forecast)
             if mk.text in ("今年", "本年") and per.start is not None and per.end == doc.published:
@@ -781,8 +793,18 @@ class _Times:
             if level > SENTENCE:
                 level, rule = SENTENCE, "a forecast: its sentence only"
         elif (
+            r == P.WHEN and not heading and mk.text in ("今年", "本年") and per.kind == "span" and per.start is not None
+            and per.end == doc.published and _ALLOTTED.search(s, mk.end, sent.end) is not None
+        ):
+            # 区财政今年安排老年助餐补贴资金620万元,截至8月底已拨付412.6万元: what is allotted or set for the year
+            # (a budget, a standard) is the whole year's, for its sentence; the release's period is back after it
+            per = Period("span", per.start, date(per.start.year, 12, 31))
+            if level > SENTENCE:
+                level, rule = SENTENCE, "what is allotted for the year: the whole year, its sentence"
+        elif (
             r == P.WHEN and not heading and mk.text == "今年" and per.kind == "span" and per.start is not None
-            and per.end == doc.published and _HARVEST_TITLE.search(doc.title_text or "")
+            and per.end == doc.published
+            and (_HARVEST_TITLE.search(doc.title_text or "") or _CROP_OF_THE_YEAR.search(s, mk.end, sent.end))
             and "累计" not in s[mk.end : doc.clause(mk.end)[1]]
         ):
             # 滑县2013年夏粮再获丰收 / 今年,我县……夏粮生产再获丰收: the year of a crop brought in is the crop's
@@ -1205,6 +1227,8 @@ _PERIOD_LISTED_BEFORE = re.compile(_PERIOD_ITEM + r"\s*[、和及与]\s*$")
 _DONE_AFTER_YI = re.compile(r"(?:整改|办结|结案|处置|化解|销号|答复|回复|查结|审结|执结|退赔|追回|改判|发回)")
 # (also what a procuratorate protested: 提出抗诉19件,法院已改判7件)
 _FOUND_BEFORE = re.compile(r"发现|受理|排查出?|接到|收到|接报|查处|立案|抗诉")
+# A crop's area or yield, in the sentence after 今年 (今年全县粮食作物播种面积326.5万亩): the crop's whole year.
+_CROP_OF_THE_YEAR = re.compile(r"(?:播种|种植|收获)面积|(?:粮食|夏粮|秋粮|早稻|晚稻|小麦|玉米|油菜|棉花)[^,，。;；]{0,6}?(?:总产|产量|单产|亩产)")
 # A title on a crop brought in: 夏粮再获丰收, 早稻总产, 秋粮喜获丰收.
 _HARVEST_TITLE = re.compile(r"(?:夏粮|早稻|秋粮|夏收|麦收|粮食|小麦|油菜)[^,，。]{0,8}(?:丰收|总产|产量|增产|单产|亩产)")
 
@@ -1835,7 +1859,10 @@ def _reporting_window(
         if p is None:
             continue
         if p.kind == "span" and p.start == since and p.end == doc.published:
-            n.period = Period("span", since, until)
+            if (since.month, since.day) != (1, 1):
+                # 10月起部署……会战以来 with 截至12月10日 elsewhere: the campaign's window closes at the cut-off; the
+                # year to date (今年以来, 年初以来) runs to the day of the release, whatever cut-off its data have
+                n.period = Period("span", since, until)
         elif (
             P.is_stock(p) and p.end == until and not STOCK_SUBJECTS.search(n.base or n.subject)
             and not (n.unit is not None and n.unit.family in ("percent", "points") and "率" in (n.base or n.subject))
@@ -2052,6 +2079,10 @@ def _same_quantity(n: Num, m: Num) -> bool:
     """Whether two figures of one value may be one quantity stated twice: their subjects share a word
     (two characters), so 打掉贩毒团伙3个 is not 扣押涉案车辆3台."""
     a, b = n.base or n.subject, m.base or m.subject
+    if a and b and n.unit is not None and n.unit.family == "percent":
+        # a share or a rate is named by its last word (通硬化路比例, 通客车率): two rates of one value (100%) that
+        # share an opening word (具备条件的) are two quantities
+        return a[-2:] == b[-2:]
     return not a or not b or any(a[i:i + 2] in b for i in range(len(a) - 1))
 
 

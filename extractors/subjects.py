@@ -251,10 +251,14 @@ _RECIPIENTS_FIRST: frozenset[str] = frozenset("向对")  # a clause opening othe
 _HANDED_TO = re.compile(r"移送|移交|提请|报请|交由|送交|转交|受理|监督|督促")
 _LEAD_RE = re.compile("|".join(re.escape(w) for w in sorted(LEAD_WORDS, key=len, reverse=True)))
 _LEAD_FIRST: frozenset[str] = frozenset(w[0] for w in LEAD_WORDS)  # a clause opening otherwise has no lead word
+# A comparison told before what it compares (与上年同期相比火情起数减少): its base, cut as a lead; not before
+# 分别 (a frame over a list of changes, read with the list: see _COMPARED_FRAME) nor before a change word
+# (与曲靖市相比多出210起 is a difference, read as one by _COMPARED_WITH).
+_COMPARED_LEAD = re.compile(r"(?:与|同|和)[^,，;；。]{1,10}?相比\s*(?!分别|均|依次|\s|多|少|高|低|增|减|上升|下降|提高|降低|持平)")
 # What strip_lead cuts is found either at the clause's head (a lead word, recipients, an occasion, an aside
-# left open: their first characters) or through a word the clause holds (an agency or body, an adverb, a
-# person: one search for all). A clause with neither, and no region name at its head, is left as it is.
-_CUT_FIRST: frozenset[str] = _LEAD_FIRST | _RECIPIENTS_FIRST | frozenset("在(从当现")
+# left open, a comparison: their first characters) or through a word the clause holds (an agency or body, an
+# adverb, a person: one search for all). A clause with neither, and no region name at its head, is left as it is.
+_CUT_FIRST: frozenset[str] = _LEAD_FIRST | _RECIPIENTS_FIRST | frozenset("在(从当现与同和")
 _CUT_ANYWHERE = re.compile("|".join(p.pattern for p in (_AGENCY_OR_BODY, _ADVERB_HINT, _PERSON_HINT)))
 _TAIL_RE = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(TAIL_WORDS, key=len, reverse=True)) + ")$")
 _TAIL_LAST: frozenset[str] = frozenset(w[-1] for w in TAIL_WORDS)  # a clause ending otherwise has no tail word
@@ -360,6 +364,9 @@ def _cut_lead(t: str, region_words: tuple[str, ...]) -> str:
         fm = _FRAME_RE.match(t) if t.startswith("在") else None
         if fm and len(t) >= fm.end() + 2:
             t = t[fm.end() :]  # 在第十届……交易会上签约项目: the occasion, not what is counted
+        cm = _COMPARED_LEAD.match(t) if t[:1] in "与同和" else None
+        if cm and len(t) >= cm.end() + 2:
+            t = t[cm.end() :]  # 与上年同期相比火情起数减少5起: the base of the change, not what is counted
         im = _INSIDE_RE.match(t) if t[:1] in "从在当现" else None
         if im and len(t) >= im.end() + 2:
             t = t[im.end() :]  # 当场从车内查获走私冻品: where it was found, not what is counted
