@@ -191,7 +191,7 @@ def _num(s: str | None) -> int | None:
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-def _month_end(y: int, m: int) -> date:
+def month_end(y: int, m: int) -> date:
     """The last day of month ``m`` (1 to 12, as every caller has checked) of year ``y``."""
     return date(y, m, 29 if m == 2 and calendar.isleap(y) else _MONTH_DAYS[m])
 
@@ -327,7 +327,7 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
             return unresolved if (y1 is None or y2 is None) and m1 and m2 else None
         if (y1, m1) > (y2, m2):
             return None
-        return Period("span", date(y1, m1, 1), _month_end(y2, m2))
+        return Period("span", date(y1, m1, 1), month_end(y2, m2))
     if name == "day_words_range":
         m1, d1, m2, d2 = _num(g.get("m")), _num(g.get("d")), _num(g.get("m2")), _num(g.get("d2"))
         if m1 is None or d1 is None or m2 is None or not (1 <= m1 <= 12 and 1 <= m2 <= 12):
@@ -335,7 +335,7 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         y1, y2 = _year_of(ytext, ctx, m1), _year_of(g.get("y2"), ctx, m2)
         if y1 is None or y2 is None:
             return unresolved
-        first, last = _safe_date(y1, m1, d1), _safe_date(y2, m2, d2) if d2 else _month_end(y2, m2)
+        first, last = _safe_date(y1, m1, d1), _safe_date(y2, m2, d2) if d2 else month_end(y2, m2)
         if first is None or last is None or first > last:
             return None
         return Period("span", first, last)
@@ -348,14 +348,14 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
             return unresolved
         if (y1, m1) > (y2, m2):
             return None
-        return Period("span", date(y1, m1, 1), _month_end(y2, m2))
+        return Period("span", date(y1, m1, 1), month_end(y2, m2))
     if name == "yearend_range":
         y1 = _year_of(ytext, ctx)
         m2 = _num(g.get("m2"))
         y2 = _year_of(g.get("y2"), ctx, m2) if g.get("y2") else (pub.year if pub else None)
         if y1 is None or y2 is None or m2 is None or not 1 <= m2 <= 12 or (y1, 12) > (y2, m2):
             return None
-        return Period("span", date(y1, 12, 1), _month_end(y2, m2))
+        return Period("span", date(y1, 12, 1), month_end(y2, m2))
     if name == "since_year_start":
         y = _year_of(None, ctx)
         return Period("span", date(y, 1, 1), pub) if y else unresolved
@@ -396,33 +396,33 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         elif part == "中旬":
             end = date(y, mo, 20)
         else:
-            end = _month_end(y, mo)
+            end = month_end(y, mo)
         return Period("until", None, end)
     if name == "month_range":
         m1, m2 = _num(g.get("m")), _num(g.get("m2"))
         if m1 is None or m2 is None or not 1 <= m1 <= m2 <= 12:
             return None
         y = _year_of(ytext, ctx, m2)
-        return Period("span", date(y, m1, 1), _month_end(y, m2)) if y else unresolved
+        return Period("span", date(y, m1, 1), month_end(y, m2)) if y else unresolved
     if name == "first_n":
         n = _num(g.get("n"))
         if n is None or not 1 <= n <= 12:
             return None
         y = _year_of(ytext, ctx, n)
-        return Period("span", date(y, 1, 1), _month_end(y, n)) if y else unresolved
+        return Period("span", date(y, 1, 1), month_end(y, n)) if y else unresolved
     if name == "quarter_end":
         q = _num(g.get("q")) if not (g.get("q") or "").isdigit() else int(g["q"])
         if q is None or not 1 <= q <= 4:
             return None
         y = _year_of(ytext, ctx, 3 * q)
-        return Period("stock_end", None, _month_end(y, 3 * q)) if y else unresolved
+        return Period("stock_end", None, month_end(y, 3 * q)) if y else unresolved
     if name in ("first_q", "quarter"):
         q = _num(g.get("q")) if not (g.get("q") or "").isdigit() else int(g["q"])
         if q is None or not 1 <= q <= 4:
             return None
         y = _year_of(ytext, ctx, 3 * q)
         # Statistics bureaus report quarters cumulatively: 三季度 is January to September.
-        return Period("span", date(y, 1, 1), _month_end(y, 3 * q)) if y else unresolved
+        return Period("span", date(y, 1, 1), month_end(y, 3 * q)) if y else unresolved
     if name == "half":
         # 下半年 read in July is the half under way (下半年重点工作), not last year's: the month it opens decides
         y = _year_of(ytext, ctx, 6 if g.get("h") == "上半年" else 7)
@@ -440,23 +440,23 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
             return unresolved
         part = g.get("part")
         if part in ("底", "末"):
-            return Period("stock", None, _month_end(y, mo))
+            return Period("stock", None, month_end(y, mo))
         lo, hi = {"上旬": (1, 10), "初": (1, 10), "中旬": (11, 20), "上中旬": (1, 20), "中下旬": (11, 0)}.get(part or "", (21, 0))
-        end = _month_end(y, mo) if hi == 0 else date(y, mo, hi)
+        end = month_end(y, mo) if hi == 0 else date(y, mo, hi)
         return Period("span", date(y, mo, lo), end)
     if name == "month":
         mo = _num(g.get("m"))
         if mo is None or not 1 <= mo <= 12:
             return None
         y = _year_of(ytext, ctx, mo)
-        return Period("span", date(y, mo, 1), _month_end(y, mo)) if y else unresolved
+        return Period("span", date(y, mo, 1), month_end(y, mo)) if y else unresolved
     if name in ("this_month", "to_this_month"):
         # the month in force (a title's 2018年7月), or the last month of the months in force (1-7月); with no
         # month stated, not the month of publication (a monthly release comes out the month after)
         st = ctx.state
         if (
             st is None or st.kind != "span" or st.start is None or st.end is None or st.start.day != 1
-            or st.start.year != st.end.year or st.end != _month_end(st.end.year, st.end.month)
+            or st.start.year != st.end.year or st.end != month_end(st.end.year, st.end.month)
         ):
             return None  # (the state is not whole months of one year)
         first = date(st.end.year, st.end.month, 1)
@@ -519,7 +519,7 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         m1, m2 = _num(g.get("m")), _num(g.get("m2"))
         if m1 is None or m2 is None or not (1 <= m1 <= 12 and 1 <= m2 <= 12):
             return None
-        return Period("span", date(y, m1, 1), _month_end(y2, m2))
+        return Period("span", date(y, m1, 1), month_end(y2, m2))
     if name == "holiday_other":
         hol = g.get("hol") or mark.text
         if "春运" not in hol and not ("春节" in hol and hol.endswith(("假期", "长假", "黄金周"))):

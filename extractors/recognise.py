@@ -158,6 +158,7 @@ _LIST_AFTER_DE = re.compile(r"的(?:\d[\d.]*(?:多|余)?[^\d、,，。;；:：]{
 _SAME_PERIOD_STATED = re.compile(
     r"(?:[,，]\s*)?(?:共|累计|全市|全省|全县|全区|该[局院关队所])?(?:共|累计)?(?:发生|破获|侦破|查获|抓获|缴获|接报|立案|受理|新收|查处)"
     r"|为(?=\d)"  # 一季度……5.26亿元,去年同期为4.43亿元: last year's figure
+    r"|(?:仅|只有|仅为|仅有|只)(?=\d)"  # ……办理案件6件,而去年同期仅1件
 )
 _LIST_JOIN = ("、", "和", "及", "与", "或", "以及")
 _BREADCRUMB = re.compile(r"首页\s*[>＞]|当前位置|您的位置")
@@ -1279,8 +1280,12 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
                               "list: places listed at the head of a clause, the first for them all",
                               semi.start() if semi is not None else None), heading=heading)
             continue
-        if m.role == places.SITE and m.place is not None and m.place.division is not None and s.startswith(("某", "一"), m.end):
-            # 荷塘区某公司财务人员……转账36万元: the incident happened there; its sentence is that area's
+        if (
+            m.role == places.SITE and m.place is not None and m.place.division is not None
+            and s.startswith(("某", "一"), m.end) and not s.startswith(("一带", "一线"), m.end)
+        ):
+            # 荷塘区某公司财务人员……转账36万元: the incident happened there; its sentence is that area's (not 孟定镇清水河
+            # 一带, the stretch around a name: a river there, no county of its own)
             scopes.add(Phrase(m.start, m.end, m.text, m.place, m.role, SENTENCE,
                               "a site of an incident inside the area: its sentence"))
             continue
@@ -2044,6 +2049,24 @@ def _stock_subjects(s: str, nums: list[Num]) -> None:
                 n.period_from = (n.period_from[0], n.period_from[1], "a stock (存栏, 在册……) as of the end of the period in force")
 
 
+def _month_on_month(s: str, nums: list[Num]) -> None:
+    """A change on the month before (环比上涨0.5%) under a year to date (1-11月) is the last month's: a month is
+    compared with the month before it, not eleven months with one (a quarter's 环比, 一季度……环比下降, stays
+    the quarter's)."""
+    for n in nums:
+        p = n.period
+        if n.comparison != "mom" or p is None or p.kind != "span" or p.start is None or p.end is None:
+            continue
+        if (p.start.month, p.start.day) != (1, 1) or p.end.month == 1 or p.start.year != p.end.year:
+            continue
+        if p.end != P.month_end(p.end.year, p.end.month) or n.period_from is None:
+            continue
+        if "季" in s[n.period_from[0] : n.period_from[1]]:
+            continue  # 前三季度……环比: quarter on quarter
+        n.period = Period("span", date(p.end.year, p.end.month, 1), p.end)
+        n.period_from = (n.period_from[0], n.period_from[1], "a change on the month before: the last month of the span")
+
+
 # A comparison with the end of last year (比上年末, 较年初), in the two patterns below.
 _YEAR_START_BASE = r"(?:比|较)(?:上年末|上年底|去年末|去年底|上年年末|年初)"
 # Right after a figure: its unit's tail, then a clause comparing it with the end of last year (,比上年末增加).
@@ -2442,16 +2465,36 @@ def _table_columns_and_rows(doc: Document, nums: list[Num], times: _Times, area:
         if d is not None and (label == d.name or label in d.short):
             n.place = places.display(d, label)
             n.region_from = (c.label_start, c.label_start + len(label), "the place its row's label names")
-        elif d is None and _TOWNSHIP_ROW.fullmatch(label):
+        elif d is None and places.TOWNSHIP_NAME.fullmatch(label):
             # 汲冢镇 | 8.4 | 452.3, 建北街道 49 -13.6%: a township or street the table lists, below the divisions
             # the gazetteer holds, is its row's place
             n.place = Place(label)
             n.region_from = (c.label_start, c.label_start + len(label), "the township its row's label names")
 
 
-# A table row's label naming a township or a street (汲冢镇, 建北街道).
-_TOWNSHIP_ROW = re.compile(r"[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|苏木)")
 _CJK_NUMERALS = frozenset("一二两三四五六七八九十百千万")
+
+
+def _township_rows(doc: Document, nums: list[Num]) -> None:
+    """各乡镇查处吸毒人员情况如下:\n城郊乡\u300031人次: a row of a township under a caption, its label and its
+    value on a line, is that township's (the caption names what it counts: see subjects._rows_header)."""
+    s = doc.s
+    if "如下" not in s:
+        return  # no caption over rows: none is looked for
+    for n in nums:
+        if n.table is not None:
+            continue
+        ls = doc.paragraph(n.start).start
+        label = s[ls : n.start]
+        if not label.endswith(_ROW_GAP) or not places.TOWNSHIP_NAME.fullmatch(label := label.strip()):
+            continue
+        if (n.base or n.subject) != label:
+            at = s.index(label, ls)
+            n.place = Place(label)
+            n.region_from = (at, at + len(label), "the township its row's label names")
+
+
+_ROW_GAP = (" ", "\u3000")  # between a row's label and its value
 
 
 def _inside_a_name(s: str, a: int, b: int) -> bool:
@@ -2479,7 +2522,9 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
     subjects.assign(doc, nums, area.place)
     subjects.breakdown_topics(doc, nums)
     subjects.averages(nums)
+    _township_rows(doc, nums)
     _stock_subjects(doc.s, nums)
+    _month_on_month(doc.s, nums)
     _changes_over_year(doc, nums)
     _lead_case_days(nums, times.arrest_days, doc.published)
     _reporting_window(doc, nums, times.until_ends, times.since_starts)

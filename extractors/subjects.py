@@ -17,7 +17,7 @@ from extractors.document import BREAKDOWN_FRAME, Document
 from extractors.gazetteer import gazetteer
 from extractors.memo import per_document
 from extractors.periods import COMPARE_BEFORE, Mark, Period, find_marks, is_stock
-from extractors.places import Place
+from extractors.places import TOWNSHIP_NAME, Place
 from extractors.quantities import Num
 
 # Clauses are read again and again while a figure's subject is cut out: their period marks are kept for
@@ -1158,8 +1158,8 @@ def _rows_header(doc: Document, start: int, rw: tuple[str, ...]) -> str:
         return ""
     prefix = s[ls:start].strip().rstrip(":：").rstrip()
     place = re.split(r"[:：]", prefix)[-1].strip()
-    if not gazetteer().candidates(place, simplified=True):
-        return ""
+    if not gazetteer().candidates(place, simplified=True) and not TOWNSHIP_NAME.fullmatch(place):
+        return ""  # (a township is no division the gazetteer holds: 城郊乡  31人次 under 各乡镇……情况如下)
     if len(place) < len(prefix):
         return _rows_caption(prefix[: len(prefix) - len(place)], rw)  # 分区域看（……）：洛龙区：1126套: a caption the line goes on from
     pos = ls - 1
@@ -1190,7 +1190,9 @@ def _rows_caption(line: str, rw: tuple[str, ...]) -> str:
 
 
 # The words around what a caption over rows of places names: 各旗县市……情况如下.
-_CAPTION_WRAP = re.compile(r"^(?:分|各)[\u4e00-\u9fff]{0,3}?(?:市|县|区|旗|州|乡镇|街道)+(?=[\u4e00-\u9fff]{2})|(?:情况|数据)?如下$")
+_CAPTION_WRAP = re.compile(
+    r"^(?:分|各)[\u4e00-\u9fff]{0,3}?(?:市|县|区|旗|州|乡镇|街道)+(?:[(（][^()（）]{1,6}[)）])?(?=[\u4e00-\u9fff]{2})|(?:情况|数据)?如下$"
+)
 # A caption and the first row after it on one line: 分区域看（新建商品住宅）：洛龙区：1126套，…….
 _CAPTION_THEN_ROW = re.compile(r"(.{2,40}?[:：])\s*([\u4e00-\u9fff]{2,12})[:：]\s*\d[^。;；\n]*")
 # A row of a place with its figures after a colon (洛龙区：1126套，13.46万平方米，均价9218元/平方米).
@@ -1802,7 +1804,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             core_nc = bal.base.removesuffix("余额") + core_nc
         if not core_nc and bars and (row := _table_row_name(doc, n.start)):
             core_nc = row  # 出口 | 7432.9亿元 | 5.6%: a table flattened into lines, named by its first cell
-        if not core_nc and (row := _rows_header(doc, n.start, rw)):
+        if (not core_nc or TOWNSHIP_NAME.fullmatch(core_nc)) and (row := _rows_header(doc, n.start, rw)):
             core_nc = row  # 分区看,8月份网签成交量 / 禅城区 512套: rows of places under the line naming them
         if (
             core_nc and len(core_nc) <= 6 and s[cstart - 1 : cstart] in _ROW_SPACES

@@ -796,7 +796,7 @@ def test_a_holiday_inside_the_release_period_opening_a_paragraph_is_that_paragra
 
 def test_a_months_last_day_is_the_calendars() -> None:
     assert all(
-        P._month_end(y, m) == date(y, m, calendar.monthrange(y, m)[1]) for y in range(1890, 2110) for m in range(1, 13)
+        P.month_end(y, m) == date(y, m, calendar.monthrange(y, m)[1]) for y in range(1890, 2110) for m in range(1, 13)
     )
 
 

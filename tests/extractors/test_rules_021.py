@@ -1,10 +1,11 @@
-"""Rules of 0.21.0, drawn from blind round 45 and the read rounds before it: the year to date runs to the day
-of the release whatever cut-off its data have (a campaign's window still closes at its cut-off), a stock
+"""Rules of 0.21, drawn from blind rounds 45, 47 and 49 and the read rounds before them: the year to date
+runs to the day of the release whatever cut-off its data have (a campaign's window still closes at its cut-off), a stock
 named by its inventory (库存) cuts no window, two rates of one value are one quantity only when one word
 names both, any bureau of an area's government is an agency (民政局), what is allotted or set for this
 year is the whole year's, a forecast told in the clause after a lone 今年, and a running total's start
-that dates its cut-off in a release with no publication date. Each test is a short release written for
-the rule."""
+that dates its cut-off in a release with no publication date; then (0.21.1) banners by their customary
+names, a stretch around a name and a source that are no area, a change on the month before, rows of
+townships under a caption. Each test is a short release written for the rule."""
 
 from __future__ import annotations
 
@@ -154,3 +155,53 @@ def test_a_campaign_with_no_stated_start_does_not_start_with_the_year_to_date_be
         date(2019, 12, 20), "澜沧县",
     )
     assert _period(launched["42名"]) == (date(2019, 11, 1), date(2019, 12, 20))
+
+
+def test_banners_by_their_customary_names_are_places_of_a_list() -> None:
+    # 达茂旗 (达尔罕茂明安联合旗) as it is written: the list of banners and counties before 分别 is read whole
+    got = _by_mention(
+        "包头市应急管理局通报2022年全市安全生产形势\n全年全市共发生生产安全事故41起。"
+        "分旗县区看,土右旗、达茂旗、固阳县分别发生事故5起、4起和2起。\n",
+        date(2023, 1, 12),
+    )
+    assert [got[m].region for m in ("5起", "4起", "2起")] == ["土右旗", "达茂旗", "固阳县"]
+    assert got["41起"].region == "包头市"
+
+
+def test_a_stretch_around_a_name_is_no_site_of_an_incident_and_a_source_is_no_area() -> None:
+    # 孟定镇清水河一带: a river's stretch in the county, not 清水河县 far away; 毒品来源于云南的占62.3%: the source
+    got = _by_mention(
+        "耿马县公安局通报今年以来禁毒工作\n今年以来,全县共破获毒品刑事案件143起。"
+        "5月18日,该局禁毒大队在孟定镇清水河一带设卡查缉,从一辆货车夹层中查获麻古21.4万粒。\n",
+        date(2019, 6, 25),
+    )
+    assert got["21.4万粒"].region != "清水河县"
+    source = _by_mention(
+        "毕节市禁毒委通报前三季度禁毒工作\n前三季度,全市共破获毒品刑事案件268起。"
+        "从毒品来源看,在已查明来源的案件中,毒品来源于云南的占62.3%。\n",
+        date(2022, 10, 20),
+    )
+    assert source["62.3%"].region == "毕节市"
+
+
+def test_a_change_on_the_month_before_is_the_last_months() -> None:
+    # 1-11月 is the release's span; 环比上涨0.5% compares November with October, not the eleven months
+    got = _by_mention(
+        "柳州市统计局发布11月份居民消费价格\n1-11月,全市居民消费价格总水平同比上涨2.1%。"
+        "从环比看,八大类价格“三涨四降一平”,其中衣着类环比上涨0.5%。\n",
+        date(2018, 12, 14), "柳州市",
+    )
+    assert _period(got["2.1%"]) == (date(2018, 1, 1), date(2018, 11, 30))
+    assert _period(got["0.5%"]) == (date(2018, 11, 1), date(2018, 11, 30))
+
+
+def test_rows_of_townships_under_a_caption_are_the_townships_and_count_what_it_names() -> None:
+    # 城郊乡  31人次 under 各乡镇（办事处）查处吸毒人员情况如下: the township is the row's area, the caption its measure
+    got = _by_mention(
+        "郸城县禁毒委通报1-11月全县禁毒工作情况\n1-11月,全县共查处吸毒人员213人次。\n"
+        "各乡镇（办事处）查处吸毒人员情况如下：\n城郊乡\u300031人次\n钱店镇\u300027人次\n",
+        date(2016, 12, 8),
+    )
+    assert got["213人次"].region == "郸城县"
+    assert [got[m].region for m in ("31人次", "27人次")] == ["城郊乡", "钱店镇"]
+    assert [got[m].subject for m in ("31人次", "27人次")] == ["查处吸毒人员", "查处吸毒人员"]
