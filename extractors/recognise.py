@@ -534,7 +534,9 @@ class _Times:
         """Whether a forecast word (预计, 将达到) stands in the clause of ``pos``. The text is searched once, on
         the first question, and each clause asked by a binary search over the matches: every word of
         _FORECAST is Chinese characters only, so no match holds a clause break, and the matches found in a
-        clause by the one search are those a search of that clause alone finds."""
+        clause by the one search are those a search of that clause alone finds. ``pos`` -1 asks no clause."""
+        if pos < 0:
+            return False
         at = self._forecasts
         if at is None:
             at = self._forecasts = [m.start() for m in _FORECAST.finditer(self.doc.s)]
@@ -545,11 +547,11 @@ class _Times:
         return k < len(at) and at[k] < b
 
     def _clause_after_alone(self, mk: Mark) -> int:
-        """Where the clause after ``mk`` starts when ``mk`` stands alone in its clause (今年,全区将力争……), else
-        ``mk``'s own start (a second question of the same clause)."""
+        """Where the clause after ``mk`` starts when ``mk`` stands alone in its clause (今年,全区将力争……), else -1,
+        which no clause holds (see _forecast_in_clause)."""
         a, b = self.doc.clause(mk.start)
         if self.doc.s[a : b].strip(" ,，\u3000") != mk.text or b >= len(self.doc.s) or self.doc.s[b] not in ",，":
-            return mk.start
+            return -1
         return b + 1
 
     def _launch_sentence(self, mk: Mark, sent: Sentence) -> bool:
@@ -784,24 +786,20 @@ class _Times:
             # 前三季度,……。全年粮食播种面积稳定在26.8万亩。夏粮总产量……: a year not over when the release is out
             # is a plan or a projection for its sentence; the release's period is back after it
             level, rule = SENTENCE, "全年 of a year not over at publication: its sentence"
+        this_year = mk.text in ("今年", "本年") and per.start is not None and per.end == doc.published
         if r == P.WHEN and not heading and per.kind == "span" and (
-            self._forecast_in_clause(mk.start) or self._forecast_in_clause(self._clause_after_alone(mk))
+            (plan := self._forecast_in_clause(mk.start) or self._forecast_in_clause(self._clause_after_alone(mk)))
+            or this_year and _ALLOTTED.search(s, mk.end, sent.end) is not None
         ):
             # 预计今年全县秋粮播种面积将稳定在200万亩左右: a forecast's year is the whole year, and it holds for its
-            # sentence only (what the release counts after it is not forecast)
-            if mk.text in ("今年", "本年") and per.start is not None and per.end == doc.published:
+            # sentence only (what the release counts after it is not forecast); so does what is allotted or set for
+            # the year (区财政今年安排老年助餐补贴资金620万元,截至8月底已拨付412.6万元: a budget, a standard)
+            if this_year and per.start is not None:
                 per = Period("span", per.start, date(per.start.year, 12, 31))
             if level > SENTENCE:
-                level, rule = SENTENCE, "a forecast: its sentence only"
-        elif (
-            r == P.WHEN and not heading and mk.text in ("今年", "本年") and per.kind == "span" and per.start is not None
-            and per.end == doc.published and _ALLOTTED.search(s, mk.end, sent.end) is not None
-        ):
-            # 区财政今年安排老年助餐补贴资金620万元,截至8月底已拨付412.6万元: what is allotted or set for the year
-            # (a budget, a standard) is the whole year's, for its sentence; the release's period is back after it
-            per = Period("span", per.start, date(per.start.year, 12, 31))
-            if level > SENTENCE:
-                level, rule = SENTENCE, "what is allotted for the year: the whole year, its sentence"
+                level, rule = SENTENCE, (
+                    "a forecast: its sentence only" if plan else "what is allotted for the year: the whole year, its sentence"
+                )
         elif (
             r == P.WHEN and not heading and mk.text == "今年" and per.kind == "span" and per.start is not None
             and per.end == doc.published
@@ -2486,15 +2484,12 @@ def _township_rows(doc: Document, nums: list[Num]) -> None:
             continue
         ls = doc.paragraph(n.start).start
         label = s[ls : n.start]
-        if not label.endswith(_ROW_GAP) or not places.TOWNSHIP_NAME.fullmatch(label := label.strip()):
+        if not label.endswith(subjects.ROW_SPACES) or not places.TOWNSHIP_NAME.fullmatch(label := label.strip()):
             continue
         if (n.base or n.subject) != label:
             at = s.index(label, ls)
             n.place = Place(label)
             n.region_from = (at, at + len(label), "the township its row's label names")
-
-
-_ROW_GAP = (" ", "\u3000")  # between a row's label and its value
 
 
 def _inside_a_name(s: str, a: int, b: int) -> bool:

@@ -1102,7 +1102,7 @@ _ROW_PLACE_MAX = 40
 _PLACE_ROW = re.compile(r"[\u4e00-\u9fff()（）]{2,12}[ \u3000]+\d[\d.,]*[^\s\d]{0,6}")
 
 
-_ROW_SPACES = (" ", "\u3000")  # what stands before the cell after a row's label (_space_row_label's first test)
+ROW_SPACES = (" ", "\u3000")  # what stands before the cell after a row's label (_space_row_label's first test)
 
 
 def _space_row_label(doc: Document, cstart: int, rw: tuple[str, ...]) -> str:
@@ -1807,7 +1807,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         if (not core_nc or TOWNSHIP_NAME.fullmatch(core_nc)) and (row := _rows_header(doc, n.start, rw)):
             core_nc = row  # 分区看,8月份网签成交量 / 禅城区 512套: rows of places under the line naming them
         if (
-            core_nc and len(core_nc) <= 6 and s[cstart - 1 : cstart] in _ROW_SPACES
+            core_nc and len(core_nc) <= 6 and s[cstart - 1 : cstart] in ROW_SPACES
             and (row := _space_row_label(doc, cstart, rw)) and row not in core_nc
         ):
             core_nc = row + core_nc  # 第一产业 用电量 19.6亿千瓦时: the row's label cell, then its measure
