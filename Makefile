@@ -36,9 +36,10 @@ dev: $(VENV)/.dev-installed
 demo: install
 	$(BIN)/pressetl run
 
-## test: the whole test suite (starts its own HTTP servers and a prefect server)
+## test: the whole test suite (starts its own HTTP servers and a prefect server), in two processes
+## (pytest-xdist, a module at a time: a module's servers and fixtures stay in one process)
 test: dev
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder
 
 ## reliability: the reliability tests at full size (docs/reliability.md): `pressetl run` killed at
 ## 35 moments and interrupted at 10 over 300 documents served on 127.0.0.1, faults in retried

@@ -88,6 +88,12 @@ NAME_BAD_LEFT: dict[str, frozenset[str]] = {
     "中原县": frozenset("其"),  # 其中原县处级以上干部: 其中, then 原 (former) 县处级 (county rank), no 中原县
     "台湾": frozenset("来赴"),  # 往来台湾通行证, 赴台湾: a travel document or a trip, not the area of the figures
 }
+# The same for every name opening with one character: a character before it closes a common word
+# with it (联合浦东公安分局 is 联合 + 浦东, no 合浦县; 配合江门 no 合江县; 公安顺利 no 安顺市).
+FIRST_BAD_LEFT: dict[str, frozenset[str]] = {
+    "合": frozenset("联结配综融整符适组复汇集混"),
+    "安": frozenset("公治保"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -581,7 +587,8 @@ class Gazetteer:
                 if sf.weak and not self._weak_ok(s, a, b, sf, prev):
                     pos = max(pos, b)  # 中山西路: a word, and no 山西 inside it
                     continue
-                if a > 0 and s[a - 1] in NAME_BAD_LEFT.get(surface, frozenset()):
+                if a > 0 and (s[a - 1] in NAME_BAD_LEFT.get(surface, frozenset())
+                              or s[a - 1] in FIRST_BAD_LEFT.get(surface[0], frozenset())):
                     continue
                 hit = Hit(a, b, surface, sf.candidates, sf.kind, sf.weak)
                 out.append(hit)

@@ -142,11 +142,11 @@ TOWNSHIP_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|苏木)")
 _SOURCE_LINE = re.compile(r"来源[:：]\s*([^\s　|]{2,30})")
 # The site's owner in the page's footer (主办:三明市林业局, 主办单位：绵阳市人民政府办公室).
 _OWNER_LINE = re.compile(r"主办(?:单位)?[:：]\s*([^\s　|]{2,30})")
-# A local item's dateline: its place and 讯 (寻乌讯).
-_LOCAL_DATELINE = re.compile(r"([\u4e00-\u9fff]{2,4})讯")
+# A local item's dateline: its place and 讯 (寻乌讯), maybe after its outlet (厦门网思明讯).
+_LOCAL_DATELINE = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?[网报])?([\u4e00-\u9fff]{2,4})讯")
 # Where a dateline was filed: 新华社合肥1月26日电.
 _DATELINE_PLACE = re.compile(r"(?:社|网|报|台|讯)\s*([\u4e00-\u9fff]{2,4}?)\s*\d{1,2}月\d{1,2}日")
-_MEDIA_WORDS = ("日报", "晚报", "早报", "都市报", "商报")
+_MEDIA_WORDS = ("日报", "晚报", "早报", "都市报", "商报", "时报")
 # The outlet that opens a dateline: 泉州网12月22日讯, 每日云南网讯, 大理日报讯.
 _DATELINE_OUTLET = re.compile(r"\s*([\u4e00-\u9fff]{2,6}?)(?:日报|晚报|网|报|电视台|广播电视台)")
 _MEDIA_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:" + "|".join(_MEDIA_WORDS) + ")")  # (tried only where one is)

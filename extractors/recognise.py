@@ -1196,7 +1196,10 @@ def _period_of(
         cut = next((ph for ph in governing[1:] if ph.role == P.UNTIL and ph.start >= sent.start), None) or (
             times.until_before(top.start, sent.start)
         )
-        if cut is not None and cut.value.period.end is not None and per.start <= cut.value.period.end:
+        if (cut is not None and cut.value.period.end is not None and per.start <= cut.value.period.end
+                and (doc.published is None or _SEMICOLON.search(s, cut.end, top.start) is None)):
+            # (截至5月底,全县共有医师612人;今年以来全县累计诊疗……: in a dated release, a start after a semicolon
+            # opens a part of its own, which the cut-off of the stock before it does not close)
             return Period("span", per.start, cut.value.period.end), top, f"{cut.text} …… {top.text}: one span"
     if top.role == P.WHEN and top.value.mark == "since_until" and _STOCK_NOUNS.search(s, max(top.end, sent.start), n.start):
         return Period("stock", None, per.end), top, "a stock named after the cut-off"
@@ -1862,9 +1865,11 @@ def _reporting_window(
         if p is None:
             continue
         if p.kind == "span" and p.start == since and p.end == doc.published:
-            if (since.month, since.day) != (1, 1):
-                # 10月起部署……会战以来 with 截至12月10日 elsewhere: the campaign's window closes at the cut-off; the
-                # year to date (今年以来, 年初以来) runs to the day of the release, whatever cut-off its data have
+            if (since.month, since.day) != (1, 1) and n.start > until_at:
+                # 10月起部署……会战以来 with 截至12月10日 elsewhere: the campaign's window closes at the cut-off for
+                # what is told after it (what is told before it, 9月1日开学以来,共劝返学生376名, runs to the day
+                # of the release); the year to date (今年以来, 年初以来) runs to the day of the release, whatever
+                # cut-off its data have
                 n.period = Period("span", since, until)
         elif (
             P.is_stock(p) and p.end == until and not STOCK_SUBJECTS.search(n.base or n.subject)

@@ -40,9 +40,11 @@ worker up to DEPTH of them, so the next document is already in the worker's sock
 answers the current one (no round trip through the caller, which is busy fetching and loading,
 between two documents). Answers come in the order the documents went, so the lane knows which
 document the worker is on and when it started (when the one before was answered); the board
-tells at which stage it is. Workers ignore SIGINT (a terminal sends it to the whole process group; the run
-decides what happens) and die with the process that uses them (PR_SET_PDEATHSIG on Linux, and
-end-of-file on their pipe everywhere). Linux sends that signal when the *thread* that started the
+tells at which stage it is. Workers are in a process group of their own and ignore SIGINT: a terminal
+sends Ctrl-C to its whole foreground group, and the run decides what happens (a worker still
+importing, before it could ignore the signal, printed a KeyboardInterrupt traceback when it shared
+the group). They die with the process that uses them (PR_SET_PDEATHSIG on Linux, and end-of-file
+on their pipe everywhere). Linux sends that signal when the *thread* that started the
 worker ends, so every worker is started by one thread that lives as long as the process: a worker
 started from a batch or task thread would be killed, perhaps in the middle of another thread's
 document, when that thread's pool shut down.
@@ -368,6 +370,7 @@ class _Worker:
                 [sys.executable, "-c",
                  f"import flows.limits as m; m.serve({theirs.fileno()}, {board.fileno()}, {os.getpid()})"],
                 pass_fds=[theirs.fileno(), board.fileno()], stdin=subprocess.DEVNULL, env=env, close_fds=True,
+                process_group=0,  # out of the terminal's reach: a Ctrl-C is the run's to handle (module note)
             )
             self.board = mmap.mmap(board.fileno(), _BOARD.size)
         finally:

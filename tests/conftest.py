@@ -27,6 +27,40 @@ def sample_warehouse(tmp_path_factory):
     return db
 
 
+# The longest modules (each starts servers or whole runs; measured with --durations), handed out
+# first: `make test` runs the suite in two processes, each taking a module at a time, and a long
+# module begun last would leave one of them working alone at the end.
+LONGEST_FIRST = ("test_scaling.py", "test_deployment_e2e.py", "test_concurrent_runs.py", "test_exactly_once.py",
+                 "test_terminal.py", "test_newcomer_run.py", "test_streaming.py", "test_maintenance.py")
+
+
+def pytest_collection_modifyitems(items):
+    def rank(item) -> int:
+        name = item.path.name
+        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)  # stable: the order inside a module, and of the other modules, is kept
+
+
+def pytest_sessionfinish(session):
+    """In a worker of pytest-xdist (make test runs two), hand what the reliability tests counted to the controller."""
+    from tests import tally
+
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["tally"] = tally.state()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """In the controller of pytest-xdist: add up what each worker counted."""
+    from tests import tally
+
+    output = getattr(node, "workeroutput", None) or {}
+    if "tally" in output:
+        tally.merge(output["tally"])
+
+
 def pytest_terminal_summary(terminalreporter):
     """One line on what the reliability tests did: kills, faults, hostile inputs, rows lost/doubled."""
     from tests import tally

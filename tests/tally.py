@@ -30,6 +30,19 @@ def measured(name: str, seconds: float) -> None:
     longest[name] = max(seconds, longest.get(name, 0.0))
 
 
+def state() -> dict[str, dict]:
+    """What this process counted, as plain data (a test worker hands it to the session's controller)."""
+    return {"counts": dict(counts), "stages": dict(stages), "longest": dict(longest)}
+
+
+def merge(other: dict[str, dict]) -> None:
+    """Add what another process counted (tests/conftest.py, when the tests run in several workers)."""
+    counts.update(other["counts"])
+    stages.update(other["stages"])
+    for name, seconds in other["longest"].items():
+        measured(name, seconds)
+
+
 def line() -> str | None:
     """The summary line, or None when no reliability test ran."""
     if not any(counts[f] for f in FIELDS[:4]):

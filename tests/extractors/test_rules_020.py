@@ -313,7 +313,9 @@ def test_a_rate_under_a_reporting_window_stays_a_stock() -> None:
         "截至8月底,该院执行案件实际执结率为71.2%,较去年同期提高6.4个百分点。\n",
         date(2021, 9, 16), "固始县",
     )
-    assert _period(got["2136件"]) == (date(2021, 5, 10), date(2021, 8, 31))
+    # (0.22: the running total told before the cut-off runs to the day of the release; three blind writers
+    # read it so, and none the other way)
+    assert _period(got["2136件"]) == (date(2021, 5, 10), date(2021, 9, 16))
     assert _period(got["71.2%"]) == (None, date(2021, 8, 31))
 
 

@@ -27,10 +27,11 @@ def test_the_year_to_date_runs_to_the_day_of_the_release_whatever_the_data_cut_o
 
 
 def test_a_campaign_window_still_closes_at_its_cut_off() -> None:
-    # 10月起部署……以来 with 截至12月10日 in another paragraph: one reporting window
+    # 截至12月10日 told first, then 10月起部署……以来 in another paragraph: one reporting window for what
+    # is told after the cut-off
     got = _by_mention(
-        "自10月起部署“清源”会战以来,全省公安机关共破获毒品案件1800多起,抓获犯罪嫌疑人2130余人。\n"
-        "截至12月10日,全省共收缴各类枪支7支。\n",
+        "截至12月10日,全省共收缴各类枪支7支。\n"
+        "自10月起部署“清源”会战以来,全省公安机关共破获毒品案件1800多起,抓获犯罪嫌疑人2130余人。\n",
         date(2014, 12, 26), "贵州省",
     )
     assert _period(got["1800多起"]) == (date(2014, 10, 1), date(2014, 12, 10))

@@ -57,14 +57,21 @@ def finish(p: subprocess.Popen) -> tuple[int, str]:
     return p.returncode, out
 
 
-@pytest.mark.parametrize("plain", [False, True], ids=["flow", "plain"])
-def test_two_runs_at_once_leave_the_rows_of_one(tmp_path, plain):
-    ref = tmp_path / "one.duckdb"
-    code, out = finish(start_run(ref, tmp_path / "home0", plain))
+@pytest.fixture(scope="module")
+def one_run(tmp_path_factory) -> tuple[int, dict[str, list[tuple]]]:
+    """The exit code and rows of one run alone (a plain run: the flow stores the same rows, as
+    tests/flows/test_ingest_flow.py shows), the reference of both tests."""
+    root = tmp_path_factory.mktemp("one-run")
+    code, out = finish(start_run(root / "one.duckdb", root / "home", plain=True))
     assert code in (0, 1), out
-    expected = snapshot(ref)
+    expected = snapshot(root / "one.duckdb")
     assert expected["documents"] and expected["extracted_figures"], "the reference run stored nothing"
+    return code, expected
 
+
+@pytest.mark.parametrize("plain", [False, True], ids=["flow", "plain"])
+def test_two_runs_at_once_leave_the_rows_of_one(tmp_path, plain, one_run):
+    code, expected = one_run
     shared = tmp_path / "shared.duckdb"
     runs = [start_run(shared, tmp_path / f"home{i}", plain) for i in (1, 2)]
     results = [finish(p) for p in runs]
