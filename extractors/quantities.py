@@ -52,8 +52,9 @@ NUM_RE = re.compile(rf"[\d{_NUMERALS}](?:(?<=\d)\d*(?:,\d{{3}})*(?:\.{{1,2}}\d+)
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _CN_DIGITS = "零一二三四五六七八九〇"
 _BARE_MULTIPLIERS = frozenset({"百", "千", "万", "亿", "千万", "百万", "万亿", "亿万"})
-# Characters before 过/约/近 that make them part of another word (通过, 签约, 附近).
-_PREFIX_DENY: dict[str, str] = {
+# Characters before 过/约/近 that make them part of another word (通过, 签约, 附近): no qualifier there, and
+# no word subjects strip before the number either.
+WORD_BEFORE_QUALIFIER: dict[str, str] = {
     "过": "通经不度越跳错看去做办走路穿闯渡熬挺见听有说超",
     "约": "预签制节契违履婚公条相邀特大",
     "大约": "扩增加放壮强长",  # 扩大约150万亩: the verb 扩大 (its 约 is the qualifier)
@@ -132,7 +133,7 @@ def _prefix_qualifier(s: str, p: int) -> tuple[str, int] | None:
     for w, q in QUALIFIER_PREFIXES:
         a = p - len(w)
         if a >= 0 and s.startswith(w, a):
-            deny = _PREFIX_DENY.get(w)
+            deny = WORD_BEFORE_QUALIFIER.get(w)
             if deny and a > 0 and s[a - 1] in deny:
                 if w == "大约":
                     return q, a + 1  # 扩大约150万亩: the verb 扩大, then 约

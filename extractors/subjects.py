@@ -18,7 +18,7 @@ from extractors.gazetteer import gazetteer
 from extractors.memo import per_document
 from extractors.periods import COMPARE_BEFORE, Mark, Period, find_marks, is_stock
 from extractors.places import TOWNSHIP_NAME, Place
-from extractors.quantities import Num
+from extractors.quantities import WORD_BEFORE_QUALIFIER, Num
 
 # Clauses are read again and again while a figure's subject is cut out: their period marks are kept for
 # the document (extractors.memo), like the answers of the pure helpers marked @per_document below.
@@ -421,6 +421,8 @@ def _cut_tail(t: str) -> str:
         tm = _TAIL_RE.search(t, max(0, len(t) - 4))
         if tm and tm.start() > 0 and tm.group(0) == "均" and t[tm.start() - 1] in "日月年人户平":
             break  # 日均, 人均: an average, not the adverb 均
+        if tm and tm.start() > 0 and t[tm.start() - 1] in WORD_BEFORE_QUALIFIER.get(tm.group(0), ""):
+            break  # 累计签约1820万人: 签约 is the act counted, no qualifier 约 (as quantities reads it)
         if tm and tm.start() > 0 and not (tm.group(0) in ("为", "是") and t[tm.start() - 1] in "行作认成因称视若只总但于"):
             t = t[: tm.start()]  # but not 为 of 行为, 作为
         if t == before:

@@ -2,7 +2,9 @@
 area; 联合 before a name is a word, not the start of another name (联合浦东 has no 合浦); a paper called
 时报 is named after its area; in a dated release a year to date opened after a semicolon is not closed
 by the cut-off of the stock before it; a running total told before a cut-off stated later runs to the
-day of the release. Each test is a short release written for the rule."""
+day of the release; a campaign launched in the sentence of a start (……以来,……开展……专项行动) is what its
+开展以来 later runs from; 签约 before a number is the act counted. Each test is a short release written
+for the rule."""
 
 from __future__ import annotations
 
@@ -60,3 +62,17 @@ def test_a_running_total_told_before_a_cut_off_stated_later_runs_to_the_release(
     )
     assert _period(got["214名"]) == (date(2016, 3, 1), date(2016, 5, 12))
     assert _period(got["8630名"]) == (None, date(2016, 4, 30))
+
+
+def test_a_campaign_launched_in_the_sentence_of_a_start_is_what_its_kaizhan_yilai_runs_from() -> None:
+    got = _by_mention(
+        "2019年3月1日春季学期开学以来,县教育局联合各乡镇开展控辍保学专项行动,共劝返辍学学生156名。\n"
+        "专项行动开展以来,县教育局共组织入户走访工作组41个。\n",
+        date(2019, 5, 20), "玛多县",
+    )
+    assert _period(got["41个"]) == (date(2019, 3, 1), date(2019, 5, 20))
+
+
+def test_qianyue_before_a_number_is_the_act_counted_not_a_qualifier() -> None:
+    got = _by_mention("今年以来,全县家庭医生累计签约5.6万人,重点人群签约率达到72.4%。", date(2021, 6, 1), "嵩明县")
+    assert got["5.6万人"].subject.endswith("签约") and got["5.6万人"].qualifier == "exact"
