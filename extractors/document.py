@@ -56,12 +56,14 @@ LINKS_HEAD_RE = re.compile(
 # A numbered section heading of a bulletin (一、综合, (二)工业).
 SECTION_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
 # Datelines: an agency or paper, maybe a place, a day and 电/讯 (新华社昆明5月9日电), or 本报讯.
+# A local item's dateline: its place and 讯 (寻乌讯), maybe after the outlet that carries it (厦门网思明讯);
+# the place is group 1 (extractors.places reads it).
+LOCAL_DATELINE = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?[网报])?([\u4e00-\u9fff]{2,4})讯")
 DATELINE_RE = re.compile(
     r"(?:(?:新华社|中新社|中新网|人民网|新华网|央视网|[\u4e00-\u9fff]{1,8}(?:网|报|台|社))\s*"
     r"(?:[\u4e00-\u9fff]{2,5}?)?\s*\d{1,2}月\d{1,2}日\s*(?:电|讯|消息)|本报讯|本网讯|讯\s*[(（]记者"
-    # 寻乌讯（县农业和粮食局 刘春华）: a local news item opened by its place and 讯, its source in brackets;
-    # 厦门网思明讯（记者……）: the same after the outlet that carries it
-    r"|(?m:^)(?:[\u4e00-\u9fff]{1,6}?[网报])?[\u4e00-\u9fff]{2,4}讯(?=\s*[(（]))"
+    # 寻乌讯（县农业和粮食局 刘春华）, 厦门网思明讯（记者……）: a local item at a line's start, its source in brackets
+    r"|(?m:^)" + LOCAL_DATELINE.pattern + r"(?=\s*[(（]))"
 )
 # What opens a sentence that details the one before it: 其中 (after any spaces), or a part just named
 # with 中 (医院中,公立医院462个: the 医院 counted in the sentence before).

@@ -22,7 +22,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from extractors.document import Document
+from extractors.document import LOCAL_DATELINE, Document
 from extractors.gazetteer import NATIONAL_CODE, Division, Gazetteer, gazetteer
 
 
@@ -142,8 +142,6 @@ TOWNSHIP_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|苏木)")
 _SOURCE_LINE = re.compile(r"来源[:：]\s*([^\s　|]{2,30})")
 # The site's owner in the page's footer (主办:三明市林业局, 主办单位：绵阳市人民政府办公室).
 _OWNER_LINE = re.compile(r"主办(?:单位)?[:：]\s*([^\s　|]{2,30})")
-# A local item's dateline: its place and 讯 (寻乌讯), maybe after its outlet (厦门网思明讯).
-_LOCAL_DATELINE = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?[网报])?([\u4e00-\u9fff]{2,4})讯")
 # Where a dateline was filed: 新华社合肥1月26日电.
 _DATELINE_PLACE = re.compile(r"(?:社|网|报|台|讯)\s*([\u4e00-\u9fff]{2,4}?)\s*\d{1,2}月\d{1,2}日")
 _MEDIA_WORDS = ("日报", "晚报", "早报", "都市报", "商报", "时报")
@@ -467,7 +465,7 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
             vote(d, 4.0, None, "title")
             first[d.code] = (Mention(tm.start(1), tm.end(1), tm.group(1), AREA, (d,), None, "abbreviation"), "title")
     if doc.dateline is not None:
-        dm = _DATELINE_PLACE.search(s, doc.dateline[0], doc.dateline[1]) or _LOCAL_DATELINE.fullmatch(
+        dm = _DATELINE_PLACE.search(s, doc.dateline[0], doc.dateline[1]) or LOCAL_DATELINE.fullmatch(
             s, doc.dateline[0], doc.dateline[1]
         )
         if dm is not None and (dd := g.lookup(dm.group(1))) is not None:

@@ -119,10 +119,6 @@ _BREAKDOWN_RE = re.compile(r"\s*(?:分[\u4e00-\u9fff]{1,5}?看|从[\u4e00-\u9fff
 _BEGAN_RULE = "a day something began"
 # Inside a since-phrase (2018年1月专项斗争开展以来): the words of a launch.
 _LAUNCH_WORDS = re.compile(r"开展|启动|部署|实施|发起|打响")
-# After a since-phrase, in its sentence: a campaign launched (……以来,县教育局联合各乡镇开展控辍保学专项行动).
-_CAMPAIGN_LAUNCHED = re.compile(
-    r"[,，]?[^。;；\n]{0,16}?(?:开展|启动|部署|实施|发起|打响)[^。;；,，\n]{0,12}?(?:专项行动|专项整治|专项斗争|行动|会战|战役|攻坚战)"
-)
 _START_AFTER = re.compile(r"[^,，。;；]{0,6}?(?:启动|开始|开展|启用|实施|部署|开通|上线|开赛|开幕|开园|开业|投运|投用)")
 # 其中,“夏安”行动破获……: a part of the totals by a named campaign whose start is not stated
 _NAMED_CAMPAIGN_RE = re.compile(
@@ -668,7 +664,7 @@ class _Times:
         if (
             r == P.WHEN and not heading and per.kind == "span" and per.start is not None
             and mk.name in _SINCE_LAUNCH_MARKS
-            and (_LAUNCH_WORDS.search(mk.text) or _CAMPAIGN_LAUNCHED.match(s, mk.end, sent.end))
+            and (_LAUNCH_WORDS.search(mk.text) or _LAUNCH_RE.search(s, mk.end, sent.end) is not None)
         ):
             # 2018年1月专项斗争开展以来, 9月1日开学以来,县教育局联合各乡镇开展控辍保学专项行动: the campaign's
             # start, for its 开展以来 later
