@@ -168,9 +168,10 @@ def is_name_value_row(line: str) -> bool:
     return len(t) <= 40 and (" " in t or "\u3000" in t) and _NAME_VALUE_ROW.fullmatch(t) is not None
 
 
-# A name, then one to four values after spaces: 锡林浩特市　238件, 药品医疗器械  387件  罚没款524.7万元.
+# A name, then one to four values after spaces: 锡林浩特市　238件, 药品医疗器械  387件  罚没款524.7万元, 生猪出栏 87.3万头
+# 同比+1.6% (a change may carry its sign).
 _NAME_VALUE_ROW = re.compile(
-    r"[\u4e00-\u9fff()（）]{2,12}(?:[ \u3000]+[\u4e00-\u9fff]{0,4}\d[\d.,]*[\u4e00-\u9fff%‰/]{0,6}){1,4}"
+    r"[\u4e00-\u9fff()（）]{2,12}(?:[ \u3000]+[\u4e00-\u9fff]{0,4}[+\-＋－]?\d[\d.,]*[\u4e00-\u9fff%‰/]{0,6}){1,4}"
 )
 
 

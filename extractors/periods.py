@@ -731,6 +731,8 @@ _SUB_BEFORE = re.compile(r"其中[,，]?\s*$")
 _CAUSE = re.compile(r"受[^,，。;；]{0,10}$")  # tried only where 影响 follows the mark
 # 2003年“12·9”积案: a year before a case's name
 _CASE_NAME_AFTER = re.compile(r"[“\"]\d")
+# 2024年第一批重大项目: a year before the number of a batch names the batch, not the figures' period
+_BATCH_AFTER = re.compile(r"度?第[一二三四五六七八九十\d]{1,3}批")
 # 较前, 比上 before a duration (较前一周): a comparison base
 _COMPARE_LAST = re.compile(r"(?:较|比|与)(?:前|上)$")
 # After a year: the target it names (全年20万套任务, 年度目标).
@@ -787,6 +789,8 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         return None  # 实现, 发现, 表现
     if name == "year" and _CASE_NAME_AFTER.match(after):
         return None  # 2003年“12·9”积案: the year names a case
+    if name == "year" and after[:1] in "第度" and _BATCH_AFTER.match(after):
+        return None  # 2024年第一批重大项目集中开工: the year names the batch
     if name == "duration" and _TIME_LIMIT_OF_RATE.match(after):
         return None  # 3个月内办理答复率: a time limit inside the name of a rate, not a span
     if name == "year" and _TARGET_AFTER.match(after):

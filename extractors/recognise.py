@@ -1789,6 +1789,8 @@ def _is_event(doc: Document, n: Num, sent: Sentence, per: Period | None, top: Ph
         # 6月12日至13日,……遭受冰雹、大风袭击。……此次风雹灾害共造成……1.26万人受灾: the losses of one storm,
         # over its days, and its breakdown by area after it
         return True
+    if not event and _EPISODE.search(s, sent.start, n.start):
+        return True  # 截至6月23日18时,此次洪水共造成全市……受灾人口15.2万人: the losses of one flood, whatever its cut-off
     if event and not case_here and per is not None and per.kind == "day" and (
         _AREA_CLAUSE.match(s, clause_start)
         or _AREA_ACTS.search(s, sent.start, n.start)  # 6月26日,全省统一开展……,共发放: the area's day
@@ -1959,10 +1961,16 @@ def _line_of(doc: Document, pos: int) -> str:
     return doc.s[p.start : p.end]
 
 
-def _settle_headings(doc: Document, nums: list[Num]) -> None:
+# A row of a list written as a label, a colon and its values (城市低保:1137户,1682人,发放资金1563.2万元).
+_ROW_VALUE = r"[\u4e00-\u9fff]{0,6}\d[\d.,]*[\u4e00-\u9fff%‰/]{0,6}"
+_LABEL_ROW = re.compile(rf"[\u4e00-\u9fff()（）]{{2,14}}:\s*{_ROW_VALUE}(?:[,、;]\s*{_ROW_VALUE}){{0,5}}")
+
+
+def _settle_headings(doc: Document, nums: list[Num], times: _Times) -> None:
     """A heading's figure without a period of its own takes the period, kind and area of the body
     figure it restates, else of the first body figure after it; so does a figure of the page's
-    breadcrumb line, which repeats the title (首页 > 新闻中心 > 闽前10月冻结止付被骗资金3.54亿元)."""
+    breadcrumb line, which repeats the title (首页 > 新闻中心 > 闽前10月冻结止付被骗资金3.54亿元). A row of a
+    list under a caption that states a period (1-10月主要交通安全数据:) takes the caption's."""
 
     def key(n: Num) -> tuple[str, float]:
         return (n.unit.family if n.unit else "count", round(n.value * (n.unit.factor if n.unit else 1), 9))
@@ -1981,15 +1989,27 @@ def _settle_headings(doc: Document, nums: list[Num]) -> None:
         if not head[idx]:
             next_body = nums[idx]
     last_body: Num | None = None
+    captioned: dict[int, Phrase[_TimeValue]] = {}  # a row's index -> the period its caption states
     for idx, n in enumerate(nums):
         # a row of a list written with spaces under the body's text (分领域情况如下:\n药品医疗器械  387件  罚没款……): of
         # the period told above it, not a headline of what comes after
-        if head[idx] and last_body is not None and n.period is None and is_name_value_row(_line_of(doc, n.start)):
+        if head[idx] and last_body is not None and n.period is None and (
+            is_name_value_row(line := _line_of(doc, n.start)) or ":" in line and _LABEL_ROW.fullmatch(line.strip())
+        ):
             following[idx] = last_body
+            cap = times.scopes.innermost(doc.paragraph(n.start).start, heading=False)
+            if cap is not None and cap.start > last_body.end and cap.role in (P.WHEN, P.UNTIL, P.STOCK):
+                # 9月16日,……抓获42名。\n\n五、……\n1-10月主要交通安全数据:\n交通事故死亡人数  238人: the period of
+                # the caption stated after the last figure of the body, not that figure's day
+                captioned[idx] = cap
         elif not head[idx]:
             last_body = n
     for idx, n in enumerate(nums):
         if not head[idx]:
+            continue
+        if (cap := captioned.get(idx)) is not None:
+            n.period, n.event = cap.value.period, False
+            n.period_from = (cap.start, cap.end, "the period of the caption over the rows")
             continue
         own = n.period is not None
         match = first_body.get(key(n))
@@ -2080,6 +2100,30 @@ _LEVEL_BEFORE_CHANGE_OVER_YEAR = re.compile(r"[^,，。;；\d]{0,4}?[,，]\s*" +
 _CHANGE_OVER_YEAR_BEFORE = re.compile(
     _YEAR_START_BASE + r"(?:[^,，。;；]{0,6}|[^,，。;；\d]{0,6}(?:\d[\d.]*[^\d,，。;；、和]{0,5}[、和]){1,6})$"
 )
+
+
+# Between the two values of a from-to clause (由25793.17亿元增加到33786.07亿元): the change and 到 or 至.
+_FROM_TO_BETWEEN = re.compile(r"(?:增加|提高|增长|上升|下降|减少|扩大|缩小|降低|提升|跃升|攀升|升|降|增|减)(?:到|至)")
+
+
+def _from_to_over_years(doc: Document, nums: list[Num]) -> None:
+    """2019年至2023年,全省地区生产总值由25793.17亿元增加到33786.07亿元: under a range of whole years, the value a
+    from-to clause starts from is the first year's and the value it reaches is the last year's, not the range's."""
+    s = doc.s
+    for a, b in zip(nums, nums[1:], strict=False):
+        per = a.period
+        if (
+            per is None or per.kind != "span" or per.start is None or per.end is None or b.period != per
+            or per.start.year >= per.end.year or (per.start.month, per.start.day) != (1, 1)
+            or (per.end.month, per.end.day) != (12, 31) or s[a.start - 1 : a.start] not in ("由", "从")
+            or _FROM_TO_BETWEEN.fullmatch(s, a.end, b.start) is None
+        ):
+            continue
+        a.period = Period("span", per.start, date(per.start.year, 12, 31))
+        b.period = Period("span", date(per.end.year, 1, 1), per.end)
+        if a.period_from is not None and b.period_from is not None:
+            a.period_from = (*a.period_from[:2], "the first year of the range: where a from-to clause starts")
+            b.period_from = (*b.period_from[:2], "the last year of the range: what a from-to clause reaches")
 
 
 def _changes_over_year(doc: Document, nums: list[Num]) -> None:
@@ -2528,6 +2572,7 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
     _stock_subjects(doc.s, nums)
     _month_on_month(doc.s, nums)
     _changes_over_year(doc, nums)
+    _from_to_over_years(doc, nums)
     _lead_case_days(nums, times.arrest_days, doc.published)
     _reporting_window(doc, nums, times.until_ends, times.since_starts)
     _cut_off_in_paragraph(doc, nums)
@@ -2541,7 +2586,7 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
         _unify_restated(doc.s, nums)
         _one_reading_per_cut_off(nums, cut_offs)
     _breakdowns_of_totals(doc, nums)
-    _settle_headings(doc, nums)
+    _settle_headings(doc, nums, times)
     _as_written(nums, written)
     originals = _Originals(doc)
     return [_to_figure(doc, n, originals) for n in nums]

@@ -1,0 +1,88 @@
+"""Rules of 0.23, drawn from blind rounds 53 and 55: rows of a list under a caption that states a period
+take the caption's period (not the day of the last story told above them); a year before the number of
+a batch (2024年第一批) names the batch; under a range of whole years, a from-to clause starts in the first
+year and reaches the last; rows written as a label, a colon and values, or with a signed change after
+spaces, are rows of the list above them; the losses of one flood named as such (此次洪水共造成) are one
+incident's, whatever the cut-off they are counted to. Each test is a short release written for the rule."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extractors.figures import by_mention as _by_mention
+from tests.extractors.figures import period as _period
+
+
+def test_rows_under_a_caption_take_its_period_not_the_day_told_above() -> None:
+    got = _by_mention(
+        "市公安局通报前10月治安形势\n"
+        "10月8日,高新区警方在城东收网,抓获犯罪嫌疑人15名。\n"
+        "\n"
+        "三、交通安全\n"
+        "1-10月主要交通数据:\n"
+        "交通事故死亡人数  126人  同比下降8.1%\n"
+        "查处酒驾  6420起  同比上升3.5%\n",
+        date(2023, 11, 10), None,
+    )
+    assert _period(got["15名"]) == (date(2023, 10, 8), date(2023, 10, 8))
+    for m in ("126人", "8.1%", "6420起", "3.5%"):
+        assert _period(got[m]) == (date(2023, 1, 1), date(2023, 10, 31)), m
+        assert got[m].kind == "aggregate", m
+    assert got["126人"].period_from == "1-10月"
+
+
+def test_a_year_before_a_batch_names_the_batch_and_the_day_holds() -> None:
+    got = _by_mention(
+        "3月2日,全市2023年第二批重点项目集中开工,当天开工项目56个,总投资318.5亿元。\n",
+        date(2023, 3, 6), None,
+    )
+    assert _period(got["56个"]) == (date(2023, 3, 2), date(2023, 3, 2))
+    assert _period(got["318.5亿元"]) == (date(2023, 3, 2), date(2023, 3, 2))
+
+
+def test_a_from_to_clause_under_a_range_of_years_runs_from_the_first_year_to_the_last() -> None:
+    got = _by_mention(
+        "2018年至2022年,全县城镇居民人均可支配收入由28416元增加到36920元,年均增长6.8%。\n",
+        date(2023, 2, 10), None,
+    )
+    assert _period(got["28416元"]) == (date(2018, 1, 1), date(2018, 12, 31))
+    assert _period(got["36920元"]) == (date(2022, 1, 1), date(2022, 12, 31))
+    assert _period(got["6.8%"]) == (date(2018, 1, 1), date(2022, 12, 31))  # the rate is over the range
+
+
+def test_rows_written_with_a_colon_are_rows_of_the_list_above() -> None:
+    got = _by_mention(
+        "前三季度,全县累计发放各类救助资金8600万元。截至9月底,全县共有低保对象3120户。分类情况如下:\n"
+        "城市低保:820户,发放资金1320.5万元\n"
+        "农村低保:2300户,发放资金5210.8万元\n"
+        "今年8月起,全县城乡低保标准分别提高到每人每月760元和610元。\n",
+        date(2021, 10, 20), None,
+    )
+    for m in ("820户", "2300户"):
+        assert _period(got[m]) == (None, date(2021, 9, 30)), m  # not from 今年8月起 told after them
+
+
+def test_rows_with_a_signed_change_after_spaces_are_rows_of_the_list_above() -> None:
+    got = _by_mention(
+        "上半年,全县肉类总产量3.2万吨,同比增长1.9%。\n"
+        "主要指标:\n"
+        "生猪出栏 28.6万头 同比+2.4%\n"
+        "牛出栏 1.05万头 同比-1.2%\n"
+        "截至6月末,全县生猪存栏41.3万头。\n",
+        date(2024, 7, 18), None,
+    )
+    for m in ("28.6万头", "2.4%", "1.05万头", "-1.2%"):
+        assert _period(got[m]) == (date(2024, 1, 1), date(2024, 6, 30)), m
+    assert got["28.6万头"].subject == "生猪出栏"
+    assert _period(got["41.3万头"]) == (None, date(2024, 6, 30))
+
+
+def test_the_losses_of_one_flood_named_as_such_are_an_event() -> None:
+    got = _by_mention(
+        "据县应急管理局统计,截至7月12日20时,此次洪水共造成全县9个乡镇受灾,受灾人口3.6万人,直接经济损失1.2亿元。"
+        "今年以来,全县共发生自然灾害11次。\n",
+        date(2020, 7, 13), None,
+    )
+    assert got["3.6万人"].kind == "event"
+    assert got["1.2亿元"].kind == "event"
+    assert got["11次"].kind == "aggregate"
