@@ -222,8 +222,15 @@ _CARRIER_FLOWS = re.compile(r"通行|进出|出入|吞吐")
 
 def _carrier_before_flow(t: str, xm: re.Match[str]) -> bool:
     """Whether what stands before the adverb is the carrier of a flow (高速公路累计通行车辆), which names
-    the quantity with it, rather than an actor."""
+    the quantity with it, rather than an actor; or a fund before what went in or out of it (医保基金累计支出,
+    新农合基金累计补偿): the fund names the quantity."""
+    if _FUND_END.search(t, 0, xm.start(1)):
+        return bool(_FUND_FLOWS.match(t, xm.end()))
     return bool(_CARRIER_FLOWS.match(t, xm.end())) and not _ACTOR_END.search(t, 0, xm.start(1))
+
+
+_FUND_END = re.compile(r"(?:基金|资金|公积金)$")
+_FUND_FLOWS = re.compile(r"(?:支出|收入|结余|补偿|支付|拨付|筹集|征收|缴存|提取|使用)")
 
 
 # A person with what leads up to the act (家住椒江区的居民王女士在网上刷单被骗): the person goes.
@@ -844,9 +851,13 @@ def share_base(t: str) -> str:
         if t.endswith(w) and len(t) > len(w) + 1:
             return t[: -len(w)]
     k = t.rfind("占")
-    if k >= 2 and _SHARE_OF_SCOPE.fullmatch(t[k:]):
-        return t[:k]  # 家禽存栏占全省 -> 家禽存栏
+    if k >= 2 and (_SHARE_OF_SCOPE.fullmatch(t[k:]) or _SHARE_OF_PLAN.fullmatch(t, k)):
+        return t[:k]  # 家禽存栏占全省 -> 家禽存栏; 水利投资占年度计划 -> 水利投资
     return t
+
+
+# A share of the plan or target the quantity is measured against (完成水利投资12.7亿元,占年度计划的81.4%).
+_SHARE_OF_PLAN = re.compile(r"占(?:年度|全年|年)?(?:投资)?(?:计划|目标|任务)(?:的)?")
 
 
 _DECREASE_SET: frozenset[str] = frozenset(DECREASE_WORDS)  # asked of every change word found: one lookup
@@ -1632,6 +1643,11 @@ def _from_to_topic(doc: Document, n: Num, k: int, rw: tuple[str, ...]) -> list[s
     return [topic]
 
 
+# A column's header that names what its values count (事故起数, 死亡人数, 受灾人口), not a value or a change
+# (绝对数, 2023年, 比上年增长): the row's label alone names too little when the table has two such columns.
+_COUNTED_COLUMN = re.compile(r"[\u4e00-\u9fff]{0,6}(?:起数|人数|件数|户数|次数|宗数|人口|面积|金额)")
+
+
 def _row_of_a_place(place: Place | None, label: str) -> bool:
     """Whether a table row's label names a place or a level rather than what is counted (上蔡县, 安县 for 安州区,
     汲冢镇, 市本级, 合计): its values count what their column names."""
@@ -1677,6 +1693,11 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                     and row_q.table.label_start == n.table.label_start and not row_q.table.comparison and row_q.subject
                 ):
                     label = row_q.subject  # 上蔡县 | 523146 | -1.8 under 比上年增长(%): the change of the row's 总产量
+            elif (
+                not n.table.comparison and (col := re.sub(r"[(（][^()（）]*[)）]", "", n.table.header).strip())
+                and _COUNTED_COLUMN.fullmatch(col) and col not in label and label not in col
+            ):
+                label += col  # 火灾 | 5起 | 2人 under 事故起数 | 死亡人数: the row's kind and what its column counts
             n.subject = n.base = label
             n.comparison = n.table.comparison or comparison_of(n.table.header, _family(n))
             n.sign = 1

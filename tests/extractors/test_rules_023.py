@@ -3,7 +3,9 @@ take the caption's period (not the day of the last story told above them); a yea
 a batch (2024年第一批) names the batch; under a range of whole years, a from-to clause starts in the first
 year and reaches the last; rows written as a label, a colon and values, or with a signed change after
 spaces, are rows of the list above them; the losses of one flood named as such (此次洪水共造成) are one
-incident's, whatever the cut-off they are counted to. Each test is a short release written for the rule."""
+incident's, whatever the cut-off they are counted to; a fund before 累计 names the quantity (医保基金累计支出);
+a table's row of a kind takes its column's count (火灾 | 5起 | 2人); a change after a share of the plan is of
+the quantity, not the share. Each test is a short release written for the rule."""
 
 from __future__ import annotations
 
@@ -86,3 +88,29 @@ def test_the_losses_of_one_flood_named_as_such_are_an_event() -> None:
     assert got["3.6万人"].kind == "event"
     assert got["1.2亿元"].kind == "event"
     assert got["11次"].kind == "aggregate"
+
+
+def test_a_fund_before_an_adverb_names_the_quantity() -> None:
+    got = _by_mention("上半年,全市医保基金累计支出18.6亿元,同比增长7.4%。各级医疗机构累计诊疗312万人次。\n", date(2022, 7, 20), None)
+    assert got["18.6亿元"].subject == "医保基金支出"
+    assert got["7.4%"].subject.startswith("医保基金支出")
+    assert got["312万人次"].subject == "诊疗"  # an actor before 累计 still goes
+
+
+def test_a_row_of_a_kind_takes_what_its_column_counts() -> None:
+    got = _by_mention(
+        "1-9月,全县安全生产形势平稳。\n"
+        "类别 | 事故起数 | 死亡人数\n"
+        "道路交通 | 41起 | 12人\n"
+        "火灾 | 6起 | 1人\n",
+        date(2021, 10, 12), None,
+    )
+    assert got["41起"].subject == "道路交通事故起数"
+    assert got["12人"].subject == "道路交通死亡人数"
+    assert got["1人"].subject == "火灾死亡人数"
+
+
+def test_a_change_after_a_share_of_the_plan_is_of_the_quantity() -> None:
+    got = _by_mention("前三季度,全县累计完成交通投资8.4亿元,占年度计划的76.2%,同比增长11.3%。\n", date(2019, 10, 15), None)
+    assert got["11.3%"].subject.startswith("交通投资")
+    assert "计划" not in got["11.3%"].subject
