@@ -135,6 +135,9 @@ _LAUNCH_RULE = "the month or day a campaign was launched: the start of what is c
 _CASE_STORY_RE = re.compile(_CASE_RE.pattern + "|" + _CASE_NARRATIVE.pattern + r"|缜密侦查|落网|收网|线索")
 # A sentence that only looks back at the figures before it (以上是……, 这是……, 上述数据为……)
 _LOOKS_BACK_RE = re.compile(r"\s*(?:以上|上述|这是|这些|这组|(?:该|此次|这次|本次)(?:专项)?(?:行动|活动|整治))")
+# A since phrase that counts from a campaign's launch (去年3月启动“项目建设年”专项行动以来): news running to the
+# day of the release, not a part of the year a January-to-April release reports on.
+_CAMPAIGN_SINCE = re.compile(r"(?:行动|活动|斗争|整治|战役|会战|攻坚战)以来$")
 # A clause about the campaign the release reports on (行动中冻结的涉案资金已返还……)
 _CAMPAIGN_CLAUSE = re.compile(r"行动中|该行动|此次行动|本次行动|专项行动|行动以来|行动期间")
 _SCENE_RE = re.compile(r"\s*(?:会上|会议上|发布会上|活动现场|仪式现场|会议现场|发布会现场|仪式上)")
@@ -150,7 +153,7 @@ _FLOW_VERBS = re.compile(
 )
 # After 目前: a count of acts done so far (目前已完成整改, 目前全县共查处), not a stock on hand.
 _SO_FAR_OPEN = re.compile(r"[,，]?\s*(?:全[省市县区州旗])?(?:已经|已累计|已|共计|共|累计)")
-_STOCK_NOUNS = re.compile(r"现有|实有|已有|(?<!新)设立|在册|保有量|余额|结余|存栏|常住人口|户籍人口|总人口|共有|拥有|现存|建成|已建|累计建成|覆盖|库存")
+_STOCK_NOUNS = re.compile(r"现有|实有|已有|(?<!新)设立|在册|保有量|余额|结余|存栏|常住人口|户籍人口|总人口|共有|拥有|现存|建成|已建|累计建成|覆盖|库存|在库")
 _HOLIDAY_GAP = re.compile(r"[“”\"]?[^,，。;；\n]{0,6}?[(（]")
 _LOCAL_BIND = ("的", "(", "的(")
 # 由2018年的412人、7.2%降至……: the later items of a list of numbers after 的 share the first one's phrase
@@ -416,6 +419,7 @@ class _Times:
                     ry is not None and per is not None and per.kind == "span" and per.start is not None
                     and per.end == doc.published and ry.start is not None and ry.end is not None
                     and ry.start < per.start <= ry.end and mk.name.startswith("since")
+                    and not _CAMPAIGN_SINCE.search(mk.text)
                 ):
                     # 自去年5月1日立案登记制实施以来 in a report on last year: up to the end of that year
                     per = Period("span", per.start, ry.end)

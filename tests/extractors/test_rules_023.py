@@ -5,7 +5,9 @@ year and reaches the last; rows written as a label, a colon and values, or with 
 spaces, are rows of the list above them; the losses of one flood named as such (此次洪水共造成) are one
 incident's, whatever the cut-off they are counted to; a fund before 累计 names the quantity (医保基金累计支出);
 a table's row of a kind takes its column's count (火灾 | 5起 | 2人); a change after a share of the plan is of
-the quantity, not the share. Each test is a short release written for the rule."""
+the quantity, not the share; an average over months told aside (1—5月平均) holds for its sentence only; a
+campaign launched in a month (去年11月开展……行动以来) is a running total from that month to the release. Each
+test is a short release written for the rule."""
 
 from __future__ import annotations
 
@@ -114,3 +116,23 @@ def test_a_change_after_a_share_of_the_plan_is_of_the_quantity() -> None:
     got = _by_mention("前三季度,全县累计完成交通投资8.4亿元,占年度计划的76.2%,同比增长11.3%。\n", date(2019, 10, 15), None)
     assert got["11.3%"].subject.startswith("交通投资")
     assert "计划" not in got["11.3%"].subject
+
+
+def test_an_average_over_the_months_told_aside_holds_for_its_sentence() -> None:
+    got = _by_mention(
+        "4月份,全市居民消费价格同比上涨0.4%。1—4月平均,全市居民消费价格比去年同期上涨0.2%。\n"
+        "从同比看,食品烟酒类价格上涨1.2%,居住类价格下降0.3%。\n",
+        date(2021, 5, 14), None,
+    )
+    assert _period(got["0.2%"]) == (date(2021, 1, 1), date(2021, 4, 30))
+    for m in ("0.4%", "1.2%", "0.3%"):
+        assert _period(got[m]) == (date(2021, 4, 1), date(2021, 4, 30)), m
+
+
+def test_a_campaign_launched_in_a_month_runs_from_it_to_the_release() -> None:
+    got = _by_mention(
+        "去年10月开展“清欠百日”集中执行行动以来,全市法院共执结案件2310件,执行到位金额4.6亿元。\n",
+        date(2022, 6, 8), None,
+    )
+    assert _period(got["2310件"]) == (date(2021, 10, 1), date(2022, 6, 8))
+    assert _period(got["4.6亿元"]) == (date(2021, 10, 1), date(2022, 6, 8))
