@@ -243,14 +243,14 @@ def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tu
         return AGENCY, "an agency of the area"
     if _RANKED_VALUE.match(s, b):
         return AREA, "the place ranked, with its value after it (张家口市最低，为17)"
+    if after.startswith(ORIGIN_AFTER):
+        return ORIGIN, "籍 or a direction after"  # (安徽、四川方向客流分别占: also the last of a list before 分别)
     if before.endswith("、") and _DISTRIBUTED_AFTER.match(s, b) and _place_ends_at(s, a - 1):
         # 乌鲁木齐市、昌吉州、伊犁州重点项目分别完成投资……: the last of a list handing out its figures, whatever
         # word follows it (重点, 增速 name what each place counts, not a ranking)
         return LIST, "the last of a list of places before 分别"
     if after.startswith(RANK_AFTER) and not after.startswith(RANKED_AFTER) and not _OWN_AVERAGE.match(after):
         return COMPARE, "a ranking word after"
-    if after.startswith(ORIGIN_AFTER):
-        return ORIGIN, "籍 or a direction after"
     if after.startswith(LIST_AFTER) or (
         before.endswith("、") and a >= 2 and not _ITEM_NUMBER_BEFORE.search(s, max(0, a - 5), a)
         and not _FIGURE_ITEM_BEFORE.search(s, max(0, a - 10), a)
@@ -325,6 +325,13 @@ def mentions(doc: Document, gaz: Gazetteer | None = None) -> list[Mention]:
         ):
             # 贵州毕节籍: the province written before an origin is part of that origin
             out[-1] = Mention(prev.start, prev.end, prev.text, ORIGIN, prev.candidates, None, "the area of an origin after it")
+        if role == ORIGIN and s.startswith(ORIGIN_AFTER, h.end):
+            # 安徽、江苏、河南、四川方向客流: every place of a list before a direction or 籍 is one too
+            k, end = len(out) - 1, h.start
+            while k >= 0 and out[k].role == LIST and s[out[k].end : end] in LIST_JOINERS:
+                out[k] = Mention(out[k].start, out[k].end, out[k].text, ORIGIN, out[k].candidates, None,
+                                 "listed before an origin or a direction")
+                end, k = out[k].start, k - 1
         prev = Mention(h.start, h.end, h.surface, role, h.candidates, None, rule)
         out.append(prev)
     taken = _Spans([(x.start, x.end) for x in out])

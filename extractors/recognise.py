@@ -2042,7 +2042,12 @@ def _settle_headings(doc: Document, nums: list[Num], times: _Times) -> None:
 
 # Subjects that are stocks whatever the period in force (存栏 is the herd on hand at the period's end,
 # 出栏 the animals sold over it): a span in force becomes a stock as of its end.
-STOCK_SUBJECTS = re.compile(r"存栏|在册|保有量|余额|结余|常住人口|户籍人口|总人口|库存|在押|在校生|参保人数|参保人|参保率|持证|覆盖率")
+STOCK_SUBJECTS = re.compile(
+    r"存栏|在册|保有量|余额|结余|常住人口|户籍人口|总人口|库存|在押|在校生|参保人数|参保人|参保率|持证|覆盖率"
+    r"|床位|卫生技术人员|专任教师|执业(?:\(助理\))?医师|注册护士|装机容量|城镇化率|贫困发生率"
+)
+# What was added over the period, not what there is at its end (新增床位, 新建学校).
+_ADDED = re.compile(r"(?:全年|当年|年内)?(?:新增|新建|新开工|新改建|新招|新录用|增加|减少)")
 
 
 # A change against the start of the year (比上年末, 较年初): a change over the year, not a stock.
@@ -2069,7 +2074,7 @@ def _stock_subjects(s: str, nums: list[Num]) -> None:
             # 存栏同比增长 stays a stock as of the quarter's end)
             continue
         if (
-            STOCK_SUBJECTS.search(n.base or n.subject)
+            STOCK_SUBJECTS.search(subj := n.base or n.subject) and not _ADDED.match(subj)
             or n.table is not None and n.table.comparison is None and STOCK_SUBJECTS.search(n.table.header)
         ) and not CHANGE_OVER_YEAR.search(n.table.header if n.table is not None and n.table.comparison else n.raw_clause):
             # (a table's column of a stock: 险种 | 参保人数, its rows named by what is insured)

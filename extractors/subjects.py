@@ -226,10 +226,16 @@ def _carrier_before_flow(t: str, xm: re.Match[str]) -> bool:
     新农合基金累计补偿): the fund names the quantity."""
     if _FUND_END.search(t, 0, xm.start(1)):
         return bool(_FUND_FLOWS.match(t, xm.end()))
+    if _VENUE_END.search(t, 0, xm.start(1)):
+        return bool(_VENUE_FLOWS.match(t, xm.end()))  # A级旅游景区累计接待游客, 轨道交通累计客运量
     return bool(_CARRIER_FLOWS.match(t, xm.end())) and not _ACTOR_END.search(t, 0, xm.start(1))
 
 
 _FUND_END = re.compile(r"(?:基金|资金|公积金)$")
+# A venue or a mode of transport before an adverb and the visitors or passengers it took in (A级旅游景区累计接待游客,
+# 省际长途客运累计发送旅客): the venue is where the flow went, part of what is counted, not an actor.
+_VENUE_END = re.compile(r"(?:景区|景点|公园|博物馆|纪念馆|美术馆|度假区|重点村|集聚区|街区|轨道交通|公交|客运|枢纽|口岸|酒店|民宿)$")
+_VENUE_FLOWS = re.compile(r"(?:接待|发送|运送|集散|客运量|入住)")
 _FUND_FLOWS = re.compile(r"(?:支出|收入|结余|补偿|支付|拨付|筹集|征收|缴存|提取|使用)")
 
 
@@ -623,8 +629,8 @@ def _cut_before_verb(t: str) -> str:
         prev = last_verb(t[:k])
         cut = (j + len(v)) if j >= 0 else (t.rfind(prev) + len(prev) if prev and t.rfind(prev) + len(prev) <= k - 2 else -1)
         return t[cut:] if cut > 0 else t
-    if k >= 4:
-        t = t[k:]
+    if k >= 4 and not (_VENUE_END.search(t, 0, k) and _VENUE_FLOWS.match(t, k)):
+        t = t[k:]  # (not after a venue: A级旅游景区接待游客 counts the venue's visitors)
     rest = t[len(v) :]
     d = rest.rfind("的")
     if d >= 4 and len(rest) - d - 1 >= 2 and not (rest[d + 1 :] in _GENERIC_HEADS and len(rest) <= 20):

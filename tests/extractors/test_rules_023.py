@@ -6,7 +6,9 @@ spaces, are rows of the list above them; the losses of one flood named as such (
 incident's, whatever the cut-off they are counted to; a fund before 累计 names the quantity (医保基金累计支出);
 a table's row of a kind takes its column's count (火灾 | 5起 | 2人); a change after a share of the plan is of
 the quantity, not the share; an average over months told aside (1—5月平均) holds for its sentence only; a
-campaign launched in a month (去年11月开展……行动以来) is a running total from that month to the release. Each
+campaign launched in a month (去年11月开展……行动以来) is a running total from that month to the release; a list
+of places before 方向 or 籍 names destinations or origins, not the figures' areas; a venue before 累计接待 is part
+of what is counted; beds, health workers and teachers in a year's bulletin are counted at the year's end. Each
 test is a short release written for the rule."""
 
 from __future__ import annotations
@@ -136,3 +138,27 @@ def test_a_campaign_launched_in_a_month_runs_from_it_to_the_release() -> None:
     )
     assert _period(got["2310件"]) == (date(2021, 10, 1), date(2022, 6, 8))
     assert _period(got["4.6亿元"]) == (date(2021, 10, 1), date(2022, 6, 8))
+
+
+def test_places_listed_before_a_direction_are_destinations_not_areas() -> None:
+    got = _by_mention(
+        "春运期间,全市铁路累计发送旅客312.6万人次。从去向看,湖南、江西、四川方向客流分别占铁路发送量的18.2%、12.5%和9.1%。\n",
+        date(2024, 3, 6), "长沙市",
+    )
+    for m in ("18.2%", "12.5%", "9.1%"):
+        assert got[m].region != "湖南省" and got[m].region not in ("江西省", "四川省"), m
+
+
+def test_a_venue_before_an_adverb_is_part_of_what_is_counted() -> None:
+    got = _by_mention("国庆假期,全市A级旅游景区累计接待游客86.4万人次,同比增长7.2%。\n", date(2023, 10, 8), None)
+    assert "景区" in got["86.4万人次"].subject
+
+
+def test_beds_and_health_workers_in_a_years_bulletin_are_counted_at_its_end() -> None:
+    got = _by_mention(
+        "2019年,全县医疗卫生机构178个。卫生技术人员1436人,其中执业(助理)医师512人。医疗卫生机构床位1512张,全年新增床位120张。\n",
+        date(2020, 4, 20), None,
+    )
+    for m in ("1436人", "512人", "1512张"):
+        assert _period(got[m]) == (None, date(2019, 12, 31)), m
+    assert _period(got["120张"]) == (date(2019, 1, 1), date(2019, 12, 31))  # what was added over the year
