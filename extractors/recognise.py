@@ -2042,10 +2042,12 @@ def _settle_headings(doc: Document, nums: list[Num], times: _Times) -> None:
 
 # Subjects that are stocks whatever the period in force (存栏 is the herd on hand at the period's end,
 # 出栏 the animals sold over it): a span in force becomes a stock as of its end.
-STOCK_SUBJECTS = re.compile(
-    r"存栏|在册|保有量|余额|结余|常住人口|户籍人口|总人口|库存|在押|在校生|参保人数|参保人|参保率|持证|覆盖率"
-    r"|床位|卫生技术人员|专任教师|执业(?:\(助理\))?医师|注册护士|装机容量|城镇化率|贫困发生率"
-)
+STOCK_SUBJECTS = re.compile(r"存栏|在册|保有量|余额|结余|常住人口|户籍人口|总人口|库存|在押|在校生|参保人数|参保人|参保率|持证|覆盖率")
+# What a year's bulletin counts at the year's end (卫生技术人员1436人, 床位1512张), where a rate of its change
+# stated after it (比上年增加1450人，增长4.2%) is the change over the year.
+_COUNTED_AT_END = re.compile(r"床位|卫生技术人员|专任教师|执业(?:\(助理\))?医师|注册护士|装机容量|城镇化率|贫困发生率")
+# A change stated right before its rate (比上年增加1450人，增长4.2%): the change over the period, not a level at its end.
+_CHANGED = re.compile(r"(?:增长|下降|增加|减少|提高|降低|上升|回落)了?$")
 # What was added over the period, not what there is at its end (新增床位, 新建学校).
 _ADDED = re.compile(r"(?:全年|当年|年内)?(?:新增|新建|新开工|新改建|新招|新录用|增加|减少)")
 
@@ -2074,7 +2076,9 @@ def _stock_subjects(s: str, nums: list[Num]) -> None:
             # 存栏同比增长 stays a stock as of the quarter's end)
             continue
         if (
-            STOCK_SUBJECTS.search(subj := n.base or n.subject) and not _ADDED.match(subj)
+            STOCK_SUBJECTS.search(subj := n.base or n.subject)
+            or _COUNTED_AT_END.search(subj) and not _ADDED.match(subj)
+            and not (n.unit is not None and n.unit.family in ("percent", "points") and _CHANGED.search(n.raw_clause.rstrip()))
             or n.table is not None and n.table.comparison is None and STOCK_SUBJECTS.search(n.table.header)
         ) and not CHANGE_OVER_YEAR.search(n.table.header if n.table is not None and n.table.comparison else n.raw_clause):
             # (a table's column of a stock: 险种 | 参保人数, its rows named by what is insured)
