@@ -8,8 +8,8 @@ a table's row of a kind takes its column's count (火灾 | 5起 | 2人); a chang
 the quantity, not the share; an average over months told aside (1—5月平均) holds for its sentence only; a
 campaign launched in a month (去年11月开展……行动以来) is a running total from that month to the release; a list
 of places before 方向 or 籍 names destinations or origins, not the figures' areas; a venue before 累计接待 is part
-of what is counted; beds, health workers and teachers in a year's bulletin are counted at the year's end. Each
-test is a short release written for the rule."""
+of what is counted; beds, health workers and teachers in a year's bulletin are counted at the year's end; a
+count of recipients before 发放 is named by the recipients. Each test is a short release written for the rule."""
 
 from __future__ import annotations
 
@@ -162,3 +162,9 @@ def test_beds_and_health_workers_in_a_years_bulletin_are_counted_at_its_end() ->
     for m in ("1436人", "512人", "1512张"):
         assert _period(got[m]) == (None, date(2019, 12, 31)), m
     assert _period(got["120张"]) == (date(2019, 1, 1), date(2019, 12, 31))  # what was added over the year
+
+
+def test_a_count_of_recipients_before_a_payment_is_named_by_the_recipients() -> None:
+    got = _by_mention("1-10月,全市向3.2万名失业人员发放失业保险金4.6亿元。\n", date(2021, 11, 15), None)
+    assert got["3.2万名"].subject == "失业人员"
+    assert "失业保险金" in got["4.6亿元"].subject
