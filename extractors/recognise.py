@@ -2075,10 +2075,13 @@ def _stock_subjects(s: str, nums: list[Num]) -> None:
             # 全年……森林覆盖率……比上年提高0.3个百分点: what changed over the year, not a stock (a quarter's
             # 存栏同比增长 stays a stock as of the quarter's end)
             continue
-        if (
-            STOCK_SUBJECTS.search(subj := n.base or n.subject)
-            or _COUNTED_AT_END.search(subj) and not _ADDED.match(subj)
+        subj = n.base or n.subject
+        counted_at_end = (
+            _COUNTED_AT_END.search(subj) is not None and not _ADDED.match(subj)
             and not (n.unit is not None and n.unit.family in ("percent", "points") and _CHANGED.search(n.raw_clause.rstrip()))
+        )
+        if (
+            STOCK_SUBJECTS.search(subj) or counted_at_end
             or n.table is not None and n.table.comparison is None and STOCK_SUBJECTS.search(n.table.header)
         ) and not CHANGE_OVER_YEAR.search(n.table.header if n.table is not None and n.table.comparison else n.raw_clause):
             # (a table's column of a stock: 险种 | 参保人数, its rows named by what is insured)

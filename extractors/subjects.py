@@ -1654,6 +1654,11 @@ def _from_to_topic(doc: Document, n: Num, k: int, rw: tuple[str, ...]) -> list[s
 _COUNTED_COLUMN = re.compile(r"[\u4e00-\u9fff]{0,6}(?:起数|人数|件数|户数|次数|宗数|人口|面积|金额)")
 
 
+def _column_name(header: str) -> str:
+    """A column's header without its unit in parentheses (总产量(吨) -> 总产量)."""
+    return re.sub(r"[(（][^()（）]*[)）]", "", header).strip()
+
+
 def _row_of_a_place(place: Place | None, label: str) -> bool:
     """Whether a table row's label names a place or a level rather than what is counted (上蔡县, 安县 for 安州区,
     汲冢镇, 市本级, 合计): its values count what their column names."""
@@ -1692,7 +1697,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # place counts what its column names (县区 | 总产量(吨): 上蔡县 523146)
             label = n.table.label
             if _row_of_a_place(n.place, label):
-                label = re.sub(r"[(（][^()（）]*[)）]", "", n.table.header).strip() or label
+                label = _column_name(n.table.header) or label
                 row_q = nums[i - 1] if i > 0 else None
                 if (
                     n.table.comparison and row_q is not None and row_q.table is not None
@@ -1700,7 +1705,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 ):
                     label = row_q.subject  # 上蔡县 | 523146 | -1.8 under 比上年增长(%): the change of the row's 总产量
             elif (
-                not n.table.comparison and (col := re.sub(r"[(（][^()（）]*[)）]", "", n.table.header).strip())
+                not n.table.comparison and (col := _column_name(n.table.header))
                 and _COUNTED_COLUMN.fullmatch(col) and col not in label and label not in col
             ):
                 label += col  # 火灾 | 5起 | 2人 under 事故起数 | 死亡人数: the row's kind and what its column counts
