@@ -79,7 +79,9 @@ SCORER = SHARED / "eval" / "score.py"
 # 库存 a stock, two rates of one value, any 局 an agency, what is allotted for this year, a crop's year) and 0.21.1
 # (banners by their customary names, 一带 no site, a source no area, 环比 the last month, rows of townships), and
 # 0.22.0 (an outlet's dateline with a place, 联合 before a name, 时报 papers, a year to date after a semicolon,
-# a campaign's window closing only what is told after its cut-off, a launch in a start's sentence, 签约).
+# a campaign's window closing only what is told after its cut-off, a launch in a start's sentence, 签约), and 0.23.0
+# (captions over rows, colon and signed rows, a batch's year, from-to under a range of years, 1—5月平均, a campaign
+# launched in a month, one flood's losses, funds and venues before 累计, a table row's column, year-end counts).
 VALUE_F1_GATE = 0.98
 STRICT_F1_GATE = 0.948
 
