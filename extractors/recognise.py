@@ -300,6 +300,7 @@ class _Times:
         self.until_ends: dict[date, int] = {}
         self.since_starts: dict[date, int] = {}
         self.main_span: Period | None = None  # the last span stated at document level
+        self.first_span: Period | None = None  # the first span stated at document level (what the lead reports on)
         # the year before a release of January to April reports on, stated first at document level (去年,该院共
         # 受理…… in a work report): 全年 later is that year, and a span since a day inside it runs to its end
         self.report_year: Period | None = None
@@ -753,6 +754,18 @@ class _Times:
                 # since January of a release on one month is a remark of its paragraph; the month is back after it
                 level, rule = PARAGRAPH, "the year to date, opening a paragraph of a release on one month: that paragraph"
             elif (
+                per.kind == "span" and per.start is not None and per.end is not None
+                and (per.start.month, per.start.day) == (1, 1)
+                and any(a is not None and b == per.end and a > per.start for a, b in self.title_periods)
+                and sent.start > para.start + 1 and mk.start - sent.start <= 2 and sent.end >= para.end - 1
+                and (lead := self.first_span) is not None and lead.start is not None and lead.end is not None
+                and lead.start.month == lead.end.month and (lead.start, lead.end) in self.title_periods
+            ):
+                # 8月份全市居民消费价格同比上涨2.9% / 8月份,……。1-8月,全市居民消费价格总水平比去年同期上涨2.4%。\n八大类
+                # ……: the year to date told in the last sentence of a paragraph of a release on one month (its title's, and
+                # the first its body reports on) is that sentence's
+                level, rule = SENTENCE, "the year to date, told inside a paragraph of a release on one month: its sentence"
+            elif (
                 mk.name == "year" and inside and self.main_span is not None and self.main_span.start is not None
                 and self.main_span.end is not None and self.main_span.end.year > self.main_span.start.year
                 and self.main_span in self.year_ranges
@@ -941,6 +954,7 @@ class _Times:
                 self.since_starts.setdefault(per.start, mk.start)
             if level == DOCUMENT and per.kind == "span":
                 self.main_span = per
+                self.first_span = self.first_span or per
                 if (
                     self.report_year is None and doc.published is not None and per.start is not None
                     and per.end is not None and per.end.year == doc.published.year - 1 and doc.published.month <= 4
@@ -1857,11 +1871,18 @@ def _reporting_window(
 ) -> None:
     """截至12月上旬 in one place and 自10月起……以来 in another describe one reporting window: figures
     since the start run to the cut-off date, and figures as of the cut-off date run from the start."""
+    also_year = False  # a year to date told beside the campaign's start (……自4月1日开展以来……。今年以来,……)
+    if len(since_starts) > 1:
+        launched = {d: at for d, at in since_starts.items() if (d.month, d.day) != (1, 1)}
+        also_year = len(launched) == 1 and len(since_starts) == 2
+        since_starts = launched if also_year else since_starts
     if len(until_ends) != 1 or len(since_starts) != 1 or doc.published is None:
         return
     ((until, until_at),), ((since, since_at),) = until_ends.items(), since_starts.items()
     if not since < until < doc.published:
         return
+    if also_year and doc.para_index(since_at) != doc.para_index(until_at):
+        return  # the cut-off is the year to date's (1-10月……截至10月底), not the campaign's
     if since_at > until_at and not any(
         n.period is not None and n.period.start == since and n.period.end == doc.published for n in nums
     ):
@@ -1880,7 +1901,7 @@ def _reporting_window(
                 # cut-off its data have
                 n.period = Period("span", since, until)
         elif (
-            P.is_stock(p) and p.end == until and not STOCK_SUBJECTS.search(n.base or n.subject)
+            not also_year and P.is_stock(p) and p.end == until and not STOCK_SUBJECTS.search(n.base or n.subject)
             and not (n.unit is not None and n.unit.family in ("percent", "points") and "率" in (n.base or n.subject))
             and _FLOW_VERBS.search(doc.s, n.sentence[0], n.start) and _is_flow_clause(doc.s, n.sentence[0], n.start)
         ):

@@ -9,7 +9,9 @@ the quantity, not the share; an average over months told aside (1—5月平均) 
 campaign launched in a month (去年11月开展……行动以来) is a running total from that month to the release; a list
 of places before 方向 or 籍 names destinations or origins, not the figures' areas; a venue before 累计接待 is part
 of what is counted; beds, health workers and teachers in a year's bulletin are counted at the year's end; a
-count of recipients before 发放 is named by the recipients. Each test is a short release written for the rule."""
+count of recipients before 发放 is named by the recipients; a campaign's window told with its cut-off in one
+paragraph closes there also when a year to date is told elsewhere; the year to date told at the end of a paragraph
+of a release on one month is that sentence's. Each test is a short release written for the rule."""
 
 from __future__ import annotations
 
@@ -168,3 +170,27 @@ def test_a_count_of_recipients_before_a_payment_is_named_by_the_recipients() -> 
     got = _by_mention("1-10月,全市向3.2万名失业人员发放失业保险金4.6亿元。\n", date(2021, 11, 15), None)
     assert got["3.2万名"].subject == "失业人员"
     assert "失业保险金" in got["4.6亿元"].subject
+
+
+def test_a_campaigns_window_closes_at_its_cut_off_beside_a_year_to_date() -> None:
+    got = _by_mention(
+        "“清源2023”专项行动自5月1日开展以来,全市公安机关持续发力。截至9月30日,全市共破获毒品刑事案件412起。\n"
+        "从缴获毒品种类看,专项行动开展以来,全市缴获海洛因86.2公斤、冰毒片剂312.5公斤。\n"
+        "此外,今年以来全市累计兑现禁毒举报奖励资金126万元。\n",
+        date(2023, 10, 18), None,
+    )
+    assert _period(got["412起"]) == (date(2023, 5, 1), date(2023, 9, 30))
+    assert _period(got["86.2公斤"]) == (date(2023, 5, 1), date(2023, 9, 30))
+    assert _period(got["126万元"]) == (date(2023, 1, 1), date(2023, 10, 18))
+
+
+def test_the_year_to_date_at_the_end_of_a_paragraph_of_a_release_on_one_month_is_its_sentences() -> None:
+    got = _by_mention(
+        "7月份全市居民消费价格同比上涨1.8%\n"
+        "7月份,全市居民消费价格总水平同比上涨1.8%;环比上涨0.4%。1-7月,全市居民消费价格总水平比去年同期上涨1.2%。\n"
+        "八大类商品和服务价格同比“六升二降”。食品烟酒类价格上涨4.6%,交通和通信类价格下降1.9%。\n",
+        date(2020, 8, 14), None,
+    )
+    assert _period(got["1.2%"]) == (date(2020, 1, 1), date(2020, 7, 31))
+    for m in ("4.6%", "1.9%"):
+        assert _period(got[m]) == (date(2020, 7, 1), date(2020, 7, 31)), m
