@@ -1654,6 +1654,10 @@ def _from_to_topic(doc: Document, n: Num, k: int, rw: tuple[str, ...]) -> list[s
 _COUNTED_COLUMN = re.compile(r"[\u4e00-\u9fff]{0,6}(?:起数|人数|件数|户数|次数|宗数|人口|面积|金额)")
 
 
+# A table's row named by a period (2019年 | 55.3万亩 | 21起): its values count what their columns name.
+_PERIOD_ROW = re.compile(r"(?:(?:19|20)\d{2}年度?|(?:19|20)\d{2}年?\d{1,2}月份?|\d{1,2}月份?|\d{1,2}[-—至]\d{1,2}月份?|[一二三四1-4]季度)")
+
+
 def _column_name(header: str) -> str:
     """A column's header without its unit in parentheses (总产量(吨) -> 总产量)."""
     return re.sub(r"[(（][^()（）]*[)）]", "", header).strip()
@@ -1696,7 +1700,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # a table's value: what its row counts, the change its column states; a row named by a
             # place counts what its column names (县区 | 总产量(吨): 上蔡县 523146)
             label = n.table.label
-            if _row_of_a_place(n.place, label):
+            if _row_of_a_place(n.place, label) or _PERIOD_ROW.fullmatch(label):
                 label = _column_name(n.table.header) or label
                 row_q = nums[i - 1] if i > 0 else None
                 if (

@@ -11,7 +11,8 @@ of places before 方向 or 籍 names destinations or origins, not the figures' a
 of what is counted; beds, health workers and teachers in a year's bulletin are counted at the year's end; a
 count of recipients before 发放 is named by the recipients; a campaign's window told with its cut-off in one
 paragraph closes there also when a year to date is told elsewhere; the year to date told at the end of a paragraph
-of a release on one month is that sentence's. Each test is a short release written for the rule."""
+of a release on one month is that sentence's; a table's row named by a year counts what its column names. Each
+test is a short release written for the rule."""
 
 from __future__ import annotations
 
@@ -194,3 +195,15 @@ def test_the_year_to_date_at_the_end_of_a_paragraph_of_a_release_on_one_month_is
     assert _period(got["1.2%"]) == (date(2020, 1, 1), date(2020, 7, 31))
     for m in ("4.6%", "1.9%"):
         assert _period(got[m]) == (date(2020, 7, 1), date(2020, 7, 31)), m
+
+
+def test_a_table_row_named_by_a_year_counts_what_its_column_names() -> None:
+    got = _by_mention(
+        "2019年至2023年,全县营造林和森林防火工作成效明显。各年度情况如下:\n"
+        "年份 | 营造林面积 | 森林火灾\n"
+        "2019年 | 12.6万亩 | 8起\n"
+        "2020年 | 13.1万亩 | 5起\n",
+        date(2024, 3, 12), None,
+    )
+    assert got["12.6万亩"].subject == "营造林面积"
+    assert got["5起"].subject == "森林火灾"
