@@ -141,6 +141,8 @@ def test_a_campaign_launched_in_a_month_runs_from_it_to_the_release() -> None:
     )
     assert _period(got["2310件"]) == (date(2021, 10, 1), date(2022, 6, 8))
     assert _period(got["4.6亿元"]) == (date(2021, 10, 1), date(2022, 6, 8))
+    got = _by_mention("今年3月城乡低保专项治理开展以来,全县共核查低保对象1.26万户。\n", date(2019, 9, 2), None)
+    assert _period(got["1.26万户"]) == (date(2019, 3, 1), date(2019, 9, 2))
 
 
 def test_places_listed_before_a_direction_are_destinations_not_areas() -> None:
