@@ -1807,7 +1807,7 @@ def _is_event(doc: Document, n: Num, sent: Sentence, per: Period | None, top: Ph
         # 6月12日至13日,……遭受冰雹、大风袭击。……此次风雹灾害共造成……1.26万人受灾: the losses of one storm,
         # over its days, and its breakdown by area after it
         return True
-    if not event and _EPISODE.search(s, sent.start, n.start):
+    if not event and words["episode"].within(sent.start, n.start):
         return True  # 截至6月23日18时,此次洪水共造成全市……受灾人口15.2万人: the losses of one flood, whatever its cut-off
     if event and not case_here and per is not None and per.kind == "day" and (
         _AREA_CLAUSE.match(s, clause_start)
@@ -2452,7 +2452,10 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times, dict[str, st
     place_scopes = _place_scopes(doc, ms, area)
     times = _Times(doc, [n.start for n in nums])
     cases = [m.start() for m in _CASE_RE.finditer(s)] if any(w in s for w in _CASE_WORDS) else []
-    words = {"narrative": _Words(_CASE_NARRATIVE, s), "campaign": _Words(_CAMPAIGN_RE, s, _CAMPAIGN_NOT_AFTER), "total": _Words(_TOTAL_WORDS, s)}
+    words = {
+        "narrative": _Words(_CASE_NARRATIVE, s), "campaign": _Words(_CAMPAIGN_RE, s, _CAMPAIGN_NOT_AFTER),
+        "total": _Words(_TOTAL_WORDS, s), "episode": _Words(_EPISODE, s),
+    }
     # a sentence that sums up a case names it (该案, 此案): without such a name in the text its pattern is not
     # tried (案 alone stands in nearly every release: 案件)
     case_totals = any(w in s for w in _CASE_NAMES)
