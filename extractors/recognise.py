@@ -758,8 +758,8 @@ class _Times:
                 and (per.start.month, per.start.day) == (1, 1)
                 and any(a is not None and b == per.end and a > per.start for a, b in self.title_periods)
                 and sent.start > para.start + 1 and mk.start - sent.start <= 2 and sent.end >= para.end - 1
-                and (lead := self.first_span) is not None and lead.start is not None and lead.end is not None
-                and lead.start.month == lead.end.month and (lead.start, lead.end) in self.title_periods
+                and (first := self.first_span) is not None and first.start is not None and first.end is not None
+                and first.start.month == first.end.month and (first.start, first.end) in self.title_periods
             ):
                 # 8月份全市居民消费价格同比上涨2.9% / 8月份,……。1-8月,全市居民消费价格总水平比去年同期上涨2.4%。\n八大类
                 # ……: the year to date told in the last sentence of a paragraph of a release on one month (its title's, and
