@@ -168,11 +168,19 @@ def is_name_value_row(line: str) -> bool:
     return len(t) <= 40 and (" " in t or "\u3000" in t) and _NAME_VALUE_ROW.fullmatch(t) is not None
 
 
+def is_label_row(line: str) -> bool:
+    """A row of a list written as a label, a colon and its values (城市低保:1137户,1682人,发放资金1563.2万元)."""
+    return ":" in line and _LABEL_ROW.fullmatch(line.strip()) is not None
+
+
 # A name, then one to four values after spaces: 锡林浩特市　238件, 药品医疗器械  387件  罚没款524.7万元, 生猪出栏 87.3万头
 # 同比+1.6% (a change may carry its sign).
 _NAME_VALUE_ROW = re.compile(
     r"[\u4e00-\u9fff()（）]{2,12}(?:[ \u3000]+[\u4e00-\u9fff]{0,4}[+\-＋－]?\d[\d.,]*[\u4e00-\u9fff%‰/]{0,6}){1,4}"
 )
+# A label, a colon, then one to six values with their labels and units, set apart by commas (see is_label_row).
+_ROW_VALUE = r"[\u4e00-\u9fff]{0,6}\d[\d.,]*[\u4e00-\u9fff%‰/]{0,6}"
+_LABEL_ROW = re.compile(rf"[\u4e00-\u9fff()（）]{{2,14}}:\s*{_ROW_VALUE}(?:[,、;]\s*{_ROW_VALUE}){{0,5}}")
 
 
 def is_heading_line(line: str) -> bool:

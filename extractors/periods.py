@@ -37,6 +37,8 @@ _Y2 = _Y.replace("?P<y>", "?:")
 _JOIN = r"(?:至|到|-|—|–|~|～)"
 # 起 that opens a span (5月1日起), not the 起 of 起诉, 起草, 起火 (2023年起诉毒品犯罪3176人)
 _QI = r"起(?![诉草火步点飞义获])"
+# What names a campaign (专项行动, 集中整治, 攻坚战): read by the since phrases of a launch, here and in recognise.
+CAMPAIGN_NOUNS = r"(?:行动|活动|斗争|整治|战役|会战|攻坚战)"
 # 至今 that means up to now, not the 至 of a range whose other end is this year (自去年10月至今年8月)
 _ZHIJIN = r"至今(?!年)"
 
@@ -65,8 +67,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # 今年9月秋季开学以来: a month with its year and a few words before 以来, without 自; or the campaign launched
     # then (去年11月开展“冬季攻势”集中执行行动以来, 今年5月农村低保专项治理开展以来)
     ("since_month_open", rf"{_Y}(?P<m>{_N})月份?(?![\d日])(?:[\u4e00-\u9fff]{{1,8}}?|(?:启动|开展|部署|实施|发起|打响)"
-                         r"[\u4e00-\u9fff“”、]{2,20}?(?:行动|活动|斗争|整治|战役|会战|攻坚战)"
-                         r"|[\u4e00-\u9fff“”、]{2,16}?(?:行动|活动|斗争|整治|治理|战役|会战|攻坚战)(?:开展|启动|部署|实施))以来"),
+                         rf"[\u4e00-\u9fff“”、]{{2,20}}?{CAMPAIGN_NOUNS}"
+                         rf"|[\u4e00-\u9fff“”、]{{2,16}}?(?:{CAMPAIGN_NOUNS}|治理)(?:开展|启动|部署|实施))以来"),
     ("until", rf"(?:截至|截止到|截止|到)(?:{_Y}?(?P<m>{_N})月(?:(?P<d>{_N})日|(?P<part>底|末|上旬|中旬|下旬)|份)?)"),
     ("until_zhi", rf"至{_Y}?(?P<m>{_N})月(?:(?P<d>{_N})日|份)?(?:底|末)?(?:止|结束|截止)"),
     # 至10月底 right after a since phrase, without 止 (专项斗争开展以来至10月底): the cut-off of that span

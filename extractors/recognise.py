@@ -27,7 +27,14 @@ from datetime import date
 
 from extractors import memo, places, subjects, tables
 from extractors import periods as P
-from extractors.document import BREAKDOWN_FRAME, Document, Paragraph, Sentence, is_name_value_row
+from extractors.document import (
+    BREAKDOWN_FRAME,
+    Document,
+    Paragraph,
+    Sentence,
+    is_label_row,
+    is_name_value_row,
+)
 from extractors.gazetteer import gazetteer
 from extractors.model import Figure, stored_by_slot
 from extractors.periods import (
@@ -137,7 +144,7 @@ _CASE_STORY_RE = re.compile(_CASE_RE.pattern + "|" + _CASE_NARRATIVE.pattern + r
 _LOOKS_BACK_RE = re.compile(r"\s*(?:以上|上述|这是|这些|这组|(?:该|此次|这次|本次)(?:专项)?(?:行动|活动|整治))")
 # A since phrase that counts from a campaign's launch (去年3月启动“项目建设年”专项行动以来): news running to the
 # day of the release, not a part of the year a January-to-April release reports on.
-_CAMPAIGN_SINCE = re.compile(r"(?:行动|活动|斗争|整治|战役|会战|攻坚战)以来$")
+_CAMPAIGN_SINCE = re.compile(P.CAMPAIGN_NOUNS + "以来$")
 # A clause about the campaign the release reports on (行动中冻结的涉案资金已返还……)
 _CAMPAIGN_CLAUSE = re.compile(r"行动中|该行动|此次行动|本次行动|专项行动|行动以来|行动期间")
 _SCENE_RE = re.compile(r"\s*(?:会上|会议上|发布会上|活动现场|仪式现场|会议现场|发布会现场|仪式上)")
@@ -1986,11 +1993,6 @@ def _line_of(doc: Document, pos: int) -> str:
     return doc.s[p.start : p.end]
 
 
-# A row of a list written as a label, a colon and its values (城市低保:1137户,1682人,发放资金1563.2万元).
-_ROW_VALUE = r"[\u4e00-\u9fff]{0,6}\d[\d.,]*[\u4e00-\u9fff%‰/]{0,6}"
-_LABEL_ROW = re.compile(rf"[\u4e00-\u9fff()（）]{{2,14}}:\s*{_ROW_VALUE}(?:[,、;]\s*{_ROW_VALUE}){{0,5}}")
-
-
 def _settle_headings(doc: Document, nums: list[Num], times: _Times) -> None:
     """A heading's figure without a period of its own takes the period, kind and area of the body
     figure it restates, else of the first body figure after it; so does a figure of the page's
@@ -2019,7 +2021,7 @@ def _settle_headings(doc: Document, nums: list[Num], times: _Times) -> None:
         # a row of a list written with spaces under the body's text (分领域情况如下:\n药品医疗器械  387件  罚没款……): of
         # the period told above it, not a headline of what comes after
         if head[idx] and last_body is not None and n.period is None and (
-            is_name_value_row(line := _line_of(doc, n.start)) or ":" in line and _LABEL_ROW.fullmatch(line.strip())
+            is_name_value_row(line := _line_of(doc, n.start)) or is_label_row(line)
         ):
             following[idx] = last_body
             cap = times.scopes.innermost(doc.paragraph(n.start).start, heading=False)
