@@ -105,6 +105,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                      r"|(?:中心|平台|热线|专线|专班|机制|系统|联盟|工作站|服务站|基地)(?:正式)?"
                      r"(?:成立|组建|挂牌|开通|上线|运行|启用|投用|投运|建立|设立)以来"),
     ("same_period_last_year", r"(?:上年|去年)同期"),
+    # 较上月(3859例): the month before the month in force, as a comparison base
+    ("month_before", r"(?<=[较比与])上个?月(?![底末初份])"),
     ("year_end", rf"(?:{_Y}(?:末|底))|年(?:末|底)"),
     ("year", rf"(?:{_Y}(?:度)?(?:全年|一年)?)|全年"),
     # 近两年 without 来 reads as 近两年来 (not 近两年前, 近两年内, 近5年均值)
@@ -294,9 +296,19 @@ def years_counted(mark: Mark) -> int | None:
     return _num(m.group("n") or m.group("n2")) if m is not None else None
 
 
+def _month_before(st: Period | None) -> Period | None:
+    """较上月: the month before the month in force, and only under a month (上月 of anything else is not read)."""
+    if st is None or st.start is None or st.end is None or st.start.day != 1 or st.end != month_end(st.start.year, st.start.month):
+        return None
+    prev = st.start - timedelta(days=1)
+    return Period("span", date(prev.year, prev.month, 1), prev)
+
+
 def resolve(mark: Mark, ctx: Context) -> Period | None:
     """Dates of ``mark``; ``None`` when it carries no period (or cannot be read)."""
     name = mark.name
+    if name == "month_before":
+        return _month_before(ctx.state)  # (its pattern looks behind the mark, at 较: not matched on its text)
     pat = _SINGLE[name]
     m = pat.fullmatch(mark.text) or pat.match(mark.text)
     if m is None:
@@ -760,7 +772,7 @@ _ROLE_OF_MARK: dict[str, str] = {
     "until": UNTIL, "until_zhi": UNTIL, "until_zhi_after": UNTIL, "until_now": UNTIL,
     "stock": STOCK, "stock_implicit": STOCK, "year_end": STOCK,
     "weak_stock": WEAK, "rate": SIDE, "duration": NULL, "recent_years": RECENT,
-    "same_period_last_year": COMPARE,
+    "same_period_last_year": COMPARE, "month_before": COMPARE,
 }
 
 

@@ -38,7 +38,7 @@ from extractors.units import (
     RANGE_JOINERS,
     UNITS,
     Unit,
-    classes_at,
+    counted_at,
     not_unit_at,
     unit_at,
 )
@@ -338,7 +338,7 @@ def _read_one(
             # five is a date's). Nothing is read after these digits (no comma, no 余/多 or multiplier), so the
             # unit is read at j below, and these tests stand for that step's own.
             unit_tests_at_j = not_unit_at(s, j)
-            if unit_tests_at_j and not classes_at(s, j):
+            if unit_tests_at_j and counted_at(s, j, "." in core) is None:
                 return None
     if prev in _RANGE_JOINER_SET and i >= 2 and (s[i - 2].isdigit() or s[i - 2] in _CN_DIGITS):
         up = _range_end(s, i, norm, text)
@@ -403,17 +403,15 @@ def _read_one(
 
     unit: Unit | None = None
     high: float | None = None
-    if unit_tests_at_j is None:
-        classes = not is_cn and classes_at(s, k)
-        if not_unit_at(s, k) and not classes:
-            return None
-    else:  # (k == j: asked above, for a date's number)
-        classes = unit_tests_at_j or classes_at(s, k)
+    # a word of NOT_UNITS that counts after digits (14类, 5期, 21.36小时): None where there is none
+    counted = None if is_cn else counted_at(s, k, mult != 1 or "." in core)
+    if unit_tests_at_j is None and counted is None and not_unit_at(s, k):
+        return None
     if percent_words:
         unit = UNITS["%"]
-    elif classes:
-        unit = UNITS["类"]
-        k += 1
+    elif counted is not None:
+        unit = counted
+        k += len(counted.text)
     else:
         unit = unit_at(s, k)
         if (

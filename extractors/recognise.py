@@ -108,12 +108,14 @@ _ONE_INSTANCE = re.compile(r"一(?:名|辆|宗|艘|架|位)(?![次批])")
 _TOTAL_WORDS = re.compile(r"共计|累计|总计|合计|共|先后")
 # Right after a cut-off date: a count of flows follows (截至8月31日,共破获……).
 _FLOW_AFTER_UNTIL = re.compile(r"[,，]?\s*(?:全省|全市|全县|全区)?(?:共|累计|共计)")
-# A paragraph that opens on the area's totals (全省累计, 全市共): after an incident told before it, the
+# A paragraph (or a sentence after 此外) that opens on the area's totals (全省累计, 全市共): after an incident told before it, the
 # release's window is back.
 _AREA_TOTAL_RE = re.compile(
-    r"\s*(?:(?:据介绍|据统计|据了解|另悉|此外|另外|同时)[,，]\s*)?(?:全国|全省|全市|全区|全县|全州)(?:公安机关|各地|各级)?"
+    r"\s*(?:(?P<aside>据介绍|据统计|据了解|另悉|此外|另外|同时)[,，]\s*)?(?:全国|全省|全市|全区|全县|全州)"
+    r"(?:公安机关|各地|各级|海关|法院|检察机关|[\u4e00-\u9fff]{1,4}?部门)?"
     r"(?:还|也)?(?:累计|共计|共|总计|先后|还)"
 )
+_TURN_WORDS = ("此外", "另外", "同时", "另悉")  # opening a sentence that turns from an incident back to the totals
 _AREA_TOTAL_WORDS = ("全国", "全省", "全市", "全区", "全县", "全州")  # one of them stands in every match of it
 _DURING_RE = re.compile(
     r"\s*(?:据[^,，。;；]{1,16}?(?:通报|统计|介绍|显示)[,，]?\s*)?"  # 据郴州市公安局通报，攻势期间……
@@ -167,7 +169,7 @@ _LOCAL_BIND = ("的", "(", "的(")
 _LIST_AFTER_DE = re.compile(r"的(?:\d[\d.]*(?:多|余)?[^\d、,，。;；:：]{0,4}、){1,5}$")
 _SAME_PERIOD_STATED = re.compile(
     r"(?:[,，]\s*)?(?:共|累计|全市|全省|全县|全区|该[局院关队所])?(?:共|累计)?(?:发生|破获|侦破|查获|抓获|缴获|接报|立案|受理|新收|查处)"
-    r"|为(?=\d)"  # 一季度……5.26亿元,去年同期为4.43亿元: last year's figure
+    r"|为(?:逆差|顺差)?(?=\d)"  # 一季度……5.26亿元,去年同期为4.43亿元 (为逆差97.5亿元): last year's figure
     r"|(?:仅|只有|仅为|仅有|只)(?=\d)"  # ……办理案件6件,而去年同期仅1件
 )
 _LIST_JOIN = ("、", "和", "及", "与", "或", "以及")
@@ -207,7 +209,11 @@ def _report_sentence_day(doc: Document, pos: int, fig_starts: list[int]) -> bool
 
 
 # A forecast in a clause: 预计, 有望, 力争, 将 before what is expected.
-_FORECAST = re.compile(r"预计|有望|力争|预期|计划|将(?:达到?|突破|超过|稳定在|实现|保持|增长|提高)")
+# 计划 of a plan to come (计划新建), not of a programme's or a policy's name (计划生育, 计划免疫, 营养改善计划覆盖,
+# 为计划怀孕夫妇) nor of the year's target a figure is measured against (完成年度计划的81.4%)
+_FORECAST = re.compile(
+    r"预计|有望|力争|预期|(?<!年度)(?<!改善)计划(?!生育|怀孕|免疫|单列|的)|将(?:达到?|突破|超过|稳定在|实现|保持|增长|提高)"
+)
 # What is allotted or set for a year (a budget, a subsidy's standard), not done by the day of the release.
 _ALLOTTED = re.compile(r"安排(?:[\u4e00-\u9fff]{0,12}?)(?:资金|经费|补助|补贴|预算)|下达(?:[\u4e00-\u9fff]{0,12}?)(?:资金|经费|计划|任务)|标准(?:提高|提升|调整)")
 # A paragraph's opening up to the dates of the holiday it names (春节黄金周期间(1月22日至28日)).
@@ -354,8 +360,9 @@ class _Times:
                 extra.append((sent.start, m.group(0).strip(), None, "a breakdown (分市看) after an incident: the release's window"))
             elif (
                 area_total and (m := _AREA_TOTAL_RE.match(s, sent.start))
-                and doc.paragraphs[sent.para].start >= sent.start - 1
+                and (doc.paragraphs[sent.para].start >= sent.start - 1 or m.group("aside"))
             ):
+                # (also a sentence inside the paragraph that turns to the totals: 9月26日,……查获……。此外,全区海关共截获……)
                 extra.append((sent.start, m.group(0).strip(), None, "a paragraph on the area's totals after an incident"))
         self._extra = sorted(extra)
         title = doc.title
@@ -439,13 +446,8 @@ class _Times:
                     # 去年,全市共破获……。“严打”专项行动自6月1日开展以来,……: a start with no year, counted up to the day
                     # of publication, is this year's (not the year of the sentence before)
                     per = Period("span", this_year, per.end)
-                if mk.name == "quarter" and per is not None and _SUB_QUARTER.search(s, max(0, mk.start - 4), mk.start):
-                    per = _quarter_alone(per, state)
-                elif (
-                    mk.name == "quarter" and per is not None and per.start is not None and per.end is not None
-                    and per.end.month > 3 and _QUARTERS_BEFORE.search(s, doc.sentence(mk.start).start, mk.start)
-                ):
-                    per = Period("span", date(per.end.year, per.end.month - 2, 1), per.end)  # 一季度……,二季度……
+                if mk.name == "quarter" and per is not None:
+                    per = _quarter_read(s, mk, doc.sentence(mk.start), per)
                 if mk.name in ("holiday", "holiday_other"):
                     per = _holiday_period(mk, holidays, per)
             if per is None:
@@ -607,7 +609,7 @@ class _Times:
             top = self.scopes.innermost(at, heading=False)
             earlier_para = top is not None and self.doc.para_index(top.start) < self.doc.para_index(at)
             if self.main_span is not None and top is not None and (
-                text == "同期" or top.role == P.EVENT and ("期间" in text or earlier_para)
+                text == "同期" or top.role == P.EVENT and ("期间" in text or earlier_para or text.startswith(_TURN_WORDS))
                 # 3月末，全省……存款余额……。\n分设区市看，合肥市地区生产总值……: a breakdown of flows after a paragraph
                 # on a stock is the release's window again (not of a stock: 分市看，……存款余额)
                 or top.role == P.STOCK and text.endswith("看") and earlier_para
@@ -1057,16 +1059,21 @@ def _state_of(in_force: list[Phrase[_TimeValue]]) -> Period | None:
 
 
 _SUB_QUARTER = re.compile(r"其中[,，]?\s*$")
-# Quarters told one by one (分季度看,一季度……,二季度……): each is the quarter alone.
-_QUARTERS_BEFORE = re.compile(r"分季度|(?<![前头])[一二三四1-4]季度")
+# Quarters told one by one (分季度看,一季度……,二季度……, 从季度看): each is the quarter alone.
+_QUARTERS_BEFORE = re.compile(r"[分从按]季度|(?<![前头])[一二三四1-4]季度")
 
 
-def _quarter_alone(per: Period, state: Period | None) -> Period:
-    """其中，第四季度…… under 全年: a part of the span in force is the quarter alone, not the months up to its end
-    (the cumulative reading would be the whole span again)."""
-    if per.start is None or per.end is None or state is None or state.start is None or state.end is None:
+def _quarter_read(s: str, mk: Mark, sent: Sentence, per: Period) -> Period:
+    """A quarter is read cumulatively (三季度: January to September, as statistics bureaus report), but it is
+    the quarter alone where it is a part of the total in force (其中，第四季度……: the cumulative reading would
+    be the whole year again), one of quarters told one by one (分季度看,一季度……,二季度……), or compared with
+    the quarter before it (第三季度,……环比下降12.4%: quarter on quarter)."""
+    if per.start is None or per.end is None or per.end.month <= 3:
         return per
-    if state.start <= per.start and state.end >= per.end and per.end.month > 3:
+    if (
+        _SUB_QUARTER.search(s, max(0, mk.start - 4), mk.start) or _QUARTERS_BEFORE.search(s, sent.start, mk.start)
+        or s.find("环比", mk.end, sent.end) >= 0 or s.find("環比", mk.end, sent.end) >= 0
+    ):
         return Period("span", date(per.end.year, per.end.month - 2, 1), per.end)
     return per
 
@@ -1924,13 +1931,15 @@ def _cut_off_in_paragraph(doc: Document, nums: list[Num]) -> None:
     if doc.published is None:
         return
     # (paragraph, start) -> the cut-off of a running total from it, and where that total is told; a start
-    # inside a year only (a launch day), not New Year's Day that 今年以来 and 1-3月 share
+    # inside a year only (a launch day), not New Year's Day that 今年以来 and 1-3月 share, nor the first of a
+    # month told alone (10月以来,……累计接诊28.6万人次。10月份,……环比增长: that month, not a cut-off)
     cut: dict[tuple[int, date], tuple[date, int]] = {}
     for n in nums:
         p = n.period
         if (
             p is not None and p.kind == "span" and p.start is not None and p.end is not None and p.end < doc.published
             and (p.start.month, p.start.day) != (1, 1)
+            and not (p.start.day == 1 and p.end == P.month_end(p.start.year, p.start.month))
         ):
             cut.setdefault((n.para, p.start), (p.end, n.start))
     if not cut:
@@ -2065,7 +2074,7 @@ def _settle_headings(doc: Document, nums: list[Num], times: _Times) -> None:
 
 # Subjects that are stocks whatever the period in force (存栏 is the herd on hand at the period's end,
 # 出栏 the animals sold over it): a span in force becomes a stock as of its end.
-STOCK_SUBJECTS = re.compile(r"存栏|在册|保有量|余额|结余|常住人口|户籍人口|总人口|库存|在押|在校生|参保人数|参保人|参保率|持证|覆盖率")
+STOCK_SUBJECTS = re.compile(r"实有|现有|存栏|在册|保有量|余额|结余|常住人口|户籍人口|总人口|库存|在押|在校生|参保人数|参保人|参保率|持证|覆盖率")
 # What a year's bulletin counts at the year's end (卫生技术人员1436人, 床位1512张), where a rate of its change
 # stated after it (比上年增加1450人，增长4.2%) is the change over the year.
 _COUNTED_AT_END = re.compile(r"床位|卫生技术人员|专任教师|执业(?:\(助理\))?医师|注册护士|装机容量|城镇化率|贫困发生率")
@@ -2297,6 +2306,45 @@ def _breakdowns_of_totals(doc: Document, nums: list[Num]) -> None:
             n.period_from = total.period_from and (
                 total.period_from[0], total.period_from[1], f"{m.group(0).strip(',， ')}: the total it breaks down"
             )
+
+
+def _parts_after_totals(doc: Document, nums: list[Num]) -> None:
+    """A sentence opening 其中 gives parts of the totals of the sentence before it, in its paragraph: where the
+    totals are counted from a start up to a cut-off (6月22日以来……截至7月9日,……共造成……受灾) and a part is read as
+    a stock as of that cut-off (其中,长沙市直接经济损失93.5亿元), the part is counted over the same span."""
+    s = doc.s
+    if "其中" not in s:
+        return
+    groups: list[list[Num]] = []
+    for n in nums:
+        if groups and groups[-1][0].sentence == n.sentence:
+            groups[-1].append(n)
+        else:
+            groups.append([n])
+    for before, group in zip(groups, groups[1:], strict=False):
+        # the totals: the last count before (not a change of it, 较去年底增长6.2%, nor a share)
+        total = next((t for t in reversed(before) if t.comparison is None and not _is_rate(t)), None)
+        q = total.period if total is not None else None
+        if (
+            total is None or q is None or q.kind != "span" or q.start is None or total.heading
+            or total.para != group[0].para or not _PARTS_OPEN.match(s, group[0].sentence[0])
+        ):
+            continue
+        for m in group:
+            p = m.period
+            if p is not None and p.start is None and p.end == q.end and (
+                m.period_from is None or m.period_from[0] < group[0].sentence[0]  # (not a stock the sentence states)
+            ) and not (m.period_from and "named campaign" in m.period_from[2]):
+                m.period = q
+                m.period_from = total.period_from and (*total.period_from[:2], "其中: a part of the totals before, over their span")
+
+
+def _is_rate(n: Num) -> bool:
+    return n.unit is not None and n.unit.family in ("percent", "points", "ratio")
+
+
+# A sentence that opens on the parts of what was just counted.
+_PARTS_OPEN = re.compile(r"\s*其中[,，]")
 
 
 def _duplicate_headings(doc: Document) -> set[int]:
@@ -2628,6 +2676,7 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
         _unify_restated(doc.s, nums)
         _one_reading_per_cut_off(nums, cut_offs)
     _breakdowns_of_totals(doc, nums)
+    _parts_after_totals(doc, nums)
     _settle_headings(doc, nums, times)
     _as_written(nums, written)
     originals = _Originals(doc)

@@ -1044,6 +1044,10 @@ _INSIDE_HINT = re.compile("[(（计前被" + _MAYBE_PERIOD.pattern[1:-1] + "]")
 _BY_MEANS = re.compile(r"(?:通过|依托|借助)[^,，。;；]{1,20}?(?:方式|渠道|途径|形式|手段|平台|模式)")
 
 
+# What a rate is reckoned per, written right before its number (每人每月, 每生每年, 每户): no part of its subject.
+_PER_TAIL = re.compile(r"(?:每(?:人|户|生|名|位|家|亩))?(?:每(?:月|年|天|日|周|学期|学年))?$")
+
+
 def _clean(t: str, rw: tuple[str, ...]) -> str:
     if (c := t.lstrip()[:1]) and (c in _ITEM_NUMBER_FIRST or c.isdecimal()):
         t = _ITEM_NUMBER.sub("", t)  # 2.南海区接报火灾: an item's number
@@ -1062,6 +1066,8 @@ def _clean(t: str, rw: tuple[str, ...]) -> str:
         # clause back as it is, being what they gave for it the first time)
         t = strip_lead(_strip_places(t), rw)
     t = t.strip(" \u3000,、“")
+    if "每" in t and (pm := _PER_TAIL.search(t)) is not None and pm.start() < len(t):
+        t = strip_tail(t[: pm.start()]).strip(" \u3000,、“")  # 低保标准为每人每月712元: the rate's basis, not what is counted
     if t[-1:] in "+-＋－":
         t = t.rstrip("+-＋－ ")  # 同比+14.2%: the sign written before the number is the number's
     if t and (t in _LEVEL_WORDS or gazetteer().candidates(t, simplified=True)):
@@ -1228,6 +1234,10 @@ BARE_HEADS: frozenset[str] = frozenset({"比例", "比率", "率", "占比", "�
 # Measures written alone after a count of something (成交4862套,面积53.7万平方米): of that something.
 _ATTRIBUTE_HEADS: frozenset[str] = frozenset({"面积", "金额", "净重", "总重", "重量"})
 _WEIGHT_HEADS: frozenset[str] = frozenset({"净重", "总重", "重量"})
+# A fund's accounts written one after another (基金总收入4862.1亿元,总支出4597.3亿元,累计结余4316.9亿元): the heads
+# that name an account of the fund the figure before named, and that figure's head.
+_LEDGER_HEADS: frozenset[str] = frozenset({"支出", "总支出", "结余", "累计结余", "当期结余", "滚存结余"})
+_LEDGER_END = re.compile(r"总?(?:收入|支出)$")
 # Totals written alone after an addition to them (新增企业215家,总数达到3260家).
 _TOTAL_HEADS: frozenset[str] = frozenset({"总数", "总量"})
 # Connectives that open a sentence and name nothing (此外, 同时, 另外).
@@ -2049,8 +2059,9 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # another change is of the quantity the share is of
             bases = [share_base(m.base) if m.comparison == "share" and fam != "points" else m.base for m in before]
             names = [b + _fit_change(chg, b) if chg not in b else b for b in bases]
-            if in_sent[-1].compared:
-                # 增长-8.7%,较一季度(-10.8%)回升2.1个百分点: the growth rate changed, named with its base
+            if in_sent[-1].compared and _family(in_sent[-1]) in ("percent", "points", "ratio"):
+                # 增长-8.7%,较一季度(-10.8%)回升2.1个百分点: the growth rate changed, named with its base (a count's
+                # base, 较上月(3859例)上升9.28%, is the count's own: the count changed)
                 rated = (strip_change(in_sent[-1].base) or in_sent[-1].base) if fam == "points" else ""
                 rated += "增速" if rated and _family(in_sent[-1]) == "percent" and not rated.endswith(RATE_WORDS_TAIL) else ""
                 names = [rated + in_sent[-1].compared + chg] * k
@@ -2109,6 +2120,13 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         ):
             # 新增“四上”企业215家,总数达到3260家: the total of what the act before added to
             names = [in_sent[-1].base[vm.end() :] + core_nc]
+        elif (
+            k == 1 and core_nc in _LEDGER_HEADS and in_sent and in_sent[-1].base and _family(in_sent[-1]) == fam
+            and (lm := _LEDGER_END.search(in_sent[-1].base)) is not None and lm.start() >= 2
+        ):
+            # 职工医保基金收入1203.6亿元,支出986.4亿元: the outlay (or the balance) of the fund whose income was just
+            # given, not any outlay
+            names = [in_sent[-1].base[: lm.start()] + core_nc]
         elif core_nc:
             names = [core_nc] * k
         elif in_sent and (not core or is_filler(core)) and (named := _clause_between(s, in_sent[-1], cstart, rw)):

@@ -85,6 +85,9 @@ UNIT_TABLE: tuple[tuple[str, str, float, str], ...] = (
     ("顶", "count", 1.0, "顶"), ("具", "count", 1.0, "具"), ("对", "count", 1.0, "对"),
     # 14类重点产品: read only after Arabic digits (see classes_at); 八类案件 names a group of crimes
     ("类", "count", 1.0, "类"),
+    # 培训班5期, 新打机井约1500眼, 等效声级54.8分贝; 小时, 日 and 期 are read only after digits (see counted_at)
+    ("期", "count", 1.0, "期"), ("眼", "count", 1.0, "眼"), ("分贝", "other", 1.0, "分贝"),
+    ("小时", "count", 1.0, "小时"), ("日", "count", 1.0, "日"),
 )
 
 UNITS: dict[str, Unit] = {}
@@ -117,7 +120,7 @@ NOT_UNITS: tuple[str, ...] = (
 # Counting words that, after the numeral 一, read as an article (一起 'together',
 # 一个 'a'), not as the count one.
 ONE_ARTICLE_UNITS: frozenset[str] = frozenset(
-    "起个次批辆宗种场件项条家处所只头支包袋笔轮张套份片台部位单组队间座栋例把枚颗瓶箱盒块列趟"
+    "起个次批辆宗种场件项条家处所只头支包袋笔轮张套份片台部位单组队间座栋例把枚颗瓶箱盒块列趟眼"
 )
 
 # Qualifiers written before a number, longest first where one is a prefix of another.
@@ -168,8 +171,8 @@ def _day_count_at(s: str, i: int) -> bool:
     return s.startswith("天", i) and not s.startswith(("天然", "天气", "天津", "天下"), i) and _counts_days(s, i)
 
 
-# Units that begin with a word of NOT_UNITS and win over it: 22大类 (but 十大, 三类).
-UNITS_BEFORE_NOT_UNITS: tuple[str, ...] = ("大类",)
+# Units that begin with a word of NOT_UNITS and win over it: 22大类 (but 十大, 三类), 54.8分贝.
+UNITS_BEFORE_NOT_UNITS: tuple[str, ...] = ("大类", "分贝")
 
 
 # Words that begin with 类 and are no count of classes: 类型, 类别, 类似.
@@ -180,6 +183,25 @@ def classes_at(s: str, i: int) -> bool:
     """Whether ``s[i:]`` counts classes after a number written in digits (14类重点行业领域, 有10类产量增长):
     a figure, where a class written in Chinese numerals (八类案件, 三类诈骗) names a group."""
     return s.startswith("类", i) and not s.startswith(_CLASS_WORDS, i)
+
+
+# Words that begin with 期 and are no count of sessions: 3期间 does not occur, but 期满, 期末 may follow a date's day.
+_SESSION_WORDS: tuple[str, ...] = ("期间", "期限", "期满", "期末", "期初", "期内", "期货", "期刊")
+
+
+def counted_at(s: str, i: int, decimals: bool) -> Unit | None:
+    """A word of NOT_UNITS that counts after a number written in digits: classes (see :func:`classes_at`),
+    sessions (培训班5期, 发布预警信息186期; but 第5期 is an ordinal and 一期工程 a phase), and, after a number
+    with decimals or a multiplier, hours and days measured (通关时间21.36小时, 服务时长41.8万小时, 平均住院日
+    9.1日), where a whole number of them is a duration or a date (24小时值守, 10日)."""
+    c = s[i : i + 1]
+    if c == "类":
+        return UNITS["类"] if classes_at(s, i) else None
+    if c == "期":
+        return None if s.startswith(_SESSION_WORDS, i) else UNITS["期"]
+    if decimals and (c == "日" or s.startswith("小时", i)):
+        return UNITS[c if c == "日" else "小时"]
+    return None
 
 
 # The words of NOT_UNITS by their first character: a number is followed by one of a few of them at
