@@ -1,0 +1,140 @@
+"""Rules of 0.24, drawn from blind rounds 60 and 61 (health, education, civil affairs, environment, water,
+agriculture, customs, market regulation, tax and courts): hours and days with decimals, decibels, wells and
+sessions are figures; 计划 in a programme's name (计划生育, 为计划怀孕夫妇) forecasts nothing; a quarter compared
+with the one before it (环比), or told after 从季度看, is the quarter alone; 较上月(3859例) is last month's
+count, and a change after a count's base value is the count's; a table's column of what there is (实有户数)
+counts a stock; a fund's outlay after its income is that fund's; a rate's basis before its number (每人每月)
+names nothing; a sentence opening 此外 that turns back to the area's totals after an incident takes the
+release's window again; 其中 after totals counted from a start to a cut-off gives parts over the same span;
+the first of a month told alone after 10月以来 is that month, not a cut-off of the running total; 去年同期为逆差
+is last year's figure. Each test is a short release written for the rule."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extractors.figures import by_mention as _by_mention
+from tests.extractors.figures import period as _period
+
+
+def test_hours_and_days_with_decimals_decibels_wells_and_sessions_are_figures() -> None:
+    got = _by_mention(
+        "2023年,全市进口、出口整体通关时间分别为18.52小时和0.64小时。出院者平均住院日8.6日,比上年缩短0.2日。"
+        "城市区域声环境昼间平均等效声级为54.1分贝。全年新打机井418眼,举办农民技能培训班36期。"
+        "各哨所实行24小时值守。\n",
+        date(2024, 2, 20), None,
+    )
+    assert got["18.52小时"].value == 18.52 and got["18.52小时"].unit == "小时"
+    assert got["0.64小时"].subject == "出口整体通关时间"
+    assert got["8.6日"].value == 8.6 and got["0.2日"].value == -0.2
+    assert got["54.1分贝"].unit == "分贝"
+    assert got["418眼"].value == 418 and got["36期"].value == 36
+    assert "24小时" not in got  # a whole number of hours: a duration, no figure
+
+
+def test_a_session_after_di_and_a_phase_in_chinese_numerals_are_no_figures() -> None:
+    got = _by_mention("市政务简报(第18期)刊发。二期工程完工,全年举办讲座12期。\n", date(2023, 5, 4), None)
+    assert set(got) == {"12期"}
+
+
+def test_a_programme_named_with_ji_hua_forecasts_nothing() -> None:
+    got = _by_mention(
+        "今年1-10月,全省为11.8万名计划怀孕夫妇提供免费孕前优生健康检查。\n"
+        "同期,全省完成农村妇女宫颈癌检查52.4万人。\n",
+        date(2017, 11, 16), None,
+    )
+    for m in ("11.8万名", "52.4万人"):
+        assert _period(got[m]) == (date(2017, 1, 1), date(2017, 10, 31)), m
+
+
+def test_a_quarter_compared_with_the_one_before_it_is_the_quarter_alone() -> None:
+    got = _by_mention(
+        "2022年,全区共办理结婚登记3206对。从季度看,第四季度办理结婚登记978对,环比增长18.2%。\n"
+        "第三季度,全区电信网络诈骗发案数环比下降9.6%。\n",
+        date(2023, 1, 16), None,
+    )
+    assert _period(got["3206对"]) == (date(2022, 1, 1), date(2022, 12, 31))
+    assert _period(got["978对"]) == (date(2022, 10, 1), date(2022, 12, 31))
+    assert _period(got["9.6%"]) == (date(2022, 7, 1), date(2022, 9, 30))
+
+
+def test_a_count_of_last_month_in_parentheses_and_the_change_after_it() -> None:
+    got = _by_mention(
+        "2019年7月,全市共报告法定传染病3912例,较上月(3540例)上升10.5%,较去年同期(4102例)下降4.6%。\n",
+        date(2019, 8, 12), None,
+    )
+    assert _period(got["3540例"]) == (date(2019, 6, 1), date(2019, 6, 30))
+    assert _period(got["4102例"]) == (date(2018, 7, 1), date(2018, 7, 31))
+    assert _period(got["10.5%"]) == (date(2019, 7, 1), date(2019, 7, 31))
+    assert "较" not in (got["10.5%"].subject or "") and "报告法定传染病" in (got["4.6%"].subject or "")
+
+
+def test_a_table_column_of_what_there_is_counts_a_stock() -> None:
+    got = _by_mention(
+        "截至2023年12月底,全区实有各类经营主体86.4万户。2023年,全区新设经营主体9.8万户。\n"
+        "类型 实有户数(万户) 比上年末增长\n"
+        "企业 52.16 6.4%\n"
+        "个体工商户 33.82 5.1%\n",
+        date(2024, 1, 22), None,
+    )
+    assert _period(got["9.8万户"]) == (date(2023, 1, 1), date(2023, 12, 31))
+    for m in ("52.16", "33.82"):
+        assert _period(got[m]) == (None, date(2023, 12, 31)), m
+
+
+def test_a_funds_outlay_after_its_income_is_that_funds() -> None:
+    got = _by_mention(
+        "全年职工医保基金收入862.3亿元,支出715.8亿元;三项社会保险基金总收入3120.6亿元,总支出2986.4亿元。\n",
+        date(2024, 3, 1), None,
+    )
+    assert got["715.8亿元"].subject == "职工医保基金支出"
+    assert got["2986.4亿元"].subject == "社会保险基金总支出"
+
+
+def test_a_rates_basis_before_its_number_names_nothing() -> None:
+    got = _by_mention(
+        "截至6月底,全市城市低保标准为每人每月720元,农村低保标准为每人每年5640元。\n",
+        date(2023, 7, 12), None,
+    )
+    assert got["720元"].subject == "城市低保标准"
+    assert got["5640元"].subject == "农村低保标准"
+
+
+def test_a_sentence_turning_back_to_the_totals_after_an_incident_takes_the_window() -> None:
+    got = _by_mention(
+        "今年以来,全市海关共立案侦办走私犯罪案件92起。8月14日,某海关缉私分局查获走私冻品货车4辆。"
+        "此外,全区海关共截获外来有害生物6200种次,截获禁止进境物2310批次。\n",
+        date(2021, 10, 20), None,
+    )
+    assert _period(got["4辆"]) == (date(2021, 8, 14), date(2021, 8, 14))
+    for m in ("2310批次", "92起"):
+        assert _period(got[m]) == (date(2021, 1, 1), date(2021, 10, 20)), m
+        assert got[m].kind == "aggregate", m
+
+
+def test_parts_after_a_running_total_to_a_cut_off_are_counted_over_its_span() -> None:
+    got = _by_mention(
+        "6月18日以来,我省出现持续强降雨。据统计,截至7月5日,强降雨共造成全省86.2万人受灾,直接经济损失41.6亿元。"
+        "其中,株洲市直接经济损失12.3亿元。\n",
+        date(2019, 7, 6), None,
+    )
+    assert _period(got["41.6亿元"]) == (date(2019, 6, 18), date(2019, 7, 5))
+    assert _period(got["12.3亿元"]) == (date(2019, 6, 18), date(2019, 7, 5))
+
+
+def test_a_month_told_after_since_that_month_does_not_cut_the_running_total() -> None:
+    got = _by_mention(
+        "10月以来,全市二级以上医疗机构发热门诊累计接诊19.4万人次。10月份,全市儿科门诊量环比增长21.5%。\n",
+        date(2024, 11, 20), None,
+    )
+    assert _period(got["19.4万人次"]) == (date(2024, 10, 1), date(2024, 11, 20))
+    assert _period(got["21.5%"]) == (date(2024, 10, 1), date(2024, 10, 31))
+
+
+def test_last_years_deficit_is_last_years_figure() -> None:
+    got = _by_mention(
+        "今年前三季度,全区外贸进出口4215.6亿元;贸易顺差86.2亿元,去年同期为逆差42.7亿元。\n",
+        date(2021, 10, 20), None,
+    )
+    assert _period(got["86.2亿元"]) == (date(2021, 1, 1), date(2021, 9, 30))
+    assert _period(got["42.7亿元"]) == (date(2020, 1, 1), date(2020, 9, 30))
