@@ -43,6 +43,8 @@ CAMPAIGN_NOUNS = r"(?:行动|活动|斗争|整治|战役|会战|攻坚战)"
 _ZHIJIN = r"至今(?!年)"
 
 PATTERNS: tuple[tuple[str, str], ...] = (
+    # 2022年11月1日至2023年4月9日: a range of days across years, each end with its year
+    ("ymd_range", rf"(?P<y>(?:19|20)\d{{2}})年(?P<m>{_N})月(?P<d>{_N})日{_JOIN}(?P<y2>(?:19|20)\d{{2}})年(?P<m2>{_N})月(?P<d2>{_N})日"),
     ("ym_range", rf"(?P<y>(?:19|20)\d{{2}})年(?P<m>{_N})月份?{_JOIN}(?P<y2>(?:19|20)\d{{2}})年(?P<m2>{_N})月份?(?:间|期间)?"),
     # 去年12月至今年4月, 2022年10月至今年3月: a range of months across years named each
     ("ym_range_rel", rf"{_Y}(?P<m>{_N})月份?{_JOIN}(?P<y2>今年|本年|去年|上年|(?:19|20)\d{{2}}年)(?P<m2>{_N})月(?:份|底|末)?"),
@@ -336,6 +338,12 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
             end = _safe_date(y, mo2, d2) if d2 else None
             return Period("span", day, end) if end else None
         return Period("span", day, pub)
+    if name == "ymd_range":
+        mo, d, mo2, d2 = _num(g.get("m")), _num(g.get("d")), _num(g.get("m2")), _num(g.get("d2"))
+        y, y2 = int(g["y"][:4]), int(g["y2"][:4])
+        first = _safe_date(y, mo, d) if mo is not None and d is not None else None
+        last = _safe_date(y2, mo2, d2) if mo2 is not None and d2 is not None else None
+        return Period("span", first, last) if first is not None and last is not None and first <= last else None
     if name == "ym_range_rel":
         m1, m2 = _num(g.get("m")), _num(g.get("m2"))
         y1 = _year_of(ytext, ctx, m1)

@@ -212,7 +212,7 @@ def _report_sentence_day(doc: Document, pos: int, fig_starts: list[int]) -> bool
 # 计划 of a plan to come (计划新建), not of a programme's or a policy's name (计划生育, 计划免疫, 营养改善计划覆盖,
 # 为计划怀孕夫妇) nor of the year's target a figure is measured against (完成年度计划的81.4%)
 _FORECAST = re.compile(
-    r"预计|有望|力争|预期|(?<!年度)(?<!改善)计划(?!生育|怀孕|免疫|单列|的)|将(?:达到?|突破|超过|稳定在|实现|保持|增长|提高)"
+    r"预计|有望|力争|预期|(?<!年度)(?<!改善)计划(?!生育|怀孕|免疫|单列|的)|(?:还)?将(?:达到?|突破|超过|稳定在|实现|保持|增长|提高|新建|新增|完成|建成|改造)"
 )
 # What is allotted or set for a year (a budget, a subsidy's standard), not done by the day of the release.
 _ALLOTTED = re.compile(r"安排(?:[\u4e00-\u9fff]{0,12}?)(?:资金|经费|补助|补贴|预算)|下达(?:[\u4e00-\u9fff]{0,12}?)(?:资金|经费|计划|任务)|标准(?:提高|提升|调整)")
@@ -705,7 +705,14 @@ class _Times:
             # a period told in the body for the whole release: the rules below may narrow it (each opens with
             # what it asks of the mark; whether it lies inside the release's period is asked once, here)
             inside = self._inside_main(per)
-            if mk.name in ("month", "month_part") and _CASE_STORY_RE.search(s, para.start, para.end):
+            if (
+                mk.name == "since_year" and mk.text.endswith("起") and self.main_span is not None
+                and self._no_figure_after(mk, sent)
+            ):
+                # 二〇一三年至二〇一七年,……。从2014年起,各地……给予资助。: the year a policy took effect, told with no
+                # figure of its own, dates the policy; the release's period holds on after it
+                level, rule = SENTENCE, "the year a policy took effect (从2014年起), told with no figure: its sentence"
+            elif mk.name in ("month", "month_part") and _CASE_STORY_RE.search(s, para.start, para.end):
                 # 今年5月初，……在工作中发现……专案组经过……侦查: a month of a case story is the story's; it does not
                 # become the release's period for the paragraphs after it
                 level, rule = PARAGRAPH, "a month inside a case story: its paragraph only"
@@ -735,6 +742,10 @@ class _Times:
                 # period (or the dates written after it), opening a paragraph, is that paragraph's; the release's period
                 # is back after it
                 level, rule = PARAGRAPH, "a holiday inside the release's period, opening a paragraph: that paragraph"
+            elif inside and mk.name in ("holiday", "holiday_other") and sent.start > para.start + 1:
+                # 本雪季(2022年11月1日至2023年4月9日)……。春节假期7天,全区接待游客41.6万人次。(next paragraph) 雪季期间,……:
+                # a holiday inside the release's period, told inside a paragraph, is its sentence's
+                level, rule = SENTENCE, "a holiday inside the release's period, told inside a paragraph: its sentence"
             elif (
                 mk.name == "month" and inside
                 and self.main_span is not None and per.end == self.main_span.end
@@ -2594,7 +2605,7 @@ def _table_columns_and_rows(doc: Document, nums: list[Num], times: _Times, area:
         if c is None:
             continue
         if c.header_start >= 0:
-            at = c.header_start + len(c.header) - 1
+            at = (c.header_end if c.header_end >= 0 else c.header_start + len(c.header)) - 1
             ph = next((p for p in times.scopes.in_force(at, heading=doc.is_heading(at))
                        if p.start >= c.header_start and p.role in (P.WHEN, P.UNTIL, P.STOCK)), None)
             if ph is not None:

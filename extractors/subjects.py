@@ -508,7 +508,9 @@ def noun_after(s: str, pos: int, *, clause: bool = False) -> str:
     k = np.find("的", 1)
     if k >= 2 and not clause:
         np = np[:k]  # 电瓶23块的犯罪事实 -> 电瓶: a modifier of what follows, not the noun
-    if not np or not ("\u4e00" <= np[0] <= "\u9fff" or np[0] in "“\"" or _GRADE_FIRST.match(np)) or np.startswith(NP_BAD_START):
+    if not np or not ("\u4e00" <= np[0] <= "\u9fff" or np[0] in "“\"" or _GRADE_FIRST.match(np)) or (
+        np.startswith(NP_BAD_START) and not np.startswith("较大")  # 1起较大道路交通事故: a grade, not 较 comparing
+    ):
         return ""
     return np.rstrip("、的")
 

@@ -46,6 +46,7 @@ class ValueCell:
     comparison: str | None  # yoy for a column of changes (比上年增长(%)), mom for 环比
     header_start: int = -1  # where the column's header stands (its period, if it names one)
     label_start: int = -1  # where the row's label stands (its place, if it names one)
+    header_end: int = -1  # where the column's header ends (a caption made a header: the caption's end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +193,8 @@ def _value_cell(v: _Cell, label: str, label_start: int, header: _Cell | None, ro
         unit = unit_at("%", 0)
     comparison = "mom" if "环比" in head else "yoy" if _CHANGE_HEADER.search(head) else None
     return ValueCell(v.start, end, float(m.group("num").replace("−", "-")), label, head, unit,
-                     own_mult if own else h_mult, comparison, header.start if header is not None else -1, label_start)
+                     own_mult if own else h_mult, comparison, header.start if header is not None else -1, label_start,
+                     header.end if header is not None else -1)
 
 
 _DASH = re.compile(r"^[-—–－:：\s]*$")
@@ -324,12 +326,55 @@ def _caption_units(doc: Document, header_start: int, header: list[_Cell]) -> lis
     return units if any(units) else None
 
 
+# A caption over rows of a label and one value each: a line that states the rows' unit (单位:万人次) or ends in 如下:
+# (各县市接待游客情况如下(单位:万人次):, 部分县(区)低保资金发放情况如下:).
+_PAIR_CAPTION_END = re.compile(r"如下\s*[:：]?\s*$")
+_CAPTION_UNIT_PAREN = re.compile(r"[(（]\s*单位[:：]\s*([^()（）]{1,6})[)）]")
+# What a caption says besides what its rows count: the rows' group (各县市, 部分县(区)), 情况如下.
+_CAPTION_GROUP = re.compile(
+    r"^.*?(?:各|部分|分|主要)(?:[旗县市区州盟]{1,4}|乡镇|街道|景区)(?:[(（][^()（）]{1,6}[)）])?"
+)
+_CAPTION_TAIL = re.compile(r"(?:的)?(?:情况|数据|统计)?(?:如下)?\s*[:：]?\s*$")
+
+
+def _pair_rows(doc: Document) -> list[list[list[_Cell]]]:
+    """Rows of a label and one value each (伊宁市　612.4, 曲江区 1460万元), two or more, right under a caption
+    that states their unit or ends in 如下: a table of one column, whose header is made of the caption (what
+    its rows count, and their unit), placed at the caption."""
+    s = doc.s
+    tables: list[list[list[_Cell]]] = []
+    paras = doc.paragraphs
+    for k, cap in enumerate(paras[:-2]):
+        line = s[cap.start : cap.end].strip()
+        if cap.furniture or cap.cell or not (_PAIR_CAPTION_END.search(line) or _CAPTION_UNIT_PAREN.search(line)):
+            continue
+        rows: list[list[_Cell]] = []
+        for p in paras[k + 1 :]:
+            cells = [_Cell(p.start + m.start(), p.start + m.end(), m.group(0), _is_value(m.group(0)))
+                     for m in _SPACE_RUN.finditer(s[p.start : p.end])]
+            if (
+                p.furniture or p.cell or len(cells) != 2 or cells[0].value or not cells[1].value
+                or _SPACED_NOT_ROW.search(s[p.start : p.end]) or BAR_RE.search(s[p.start : p.end])
+            ):
+                break
+            rows.append(cells)
+        if len(rows) < 2:
+            continue
+        um = _CAPTION_UNIT_PAREN.search(line)
+        topic = _CAPTION_UNIT_PAREN.sub("", line)
+        topic = _CAPTION_TAIL.sub("", _CAPTION_GROUP.sub("", topic, count=1))
+        header = topic + (f"({um.group(1).strip()})" if um is not None else "")
+        at = cap.start + (len(s[cap.start : cap.end]) - len(s[cap.start : cap.end].lstrip()))
+        tables.append([[_Cell(at, at, "", False), _Cell(at, at + len(line), header, False)], *rows])
+    return tables
+
+
 def pipe_value_cells(doc: Document) -> list[ValueCell]:
     """The values of tables written with bars, or with spaces between their cells: the first row is the
     header; every later row is a label and its cells, a bare value taking its unit from the row's cell under
     a 单位 column, else from its column's header (同比增长(%): a change in percent)."""
     out: list[ValueCell] = []
-    for rows in _pipe_rows(doc) + _spaced_rows(doc):
+    for rows in _pipe_rows(doc) + _spaced_rows(doc) + _pair_rows(doc):
         header, body = rows[0], rows[1:]
         if any(c.value for c in header[1:]):
             continue  # no header row: the first row holds values
