@@ -2085,7 +2085,7 @@ def _settle_headings(doc: Document, nums: list[Num], times: _Times) -> None:
 
 # Subjects that are stocks whatever the period in force (存栏 is the herd on hand at the period's end,
 # 出栏 the animals sold over it): a span in force becomes a stock as of its end.
-STOCK_SUBJECTS = re.compile(r"实有|现有|存栏|在册|保有量|余额|结余|常住人口|户籍人口|总人口|库存|在押|在校生|参保人数|参保人|参保率|持证|覆盖率")
+STOCK_SUBJECTS = re.compile(r"实有|现有|持卡|有效灌溉面积|存栏|在册|保有量|余额|结余|常住人口|户籍人口|总人口|库存|在押|在校生|参保人数|参保人|参保率|持证|覆盖率")
 # What a year's bulletin counts at the year's end (卫生技术人员1436人, 床位1512张), where a rate of its change
 # stated after it (比上年增加1450人，增长4.2%) is the change over the year.
 _COUNTED_AT_END = re.compile(r"床位|卫生技术人员|专任教师|执业(?:\(助理\))?医师|注册护士|装机容量|城镇化率|贫困发生率")
@@ -2093,6 +2093,11 @@ _COUNTED_AT_END = re.compile(r"床位|卫生技术人员|专任教师|执业(?:\
 _CHANGED = re.compile(r"(?:增长|下降|增加|减少|提高|降低|上升|回落)了?$")
 # What was added over the period, not what there is at its end (新增床位, 新建学校).
 _ADDED = re.compile(r"(?:全年|当年|年内)?(?:新增|新建|新开工|新改建|新招|新录用|增加|减少)")
+
+
+# A total that has reached a level (高速公路总里程达到148.2公里, 上市公司总数达到56家): what there is at the end of
+# the period, not what was added over it.
+_TOTAL_REACHED = re.compile(r"(?:总里程|总长度|通车里程|总数|总量)(?:已)?(?:达到|达|突破|超过)\s*$")
 
 
 # A change against the start of the year (比上年末, 较年初): a change over the year, not a stock.
@@ -2125,6 +2130,7 @@ def _stock_subjects(s: str, nums: list[Num]) -> None:
         )
         if (
             STOCK_SUBJECTS.search(subj) or counted_at_end
+            or _TOTAL_REACHED.search(n.raw_clause) is not None and not _ADDED.match(subj)
             or n.table is not None and n.table.comparison is None and STOCK_SUBJECTS.search(n.table.header)
         ) and not CHANGE_OVER_YEAR.search(n.table.header if n.table is not None and n.table.comparison else n.raw_clause):
             # (a table's column of a stock: 险种 | 参保人数, its rows named by what is insured)

@@ -138,3 +138,88 @@ def test_last_years_deficit_is_last_years_figure() -> None:
     )
     assert _period(got["86.2亿元"]) == (date(2021, 1, 1), date(2021, 9, 30))
     assert _period(got["42.7亿元"]) == (date(2020, 1, 1), date(2020, 9, 30))
+
+
+# Rules drawn from round 63 (written after the rules above; read once its first contact was scored).
+
+
+def test_rows_of_one_value_under_a_caption_stating_their_unit_are_a_table_of_it() -> None:
+    got = _by_mention(
+        "前三季度,全州累计接待游客2816.4万人次,同比增长21.3%。\n"
+        "各县市接待游客情况如下(单位:万人次):\n"
+        "伊宁市　486.2\n"
+        "昭苏县　233.5\n",
+        date(2019, 10, 16), None,
+    )
+    for m, place, value in (("486.2", "伊宁市", 4862000), ("233.5", "昭苏县", 2335000)):
+        assert got[m].value == value and got[m].unit == "人次", m
+        assert got[m].subject == "接待游客" and got[m].region == place, m
+        assert _period(got[m]) == (date(2019, 1, 1), date(2019, 9, 30)), m
+
+
+def test_rows_under_a_caption_ending_in_ruxia_take_its_period_and_what_it_counts() -> None:
+    got = _by_mention(
+        "目前,全市农村低保标准为每人每月360元。上半年部分县(区)低保资金发放情况如下:\n"
+        "仁化县 1560万元\n"
+        "新丰县 1380万元\n",
+        date(2017, 8, 3), "韶关市",
+    )
+    for m in ("1560万元", "1380万元"):
+        assert _period(got[m]) == (date(2017, 1, 1), date(2017, 6, 30)), m
+        assert "低保资金" in (got[m].subject or ""), m
+
+
+def test_a_range_of_days_across_years_is_one_span() -> None:
+    got = _by_mention(
+        "记者从会上获悉,本雪季(2023年11月1日至2024年4月7日)全区累计接待游客301.6万人次。\n",
+        date(2024, 4, 10), None,
+    )
+    assert _period(got["301.6万人次"]) == (date(2023, 11, 1), date(2024, 4, 7))
+
+
+def test_a_holiday_inside_the_releases_period_told_inside_a_paragraph_holds_for_its_sentence() -> None:
+    got = _by_mention(
+        "本雪季(2023年11月1日至2024年4月7日),全区累计接待游客301.6万人次。春节假期8天,全区接待游客44.2万人次。\n"
+        "雪季期间,全区新开放雪道18条。\n",
+        date(2024, 4, 10), None,
+    )
+    assert _period(got["44.2万人次"]) == (date(2024, 2, 10), date(2024, 2, 17))
+    assert _period(got["18条"]) == (date(2023, 11, 1), date(2024, 4, 7))
+
+
+def test_the_year_a_policy_took_effect_told_with_no_figure_holds_for_its_sentence() -> None:
+    got = _by_mention(
+        "二〇一四年至二〇一八年,全省累计资助学生3120万人次。从2015年起,各地对家庭经济困难幼儿给予资助。\n"
+        "义务教育阶段。五年累计为寄宿生发放生活补助42.3亿元。\n",
+        date(2019, 3, 15), None,
+    )
+    assert _period(got["42.3亿元"]) == (date(2014, 1, 1), date(2018, 12, 31))
+
+
+def test_a_plan_told_with_jiang_xin_jian_is_the_whole_years() -> None:
+    got = _by_mention("今年以来,全县累计为2860名老年人发放补贴。今年县里还将新增家庭养老床位180张。\n", date(2025, 6, 12), None)
+    assert _period(got["2860名"]) == (date(2025, 1, 1), date(2025, 6, 12))
+    assert _period(got["180张"]) == (date(2025, 1, 1), date(2025, 12, 31))
+
+
+def test_an_accident_graded_jiao_da_after_its_count_names_it() -> None:
+    got = _by_mention("3月5日,该县发生1起较大道路交通事故,造成3人死亡。\n", date(2024, 3, 8), None)
+    assert got["1起"].subject == "发生较大道路交通事故"
+
+
+def test_the_people_an_act_was_done_for_are_named_without_the_act() -> None:
+    got = _by_mention(
+        "全年共查处欠薪案件1620件,为2.84万名劳动者追发工资等待遇3.96亿元;向72名农民工足额支付拖欠工资。\n",
+        date(2024, 1, 18), None,
+    )
+    assert got["2.84万名"].subject == "劳动者"
+    assert got["72名"].subject == "农民工"
+
+
+def test_a_total_that_has_reached_a_level_is_a_stock() -> None:
+    got = _by_mention(
+        "2019年至2023年,全县新增高速公路通车里程38.5公里,高速公路总里程达到142.6公里。\n",
+        date(2024, 2, 26), None,
+    )
+    assert _period(got["38.5公里"]) == (date(2019, 1, 1), date(2023, 12, 31))
+    assert _period(got["142.6公里"]) == (None, date(2023, 12, 31))
