@@ -37,6 +37,9 @@ _Y2 = _Y.replace("?P<y>", "?:")
 _JOIN = r"(?:至|到|-|—|–|~|～)"
 # 起 that opens a span (5月1日起), not the 起 of 起诉, 起草, 起火 (2023年起诉毒品犯罪3176人)
 _QI = r"起(?![诉草火步点飞义获])"
+# The part of a month a start names (上旬, 中旬, 下旬, 初): the day it begins is read by resolve.
+_MONTH_PART = r"(?P<since_part>上旬|中旬|下旬|初)"
+_PART_FIRST_DAY: dict[str, int] = {"上旬": 1, "初": 1, "中旬": 11, "下旬": 21}
 # What names a campaign (专项行动, 集中整治, 攻坚战): read by the since phrases of a launch, here and in recognise.
 CAMPAIGN_NOUNS = r"(?:行动|活动|斗争|整治|战役|会战|攻坚战)"
 # 至今 that means up to now, not the 至 of a range whose other end is this year (自去年10月至今年8月)
@@ -64,11 +67,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("since_day_open", rf"{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?![起以至])[\u4e00-\u9fff“”、]{{2,24}}?"
                        r"(?:开展|启动|部署|实施|发起|打响|开始|开学|成立|施行|实行|开通|上线)以来"),
     ("since_day", rf"(?:自|从)?{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:{_QI}|以来|{_ZHIJIN})"),
-    ("since_month", rf"(?:自|从)?{_Y}?(?P<m>{_N})月份?(?:{_QI}|以来|{_ZHIJIN})"),
-    ("since_month_from", rf"(?:自|从){_Y}?(?P<m>{_N})月份?(?![\d日])[^,。;!?\n]{{0,16}}?(?:以来|{_ZHIJIN})"),
+    # (6月下旬以来, 自3月下旬……开展以来: from the part of the month named, its 21st)
+    ("since_month", rf"(?:自|从)?{_Y}?(?P<m>{_N})月(?:份|{_MONTH_PART})?(?:{_QI}|以来|{_ZHIJIN})"),
+    ("since_month_from", rf"(?:自|从){_Y}?(?P<m>{_N})月(?:份|{_MONTH_PART})?(?![\d日])[^,。;!?\n]{{0,16}}?(?:以来|{_ZHIJIN})"),
     # 今年9月秋季开学以来: a month with its year and a few words before 以来, without 自; or the campaign launched
     # then (去年11月开展“冬季攻势”集中执行行动以来, 今年5月农村低保专项治理开展以来)
-    ("since_month_open", rf"{_Y}(?P<m>{_N})月份?(?![\d日])(?:[\u4e00-\u9fff]{{1,8}}?|(?:启动|开展|部署|实施|发起|打响)"
+    ("since_month_open", rf"{_Y}(?P<m>{_N})月(?:份|{_MONTH_PART})?(?![\d日])(?:[\u4e00-\u9fff]{{1,8}}?|(?:启动|开展|部署|实施|发起|打响)"
                          rf"[\u4e00-\u9fff“”、]{{2,20}}?{CAMPAIGN_NOUNS}"
                          rf"|[\u4e00-\u9fff“”、]{{2,16}}?(?:{CAMPAIGN_NOUNS}|治理)(?:开展|启动|部署|实施))以来"),
     ("until", rf"(?:截至|截止到|截止|到)(?:{_Y}?(?P<m>{_N})月(?:(?P<d>{_N})日|(?P<part>底|末|上旬|中旬|下旬)|份)?)"),
@@ -404,7 +408,7 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         if mo is None or not 1 <= mo <= 12:
             return None
         y = _year_of(ytext, ctx, mo)
-        return Period("span", date(y, mo, 1), pub) if y else unresolved
+        return Period("span", date(y, mo, _PART_FIRST_DAY.get(g.get("since_part") or "", 1)), pub) if y else unresolved
     if name in ("until", "until_zhi", "until_zhi_after"):
         mo = _num(g.get("m"))
         if mo is None or not 1 <= mo <= 12:

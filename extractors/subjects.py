@@ -78,11 +78,12 @@ TAIL_WORDS: tuple[str, ...] = (
 CHANGE_VERBS: tuple[str, ...] = (
     "增长", "下降", "上升", "增加", "减少", "提高", "提升", "降低", "回升", "回落", "下滑", "下跌", "缩小", "缩短", "延长",
     "扩大", "上涨", "增产", "减产", "增收", "减收", "增亏", "减亏", "压缩", "压减", "缩减", "削减", "增", "降", "减",
+    "偏少", "偏低", "偏多", "偏高",  # against the long-term normal (降雨量较常年同期偏少六成, 气温偏高1.8℃)
 )
 # A change stated after the subject: 同比下降, 比上年增长, 较去年减少, 比上年末净增.
 CHANGE_RE = re.compile(
     r"(?:同比|环比|(?:比|较)(?:19|20)\d{2}年(?:同期)?|(?:比|较)(?:前|上)一(?:周|个星期|个?月|季度)|(?:比|较)(?:上年|去年)全年|比上年末?|较上年末|比上年底|较上年底|比去年末|较去年末|比上周|较上周|比上季度|较上季度|比去年底|较去年底|比年初|较年初|比去年|较上年|较去年|比上月|较上月|较上年同期|比上年同期|较去年同期|比去年同期|与上年同期相比|"
-    r"与去年同期相比|(?:比|较)(?:\d{1,2}月(?:份|末|底)?|(?:19|20)\d{2}年(?:底|末)|[一二三四]季度(?:末)?|上半年|前年(?:同期)?|前[一二三四两]季度|前[二三四五六七八九十两]个?月|1[-—~至]\d{1,2}月|(?!上年|去年|年初|年末|年底)[\u4e00-\u9fff]{1,3}前(?:平均)?|前[二三四五六七八九十两]年|上一个?[二三四五六七八九十两]年))?(?:分别|依次)?(?:名义|实际|净)?(?:"
+    r"与去年同期相比|(?:比|较)(?:(?:常年|历年|多年|历史)(?:同期)?(?:均值|平均值?)?|(?:19|20)\d{2}[—–\-~至](?:19|20)\d{2}年?[\u4e00-\u9fff]{1,3}|\d{1,2}月(?:份|末|底)?|(?:19|20)\d{2}年(?:底|末)|[一二三四]季度(?:末)?|上半年|前年(?:同期)?|前[一二三四两]季度|前[二三四五六七八九十两]个?月|1[-—~至]\d{1,2}月|(?!上年|去年|年初|年末|年底)[\u4e00-\u9fff]{1,3}前(?:平均)?|前[二三四五六七八九十两]年|上一个?[二三四五六七八九十两]年))?(?:分别|依次)?(?:名义|实际|净)?(?:"
     + "|".join(CHANGE_VERBS)
     + r")了?$"
     # a change verb clipped to its first character by a page's stray spaces (同比下  25%)
@@ -94,9 +95,12 @@ _CHANGE_LAST: frozenset[str] = frozenset(v[-1] for v in CHANGE_VERBS) | frozense
 _CLIPPED_DECREASE = re.compile(r"(?:同比|环比)(?:分别)?下\s*$")
 DECREASE_WORDS: tuple[str, ...] = (
     "下降", "减少", "降低", "回落", "下滑", "缩小", "缩短", "萎缩", "下跌", "减产", "减收", "减亏", "压缩", "压减", "缩减", "削减",
-    "减", "降", "跌",
+    "减", "降", "跌", "偏少", "偏低",
 )
-INCREASE_WORDS: tuple[str, ...] = ("增长", "上升", "增加", "提高", "提升", "回升", "扩大", "延长", "上涨", "加快", "增产", "增收", "增亏", "增", "升", "涨")
+INCREASE_WORDS: tuple[str, ...] = (
+    "增长", "上升", "增加", "提高", "提升", "回升", "扩大", "延长", "上涨", "加快", "增产", "增收", "增亏", "增", "升", "涨",
+    "偏多", "偏高",
+)
 # After a change verb, these make the number a level, not a change: 下降到0.7‰, 下降为4.39人.
 LEVEL_AFTER_CHANGE: tuple[str, ...] = ("为", "到", "至")
 # What may stand between a change verb and its number (下降了约, 减少幅度达, 分别下降).
@@ -287,7 +291,9 @@ _MORE_OR_LESS = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年)(?:同
 _NEW_OF_A_BALANCE: frozenset[str] = frozenset(("新增", "净增", "增加"))
 _VERB_SET: frozenset[str] = frozenset(VERBS)  # whether a subject is only a verb: one lookup, not a scan
 _VERB_MIN: int = min(map(len, VERBS))  # the shortest verb's length
-_FILLERS: frozenset[str] = frozenset(LEAD_WORDS) | frozenset(TAIL_WORDS) | frozenset(("已达", "已超过", "共有"))
+_FILLERS: frozenset[str] = frozenset(LEAD_WORDS) | frozenset(TAIL_WORDS) | frozenset(
+    ("已达", "已超过", "共有", "但仍", "但", "仍", "但还", "仍然")  # (……比上年增长37.6%,但仍比2019年下降31.2%)
+)
 _LIST_SPLIT = re.compile(r"和|及|与|、")
 
 

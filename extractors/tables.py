@@ -369,12 +369,18 @@ def _pair_rows(doc: Document) -> list[list[list[_Cell]]]:
     return tables
 
 
+# The header of a first column that numbers the rows, before the column of their labels.
+_RANK_HEADERS = frozenset(("排名", "排序", "序号", "名次", "位次", "编号"))
+
+
 def pipe_value_cells(doc: Document) -> list[ValueCell]:
     """The values of tables written with bars, or with spaces between their cells: the first row is the
     header; every later row is a label and its cells, a bare value taking its unit from the row's cell under
     a 单位 column, else from its column's header (同比增长(%): a change in percent)."""
     out: list[ValueCell] = []
     for rows in _pipe_rows(doc) + _spaced_rows(doc) + _pair_rows(doc):
+        if rows[0][0].text.replace(" ", "") in _RANK_HEADERS and all(len(r) >= 3 and r[0].value for r in rows[1:]):
+            rows = [r[1:] for r in rows]  # 排名 城市 PM2.5浓度 同比 / 1 大同市 35微克/立方米: the rank is no label
         header, body = rows[0], rows[1:]
         if any(c.value for c in header[1:]):
             continue  # no header row: the first row holds values

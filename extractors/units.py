@@ -88,6 +88,8 @@ UNIT_TABLE: tuple[tuple[str, str, float, str], ...] = (
     # 培训班5期, 新打机井约1500眼, 等效声级54.8分贝; 小时, 日 and 期 are read only after digits (see counted_at)
     ("期", "count", 1.0, "期"), ("眼", "count", 1.0, "眼"), ("分贝", "other", 1.0, "分贝"),
     ("小时", "count", 1.0, "小时"), ("日", "count", 1.0, "日"),
+    # 平均气温30.1℃, 1.86万口山塘, 扣押不合格成品鞋1460双
+    ("℃", "other", 1.0, "℃"), ("口", "count", 1.0, "口"), ("双", "count", 1.0, "双"),
 )
 
 UNITS: dict[str, Unit] = {}
@@ -115,12 +117,14 @@ NOT_UNITS: tuple[str, ...] = (
     "顶级", "顶尖", "具体", "具有", "具备", "对一", "对口", "对接", "对象", "对比", "对外", "对于", "对照", "对待",
     # 九台市, 五台县, 三台县, 七台河: a numeral and 台 opening a place's name
     "台县", "台市", "台区", "台河",
+    # 3口之家, 5口人: the size of a household, not a count of wells
+    "口之家", "口人",
 )
 
 # Counting words that, after the numeral 一, read as an article (一起 'together',
 # 一个 'a'), not as the count one.
 ONE_ARTICLE_UNITS: frozenset[str] = frozenset(
-    "起个次批辆宗种场件项条家处所只头支包袋笔轮张套份片台部位单组队间座栋例把枚颗瓶箱盒块列趟眼"
+    "起个次批辆宗种场件项条家处所只头支包袋笔轮张套份片台部位单组队间座栋例把枚颗瓶箱盒块列趟眼口双"
 )
 
 # Qualifiers written before a number, longest first where one is a prefix of another.

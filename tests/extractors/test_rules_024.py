@@ -223,3 +223,55 @@ def test_a_total_that_has_reached_a_level_is_a_stock() -> None:
     )
     assert _period(got["38.5公里"]) == (date(2019, 1, 1), date(2023, 12, 31))
     assert _period(got["142.6公里"]) == (None, date(2023, 12, 31))
+
+
+# Rules drawn from round 65 (written after the rules above; read once its first contact was scored).
+
+
+def test_deviations_from_the_normal_are_signed_changes_and_degrees_are_figures() -> None:
+    got = _by_mention(
+        "7月1日至8月31日,全省平均降雨量102.4毫米,较常年同期偏少五成;全省平均气温29.6℃,较常年同期偏高1.5℃。"
+        "城陵矶站水位较历史同期均值偏低6.82米,全省2.4万口山塘干涸。\n",
+        date(2022, 9, 2), None,
+    )
+    assert got["五成"].value == -50 and got["五成"].subject == "平均降雨量较常年同期偏少"
+    assert got["29.6℃"].unit == "℃" and got["1.5℃"].value == 1.5 and got["1.5℃"].subject.startswith("平均气温")
+    assert got["6.82米"].value == -6.82
+    assert got["2.4万口"].value == 24000
+
+
+def test_a_household_of_three_is_no_count_of_wells() -> None:
+    got = _by_mention("全县为3口之家发放补贴1200元。执法人员扣押不合格成品鞋860双。\n", date(2022, 9, 2), None)
+    assert "3口" not in got and got["860双"].value == 860
+
+
+def test_a_start_in_a_part_of_a_month_begins_on_its_first_day() -> None:
+    got = _by_mention(
+        "自3月下旬房屋安全隐患专项排查开展以来,全区共排查房屋1120栋。6月中旬以来,全县累计投入抗旱人员3.2万人次。\n",
+        date(2018, 7, 16), None,
+    )
+    assert _period(got["1120栋"]) == (date(2018, 3, 21), date(2018, 7, 16))
+    assert _period(got["3.2万人次"]) == (date(2018, 6, 11), date(2018, 7, 16))
+
+
+def test_a_tables_column_of_ranks_is_no_label() -> None:
+    got = _by_mention(
+        "2018年,全省PM2.5平均浓度为57微克/立方米。\n"
+        "表:2018年各设区市PM2.5平均浓度及同比变化\n"
+        "排名 城市 PM2.5浓度 同比\n"
+        "1 大同市 36微克/立方米 -9.8%\n"
+        "2 朔州市 41微克/立方米 -12.6%\n",
+        date(2019, 1, 18), None,
+    )
+    assert got["36微克/立方米"].region == "大同市" and got["36微克/立方米"].subject == "PM2.5浓度"
+    assert got["-12.6%"].region == "朔州市" and got["-12.6%"].value == -12.6
+
+
+def test_a_change_against_a_season_of_years_before_is_of_the_quantity() -> None:
+    got = _by_mention(
+        "雪季期间,全区累计接待游客286.4万人次,同比增长45.3%,较2018—2019雪季增长22.7%。"
+        "全县完成公路客运量612万人次,比上年增长37.6%,但仍比2019年下降31.2%。\n",
+        date(2023, 4, 12), None,
+    )
+    assert got["22.7%"].subject.startswith("接待游客")
+    assert got["31.2%"].subject.startswith("完成公路客运量") or got["31.2%"].subject.startswith("公路客运量")
