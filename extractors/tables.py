@@ -334,6 +334,10 @@ _CAPTION_UNIT_PAREN = re.compile(r"[(（]\s*单位[:：]\s*([^()（）]{1,6})[)�
 _CAPTION_GROUP = re.compile(
     r"^.*?(?:各|部分|分|主要)(?:[旗县市区州盟]{1,4}|乡镇|街道|景区)(?:[(（][^()（）]{1,6}[)）])?"
 )
+# A line that states only the unit of the rows under it (单位:万亩), under the caption that names them.
+_UNIT_LINE = re.compile(r"单位\s*[:：]\s*([^\s:：,，。;；()（）]{1,6})")
+_CAPTION_LEAD = re.compile(r"^(?:附表|附|表)\s*\d*\s*[:：]?\s*")
+_SENTENCE_END = re.compile(r"[。；;!?！？]")
 _CAPTION_TAIL = re.compile(r"(?:的)?(?:情况|数据|统计)?(?:如下)?\s*[:：]?\s*$")
 
 
@@ -346,7 +350,10 @@ def _pair_rows(doc: Document) -> list[list[list[_Cell]]]:
     paras = doc.paragraphs
     for k, cap in enumerate(paras[:-2]):
         line = s[cap.start : cap.end].strip()
-        if cap.furniture or cap.cell or not (_PAIR_CAPTION_END.search(line) or _CAPTION_UNIT_PAREN.search(line)):
+        unit_line = _UNIT_LINE.fullmatch(line)
+        if cap.furniture or cap.cell or not (
+            unit_line or _PAIR_CAPTION_END.search(line) or _CAPTION_UNIT_PAREN.search(line)
+        ):
             continue
         rows: list[list[_Cell]] = []
         for p in paras[k + 1 :]:
@@ -360,10 +367,18 @@ def _pair_rows(doc: Document) -> list[list[list[_Cell]]]:
             rows.append(cells)
         if len(rows) < 2:
             continue
-        um = _CAPTION_UNIT_PAREN.search(line)
+        if unit_line is not None:
+            # 附表:截至10月底各乡镇高效节水灌溉面积 / 单位:万亩: the caption is the line above the unit's
+            if k < 1 or (above := paras[k - 1]).furniture or above.cell or _SENTENCE_END.search(s[above.start : above.end]):
+                continue
+            unit = unit_line.group(1)
+            cap, line = above, _CAPTION_LEAD.sub("", s[above.start : above.end].strip())
+        else:
+            um = _CAPTION_UNIT_PAREN.search(line)
+            unit = um.group(1).strip() if um is not None else ""
         topic = _CAPTION_UNIT_PAREN.sub("", line)
         topic = _CAPTION_TAIL.sub("", _CAPTION_GROUP.sub("", topic, count=1))
-        header = topic + (f"({um.group(1).strip()})" if um is not None else "")
+        header = topic + (f"({unit})" if unit else "")
         at = cap.start + (len(s[cap.start : cap.end]) - len(s[cap.start : cap.end].lstrip()))
         tables.append([[_Cell(at, at, "", False), _Cell(at, at + len(line), header, False)], *rows])
     return tables

@@ -275,3 +275,21 @@ def test_a_change_against_a_season_of_years_before_is_of_the_quantity() -> None:
     )
     assert got["22.7%"].subject.startswith("接待游客")
     assert got["31.2%"].subject.startswith("完成公路客运量") or got["31.2%"].subject.startswith("公路客运量")
+
+
+# A rule drawn from round 68 (written after the rules above; read once its first contact was scored).
+
+
+def test_rows_under_a_caption_and_a_line_stating_their_unit_are_a_table_of_it() -> None:
+    got = _by_mention(
+        "截至10月底,全县累计完成高效节水灌溉面积86.4万亩。\n"
+        "附表:截至10月底各乡镇高效节水灌溉面积\n"
+        "单位:万亩\n"
+        "玛纳斯镇 8.7\n"
+        "乐土驿镇 12.9\n",
+        date(2024, 11, 10), "玛纳斯县",
+    )
+    for m, place, value in (("8.7", "玛纳斯镇", 87000), ("12.9", "乐土驿镇", 129000)):
+        assert got[m].value == value and got[m].unit == "亩", m
+        assert got[m].subject == "高效节水灌溉面积" and got[m].region == place, m
+        assert _period(got[m]) == (None, date(2024, 10, 31)), m
