@@ -81,7 +81,9 @@ SCORER = SHARED / "eval" / "score.py"
 # 0.22.0 (an outlet's dateline with a place, 联合 before a name, 时报 papers, a year to date after a semicolon,
 # a campaign's window closing only what is told after its cut-off, a launch in a start's sentence, 签约), and 0.23.0
 # (captions over rows, colon and signed rows, a batch's year, from-to under a range of years, 1—5月平均, a campaign
-# launched in a month, one flood's losses, funds and venues before 累计, a table row's column, year-end counts).
+# launched in a month, one flood's losses, funds and venues before 累计, a table row's column, year-end counts), and
+# 0.24.0 (units of hours, days, degrees, wells and sessions, one-column tables under a caption, a range of days
+# across years, quarters compared with the one before, 较上月, a policy's year, a fund's outlay, 偏少 and 偏高).
 VALUE_F1_GATE = 0.98
 STRICT_F1_GATE = 0.948
 
