@@ -343,10 +343,11 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
             return Period("span", day, end) if end else None
         return Period("span", day, pub)
     if name == "ymd_range":
-        mo, d, mo2, d2 = _num(g.get("m")), _num(g.get("d")), _num(g.get("m2")), _num(g.get("d2"))
-        y, y2 = int(g["y"][:4]), int(g["y2"][:4])
-        first = _safe_date(y, mo, d) if mo is not None and d is not None else None
-        last = _safe_date(y2, mo2, d2) if mo2 is not None and d2 is not None else None
+        ends = [_num(g.get(k)) for k in ("m", "d", "m2", "d2")]
+        m1, d1, m2, d2_ = ends
+        if m1 is None or d1 is None or m2 is None or d2_ is None:
+            return None
+        first, last = _safe_date(int(g["y"][:4]), m1, d1), _safe_date(int(g["y2"][:4]), m2, d2_)
         return Period("span", first, last) if first is not None and last is not None and first <= last else None
     if name == "ym_range_rel":
         m1, m2 = _num(g.get("m")), _num(g.get("m2"))
