@@ -2461,6 +2461,8 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times, dict[str, st
     # a sentence that sums up a case names it (该案, 此案): without such a name in the text its pattern is not
     # tried (案 alone stands in nearly every release: 案件)
     case_totals = any(w in s for w in _CASE_NAMES)
+    # where a semicolon stands, for the test of each figure below (one lookup, not a copy of its sentence so far)
+    semis = [m.start() for m in _SEMICOLON.finditer(s)]
     home_from: tuple[int, int, str] | None = None
     if area.start is not None and area.end is not None:
         home_from = (area.start, area.end, f"the release's area ({area.rule})")
@@ -2477,7 +2479,8 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times, dict[str, st
         # a case told in this sentence: its quantities are the case's (up to a ； that turns to the statistics:
         # ……最大的一起毒品案件;据统计,今年以来,该局已破获……)
         told = sent
-        if ";" in s[sent.start : n.start] or "；" in s[sent.start : n.start]:
+        last_semi = bisect_right(semis, n.start - 1) - 1  # (the last semicolon before the figure)
+        if last_semi >= 0 and semis[last_semi] >= sent.start:
             turn = [m.end() for m in _STATISTICS_AFTER_SEMI.finditer(s, sent.start, n.start)]
             if turn:
                 told = Sentence(sent.index, turn[-1], sent.end, sent.para)
