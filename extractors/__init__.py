@@ -12,6 +12,7 @@ on odd text: no figures is ``[]``.
 from __future__ import annotations
 
 import datetime
+from operator import attrgetter
 
 from extractors import economy, narcotics, public_security, recognise  # noqa: F401  (they register)
 from extractors.model import Figure
@@ -21,6 +22,9 @@ from extractors.registry import EXTRACTORS, stage
 EXTRACTOR_VERSION: str = "0.24.0"
 
 __all__ = ["EXTRACTORS", "EXTRACTOR_VERSION", "Figure", "extract"]
+
+# A figure's place in the text, to sort by: (start, end), read by one call of C, not a lambda per figure.
+_BY_POSITION = attrgetter("start", "end")
 
 
 def extract(text: str, *, published: datetime.date | None = None, region: str | None = None) -> list[Figure]:
@@ -37,5 +41,5 @@ def extract(text: str, *, published: datetime.date | None = None, region: str | 
         figures.extend(e.func(text, published, region))
     for e in stage("refine"):
         figures = e.func(figures)
-    figures.sort(key=lambda f: (f.start, f.end))
+    figures.sort(key=_BY_POSITION)
     return figures

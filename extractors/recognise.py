@@ -1814,11 +1814,10 @@ def _is_event(doc: Document, n: Num, sent: Sentence, per: Period | None, top: Ph
     if n.unit is not None and n.unit.family in ("percent", "points", "ratio"):
         return False  # a share or a change is a statistic, not the quantity of an incident
     s = doc.s
-    clause_start = doc.clause(n.start)[0]
     event = bool(top is not None and top.role == P.EVENT) or case_here
     if not event and (per is None or per.start is None and per.end is None) and _DAY_OPENS.match(s, sent.start) and (
         _SEIZURE.search(s, sent.start, n.start) and not words["total"].within(sent.start, n.start)
-        and not _AREA_CLAUSE.match(s, clause_start)
+        and not _AREA_CLAUSE.match(s, doc.clause(n.start)[0])
     ):
         # 8月6日,某局在一冷库内查获……2.6吨 with no year to date it by: still one incident's quantity
         return True
@@ -1835,7 +1834,7 @@ def _is_event(doc: Document, n: Num, sent: Sentence, per: Period | None, top: Ph
     if not event and words["episode"].within(sent.start, n.start):
         return True  # 截至6月23日18时,此次洪水共造成全市……受灾人口15.2万人: the losses of one flood, whatever its cut-off
     if event and not case_here and per is not None and per.kind == "day" and (
-        _AREA_CLAUSE.match(s, clause_start)
+        _AREA_CLAUSE.match(s, clause_start := doc.clause(n.start)[0])  # (looked up for the figures of a day only)
         or _AREA_ACTS.search(s, sent.start, n.start)  # 6月26日,全省统一开展……,共发放: the area's day
         or _AREA_CAMPAIGN.search(s, sent.start, n.start)
         or _FLOW_STATISTIC.search(s, max(clause_start, n.start - 8), n.start) and not _SEIZURE.search(s, clause_start, n.start)
@@ -1854,14 +1853,19 @@ def _is_event(doc: Document, n: Num, sent: Sentence, per: Period | None, top: Ph
 def _penalty_of_one(s: str, sent: Sentence, n: Num) -> bool:
     """判处陈某有期徒刑二年,并处罚金5万元; 徐州市一家商贸公司……被依法处以罚款80万元: one party's penalty, an
     event of its own day (told in its sentence, or not at all)."""
+    # (every match of _PENALTY_BEFORE ends with 罚金, 罚款 or 人民币, at the figure or before a line break there:
+    # most figures follow none, and the pattern is not tried)
+    end = n.start - 1 if s.endswith("\n", 0, n.start) else n.start
     return bool(
-        _PENALTY_BEFORE.search(s, max(sent.start, n.start - 12), n.start) and _ONE_PARTY.search(s, sent.start, n.start)
+        s.endswith(_PENALTY_LAST, 0, end)
+        and _PENALTY_BEFORE.search(s, max(sent.start, n.start - 12), n.start) and _ONE_PARTY.search(s, sent.start, n.start)
     )
 
 
 # A penalty written right before its amount (并处罚金, 被依法处以罚款), and one party it is laid on, named or
 # counted as one (陈某, 一家商贸公司, 该企业), in the sentence before it.
 _PENALTY_BEFORE = re.compile(r"(?:并处|处以|处)(?:罚金|罚款)(?:人民币)?$")
+_PENALTY_LAST: tuple[str, ...] = ("罚金", "罚款", "人民币")  # what every match of _PENALTY_BEFORE ends with
 _ONE_PARTY = re.compile(r"[\u4e00-\u9fff]某|一(?:家|名|个|户)|该(?:企业|公司|店|厂|单位|商户|男子|女子|药房|超市)")
 
 
@@ -2230,19 +2234,23 @@ def _unify_restated(s: str, nums: list[Num]) -> None:
     def fam(n: Num) -> str:
         return n.unit.family if n.unit else "count"
 
-    spans: dict[date, list[Num]] = {}
+    # by the end of its span, each figure over a span with its period, its value in the base unit and its
+    # family, read once (none of them changes below: only the stocks' periods are set)
+    spans: dict[date, list[tuple[Num, Period, float, str]]] = {}
     for m in nums:
-        if m.period is not None and m.period.kind == "span" and m.period.start is not None and m.period.end is not None:
-            spans.setdefault(m.period.end, []).append(m)
+        mp = m.period
+        if mp is not None and mp.kind == "span" and mp.start is not None and mp.end is not None:
+            spans.setdefault(mp.end, []).append((m, mp, m.value * (m.unit.factor if m.unit else 1), fam(m)))
+    if not spans:
+        return  # no window for a stock to be restated over
     for n in nums:
         p = n.period
         if p is None or not P.is_stock(p) or p.end is None:
             continue
         v = n.value * (n.unit.factor if n.unit else 1)
-        for m in spans.get(p.end, [])[:50]:
-            mp = m.period
-            w = m.value * (m.unit.factor if m.unit else 1)
-            if m is n or fam(m) != fam(n) or mp is None or mp.end != p.end:
+        fam_n = fam(n)
+        for m, mp, w, fam_m in spans.get(p.end, [])[:50]:
+            if m is n or fam_m != fam_n:
                 continue
             same = abs(v - w) <= 1e-9 * max(1.0, abs(v))
             rounded = m.heading and m.qualifier != "exact" and 0.9 * abs(w) <= abs(v) <= 1.1 * abs(w)
@@ -2526,6 +2534,8 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times, dict[str, st
     # a sentence that sums up a case names it (该案, 此案): without such a name in the text its pattern is not
     # tried (案 alone stands in nearly every release: 案件)
     case_totals = any(w in s for w in _CASE_NAMES)
+    # where a semicolon stands, for the test of each figure below (one lookup, not a copy of its sentence so far)
+    semis = [m.start() for m in _SEMICOLON.finditer(s)]
     home_from: tuple[int, int, str] | None = None
     if area.start is not None and area.end is not None:
         home_from = (area.start, area.end, f"the release's area ({area.rule})")
@@ -2542,7 +2552,8 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times, dict[str, st
         # a case told in this sentence: its quantities are the case's (up to a ； that turns to the statistics:
         # ……最大的一起毒品案件;据统计,今年以来,该局已破获……)
         told = sent
-        if ";" in s[sent.start : n.start] or "；" in s[sent.start : n.start]:
+        last_semi = bisect_right(semis, n.start - 1) - 1  # (the last semicolon before the figure)
+        if last_semi >= 0 and semis[last_semi] >= sent.start:
             turn = [m.end() for m in _STATISTICS_AFTER_SEMI.finditer(s, sent.start, n.start)]
             if turn:
                 told = Sentence(sent.index, turn[-1], sent.end, sent.para)
@@ -2562,9 +2573,11 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times, dict[str, st
             if len(days) >= 2:
                 per, rule = Period("span", min(days), max(days)), "至此,该案共: all the case's days"
         n.period = per
-        n.carried = next(
-            (ph.value.period for ph in in_force if ph.role == P.WHEN and ph.value.period.kind == "span"), None,
-        )
+        n.carried = None
+        for ph in in_force:  # (the first span in force: a loop, not a generator made for every figure)
+            if ph.role == P.WHEN and ph.value.period.kind == "span":
+                n.carried = ph.value.period
+                break
         if per is not None and per.kind == "stock_end" and per.end is not None and (per.end.month, per.end.day) == (12, 31):
             # 12月份，……。年末……1021家，比上年末增加58家: what changed up to the year's end changed over the
             # year, not over the month stated last

@@ -11,6 +11,7 @@ period and the place already read (今年1至5月, 全省), the agency (警方,
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 
 from extractors.document import BREAKDOWN_FRAME, Document
@@ -1695,6 +1696,9 @@ def _row_of_a_place(place: Place | None, label: str) -> bool:
     return label in (place.name, *place.division.short) or place.division in gazetteer().candidates(label, simplified=True)
 
 
+_COLON = re.compile("[:：]")
+
+
 def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
     """Give every number its subject (what is counted), its comparison and its sign."""
     s = doc.s
@@ -1708,6 +1712,9 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
     # the figures are given their subjects, not looked for back through the sentence for every figure
     prev_q: Num | None = None
     bars = "|" in s  # a table flattened into lines (see _table_row_name): none in most releases
+    # where a colon stands (a line's label before it, see _line_label): the last one before a figure is looked
+    # up, not searched for in a copy of its sentence so far
+    colons = [m.start() for m in _COLON.finditer(s)]
     i = 0
     while i < len(nums):
         n = nums[i]
@@ -1869,9 +1876,10 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             and (row := _space_row_label(doc, cstart, rw)) and row not in core_nc
         ):
             core_nc = row + core_nc  # 第一产业 用电量 19.6亿千瓦时: the row's label cell, then its measure
-        if len(core_nc) <= 4 and (":" in s[n.sentence[0] : n.start] or "：" in s[n.sentence[0] : n.start]) and (
-            lab := _line_label(doc, n.start, rw)
-        ) and lab not in core_nc:
+        if (
+            len(core_nc) <= 4 and (colon := bisect_right(colons, n.start - 1) - 1) >= 0  # (the last colon before it)
+            and colons[colon] >= n.sentence[0] and (lab := _line_label(doc, n.start, rw)) and lab not in core_nc
+        ):
             core_nc = lab + core_nc  # 粮食加工品:抽检5120批次,合格率99.6%: the item's name, then its measure
         names: list[str]
         done = False
