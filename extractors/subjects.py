@@ -1742,7 +1742,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 label += col  # 火灾 | 5起 | 2人 under 事故起数 | 死亡人数: the row's kind and what its column counts
             n.subject = n.base = label
             n.comparison = n.table.comparison or comparison_of(n.table.header, _family(n))
-            n.sign = 1
+            n.sign = -1 if n.table.value < 0 < n.value else 1  # (下降6.2% in a cell: the number read without its word)
             if n.comparison and _YEAR_START_BASE.search(n.table.header):
                 # 10月末余额 | 比年初增长: the change of a balance since New Year, over the months to the balance's date
                 bal = nums[i - 1] if i > 0 else None

@@ -57,8 +57,16 @@ class _Cell:
     value: bool
 
 
+# A cell that states a change with its word (下降6.2%, 上升3.1%): a value, its sign the word's.
+_CHANGE_CELL = re.compile(r"(?P<word>下降|上升|增长|减少|提高|降低|回落|回升)(?P<num>\d+(?:\.\d+)?)(?P<rest>%|个百分点)")
+_DECREASE_CELL = frozenset(("下降", "减少", "降低", "回落"))
+
+
 def _is_value(t: str) -> bool:
-    """A cell that holds a value: a number, alone or with a unit (2023年 is a header, not a value)."""
+    """A cell that holds a value: a number, alone or with a unit (2023年 is a header, not a value), or a change
+    with its word (下降6.2%)."""
+    if t[:1] in "下上增减提降回" and _CHANGE_CELL.fullmatch(t):
+        return True
     m = VALUE_CELL_RE.match(t)
     if m is None:
         return False
@@ -171,6 +179,14 @@ def _value_cell(v: _Cell, label: str, label_start: int, header: _Cell | None, ro
     cell, else from the row's unit cell (``row_unit``), else from the header; None when a word that is
     no unit follows the number (not a value cell after all)."""
     head = header.text if header is not None else ""
+    if (cm := _CHANGE_CELL.fullmatch(v.text)) is not None:
+        # 下降6.2% under 同比: the number (its sign the word's) with its unit, where the text's own reading of it
+        # stands (at the number, after the word)
+        sign = -1.0 if cm.group("word") in _DECREASE_CELL else 1.0
+        comparison = "mom" if "环比" in head else "yoy"
+        return ValueCell(v.start + cm.start("num"), v.start + cm.end("rest"), sign * float(cm.group("num")), label, head,
+                         unit_at(cm.group("rest"), 0), 1, comparison, header.start if header is not None else -1,
+                         label_start, header.end if header is not None else -1)
     m = VALUE_CELL_RE.match(v.text)
     assert m is not None
     rest = m.group("rest") or ""
@@ -255,9 +271,12 @@ def _spaced_rows(doc: Document) -> list[list[list[_Cell]]]:
     s = doc.s
     tables: list[list[list[_Cell]]] = []
     cur: list[list[_Cell]] = []
+    before: list[int] = [-1]  # the paragraph before the table's first row
 
     def close() -> None:
         if len(cur) >= 2:
+            if any(c.value for c in cur[0][1:]) and (head := _header_above(doc, before[0], len(cur[0]))) is not None:
+                cur.insert(0, head)  # (the caption's line ran on into the header: 如下(单位:……):断面名称  所在河流  ……)
             tables.append(list(cur))
         cur.clear()
 
@@ -287,9 +306,28 @@ def _spaced_rows(doc: Document) -> list[list[list[_Cell]]]:
                 captioned = False
                 continue  # (a row whose header is not there is no table)
         captioned = False
+        if not cur:
+            before[0] = p.index - 1
         cur.append(cells)
     close()
     return tables
+
+
+def _header_above(doc: Document, k: int, n: int) -> list[_Cell] | None:
+    """The header of a table whose first row holds values, where the line above ends, after its last colon,
+    in as many cells of words (主要断面水质情况如下(单位:毫克/升):断面名称  所在河流  水质类别  浓度  同比)."""
+    if k < 0:
+        return None
+    p = doc.paragraphs[k]
+    line = doc.s[p.start : p.end]
+    at = max(line.rfind(":"), line.rfind("："))
+    if at < 0 or p.furniture:
+        return None
+    cells = [_Cell(p.start + m.start(), p.start + m.end(), m.group(0), _is_value(m.group(0)))
+             for m in _SPACE_RUN.finditer(line, at + 1)]
+    if len(cells) != n or any(c.value for c in cells) or _SPACED_NOT_ROW.search(line, at + 1):
+        return None
+    return cells
 
 
 # A caption's units: 单位:万元 for every column, or 检查主体单位:家次;立案单位:件 column by column.
@@ -303,10 +341,14 @@ def _caption_units(doc: Document, header_start: int, header: list[_Cell]) -> lis
     """The unit of each column of a table, as the line right above its header states them (单位:万元; 检查主体
     单位:家次;立案单位:件, matched to the header cells naming 检查主体 and 立案); None without such a line."""
     k = doc.para_index(header_start)
-    if k < 1:
+    own = doc.paragraphs[k]
+    if doc.s[own.start : header_start].strip():
+        line = doc.s[own.start : header_start]  # 如下(总磷单位:毫克/升):断面名称  ……: the caption ran on into the header
+    elif k < 1:
         return None
-    p = doc.paragraphs[k - 1]
-    line = doc.s[p.start : p.end]
+    else:
+        p = doc.paragraphs[k - 1]
+        line = doc.s[p.start : p.end]
     if "单位" not in line:
         return None
     if (lm := _CAPTION_UNIT_LIST.search(line)) is not None:

@@ -293,3 +293,16 @@ def test_rows_under_a_caption_and_a_line_stating_their_unit_are_a_table_of_it() 
         assert got[m].value == value and got[m].unit == "亩", m
         assert got[m].subject == "高效节水灌溉面积" and got[m].region == place, m
         assert _period(got[m]) == (None, date(2024, 10, 31)), m
+
+
+def test_a_header_run_on_into_its_caption_heads_a_table_of_changes_written_with_words() -> None:
+    got = _by_mention(
+        "1-10月,全区地表水总磷平均浓度为0.041毫克/升。\n"
+        "主要断面1-10月水质情况如下(总磷单位:毫克/升):\n"
+        "断面名称  所在河流  水质类别  总磷浓度  同比\n"
+        "南津关  长江  Ⅱ类  0.058  下降7.1%\n"
+        "雾渡河  黄柏河  Ⅱ类  0.019  上升5.6%\n",
+        date(2024, 11, 15), "夷陵区",
+    )
+    assert got["0.058"].value == 0.058 and got["0.058"].unit == "毫克/升"
+    assert got["7.1%"].value == -7.1 and got["5.6%"].value == 5.6
