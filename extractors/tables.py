@@ -260,7 +260,7 @@ def _pipe_rows(doc: Document) -> list[list[list[_Cell]]]:
 # A line that may be a row of a table written with spaces between its cells: no sentence punctuation.
 # 其中: opening a row's label (其中：工业 万千瓦时 2301475 -1.9): no sentence punctuation of the row's.
 _ROW_LEAD = re.compile(r"^\s*其中[:：]")
-_SPACED_NOT_ROW = re.compile(r"[，。；：,;:!?！？、]")
+_SPACED_NOT_ROW = re.compile(r"[，。；：,;:!?！？]")  # (、 may stand inside a cell: 县（市、区）, 小麦、大麦)
 _SPACE_RUN = re.compile(r"\S+")
 
 
@@ -337,17 +337,21 @@ _CAPTION_UNIT_LIST = re.compile(r"单位[:：]\s*([\u4e00-\u9fff%‰/]{1,6}(?:\s
 _LIST_SEP = re.compile(r"\s*[、，,]\s*")
 
 
-def _caption_units(doc: Document, header_start: int, header: list[_Cell]) -> list[str | None] | None:
+def _caption_units(
+    doc: Document, header_start: int, header: list[_Cell], value_cols: list[int] | None = None
+) -> list[str | None] | None:
     """The unit of each column of a table, as the line right above its header states them (单位:万元; 检查主体
     单位:家次;立案单位:件, matched to the header cells naming 检查主体 and 立案); None without such a line."""
     k = doc.para_index(header_start)
     own = doc.paragraphs[k]
-    if doc.s[own.start : header_start].strip():
+    if "单位" in doc.s[own.start : header_start]:
         line = doc.s[own.start : header_start]  # 如下(总磷单位:毫克/升):断面名称  ……: the caption ran on into the header
     elif k < 1:
         return None
     else:
         p = doc.paragraphs[k - 1]
+        if not doc.s[p.start : p.end].strip() and k >= 2:
+            p = doc.paragraphs[k - 2]  # (a blank line between the caption and the header)
         line = doc.s[p.start : p.end]
     if "单位" not in line:
         return None
@@ -355,6 +359,12 @@ def _caption_units(doc: Document, header_start: int, header: list[_Cell]) -> lis
         listed = _LIST_SEP.split(lm.group(1))
         if len(listed) == len(header) - 1 and all(_unit_only(u) for u in listed):
             return [None, *listed]  # 单位:亿元、%: the value columns' units in order
+        if value_cols and len(listed) == len(value_cols) and all(_unit_only(u) for u in listed):
+            # 乡镇 | 主要作物 | 播种面积 | 总产量 under 单位:万亩、万斤: the units of the columns of values, in order
+            units_: list[str | None] = [None] * len(header)
+            for col, u in zip(value_cols, listed, strict=True):
+                units_[col] = u
+            return units_
     found = [(m.group(1), m.group(2)) for m in _CAPTION_UNIT.finditer(line) if _unit_only(m.group(2))]
     if not found:
         return None
@@ -444,7 +454,8 @@ def pipe_value_cells(doc: Document) -> list[ValueCell]:
         unit_col = next((k for k, h in enumerate(header) if _is_unit_header(h.text)), None)
         # the columns whose header states a unit (同比增长(%)): their values take it, not the row's 单位 cell
         header_unit = [_header_unit(h.text)[0] is not None or "%" in h.text for h in header]
-        caption = _caption_units(doc, header[0].start, header) if not all(header_unit[1:]) else None
+        value_cols = [k for k in range(1, len(header)) if any(len(r) > k and r[k].value for r in body)]
+        caption = _caption_units(doc, header[0].start, header, value_cols) if not all(header_unit[1:]) else None
         for row in body:
             label = _LABEL_NOISE.sub("", row[0].text)
             if not label or row[0].value:

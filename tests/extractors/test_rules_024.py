@@ -306,3 +306,32 @@ def test_a_header_run_on_into_its_caption_heads_a_table_of_changes_written_with_
     )
     assert got["0.058"].value == 0.058 and got["0.058"].unit == "毫克/升"
     assert got["7.1%"].value == -7.1 and got["5.6%"].value == 5.6
+
+
+# Rules drawn from round 70 (written after the rules above; read once its first contact was scored).
+
+
+def test_units_listed_under_a_caption_go_to_the_columns_of_values_past_a_text_column() -> None:
+    got = _by_mention(
+        "2021年全县夏粮总产13.2亿斤。主要乡镇夏粮生产情况如下：\n"
+        "单位：万亩、万斤\n"
+        "乡镇　主要作物　播种面积　总产量\n"
+        "白道口镇　小麦　9.2　6840\n"
+        "老店镇　小麦、大麦　7.1　5160\n",
+        date(2021, 7, 6), "滑县",
+    )
+    assert got["9.2"].value == 92000 and got["9.2"].unit == "亩" and got["9.2"].subject == "播种面积"
+    assert got["6840"].value == 68400000 and got["6840"].unit == "斤" and got["6840"].region == "白道口镇"
+    assert got["5160"].region == "老店镇"
+
+
+def test_a_blank_line_between_a_tables_caption_and_its_header() -> None:
+    got = _by_mention(
+        "今年以来,全区保障房建设进展顺利。各街道保障房开工和基本建成情况如下(单位:套):\n"
+        "\n"
+        "街道　　新开工　基本建成\n"
+        "小寨路　1190　　860\n"
+        "大雁塔　1420　　1010\n",
+        date(2016, 12, 9), "雁塔区",
+    )
+    assert got["1190"].unit == "套" and got["1010"].unit == "套"
