@@ -183,9 +183,9 @@ def _value_cell(v: _Cell, label: str, label_start: int, header: _Cell | None, ro
         # 下降6.2% under 同比: the number (its sign the word's) with its unit, where the text's own reading of it
         # stands (at the number, after the word)
         sign = -1.0 if cm.group("word") in _DECREASE_CELL else 1.0
-        comparison = "mom" if "环比" in head else "yoy"
+        changed = "mom" if "环比" in head else "yoy"
         return ValueCell(v.start + cm.start("num"), v.start + cm.end("rest"), sign * float(cm.group("num")), label, head,
-                         unit_at(cm.group("rest"), 0), 1, comparison, header.start if header is not None else -1,
+                         unit_at(cm.group("rest"), 0), 1, changed, header.start if header is not None else -1,
                          label_start, header.end if header is not None else -1)
     m = VALUE_CELL_RE.match(v.text)
     assert m is not None
