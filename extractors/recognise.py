@@ -129,6 +129,8 @@ _BEGAN_RULE = "a day something began"
 # Inside a since-phrase (2018年1月专项斗争开展以来): the words of a launch.
 _LAUNCH_WORDS = re.compile(r"开展|启动|部署|实施|发起|打响")
 _START_AFTER = re.compile(r"[^,，。;；]{0,6}?(?:启动|开始|开展|启用|实施|部署|开通|上线|开赛|开幕|开园|开业|投运|投用)")
+# The rule of the running total a named campaign gives its parts (read again by _parts_after_totals).
+_NAMED_CAMPAIGN_RULE = "其中 a named campaign with no stated start: a running total as of publication"
 # 其中,“夏安”行动破获……: a part of the totals by a named campaign whose start is not stated
 _NAMED_CAMPAIGN_RE = re.compile(
     r"\s*其中[,，:：]?\s*[“\"][^”\"\n]{1,12}[”\"](?:专项行动|专项整治|专项斗争|行动|战役|会战|攻坚战)(?:中|期间)?(?=[,，]?[^,，。;；\n]{0,6}?(?:共|累计)?(?:破获|侦破|破|抓获|缴获|查获|查处|打掉|捣毁|摧毁|办理|立案))"
@@ -353,7 +355,7 @@ class _Times:
                 extra.append((sent.start, m.group(0).strip(), meeting, "会上/现场: the meeting's day"))
             elif named and (m := _NAMED_CAMPAIGN_RE.match(s, sent.start)) and doc.published is not None:
                 extra.append((sent.start, m.group(0).strip(), Period("stock", None, doc.published),
-                              "其中 a named campaign with no stated start: a running total as of publication"))
+                              _NAMED_CAMPAIGN_RULE))
             elif during and (m := _DURING_RE.match(s, sent.start)):
                 extra.append((sent.start, m.group(0).strip(), None, "期间 after an incident: the release's window"))
             elif breakdown and (m := _BREAKDOWN_RE.match(s, sent.start)):
@@ -1083,7 +1085,7 @@ def _quarter_read(s: str, mk: Mark, sent: Sentence, per: Period) -> Period:
         return per
     if (
         _SUB_QUARTER.search(s, max(0, mk.start - 4), mk.start) or _QUARTERS_BEFORE.search(s, sent.start, mk.start)
-        or s.find("环比", mk.end, sent.end) >= 0 or s.find("環比", mk.end, sent.end) >= 0
+        or s.find("环比", mk.end, sent.end) >= 0  # (the text is read in simplified characters: 環比 is 环比 here)
     ):
         return Period("span", date(per.end.year, per.end.month - 2, 1), per.end)
     return per
@@ -2359,7 +2361,7 @@ def _parts_after_totals(doc: Document, nums: list[Num]) -> None:
             p = m.period
             if p is not None and p.start is None and p.end == q.end and (
                 m.period_from is None or m.period_from[0] < group[0].sentence[0]  # (not a stock the sentence states)
-            ) and not (m.period_from and "named campaign" in m.period_from[2]):
+            ) and not (m.period_from and m.period_from[2] == _NAMED_CAMPAIGN_RULE):
                 m.period = q
                 m.period_from = total.period_from and (*total.period_from[:2], "其中: a part of the totals before, over their span")
 

@@ -409,11 +409,12 @@ def _pair_rows(doc: Document) -> list[list[list[_Cell]]]:
             continue
         rows: list[list[_Cell]] = []
         for p in paras[k + 1 :]:
+            row = s[p.start : p.end]
             cells = [_Cell(p.start + m.start(), p.start + m.end(), m.group(0), _is_value(m.group(0)))
-                     for m in _SPACE_RUN.finditer(s[p.start : p.end])]
+                     for m in _SPACE_RUN.finditer(row)]
             if (
                 p.furniture or p.cell or len(cells) != 2 or cells[0].value or not cells[1].value
-                or _SPACED_NOT_ROW.search(s[p.start : p.end]) or BAR_RE.search(s[p.start : p.end])
+                or _SPACED_NOT_ROW.search(row) or BAR_RE.search(row)
             ):
                 break
             rows.append(cells)
@@ -431,8 +432,9 @@ def _pair_rows(doc: Document) -> list[list[list[_Cell]]]:
         topic = _CAPTION_UNIT_PAREN.sub("", line)
         topic = _CAPTION_TAIL.sub("", _CAPTION_GROUP.sub("", topic, count=1))
         header = topic + (f"({unit})" if unit else "")
+        # the header stands where the caption does, from its first character to its end (its period, if it names one)
         at = cap.start + (len(s[cap.start : cap.end]) - len(s[cap.start : cap.end].lstrip()))
-        tables.append([[_Cell(at, at, "", False), _Cell(at, at + len(line), header, False)], *rows])
+        tables.append([[_Cell(at, at, "", False), _Cell(at, cap.end, header, False)], *rows])
     return tables
 
 
