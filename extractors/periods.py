@@ -42,6 +42,9 @@ _MONTH_PART = r"(?P<since_part>上旬|中旬|下旬|初)"
 _PART_FIRST_DAY: dict[str, int] = {"上旬": 1, "初": 1, "中旬": 11, "下旬": 21}
 # What names a campaign (专项行动, 集中整治, 攻坚战): read by the since phrases of a launch, here and in recognise.
 CAMPAIGN_NOUNS = r"(?:行动|活动|斗争|整治|战役|会战|攻坚战)"
+# A five-year plan by its number, quoted or not: 十一五 (2006-2010) .. 十五五 (2026-2030).
+_PLAN = r"[“\"「]?十(?P<plan>[一二三四五])五[”\"」]?"
+_PLAN_FIRST_YEAR: dict[str, int] = {c: 2006 + 5 * i for i, c in enumerate("一二三四五")}
 # 至今 that means up to now, not the 至 of a range whose other end is this year (自去年10月至今年8月)
 _ZHIJIN = r"至今(?!年)"
 
@@ -99,6 +102,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # 自2014年开展禁毒人民战争以来: a year, what began in it and 以来 (the running total of its sentence)
     ("since_year_from", rf"(?:自|从)(?P<y>(?:19|20)\d{{2}}年|{_CN_YEAR})(?![底末初])[^,，。;；!?\n\d]{{2,20}}?以来"),
     ("since_year", rf"(?:自|从)?{_Y}(?:以来|来|{_ZHIJIN}|{_QI})"),
+    # A five-year plan's period (“十三五”期间: 2016-2020), its start (“十四五”以来) and its end (“十二五”末),
+    # named by the plan's number (十一五 .. 十五五); the plan's name alone (纳入“十四五”考核) is no period
+    ("plan_since", rf"{_PLAN}(?:时期|期间)?以来"),
+    ("plan_range", rf"{_PLAN}(?:时期|期间)"),
+    ("plan_end", rf"{_PLAN}(?:末|期末)"),
     ("since_year_start", r"(?:今年)?年初(?:以来|至今(?!年))|开年以来|新年以来"),
     # 该行动开展以来: since a campaign began, whose start the text states before (or not at all)
     ("campaign_since", r"(?:该|此|这一?|本次|此次|专项)?(?:行动|活动|斗争|整治|战役|会战|攻坚战|专项行动|专项斗争|专项整治|工作)(?:开展|启动|部署|实施|发起|打响|开始)以来"
@@ -145,7 +153,7 @@ def _plain(p: str) -> str:
 # engine skip any other position at once: five times faster on running text). A test keeps it true.
 MARK_FIRST_CHARS = (
     "\\d〇零○一二两三四五六七八九十今去前上下本当同自从截到至第近这最多几年开新该此专行活斗整战会攻工设建"
-    "全五国春元清端中“”\"黄假节长双昨次日不目现在保余已每月平为连半入汛主雨防过热机系联服基"
+    "全五国春元清端中“”\"「黄假节长双昨次日不目现在保余已每月平为连半入汛主雨防过热机系联服基"
 )
 _COMBINED = re.compile(f"(?=[{MARK_FIRST_CHARS}])(?:" + "|".join(f"(?P<{name}>{_plain(p)})" for name, p in PATTERNS) + ")")
 # The same search, trying at each position only the patterns that can open with its character
@@ -288,11 +296,11 @@ _UNRESOLVED = Period("span", None, None, year_known=False)
 
 
 # The marks of a range of whole years (2019年至2023年, 二〇〇八年至二〇一二年).
-YEAR_RANGE_MARKS = frozenset({"year_range", "year_range_cn"})
+YEAR_RANGE_MARKS = frozenset({"year_range", "year_range_cn", "plan_range"})
 # The marks of a running total from a start (自3月1日起, 4月以来, 2016年以来, 年初以来, 该行动开展以来).
 SINCE_MARKS = frozenset({
     "since_day", "since_day_from", "since_day_open", "since_month", "since_month_from", "since_month_open",
-    "since_year", "since_year_start", "campaign_since",
+    "since_year", "since_year_start", "campaign_since", "plan_since",
 })
 
 
@@ -494,6 +502,13 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
     if name in ("since_year", "since_year_from"):
         y = _year_of(ytext, ctx)
         return Period("span", date(y, 1, 1), pub) if y else unresolved
+    if name in ("plan_since", "plan_range", "plan_end"):
+        y = _PLAN_FIRST_YEAR[g["plan"]]
+        if name == "plan_since":
+            return Period("span", date(y, 1, 1), pub) if pub is None or pub.year >= y else None
+        if name == "plan_end":
+            return Period("stock_end", None, date(y + 4, 12, 31))
+        return Period("span", date(y, 1, 1), date(y + 4, 12, 31))
     if name == "same_period_last_year":
         st = ctx.state
         if st is None or st.start is None or st.end is None:
@@ -783,7 +798,7 @@ LEVEL_OF_ROLE: dict[str, str] = {
 _ROLE_OF_MARK: dict[str, str] = {
     "day": EVENT, "day_dot": EVENT, "today": EVENT, "vague": EVENT, "dayonly": EVENT,
     "until": UNTIL, "until_zhi": UNTIL, "until_zhi_after": UNTIL, "until_now": UNTIL,
-    "stock": STOCK, "stock_implicit": STOCK, "year_end": STOCK,
+    "stock": STOCK, "stock_implicit": STOCK, "year_end": STOCK, "plan_end": STOCK,
     "weak_stock": WEAK, "rate": SIDE, "duration": NULL, "recent_years": RECENT,
     "same_period_last_year": COMPARE, "month_before": COMPARE,
 }

@@ -92,6 +92,8 @@ NAME_AFTER: tuple[str, ...] = (
     "路", "大道", "大街", "街道", "机场", "火车站", "高铁站", "高速", "大桥", "码头", "宾馆", "酒店",
     "先进", "优秀", "文明", "十佳", "模范", "示范", "表彰", "劳动模范", "五一劳动奖", "青年五四奖", "三八红旗",
     "禁毒工作先进", "人民满意", "最美", "卷", "籍贯", "特产", "品牌", "名片",
+    # a region named after a place, wider or other than its division (成都平原经济区, 长株潭都市圈)
+    "平原", "盆地", "经济区", "经济圈", "经济带", "都市圈", "城市群",
 )
 # Around a scope word or a name: a ranking, a comparison or the whole of a share.
 RANK_AFTER: tuple[str, ...] = (

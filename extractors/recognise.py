@@ -1508,8 +1508,8 @@ def _local_names(doc: Document, ms: list[Mention], area: Focus) -> list[Mention]
         named = g.candidates(word, simplified=True)
         if not named:
             continue  # most clauses open with no name at all
-        if taken.overlaps(a, b):
-            continue
+        if taken.overlaps(a, b) or doc.s.startswith(places.NAME_AFTER, b):
+            continue  # (成都平原经济区, 贵阳路: part of another name)
         if a > 0 and doc.s[a - 1] == "、" and a - 1 not in ends:
             continue  # after 、 only the next of a list of places (酒泉、定西), not any word of a list
         cands = [d for d in named if d.province_code == prov.code and d.level == "prefecture"]
@@ -1809,6 +1809,8 @@ _EPISODE = re.compile(
     r"(?:此次|这次|本次|该次|本轮|此轮|这轮)[^,，。;；]{0,8}?"
     r"(?:灾害|灾情|暴雨|降雨|台风|地震|冰雹|风雹|洪涝|洪水|山洪|泥石流|寒潮|大风|降雪|雪灾|过程)"
 )
+# The course of one spell of weather (7月9日强降雨过程中): on a day, what was done in it is that episode's.
+_WEATHER_COURSE = re.compile(r"(?:强降雨|暴雨|强降雪|台风|风雹|冰雹|寒潮|洪水|山洪)(?:天气)?过程(?:中|期间)")
 
 
 def _is_event(doc: Document, n: Num, sent: Sentence, per: Period | None, top: Phrase[_TimeValue] | None,
@@ -1835,7 +1837,7 @@ def _is_event(doc: Document, n: Num, sent: Sentence, per: Period | None, top: Ph
         return True
     if not event and words["episode"].within(sent.start, n.start):
         return True  # 截至6月23日18时,此次洪水共造成全市……受灾人口15.2万人: the losses of one flood, whatever its cut-off
-    if event and not case_here and per is not None and per.kind == "day" and (
+    if event and not case_here and per is not None and per.kind == "day" and not _WEATHER_COURSE.search(s, sent.start, n.start) and (
         _AREA_CLAUSE.match(s, clause_start := doc.clause(n.start)[0])  # (looked up for the figures of a day only)
         or _AREA_ACTS.search(s, sent.start, n.start)  # 6月26日,全省统一开展……,共发放: the area's day
         or _AREA_CAMPAIGN.search(s, sent.start, n.start)
@@ -2091,7 +2093,7 @@ def _settle_headings(doc: Document, nums: list[Num], times: _Times) -> None:
 
 # Subjects that are stocks whatever the period in force (存栏 is the herd on hand at the period's end,
 # 出栏 the animals sold over it): a span in force becomes a stock as of its end.
-STOCK_SUBJECTS = re.compile(r"实有|现有|持卡|有效灌溉面积|存栏|在册|保有量|余额|结余|常住人口|户籍人口|总人口|库存|在押|在校生|参保人数|参保人|参保率|持证|覆盖率")
+STOCK_SUBJECTS = re.compile(r"实有|现有|持卡|有效灌溉面积|存栏|在册|保有量|余额|结余|常住人口|户籍人口|总人口|库存|在押|在校生|参保人数|参保人|参保率|参保$|持证|覆盖率")
 # What a year's bulletin counts at the year's end (卫生技术人员1436人, 床位1512张), where a rate of its change
 # stated after it (比上年增加1450人，增长4.2%) is the change over the year.
 _COUNTED_AT_END = re.compile(r"床位|卫生技术人员|专任教师|执业(?:\(助理\))?医师|注册护士|装机容量|城镇化率|贫困发生率")

@@ -84,7 +84,7 @@ CHANGE_VERBS: tuple[str, ...] = (
 # A change stated after the subject: 同比下降, 比上年增长, 较去年减少, 比上年末净增.
 CHANGE_RE = re.compile(
     r"(?:同比|环比|(?:比|较)(?:19|20)\d{2}年(?:同期)?|(?:比|较)(?:前|上)一(?:周|个星期|个?月|季度)|(?:比|较)(?:上年|去年)全年|比上年末?|较上年末|比上年底|较上年底|比去年末|较去年末|比上周|较上周|比上季度|较上季度|比去年底|较去年底|比年初|较年初|比去年|较上年|较去年|比上月|较上月|较上年同期|比上年同期|较去年同期|比去年同期|与上年同期相比|"
-    r"与去年同期相比|(?:比|较)(?:(?:常年|历年|多年|历史)(?:同期)?(?:均值|平均值?)?|(?:19|20)\d{2}[—–\-~至](?:19|20)\d{2}年?[\u4e00-\u9fff]{1,3}|\d{1,2}月(?:份|末|底)?|(?:19|20)\d{2}年(?:底|末)|[一二三四]季度(?:末)?|上半年|前年(?:同期)?|前[一二三四两]季度|前[二三四五六七八九十两]个?月|1[-—~至]\d{1,2}月|(?!上年|去年|年初|年末|年底)[\u4e00-\u9fff]{1,3}前(?:平均)?|前[二三四五六七八九十两]年|上一个?[二三四五六七八九十两]年))?(?:分别|依次)?(?:名义|实际|净)?(?:"
+    r"与去年同期相比|(?:比|较)(?:(?:常年|历年|多年|历史)(?:同期)?(?:均值|平均值?)?|(?:19|20)\d{2}[—–\-~至](?:19|20)\d{2}年?[\u4e00-\u9fff]{1,3}|\d{1,2}月(?:份|末|底)?|(?:19|20)\d{2}年(?:底|末)|[一二三四]季度(?:末)?|上半年|前年(?:同期)?|前[一二三四两]季度|前[二三四五六七八九十两]个?月|1[-—~至]\d{1,2}月|(?!上年|去年|年初|年末|年底)[\u4e00-\u9fff]{1,6}前(?:平均)?|前[二三四五六七八九十两]年|上一个?[二三四五六七八九十两]年|[“\"「]?十[一二三四五]五[”\"」]?(?:末|期末)?))?(?:分别|依次)?(?:名义|实际|净)?(?:"
     + "|".join(CHANGE_VERBS)
     + r")了?$"
     # a change verb clipped to its first character by a page's stray spaces (同比下  25%)
@@ -136,6 +136,8 @@ OBJECTLESS_VERBS: tuple[str, ...] = ("完成", "实现")
 # Quantity nouns that may stand before such a verb (地区生产总值完成, 快递业务量完成, 包裹业务完成): the verb then
 # says nothing. By their last characters: a measure (量 额 值), money taken in or put in (收入, 投资, 增值税, 资金),
 # a line of business.
+# Nouns a verb of VERBS makes one noun with when they follow it at once (建设用地, 救助资金, 建设任务).
+_NOUN_AFTER_VERB: frozenset[str] = frozenset(("资金", "任务", "用地", "经费", "补贴", "标准", "项目", "工程"))
 _QUANTITY_NOUNS: tuple[str, ...] = ("值", "额", "量", "收入", "投资", "业务", "规模", "税", "费", "资金")
 # Verbs kept before a noun written after the number (抓获4名嫌疑人 -> 抓获嫌疑人).
 VERBS: tuple[str, ...] = (
@@ -595,7 +597,10 @@ def wants_noun_after(core: str, raw: str) -> bool:
 
 
 # 为 with the area whose people a count after it names: 为全州|1.9万名困难残疾人.
-_FOR_AREA_TAIL = re.compile(r"为(?:全省|全市|全州|全县|全区|全盟|全旗|辖区)\s*$")
+# And 为 after the body that acts (区民政局为|2346户特殊困难老年人家庭开展……): for whom, not 为 of a value.
+_FOR_AREA_TAIL = re.compile(
+    r"(?:为(?:全省|全市|全州|全县|全区|全盟|全旗|辖区)|(?:局|院|部门|中心|政府|办公室|站|所)(?:共|累计|先后|已|还|又)?为)\s*$"
+)
 # A clause ending in a word that picks out which ones (其余, 该团伙, 将该团伙): what is counted is written after
 # the number.
 _DETERMINER_TAIL = re.compile(r"(?:其余|其他|剩余|另外|(?<![应])该[\u4e00-\u9fff]{1,3}|将其|把其)$")
@@ -632,6 +637,12 @@ def _cut_before_verb(t: str) -> str:
     if not v:
         return t
     k = t.rfind(v)
+    if k >= 2 and t[k + len(v) :] in _NOUN_AFTER_VERB:
+        # 投入城乡社区建设资金, 下拨自然灾害生活救助资金: the verb and the noun after it are one noun (建设资金),
+        # what is counted runs from the verb before them, or is the whole
+        prev = last_verb(t[:k])
+        j = t.rfind(prev, 0, k) if prev else -1
+        return t[j:] if j >= 4 else t
     if k >= 2 and _COUNT_NOUN.fullmatch(t, k + len(v)):
         return t  # 非法集资案件受理数, 刑事案件立案数: the verb with 数 names the count, the words before say of what
     if k + len(v) == len(t) and k >= 2:
