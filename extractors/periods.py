@@ -62,7 +62,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # 自2023年10月县域医共体建设启动至今年5月底: a month, what began then, and the month it runs to
     ("month_words_range", rf"(?:自|从){_Y}?(?P<m>{_N})月份?(?![\d日])[^,，。;；!?\n\d]{{2,16}}?(?:至|到)(?P<y2>今年|本年|去年|上年|(?:19|20)\d{{2}}年)?(?P<m2>{_N})月(?:份|底|末)?"),
     # 自3月10日全省春季造林全面启动至4月底: a day, what began then, and the day or month it runs to
-    ("day_words_range", rf"(?:自|从){_Y}?(?P<m>{_N})月(?P<d>{_N})日[^,，。;；!?\n\d]{{2,16}}?(?:至|到)(?P<y2>今年|本年|去年|上年|(?:19|20)\d{{2}}年)?(?P<m2>{_N})月(?:(?P<d2>{_N})日|份|底|末)?"),
+    ("day_words_range", rf"(?:自|从){_Y}?(?P<m>{_N})月(?P<d>{_N})日[^,，。;；!?\n\d]{{2,16}}?[,，]?(?:至|到)(?P<y2>今年|本年|去年|上年|(?:19|20)\d{{2}}年)?(?P<m2>{_N})月(?:(?P<d2>{_N})日|份|底|末)?"),
     ("since_day_from", rf"(?:自|从){_Y}?(?P<m>{_N})月(?P<d>{_N})日[^,。;!?\n]{{0,24}}?(?:以来|{_ZHIJIN})"),
     ("day_range", rf"{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:至|到|-|—|–|~)(?:(?P<m2>{_N})月)?(?P<d2>{_N})日"),
     ("day_list", rf"{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:、|和|及)(?:(?P<m2>{_N})月)?(?P<d2>{_N})日"),
@@ -748,6 +748,7 @@ _REPORT_CLAUSE_AFTER = re.compile(r"[,，]\s*[^,，。;；:：\d]{2,14}?(?:通�
 # After a day: what ended that day (春运……已于3月5日结束, 于10月7日落下帷幕).
 _ENDED_AFTER = re.compile(r"(?:正式|圆满|顺利)?(?:结束|落下帷幕|落幕|闭幕|收官)")
 _CLOCK = re.compile(r"\s?\d{1,2}:\d{2}")
+_HOURS_FROM = re.compile(r"\d{1,2}(?:时|点)(?:至|到|-|—)$")
 # Around a mark: a comparison base (快于上年全年, 与2019年同期相比, 较前一周).
 COMPARE_AFTER: tuple[str, ...] = ("同期", "相比", "相较", "比较")
 COMPARE_LEAD = re.compile(r"(?:快于|慢于|高于|低于|好于|超过|超出|多于|少于|不及|持平于|相当于|恢复到|恢复至)$")
@@ -830,6 +831,8 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
     # (a clock time opens with a digit, after one space at most: the pattern is tried only there)
     if (after[:1].isdigit() or after[1:2].isdigit()) and _CLOCK.match(s, mark.end):
         return None  # 2018年06月26日 15:00:04: page furniture
+    if name == "today" and mark.text == "次日" and _HOURS_FROM.search(before):
+        return None  # 18时至次日6时: the hours of a day, counted over the period in force
     if name == "stock" and mark.text.startswith("现") and before[-1:] and before[-1] in _STOCK_DENY_BEFORE:
         return None  # 实现, 发现, 表现
     if name == "year" and _CASE_NAME_AFTER.match(after):

@@ -83,3 +83,19 @@ def test_wei_after_the_body_that_acts_names_for_whom() -> None:
 def test_a_comparison_with_the_time_before_a_campaign_is_no_part_of_a_changes_subject() -> None:
     got = _by_mention("专项行动开展以来,全县完成治理面积1870亩,治理率较行动开展前提高了近20个百分点。\n", date(2024, 6, 14), None)
     assert got["近20个百分点"].subject == "治理率"
+
+
+def test_the_next_day_of_a_span_of_hours_is_no_period() -> None:
+    got = _by_mention(
+        "1-11月,全区共发生道路交通事故412起。从事故时段看,18时至次日6时发生的事故占事故总数的43.5%,造成死亡54人。\n",
+        date(2014, 12, 5), None,
+    )
+    for m in ("43.5%", "54人"):
+        assert _period(got[m]) == (date(2014, 1, 1), date(2014, 11, 30)), m
+
+
+def test_a_start_and_an_end_told_in_two_clauses_make_one_span() -> None:
+    got = _by_mention(
+        "今年暑期,托管服务自7月10日启动,至8月18日结束。据统计,全区共开设暑期托管班312个。\n", date(2023, 8, 28), None,
+    )
+    assert _period(got["312个"]) == (date(2023, 7, 10), date(2023, 8, 18))
