@@ -72,6 +72,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("since_day", rf"(?:自|从)?{_Y}?(?P<m>{_N})月(?P<d>{_N})日(?:{_QI}|以来|{_ZHIJIN})"),
     # (6月下旬以来, 自3月下旬……开展以来: from the part of the month named, its 21st)
     ("since_month", rf"(?:自|从)?{_Y}?(?P<m>{_N})月(?:份|{_MONTH_PART})?(?:{_QI}|以来|{_ZHIJIN})"),
+    # 5月入汛以来: the month a season began, and since then
+    ("since_month_season", rf"{_Y}?(?P<m>{_N})月份?(?:{_MONTH_PART})?(?:入汛|进入汛期|汛期|主汛期|入冬|入夏|开学|雨季|防汛期)以来"),
     ("since_month_from", rf"(?:自|从){_Y}?(?P<m>{_N})月(?:份|{_MONTH_PART})?(?![\d日])[^,。;!?\n]{{0,16}}?(?:以来|{_ZHIJIN})"),
     # 今年9月秋季开学以来: a month with its year and a few words before 以来, without 自; or the campaign launched
     # then (去年11月开展“冬季攻势”集中执行行动以来, 今年5月农村低保专项治理开展以来)
@@ -122,7 +124,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # 较上月(3859例): the month before the month in force, as a comparison base
     ("month_before", r"(?<=[较比与])上个?月(?![底末初份])"),
     ("year_end", rf"(?:{_Y}(?:末|底))|年(?:末|底)"),
-    ("year", rf"(?:{_Y}(?:度)?(?:全年|一年)?)|全年"),
+    # 年内 as the year in force, as 全年 (not 1年内, within a year)
+    ("year", rf"(?:{_Y}(?:度)?(?:全年|一年)?)|全年|(?<![\d一两二三四五六七八九十])年内(?!外)"),
     # 近两年 without 来 reads as 近两年来 (not 近两年前, 近两年内, 近5年均值)
     ("years_since", rf"(?:近|这|最近|过去)?(?P<n>{_N}|两|几|多)年(?:来|间|以来)|(?:近|最近|过去)(?P<n2>{_N}|两)年(?![来间以前内度均])"),
     ("recent_years", r"近(?:年来|几年来|些年来|年)|多年来"),
@@ -299,7 +302,7 @@ _UNRESOLVED = Period("span", None, None, year_known=False)
 YEAR_RANGE_MARKS = frozenset({"year_range", "year_range_cn", "plan_range"})
 # The marks of a running total from a start (自3月1日起, 4月以来, 2016年以来, 年初以来, 该行动开展以来).
 SINCE_MARKS = frozenset({
-    "since_day", "since_day_from", "since_day_open", "since_month", "since_month_from", "since_month_open",
+    "since_day", "since_day_from", "since_day_open", "since_month", "since_month_from", "since_month_open", "since_month_season",
     "since_year", "since_year_start", "campaign_since", "plan_since",
 })
 
@@ -412,7 +415,7 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         return Period("stock", None, pub)  # a running total from an undated start: as of now
     if name == "until_now":
         return Period("until", None, pub)
-    if name in ("since_month", "since_month_from", "since_month_open"):
+    if name in ("since_month", "since_month_from", "since_month_open", "since_month_season"):
         mo = _num(g.get("m"))
         if mo is None or not 1 <= mo <= 12:
             return None
@@ -525,7 +528,7 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
             y = pub.year - 1  # 年末 read before the year is out: the end of last year (an annual bulletin)
         return Period("stock_end", None, date(y, 12, 31))
     if name == "year":
-        if mark.text == "全年":
+        if mark.text in ("全年", "年内"):
             y = _year_of(None, ctx)
             if (ctx.state is None or ctx.state.kind == "day") and pub is not None and pub.month <= 4:
                 # an annual bulletin is published early the next year (also after the day of its release:
@@ -535,6 +538,12 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
             y = _year_of(ytext, ctx)
         if y is None:
             return unresolved
+        st = ctx.state
+        if (
+            ytext == "本年" and mark.text == "本年" and st is not None and st.kind == "span" and st.start == date(y, 1, 1)
+            and st.end is not None and st.end.year == y
+        ):
+            return st  # 1—11月,……其中本年新开工项目186个: the statistics' own year to date, the months in force
         if ytext in ("今年", "本年") and pub is not None and "全年" not in mark.text:
             return Period("span", date(y, 1, 1), pub)
         return Period("span", date(y, 1, 1), date(y, 12, 31))
@@ -547,6 +556,10 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
             if st.end.year - st.start.year + 1 == n and (st.start.month, st.start.day) == (1, 1):
                 return Period("span", st.start, st.end)
         if n and pub is not None and mark.text.startswith(("近", "最近", "过去")):
+            return Period("span", date(pub.year - n, 1, 1), date(pub.year - 1, 12, 31))
+        if n and pub is not None and n <= 5 and pub.month <= 2 and not mark.text.startswith("这"):
+            # 五年来 in a review published in January or February (a government's work report): the N
+            # whole years just ended
             return Period("span", date(pub.year - n, 1, 1), date(pub.year - 1, 12, 31))
         if n and pub is not None and n <= 5 and not mark.text.startswith("这"):
             # 五年来 (published December 2025): the N years up to the publication date, from the start of
@@ -748,6 +761,7 @@ _REPORT_CLAUSE_AFTER = re.compile(r"[,，]\s*[^,，。;；:：\d]{2,14}?(?:通�
 # After a day: what ended that day (春运……已于3月5日结束, 于10月7日落下帷幕).
 _ENDED_AFTER = re.compile(r"(?:正式|圆满|顺利)?(?:结束|落下帷幕|落幕|闭幕|收官)")
 _CLOCK = re.compile(r"\s?\d{1,2}:\d{2}")
+_PRICE_BASE_AFTER: tuple[str, ...] = ("不变价", "可比价", "价格计算", "价计算", "价格水平")
 _HOURS_FROM = re.compile(r"\d{1,2}(?:时|点)(?:至|到|-|—)$")
 # Around a mark: a comparison base (快于上年全年, 与2019年同期相比, 较前一周).
 COMPARE_AFTER: tuple[str, ...] = ("同期", "相比", "相较", "比较")
@@ -835,6 +849,8 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         return None  # 18时至次日6时: the hours of a day, counted over the period in force
     if name == "stock" and mark.text.startswith("现") and before[-1:] and before[-1] in _STOCK_DENY_BEFORE:
         return None  # 实现, 发现, 表现
+    if name == "year" and after.startswith(_PRICE_BASE_AFTER):
+        return None  # 按照上年不变价计算, 按2020年价格计算: the prices a figure is reckoned in, not its period
     if name == "year" and _CASE_NAME_AFTER.match(after):
         return None  # 2003年“12·9”积案: the year names a case
     if name == "year" and after[:1] in "第度" and _BATCH_AFTER.match(after):
@@ -889,6 +905,10 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         return Role(role, level, "in a heading: holds for the heading")
     if role in (WHEN, EVENT) and "其中" in before and _SUB_BEFORE.search(s[max(0, mark.start - 4) : mark.start]):
         return Role(role, "sentence", "其中 before: a sub-period of its sentence (to the next ；)")
+    if name == "day" and before.endswith(("出现在", "出现于", "发生在")):
+        # 单日最高发送量出现在2月17日,达28.7万人次: the day of a record, for its sentence; the span told before
+        # holds on after it
+        return Role(EVENT, "sentence", "the day a record fell on (出现在): its sentence")
     if "影响" in after and _CAUSE.search(s[max(0, mark.start - 12) : mark.start]):
         return Role(SIDE, "clause", "inside 受……影响: a cause, not the figures' period")
     return _PLAIN_ROLE.get(name) or Role(role, LEVEL_OF_ROLE[role], f"{name}: {role}")

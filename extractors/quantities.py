@@ -475,6 +475,8 @@ def _read_one(
                     unit = listed
                     if mm2 is not None:
                         value *= mm2[1]
+        if unit is None and mult > 1 and not is_cn and _POPULATION_AFTER.match(s, k):
+            unit = UNITS["人"]  # 7.76万贫困人口, 16.8万农村人口: people counted by the noun, no counting word
         if unit is None:
             if is_cn:
                 return None
@@ -505,6 +507,8 @@ def _read_one(
     qualifier = suffix_q or inner_q or (pq[0] if pq else "exact")
     if qualifier == "exact" and shares and s.find("占", max(0, start - 24), start) >= 0 and _APPROX_SHARE.search(s, max(0, start - 24), start):
         qualifier = "approx"  # 约占火灾总数的65%: the 约 is written before 占 (looked for only where 占 is)
+    if s[start - 1 : start] in _THRESHOLD_SIGNS:
+        return None  # 日最高气温≥35℃: a threshold that defines what is counted, not a figure
     if s[start - 1 : start] in _FURNITURE_LAST and s.endswith(FURNITURE_BEFORE, 0, start) or (
         counters and _COUNTER_BEFORE.search(s[max(0, start - 8) : start])
     ):
@@ -512,6 +516,8 @@ def _read_one(
     return Num(start, k, i, value * literal_sign, unit, qualifier, high, literal_sign)
 
 
+# A noun of people after a number with 万 or 亿 and no counting word: 7.76万贫困人口, 16.8万农村人口.
+_POPULATION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?人口")
 # A date written with dashes after a number: 2009-6-26.
 _DASHED_DATE = re.compile(r"-\d{1,2}-\d")
 # A page's counter before a number: 阅读量：, 点击数 .
@@ -526,6 +532,7 @@ _PICTURE_BEFORE: tuple[str, ...] = ("图片", "附图", "图表", "组图")
 # The last characters of the words before a number that make it no figure (a picture's number, an ordinal,
 # page furniture): the words are looked for only after one of them.
 _WORD_BEFORE_LAST: frozenset[str] = frozenset(w[-1] for w in _PICTURE_BEFORE + ORDINAL_BEFORE)
+_THRESHOLD_SIGNS: frozenset[str] = frozenset("≥≤>＞<＜⩾⩽")
 _FURNITURE_LAST: frozenset[str] = frozenset(w[-1] for w in FURNITURE_BEFORE)
 # 分别 and what is done (为, 破获毒品案件) before the first number of a list, and the list's numbers so far.
 _RESPECTIVELY_BEFORE = re.compile(r"分别[\u4e00-\u9fff]{0,10}?(?:\d+(?:\.\d+)?[万亿]?(?:、|和|及|与))*$")

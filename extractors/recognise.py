@@ -1282,6 +1282,10 @@ _CROP_OF_THE_YEAR = re.compile(r"(?:播种|种植|收获)面积|(?:粮食|夏粮
 _HARVEST_TITLE = re.compile(r"(?:夏粮|早稻|秋粮|夏收|麦收|粮食|小麦|油菜)[^,，。]{0,8}(?:丰收|总产|产量|增产|单产|亩产)")
 
 
+# After a place: one site of an incident in it, in one of its townships or not (某公司, 共和镇一出租屋; not 一带, 一线).
+_INCIDENT_SITE_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道))?(?:某|一)(?![带线])")
+
+
 def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place | None]:
     """Area mentions as phrases: a named area holds to the end of its paragraph (or of its short
     parenthesis), 全国 in a local release for its sentence; scope words are resolved against the
@@ -1330,7 +1334,7 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
             continue
         if (
             m.role == places.SITE and m.place is not None and m.place.division is not None
-            and s.startswith(("某", "一"), m.end) and not s.startswith(("一带", "一线"), m.end)
+            and _INCIDENT_SITE_AFTER.match(s, m.end) is not None
         ):
             # 荷塘区某公司财务人员……转账36万元: the incident happened there; its sentence is that area's (not 孟定镇清水河
             # 一带, the stretch around a name: a river there, no county of its own)
@@ -1809,6 +1813,8 @@ _EPISODE = re.compile(
     r"(?:此次|这次|本次|该次|本轮|此轮|这轮)[^,，。;；]{0,8}?"
     r"(?:灾害|灾情|暴雨|降雨|台风|地震|冰雹|风雹|洪涝|洪水|山洪|泥石流|寒潮|大风|降雪|雪灾|过程)"
 )
+# The record of a single day, told before its day (单日最高发送量出现在2月17日): a day's statistic.
+_DAY_RECORD = re.compile(r"单日|日最高|最高日")
 # The course of one spell of weather (7月9日强降雨过程中): on a day, what was done in it is that episode's.
 _WEATHER_COURSE = re.compile(r"(?:强降雨|暴雨|强降雪|台风|风雹|冰雹|寒潮|洪水|山洪)(?:天气)?过程(?:中|期间)")
 
@@ -1843,7 +1849,7 @@ def _is_event(doc: Document, n: Num, sent: Sentence, per: Period | None, top: Ph
         or _AREA_CAMPAIGN.search(s, sent.start, n.start)
         or _FLOW_STATISTIC.search(s, max(clause_start, n.start - 8), n.start) and not _SEIZURE.search(s, clause_start, n.start)
         or _day_statistic_before(s, max(sent.start, n.start - 30), n.start)
-        or top is not None and s.startswith("单日", top.end)
+        or top is not None and (s.startswith("单日", top.end) or _DAY_RECORD.search(s, sent.start, top.start) is not None)
     ):
         return False  # 5月3日当天，全市接待游客321.5万人次; 2月10日单日车流量: a day's statistic
     if (

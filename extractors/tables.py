@@ -204,12 +204,15 @@ def _value_cell(v: _Cell, label: str, label_start: int, header: _Cell | None, ro
         own = unit_at(row_unit, len(um[0]) if um else 0)
         own_mult = um[1] if um and own is not None else 1
     h_unit, h_mult = _header_unit(head)
-    unit = own or h_unit
+    unit, mult = (own, own_mult) if own else (h_unit, h_mult)
     if unit is None and ("%" in head or "％" in head):
         unit = unit_at("%", 0)
     comparison = "mom" if "环比" in head else "yoy" if _CHANGE_HEADER.search(head) else None
+    if unit is None and comparison is None and "(" in label:
+        # 电信业务收入(亿元) | 1021.4 | 2.8%: the unit the row's label writes, for its values (not its changes)
+        unit, mult = _header_unit(label)
     return ValueCell(v.start, end, float(m.group("num").replace("−", "-")), label, head, unit,
-                     own_mult if own else h_mult, comparison, header.start if header is not None else -1, label_start,
+                     mult, comparison, header.start if header is not None else -1, label_start,
                      header.end if header is not None else -1)
 
 

@@ -90,6 +90,10 @@ UNIT_TABLE: tuple[tuple[str, str, float, str], ...] = (
     ("小时", "count", 1.0, "小时"), ("日", "count", 1.0, "日"),
     # 平均气温30.1℃, 1.86万口山塘, 扣押不合格成品鞋1460双
     ("℃", "other", 1.0, "℃"), ("口", "count", 1.0, "口"), ("双", "count", 1.0, "双"),
+    # 移动互联网流量296.5亿GB, 光缆线路1172皮长公里; 办理出入境证件52.3万本, 发送班次18.6万班 (本 and 班 read only
+    # after digits: see counted_at)
+    ("GB", "other", 1.0, "GB"), ("TB", "other", 1.0, "TB"), ("皮长公里", "other", 1.0, "皮长公里"),
+    ("本", "count", 1.0, "本"), ("班", "count", 1.0, "班"),
 )
 
 UNITS: dict[str, Unit] = {}
@@ -119,6 +123,8 @@ NOT_UNITS: tuple[str, ...] = (
     "台县", "台市", "台区", "台河",
     # 3口之家, 5口人: the size of a household, not a count of wells
     "口之家", "口人",
+    # 本 and 班 count only after digits (see counted_at): 一本, 一班 are words
+    "本", "班",
 )
 
 # Counting words that, after the numeral 一, read as an article (一起 'together',
@@ -193,6 +199,14 @@ def classes_at(s: str, i: int) -> bool:
 _SESSION_WORDS: tuple[str, ...] = ("期间", "期限", "期满", "期末", "期初", "期内", "期货", "期刊")
 
 
+# Words that begin with 本 or 班 and count no books or runs (2023年本市, 3个班子).
+_BOOK_WORDS: tuple[str, ...] = (
+    "本市", "本省", "本县", "本区", "本州", "本地", "本次", "本年", "本月", "本周", "本轮", "本届", "本期", "本级",
+    "本科", "本外币", "本息", "本金", "本土", "本单位", "本部", "本人", "本案", "本辖区", "本报", "本网", "本着", "本季",
+)
+_SHIFT_WORDS: tuple[str, ...] = ("班子", "班组", "班级", "班长", "班主任", "班车")
+
+
 def counted_at(s: str, i: int, decimals: bool) -> Unit | None:
     """A word of NOT_UNITS that counts after a number written in digits: classes (see :func:`classes_at`),
     sessions (培训班5期, 发布预警信息186期; but 第5期 is an ordinal and 一期工程 a phase), and, after a number
@@ -203,6 +217,10 @@ def counted_at(s: str, i: int, decimals: bool) -> Unit | None:
         return UNITS["类"] if classes_at(s, i) else None
     if c == "期":
         return None if s.startswith(_SESSION_WORDS, i) else UNITS["期"]
+    if c == "本":
+        return None if s.startswith(_BOOK_WORDS, i) else UNITS["本"]
+    if c == "班":
+        return UNITS["班次"] if s.startswith("班次", i) else None if s.startswith(_SHIFT_WORDS, i) else UNITS["班"]
     if decimals and (c == "日" or s.startswith("小时", i)):
         return UNITS[c if c == "日" else "小时"]
     return None

@@ -99,3 +99,77 @@ def test_a_start_and_an_end_told_in_two_clauses_make_one_span() -> None:
         "今年暑期,托管服务自7月10日启动,至8月18日结束。据统计,全区共开设暑期托管班312个。\n", date(2023, 8, 28), None,
     )
     assert _period(got["312个"]) == (date(2023, 7, 10), date(2023, 8, 18))
+
+
+def test_books_runs_data_and_cable_are_units_and_people_counted_by_their_noun() -> None:
+    got = _by_mention(
+        "2019年,全市办理出入境证件52.3万本,发送班次18.6万班,移动互联网累计流量达到296.5亿GB,抢修光缆线路1172皮长公里。"
+        "五年来,实现7.76万贫困人口全部脱贫。本市新增就业5万人,市委班子成员3个。\n",
+        date(2020, 1, 10), None,
+    )
+    assert got["52.3万本"].value == 523000 and got["52.3万本"].unit == "本"
+    assert got["18.6万班"].unit == "班"
+    assert got["296.5亿GB"].value == 29650000000 and got["296.5亿GB"].unit == "GB"
+    assert got["1172皮长公里"].unit == "皮长公里"
+    assert got["7.76万"].value == 77600 and got["7.76万"].unit == "人"
+
+
+def test_a_rows_label_gives_its_values_their_unit() -> None:
+    got = _by_mention(
+        "附:主要指标\n指标名称  本期  同比增长\n电信业务收入(亿元)  1021.4  2.8%\n移动电话用户(万户)  11800  -\n", date(2025, 10, 24), None,
+    )
+    assert got["1021.4"].value == 102140000000 and got["1021.4"].unit == "元"
+    assert got["11800"].value == 118000000 and got["11800"].unit == "户"
+    assert got["2.8%"].unit == "%"
+
+
+def test_a_threshold_after_a_sign_is_no_figure() -> None:
+    got = _by_mention("2016年,全省高温日数(日最高气温≥35℃)平均为19.4天,较常年偏少2.1天。\n", date(2017, 1, 10), None)
+    assert "35℃" not in got and got["19.4天"].subject.startswith("高温日数")
+
+
+def test_the_prices_of_a_year_are_no_period_and_nian_nei_is_the_year_in_force() -> None:
+    got = _by_mention(
+        "前三季度,全省电信业务收入1021.4亿元,按照上年不变价计算的电信业务总量同比增长9.6%。\n", date(2025, 10, 24), None,
+    )
+    assert _period(got["9.6%"]) == (date(2025, 1, 1), date(2025, 9, 30))
+    got = _by_mention(
+        "2016年全省气候公报\n6-9月,全省平均降水量512毫米。年内全省共出现区域性暴雨过程11次,比常年多3次。\n",
+        date(2017, 1, 10), None,
+    )
+    assert _period(got["11次"]) == (date(2016, 1, 1), date(2016, 12, 31))
+
+
+def test_a_month_and_the_season_that_began_in_it() -> None:
+    got = _by_mention("上半年,全区共发生火灾30起。5月入汛以来,全区已累计转移避险群众1270人次。\n", date(2022, 7, 15), None)
+    assert _period(got["1270人次"]) == (date(2022, 5, 1), date(2022, 7, 15))
+
+
+def test_the_day_a_record_fell_on_holds_for_its_sentence_only() -> None:
+    got = _by_mention(
+        "2024年春运(1月26日至3月5日)期间,长沙南站累计发送旅客836.2万人次,单日最高发送量出现在2月17日,达28.7万人次。"
+        "铁路部门在长沙地区共加开临客列车1140列。\n",
+        date(2024, 3, 6), None,
+    )
+    assert _period(got["28.7万人次"]) == (date(2024, 2, 17), date(2024, 2, 17)) and got["28.7万人次"].kind == "aggregate"
+    assert _period(got["1140列"]) == (date(2024, 1, 26), date(2024, 3, 5)) and got["1140列"].kind == "aggregate"
+
+
+def test_five_years_told_early_in_the_year_are_the_whole_years_just_ended() -> None:
+    got = _by_mention("于都县政府工作报告\n五年来,全县累计投入扶贫资金48.7亿元。\n", date(2021, 1, 25), None)
+    assert _period(got["48.7亿元"]) == (date(2016, 1, 1), date(2020, 12, 31))
+
+
+def test_this_year_in_a_statistics_release_is_its_months_in_force() -> None:
+    got = _by_mention("1—11月,全市5000万元以上在建项目达到397个,其中本年新开工项目186个。\n", date(2022, 12, 19), None)
+    assert _period(got["186个"]) == (date(2022, 1, 1), date(2022, 11, 30))
+
+
+def test_an_incident_at_a_site_in_a_township_of_a_named_county_is_that_countys() -> None:
+    got = _by_mention(
+        "江门市公安局2019年工作回顾\n全年破获毒品刑事案件642起。10月23日,市局禁毒支队联合鹤山市公安局在鹤山市共和镇一出租屋内"
+        "捣毁一制毒窝点,当场抓获嫌疑人5名,缴获冰毒成品46.3公斤。\n",
+        date(2020, 1, 10), None,
+    )
+    assert got["642起"].region == "江门市"
+    assert got["5名"].region == "鹤山市" and got["46.3公斤"].region == "鹤山市"
