@@ -788,6 +788,7 @@ _PAREN_LAST = ("(", "（", "(\n", "（\n")
 # The words before a mark that make it a sub-period of its clause only: 其中,今年6月……. (Tried only where
 # 其中 stands in the few characters before the mark.)
 _SUB_BEFORE = re.compile(r"其中[,，]?\s*$")
+_SUB_SENTENCE_BEFORE = re.compile(r"(?:^|[。；;!?！？\n])\s*其中[,，][^。；;!?！？\n,，]{0,16}[(（]?$")
 _CAUSE = re.compile(r"受[^,，。;；]{0,10}$")  # tried only where 影响 follows the mark
 # 2003年“12·9”积案: a year before a case's name
 _CASE_NAME_AFTER = re.compile(r"[“\"]\d")
@@ -905,6 +906,10 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         return Role(role, level, "in a heading: holds for the heading")
     if role in (WHEN, EVENT) and "其中" in before and _SUB_BEFORE.search(s[max(0, mark.start - 4) : mark.start]):
         return Role(role, "sentence", "其中 before: a sub-period of its sentence (to the next ；)")
+    if role in (WHEN, EVENT) and _SUB_SENTENCE_BEFORE.search(s, max(0, mark.start - 24), mark.start):
+        # 其中,受第14号台风影响期间(9月16日至19日),全省……: the days of a part, told in a sentence that opens with
+        # 其中; the span before holds on after it
+        return Role(role, "sentence", "in a sentence that opens with 其中: a sub-period of its sentence")
     if name == "day" and before.endswith(("出现在", "出现于", "发生在")):
         # 单日最高发送量出现在2月17日,达28.7万人次: the day of a record, for its sentence; the span told before
         # holds on after it

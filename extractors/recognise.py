@@ -446,8 +446,9 @@ class _Times:
                     and (this_year := _same_day_in(per.start, doc.published.year)) is not None and this_year <= doc.published
                 ):
                     # 去年,全市共破获……。“严打”专项行动自6月1日开展以来,……: a start with no year, counted up to the day
-                    # of publication, is this year's (not the year of the sentence before)
-                    per = Period("span", this_year, per.end)
+                    # of publication, is this year's (not the year of the sentence before), and runs to that day
+                    # (not to the end of the year a report on last year speaks of)
+                    per = Period("span", this_year, per.end if per.end is not None and per.end >= this_year else doc.published)
                 if mk.name == "quarter" and per is not None:
                     per = _quarter_read(s, mk, doc.sentence(mk.start), per)
                 if mk.name in ("holiday", "holiday_other"):

@@ -173,3 +173,22 @@ def test_an_incident_at_a_site_in_a_township_of_a_named_county_is_that_countys()
     )
     assert got["642起"].region == "江门市"
     assert got["5名"].region == "鹤山市" and got["46.3公斤"].region == "鹤山市"
+
+
+def test_a_campaigns_start_this_year_runs_to_publication_in_a_release_that_looks_back_on_last_year() -> None:
+    got = _by_mention(
+        "嘉鱼县扎实做好2015年防汛备汛工作\n去年汛期,全县先后组织1.5万人次上堤巡查。\n"
+        "防汛隐患排查专项行动自3月10日开展以来,全县共排查各类水利工程1086处。\n",
+        date(2015, 4, 20), None,
+    )
+    assert _period(got["1086处"]) == (date(2015, 3, 10), date(2015, 4, 20))
+
+
+def test_the_days_of_a_part_in_a_sentence_opening_with_qi_zhong_hold_for_that_sentence() -> None:
+    got = _by_mention(
+        "前三季度,全省通信行业共启动应急通信保障响应7次。其中,受第14号台风影响期间(9月16日至19日),全省累计出动应急保障力量"
+        "2160人次。\n全省电信业务收入1021.4亿元。\n",
+        date(2025, 10, 24), None,
+    )
+    assert _period(got["2160人次"]) == (date(2025, 9, 16), date(2025, 9, 19))
+    assert _period(got["1021.4亿元"]) == (date(2025, 1, 1), date(2025, 9, 30))
