@@ -176,7 +176,7 @@ def is_label_row(line: str) -> bool:
 # A name, then one to four values after spaces: 锡林浩特市　238件, 药品医疗器械  387件  罚没款524.7万元, 生猪出栏 87.3万头
 # 同比+1.6% (a change may carry its sign).
 _NAME_VALUE_ROW = re.compile(
-    r"[\u4e00-\u9fff()（）]{2,12}(?:[ \u3000]+[\u4e00-\u9fff]{0,4}[+\-＋－]?\d[\d.,]*[\u4e00-\u9fff%‰/]{0,6}){1,4}"
+    r"[\u4e00-\u9fff()（）]{2,16}(?:[ \u3000]+[\u4e00-\u9fff]{0,4}[+\-＋－]?\d[\d.,]*[\u4e00-\u9fff%‰/]{0,6}){1,4}"
 )
 # A label, a colon, then one to six values with their labels and units, set apart by commas (see is_label_row).
 _ROW_VALUE = r"[\u4e00-\u9fff]{0,6}\d[\d.,]*[\u4e00-\u9fff%‰/]{0,6}"

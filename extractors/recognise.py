@@ -1912,17 +1912,23 @@ def _reporting_window(
     """截至12月上旬 in one place and 自10月起……以来 in another describe one reporting window: figures
     since the start run to the cut-off date, and figures as of the cut-off date run from the start."""
     also_year = False  # a year to date told beside the campaign's start (……自4月1日开展以来……。今年以来,……)
+    year_start: tuple[date, int] | None = None
     if len(since_starts) > 1:
         launched = {d: at for d, at in since_starts.items() if (d.month, d.day) != (1, 1)}
         also_year = len(launched) == 1 and len(since_starts) == 2
+        year_start = next(((d, at) for d, at in since_starts.items() if (d.month, d.day) == (1, 1)), None)
         since_starts = launched if also_year else since_starts
     if len(until_ends) != 1 or len(since_starts) != 1 or doc.published is None:
         return
     ((until, until_at),), ((since, since_at),) = until_ends.items(), since_starts.items()
+    if also_year and doc.para_index(since_at) != doc.para_index(until_at):
+        # the cut-off is the year to date's (1-10月……截至10月底), not the campaign's: where the year to date is told
+        # in the cut-off's paragraph (今年以来,……。截至8月底,全区共立案查处……), the window is that year's
+        if year_start is None or doc.para_index(year_start[1]) != doc.para_index(until_at):
+            return
+        (since, since_at), also_year = year_start, False
     if not since < until < doc.published:
         return
-    if also_year and doc.para_index(since_at) != doc.para_index(until_at):
-        return  # the cut-off is the year to date's (1-10月……截至10月底), not the campaign's
     if since_at > until_at and not any(
         n.period is not None and n.period.start == since and n.period.end == doc.published for n in nums
     ):

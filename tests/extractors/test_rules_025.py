@@ -192,3 +192,23 @@ def test_the_days_of_a_part_in_a_sentence_opening_with_qi_zhong_hold_for_that_se
     )
     assert _period(got["2160人次"]) == (date(2025, 9, 16), date(2025, 9, 19))
     assert _period(got["1021.4亿元"]) == (date(2025, 1, 1), date(2025, 9, 30))
+
+
+def test_a_cut_off_told_after_the_year_to_date_in_its_paragraph_closes_that_years_window() -> None:
+    got = _by_mention(
+        "今年以来,区市场监管局聚焦民生领域突出问题。截至8月底,全区共立案查处各类违法案件612件。\n"
+        "5月启动的“铁拳”专项行动开展以来,执法人员共检查各类经营主体4215户次。\n",
+        date(2022, 9, 16), None,
+    )
+    assert _period(got["612件"]) == (date(2022, 1, 1), date(2022, 8, 31))
+    assert _period(got["4215户次"]) == (date(2022, 5, 1), date(2022, 9, 16))
+
+
+def test_a_row_with_a_long_name_is_a_row_not_a_heading() -> None:
+    got = _by_mention(
+        "德清县2016年国民经济和社会发展统计公报\n全年实现社会消费品零售总额152.6亿元。\n主要数据:\n"
+        "城镇常住居民人均可支配收入 49870元 增长8.2%\n",
+        date(2017, 3, 21), None,
+    )
+    for m in ("49870元", "8.2%"):
+        assert _period(got[m]) == (date(2016, 1, 1), date(2016, 12, 31)), m
