@@ -78,7 +78,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # 今年9月秋季开学以来: a month with its year and a few words before 以来, without 自; or the campaign launched
     # then (去年11月开展“冬季攻势”集中执行行动以来, 今年5月农村低保专项治理开展以来)
     ("since_month_open", rf"{_Y}(?P<m>{_N})月(?:份|{_MONTH_PART})?(?![\d日])(?:[\u4e00-\u9fff]{{1,8}}?|(?:启动|开展|部署|实施|发起|打响)"
-                         rf"[\u4e00-\u9fff“”、]{{2,20}}?{CAMPAIGN_NOUNS}"
+                         rf"[\u4e00-\u9fff“”、]{{2,20}}?{CAMPAIGN_NOUNS}[”\"]?"
                          rf"|[\u4e00-\u9fff“”、]{{2,16}}?(?:{CAMPAIGN_NOUNS}|治理)(?:开展|启动|部署|实施))以来"),
     ("until", rf"(?:截至|截止到|截止|到)(?:{_Y}?(?P<m>{_N})月(?:(?P<d>{_N})日|(?P<part>底|末|上旬|中旬|下旬)|份)?)"),
     ("until_zhi", rf"至{_Y}?(?P<m>{_N})月(?:(?P<d>{_N})日|份)?(?:底|末)?(?:止|结束|截止)"),
@@ -869,6 +869,9 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         return Role(REPORT, "clause", "a report word follows (电, 通报, 记者从……获悉)")
     if name in ("day", "dayonly") and _ENDED_AFTER.match(after) and before.endswith(("于", "已于", "在")):
         return Role(SIDE, "clause", "the day something ended (已于3月5日结束): not what is counted")
+    if before.endswith("占") and name not in ("same_period_last_year", "month_before"):
+        # 占前三季度总数的50%, 佔上半年破案總數的55.8%: the span of the whole a share is taken of, not the share's
+        return Role(COMPARE, "clause", "the whole of a share (占前三季度总数)")
     if before.endswith(COMPARE_BEFORE) or (name == "duration" and _COMPARE_LAST.search(before)) or (
         before.endswith(_PAREN_LAST) and _COMPARE_PAREN.search(s[max(0, mark.start - 12) : mark.start])
     ):

@@ -1688,6 +1688,28 @@ _TOWNSHIP_LIST = re.compile(
 )
 
 
+# A clause that counts places listed before it as one and states their joint share of a whole (……分别缴获……,
+# 三地缴毒量合计占全省的53.6%): its share is the whole's.
+_JOINT_SHARE_CLAUSE = re.compile(
+    _JOINT_COUNT.pattern + r"[^,，。;；]{0,12}?(?:合计|共|总计|合共)(?:约)?占(?:同期)?全(?P<scope>省|市|县|州|区)[^,，。;；\d]{0,10}$"
+)
+
+
+def _joint_shares_of_listed_places(doc: Document, nums: list[Num], home: Place | None) -> None:
+    s = doc.s
+    for n in nums:
+        if n.unit is None or n.unit.family != "percent" or "占" not in s[max(0, n.start - 24) : n.start]:
+            continue
+        c0 = doc.clause(n.start)[0]
+        m = _JOINT_SHARE_CLAUSE.match(s, c0, n.start)
+        if m is None or m.end() != n.start:
+            continue
+        place = places.scope_place(m.group("scope"), None, home)
+        if place is not None:
+            n.place = place
+            n.region_from = (m.start("scope") - 1, m.end("scope"), "places counted as one, their joint share of a whole")
+
+
 def _changes_of_places_each(doc: Document, nums: list[Num]) -> None:
     """Places told each with its own figure, then their changes with 分别 (南关区……317起,二道区……254起,同比分别
     上升18.4%和12.9%): each change is of the place of the figure it stands for, in order."""
@@ -2310,8 +2332,8 @@ def _one_reading_per_cut_off(nums: list[Num], cut_offs: dict[int, tuple[int, int
         p, mp = n.period, m.period if m is not None else None
         if m is None or mp is None or p is None or not P.is_stock(p) or p.end != mp.end:
             continue
-        if STOCK_SUBJECTS.search(n.base or n.subject):
-            continue
+        if STOCK_SUBJECTS.search(n.base or n.subject) or STOCK_SUBJECTS.search(n.raw_clause):
+            continue  # (or one held by the words before it: 截至目前,全县现有吸毒人员1873名)
         n.period = mp
         n.period_from = m.period_from and (m.period_from[0], m.period_from[1], "its sentence's cut-off closes a window")
 
@@ -2608,6 +2630,7 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times, dict[str, st
     _distribute_lists(doc, ms, nums)
     _distribute_period_lists(doc, times, nums)
     _changes_of_places_each(doc, nums)
+    _joint_shares_of_listed_places(doc, nums, area.place)
     _caught_in(doc, nums)
     _table_columns_and_rows(doc, nums, times, area)
     return area, times, _written_names(ms)

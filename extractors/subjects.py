@@ -1147,6 +1147,10 @@ _ROW_LABEL = re.compile(r"\s*([\u4e00-\u9fff]{2,10})\s*")
 # How far a row's place (禅城区 512套) may stand from its line's start, spaces included.
 _ROW_PLACE_MAX = 40
 _PLACE_ROW = re.compile(r"[\u4e00-\u9fff()（）]{2,12}[ \u3000]+\d[\d.,]*[^\s\d]{0,6}")
+# A row labelled by its year (2019年 58起) under a caption naming what it counts (近五年……破获毒品刑事案件情况如下).
+_YEAR_LABEL = re.compile(r"(?:19|20)\d{2}年度?")
+_CAPTION_THEN_YEAR_ROW = re.compile(r"(.{2,40}?[:：])\s*(?:19|20)\d{2}年度?[ \u3000]+\d[^。;；\n]*")
+_YEAR_ROW = re.compile(r"(?:19|20)\d{2}年度?[ \u3000]+\d[\d.,]*[^\s\d]{0,6}")
 
 
 ROW_SPACES = (" ", "\u3000")  # what stands before the cell after a row's label (_space_row_label's first test)
@@ -1205,8 +1209,8 @@ def _rows_header(doc: Document, start: int, rw: tuple[str, ...]) -> str:
         return ""
     prefix = s[ls:start].strip().rstrip(":：").rstrip()
     place = re.split(r"[:：]", prefix)[-1].strip()
-    if not gazetteer().candidates(place, simplified=True) and not TOWNSHIP_NAME.fullmatch(place):
-        return ""  # (a township is no division the gazetteer holds: 城郊乡  31人次 under 各乡镇……情况如下)
+    if not gazetteer().candidates(place, simplified=True) and not TOWNSHIP_NAME.fullmatch(place) and not _YEAR_LABEL.fullmatch(place):
+        return ""  # (a township is no division the gazetteer holds: 城郊乡  31人次 under 各乡镇……情况如下; rows of years: 2019年 58起)
     if len(place) < len(prefix):
         return _rows_caption(prefix[: len(prefix) - len(place)], rw)  # 分区域看（……）：洛龙区：1126套: a caption the line goes on from
     pos = ls - 1
@@ -1216,10 +1220,12 @@ def _rows_header(doc: Document, start: int, rw: tuple[str, ...]) -> str:
         ps = doc.paragraph(pos).start
         line = s[ps:pos].strip()
         pos = ps - 1
-        if _PLACE_ROW.fullmatch(line) or _PLACE_COLON_ROW.fullmatch(line):
+        if _PLACE_ROW.fullmatch(line) or _PLACE_COLON_ROW.fullmatch(line) or _YEAR_ROW.fullmatch(line):
             continue
         if (first := _CAPTION_THEN_ROW.fullmatch(line)) is not None and gazetteer().candidates(first.group(2), simplified=True):
             return _rows_caption(first.group(1), rw)
+        if (first := _CAPTION_THEN_YEAR_ROW.fullmatch(line)) is not None:
+            return _rows_caption(first.group(1), rw)  # ……情况如下:2019年 58起, the caption and the first row on one line
         if not line or line[-1] in "。；;":
             return ""
         return _rows_caption(line, rw)

@@ -135,7 +135,7 @@ ONE_ARTICLE_UNITS: frozenset[str] = frozenset(
 
 # Qualifiers written before a number, longest first where one is a prefix of another.
 QUALIFIER_PREFIXES: tuple[tuple[str, str], ...] = (
-    ("约有", "approx"), ("大约", "approx"), ("大概", "approx"), ("约", "approx"),
+    ("约有", "approx"), ("约重", "approx"), ("大约", "approx"), ("大概", "approx"), ("约", "approx"),
     ("将近", "under"), ("接近", "under"), ("不足", "under"), ("不到", "under"), ("不超过", "under"),
     ("近", "under"),
     ("超过", "over"), ("不少于", "over"), ("不低于", "over"), ("至少", "over"), ("多于", "over"), ("突破", "over"),

@@ -212,3 +212,39 @@ def test_a_row_with_a_long_name_is_a_row_not_a_heading() -> None:
     )
     for m in ("49870元", "8.2%"):
         assert _period(got[m]) == (date(2016, 1, 1), date(2016, 12, 31)), m
+
+
+def test_places_counted_as_one_after_their_list_share_the_whole() -> None:
+    got = _by_mention(
+        "云南省禁毒委通报\n上半年,德宏州、临沧市、普洱市分别缴获毒品3.2吨、1.9吨和2.1吨,三地缴毒量合计占全省的53.6%。\n",
+        date(2014, 7, 10), None,
+    )
+    assert got["3.2吨"].region == "德宏州" and got["53.6%"].region == "云南省"
+
+
+def test_a_weight_about_and_a_stock_held_under_a_campaigns_cut_off() -> None:
+    got = _by_mention(
+        "布拖县公安局通报\n今年3月专项行动开展以来,全县共破获毒品刑事案件46起。6月12日,县局缴获冰毒片剂41.6万粒,约重41.8千克。"
+        "截至目前,全县现有吸毒人员1873名,全县38个乡镇中有24个乡镇创建达标。\n",
+        date(2021, 11, 19), None,
+    )
+    weight = next(f for m, f in got.items() if "41.8千克" in m)
+    assert weight.qualifier == "approx"
+    assert _period(got["1873名"]) == (None, date(2021, 11, 19))
+
+
+def test_rows_of_years_under_a_caption_count_what_the_caption_names() -> None:
+    got = _by_mention(
+        "准格尔旗公安局通报\n近五年全旗破获毒品刑事案件情况如下:\n2019年 58起\n2020年 47起\n2021年 41起\n", date(2024, 6, 26), None,
+    )
+    for m, y in (("58起", 2019), ("47起", 2020), ("41起", 2021)):
+        assert "破获毒品刑事案件" in got[m].subject, m
+        assert _period(got[m]) == (date(y, 1, 1), date(y, 12, 31)), m
+
+
+def test_the_span_of_the_whole_a_share_is_taken_of_is_not_the_shares() -> None:
+    got = _by_mention(
+        "今年5月开展“百日禁毒会战”以来,该局共破获毒品案件29起,占上半年破案总数的55.8%,抓获嫌疑人34名。\n", date(2020, 7, 3), None,
+    )
+    for m in ("29起", "55.8%", "34名"):
+        assert _period(got[m]) == (date(2020, 5, 1), date(2020, 7, 3)), m
