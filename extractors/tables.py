@@ -386,6 +386,7 @@ def _caption_units(
 _PAIR_CAPTION_END = re.compile(r"如下\s*[:：]?\s*$")
 _CAPTION_UNIT_PAREN = re.compile(r"[(（]\s*单位[:：]\s*([^()（）]{1,6})[)）]")
 # What a caption says besides what its rows count: the rows' group (各县市, 部分县(区)), 情况如下.
+_CLAUSE_SEP = re.compile(r"[,，;；]")
 _CAPTION_GROUP = re.compile(
     r"^.*?(?:各|部分|分|主要)(?:[旗县市区州盟]{1,4}|乡镇|街道|景区)(?:[(（][^()（）]{1,6}[)）])?"
 )
@@ -433,6 +434,7 @@ def _pair_rows(doc: Document) -> list[list[list[_Cell]]]:
             um = _CAPTION_UNIT_PAREN.search(line)
             unit = um.group(1).strip() if um is not None else ""
         topic = _CAPTION_UNIT_PAREN.sub("", line)
+        topic = _CLAUSE_SEP.split(topic)[-1]  # (分县市区看,年末常住人口超过百万的有……,各县市区年末常住人口如下: its last clause)
         topic = _CAPTION_TAIL.sub("", _CAPTION_GROUP.sub("", topic, count=1))
         header = topic + (f"({unit})" if unit else "")
         # the header stands where the caption does, from its first character to its end (its period, if it names one)

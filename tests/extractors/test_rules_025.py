@@ -248,3 +248,13 @@ def test_the_span_of_the_whole_a_share_is_taken_of_is_not_the_shares() -> None:
     )
     for m in ("29起", "55.8%", "34名"):
         assert _period(got[m]) == (date(2020, 5, 1), date(2020, 7, 3)), m
+
+
+def test_rows_under_a_caption_count_what_its_last_clause_names() -> None:
+    got = _by_mention(
+        "烟台市2014年人口统计公报\n分县市区看,年末常住人口超过百万的有芝罘区和龙口市,各县市区年末常住人口如下:\n"
+        "芝罘区 105.8万人\n龙口市 100.2万人\n莱州市 89.6万人\n",
+        date(2015, 3, 18), None,
+    )
+    for m, place in (("105.8万人", "芝罘区"), ("100.2万人", "龙口市"), ("89.6万人", "莱州市")):
+        assert got[m].subject == "年末常住人口" and got[m].region == place, m
