@@ -762,6 +762,8 @@ _REPORT_CLAUSE_AFTER = re.compile(r"[,，]\s*[^,，。;；:：\d]{2,14}?(?:通�
 _ENDED_AFTER = re.compile(r"(?:正式|圆满|顺利)?(?:结束|落下帷幕|落幕|闭幕|收官)")
 _CLOCK = re.compile(r"\s?\d{1,2}:\d{2}")
 _PRICE_BASE_AFTER: tuple[str, ...] = ("不变价", "可比价", "价格计算", "价计算", "价格水平")
+# The total a share is taken of, named right after its span (占前三季度破案总数的, 占当年筹资总额的).
+_WHOLE_TOTAL_AFTER = re.compile(r"[^,，。;；\d]{0,6}?总(?:数|额|量|和|计)")
 _HOURS_FROM = re.compile(r"\d{1,2}(?:时|点)(?:至|到|-|—)$")
 # Around a mark: a comparison base (快于上年全年, 与2019年同期相比, 较前一周).
 COMPARE_AFTER: tuple[str, ...] = ("同期", "相比", "相较", "比较")
@@ -869,7 +871,7 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         return Role(REPORT, "clause", "a report word follows (电, 通报, 记者从……获悉)")
     if name in ("day", "dayonly") and _ENDED_AFTER.match(after) and before.endswith(("于", "已于", "在")):
         return Role(SIDE, "clause", "the day something ended (已于3月5日结束): not what is counted")
-    if before.endswith("占") and name not in ("same_period_last_year", "month_before"):
+    if before.endswith("占") and name not in ("same_period_last_year", "month_before") and _WHOLE_TOTAL_AFTER.match(after):
         # 占前三季度总数的50%, 佔上半年破案總數的55.8%: the span of the whole a share is taken of, not the share's
         return Role(COMPARE, "clause", "the whole of a share (占前三季度总数)")
     if before.endswith(COMPARE_BEFORE) or (name == "duration" and _COMPARE_LAST.search(before)) or (
