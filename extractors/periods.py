@@ -764,6 +764,8 @@ _CLOCK = re.compile(r"\s?\d{1,2}:\d{2}")
 _PRICE_BASE_AFTER: tuple[str, ...] = ("不变价", "可比价", "价格计算", "价计算", "价格水平")
 # The total a share is taken of, named right after its span (占前三季度破案总数的, 占当年筹资总额的).
 _WHOLE_TOTAL_AFTER = re.compile(r"[^,，。;；\d]{0,6}?总(?:数|额|量|和|计)")
+_CN_MONTHS: tuple[str, ...] = ("", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
+_CUMULATIVE_AFTER = re.compile(r"[,，]?[^,，。;；\d]{0,12}?累计")
 _HOURS_FROM = re.compile(r"\d{1,2}(?:时|点)(?:至|到|-|—)$")
 # Around a mark: a comparison base (快于上年全年, 与2019年同期相比, 较前一周).
 COMPARE_AFTER: tuple[str, ...] = ("同期", "相比", "相较", "比较")
@@ -901,6 +903,15 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         return Role(SIDE, "clause", "a rate (每天, 年均): of the period in force, none of its own")
     if role == WHEN and name in ("years_since", "recent_years") and _RATE_AFTER.match(after):
         return Role(NULL, "clause", "近三年平均每年: the span of an average, not of what follows")
+    if (
+        role == WHEN and not heading and name == "month_range" and "累计" in after and _CUMULATIVE_AFTER.match(after)
+        and (mm := _SINGLE[name].match(mark.text)) is not None and _num(mm.group("m")) == 1
+        and (m2 := _num(mm.group("m2"))) is not None and m2 > 1
+        and re.search(rf"(?<![\d—\-至到~～一二三四五六七八九十])(?:{m2}|{_CN_MONTHS[m2]})月(?:份|当月)", s[max(0, mark.start - 600) : mark.start])
+    ):
+        # 10月份,全市居民消费价格同比上涨1.8%……。1—10月,全市居民消费价格累计上涨1.6%。从同比看,八大类……: the year to
+        # date told aside in a release on its last month, for its sentence; the month holds on after it
+        return Role(WHEN, "sentence", "the year to date (累计) told aside in a release on its last month")
     if role == WHEN and not heading and name in ("month_range", "first_n") and after.startswith("平均"):
         # 5月份,……。1—5月平均,全省居民消费价格比去年同期下降0.2%: an average over the months told aside, for its
         # sentence; the month the release reports on holds on after it

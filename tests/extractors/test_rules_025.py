@@ -258,3 +258,16 @@ def test_rows_under_a_caption_count_what_its_last_clause_names() -> None:
     )
     for m, place in (("105.8万人", "芝罘区"), ("100.2万人", "龙口市"), ("89.6万人", "莱州市")):
         assert got[m].subject == "年末常住人口" and got[m].region == place, m
+
+
+def test_the_year_to_date_told_aside_in_a_release_on_its_last_month_holds_for_its_sentence() -> None:
+    got = _by_mention(
+        "十月份,全市居民消费价格总指数(CPI)同比上涨1.8%。1—10月,全市居民消费价格累计上涨1.6%。"
+        "从同比看,八大类商品和服务价格呈“六涨二降”态势:食品烟酒类上涨3.1%,衣着类上涨1.2%。\n",
+        date(2016, 11, 15), None,
+    )
+    assert _period(got["1.6%"]) == (date(2016, 1, 1), date(2016, 10, 31))
+    for m in ("1.8%", "3.1%", "1.2%"):
+        assert _period(got[m]) == (date(2016, 10, 1), date(2016, 10, 31)), m
+    got = _by_mention("1—10月,全市规模以上工业增加值累计增长6.2%。全市社会消费品零售总额增长8.1%。\n", date(2016, 11, 15), None)
+    assert _period(got["8.1%"]) == (date(2016, 1, 1), date(2016, 10, 31))
