@@ -271,3 +271,14 @@ def test_the_year_to_date_told_aside_in_a_release_on_its_last_month_holds_for_it
         assert _period(got[m]) == (date(2016, 10, 1), date(2016, 10, 31)), m
     got = _by_mention("1—10月,全市规模以上工业增加值累计增长6.2%。全市社会消费品零售总额增长8.1%。\n", date(2016, 11, 15), None)
     assert _period(got["8.1%"]) == (date(2016, 1, 1), date(2016, 10, 31))
+
+
+def test_subscribers_counted_are_a_stock() -> None:
+    got = _by_mention(
+        "前三季度,全省电信业务收入1021.4亿元。全省移动电话用户1.18亿户,其中5G移动电话用户6935.2万户。"
+        "全市排查燃气用户1.2万户。\n",
+        date(2025, 10, 24), None,
+    )
+    for m in ("1.18亿户", "6935.2万户"):
+        assert _period(got[m]) == (None, date(2025, 9, 30)), m
+    assert _period(got["1.2万户"]) == (date(2025, 1, 1), date(2025, 9, 30))
