@@ -1260,6 +1260,20 @@ _CHANGE_VERB_TAIL = re.compile(r"(?:增长|下降|上升|增加|减少|提高|�
 # Heads that name a quantity only with the words before them: 比例, 比率, 人数.
 BARE_HEADS: frozenset[str] = frozenset({"比例", "比率", "率", "占比", "比重", "数量", "人数", "总数", "金额", "面积", "产量"})
 # Measures written alone after a count of something (成交4862套,面积53.7万平方米): of that something.
+# Counting words of pieces and packs, whose weight may follow (海洛因6块,重2.1千克).
+_PIECES: frozenset[str] = frozenset("块粒包颗袋瓶盒片支枚箱")
+# A weight's word alone before it (藏匿海洛因6块,重2.1千克; 体内排出海洛因球62粒,共计608克).
+_BARE_WEIGHT: frozenset[str] = frozenset({"重", "共重", "总重", "毛重", "共计", "净重", ""})
+# The last drug a phrase names, with what follows it (入境旅客体内排出可卡因球 -> 可卡因球).
+_LAST_DRUG = re.compile(".*(" + "|".join(map(re.escape, sorted(DRUG_NAMES, key=len, reverse=True))) + r")([\u4e00-\u9fff]{0,2})$")
+
+
+def _substance(phrase: str) -> str:
+    """The drug a phrase ends by naming (藏匿海洛因 -> 海洛因, 排出可卡因球 -> 可卡因球), or ''."""
+    m = _LAST_DRUG.match(phrase)  # (tried only for a weight after a count of pieces: a short phrase)
+    return m.group(1) + m.group(2) if m is not None else ""
+
+
 _ATTRIBUTE_HEADS: frozenset[str] = frozenset({"面积", "金额", "净重", "总重", "重量"})
 _WEIGHT_HEADS: frozenset[str] = frozenset({"净重", "总重", "重量"})
 # A fund's accounts written one after another (基金总收入4862.1亿元,总支出4597.3亿元,累计结余4316.9亿元): the heads
@@ -2142,13 +2156,20 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             verb = _fit_change(core, "") if core != core_nc and _CHANGE_VERB_TAIL.search(core) else ""
             names = [whole + core_nc + verb]
         elif (
-            k == 1 and core_nc in _ATTRIBUTE_HEADS and in_sent and in_sent[-1].base
+            k == 1 and in_sent and in_sent[-1].base and (
+                core_nc in _ATTRIBUTE_HEADS
+                or fam == "mass" and not core_nc and own.strip(" ,，") in _BARE_WEIGHT
+                and in_sent[-1].unit is not None and in_sent[-1].unit.text in _PIECES
+            )
             and _family(in_sent[-1]) not in ("percent", "points", "ratio", fam)
         ):
             # 网签成交4862套,面积53.7万平方米: the measure of what was just counted, not any area; a weight
-            # (查获冰毒20包,净重21.3千克) is of the substance itself
+            # (查获冰毒20包,净重21.3千克; 藏匿海洛因6块,重2.1千克) is of the substance itself, a drug by its name
             measured = strip_change(in_sent[-1].base) or in_sent[-1].base
-            names = [named_drug(from_verb(measured)) or measured] if core_nc in _WEIGHT_HEADS else [measured + core_nc]
+            if core_nc in _WEIGHT_HEADS or not core_nc:
+                names = [_substance(measured) or named_drug(from_verb(measured)) or measured]
+            else:
+                names = [measured + core_nc]
         elif (
             k == 1 and core_nc in _TOTAL_HEADS and in_sent and in_sent[-1].base and _family(in_sent[-1]) == fam
             and (vm := _VERB_RE.match(in_sent[-1].base)) is not None and len(in_sent[-1].base) - vm.end() >= 2

@@ -282,3 +282,13 @@ def test_subscribers_counted_are_a_stock() -> None:
     for m in ("1.18亿户", "6935.2万户"):
         assert _period(got[m]) == (None, date(2025, 9, 30)), m
     assert _period(got["1.2万户"]) == (date(2025, 1, 1), date(2025, 9, 30))
+
+
+def test_a_weight_after_a_count_of_pieces_is_the_substances() -> None:
+    got = _by_mention(
+        "6月5日,机场海关查获一名旅客利用行李箱夹层藏匿海洛因6块,重2.1千克。一名入境旅客体内排出可卡因球87粒,净重1.1公斤。"
+        "被告人先后4次从境外走私冰毒入境,共计86.7千克。\n",
+        date(2014, 7, 10), None,
+    )
+    assert got["2.1千克"].subject == "海洛因" and got["1.1公斤"].subject == "可卡因球"
+    assert got["86.7千克"].subject != "海洛因"
