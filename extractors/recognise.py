@@ -829,7 +829,9 @@ class _Times:
             level, rule = SENTENCE, "全年 of a year not over at publication: its sentence"
         this_year = mk.text in ("今年", "本年") and per.start is not None and per.end == doc.published
         if r == P.WHEN and not heading and per.kind == "span" and (
-            (plan := self._forecast_in_clause(mk.start) or self._forecast_in_clause(self._clause_after_alone(mk)))
+            # (the clause after the mark is looked up only where the text holds a forecast word at all: the
+            # first question has searched for them)
+            (plan := self._forecast_in_clause(mk.start) or bool(self._forecasts) and self._forecast_in_clause(self._clause_after_alone(mk)))
             or this_year and _ALLOTTED.search(s, mk.end, sent.end) is not None
         ):
             # 预计今年全县秋粮播种面积将稳定在200万亩左右: a forecast's year is the whole year, and it holds for its
