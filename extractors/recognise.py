@@ -213,8 +213,12 @@ def _report_sentence_day(doc: Document, pos: int, fig_starts: list[int]) -> bool
 # A forecast in a clause: 预计, 有望, 力争, 将 before what is expected.
 # 计划 of a plan to come (计划新建), not of a programme's or a policy's name (计划生育, 计划免疫, 营养改善计划覆盖,
 # 为计划怀孕夫妇) nor of the year's target a figure is measured against (完成年度计划的81.4%)
+# (every alternative opens with a character of its own, the look-behinds of 计划 written after its 计 and 还将 as
+# an alternative of its own: the engine then looks only where one of those characters stands, not at every
+# position of the text; the same matches)
+_FORECAST_ACTS = r"(?:达到?|突破|超过|稳定在|实现|保持|增长|提高|新建|新增|完成|建成|改造)"
 _FORECAST = re.compile(
-    r"预计|有望|力争|预期|(?<!年度)(?<!改善)计划(?!生育|怀孕|免疫|单列|的)|(?:还)?将(?:达到?|突破|超过|稳定在|实现|保持|增长|提高|新建|新增|完成|建成|改造)"
+    r"预计|有望|力争|预期|计(?<!年度计)(?<!改善计)划(?!生育|怀孕|免疫|单列|的)|还将" + _FORECAST_ACTS + "|将" + _FORECAST_ACTS
 )
 # What is allotted or set for a year (a budget, a subsidy's standard), not done by the day of the release.
 _ALLOTTED = re.compile(r"安排(?:[\u4e00-\u9fff]{0,12}?)(?:资金|经费|补助|补贴|预算)|下达(?:[\u4e00-\u9fff]{0,12}?)(?:资金|经费|计划|任务)|标准(?:提高|提升|调整)")
