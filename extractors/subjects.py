@@ -1697,6 +1697,8 @@ def _row_of_a_place(place: Place | None, label: str) -> bool:
 
 
 _COLON = re.compile("[:：]")
+# What a township's name (TOWNSHIP_NAME) ends with: a subject ending otherwise is none (one lookup, not a pattern)
+_TOWNSHIP_LAST: frozenset[str] = frozenset("镇乡道木")
 
 
 def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
@@ -1869,7 +1871,9 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             core_nc = bal.base.removesuffix("余额") + core_nc
         if not core_nc and bars and (row := _table_row_name(doc, n.start)):
             core_nc = row  # 出口 | 7432.9亿元 | 5.6%: a table flattened into lines, named by its first cell
-        if (not core_nc or TOWNSHIP_NAME.fullmatch(core_nc)) and (row := _rows_header(doc, n.start, rw)):
+        if (not core_nc or core_nc[-1] in _TOWNSHIP_LAST and TOWNSHIP_NAME.fullmatch(core_nc)) and (
+            row := _rows_header(doc, n.start, rw)
+        ):
             core_nc = row  # 分区看,8月份网签成交量 / 禅城区 512套: rows of places under the line naming them
         if (
             core_nc and len(core_nc) <= 6 and s[cstart - 1 : cstart] in ROW_SPACES
