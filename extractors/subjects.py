@@ -2212,14 +2212,16 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             names = [strip_change(in_sent[-1].base) or in_sent[-1].base]
         if k > 1 and "上述" in names[0] and (items := _listed_before_anaphor(s, n.sentence[0], names[0], k)) is not None:
             names = items  # 韩国、欧盟和东盟为……,对上述市场分别进出口1168.4亿元、……: the places listed before, in order
-        names = [_CASUALTIES_OF.sub("", x) if "人数" in x and _CASUALTY_COUNT.search(x) else x for x in names]
+        if "人数" in "".join(names):  # (the names asked together first: most hold no 人数, and are kept as they are)
+            names = [_CASUALTIES_OF.sub("", x) if "人数" in x and _CASUALTY_COUNT.search(x) else x for x in names]
         if k > 1 and in_sent and (prev_base := strip_change(in_sent[-1].base)) and all(
             x.replace("分别", "") in _BARE_MEASURES for x in names
         ):
             # 提起公诉612件793人,件数、人数同比分别上升9.6%和7.2%: the measures of what was just counted
             names = [prev_base + x.replace("分别", "") for x in names]
         # 新建商品住宅分别成交1684套、1427套: the adverb that hands out a list names nothing
-        names = [x.replace("分别", "") if len(x) > 4 and "分别" in x[2:] else x for x in names]
+        if "分别" in "".join(names):
+            names = [x.replace("分别", "") if len(x) > 4 and "分别" in x[2:] else x for x in names]
         for idx, (m, name) in enumerate(zip(group, names, strict=False)):
             m.base = bases[idx] if bases is not None else name
             m.compared = compared
