@@ -2110,6 +2110,7 @@ _ADDED = re.compile(r"(?:全年|当年|年内)?(?:新增|新建|新开工|新改
 # A total that has reached a level (高速公路总里程达到148.2公里, 上市公司总数达到56家): what there is at the end of
 # the period, not what was added over it.
 _TOTAL_REACHED = re.compile(r"(?:总里程|总长度|通车里程|总数|总量)(?:已)?(?:达到|达|突破|超过)\s*$")
+_TOTAL_REACHED_LAST: frozenset[str] = frozenset("到达破过")  # what its verbs end with
 
 
 # A change against the start of the year (比上年末, 较年初): a change over the year, not a stock.
@@ -2136,13 +2137,14 @@ def _stock_subjects(s: str, nums: list[Num]) -> None:
             # 存栏同比增长 stays a stock as of the quarter's end)
             continue
         subj = n.base or n.subject
-        counted_at_end = (
-            _COUNTED_AT_END.search(subj) is not None and not _ADDED.match(subj)
-            and not (n.unit is not None and n.unit.family in ("percent", "points") and _CHANGED.search(n.raw_clause.rstrip()))
-        )
         if (
-            STOCK_SUBJECTS.search(subj) or counted_at_end
-            or _TOTAL_REACHED.search(n.raw_clause) is not None and not _ADDED.match(subj)
+            STOCK_SUBJECTS.search(subj)
+            # what a bulletin counts at the year's end (but not the rate of its change stated after a change)
+            or _COUNTED_AT_END.search(subj) is not None and not _ADDED.match(subj)
+            and not (n.unit is not None and n.unit.family in ("percent", "points") and _CHANGED.search(n.raw_clause.rstrip()))
+            # a total that has reached a level (its verb ends the clause: looked for only where the clause ends so)
+            or n.raw_clause.rstrip()[-1:] in _TOTAL_REACHED_LAST and _TOTAL_REACHED.search(n.raw_clause) is not None
+            and not _ADDED.match(subj)
             or n.table is not None and n.table.comparison is None and STOCK_SUBJECTS.search(n.table.header)
         ) and not CHANGE_OVER_YEAR.search(n.table.header if n.table is not None and n.table.comparison else n.raw_clause):
             # (a table's column of a stock: 险种 | 参保人数, its rows named by what is insured)
