@@ -213,8 +213,12 @@ def _report_sentence_day(doc: Document, pos: int, fig_starts: list[int]) -> bool
 # A forecast in a clause: 预计, 有望, 力争, 将 before what is expected.
 # 计划 of a plan to come (计划新建), not of a programme's or a policy's name (计划生育, 计划免疫, 营养改善计划覆盖,
 # 为计划怀孕夫妇) nor of the year's target a figure is measured against (完成年度计划的81.4%)
+# (every alternative opens with a character of its own, the look-behinds of 计划 written after its 计 and 还将 as
+# an alternative of its own: the engine then looks only where one of those characters stands, not at every
+# position of the text; the same matches)
+_FORECAST_ACTS = r"(?:达到?|突破|超过|稳定在|实现|保持|增长|提高|新建|新增|完成|建成|改造)"
 _FORECAST = re.compile(
-    r"预计|有望|力争|预期|(?<!年度)(?<!改善)计划(?!生育|怀孕|免疫|单列|的)|(?:还)?将(?:达到?|突破|超过|稳定在|实现|保持|增长|提高|新建|新增|完成|建成|改造)"
+    r"预计|有望|力争|预期|计(?<!年度计)(?<!改善计)划(?!生育|怀孕|免疫|单列|的)|还将" + _FORECAST_ACTS + "|将" + _FORECAST_ACTS
 )
 # What is allotted or set for a year (a budget, a subsidy's standard), not done by the day of the release.
 _ALLOTTED = re.compile(r"安排(?:[\u4e00-\u9fff]{0,12}?)(?:资金|经费|补助|补贴|预算)|下达(?:[\u4e00-\u9fff]{0,12}?)(?:资金|经费|计划|任务)|标准(?:提高|提升|调整)")
@@ -830,7 +834,9 @@ class _Times:
             level, rule = SENTENCE, "全年 of a year not over at publication: its sentence"
         this_year = mk.text in ("今年", "本年") and per.start is not None and per.end == doc.published
         if r == P.WHEN and not heading and per.kind == "span" and (
-            (plan := self._forecast_in_clause(mk.start) or self._forecast_in_clause(self._clause_after_alone(mk)))
+            # (the clause after the mark is looked up only where the text holds a forecast word at all: the
+            # first question has searched for them)
+            (plan := self._forecast_in_clause(mk.start) or bool(self._forecasts) and self._forecast_in_clause(self._clause_after_alone(mk)))
             or this_year and _ALLOTTED.search(s, mk.end, sent.end) is not None
         ):
             # 预计今年全县秋粮播种面积将稳定在200万亩左右: a forecast's year is the whole year, and it holds for its
@@ -2141,6 +2147,7 @@ _ADDED = re.compile(r"(?:全年|当年|年内)?(?:新增|新建|新开工|新改
 # A total that has reached a level (高速公路总里程达到148.2公里, 上市公司总数达到56家): what there is at the end of
 # the period, not what was added over it.
 _TOTAL_REACHED = re.compile(r"(?:总里程|总长度|通车里程|总数|总量)(?:已)?(?:达到|达|突破|超过)\s*$")
+_TOTAL_REACHED_LAST: frozenset[str] = frozenset("到达破过")  # what its verbs end with
 
 
 # A change against the start of the year (比上年末, 较年初): a change over the year, not a stock.
@@ -2167,13 +2174,14 @@ def _stock_subjects(s: str, nums: list[Num]) -> None:
             # 存栏同比增长 stays a stock as of the quarter's end)
             continue
         subj = n.base or n.subject
-        counted_at_end = (
-            _COUNTED_AT_END.search(subj) is not None and not _ADDED.match(subj)
-            and not (n.unit is not None and n.unit.family in ("percent", "points") and _CHANGED.search(n.raw_clause.rstrip()))
-        )
         if (
-            STOCK_SUBJECTS.search(subj) or counted_at_end
-            or _TOTAL_REACHED.search(n.raw_clause) is not None and not _ADDED.match(subj)
+            STOCK_SUBJECTS.search(subj)
+            # what a bulletin counts at the year's end (but not the rate of its change stated after a change)
+            or _COUNTED_AT_END.search(subj) is not None and not _ADDED.match(subj)
+            and not (n.unit is not None and n.unit.family in ("percent", "points") and _CHANGED.search(n.raw_clause.rstrip()))
+            # a total that has reached a level (its verb ends the clause: looked for only where the clause ends so)
+            or n.raw_clause.rstrip()[-1:] in _TOTAL_REACHED_LAST and _TOTAL_REACHED.search(n.raw_clause) is not None
+            and not _ADDED.match(subj)
             or n.table is not None and n.table.comparison is None and STOCK_SUBJECTS.search(n.table.header)
         ) and not CHANGE_OVER_YEAR.search(n.table.header if n.table is not None and n.table.comparison else n.raw_clause):
             # (a table's column of a stock: 险种 | 参保人数, its rows named by what is insured)

@@ -33,6 +33,9 @@ except ImportError:  # pragma: no cover - no such modules: every alternative is 
 
 # The offsets (from a match's start) whose character is looked at before a pattern is tried.
 OFFSETS = (0, 1, 2)
+# How many runs of three characters an alternation keeps the readings of (a few thousand in a year of releases;
+# past the bound they are worked out again at each position, from the characters' own).
+_THREES_KEPT = 1 << 16
 
 
 def _esc(c: int) -> str:
@@ -284,6 +287,9 @@ class Alternation:
         self._lead = _lead_pattern(lead, reads)
         # bit j: reading j may hold the character at that offset (made on first sight of the character)
         self._masks: list[dict[str, int]] = [{} for _ in OFFSETS]
+        # the readings a match may hold the three characters at a position in (those of the three offsets
+        # together): one slice and one lookup for a position, the loop's whole test; kept up to a bound
+        self._by_three: dict[str, int] = {}
         self._by_mask: dict[int, re.Pattern[str]] = {}
         self._by_alts: dict[int, re.Pattern[str]] = {}
 
@@ -295,6 +301,20 @@ class Alternation:
                 if rx.match(ch):
                     mask |= bits
         self._masks[k][ch] = mask
+        return mask
+
+    def _mask_of_three(self, three: str) -> int:
+        """The readings a match may hold ``three`` in (the characters at offsets 0, 1 and 2; fewer where the
+        text ends), kept while fewer than :data:`_THREES_KEPT` are."""
+        mask = -1  # every reading, before the first character is read
+        for k, masks in enumerate(self._masks):
+            ch = three[k : k + 1]
+            held = masks.get(ch)
+            mask &= self._mask(k, ch) if held is None else held
+            if not mask:
+                break  # (no alternative opens with the characters so far: most runs)
+        if len(self._by_three) < _THREES_KEPT:
+            self._by_three[three] = mask
         return mask
 
     def alternatives_of(self, mask: int) -> int:
@@ -316,27 +336,19 @@ class Alternation:
     def finditer(self, text: str) -> list[tuple[int, int, str, str]]:
         """Every match as (start, end, name, matched text), in text order, not overlapping."""
         out = []
-        first, second, third = self._masks  # the offsets of OFFSETS, written out: this loop is hot
+        by_three = self._by_three  # (this loop is hot)
         by_mask = self._by_mask
         pos = 0  # the end of the last match: the characters inside it are passed over
         for m in self._lead.finditer(text):
             p = m.start()
             if p < pos:
                 continue
-            ch = text[p]
-            mask = first.get(ch)
+            three = text[p : p + 3]  # the characters at OFFSETS
+            mask = by_three.get(three)
             if mask is None:
-                mask = self._mask(0, ch)
-            ch = text[p + 1 : p + 2]
-            held = second.get(ch)
-            mask &= self._mask(1, ch) if held is None else held
+                mask = self._mask_of_three(three)
             if not mask:
-                continue  # no alternative opens with these two characters (most positions): none to try
-            ch = text[p + 2 : p + 3]
-            held = third.get(ch)
-            mask &= self._mask(2, ch) if held is None else held
-            if not mask:
-                continue
+                continue  # no alternative opens with these characters (most positions): none to try
             rx = by_mask.get(mask) or self._for(mask)
             mm = rx.match(text, p)
             if mm is None:

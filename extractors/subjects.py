@@ -1728,6 +1728,8 @@ def _row_of_a_place(place: Place | None, label: str) -> bool:
 
 
 _COLON = re.compile("[:：]")
+# What a township's name (TOWNSHIP_NAME) ends with: a subject ending otherwise is none (one lookup, not a pattern)
+_TOWNSHIP_LAST: frozenset[str] = frozenset("镇乡道木")
 
 
 def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
@@ -1900,7 +1902,9 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             core_nc = bal.base.removesuffix("余额") + core_nc
         if not core_nc and bars and (row := _table_row_name(doc, n.start)):
             core_nc = row  # 出口 | 7432.9亿元 | 5.6%: a table flattened into lines, named by its first cell
-        if (not core_nc or TOWNSHIP_NAME.fullmatch(core_nc)) and (row := _rows_header(doc, n.start, rw)):
+        if (not core_nc or core_nc[-1] in _TOWNSHIP_LAST and TOWNSHIP_NAME.fullmatch(core_nc)) and (
+            row := _rows_header(doc, n.start, rw)
+        ):
             core_nc = row  # 分区看,8月份网签成交量 / 禅城区 512套: rows of places under the line naming them
         if (
             core_nc and len(core_nc) <= 6 and s[cstart - 1 : cstart] in ROW_SPACES
@@ -2246,14 +2250,16 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             names = [strip_change(in_sent[-1].base) or in_sent[-1].base]
         if k > 1 and "上述" in names[0] and (items := _listed_before_anaphor(s, n.sentence[0], names[0], k)) is not None:
             names = items  # 韩国、欧盟和东盟为……,对上述市场分别进出口1168.4亿元、……: the places listed before, in order
-        names = [_CASUALTIES_OF.sub("", x) if "人数" in x and _CASUALTY_COUNT.search(x) else x for x in names]
+        if "人数" in "".join(names):  # (the names asked together first: most hold no 人数, and are kept as they are)
+            names = [_CASUALTIES_OF.sub("", x) if "人数" in x and _CASUALTY_COUNT.search(x) else x for x in names]
         if k > 1 and in_sent and (prev_base := strip_change(in_sent[-1].base)) and all(
             x.replace("分别", "") in _BARE_MEASURES for x in names
         ):
             # 提起公诉612件793人,件数、人数同比分别上升9.6%和7.2%: the measures of what was just counted
             names = [prev_base + x.replace("分别", "") for x in names]
         # 新建商品住宅分别成交1684套、1427套: the adverb that hands out a list names nothing
-        names = [x.replace("分别", "") if len(x) > 4 and "分别" in x[2:] else x for x in names]
+        if "分别" in "".join(names):
+            names = [x.replace("分别", "") if len(x) > 4 and "分别" in x[2:] else x for x in names]
         for idx, (m, name) in enumerate(zip(group, names, strict=False)):
             m.base = bases[idx] if bases is not None else name
             m.compared = compared
