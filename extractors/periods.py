@@ -761,11 +761,15 @@ _REPORT_CLAUSE_AFTER = re.compile(r"[,，]\s*[^,，。;；:：\d]{2,14}?(?:通�
 # After a day: what ended that day (春运……已于3月5日结束, 于10月7日落下帷幕).
 _ENDED_AFTER = re.compile(r"(?:正式|圆满|顺利)?(?:结束|落下帷幕|落幕|闭幕|收官)")
 _CLOCK = re.compile(r"\s?\d{1,2}:\d{2}")
+# After a year: the prices a figure is reckoned in (按照上年不变价计算), not its period.
 _PRICE_BASE_AFTER: tuple[str, ...] = ("不变价", "可比价", "价格计算", "价计算", "价格水平")
 # The total a share is taken of, named right after its span (占前三季度破案总数的, 占当年筹资总额的).
 _WHOLE_TOTAL_AFTER = re.compile(r"[^,，。;；\d]{0,6}?总(?:数|额|量|和|计)")
+# A month in Chinese numerals, by its number (十月份 beside 1—10月).
 _CN_MONTHS: tuple[str, ...] = ("", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
+# After a year to date: the cumulative it states (1—10月,全市居民消费价格累计上涨).
 _CUMULATIVE_AFTER = re.compile(r"[,，]?[^,，。;；\d]{0,12}?累计")
+# Before 次日: the hour a span of hours starts at (18时至次日6时).
 _HOURS_FROM = re.compile(r"\d{1,2}(?:时|点)(?:至|到|-|—)$")
 # Around a mark: a comparison base (快于上年全年, 与2019年同期相比, 较前一周).
 COMPARE_AFTER: tuple[str, ...] = ("同期", "相比", "相较", "比较")

@@ -1702,6 +1702,8 @@ _JOINT_SHARE_CLAUSE = re.compile(
 
 
 def _joint_shares_of_listed_places(doc: Document, nums: list[Num], home: Place | None) -> None:
+    """A share that places listed before count as one (三地缴毒量合计占全省的53.6%) is of the whole they share: its
+    region is that whole (全省 of the release's area), not the first place of the list."""
     s = doc.s
     for n in nums:
         if n.unit is None or n.unit.family != "percent" or "占" not in s[max(0, n.start - 24) : n.start]:
@@ -2133,7 +2135,8 @@ def _settle_headings(doc: Document, nums: list[Num], times: _Times) -> None:
 
 
 # Subjects that are stocks whatever the period in force (存栏 is the herd on hand at the period's end,
-# 出栏 the animals sold over it): a span in force becomes a stock as of its end.
+# 出栏 the animals sold over it; 移动电话用户 the subscribers at its end, not 排查燃气用户 visited over it): a span in
+# force becomes a stock as of its end.
 STOCK_SUBJECTS = re.compile(r"实有|现有|持卡|有效灌溉面积|存栏|在册|保有量|余额|结余|常住人口|户籍人口|总人口|库存|在押|在校生|参保人数|参保人|参保率|参保$|持证|覆盖率|^(?!.*(?:排查|检查|走访|服务|新增|净增|发展)).*用户(?:数|总数)?$")
 # What a year's bulletin counts at the year's end (卫生技术人员1436人, 床位1512张), where a rate of its change
 # stated after it (比上年增加1450人，增长4.2%) is the change over the year.
