@@ -96,9 +96,12 @@ def test_the_next_day_of_a_span_of_hours_is_no_period() -> None:
 
 def test_a_start_and_an_end_told_in_two_clauses_make_one_span() -> None:
     got = _by_mention(
-        "今年暑期,托管服务自7月10日启动,至8月18日结束。据统计,全区共开设暑期托管班312个。\n", date(2023, 8, 28), None,
+        "今年暑期,区教育局统筹全区中小学校开展暑期托管服务。托管服务自7月10日启动,至8月18日结束,分两期进行,每期不超过20天。\n\n"
+        "据统计,全区共有48所公办中小学开设暑期托管班312个,参与托管学生2.3万余人次。\n",
+        date(2023, 8, 28), None,
     )
-    assert _period(got["312个"]) == (date(2023, 7, 10), date(2023, 8, 18))
+    for m in ("312个", "2.3万余人次"):
+        assert _period(got[m]) == (date(2023, 7, 10), date(2023, 8, 18)), m
 
 
 def test_books_runs_data_and_cable_are_units_and_people_counted_by_their_noun() -> None:
@@ -177,7 +180,7 @@ def test_an_incident_at_a_site_in_a_township_of_a_named_county_is_that_countys()
 
 def test_a_campaigns_start_this_year_runs_to_publication_in_a_release_that_looks_back_on_last_year() -> None:
     got = _by_mention(
-        "嘉鱼县扎实做好2015年防汛备汛工作\n去年汛期,全县先后组织1.5万人次上堤巡查。\n"
+        "嘉鱼县扎实做好2015年防汛备汛工作\n2012年至2014年,全县累计投入水利建设资金9.6亿元。\n去年汛期,全县先后组织1.5万人次上堤巡查。\n"
         "防汛隐患排查专项行动自3月10日开展以来,全县共排查各类水利工程1086处。\n",
         date(2015, 4, 20), None,
     )
