@@ -385,8 +385,9 @@ def _caption_units(
 # (各县市接待游客情况如下(单位:万人次):, 部分县(区)低保资金发放情况如下:).
 _PAIR_CAPTION_END = re.compile(r"如下\s*[:：]?\s*$")
 _CAPTION_UNIT_PAREN = re.compile(r"[(（]\s*单位[:：]\s*([^()（）]{1,6})[)）]")
-# What a caption says besides what its rows count: the rows' group (各县市, 部分县(区)), 情况如下.
+# The clauses of a caption: what its rows count is named in the last (分县市区看,……,各县市区年末常住人口如下:).
 _CLAUSE_SEP = re.compile(r"[,，;；]")
+# What a caption says besides what its rows count: the rows' group (各县市, 部分县(区)), 情况如下.
 _CAPTION_GROUP = re.compile(
     r"^.*?(?:各|部分|分|主要)(?:[旗县市区州盟]{1,4}|乡镇|街道|景区)(?:[(（][^()（）]{1,6}[)）])?"
 )
