@@ -112,7 +112,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("since_year_start", r"(?:今年)?年初(?:以来|至今(?!年))|开年以来|新年以来"),
     # 该行动开展以来: since a campaign began, whose start the text states before (or not at all)
     ("campaign_since", r"(?:该|此|这一?|本次|此次|专项)?(?:行动|活动|斗争|整治|战役|会战|攻坚战|专项行动|专项斗争|专项整治|工作)(?:开展|启动|部署|实施|发起|打响|开始)以来"
-                       r"|[”\"](?:举办|开赛|开幕|启动|开展|实施)以来"),
+                       r"|[”\"](?:举办|开赛|开幕|启动|开展|实施)以来"
+                       # 开展“两违”整治专项行动以来: a campaign named by its kind, its verb before it
+                       r"|(?:专项行动|专项整治|专项斗争|集中整治|攻坚战|会战)以来"),
     # 行动期间: during a campaign whose span the release states elsewhere (resolved by the recogniser)
     ("campaign_during", r"(?:该|此|本次|此次|专项)?(?:行动|活动|整治|会战|战役|专项行动|专项整治)期间"),
     # 汛期以来, 入冬以来, 开学以来: since a season or a term began, whose day the text does not state
@@ -402,7 +404,7 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         return Period("span", date(y, 1, 1), pub) if y else unresolved
     if name == "campaign_since":
         st = ctx.state
-        if st is not None and st.start is not None and st.kind in ("span", "day") and st.end != pub and (
+        if st is not None and st.start is not None and st.kind in ("span", "day") and (
             pub is None or st.start <= pub
         ) and not (
             st.end is not None and (st.start.month, st.start.day) == (1, 1) and (st.end - st.start).days > 31

@@ -120,9 +120,10 @@ RHETORIC_AFTER: tuple[str, ...] = ("乃至", "甚至", "和全国", "及全国",
 # After 由 and a place: where something came in from (由香港入境).
 _ENTRY_AFTER = re.compile(r"(?:入境|出境|进入|流入|运入|转运|发出|出发|运抵|运往|入关|过境)")
 _HELPER_FRAME = re.compile(r"在[^,。;\n]{0,30}?(?:协助|配合|支持|帮助|指导|参与|见证)下")
-# After a name: a site inside it, where something happened (某小区, 环城路一带, 一所学校附近).
+# After a name: a site inside it, where something happened (某小区, 环城路一带, 一所学校附近); not a mode of
+# transport or a word that ends in 路 (平南县水路货运量, 公路客运量, 思路).
 SITE_AFTER = re.compile(
-    r"(?:某|一[所处家个辆间栋座片条])|[^,，。;；\n]{0,6}?(?:(?<!道)路|街|一带|附近|小区|酒店|宾馆|公寓|出租屋|仓库|物流|"
+    r"(?:某|一[所处家个辆间栋座片条])|[^,，。;；\n]{0,6}?(?:(?<![道水公铁陆海航线网思出销])路|街|一带|附近|小区|酒店|宾馆|公寓|出租屋|仓库|物流|"
     r"收费站|服务区|码头|机场|车站|火车站|客运站|山谷|景区内|河段|水域)"
 )
 _VENUE_AFTER = re.compile(r"[^,。;\n]{0,12}?(?:召开|举行|举办)")

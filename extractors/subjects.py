@@ -136,8 +136,8 @@ OBJECTLESS_VERBS: tuple[str, ...] = ("完成", "实现")
 # Quantity nouns that may stand before such a verb (地区生产总值完成, 快递业务量完成, 包裹业务完成): the verb then
 # says nothing. By their last characters: a measure (量 额 值), money taken in or put in (收入, 投资, 增值税, 资金),
 # a line of business.
-# Nouns a verb of VERBS makes one noun with when they follow it at once (建设用地, 救助资金, 建设任务).
-_NOUN_AFTER_VERB: frozenset[str] = frozenset(("资金", "任务", "用地", "经费", "补贴", "标准", "项目", "工程"))
+# Nouns a verb of VERBS makes one noun with when they follow it at once (建设用地, 救助资金, 建设任务, 接入用户).
+_NOUN_AFTER_VERB: frozenset[str] = frozenset(("资金", "任务", "用地", "经费", "补贴", "标准", "项目", "工程", "用户"))
 _QUANTITY_NOUNS: tuple[str, ...] = ("值", "额", "量", "收入", "投资", "业务", "规模", "税", "费", "资金")
 # Verbs kept before a noun written after the number (抓获4名嫌疑人 -> 抓获嫌疑人).
 VERBS: tuple[str, ...] = (
