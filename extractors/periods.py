@@ -88,9 +88,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("to_this_month", r"1\s*(?:至|到|-|—|–|~|～)\s*本月(?:止)?"),
     ("month_range", rf"{_Y}?(?P<m>{_N})月?(?:至|到|-|—|–|~|～)(?P<m2>{_N})月份?(?:期间|间)?"),
     ("first_n", rf"{_Y}?前(?P<n>{_N})个?月"),
+    # 二季度末, 前三季度末, 上半年末: a stock at the quarter's (or the half's) end (before
+    # the spans they open with)
+    ("quarter_end", rf"{_Y}?(?:(?:第|前)?(?P<q>[一二三四1-4])个?季度|(?P<half>上半年))(?:末|底)"),
     ("first_q", rf"{_Y}?前(?P<q>[一二三123])个?季度"),
-    # 二季度末: a stock at the quarter's end
-    ("quarter_end", rf"{_Y}?(?:第)?(?P<q>[一二三四1-4])季度(?:末|底)"),
     ("quarter", rf"{_Y}?(?:第)?(?P<q>[一二三四1-4])季度"),
     ("half", rf"{_Y}?(?P<h>上半年|下半年)"),
     # 6月中下旬: two parts of a month together, from the first's first day to the second's last
@@ -454,7 +455,7 @@ def resolve(mark: Mark, ctx: Context) -> Period | None:
         y = _year_of(ytext, ctx, n)
         return Period("span", date(y, 1, 1), month_end(y, n)) if y else unresolved
     if name == "quarter_end":
-        q = _num(g.get("q")) if not (g.get("q") or "").isdigit() else int(g["q"])
+        q = 2 if g.get("half") else _num(g.get("q")) if not (g.get("q") or "").isdigit() else int(g["q"])
         if q is None or not 1 <= q <= 4:
             return None
         y = _year_of(ytext, ctx, 3 * q)
@@ -838,6 +839,8 @@ class Role:
     rule: str
 
 
+# After a year that opens a line: the values of a table's row (2023年  193417件, 2023年 | 8.2), not a sentence.
+_ROW_VALUES_AFTER = re.compile(r"[ \t\u3000]*[|｜]?[ \t\u3000]+[-+]?\d")
 # The role of each kind of mark where no rule around it changes it, at its role's own level: made once (a
 # Role is frozen), not for every mark.
 _PLAIN_ROLE: dict[str, Role] = {
@@ -922,6 +925,10 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         # 5月份,……。1—5月平均,全省居民消费价格比去年同期下降0.2%: an average over the months told aside, for its
         # sentence; the month the release reports on holds on after it
         return Role(WHEN, "sentence", "an average over the months (1—5月平均): its sentence")
+    if role == WHEN and name == "year" and (mark.start == 0 or s[mark.start - 1] == "\n") and _ROW_VALUES_AFTER.match(after):
+        # 2023年  193417件  97.0%: the label of a table's row, for its row; the span told above the table holds on
+        # after it
+        return Role(WHEN, "sentence", "a year labelling a table's row: its row")
     if heading:
         natural = LEVEL_OF_ROLE[role]
         level = natural if natural in ("clause", "sentence") else "paragraph"

@@ -2,7 +2,10 @@
 resources, forestry, housing, water and statistics bulletins): a campaign named by its kind before 以来
 (开展“两违”整治专项行动以来) is a running total since its start, or as of publication where no start is stated; a
 transport mode ending in 路 (水路, 公路) after a place is no site inside it; 用户 after a verb makes one noun with it
-(宽带接入用户). Each test is a short release written for the rule."""
+(宽带接入用户). From round 80 (police, courts, customs, market regulation, tax, human resources, commerce): a
+year that labels a table's row holds for its row, not for the paragraphs after the table; the end of the first
+quarters or of the half (前三季度末, 上半年末) is a stock at that day. Each test is a short release written for
+the rule."""
 
 from __future__ import annotations
 
@@ -44,3 +47,29 @@ def test_a_transport_mode_after_a_place_is_no_site_inside_it() -> None:
 def test_users_after_a_verb_make_one_noun_with_it() -> None:
     got = _by_mention("截至9月底,全省有线宽带接入用户1216.4万户。\n", date(2020, 10, 22), None)
     assert got["1216.4万户"].subject == "有线宽带接入用户"
+
+
+def test_a_year_labelling_a_tables_row_holds_for_its_row_only() -> None:
+    got = _by_mention(
+        "一、过去五年工作回顾\n2019年至2023年,全市法院共受理各类案件72.5万件。五年来主要数据如下:\n"
+        "年份  受理案件  结案率\n2022年  151206件  96.8%\n2023年  163450件  97.2%\n"
+        "(一)依法惩治犯罪。五年来,全市法院审结一审刑事案件1.96万件。审结涉黑涉恶案件97件。\n"
+        "(二)服务发展大局。审结民商事案件43.2万件。\n",
+        date(2024, 1, 25), None,
+    )
+    assert _period(got["163450件"]) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert _period(got["151206件"]) == (date(2022, 1, 1), date(2022, 12, 31))
+    for m in ("97件", "43.2万件"):
+        assert _period(got[m]) == (date(2019, 1, 1), date(2023, 12, 31)), m
+
+
+def test_the_end_of_the_first_quarters_or_of_the_half_is_a_stock_at_that_day() -> None:
+    got = _by_mention(
+        "前三季度,全省城镇新增就业38.6万人。前三季度末,全省城镇登记失业率为3.52%。\n"
+        "上半年末,全省企业职工基本养老保险参保人数达到912.4万人。\n",
+        date(2013, 10, 28), None,
+    )
+    assert _period(got["38.6万人"]) == (date(2013, 1, 1), date(2013, 9, 30))
+    assert _period(got["3.52%"]) == (None, date(2013, 9, 30))
+    assert _period(got["912.4万人"]) == (None, date(2013, 6, 30))
+
