@@ -730,6 +730,13 @@ def split_list(t: str, k: int) -> list[str] | None:
         # 第一、二、三产业增加值: ordinals written once, the rest after the last one shared by all
         rest = parts[-1][1:] + tail
         return ["第" + x + rest for x in [parts[0][1]] + parts[1:-1] + [parts[-1][0]]]
+    if (
+        not tail and (v := last_verb(parts[-1])) and (j := parts[-1].rfind(v)) >= 2
+        and len(parts[-1]) - j - len(v) >= 2 and not any(last_verb(p) for p in parts[:-1])
+    ):
+        # 小微企业和个体工商户获得留抵退税: the act and what it counts, written once after the last item, go to
+        # every item (小微企业获得留抵退税, 个体工商户获得留抵退税)
+        return [p + parts[-1][j:] for p in parts[:-1]] + [parts[-1]]
     if tail:
         lead = parts[0][0] if parts[0][:1] in _LIST_PREPOSITIONS else ""
         return [(lead if lead and not p.startswith(lead) else "") + p + tail for p in parts]
@@ -742,6 +749,13 @@ def split_list(t: str, k: int) -> list[str] | None:
         # (城镇居民人均可支配收入, 农村居民人均可支配收入)
         w = len(parts[0])
         return [p + last[w:] if len(p) == w else p for p in parts[:-1]] + [last]
+    if (
+        k == 2 and len(parts[0]) >= 3 and (j := last.find(parts[0][-2:], 1)) >= 1
+        and len(last) - j - 2 >= 2 and parts[0][-2:] not in _NUMERALS
+    ):
+        # 城镇居民和农村居民人均可支配收入: the first item ends in the word the last one's shared rest follows
+        # (城镇居民人均可支配收入, 农村居民人均可支配收入)
+        return [parts[0] + last[j + 2 :], last]
     head = next((h for h in SHARED_HEADS if parts[-1].endswith(h) and len(parts[-1]) > len(h)), "")
     if head:
         # an item that ends in a quantity noun of its own (游客接待量、旅游总收入) takes no head

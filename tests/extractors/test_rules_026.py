@@ -4,7 +4,9 @@ resources, forestry, housing, water and statistics bulletins): a campaign named 
 transport mode ending in 路 (水路, 公路) after a place is no site inside it; 用户 after a verb makes one noun with it
 (宽带接入用户). From round 80 (police, courts, customs, market regulation, tax, human resources, commerce): a
 year that labels a table's row holds for its row, not for the paragraphs after the table; the end of the first
-quarters or of the half (前三季度末, 上半年末) is a stock at that day. Each test is a short release written for
+quarters or of the half (前三季度末, 上半年末) is a stock at that day; items listed before an act written once
+(小微企业和个体工商户获得留抵退税分别为) each take the act, and items whose shared rest follows the first item's last
+word (城镇居民和农村居民人均可支配收入) each take that rest. Each test is a short release written for
 the rule."""
 
 from __future__ import annotations
@@ -73,3 +75,19 @@ def test_the_end_of_the_first_quarters_or_of_the_half_is_a_stock_at_that_day() -
     assert _period(got["3.52%"]) == (None, date(2013, 9, 30))
     assert _period(got["912.4万人"]) == (None, date(2013, 6, 30))
 
+
+
+def test_items_listed_before_an_act_written_once_each_take_the_act() -> None:
+    got = _by_mention(
+        "上半年,全市制造业企业和批发零售企业获得留抵退税分别为42.6亿元、8.3亿元。\n", date(2022, 7, 26), None,
+    )
+    assert got["42.6亿元"].subject.endswith("获得留抵退税") and "批发" not in got["42.6亿元"].subject
+    assert got["8.3亿元"].subject.endswith("获得留抵退税")
+
+
+def test_items_sharing_the_rest_after_the_first_items_last_word_each_take_it() -> None:
+    got = _by_mention(
+        "2019年,全县城镇居民和农村居民人均可支配收入分别达到3.46万元和1.62万元。\n", date(2020, 2, 10), None,
+    )
+    assert got["3.46万元"].subject == "城镇居民人均可支配收入"
+    assert got["1.62万元"].subject == "农村居民人均可支配收入"
