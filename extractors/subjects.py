@@ -623,9 +623,9 @@ def from_verb(t: str) -> str:
     return _cut_before_verb(t)
 
 
-@per_document
 def _cut_before_verb(t: str) -> str:
-    """The cuts of :func:`from_verb`, for a subject long enough to hold one."""
+    """The cuts of :func:`from_verb`, for a subject long enough to hold one (not kept for the document: a
+    subject is seldom cut twice, and keeping every answer cost more than the few it saved)."""
     if "提请" in t or "审查起诉" in t:
         term = _LEGAL_TERM.search(t)
         if term is not None:
@@ -1447,6 +1447,7 @@ _ABOVE_AREA = re.compile(
     r"(?:但|并|且|仍|还|也|均)*(?P<gap>(?:增速|增幅)?(?:(?:高于|低于|快于|慢于|领先于?)" + _WIDER
     + r"|(?:比|较)" + _WIDER + r"(?:高出?|低|快|慢))(?:增速|增幅)?)"
 )
+_ABOVE_AREA_CHARS: frozenset[str] = frozenset("于领比较")  # one of them stands in every match of _ABOVE_AREA
 # 对 and no noun before the count (对辖区57家企业开展检查, 对其中16人作出……决定): what it counts follows it.
 _TO_SCOPE = re.compile(r"对(?:其中|辖区|辖内|全[省市县区州])?")
 # What stands before a multiple of the quantity just given: 是前五年的, 为上年同期的 (the base, not a quantity).
@@ -1868,7 +1869,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         ):
             # 占……的54.0%,较去年全年占比下降4.7个百分点: the share just given (of its part), against the base
             core_nc = prev_q.base.split("占", 1)[0] + core_nc[bm.end() :]
-        if len(core_nc) == 1 and core_nc in EMPTY_ONE or not core_nc.strip() or is_filler(core_nc):
+        if len(core_nc) == 1 and core_nc in EMPTY_ONE or not core_nc.strip() or core_nc in _FILLERS:  # (is_filler)
             core_nc = ""
         elif (
             core_nc in _VERB_SET
@@ -1976,7 +1977,10 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         elif prev_q is not None and not _RATE_HINT_CHARS.isdisjoint(core) and (rate := _rate_change(core, prev_q)):
             # 增速比一季度提高1.0个百分点, 高于全省增速1.6个百分点, 两年平均增长6.0%: of the quantity before
             names = [rate] * k
-        elif prev_q is not None and (am := _ABOVE_AREA.fullmatch(core_nc)) is not None:
+        elif (
+            prev_q is not None and not _ABOVE_AREA_CHARS.isdisjoint(core_nc)  # (the pattern needs 于, 领先, 比 or 较)
+            and (am := _ABOVE_AREA.fullmatch(core_nc)) is not None
+        ):
             # 同比增长7.8%,……,但仍高于全国3.8个百分点; 增速……比全国平均水平高0.8个百分点: the gap of the quantity just
             # given over a wider area's
             names = [(strip_change(prev_q.base) or prev_q.base) + am.group("gap")] * k
@@ -2234,7 +2238,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 prev_clause = measure
             names = [prev_clause or core] * k
         if (
-            k == 1 and bases is None and len(names[0]) < len(uncut) <= 24 and "的" in uncut
+            uncut and k == 1 and bases is None and len(names[0]) < len(uncut) <= 24 and "的" in uncut  # ('' for most figures)
             and uncut.endswith(names[0][-2:])
             and any(m.subject == names[0] and _family(m) == fam for m in in_sent)
         ):
@@ -2242,8 +2246,8 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # modifier is cut; the modifier says which part
             names = [uncut]
         if (
-            k == 1 and in_sent and in_sent[-1].base and _family(in_sent[-1]) == fam
-            and "的" in s[max(0, n.start - 2) : n.start]  # where the pattern's 的 stands (before a line break at most)
+            k == 1 and "的" in s[max(0, n.start - 2) : n.start]  # where the pattern's 的 stands (before a line break at most)
+            and in_sent and in_sent[-1].base and _family(in_sent[-1]) == fam
             and _BASE_VALUE_BEFORE.search(s, max(n.sentence[0], n.start - 14), n.start)
         ):
             # 重污染天数为6天,较2015年的47天大幅减少: the value compared with is of the same quantity
@@ -2346,12 +2350,11 @@ def averages(nums: list[Num]) -> None:
     is the average of the figure before it in the sentence."""
     prev: Num | None = None
     for n in nums:
-        head, rest = n.subject[:2], n.subject[2:]
         if (
             prev is not None
+            and n.subject.startswith(AVERAGE_WORDS)  # (each two characters long: the subject's head is one)
             and prev.sentence == n.sentence
-            and head in AVERAGE_WORDS
-            and (not rest or not strip_change(rest))
+            and (not (rest := n.subject[2:]) or not strip_change(rest))
             and not prev.subject.startswith(AVERAGE_WORDS)
         ):
             base = prev.subject
