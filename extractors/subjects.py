@@ -350,10 +350,10 @@ def _nothing_to_cut(u: str, region_words: tuple[str, ...]) -> bool:
     return u[:1] not in _CUT_FIRST and not u.startswith(region_words) and not _CUT_ANYWHERE.search(u)
 
 
-@per_document
 def _cut_lead(t: str, region_words: tuple[str, ...]) -> str:
-    """The steps of :func:`strip_lead`, repeated until none cuts (kept for the document: a clause is cut
-    again after its tail or a list of places went)."""
+    """The steps of :func:`strip_lead`, repeated until none cuts (not kept for the document: a clause
+    cut again after its tail or a list of places went is seldom the same text, and keeping every
+    answer cost more than the few it saved)."""
     # Every step cuts the clause from its front but one (共报告, a cut inside it, which ends the pass):
     # words it lacks now it lacks after any front cut, so the words the patterns need are looked for
     # once, and again only after a cut inside it; a pattern whose words the clause lacks is not tried.
@@ -436,9 +436,9 @@ def strip_tail(t: str) -> str:
     return _cut_tail(t)
 
 
-@per_document
 def _cut_tail(t: str) -> str:
-    """The steps of :func:`strip_tail`, repeated until none cuts."""
+    """The steps of :func:`strip_tail`, repeated until none cuts (not kept for the document: few
+    clauses are asked twice)."""
     for _ in range(8):
         before = t
         t = t.rstrip(" \u3000,、")
