@@ -10,20 +10,33 @@ period and the place already read (今年1至5月, 全省), the agency (警方,
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from datetime import date
+from typing import Any, TypeVar
 
 from extractors.document import BREAKDOWN_FRAME, Document
 from extractors.gazetteer import gazetteer
-from extractors.memo import per_document
 from extractors.periods import COMPARE_BEFORE, Mark, Period, find_marks, is_stock
 from extractors.places import TOWNSHIP_NAME, Place
 from extractors.quantities import WORD_BEFORE_QUALIFIER, Num
 
-# Clauses are read again and again while a figure's subject is cut out: their period marks are kept for
-# the document (extractors.memo), like the answers of the pure helpers marked @per_document below.
-find_marks = per_document(find_marks)
+# No answer of the helpers below is kept for the document (extractors.memo): a figure's clause is seldom
+# cut the same way twice, and on the bundled releases nearly every answer kept was never asked again, each
+# such miss costing more than a call saved by a hit.
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _not_kept(func: _F) -> _F:
+    """Mark a helper whose answers are not kept for the document (see the note above). Its full steps
+    stay reachable as ``func.__wrapped__``, as those of a kept helper are: the quick tests compare what a
+    guard returns at once with what the steps leave (a partial, so that unwrapping stops there)."""
+    func.__wrapped__ = functools.partial(func)  # type: ignore[attr-defined]
+    return func
+
 
 _CONNECT = frozenset({"、", "和", "及", "与", "以及"})
 # A figure in parentheses after a comparison base is the quantity in that base:
@@ -350,6 +363,7 @@ def _nothing_to_cut(u: str, region_words: tuple[str, ...]) -> bool:
     return u[:1] not in _CUT_FIRST and not u.startswith(region_words) and not _CUT_ANYWHERE.search(u)
 
 
+@_not_kept
 def _cut_lead(t: str, region_words: tuple[str, ...]) -> str:
     """The steps of :func:`strip_lead`, repeated until none cuts (not kept for the document: a clause
     cut again after its tail or a list of places went is seldom the same text, and keeping every
@@ -436,6 +450,7 @@ def strip_tail(t: str) -> str:
     return _cut_tail(t)
 
 
+@_not_kept
 def _cut_tail(t: str) -> str:
     """The steps of :func:`strip_tail`, repeated until none cuts (not kept for the document: few
     clauses are asked twice)."""
@@ -553,7 +568,7 @@ def tidy(t: str) -> str:
     return _cut_asides(t)
 
 
-@per_document
+@_not_kept
 def _cut_asides(t: str) -> str:
     """The cuts of :func:`tidy`, for a subject that may hold an aside or an enumeration."""
     t = _EDITOR_NOTE_RE.sub("", t)
@@ -623,6 +638,7 @@ def from_verb(t: str) -> str:
     return _cut_before_verb(t)
 
 
+@_not_kept
 def _cut_before_verb(t: str) -> str:
     """The cuts of :func:`from_verb`, for a subject long enough to hold one (not kept for the document: a
     subject is seldom cut twice, and keeping every answer cost more than the few it saved)."""
@@ -1014,10 +1030,8 @@ def _strip_places(t: str) -> str:
     return _cut_places(t)
 
 
-@per_document
 def _cut_places(t: str) -> str:
-    """:func:`_strip_places` for a clause a name may open: the names found, the list cut (kept for the
-    document: a clause is asked again after its lead words went)."""
+    """:func:`_strip_places` for a clause a name may open: the names found, the list cut."""
     g = gazetteer()
     hits = g.find(t)
     if not hits or hits[0].start != 0:
