@@ -130,6 +130,9 @@ _MOM_RE = re.compile("|".join(map(re.escape, MOM_WORDS)))
 _SHARE_RE = re.compile("|".join(map(re.escape, SHARE_WORDS)))
 # A character every word of the three tables holds (比 较 月 同 与 占): a clause without one holds none of them.
 _COMPARISON_CHARS: frozenset[str] = frozenset("比较月同与占")
+# The same as a class searched for: a set asked of a clause makes a string of each of its characters, and
+# costs four times one search.
+_COMPARISON_CHAR = re.compile("[" + "".join(sorted(_COMPARISON_CHARS)) + "]")
 # Words that make a clause state a flow over a period, not a stock: a stock word
 # (年末, 保有量) holds over the clauses after it up to one of these.
 FLOW_WORDS: tuple[str, ...] = (
@@ -906,6 +909,7 @@ _SHARE_OF_PLAN = re.compile(r"占(?:年度|全年|年)?(?:投资)?(?:计划|目�
 
 _DECREASE_SET: frozenset[str] = frozenset(DECREASE_WORDS)  # asked of every change word found: one lookup
 _DECREASE_FIRST: frozenset[str] = frozenset(w[0] for w in DECREASE_WORDS)
+_DECREASE_FIRST_CHAR = re.compile("[" + "".join(sorted(_DECREASE_FIRST)) + "]")  # (searched, as _COMPARISON_CHAR)
 # The change word that starts last in a string, the longest of those starting there: the greedy .* backs
 # off from the end, and the longer words are tried first at each place.
 _LAST_CHANGE_WORD = re.compile(
@@ -918,7 +922,7 @@ def change_sign(raw_clause: str) -> int:
     if raw_clause.rstrip().endswith("下") and _CLIPPED_DECREASE.search(raw_clause):
         return -1  # 同比下  25%: 下降 clipped by the page's spaces
     tail = raw_clause[-12:]
-    if _DECREASE_FIRST.isdisjoint(tail):
+    if _DECREASE_FIRST_CHAR.search(tail) is None:
         # no decrease word in the tail (none opens with a character of it): whatever change word stands
         # last, if any, is no decrease
         return 1
@@ -938,7 +942,7 @@ def change_sign(raw_clause: str) -> int:
 
 def comparison_of(raw_clause: str, family: str) -> str | None:
     """yoy | mom | share | None, from the words before the number."""
-    if _COMPARISON_CHARS.isdisjoint(raw_clause):
+    if _COMPARISON_CHAR.search(raw_clause) is None:
         return None  # no word of the three tables can stand in it (one test, not three searches)
     if _MOM_RE.search(raw_clause):
         return "mom"
@@ -1461,7 +1465,7 @@ _ABOVE_AREA = re.compile(
     r"(?:但|并|且|仍|还|也|均)*(?P<gap>(?:增速|增幅)?(?:(?:高于|低于|快于|慢于|领先于?)" + _WIDER
     + r"|(?:比|较)" + _WIDER + r"(?:高出?|低|快|慢))(?:增速|增幅)?)"
 )
-_ABOVE_AREA_CHARS: frozenset[str] = frozenset("于领比较")  # one of them stands in every match of _ABOVE_AREA
+_ABOVE_AREA_HINT = re.compile("[于领比较]")  # one of them stands in every match of _ABOVE_AREA
 # 对 and no noun before the count (对辖区57家企业开展检查, 对其中16人作出……决定): what it counts follows it.
 _TO_SCOPE = re.compile(r"对(?:其中|辖区|辖内|全[省市县区州])?")
 # What stands before a multiple of the quantity just given: 是前五年的, 为上年同期的 (the base, not a quantity).
@@ -1479,7 +1483,7 @@ _LIST_PREDICATE = re.compile(
 
 # What every match of _AVERAGE_CHANGE_RE (均) or _RATE_CHANGE_RE (比, 较, 高于……, 超过) holds.
 _RATE_HINT = re.compile("[均比较于超]")
-_RATE_HINT_CHARS: frozenset[str] = frozenset("均比较于超")  # the same, asked of every figure's clause by assign
+_RATE_HINT_CHARS: frozenset[str] = frozenset("均比较于超")  # the same as a set
 
 
 def _rate_change(core: str, prev: Num) -> str:
@@ -1988,11 +1992,11 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         elif prev_q is not None and core_nc == "平均" and core_nc != core and fam in ("percent", "points"):
             # 5月份居民消费价格同比上涨0.3%,1-5月平均上涨1.0%: the average change of the quantity just given
             names = [prev_q.base] * k
-        elif prev_q is not None and not _RATE_HINT_CHARS.isdisjoint(core) and (rate := _rate_change(core, prev_q)):
+        elif prev_q is not None and _RATE_HINT.search(core) is not None and (rate := _rate_change(core, prev_q)):
             # 增速比一季度提高1.0个百分点, 高于全省增速1.6个百分点, 两年平均增长6.0%: of the quantity before
             names = [rate] * k
         elif (
-            prev_q is not None and not _ABOVE_AREA_CHARS.isdisjoint(core_nc)  # (the pattern needs 于, 领先, 比 or 较)
+            prev_q is not None and _ABOVE_AREA_HINT.search(core_nc) is not None  # (the pattern needs 于, 领先, 比 or 较)
             and (am := _ABOVE_AREA.fullmatch(core_nc)) is not None
         ):
             # 同比增长7.8%,……,但仍高于全国3.8个百分点; 增速……比全国平均水平高0.8个百分点: the gap of the quantity just
