@@ -94,14 +94,20 @@ CHANGE_VERBS: tuple[str, ...] = (
     "扩大", "上涨", "增产", "减产", "增收", "减收", "增亏", "减亏", "压缩", "压减", "缩减", "削减", "增", "降", "减",
     "偏少", "偏低", "偏多", "偏高",  # against the long-term normal (降雨量较常年同期偏少六成, 气温偏高1.8℃)
 )
+# Every character a stated change can open with: its comparison (同比, 环比, 比……, 较……, 与……相比), 分别 or
+# 依次, 名义, 实际 or 净, the verb itself, a clipped 上 or 下. The pattern has no fixed opening: a lookahead on
+# these lets the engine pass over any other place at once instead of trying every branch there.
+_CHANGE_FIRST = "同环比较与分依名实净上下" + "".join(sorted({v[0] for v in CHANGE_VERBS}))
 # A change stated after the subject: 同比下降, 比上年增长, 较去年减少, 比上年末净增.
 CHANGE_RE = re.compile(
+    "(?=[" + _CHANGE_FIRST + "])(?:"
     r"(?:同比|环比|(?:比|较)(?:19|20)\d{2}年(?:同期)?|(?:比|较)(?:前|上)一(?:周|个星期|个?月|季度)|(?:比|较)(?:上年|去年)全年|比上年末?|较上年末|比上年底|较上年底|比去年末|较去年末|比上周|较上周|比上季度|较上季度|比去年底|较去年底|比年初|较年初|比去年|较上年|较去年|比上月|较上月|较上年同期|比上年同期|较去年同期|比去年同期|与上年同期相比|"
     r"与去年同期相比|(?:比|较)(?:(?:常年|历年|多年|历史)(?:同期)?(?:均值|平均值?)?|(?:19|20)\d{2}[—–\-~至](?:19|20)\d{2}年?[\u4e00-\u9fff]{1,3}|\d{1,2}月(?:份|末|底)?|(?:19|20)\d{2}年(?:底|末)|[一二三四]季度(?:末)?|上半年|前年(?:同期)?|前[一二三四两]季度|前[二三四五六七八九十两]个?月|1[-—~至]\d{1,2}月|(?!上年|去年|年初|年末|年底)[\u4e00-\u9fff]{1,6}前(?:平均)?|前[二三四五六七八九十两]年|上一个?[二三四五六七八九十两]年|[“\"「]?十[一二三四五]五[”\"」]?(?:末|期末)?))?(?:分别|依次)?(?:名义|实际|净)?(?:"
     + "|".join(CHANGE_VERBS)
     + r")了?$"
     # a change verb clipped to its first character by a page's stray spaces (同比下  25%)
     r"|(?:同比|环比)(?:分别|依次)?[上下]\s*$|^[上下]$"
+    ")"
 )
 # What a stated change ends with (a verb's last character, 了, a clipped 上 or 下), spaces after it aside:
 # a phrase that ends otherwise holds no change, and the long pattern need not be run on it.
@@ -305,7 +311,7 @@ _VERB_RE = re.compile("|".join(re.escape(v) for v in sorted(VERBS, key=len, reve
 _SET_UNITS: frozenset[str] = frozenset(("个", "家", "户", "项", "座", "所"))
 _DONE_BY_SET = re.compile(r"(?:累计|共|合计)?(?:完成|实现)(?P<q>[\u4e00-\u9fff]{0,4}?(?:投资|产值|收入|利润|税收|销售额|营业收入))")
 # How much more or less a quantity grew than in the period compared: 同比多增, 环比少增, 比去年同期多增.
-_MORE_OR_LESS = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年)(?:同期)?|(?:比|较)上月)?(?:多增|少增|多减|少减)$")
+_MORE_OR_LESS = re.compile(r"(?=[同环比较多少])(?:同比|环比|(?:比|较)(?:上年|去年)(?:同期)?|(?:比|较)上月)?(?:多增|少增|多减|少减)$")
 # What is added to a balance, written alone after it (余额874.5亿元,上半年新增312.6亿元).
 _NEW_OF_A_BALANCE: frozenset[str] = frozenset(("新增", "净增", "增加"))
 _VERB_SET: frozenset[str] = frozenset(VERBS)  # whether a subject is only a verb: one lookup, not a scan
