@@ -10,20 +10,33 @@ period and the place already read (今年1至5月, 全省), the agency (警方,
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from datetime import date
+from typing import Any, TypeVar
 
 from extractors.document import BREAKDOWN_FRAME, Document
 from extractors.gazetteer import gazetteer
-from extractors.memo import per_document
 from extractors.periods import COMPARE_BEFORE, Mark, Period, find_marks, is_stock
 from extractors.places import TOWNSHIP_NAME, Place
 from extractors.quantities import WORD_BEFORE_QUALIFIER, Num
 
-# Clauses are read again and again while a figure's subject is cut out: their period marks are kept for
-# the document (extractors.memo), like the answers of the pure helpers marked @per_document below.
-find_marks = per_document(find_marks)
+# No answer of the helpers below is kept for the document (extractors.memo): a figure's clause is seldom
+# cut the same way twice, and on the bundled releases nearly every answer kept was never asked again, each
+# such miss costing more than a call saved by a hit.
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _not_kept(func: _F) -> _F:
+    """Mark a helper whose answers are not kept for the document (see the note above). Its full steps
+    stay reachable as ``func.__wrapped__``, as those of a kept helper are: the quick tests compare what a
+    guard returns at once with what the steps leave (a partial, so that unwrapping stops there)."""
+    func.__wrapped__ = functools.partial(func)  # type: ignore[attr-defined]
+    return func
+
 
 _CONNECT = frozenset({"、", "和", "及", "与", "以及"})
 # A figure in parentheses after a comparison base is the quantity in that base:
@@ -81,14 +94,20 @@ CHANGE_VERBS: tuple[str, ...] = (
     "扩大", "上涨", "增产", "减产", "增收", "减收", "增亏", "减亏", "压缩", "压减", "缩减", "削减", "增", "降", "减",
     "偏少", "偏低", "偏多", "偏高",  # against the long-term normal (降雨量较常年同期偏少六成, 气温偏高1.8℃)
 )
+# Every character a stated change can open with: its comparison (同比, 环比, 比……, 较……, 与……相比), 分别 or
+# 依次, 名义, 实际 or 净, the verb itself, a clipped 上 or 下. The pattern has no fixed opening: a lookahead on
+# these lets the engine pass over any other place at once instead of trying every branch there.
+_CHANGE_FIRST = "同环比较与分依名实净上下" + "".join(sorted({v[0] for v in CHANGE_VERBS}))
 # A change stated after the subject: 同比下降, 比上年增长, 较去年减少, 比上年末净增.
 CHANGE_RE = re.compile(
+    "(?=[" + _CHANGE_FIRST + "])(?:"
     r"(?:同比|环比|(?:比|较)(?:19|20)\d{2}年(?:同期)?|(?:比|较)(?:前|上)一(?:周|个星期|个?月|季度)|(?:比|较)(?:上年|去年)全年|比上年末?|较上年末|比上年底|较上年底|比去年末|较去年末|比上周|较上周|比上季度|较上季度|比去年底|较去年底|比年初|较年初|比去年|较上年|较去年|比上月|较上月|较上年同期|比上年同期|较去年同期|比去年同期|与上年同期相比|"
     r"与去年同期相比|(?:比|较)(?:(?:常年|历年|多年|历史)(?:同期)?(?:均值|平均值?)?|(?:19|20)\d{2}[—–\-~至](?:19|20)\d{2}年?[\u4e00-\u9fff]{1,3}|\d{1,2}月(?:份|末|底)?|(?:19|20)\d{2}年(?:底|末)|[一二三四]季度(?:末)?|上半年|前年(?:同期)?|前[一二三四两]季度|前[二三四五六七八九十两]个?月|1[-—~至]\d{1,2}月|(?!上年|去年|年初|年末|年底)[\u4e00-\u9fff]{1,6}前(?:平均)?|前[二三四五六七八九十两]年|上一个?[二三四五六七八九十两]年|[“\"「]?十[一二三四五]五[”\"」]?(?:末|期末)?))?(?:分别|依次)?(?:名义|实际|净)?(?:"
     + "|".join(CHANGE_VERBS)
     + r")了?$"
     # a change verb clipped to its first character by a page's stray spaces (同比下  25%)
     r"|(?:同比|环比)(?:分别|依次)?[上下]\s*$|^[上下]$"
+    ")"
 )
 # What a stated change ends with (a verb's last character, 了, a clipped 上 or 下), spaces after it aside:
 # a phrase that ends otherwise holds no change, and the long pattern need not be run on it.
@@ -117,6 +136,9 @@ _MOM_RE = re.compile("|".join(map(re.escape, MOM_WORDS)))
 _SHARE_RE = re.compile("|".join(map(re.escape, SHARE_WORDS)))
 # A character every word of the three tables holds (比 较 月 同 与 占): a clause without one holds none of them.
 _COMPARISON_CHARS: frozenset[str] = frozenset("比较月同与占")
+# The same as a class searched for: a set asked of a clause makes a string of each of its characters, and
+# costs four times one search.
+_COMPARISON_CHAR = re.compile("[" + "".join(sorted(_COMPARISON_CHARS)) + "]")
 # Words that make a clause state a flow over a period, not a stock: a stock word
 # (年末, 保有量) holds over the clauses after it up to one of these.
 FLOW_WORDS: tuple[str, ...] = (
@@ -289,7 +311,7 @@ _VERB_RE = re.compile("|".join(re.escape(v) for v in sorted(VERBS, key=len, reve
 _SET_UNITS: frozenset[str] = frozenset(("个", "家", "户", "项", "座", "所"))
 _DONE_BY_SET = re.compile(r"(?:累计|共|合计)?(?:完成|实现)(?P<q>[\u4e00-\u9fff]{0,4}?(?:投资|产值|收入|利润|税收|销售额|营业收入))")
 # How much more or less a quantity grew than in the period compared: 同比多增, 环比少增, 比去年同期多增.
-_MORE_OR_LESS = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年)(?:同期)?|(?:比|较)上月)?(?:多增|少增|多减|少减)$")
+_MORE_OR_LESS = re.compile(r"(?=[同环比较多少])(?:同比|环比|(?:比|较)(?:上年|去年)(?:同期)?|(?:比|较)上月)?(?:多增|少增|多减|少减)$")
 # What is added to a balance, written alone after it (余额874.5亿元,上半年新增312.6亿元).
 _NEW_OF_A_BALANCE: frozenset[str] = frozenset(("新增", "净增", "增加"))
 _VERB_SET: frozenset[str] = frozenset(VERBS)  # whether a subject is only a verb: one lookup, not a scan
@@ -350,10 +372,11 @@ def _nothing_to_cut(u: str, region_words: tuple[str, ...]) -> bool:
     return u[:1] not in _CUT_FIRST and not u.startswith(region_words) and not _CUT_ANYWHERE.search(u)
 
 
-@per_document
+@_not_kept
 def _cut_lead(t: str, region_words: tuple[str, ...]) -> str:
-    """The steps of :func:`strip_lead`, repeated until none cuts (kept for the document: a clause is cut
-    again after its tail or a list of places went)."""
+    """The steps of :func:`strip_lead`, repeated until none cuts (not kept for the document: a clause
+    cut again after its tail or a list of places went is seldom the same text, and keeping every
+    answer cost more than the few it saved)."""
     # Every step cuts the clause from its front but one (共报告, a cut inside it, which ends the pass):
     # words it lacks now it lacks after any front cut, so the words the patterns need are looked for
     # once, and again only after a cut inside it; a pattern whose words the clause lacks is not tried.
@@ -436,9 +459,10 @@ def strip_tail(t: str) -> str:
     return _cut_tail(t)
 
 
-@per_document
+@_not_kept
 def _cut_tail(t: str) -> str:
-    """The steps of :func:`strip_tail`, repeated until none cuts."""
+    """The steps of :func:`strip_tail`, repeated until none cuts (not kept for the document: few
+    clauses are asked twice)."""
     for _ in range(8):
         before = t
         t = t.rstrip(" \u3000,、")
@@ -553,7 +577,7 @@ def tidy(t: str) -> str:
     return _cut_asides(t)
 
 
-@per_document
+@_not_kept
 def _cut_asides(t: str) -> str:
     """The cuts of :func:`tidy`, for a subject that may hold an aside or an enumeration."""
     t = _EDITOR_NOTE_RE.sub("", t)
@@ -623,9 +647,10 @@ def from_verb(t: str) -> str:
     return _cut_before_verb(t)
 
 
-@per_document
+@_not_kept
 def _cut_before_verb(t: str) -> str:
-    """The cuts of :func:`from_verb`, for a subject long enough to hold one."""
+    """The cuts of :func:`from_verb`, for a subject long enough to hold one (not kept for the document: a
+    subject is seldom cut twice, and keeping every answer cost more than the few it saved)."""
     if "提请" in t or "审查起诉" in t:
         term = _LEGAL_TERM.search(t)
         if term is not None:
@@ -904,6 +929,7 @@ _SHARE_OF_PLAN = re.compile(r"占(?:年度|全年|年)?(?:投资)?(?:计划|目�
 
 _DECREASE_SET: frozenset[str] = frozenset(DECREASE_WORDS)  # asked of every change word found: one lookup
 _DECREASE_FIRST: frozenset[str] = frozenset(w[0] for w in DECREASE_WORDS)
+_DECREASE_FIRST_CHAR = re.compile("[" + "".join(sorted(_DECREASE_FIRST)) + "]")  # (searched, as _COMPARISON_CHAR)
 # The change word that starts last in a string, the longest of those starting there: the greedy .* backs
 # off from the end, and the longer words are tried first at each place.
 _LAST_CHANGE_WORD = re.compile(
@@ -916,7 +942,7 @@ def change_sign(raw_clause: str) -> int:
     if raw_clause.rstrip().endswith("下") and _CLIPPED_DECREASE.search(raw_clause):
         return -1  # 同比下  25%: 下降 clipped by the page's spaces
     tail = raw_clause[-12:]
-    if _DECREASE_FIRST.isdisjoint(tail):
+    if _DECREASE_FIRST_CHAR.search(tail) is None:
         # no decrease word in the tail (none opens with a character of it): whatever change word stands
         # last, if any, is no decrease
         return 1
@@ -936,7 +962,7 @@ def change_sign(raw_clause: str) -> int:
 
 def comparison_of(raw_clause: str, family: str) -> str | None:
     """yoy | mom | share | None, from the words before the number."""
-    if _COMPARISON_CHARS.isdisjoint(raw_clause):
+    if _COMPARISON_CHAR.search(raw_clause) is None:
         return None  # no word of the three tables can stand in it (one test, not three searches)
     if _MOM_RE.search(raw_clause):
         return "mom"
@@ -1028,10 +1054,8 @@ def _strip_places(t: str) -> str:
     return _cut_places(t)
 
 
-@per_document
 def _cut_places(t: str) -> str:
-    """:func:`_strip_places` for a clause a name may open: the names found, the list cut (kept for the
-    document: a clause is asked again after its lead words went)."""
+    """:func:`_strip_places` for a clause a name may open: the names found, the list cut."""
     g = gazetteer()
     hits = g.find(t)
     if not hits or hits[0].start != 0:
@@ -1461,6 +1485,7 @@ _ABOVE_AREA = re.compile(
     r"(?:但|并|且|仍|还|也|均)*(?P<gap>(?:增速|增幅)?(?:(?:高于|低于|快于|慢于|领先于?)" + _WIDER
     + r"|(?:比|较)" + _WIDER + r"(?:高出?|低|快|慢))(?:增速|增幅)?)"
 )
+_ABOVE_AREA_HINT = re.compile("[于领比较]")  # one of them stands in every match of _ABOVE_AREA
 # 对 and no noun before the count (对辖区57家企业开展检查, 对其中16人作出……决定): what it counts follows it.
 _TO_SCOPE = re.compile(r"对(?:其中|辖区|辖内|全[省市县区州])?")
 # What stands before a multiple of the quantity just given: 是前五年的, 为上年同期的 (the base, not a quantity).
@@ -1478,7 +1503,7 @@ _LIST_PREDICATE = re.compile(
 
 # What every match of _AVERAGE_CHANGE_RE (均) or _RATE_CHANGE_RE (比, 较, 高于……, 超过) holds.
 _RATE_HINT = re.compile("[均比较于超]")
-_RATE_HINT_CHARS: frozenset[str] = frozenset("均比较于超")  # the same, asked of every figure's clause by assign
+_RATE_HINT_CHARS: frozenset[str] = frozenset("均比较于超")  # the same as a set
 
 
 def _rate_change(core: str, prev: Num) -> str:
@@ -1882,7 +1907,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         ):
             # 占……的54.0%,较去年全年占比下降4.7个百分点: the share just given (of its part), against the base
             core_nc = prev_q.base.split("占", 1)[0] + core_nc[bm.end() :]
-        if len(core_nc) == 1 and core_nc in EMPTY_ONE or not core_nc.strip() or is_filler(core_nc):
+        if len(core_nc) == 1 and core_nc in EMPTY_ONE or not core_nc.strip() or core_nc in _FILLERS:  # (is_filler)
             core_nc = ""
         elif (
             core_nc in _VERB_SET
@@ -1987,10 +2012,13 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
         elif prev_q is not None and core_nc == "平均" and core_nc != core and fam in ("percent", "points"):
             # 5月份居民消费价格同比上涨0.3%,1-5月平均上涨1.0%: the average change of the quantity just given
             names = [prev_q.base] * k
-        elif prev_q is not None and not _RATE_HINT_CHARS.isdisjoint(core) and (rate := _rate_change(core, prev_q)):
+        elif prev_q is not None and _RATE_HINT.search(core) is not None and (rate := _rate_change(core, prev_q)):
             # 增速比一季度提高1.0个百分点, 高于全省增速1.6个百分点, 两年平均增长6.0%: of the quantity before
             names = [rate] * k
-        elif prev_q is not None and (am := _ABOVE_AREA.fullmatch(core_nc)) is not None:
+        elif (
+            prev_q is not None and _ABOVE_AREA_HINT.search(core_nc) is not None  # (the pattern needs 于, 领先, 比 or 较)
+            and (am := _ABOVE_AREA.fullmatch(core_nc)) is not None
+        ):
             # 同比增长7.8%,……,但仍高于全国3.8个百分点; 增速……比全国平均水平高0.8个百分点: the gap of the quantity just
             # given over a wider area's
             names = [(strip_change(prev_q.base) or prev_q.base) + am.group("gap")] * k
@@ -2248,7 +2276,7 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
                 prev_clause = measure
             names = [prev_clause or core] * k
         if (
-            k == 1 and bases is None and len(names[0]) < len(uncut) <= 24 and "的" in uncut
+            uncut and k == 1 and bases is None and len(names[0]) < len(uncut) <= 24 and "的" in uncut  # ('' for most figures)
             and uncut.endswith(names[0][-2:])
             and any(m.subject == names[0] and _family(m) == fam for m in in_sent)
         ):
@@ -2256,8 +2284,8 @@ def assign(doc: Document, nums: list[Num], home: Place | None) -> None:
             # modifier is cut; the modifier says which part
             names = [uncut]
         if (
-            k == 1 and in_sent and in_sent[-1].base and _family(in_sent[-1]) == fam
-            and "的" in s[max(0, n.start - 2) : n.start]  # where the pattern's 的 stands (before a line break at most)
+            k == 1 and "的" in s[max(0, n.start - 2) : n.start]  # where the pattern's 的 stands (before a line break at most)
+            and in_sent and in_sent[-1].base and _family(in_sent[-1]) == fam
             and _BASE_VALUE_BEFORE.search(s, max(n.sentence[0], n.start - 14), n.start)
         ):
             # 重污染天数为6天,较2015年的47天大幅减少: the value compared with is of the same quantity
@@ -2360,12 +2388,11 @@ def averages(nums: list[Num]) -> None:
     is the average of the figure before it in the sentence."""
     prev: Num | None = None
     for n in nums:
-        head, rest = n.subject[:2], n.subject[2:]
         if (
             prev is not None
+            and n.subject.startswith(AVERAGE_WORDS)  # (each two characters long: the subject's head is one)
             and prev.sentence == n.sentence
-            and head in AVERAGE_WORDS
-            and (not rest or not strip_change(rest))
+            and (not (rest := n.subject[2:]) or not strip_change(rest))
             and not prev.subject.startswith(AVERAGE_WORDS)
         ):
             base = prev.subject
