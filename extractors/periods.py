@@ -926,7 +926,10 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         return Role(role, level, "in a heading: holds for the heading")
     if role in (WHEN, EVENT) and "其中" in before and _SUB_BEFORE.search(s[max(0, mark.start - 4) : mark.start]):
         return Role(role, "sentence", "其中 before: a sub-period of its sentence (to the next ；)")
-    if role in (WHEN, EVENT) and _SUB_SENTENCE_BEFORE.search(s, max(0, mark.start - 24), mark.start):
+    if (
+        role in (WHEN, EVENT) and s.find("其中", max(0, mark.start - 24), mark.start) >= 0  # (the pattern needs 其中)
+        and _SUB_SENTENCE_BEFORE.search(s, max(0, mark.start - 24), mark.start)
+    ):
         # 其中,受第14号台风影响期间(9月16日至19日),全省……: the days of a part, told in a sentence that opens with
         # 其中; the span before holds on after it
         return Role(role, "sentence", "in a sentence that opens with 其中: a sub-period of its sentence")

@@ -340,6 +340,9 @@ class _Times:
         self._weak: list[Phrase[_TimeValue]] = []
         self._forecasts: list[int] | None = None  # where _FORECAST matches: searched on the first question
         s = doc.s
+        # whether a case's story may be told at all: every match of _CASE_NARRATIVE holds one of these words
+        self._narrative = any(w in s for w in _NARRATIVE_WORDS)
+        self._listed = "分别" in s  # whether periods may be listed for 分别 (_PERIOD_LISTED_AFTER needs it)
         marks = [mk for mk in find_marks(s) if not doc.is_furniture(mk.start)]
         holidays = _holiday_dates(doc, marks)
         day_only = [
@@ -355,6 +358,8 @@ class _Times:
         for sent in doc.sentences:
             if (pa := paras[sent.para]).heading and not pa.furniture:
                 continue  # a heading's sentence (doc.is_heading, read off the paragraph the sentence knows)
+            if (first := s[sent.start : sent.start + 1]) and first not in _FRAME_FIRST and not first.isspace():
+                continue  # no frame opens with this character (each pattern skips spaces first: tried after one)
             if meeting is not None and (m := _SCENE_RE.match(s, sent.start)):
                 extra.append((sent.start, m.group(0).strip(), meeting, "会上/现场: the meeting's day"))
             elif named and (m := _NAMED_CAMPAIGN_RE.match(s, sent.start)) and doc.published is not None:
@@ -677,7 +682,7 @@ class _Times:
             level, rule = SENTENCE, "inside a parenthesis: holds to its close"
         if (
             r == P.WHEN and not heading and level > SENTENCE and per.kind == "span"
-            and (_PERIOD_LISTED_AFTER.match(s, mk.end) or _PERIOD_LISTED_BEFORE.search(s, max(0, mk.start - 12), mk.start))
+            and (self._listed and _PERIOD_LISTED_AFTER.match(s, mk.end) or _period_listed_before(s, mk.start))
         ):
             # 其中,5月、6月分别接待游客86.2万人次、102.4万人次: periods listed for 分别 are each their own figure's
             # (see _distribute_period_lists), for their sentence only
@@ -971,7 +976,7 @@ class _Times:
             level, rule = SENTENCE, "years up to the release's own, told inside a paragraph: their sentence"
         if (
             r == P.WHEN and not heading and level == DOCUMENT and per.kind == "span"
-            and _CASE_NARRATIVE.search(s, sent.start, mk.start) is not None
+            and self._narrative and _CASE_NARRATIVE.search(s, sent.start, mk.start) is not None
         ):
             # 5月12日,某分局查获……。经查,该团伙自今年2月以来……: a span told in a case's story (经查, 该团伙) is the
             # case's history; it holds for the case's paragraph, and the release's period is back after it
@@ -1068,6 +1073,20 @@ class _Times:
                 heading=False,
             )
             self.main_span = per
+
+
+# The characters a sentence frame's pattern (_SCENE_RE, _NAMED_CAMPAIGN_RE, _DURING_RE, _BREAKDOWN_RE,
+# _AREA_TOTAL_RE) can open with after its leading spaces.
+_FRAME_FIRST = frozenset("会发活仪其据此假节整行专集攻春汛期同分从另全")
+# One of these stands in every match of _CASE_NARRATIVE (经审理查明 and 经审讯 hold 经审; 该案共 and the like 案共).
+_NARRATIVE_WORDS = ("经查", "经审", "供认不讳", "该团伙", "案共")
+
+
+def _period_listed_before(s: str, pos: int) -> bool:
+    """Whether a month or a quarter and a list word (、和及与) stand right before ``pos`` (5月、|6月分别)."""
+    c = s[pos - 1 : pos]
+    # (the pattern ends on a list word and spaces: tried only after one of them)
+    return (not c or c in "、和及与" or c.isspace()) and _PERIOD_LISTED_BEFORE.search(s, max(0, pos - 12), pos) is not None
 
 
 def _state_of(in_force: list[Phrase[_TimeValue]]) -> Period | None:
