@@ -161,7 +161,16 @@ MARK_FIRST_CHARS = (
 _COMBINED = re.compile(f"(?=[{MARK_FIRST_CHARS}])(?:" + "|".join(f"(?P<{name}>{_plain(p)})" for name, p in PATTERNS) + ")")
 # The same search, trying at each position only the patterns that can open with its character
 # (extractors.scan): the marks of _COMBINED, found several times faster.
-_ALTERNATION = Alternation([(name, _plain(p)) for name, p in PATTERNS], MARK_FIRST_CHARS)
+# Words one of which every match of a pattern holds (or looks ahead at): a text without any of them is searched
+# without that pattern (most releases write no 本月, no dotted date before 当天).
+_SINCE = ("以来",)
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "since_day_from": ("以来", "至今"), "since_day_open": _SINCE, "since_month_season": _SINCE,
+    "since_month_from": ("以来", "至今"), "since_month_open": _SINCE, "until_zhi": ("止", "结束"),  # (截止 holds 止)
+    "to_this_month": ("本月",), "day_dot": ("当天", "当日", "凌晨", "上午", "中午", "下午", "晚上", "晚间", "早上", "傍晚", "夜间"),
+    "since_year_from": _SINCE, "plan_since": _SINCE, "campaign_since": _SINCE, "season_since": _SINCE,
+}
+_ALTERNATION = Alternation([(name, _plain(p)) for name, p in PATTERNS], MARK_FIRST_CHARS, _NEEDS)
 # Resolving reads the mark's own text, without what a pattern looks ahead at.
 _SINGLE = {name: re.compile(p.split("(?=当天")[0]) for name, p in PATTERNS}
 _Y_ONLY = re.compile(_Y2)
