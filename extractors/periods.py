@@ -869,22 +869,23 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         return None  # 实现, 发现, 表现
     if name == "year" and after.startswith(_PRICE_BASE_AFTER):
         return None  # 按照上年不变价计算, 按2020年价格计算: the prices a figure is reckoned in, not its period
-    if name == "year" and _CASE_NAME_AFTER.match(after):
+    if name == "year" and after[:1] in "“\"" and _CASE_NAME_AFTER.match(after):
         return None  # 2003年“12·9”积案: the year names a case
     if name == "year" and after[:1] in "第度" and _BATCH_AFTER.match(after):
         return None  # 2024年第一批重大项目集中开工: the year names the batch
     if name == "duration" and _TIME_LIMIT_OF_RATE.match(after):
         return None  # 3个月内办理答复率: a time limit inside the name of a rate, not a span
-    if name == "year" and _TARGET_AFTER.match(after):
+    if name == "year" and ("任务" in after or "目标" in after or "计划" in after) and _TARGET_AFTER.match(after):
         # 上半年,……完成全年20万套任务的53%: the year of the target a figure is measured against, not its period
         return Role(SIDE, "clause", "the year of a target (全年……任务): not the figures' period")
     if name == "dayonly" and after.startswith(("内", "以内")):
         return None  # 7日内回复: within seven days, not the 7th of a month
     if name in ("day", "today", "dayonly", "day_dot") and (
-        after.startswith(REPORT_AFTER) or _REPORTER_AFTER.match(after) or _REPORT_CLAUSE_AFTER.match(s, mark.end)
+        after.startswith(REPORT_AFTER) or "记者" in after and _REPORTER_AFTER.match(after)
+        or after[:1] in ",，" and _REPORT_CLAUSE_AFTER.match(s, mark.end)
     ):
         return Role(REPORT, "clause", "a report word follows (电, 通报, 记者从……获悉)")
-    if name in ("day", "dayonly") and _ENDED_AFTER.match(after) and before.endswith(("于", "已于", "在")):
+    if name in ("day", "dayonly") and before.endswith(("于", "已于", "在")) and _ENDED_AFTER.match(after):
         return Role(SIDE, "clause", "the day something ended (已于3月5日结束): not what is counted")
     if before.endswith("占") and name not in ("same_period_last_year", "month_before") and _WHOLE_TOTAL_AFTER.match(after):
         # 占前三季度总数的50%, 佔上半年破案總數的55.8%: the span of the whole a share is taken of, not the share's
@@ -906,7 +907,7 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
     if (after[:1] in _SIDE_AFTER_FIRST or "以来" in after) and _SIDE_AFTER.match(after) or (
         after.startswith("的") and _SIDE_BEFORE.search(before)
     ) or (
-        mark.text.endswith("来") and _SIDE_AFTER_SINCE.match(after)
+        mark.text.endswith("来") and after[:1] in "的首最新之同第" and _SIDE_AFTER_SINCE.match(after)
     ):
         return Role(SIDE, "clause", "a side remark (由……的……调整为, ……以来首次, ……最高)")
     role = _ROLE_OF_MARK.get(name, WHEN)

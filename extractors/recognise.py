@@ -358,19 +358,23 @@ class _Times:
         for sent in doc.sentences:
             if (pa := paras[sent.para]).heading and not pa.furniture:
                 continue  # a heading's sentence (doc.is_heading, read off the paragraph the sentence knows)
-            if (first := s[sent.start : sent.start + 1]) and first not in _FRAME_FIRST and not first.isspace():
-                continue  # no frame opens with this character (each pattern skips spaces first: tried after one)
-            if meeting is not None and (m := _SCENE_RE.match(s, sent.start)):
+            # each frame's pattern is tried only where the sentence opens with a character it can open with (each
+            # skips spaces first: after a space, "" stands for the character, and every pattern is tried)
+            if (c := s[sent.start : sent.start + 1]).isspace():
+                c = ""
+            if c not in _FRAME_FIRST:
+                continue
+            if meeting is not None and c in "会发活仪" and (m := _SCENE_RE.match(s, sent.start)):
                 extra.append((sent.start, m.group(0).strip(), meeting, "会上/现场: the meeting's day"))
-            elif named and (m := _NAMED_CAMPAIGN_RE.match(s, sent.start)) and doc.published is not None:
+            elif named and c in "其" and (m := _NAMED_CAMPAIGN_RE.match(s, sent.start)) and doc.published is not None:
                 extra.append((sent.start, m.group(0).strip(), Period("stock", None, doc.published),
                               _NAMED_CAMPAIGN_RULE))
-            elif during and (m := _DURING_RE.match(s, sent.start)):
+            elif during and c in _DURING_FIRST and (m := _DURING_RE.match(s, sent.start)):
                 extra.append((sent.start, m.group(0).strip(), None, "期间 after an incident: the release's window"))
-            elif breakdown and (m := _BREAKDOWN_RE.match(s, sent.start)):
+            elif breakdown and c in "分从" and (m := _BREAKDOWN_RE.match(s, sent.start)):
                 extra.append((sent.start, m.group(0).strip(), None, "a breakdown (分市看) after an incident: the release's window"))
             elif (
-                area_total and (m := _AREA_TOTAL_RE.match(s, sent.start))
+                area_total and c in "据另此同全" and (m := _AREA_TOTAL_RE.match(s, sent.start))
                 and (doc.paragraphs[sent.para].start >= sent.start - 1 or m.group("aside"))
             ):
                 # (also a sentence inside the paragraph that turns to the totals: 9月26日,……查获……。此外,全区海关共截获……)
@@ -1077,7 +1081,8 @@ class _Times:
 
 # The characters a sentence frame's pattern (_SCENE_RE, _NAMED_CAMPAIGN_RE, _DURING_RE, _BREAKDOWN_RE,
 # _AREA_TOTAL_RE) can open with after its leading spaces.
-_FRAME_FIRST = frozenset("会发活仪其据此假节整行专集攻春汛期同分从另全")
+_FRAME_FIRST = "会发活仪其据此假节整行专集攻春汛期同分从另全"
+_DURING_FIRST = "据此假节整行活会专集攻春汛期同"  # (期 of 期间 alone)
 # One of these stands in every match of _CASE_NARRATIVE (经审理查明 and 经审讯 hold 经审; 该案共 and the like 案共).
 _NARRATIVE_WORDS = ("经查", "经审", "供认不讳", "该团伙", "案共")
 
