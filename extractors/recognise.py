@@ -358,10 +358,9 @@ class _Times:
         for sent in doc.sentences:
             if (pa := paras[sent.para]).heading and not pa.furniture:
                 continue  # a heading's sentence (doc.is_heading, read off the paragraph the sentence knows)
-            # each frame's pattern is tried only where the sentence opens with a character it can open with (each
-            # skips spaces first: after a space, "" stands for the character, and every pattern is tried)
-            if (c := s[sent.start : sent.start + 1]).isspace():
-                c = ""
+            # each frame's pattern is tried only where the sentence opens, after its spaces (each pattern skips them
+            # first), with a character the pattern can open with ("" after more spaces: every pattern is tried)
+            c = s[sent.start : sent.start + 8].lstrip()[:1]
             if c not in _FRAME_FIRST:
                 continue
             if meeting is not None and c in "会发活仪" and (m := _SCENE_RE.match(s, sent.start)):
