@@ -531,7 +531,7 @@ class _Times:
         if k >= len(self._weak_at):
             return None
         ph = self._weak[k]
-        if ph.start - pos > 16 or re.search(r"[,;:。!?，；：！？\n]", self.doc.s[pos : ph.start]):
+        if ph.start - pos > 16 or _CLAUSE_BREAK.search(self.doc.s, pos, ph.start):
             return None
         return ph
 
@@ -1078,6 +1078,8 @@ class _Times:
             self.main_span = per
 
 
+# A clause break (between a figure and the 已 after it).
+_CLAUSE_BREAK = re.compile(r"[,;:。!?，；：！？\n]")
 # The characters a sentence frame's pattern (_SCENE_RE, _NAMED_CAMPAIGN_RE, _DURING_RE, _BREAKDOWN_RE,
 # _AREA_TOTAL_RE) can open with after its leading spaces.
 _FRAME_FIRST = "会发活仪其据此假节整行专集攻春汛期同分从另全"
@@ -1088,9 +1090,9 @@ _NARRATIVE_WORDS = ("经查", "经审", "供认不讳", "该团伙", "案共")
 
 def _period_listed_before(s: str, pos: int) -> bool:
     """Whether a month or a quarter and a list word (、和及与) stand right before ``pos`` (5月、|6月分别)."""
-    c = s[pos - 1 : pos]
-    # (the pattern ends on a list word and spaces: tried only after one of them)
-    return (not c or c in "、和及与" or c.isspace()) and _PERIOD_LISTED_BEFORE.search(s, max(0, pos - 12), pos) is not None
+    lo = max(0, pos - 12)
+    # (the pattern ends on a list word and spaces: tried only where the last other character is one)
+    return s[lo:pos].rstrip()[-1:] in "、和及与" and _PERIOD_LISTED_BEFORE.search(s, lo, pos) is not None
 
 
 def _state_of(in_force: list[Phrase[_TimeValue]]) -> Period | None:
