@@ -167,7 +167,7 @@ _SINCE = ("以来",)
 _NEEDS: dict[str, tuple[str, ...]] = {
     "since_day_from": ("以来", "至今"), "since_day_open": _SINCE, "since_month_season": _SINCE,
     "since_month_from": ("以来", "至今"), "since_month_open": _SINCE, "until_zhi": ("止", "结束"),  # (截止 holds 止)
-    "to_this_month": ("本月",), "day_dot": ("当天", "当日", "凌晨", "上午", "中午", "下午", "晚上", "晚间", "早上", "傍晚", "夜间"),
+    "to_this_month": ("本月",), "day_dot": ("当", "午", "晚", "凌晨", "早上", "夜间"),  # (当天, 上午, 傍晚, ...)
     "since_year_from": _SINCE, "plan_since": _SINCE, "campaign_since": _SINCE, "season_since": _SINCE,
 }
 _ALTERNATION = Alternation([(name, _plain(p)) for name, p in PATTERNS], MARK_FIRST_CHARS, _NEEDS)

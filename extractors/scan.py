@@ -289,12 +289,15 @@ class Alternation:
             self._anywhere.append(anywhere)
             self._classes.append([(re.compile(f"[{c}]"), b) for c, b in bits.items()])
         self._lead = _lead_pattern(lead, reads)
-        # the words each alternative with needs needs, with the readings it owns
+        # the words each alternative with needs needs, with the readings it does not own (what is kept of a
+        # mask where none of the words stands), and every word needed, each once
         index = {name: i for i, (name, _) in enumerate(alternatives)}
+        every = (1 << len(reads)) - 1
         self._needs: list[tuple[tuple[str, ...], int]] = [
-            (tuple(words), sum(1 << j for j, i in enumerate(self._owner) if i == index[name]))
+            (tuple(words), every ^ sum(1 << j for j, i in enumerate(self._owner) if i == index[name]))
             for name, words in (needs or {}).items()
         ]
+        self._words = tuple(dict.fromkeys(w for words, _ in self._needs for w in words))
         # bit j: reading j may hold the character at that offset (made on first sight of the character)
         self._masks: list[dict[str, int]] = [{} for _ in OFFSETS]
         # the readings a match may hold the three characters at a position in (those of the three offsets
@@ -348,10 +351,12 @@ class Alternation:
         out = []
         by_three = self._by_three  # (this loop is hot)
         by_mask = self._by_mask
-        keep = -1  # the readings of the alternatives that may match in this text
-        for words, bits in self._needs:
-            if not any(w in text for w in words):
-                keep &= ~bits
+        keep = None  # the readings of the alternatives that may match in this text (None: every one)
+        if self._needs:
+            held = {w for w in self._words if w in text}
+            for words, others in self._needs:
+                if held.isdisjoint(words):
+                    keep = others if keep is None else keep & others
         pos = 0  # the end of the last match: the characters inside it are passed over
         for m in self._lead.finditer(text):
             p = m.start()
@@ -361,9 +366,10 @@ class Alternation:
             mask = by_three.get(three)
             if mask is None:
                 mask = self._mask_of_three(three)
-            if not mask & keep:
+            if keep is not None:
+                mask &= keep
+            if not mask:
                 continue  # no alternative opens with these characters (most positions): none to try
-            mask &= keep
             rx = by_mask.get(mask) or self._for(mask)
             mm = rx.match(text, p)
             if mm is None:
