@@ -164,7 +164,16 @@ MARK_FIRST_CHARS = (
 _COMBINED = re.compile(f"(?=[{MARK_FIRST_CHARS}])(?:" + "|".join(f"(?P<{name}>{_plain(p)})" for name, p in PATTERNS) + ")")
 # The same search, trying at each position only the patterns that can open with its character
 # (extractors.scan): the marks of _COMBINED, found several times faster.
-_ALTERNATION = Alternation([(name, _plain(p)) for name, p in PATTERNS], MARK_FIRST_CHARS)
+# Words one of which every match of a pattern holds (or looks ahead at): a text without any of them is searched
+# without that pattern (most releases write no 本月, no dotted date before 当天).
+_SINCE = ("以来",)
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "since_day_from": ("以来", "至今"), "since_day_open": _SINCE, "since_month_season": _SINCE,
+    "since_month_from": ("以来", "至今"), "since_month_open": _SINCE, "until_zhi": ("止", "结束"),  # (截止 holds 止)
+    "to_this_month": ("本月",), "day_dot": ("当", "午", "晚", "凌晨", "早上", "夜间"),  # (当天, 上午, 傍晚, ...)
+    "since_year_from": _SINCE, "plan_since": _SINCE, "campaign_since": _SINCE, "season_since": _SINCE,
+}
+_ALTERNATION = Alternation([(name, _plain(p)) for name, p in PATTERNS], MARK_FIRST_CHARS, _NEEDS)
 # Resolving reads the mark's own text, without what a pattern looks ahead at.
 _SINGLE = {name: re.compile(p.split("(?=当天")[0]) for name, p in PATTERNS}
 _Y_ONLY = re.compile(_Y2)
@@ -865,22 +874,23 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         return None  # 实现, 发现, 表现
     if name == "year" and after.startswith(_PRICE_BASE_AFTER):
         return None  # 按照上年不变价计算, 按2020年价格计算: the prices a figure is reckoned in, not its period
-    if name == "year" and _CASE_NAME_AFTER.match(after):
+    if name == "year" and after[:1] in "“\"" and _CASE_NAME_AFTER.match(after):
         return None  # 2003年“12·9”积案: the year names a case
     if name == "year" and after[:1] in "第度" and _BATCH_AFTER.match(after):
         return None  # 2024年第一批重大项目集中开工: the year names the batch
     if name == "duration" and _TIME_LIMIT_OF_RATE.match(after):
         return None  # 3个月内办理答复率: a time limit inside the name of a rate, not a span
-    if name == "year" and _TARGET_AFTER.match(after):
+    if name == "year" and ("任务" in after or "目标" in after or "计划" in after) and _TARGET_AFTER.match(after):
         # 上半年,……完成全年20万套任务的53%: the year of the target a figure is measured against, not its period
         return Role(SIDE, "clause", "the year of a target (全年……任务): not the figures' period")
     if name == "dayonly" and after.startswith(("内", "以内")):
         return None  # 7日内回复: within seven days, not the 7th of a month
     if name in ("day", "today", "dayonly", "day_dot") and (
-        after.startswith(REPORT_AFTER) or _REPORTER_AFTER.match(after) or _REPORT_CLAUSE_AFTER.match(s, mark.end)
+        after.startswith(REPORT_AFTER) or "记者" in after and _REPORTER_AFTER.match(after)
+        or after[:1] in ",，" and _REPORT_CLAUSE_AFTER.match(s, mark.end)
     ):
         return Role(REPORT, "clause", "a report word follows (电, 通报, 记者从……获悉)")
-    if name in ("day", "dayonly") and _ENDED_AFTER.match(after) and before.endswith(("于", "已于", "在")):
+    if name in ("day", "dayonly") and before.endswith(("于", "已于", "在")) and _ENDED_AFTER.match(after):
         return Role(SIDE, "clause", "the day something ended (已于3月5日结束): not what is counted")
     if before.endswith("占") and name not in ("same_period_last_year", "month_before") and _WHOLE_TOTAL_AFTER.match(after):
         # 占前三季度总数的50%, 佔上半年破案總數的55.8%: the span of the whole a share is taken of, not the share's
@@ -902,7 +912,7 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
     if (after[:1] in _SIDE_AFTER_FIRST or "以来" in after) and _SIDE_AFTER.match(after) or (
         after.startswith("的") and _SIDE_BEFORE.search(before)
     ) or (
-        mark.text.endswith("来") and _SIDE_AFTER_SINCE.match(after)
+        mark.text.endswith("来") and after[:1] in "的首最新之同第" and _SIDE_AFTER_SINCE.match(after)
     ):
         return Role(SIDE, "clause", "a side remark (由……的……调整为, ……以来首次, ……最高)")
     role = _ROLE_OF_MARK.get(name, WHEN)
@@ -935,7 +945,10 @@ def classify(s: str, mark: Mark, *, heading: bool) -> Role | None:
         return Role(role, level, "in a heading: holds for the heading")
     if role in (WHEN, EVENT) and "其中" in before and _SUB_BEFORE.search(s[max(0, mark.start - 4) : mark.start]):
         return Role(role, "sentence", "其中 before: a sub-period of its sentence (to the next ；)")
-    if role in (WHEN, EVENT) and _SUB_SENTENCE_BEFORE.search(s, max(0, mark.start - 24), mark.start):
+    if (
+        role in (WHEN, EVENT) and s.find("其中", max(0, mark.start - 24), mark.start) >= 0  # (the pattern needs 其中)
+        and _SUB_SENTENCE_BEFORE.search(s, max(0, mark.start - 24), mark.start)
+    ):
         # 其中,受第14号台风影响期间(9月16日至19日),全省……: the days of a part, told in a sentence that opens with
         # 其中; the span before holds on after it
         return Role(role, "sentence", "in a sentence that opens with 其中: a sub-period of its sentence")

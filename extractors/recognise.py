@@ -340,6 +340,9 @@ class _Times:
         self._weak: list[Phrase[_TimeValue]] = []
         self._forecasts: list[int] | None = None  # where _FORECAST matches: searched on the first question
         s = doc.s
+        # whether a case's story may be told at all: every match of _CASE_NARRATIVE holds one of these words
+        self._narrative = any(w in s for w in _NARRATIVE_WORDS)
+        self._listed = "分别" in s  # whether periods may be listed for 分别 (_PERIOD_LISTED_AFTER needs it)
         marks = [mk for mk in find_marks(s) if not doc.is_furniture(mk.start)]
         holidays = _holiday_dates(doc, marks)
         day_only = [
@@ -355,17 +358,22 @@ class _Times:
         for sent in doc.sentences:
             if (pa := paras[sent.para]).heading and not pa.furniture:
                 continue  # a heading's sentence (doc.is_heading, read off the paragraph the sentence knows)
-            if meeting is not None and (m := _SCENE_RE.match(s, sent.start)):
+            # each frame's pattern is tried only where the sentence opens, after its spaces (each pattern skips them
+            # first), with a character the pattern can open with ("" after more spaces: every pattern is tried)
+            c = s[sent.start : sent.start + 8].lstrip()[:1]
+            if c not in _FRAME_FIRST:
+                continue
+            if meeting is not None and c in "会发活仪" and (m := _SCENE_RE.match(s, sent.start)):
                 extra.append((sent.start, m.group(0).strip(), meeting, "会上/现场: the meeting's day"))
-            elif named and (m := _NAMED_CAMPAIGN_RE.match(s, sent.start)) and doc.published is not None:
+            elif named and c in "其" and (m := _NAMED_CAMPAIGN_RE.match(s, sent.start)) and doc.published is not None:
                 extra.append((sent.start, m.group(0).strip(), Period("stock", None, doc.published),
                               _NAMED_CAMPAIGN_RULE))
-            elif during and (m := _DURING_RE.match(s, sent.start)):
+            elif during and c in _DURING_FIRST and (m := _DURING_RE.match(s, sent.start)):
                 extra.append((sent.start, m.group(0).strip(), None, "期间 after an incident: the release's window"))
-            elif breakdown and (m := _BREAKDOWN_RE.match(s, sent.start)):
+            elif breakdown and c in "分从" and (m := _BREAKDOWN_RE.match(s, sent.start)):
                 extra.append((sent.start, m.group(0).strip(), None, "a breakdown (分市看) after an incident: the release's window"))
             elif (
-                area_total and (m := _AREA_TOTAL_RE.match(s, sent.start))
+                area_total and c in "据另此同全" and (m := _AREA_TOTAL_RE.match(s, sent.start))
                 and (doc.paragraphs[sent.para].start >= sent.start - 1 or m.group("aside"))
             ):
                 # (also a sentence inside the paragraph that turns to the totals: 9月26日,……查获……。此外,全区海关共截获……)
@@ -523,7 +531,7 @@ class _Times:
         if k >= len(self._weak_at):
             return None
         ph = self._weak[k]
-        if ph.start - pos > 16 or re.search(r"[,;:。!?，；：！？\n]", self.doc.s[pos : ph.start]):
+        if ph.start - pos > 16 or _CLAUSE_BREAK.search(self.doc.s, pos, ph.start):
             return None
         return ph
 
@@ -677,7 +685,7 @@ class _Times:
             level, rule = SENTENCE, "inside a parenthesis: holds to its close"
         if (
             r == P.WHEN and not heading and level > SENTENCE and per.kind == "span"
-            and (_PERIOD_LISTED_AFTER.match(s, mk.end) or _PERIOD_LISTED_BEFORE.search(s, max(0, mk.start - 12), mk.start))
+            and (self._listed and _PERIOD_LISTED_AFTER.match(s, mk.end) or _period_listed_before(s, mk.start))
         ):
             # 其中,5月、6月分别接待游客86.2万人次、102.4万人次: periods listed for 分别 are each their own figure's
             # (see _distribute_period_lists), for their sentence only
@@ -971,7 +979,7 @@ class _Times:
             level, rule = SENTENCE, "years up to the release's own, told inside a paragraph: their sentence"
         if (
             r == P.WHEN and not heading and level == DOCUMENT and per.kind == "span"
-            and _CASE_NARRATIVE.search(s, sent.start, mk.start) is not None
+            and self._narrative and _CASE_NARRATIVE.search(s, sent.start, mk.start) is not None
         ):
             # 5月12日,某分局查获……。经查,该团伙自今年2月以来……: a span told in a case's story (经查, 该团伙) is the
             # case's history; it holds for the case's paragraph, and the release's period is back after it
@@ -1068,6 +1076,23 @@ class _Times:
                 heading=False,
             )
             self.main_span = per
+
+
+# A clause break (between a figure and the 已 after it).
+_CLAUSE_BREAK = re.compile(r"[,;:。!?，；：！？\n]")
+# The characters a sentence frame's pattern (_SCENE_RE, _NAMED_CAMPAIGN_RE, _DURING_RE, _BREAKDOWN_RE,
+# _AREA_TOTAL_RE) can open with after its leading spaces.
+_FRAME_FIRST = "会发活仪其据此假节整行专集攻春汛期同分从另全"
+_DURING_FIRST = "据此假节整行活会专集攻春汛期同"  # (期 of 期间 alone)
+# One of these stands in every match of _CASE_NARRATIVE (经审理查明 and 经审讯 hold 经审; 该案共 and the like 案共).
+_NARRATIVE_WORDS = ("经查", "经审", "供认不讳", "该团伙", "案共")
+
+
+def _period_listed_before(s: str, pos: int) -> bool:
+    """Whether a month or a quarter and a list word (、和及与) stand right before ``pos`` (5月、|6月分别)."""
+    lo = max(0, pos - 12)
+    # (the pattern ends on a list word and spaces: tried only where the last other character is one)
+    return s[lo:pos].rstrip()[-1:] in "、和及与" and _PERIOD_LISTED_BEFORE.search(s, lo, pos) is not None
 
 
 def _state_of(in_force: list[Phrase[_TimeValue]]) -> Period | None:

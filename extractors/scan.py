@@ -21,7 +21,7 @@ and cheaper for the engine.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 try:  # the parser of the standard library's regex engine (Python 3.11 and later)
@@ -256,7 +256,11 @@ class Alternation:
     """Named alternatives without groups of their own, searched as
     ``(?=[lead])(?:(?P<n1>p1)|(?P<n2>p2)|…)`` would be (see the module docstring)."""
 
-    def __init__(self, alternatives: Sequence[tuple[str, str]], lead: str) -> None:
+    def __init__(
+        self, alternatives: Sequence[tuple[str, str]], lead: str, needs: Mapping[str, Sequence[str]] | None = None
+    ) -> None:
+        """``needs``: for an alternative (by name), words one of which every match of it holds or looks ahead
+        at; a text that holds none of them is searched without that alternative (it fails everywhere there)."""
         self._alts = [(name, optional_groups_as_branches(p)) for name, p in alternatives]
         self.plain = re.compile(f"(?=[{lead}])(?:" + "|".join(f"(?P<{n}>{p})" for n, p in alternatives) + ")")
         self._lead = re.compile(f"[{lead}]")
@@ -285,6 +289,15 @@ class Alternation:
             self._anywhere.append(anywhere)
             self._classes.append([(re.compile(f"[{c}]"), b) for c, b in bits.items()])
         self._lead = _lead_pattern(lead, reads)
+        # the words each alternative with needs needs, with the readings it does not own (what is kept of a
+        # mask where none of the words stands), and every word needed, each once
+        index = {name: i for i, (name, _) in enumerate(alternatives)}
+        every = (1 << len(reads)) - 1
+        self._needs: list[tuple[tuple[str, ...], int]] = [
+            (tuple(words), every ^ sum(1 << j for j, i in enumerate(self._owner) if i == index[name]))
+            for name, words in (needs or {}).items()
+        ]
+        self._words = tuple(dict.fromkeys(w for words, _ in self._needs for w in words))
         # bit j: reading j may hold the character at that offset (made on first sight of the character)
         self._masks: list[dict[str, int]] = [{} for _ in OFFSETS]
         # the readings a match may hold the three characters at a position in (those of the three offsets
@@ -338,6 +351,12 @@ class Alternation:
         out = []
         by_three = self._by_three  # (this loop is hot)
         by_mask = self._by_mask
+        keep = None  # the readings of the alternatives that may match in this text (None: every one)
+        if self._needs:
+            held = {w for w in self._words if w in text}
+            for words, others in self._needs:
+                if held.isdisjoint(words):
+                    keep = others if keep is None else keep & others
         pos = 0  # the end of the last match: the characters inside it are passed over
         for m in self._lead.finditer(text):
             p = m.start()
@@ -347,6 +366,8 @@ class Alternation:
             mask = by_three.get(three)
             if mask is None:
                 mask = self._mask_of_three(three)
+            if keep is not None:
+                mask &= keep
             if not mask:
                 continue  # no alternative opens with these characters (most positions): none to try
             rx = by_mask.get(mask) or self._for(mask)
