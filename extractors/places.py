@@ -221,7 +221,8 @@ def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tu
     after = s[b : b + 8]
     if furniture:
         return FURNITURE, "in a furniture line"
-    if _DATELINE_AFTER.match(s, b):
+    if (s[b : b + 1].isdecimal() or s[b : b + 1].isspace()) and _DATELINE_AFTER.match(s, b):
+        # (the pattern opens with a space or a digit: after any other character it is not tried)
         return DATELINE, "a day and 电/讯 follow"
     if before.endswith(_REPORTER_BEFORE):
         return REPORTER, "驻 before"
@@ -337,6 +338,8 @@ def mentions(doc: Document, gaz: Gazetteer | None = None) -> list[Mention]:
         prev = Mention(h.start, h.end, h.surface, role, h.candidates, None, rule)
         out.append(prev)
     taken = _Spans([(x.start, x.end) for x in out])
+    # a system's or database's name ends with one of these: without any in the text its pattern is not tried
+    systems = "库" in s or "系统" in s or "平台" in s
     for m in _SCOPE_RE.finditer(s):
         a, b = m.span()
         if taken.overlaps(a, b):
@@ -351,7 +354,7 @@ def mentions(doc: Document, gaz: Gazetteer | None = None) -> list[Mention]:
             or s[max(0, a - 3) : a].endswith(RANK_BEFORE)
         ):
             role, rule = COMPARE, "a ranking or comparison around"
-        elif _SYSTEM_AFTER.match(s, b):
+        elif systems and _SYSTEM_AFTER.match(s, b):
             role, rule = RHETORIC, "the name of a system or database (全国打拐DNA数据库)"
         elif s.startswith("、", b) or s[max(0, a - 1) : a] == "、":
             role, rule = COMPARE, "listed beside another scope (全国、全省平均)"

@@ -2138,6 +2138,14 @@ def _settle_headings(doc: Document, nums: list[Num], times: _Times) -> None:
 # 出栏 the animals sold over it; 移动电话用户 the subscribers at its end, not 排查燃气用户 visited over it): a span in
 # force becomes a stock as of its end.
 STOCK_SUBJECTS = re.compile(r"实有|现有|持卡|有效灌溉面积|存栏|在册|保有量|余额|结余|常住人口|户籍人口|总人口|库存|在押|在校生|参保人数|参保人|参保率|参保$|持证|覆盖率|^(?!.*(?:排查|检查|走访|服务|新增|净增|发展)).*用户(?:数|总数)?$")
+# A character each word of STOCK_SUBJECTS holds (实有 实, 存栏 栏, 常住人口 口, ……用户 户).
+_STOCK_CHARS = frozenset("实现持溉栏册量额结口库押校保覆户")
+
+
+def _names_a_stock(text: str) -> bool:
+    """Whether ``text`` holds a word of STOCK_SUBJECTS (its pattern opens with no fixed character and is tried
+    at every place of the text: it is not tried where none of its words' characters stands)."""
+    return not _STOCK_CHARS.isdisjoint(text) and STOCK_SUBJECTS.search(text) is not None
 # What a year's bulletin counts at the year's end (卫生技术人员1436人, 床位1512张), where a rate of its change
 # stated after it (比上年增加1450人，增长4.2%) is the change over the year.
 _COUNTED_AT_END = re.compile(r"床位|卫生技术人员|专任教师|执业(?:\(助理\))?医师|注册护士|装机容量|城镇化率|贫困发生率")
@@ -2158,13 +2166,15 @@ CHANGE_OVER_YEAR = re.compile(r"(?:比|较)(?:上年末|上年底|去年末|去�
 
 
 def _stock_subjects(s: str, nums: list[Num]) -> None:
+    # the comparison with last year's end (比上年末, 较年初) says 年末, 年底 or 年初: without them its pattern is not tried
+    year_start_said = "年末" in s or "年底" in s or "年初" in s
     for n in nums:
         p = n.period
         if p is None or p.kind != "span" or p.start is None or p.end is None:
             continue
         if (
-            (n.unit is None or n.unit.family not in ("percent", "points", "ratio")) and n.comparison is None
-            and _LEVEL_BEFORE_CHANGE_OVER_YEAR.match(s, n.end)
+            year_start_said and (n.unit is None or n.unit.family not in ("percent", "points", "ratio"))
+            and n.comparison is None and _LEVEL_BEFORE_CHANGE_OVER_YEAR.match(s, n.end)
         ):
             # 卫生技术人员2107人,比上年末增加96人: a level compared with the end of last year is the level at the
             # end of the period in force (the change after it is the change over it)
@@ -2178,14 +2188,14 @@ def _stock_subjects(s: str, nums: list[Num]) -> None:
             continue
         subj = n.base or n.subject
         if (
-            STOCK_SUBJECTS.search(subj)
+            _names_a_stock(subj)
             # what a bulletin counts at the year's end (but not the rate of its change stated after a change)
             or _COUNTED_AT_END.search(subj) is not None and not _ADDED.match(subj)
             and not (n.unit is not None and n.unit.family in ("percent", "points") and _CHANGED.search(n.raw_clause.rstrip()))
             # a total that has reached a level (its verb ends the clause: looked for only where the clause ends so)
             or n.raw_clause.rstrip()[-1:] in _TOTAL_REACHED_LAST and _TOTAL_REACHED.search(n.raw_clause) is not None
             and not _ADDED.match(subj)
-            or n.table is not None and n.table.comparison is None and STOCK_SUBJECTS.search(n.table.header)
+            or n.table is not None and n.table.comparison is None and _names_a_stock(n.table.header)
         ) and not CHANGE_OVER_YEAR.search(n.table.header if n.table is not None and n.table.comparison else n.raw_clause):
             # (a table's column of a stock: 险种 | 参保人数, its rows named by what is insured)
             n.period = Period("stock", None, p.end)
@@ -2343,7 +2353,7 @@ def _one_reading_per_cut_off(nums: list[Num], cut_offs: dict[int, tuple[int, int
         p, mp = n.period, m.period if m is not None else None
         if m is None or mp is None or p is None or not P.is_stock(p) or p.end != mp.end:
             continue
-        if STOCK_SUBJECTS.search(n.base or n.subject) or STOCK_SUBJECTS.search(n.raw_clause):
+        if _names_a_stock(n.base or n.subject) or _names_a_stock(n.raw_clause):
             continue  # (or one held by the words before it: 截至目前,全县现有吸毒人员1873名)
         n.period = mp
         n.period_from = m.period_from and (m.period_from[0], m.period_from[1], "its sentence's cut-off closes a window")
