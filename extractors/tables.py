@@ -404,9 +404,13 @@ def _pair_rows(doc: Document) -> list[list[list[_Cell]]]:
     its rows count, and their unit), placed at the caption."""
     s = doc.s
     tables: list[list[list[_Cell]]] = []
+    if "单位" not in s and "如下" not in s:
+        return tables  # every caption states its unit (单位) or ends in 如下: with neither, no line is tried
     paras = doc.paragraphs
     for k, cap in enumerate(paras[:-2]):
         line = s[cap.start : cap.end].strip()
+        if "单位" not in line and "如下" not in line:
+            continue  # (no caption: none of the three patterns below can match)
         unit_line = _UNIT_LINE.fullmatch(line)
         if cap.furniture or cap.cell or not (
             unit_line or _PAIR_CAPTION_END.search(line) or _CAPTION_UNIT_PAREN.search(line)
