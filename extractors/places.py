@@ -234,15 +234,17 @@ def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tu
         return RHETORIC, "乃至 around"
     if before.endswith(("和", "及", "与")) and _listed_before(s, a - 1):
         return LIST, "the last of a list of places (会泽县、富源县和师宗县)"
-    if before.endswith(RANK_BEFORE) and not AGENCY_AFTER.match(s, b) and not _TOP_RANKS_BEFORE.search(s, max(0, a - 12), a):
+    # (whether an agency's name goes on after the place: asked by several rules below, looked for once)
+    agency = AGENCY_AFTER.match(s, b) is not None
+    if before.endswith(RANK_BEFORE) and not agency and not _TOP_RANKS_BEFORE.search(s, max(0, a - 12), a):
         return COMPARE, "a comparison word before"
     if before.endswith(PARTNER_BEFORE):
         return HELPER, "a partner (联合, 会同, 协同)"
-    if before.endswith(("从",)) and AGENCY_AFTER.match(s, b):
+    if before.endswith(("从",)) and agency:
         return AGENCY, "从 an agency (the source of the news)"
     if before.endswith(ORIGIN_BEFORE) or (before.endswith("由") and _ENTRY_AFTER.match(s, b)):
         return ORIGIN, "an origin or destination word before"
-    if AGENCY_AFTER.match(s, b) and not after.startswith(("人民群众", "人民生活")):
+    if agency and not after.startswith(("人民群众", "人民生活")):
         return AGENCY, "an agency of the area"
     if _RANKED_VALUE.match(s, b):
         return AREA, "the place ranked, with its value after it (张家口市最低，为17)"
@@ -268,7 +270,7 @@ def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tu
     q_open = s.rfind("“", max(0, a - 12), a)
     if q_open >= 0 and s.find("”", q_open, a) < 0 and 0 <= s.find("”", b, b + 14):
         return NAME, "inside quotes"
-    if AGENCY_AFTER.match(s, b):
+    if agency:
         return AGENCY, "an agency of the area"
     return AREA, "a place in the text"
 

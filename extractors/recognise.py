@@ -1556,6 +1556,14 @@ def _agencies_listed(s: str, prev: Mention, m: Mention) -> bool:
     return tail is not None and s[tail.end() : m.start] in places.LIST_JOINERS
 
 
+def _listed_after_a_period(s: str, at: int) -> bool:
+    """Whether a period listed before ``at`` ends there with a joiner (5月、|6月). The pattern opens with no fixed
+    character: it is tried only where the last character before ``at`` that is no space is a joiner."""
+    lo = max(0, at - 12)
+    tail = s[lo:at].rstrip()
+    return bool(tail) and tail[-1] in "、和及与" and _PERIOD_LISTED_BEFORE.search(s, lo, at) is not None
+
+
 def _distribute_period_lists(doc: Document, times: _Times, nums: list[Num]) -> None:
     """Periods listed and then 分别 with as many figures (5月、6月分别接待游客86.2万人次、102.4万人次): each
     figure is of its period, in order."""
@@ -1564,7 +1572,7 @@ def _distribute_period_lists(doc: Document, times: _Times, nums: list[Num]) -> N
         return
     phrases = sorted(
         (ph for ph in times.by_end.values() if ph.role == P.WHEN and (
-            _PERIOD_LISTED_AFTER.match(s, ph.end) or _PERIOD_LISTED_BEFORE.search(s, max(0, ph.start - 12), ph.start)
+            _PERIOD_LISTED_AFTER.match(s, ph.end) or _listed_after_a_period(s, ph.start)
         )),
         key=lambda ph: ph.start,
     )
@@ -2149,6 +2157,7 @@ def _names_a_stock(text: str) -> bool:
 # What a year's bulletin counts at the year's end (卫生技术人员1436人, 床位1512张), where a rate of its change
 # stated after it (比上年增加1450人，增长4.2%) is the change over the year.
 _COUNTED_AT_END = re.compile(r"床位|卫生技术人员|专任教师|执业(?:\(助理\))?医师|注册护士|装机容量|城镇化率|贫困发生率")
+_COUNTED_AT_END_FIRST = frozenset("床卫专执注装城贫")  # the characters its words open with
 # A change stated right before its rate (比上年增加1450人，增长4.2%): the change over the period, not a level at its end.
 _CHANGED = re.compile(r"(?:增长|下降|增加|减少|提高|降低|上升|回落)了?$")
 # What was added over the period, not what there is at its end (新增床位, 新建学校).
@@ -2190,7 +2199,8 @@ def _stock_subjects(s: str, nums: list[Num]) -> None:
         if (
             _names_a_stock(subj)
             # what a bulletin counts at the year's end (but not the rate of its change stated after a change)
-            or _COUNTED_AT_END.search(subj) is not None and not _ADDED.match(subj)
+            or not _COUNTED_AT_END_FIRST.isdisjoint(subj) and _COUNTED_AT_END.search(subj) is not None
+            and not _ADDED.match(subj)
             and not (n.unit is not None and n.unit.family in ("percent", "points") and _CHANGED.search(n.raw_clause.rstrip()))
             # a total that has reached a level (its verb ends the clause: looked for only where the clause ends so)
             or n.raw_clause.rstrip()[-1:] in _TOTAL_REACHED_LAST and _TOTAL_REACHED.search(n.raw_clause) is not None
