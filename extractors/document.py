@@ -45,7 +45,7 @@ _NAV_BAR = re.compile(r"(?:[^|｜\n]{1,8}\s*[|｜]\s*){3,}|\d{1,2}\s*[℃°]|星
 
 def _nav_bar(t: str) -> bool:
     # (the pattern is tried only where a bar, a degree or 星期 is: it would try every character)
-    return (any(c in t for c in "|｜℃°") or "星期" in t) and _NAV_BAR.search(t) is not None
+    return ("|" in t or "｜" in t or "℃" in t or "°" in t or "星期" in t) and _NAV_BAR.search(t) is not None
 
 
 # A heading that lists other articles, and the lines under it.
@@ -239,7 +239,9 @@ def _links_in_footer(lines: list[str], flags: list[bool]) -> None:
     """After the article's last sentence, a short line without a full stop between two lines of
     furniture ([作者：……] / 湘西州：一季度全州新增就业4200人 / 湖南日报……ICP备): the title of another
     article, linked in the page's footer. Before the last sentence such a line may be the title."""
-    last = next((i for i in range(len(lines) - 1, -1, -1) if "。" in lines[i]), -1)  # (read from the end)
+    last = len(lines) - 1  # (read from the end)
+    while last >= 0 and "。" not in lines[last]:
+        last -= 1
     if last < 0:
         return
     kept = [i for i in range(last + 1, len(lines)) if lines[i].strip()]
@@ -505,16 +507,20 @@ class Document:
     def lead(self) -> Paragraph | None:
         """The first paragraph of prose after the title."""
         after = self.title.start if self.title is not None else -1
-        return next((p for p in self.body_paragraphs if p.start > after and _CJK_RE.search(self.s, p.start, p.end)), None)
+        for p in self.body_paragraphs:  # (a loop: a generator left at its first hit is closed by an exception)
+            if p.start > after and _CJK_RE.search(self.s, p.start, p.end):
+                return p
+        return None
 
     def _find_title(self) -> Paragraph | None:
         """The article's title: a heading line of some length that is not furniture, best one the text
         repeats (pages print the title twice), else the first one before the first prose paragraph."""
         s = self.s
-        first_prose = next(
-            (p.index for p in self.paragraphs if not p.heading and not p.furniture and s.find("。", p.start, p.end) >= 0),
-            len(self.paragraphs),
-        )
+        first_prose = len(self.paragraphs)
+        for p in self.paragraphs:
+            if not p.heading and not p.furniture and s.find("。", p.start, p.end) >= 0:
+                first_prose = p.index
+                break
         cands = [
             p for p in self.paragraphs[: first_prose + 1]
             if p.heading and not p.furniture and _SIX_CJK.match(s, p.start, p.end)

@@ -468,7 +468,7 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
         at = title.start + (len(s[title.start : title.start + 6]) - len(opening))
         for k in (4, 3, 2):
             cands = g.candidates(opening[:k], simplified=True)
-            if cands and not any(m.start == at for m in ms) and opening[:k] not in g.abbr:
+            if cands and not _mention_at(ms, at) and opening[:k] not in g.abbr:
                 d = cands[0]
                 vote(d, 4.0, None, "title")
                 first[d.code] = (Mention(at, at + k, opening[:k], AREA, cands, None, "a name opening the title"), "title")
@@ -514,7 +514,7 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
     for m in ms:
         if m.scope and m.role == AREA:
             scopes_used[m.scope] = scopes_used.get(m.scope, 0) + 1
-    local = any(sc != "国" for sc in scopes_used)
+    local = len(scopes_used) > ("国" in scopes_used)  # (a scope word other than 全国 used)
     if not score:
         # a national agency named in a release that speaks of 全市 or 全县 only (公安部督办的案件) is not its voice
         if _NATIONAL_AGENCY.search(s) and not local or "国" in scopes_used:
@@ -592,7 +592,21 @@ def _listed_under(s: str, ms: list[Mention], g: Gazetteer) -> list[Division]:
 
 def _narrowest_common(ds: list[Division], g: Gazetteer) -> Division | None:
     """The narrowest division that holds every one of ``ds`` (or is one of them)."""
-    return next((a for a in g.ancestors(ds[0]) if all(g.contains(a, d) for d in ds[1:])), None)
+    for a in g.ancestors(ds[0]):
+        for d in ds[1:]:
+            if not g.contains(a, d):
+                break
+        else:
+            return a
+    return None
+
+
+def _mention_at(ms: list[Mention], at: int) -> bool:
+    """Whether a mention starts at ``at`` (a loop: a generator left at its first hit is closed by an exception)."""
+    for m in ms:
+        if m.start == at:
+            return True
+    return False
 
 
 def resolve(ms: list[Mention], area: Focus, gaz: Gazetteer | None = None) -> list[Mention]:

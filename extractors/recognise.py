@@ -1498,6 +1498,23 @@ def _paren_close(s: str, i: int) -> int | None:
     return b if b >= 0 else None
 
 
+def _holds_any(s: str, words: tuple[str, ...]) -> bool:
+    """Whether ``s`` holds one of ``words``: a loop, not any() over a generator, which is closed by raising an
+    exception in it when it stops at a hit (that costs more than the tests)."""
+    for w in words:
+        if w in s:
+            return True
+    return False
+
+
+def _any_stock(nums: list[Num]) -> bool:
+    """Whether a figure is a stock as of a cut-off (a loop, as in _holds_any)."""
+    for n in nums:
+        if P.is_stock(n.period):
+            return True
+    return False
+
+
 def _local_names(doc: Document, ms: list[Mention], area: Focus) -> list[Mention]:
     """Two-character names of divisions inside the release's province at the start of a clause
     (;贵阳查处1720多人), which the gazetteer's matcher leaves alone without more context."""
@@ -1768,7 +1785,7 @@ def _distribute_townships(doc: Document, nums: list[Num]) -> None:
     township, in order."""
     s = doc.s
     starts = [n.start for n in nums]
-    if "分别" not in s or "、" not in s or not any(w in s for w in ("镇", "乡", "街道")):
+    if "分别" not in s or "、" not in s or not _holds_any(s, ("镇", "乡", "街道")):
         # the patterns open on any character and hold a 、, a township's level word and 分别: they are not tried
         # without all three
         return
@@ -2418,7 +2435,11 @@ def _parts_after_totals(doc: Document, nums: list[Num]) -> None:
             groups.append([n])
     for before, group in zip(groups, groups[1:], strict=False):
         # the totals: the last count before (not a change of it, 较去年底增长6.2%, nor a share)
-        total = next((t for t in reversed(before) if t.comparison is None and not _is_rate(t)), None)
+        total = None
+        for t in reversed(before):
+            if t.comparison is None and not _is_rate(t):
+                total = t
+                break
         q = total.period if total is not None else None
         if (
             total is None or q is None or q.kind != "span" or q.start is None or total.heading
@@ -2596,7 +2617,7 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times, dict[str, st
     ms = _local_names(doc, ms, area)
     place_scopes = _place_scopes(doc, ms, area)
     times = _Times(doc, [n.start for n in nums])
-    cases = [m.start() for m in _CASE_RE.finditer(s)] if any(w in s for w in _CASE_WORDS) else []
+    cases = [m.start() for m in _CASE_RE.finditer(s)] if _holds_any(s, _CASE_WORDS) else []
     words = {
         "narrative": _Words(_CASE_NARRATIVE, s), "campaign": _Words(_CAMPAIGN_RE, s, _CAMPAIGN_NOT_AFTER),
         "total": _Words(_TOTAL_WORDS, s), "episode": _Words(_EPISODE, s),
@@ -2770,7 +2791,7 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
     dup = _duplicate_headings(doc)
     if dup:
         nums = [n for n in nums if n.para not in dup]
-    if any(P.is_stock(n.period) for n in nums):
+    if _any_stock(nums):
         # (the three steps settle figures that are stocks as of a cut-off, and make none: a release without
         # one, most of them, is not indexed by cut-off, window or end date for nothing)
         cut_offs = _cut_offs(nums)
