@@ -125,6 +125,9 @@ SITE_AFTER = re.compile(
     r"(?:某|一[所处家个辆间栋座片条])|[^,，。;；\n]{0,6}?(?:(?<!道)路|街|一带|附近|小区|酒店|宾馆|公寓|出租屋|仓库|物流|"
     r"收费站|服务区|码头|机场|车站|火车站|客运站|山谷|景区内|河段|水域)"
 )
+# The characters SITE_AFTER's words open with: one of them stands within seven characters of the name in every
+# match (a word after at most six others), and the pattern, with no fixed first character, is tried only then.
+_SITE_FIRST = frozenset("某一路街附小酒宾公出仓物收服码机车火客山景河水")
 _VENUE_AFTER = re.compile(r"[^,。;\n]{0,12}?(?:召开|举行|举办)")
 _REPORTER_BEFORE = ("驻", "派驻")
 # Before a name: a partner of the acting agency (重庆市公安局联合铜梁区公安局破获……).
@@ -263,7 +266,7 @@ def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tu
         return LIST, "listed with other places"
     if before.endswith("在") and _VENUE_AFTER.match(s, b):
         return VENUE, "在 … 召开"
-    if SITE_AFTER.match(s, b):
+    if not _SITE_FIRST.isdisjoint(s[b : b + 7]) and SITE_AFTER.match(s, b):
         return SITE, "a site inside the area (某小区, 环城路一带, 一所学校附近)"
     if after.startswith(NAME_AFTER):
         return NAME, "part of a name"
