@@ -2758,7 +2758,15 @@ def _township_rows(doc: Document, nums: list[Num]) -> None:
 def _inside_a_name(s: str, a: int, b: int) -> bool:
     """Whether the number written in words at ``a``..``b`` is part of a place's name (七里河区: no 7 里)."""
     lo = max(0, a - 4)
-    return any(h.start + lo <= a and b <= h.end + lo for h in gazetteer().find(s[lo : b + 6]))
+    g = gazetteer()
+    # (a name around the number starts at most four characters before it: where no name begins with the two
+    # characters at any of those places, none is looked for)
+    for i in range(lo, a + 1):
+        if g.may_start(s, i):
+            break
+    else:
+        return False
+    return any(h.start + lo <= a and b <= h.end + lo for h in g.find(s[lo : b + 6]))
 
 
 @register(NAME, VERSION, stage="recognise")
