@@ -17,11 +17,37 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from typing import Any, Generic, TypeVar, overload
 
 from extractors.textnorm import Normalised, normalise, to_simplified
+
+_T = TypeVar("_T")
+
+
+class computed_once(Generic[_T]):  # noqa: N801 - a decorator, named as functools.cached_property is
+    """What :func:`functools.cached_property` does, without its lock: the value is computed on first use and kept
+    in the instance, where later uses find it before the descriptor. A document is read by one thread, and the
+    lock was most of the cost of each property's first use (a few of them a release)."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> computed_once[_T]: ...
+
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
+
+    def __get__(self, obj: object | None, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _SIX_CJK = re.compile(r"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){6}")  # six CJK characters or more (matched from a start)
@@ -45,7 +71,7 @@ _NAV_BAR = re.compile(r"(?:[^|｜\n]{1,8}\s*[|｜]\s*){3,}|\d{1,2}\s*[℃°]|星
 
 def _nav_bar(t: str) -> bool:
     # (the pattern is tried only where a bar, a degree or 星期 is: it would try every character)
-    return (any(c in t for c in "|｜℃°") or "星期" in t) and _NAV_BAR.search(t) is not None
+    return ("|" in t or "｜" in t or "℃" in t or "°" in t or "星期" in t) and _NAV_BAR.search(t) is not None
 
 
 # A heading that lists other articles, and the lines under it.
@@ -239,7 +265,9 @@ def _links_in_footer(lines: list[str], flags: list[bool]) -> None:
     """After the article's last sentence, a short line without a full stop between two lines of
     furniture ([作者：……] / 湘西州：一季度全州新增就业4200人 / 湖南日报……ICP备): the title of another
     article, linked in the page's footer. Before the last sentence such a line may be the title."""
-    last = next((i for i in range(len(lines) - 1, -1, -1) if "。" in lines[i]), -1)  # (read from the end)
+    last = len(lines) - 1  # (read from the end)
+    while last >= 0 and "。" not in lines[last]:
+        last -= 1
     if last < 0:
         return
     kept = [i for i in range(last + 1, len(lines)) if lines[i].strip()]
@@ -468,7 +496,7 @@ class Document:
                 return sent
             sent = nxt
 
-    @cached_property
+    @computed_once
     def _breaks(self) -> list[int]:
         return [m.start() for m in CLAUSE_END.finditer(self.s)]
 
@@ -481,7 +509,7 @@ class Document:
         k = bisect_left(breaks, pos)  # breaks before pos: breaks[:k]
         return (breaks[k - 1] + 1 if k > 0 else 0), (breaks[k] if k < len(breaks) else len(self.s))
 
-    @cached_property
+    @computed_once
     def _heading_flags(self) -> list[bool]:
         """Per paragraph, whether it is a heading of the article (a heading, not furniture): asked for a
         figure's position many times a release, answered by one binary search and an index."""
@@ -495,26 +523,30 @@ class Document:
         k = bisect_right(self._para_starts, pos) - 1
         return self.paragraphs[k if k > 0 else 0].furniture
 
-    @cached_property
+    @computed_once
     def body_paragraphs(self) -> tuple[Paragraph, ...]:
         """Paragraphs of the article's prose: not headings, not furniture, not empty."""
         s = self.s
         return tuple(p for p in self.paragraphs if not p.heading and not p.furniture and s[p.start : p.end].strip())
 
-    @cached_property
+    @computed_once
     def lead(self) -> Paragraph | None:
         """The first paragraph of prose after the title."""
         after = self.title.start if self.title is not None else -1
-        return next((p for p in self.body_paragraphs if p.start > after and _CJK_RE.search(self.s, p.start, p.end)), None)
+        for p in self.body_paragraphs:  # (a loop: a generator left at its first hit is closed by an exception)
+            if p.start > after and _CJK_RE.search(self.s, p.start, p.end):
+                return p
+        return None
 
     def _find_title(self) -> Paragraph | None:
         """The article's title: a heading line of some length that is not furniture, best one the text
         repeats (pages print the title twice), else the first one before the first prose paragraph."""
         s = self.s
-        first_prose = next(
-            (p.index for p in self.paragraphs if not p.heading and not p.furniture and s.find("。", p.start, p.end) >= 0),
-            len(self.paragraphs),
-        )
+        first_prose = len(self.paragraphs)
+        for p in self.paragraphs:
+            if not p.heading and not p.furniture and s.find("。", p.start, p.end) >= 0:
+                first_prose = p.index
+                break
         cands = [
             p for p in self.paragraphs[: first_prose + 1]
             if p.heading and not p.furniture and _SIX_CJK.match(s, p.start, p.end)
@@ -534,7 +566,7 @@ class Document:
 
     # ------------------------------------------------------------------ who speaks, and when
 
-    @cached_property
+    @computed_once
     def dateline(self) -> tuple[int, int] | None:
         """The span of the dateline (新华社昆明5月9日电, 本报讯), in the first prose paragraphs."""
         s = self.s
@@ -546,7 +578,7 @@ class Document:
                 return m.span()
         return None
 
-    @cached_property
+    @computed_once
     def reporter_source(self) -> tuple[int, int] | None:
         """The span of the body the reporter got the news from (记者从[云南省公安厅]获悉)."""
         for p in self.body_paragraphs[:3]:
@@ -574,7 +606,7 @@ class Document:
                 return day
         return None
 
-    @cached_property
+    @computed_once
     def implied_year(self) -> int | None:
         """With no publication date: the year the text fixes for 今年, where it says so
         (今年（2024年）, 去年同期（2023年1至4月）, 比去年（2022年）)."""
@@ -584,7 +616,7 @@ class Document:
         y = int(m.group("y"))
         return y + 1 if m.group("rel") in ("去年", "上年") else y
 
-    @cached_property
+    @computed_once
     def text_year(self) -> int | None:
         """With no publication date: the year the text itself fixes for 今年, tried in this order.
 

@@ -417,7 +417,11 @@ class Gazetteer:
         """Whether ``inner`` is ``outer`` or lies inside it."""
         known = self._ancestors.get(inner.code)
         code = outer.code
-        return any(a.code == code for a in (known if known is not None and known[0] is inner else self._walk_up(inner)))
+        # (a loop, not any() over a generator: one left at its first hit is closed by raising an exception in it)
+        for a in known if known is not None and known[0] is inner else self._walk_up(inner):
+            if a.code == code:
+                return True
+        return False
 
     def candidates(self, name: str, *, simplified: bool = False) -> tuple[Division, ...]:
         """Every division a name may mean (official, short, customary or former), best first.
@@ -462,7 +466,11 @@ class Gazetteer:
     def _weak_ok(self, s: str, a: int, b: int, sf: _Surface, prev: Hit | None) -> bool:
         if a > 0 and s[a - 1] in "一二两三四五六七八九十百千万零〇":
             return False  # 十八里海关: part of a number word, not 八里
-        county = all(d.level == "county" for d in sf.candidates)
+        county = True
+        for d in sf.candidates:
+            if d.level != "county":
+                county = False
+                break
         if s.startswith(COUNTY_RIGHT_WORDS if county else RIGHT_WORDS, b) or AGENCY_NEAR.match(s, b):
             return True
         if (

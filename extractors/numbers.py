@@ -76,8 +76,11 @@ def _parse_section(s: str) -> int | None:
 
 def _digit_string(s: str) -> int | None:
     """二〇一八 -> 2018: digits written one by one (years, codes)."""
-    if len(s) < 2 or any(ch not in CN_DIGITS or ch in "两兩" for ch in s):
+    if len(s) < 2:
         return None
+    for ch in s:
+        if ch not in CN_DIGITS or ch in "两兩":
+            return None
     return int("".join(str(CN_DIGITS[ch]) for ch in s))
 
 

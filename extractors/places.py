@@ -126,6 +126,9 @@ SITE_AFTER = re.compile(
     r"(?:某|一[所处家个辆间栋座片条])|[^,，。;；\n]{0,6}?(?:(?<![道水公铁陆海航线网思出销])路|街|一带|附近|小区|酒店|宾馆|公寓|出租屋|仓库|物流|"
     r"收费站|服务区|码头|机场|车站|火车站|客运站|山谷|景区内|河段|水域)"
 )
+# The characters SITE_AFTER's words open with: one of them stands within seven characters of the name in every
+# match (a word after at most six others), and the pattern, with no fixed first character, is tried only then.
+_SITE_FIRST = frozenset("某一路街附小酒宾公出仓物收服码机车火客山景河水")
 _VENUE_AFTER = re.compile(r"[^,。;\n]{0,12}?(?:召开|举行|举办)")
 _REPORTER_BEFORE = ("驻", "派驻")
 # Before a name: a partner of the acting agency (重庆市公安局联合铜梁区公安局破获……).
@@ -222,7 +225,8 @@ def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tu
     after = s[b : b + 8]
     if furniture:
         return FURNITURE, "in a furniture line"
-    if _DATELINE_AFTER.match(s, b):
+    if (s[b : b + 1].isdecimal() or s[b : b + 1].isspace()) and _DATELINE_AFTER.match(s, b):
+        # (the pattern opens with a space or a digit: after any other character it is not tried)
         return DATELINE, "a day and 电/讯 follow"
     if before.endswith(_REPORTER_BEFORE):
         return REPORTER, "驻 before"
@@ -234,15 +238,17 @@ def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tu
         return RHETORIC, "乃至 around"
     if before.endswith(("和", "及", "与")) and _listed_before(s, a - 1):
         return LIST, "the last of a list of places (会泽县、富源县和师宗县)"
-    if before.endswith(RANK_BEFORE) and not AGENCY_AFTER.match(s, b) and not _TOP_RANKS_BEFORE.search(s, max(0, a - 12), a):
+    # (whether an agency's name goes on after the place: asked by several rules below, looked for once)
+    agency = AGENCY_AFTER.match(s, b) is not None
+    if before.endswith(RANK_BEFORE) and not agency and not _TOP_RANKS_BEFORE.search(s, max(0, a - 12), a):
         return COMPARE, "a comparison word before"
     if before.endswith(PARTNER_BEFORE):
         return HELPER, "a partner (联合, 会同, 协同)"
-    if before.endswith(("从",)) and AGENCY_AFTER.match(s, b):
+    if before.endswith(("从",)) and agency:
         return AGENCY, "从 an agency (the source of the news)"
     if before.endswith(ORIGIN_BEFORE) or (before.endswith("由") and _ENTRY_AFTER.match(s, b)):
         return ORIGIN, "an origin or destination word before"
-    if AGENCY_AFTER.match(s, b) and not after.startswith(("人民群众", "人民生活")):
+    if agency and not after.startswith(("人民群众", "人民生活")):
         return AGENCY, "an agency of the area"
     if _RANKED_VALUE.match(s, b):
         return AREA, "the place ranked, with its value after it (张家口市最低，为17)"
@@ -261,14 +267,14 @@ def _role(doc: Document, a: int, b: int, furniture: bool, helper_frames: list[tu
         return LIST, "listed with other places"
     if before.endswith("在") and _VENUE_AFTER.match(s, b):
         return VENUE, "在 … 召开"
-    if SITE_AFTER.match(s, b):
+    if not _SITE_FIRST.isdisjoint(s[b : b + 7]) and SITE_AFTER.match(s, b):
         return SITE, "a site inside the area (某小区, 环城路一带, 一所学校附近)"
     if after.startswith(NAME_AFTER):
         return NAME, "part of a name"
     q_open = s.rfind("“", max(0, a - 12), a)
     if q_open >= 0 and s.find("”", q_open, a) < 0 and 0 <= s.find("”", b, b + 14):
         return NAME, "inside quotes"
-    if AGENCY_AFTER.match(s, b):
+    if agency:
         return AGENCY, "an agency of the area"
     return AREA, "a place in the text"
 
@@ -338,6 +344,8 @@ def mentions(doc: Document, gaz: Gazetteer | None = None) -> list[Mention]:
         prev = Mention(h.start, h.end, h.surface, role, h.candidates, None, rule)
         out.append(prev)
     taken = _Spans([(x.start, x.end) for x in out])
+    # a system's or database's name ends with one of these: without any in the text its pattern is not tried
+    systems = "库" in s or "系统" in s or "平台" in s
     for m in _SCOPE_RE.finditer(s):
         a, b = m.span()
         if taken.overlaps(a, b):
@@ -352,7 +360,7 @@ def mentions(doc: Document, gaz: Gazetteer | None = None) -> list[Mention]:
             or s[max(0, a - 3) : a].endswith(RANK_BEFORE)
         ):
             role, rule = COMPARE, "a ranking or comparison around"
-        elif _SYSTEM_AFTER.match(s, b):
+        elif systems and _SYSTEM_AFTER.match(s, b):
             role, rule = RHETORIC, "the name of a system or database (全国打拐DNA数据库)"
         elif s.startswith("、", b) or s[max(0, a - 1) : a] == "、":
             role, rule = COMPARE, "listed beside another scope (全国、全省平均)"
@@ -464,7 +472,7 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
         at = title.start + (len(s[title.start : title.start + 6]) - len(opening))
         for k in (4, 3, 2):
             cands = g.candidates(opening[:k], simplified=True)
-            if cands and not any(m.start == at for m in ms) and opening[:k] not in g.abbr:
+            if cands and not _mention_at(ms, at) and opening[:k] not in g.abbr:
                 d = cands[0]
                 vote(d, 4.0, None, "title")
                 first[d.code] = (Mention(at, at + k, opening[:k], AREA, cands, None, "a name opening the title"), "title")
@@ -510,7 +518,7 @@ def focus(doc: Document, ms: list[Mention], gaz: Gazetteer | None = None) -> Foc
     for m in ms:
         if m.scope and m.role == AREA:
             scopes_used[m.scope] = scopes_used.get(m.scope, 0) + 1
-    local = any(sc != "国" for sc in scopes_used)
+    local = len(scopes_used) > ("国" in scopes_used)  # (a scope word other than 全国 used)
     if not score:
         # a national agency named in a release that speaks of 全市 or 全县 only (公安部督办的案件) is not its voice
         if _NATIONAL_AGENCY.search(s) and not local or "国" in scopes_used:
@@ -588,7 +596,21 @@ def _listed_under(s: str, ms: list[Mention], g: Gazetteer) -> list[Division]:
 
 def _narrowest_common(ds: list[Division], g: Gazetteer) -> Division | None:
     """The narrowest division that holds every one of ``ds`` (or is one of them)."""
-    return next((a for a in g.ancestors(ds[0]) if all(g.contains(a, d) for d in ds[1:])), None)
+    for a in g.ancestors(ds[0]):
+        for d in ds[1:]:
+            if not g.contains(a, d):
+                break
+        else:
+            return a
+    return None
+
+
+def _mention_at(ms: list[Mention], at: int) -> bool:
+    """Whether a mention starts at ``at`` (a loop: a generator left at its first hit is closed by an exception)."""
+    for m in ms:
+        if m.start == at:
+            return True
+    return False
 
 
 def resolve(ms: list[Mention], area: Focus, gaz: Gazetteer | None = None) -> list[Mention]:

@@ -193,7 +193,10 @@ _LINKS_ANY: tuple[str, ...] = ("相关", "推荐", "延伸阅读", "猜你喜欢
 
 def _link_lines(s: str) -> list[tuple[int, int]]:
     """Spans of the lines that list other articles."""
-    if not any(w in s for w in _LINKS_ANY):
+    for w in _LINKS_ANY:
+        if w in s:
+            break
+    else:
         return []  # no heading of links to open a block, no bullet to start a line: no line matches
     out = []
     pos = 0

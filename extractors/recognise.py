@@ -1523,6 +1523,23 @@ def _paren_close(s: str, i: int) -> int | None:
     return b if b >= 0 else None
 
 
+def _holds_any(s: str, words: tuple[str, ...]) -> bool:
+    """Whether ``s`` holds one of ``words``: a loop, not any() over a generator, which is closed by raising an
+    exception in it when it stops at a hit (that costs more than the tests)."""
+    for w in words:
+        if w in s:
+            return True
+    return False
+
+
+def _any_stock(nums: list[Num]) -> bool:
+    """Whether a figure is a stock as of a cut-off (a loop, as in _holds_any)."""
+    for n in nums:
+        if P.is_stock(n.period):
+            return True
+    return False
+
+
 def _local_names(doc: Document, ms: list[Mention], area: Focus) -> list[Mention]:
     """Two-character names of divisions inside the release's province at the start of a clause
     (;贵阳查处1720多人), which the gazetteer's matcher leaves alone without more context."""
@@ -1581,6 +1598,14 @@ def _agencies_listed(s: str, prev: Mention, m: Mention) -> bool:
     return tail is not None and s[tail.end() : m.start] in places.LIST_JOINERS
 
 
+def _listed_after_a_period(s: str, at: int) -> bool:
+    """Whether a period listed before ``at`` ends there with a joiner (5月、|6月). The pattern opens with no fixed
+    character: it is tried only where the last character before ``at`` that is no space is a joiner."""
+    lo = max(0, at - 12)
+    tail = s[lo:at].rstrip()
+    return bool(tail) and tail[-1] in "、和及与" and _PERIOD_LISTED_BEFORE.search(s, lo, at) is not None
+
+
 def _distribute_period_lists(doc: Document, times: _Times, nums: list[Num]) -> None:
     """Periods listed and then 分别 with as many figures (5月、6月分别接待游客86.2万人次、102.4万人次): each
     figure is of its period, in order."""
@@ -1589,7 +1614,7 @@ def _distribute_period_lists(doc: Document, times: _Times, nums: list[Num]) -> N
         return
     phrases = sorted(
         (ph for ph in times.by_end.values() if ph.role == P.WHEN and (
-            _PERIOD_LISTED_AFTER.match(s, ph.end) or _PERIOD_LISTED_BEFORE.search(s, max(0, ph.start - 12), ph.start)
+            _PERIOD_LISTED_AFTER.match(s, ph.end) or _listed_after_a_period(s, ph.start)
         )),
         key=lambda ph: ph.start,
     )
@@ -1785,7 +1810,7 @@ def _distribute_townships(doc: Document, nums: list[Num]) -> None:
     township, in order."""
     s = doc.s
     starts = [n.start for n in nums]
-    if "分别" not in s or "、" not in s or not any(w in s for w in ("镇", "乡", "街道")):
+    if "分别" not in s or "、" not in s or not _holds_any(s, ("镇", "乡", "街道")):
         # the patterns open on any character and hold a 、, a township's level word and 分别: they are not tried
         # without all three
         return
@@ -2163,9 +2188,18 @@ def _settle_headings(doc: Document, nums: list[Num], times: _Times) -> None:
 # 出栏 the animals sold over it; 移动电话用户 the subscribers at its end, not 排查燃气用户 visited over it): a span in
 # force becomes a stock as of its end.
 STOCK_SUBJECTS = re.compile(r"实有|现有|持卡|有效灌溉面积|存栏|在册|保有量|余额|结余|常住人口|户籍人口|总人口|库存|在押|在校生|参保人数|参保人|参保率|参保$|持证|覆盖率|^(?!.*(?:排查|检查|走访|服务|新增|净增|发展)).*用户(?:数|总数)?$")
+# A character each word of STOCK_SUBJECTS holds (实有 实, 存栏 栏, 常住人口 口, ……用户 户).
+_STOCK_CHARS = frozenset("实现持溉栏册量额结口库押校保覆户")
+
+
+def _names_a_stock(text: str) -> bool:
+    """Whether ``text`` holds a word of STOCK_SUBJECTS (its pattern opens with no fixed character and is tried
+    at every place of the text: it is not tried where none of its words' characters stands)."""
+    return not _STOCK_CHARS.isdisjoint(text) and STOCK_SUBJECTS.search(text) is not None
 # What a year's bulletin counts at the year's end (卫生技术人员1436人, 床位1512张), where a rate of its change
 # stated after it (比上年增加1450人，增长4.2%) is the change over the year.
 _COUNTED_AT_END = re.compile(r"床位|卫生技术人员|专任教师|执业(?:\(助理\))?医师|注册护士|装机容量|城镇化率|贫困发生率")
+_COUNTED_AT_END_FIRST = frozenset("床卫专执注装城贫")  # the characters its words open with
 # A change stated right before its rate (比上年增加1450人，增长4.2%): the change over the period, not a level at its end.
 _CHANGED = re.compile(r"(?:增长|下降|增加|减少|提高|降低|上升|回落)了?$")
 # What was added over the period, not what there is at its end (新增床位, 新建学校).
@@ -2183,13 +2217,15 @@ CHANGE_OVER_YEAR = re.compile(r"(?:比|较)(?:上年末|上年底|去年末|去�
 
 
 def _stock_subjects(s: str, nums: list[Num]) -> None:
+    # the comparison with last year's end (比上年末, 较年初) says 年末, 年底 or 年初: without them its pattern is not tried
+    year_start_said = "年末" in s or "年底" in s or "年初" in s
     for n in nums:
         p = n.period
         if p is None or p.kind != "span" or p.start is None or p.end is None:
             continue
         if (
-            (n.unit is None or n.unit.family not in ("percent", "points", "ratio")) and n.comparison is None
-            and _LEVEL_BEFORE_CHANGE_OVER_YEAR.match(s, n.end)
+            year_start_said and (n.unit is None or n.unit.family not in ("percent", "points", "ratio"))
+            and n.comparison is None and _LEVEL_BEFORE_CHANGE_OVER_YEAR.match(s, n.end)
         ):
             # 卫生技术人员2107人,比上年末增加96人: a level compared with the end of last year is the level at the
             # end of the period in force (the change after it is the change over it)
@@ -2203,14 +2239,15 @@ def _stock_subjects(s: str, nums: list[Num]) -> None:
             continue
         subj = n.base or n.subject
         if (
-            STOCK_SUBJECTS.search(subj)
+            _names_a_stock(subj)
             # what a bulletin counts at the year's end (but not the rate of its change stated after a change)
-            or _COUNTED_AT_END.search(subj) is not None and not _ADDED.match(subj)
+            or not _COUNTED_AT_END_FIRST.isdisjoint(subj) and _COUNTED_AT_END.search(subj) is not None
+            and not _ADDED.match(subj)
             and not (n.unit is not None and n.unit.family in ("percent", "points") and _CHANGED.search(n.raw_clause.rstrip()))
             # a total that has reached a level (its verb ends the clause: looked for only where the clause ends so)
             or n.raw_clause.rstrip()[-1:] in _TOTAL_REACHED_LAST and _TOTAL_REACHED.search(n.raw_clause) is not None
             and not _ADDED.match(subj)
-            or n.table is not None and n.table.comparison is None and STOCK_SUBJECTS.search(n.table.header)
+            or n.table is not None and n.table.comparison is None and _names_a_stock(n.table.header)
         ) and not CHANGE_OVER_YEAR.search(n.table.header if n.table is not None and n.table.comparison else n.raw_clause):
             # (a table's column of a stock: 险种 | 参保人数, its rows named by what is insured)
             n.period = Period("stock", None, p.end)
@@ -2368,7 +2405,7 @@ def _one_reading_per_cut_off(nums: list[Num], cut_offs: dict[int, tuple[int, int
         p, mp = n.period, m.period if m is not None else None
         if m is None or mp is None or p is None or not P.is_stock(p) or p.end != mp.end:
             continue
-        if STOCK_SUBJECTS.search(n.base or n.subject) or STOCK_SUBJECTS.search(n.raw_clause):
+        if _names_a_stock(n.base or n.subject) or _names_a_stock(n.raw_clause):
             continue  # (or one held by the words before it: 截至目前,全县现有吸毒人员1873名)
         n.period = mp
         n.period_from = m.period_from and (m.period_from[0], m.period_from[1], "its sentence's cut-off closes a window")
@@ -2423,7 +2460,11 @@ def _parts_after_totals(doc: Document, nums: list[Num]) -> None:
             groups.append([n])
     for before, group in zip(groups, groups[1:], strict=False):
         # the totals: the last count before (not a change of it, 较去年底增长6.2%, nor a share)
-        total = next((t for t in reversed(before) if t.comparison is None and not _is_rate(t)), None)
+        total = None
+        for t in reversed(before):
+            if t.comparison is None and not _is_rate(t):
+                total = t
+                break
         q = total.period if total is not None else None
         if (
             total is None or q is None or q.kind != "span" or q.start is None or total.heading
@@ -2601,7 +2642,7 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times, dict[str, st
     ms = _local_names(doc, ms, area)
     place_scopes = _place_scopes(doc, ms, area)
     times = _Times(doc, [n.start for n in nums])
-    cases = [m.start() for m in _CASE_RE.finditer(s)] if any(w in s for w in _CASE_WORDS) else []
+    cases = [m.start() for m in _CASE_RE.finditer(s)] if _holds_any(s, _CASE_WORDS) else []
     words = {
         "narrative": _Words(_CASE_NARRATIVE, s), "campaign": _Words(_CAMPAIGN_RE, s, _CAMPAIGN_NOT_AFTER),
         "total": _Words(_TOTAL_WORDS, s), "episode": _Words(_EPISODE, s),
@@ -2742,7 +2783,15 @@ def _township_rows(doc: Document, nums: list[Num]) -> None:
 def _inside_a_name(s: str, a: int, b: int) -> bool:
     """Whether the number written in words at ``a``..``b`` is part of a place's name (七里河区: no 7 里)."""
     lo = max(0, a - 4)
-    return any(h.start + lo <= a and b <= h.end + lo for h in gazetteer().find(s[lo : b + 6]))
+    g = gazetteer()
+    # (a name around the number starts at most four characters before it: where no name begins with the two
+    # characters at any of those places, none is looked for)
+    for i in range(lo, a + 1):
+        if g.may_start(s, i):
+            break
+    else:
+        return False
+    return any(h.start + lo <= a and b <= h.end + lo for h in g.find(s[lo : b + 6]))
 
 
 @register(NAME, VERSION, stage="recognise")
@@ -2775,7 +2824,7 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
     dup = _duplicate_headings(doc)
     if dup:
         nums = [n for n in nums if n.para not in dup]
-    if any(P.is_stock(n.period) for n in nums):
+    if _any_stock(nums):
         # (the three steps settle figures that are stocks as of a cut-off, and make none: a release without
         # one, most of them, is not indexed by cut-off, window or end date for nothing)
         cut_offs = _cut_offs(nums)

@@ -219,6 +219,15 @@ def _value_cell(v: _Cell, label: str, label_start: int, header: _Cell | None, ro
 _DASH = re.compile(r"^[-—–－:：\s]*$")
 
 
+def _all_dashes(cells: list[_Cell]) -> bool:
+    """Whether every cell is a rule (---, :--:): a loop, not all() over a generator, which is closed by raising
+    an exception in it when it stops at the first cell of text."""
+    for c in cells:
+        if not _DASH.match(c.text):
+            return False
+    return True
+
+
 def _pipe_rows(doc: Document) -> list[list[list[_Cell]]]:
     """Tables written a row per line with their cells between bars (指标 | 绝对值 | 同比增长(%)): runs of
     two or more lines with as many cells each, three or more cells a line; a rule line (---|---) is
@@ -246,7 +255,7 @@ def _pipe_rows(doc: Document) -> list[list[list[_Cell]]]:
             cells.pop(0)  # | a | b |: the bars at the ends
         while cells and not cells[-1].text:
             cells.pop()
-        if all(_DASH.match(c.text) for c in cells):
+        if _all_dashes(cells):
             continue
         if len(cells) < 3 or cur and len(cells) != len(cur[0]):
             if len(cur) >= 2:
@@ -404,9 +413,13 @@ def _pair_rows(doc: Document) -> list[list[list[_Cell]]]:
     its rows count, and their unit), placed at the caption."""
     s = doc.s
     tables: list[list[list[_Cell]]] = []
+    if "单位" not in s and "如下" not in s:
+        return tables  # every caption states its unit (单位) or ends in 如下: with neither, no line is tried
     paras = doc.paragraphs
     for k, cap in enumerate(paras[:-2]):
         line = s[cap.start : cap.end].strip()
+        if "单位" not in line and "如下" not in line:
+            continue  # (no caption: none of the three patterns below can match)
         unit_line = _UNIT_LINE.fullmatch(line)
         if cap.furniture or cap.cell or not (
             unit_line or _PAIR_CAPTION_END.search(line) or _CAPTION_UNIT_PAREN.search(line)
