@@ -19,7 +19,7 @@ from extractors.model import Figure
 from extractors.registry import EXTRACTORS, stage
 
 # Bump when what extract() returns changes: the warehouse keeps figures per version.
-EXTRACTOR_VERSION: str = "0.25.0"
+EXTRACTOR_VERSION: str = "0.26.0"
 
 __all__ = ["EXTRACTORS", "EXTRACTOR_VERSION", "Figure", "extract"]
 

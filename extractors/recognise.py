@@ -25,8 +25,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, fields
 from datetime import date
 
-from extractors import memo, places, subjects, tables
 from extractors import periods as P
+from extractors import places, subjects, tables
 from extractors.document import (
     BREAKDOWN_FRAME,
     Document,
@@ -2799,7 +2799,6 @@ def recognise(text: str, published: date | None = None, region: str | None = Non
     """Every stated figure of ``text``."""
     if not text or not text.strip():
         return []
-    memo.new_document()
     doc = Document(text, published=published, region=region)
     furniture = [  # but a breadcrumb (首页 > 新闻 > the title) ends with the page's own title
         (p.start - 1, p.end + 1) for p in doc.paragraphs

@@ -10,33 +10,15 @@ period and the place already read (今年1至5月, 全省), the agency (警方,
 
 from __future__ import annotations
 
-import functools
 import re
 from bisect import bisect_right
-from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
 
 from extractors.document import BREAKDOWN_FRAME, Document
 from extractors.gazetteer import gazetteer
 from extractors.periods import COMPARE_BEFORE, Mark, Period, find_marks, is_stock
 from extractors.places import TOWNSHIP_NAME, Place
 from extractors.quantities import WORD_BEFORE_QUALIFIER, Num
-
-# No answer of the helpers below is kept for the document (extractors.memo): a figure's clause is seldom
-# cut the same way twice, and on the bundled releases nearly every answer kept was never asked again, each
-# such miss costing more than a call saved by a hit.
-
-_F = TypeVar("_F", bound=Callable[..., Any])
-
-
-def _not_kept(func: _F) -> _F:
-    """Mark a helper whose answers are not kept for the document (see the note above). Its full steps
-    stay reachable as ``func.__wrapped__``, as those of a kept helper are: the quick tests compare what a
-    guard returns at once with what the steps leave (a partial, so that unwrapping stops there)."""
-    func.__wrapped__ = functools.partial(func)  # type: ignore[attr-defined]
-    return func
-
 
 _CONNECT = frozenset({"、", "和", "及", "与", "以及"})
 # A figure in parentheses after a comparison base is the quantity in that base:
@@ -372,11 +354,8 @@ def _nothing_to_cut(u: str, region_words: tuple[str, ...]) -> bool:
     return u[:1] not in _CUT_FIRST and not u.startswith(region_words) and not _CUT_ANYWHERE.search(u)
 
 
-@_not_kept
 def _cut_lead(t: str, region_words: tuple[str, ...]) -> str:
-    """The steps of :func:`strip_lead`, repeated until none cuts (not kept for the document: a clause
-    cut again after its tail or a list of places went is seldom the same text, and keeping every
-    answer cost more than the few it saved)."""
+    """The steps of :func:`strip_lead`, repeated until none cuts."""
     # Every step cuts the clause from its front but one (共报告, a cut inside it, which ends the pass):
     # words it lacks now it lacks after any front cut, so the words the patterns need are looked for
     # once, and again only after a cut inside it; a pattern whose words the clause lacks is not tried.
@@ -459,10 +438,8 @@ def strip_tail(t: str) -> str:
     return _cut_tail(t)
 
 
-@_not_kept
 def _cut_tail(t: str) -> str:
-    """The steps of :func:`strip_tail`, repeated until none cuts (not kept for the document: few
-    clauses are asked twice)."""
+    """The steps of :func:`strip_tail`, repeated until none cuts."""
     for _ in range(8):
         before = t
         t = t.rstrip(" \u3000,、")
@@ -577,7 +554,6 @@ def tidy(t: str) -> str:
     return _cut_asides(t)
 
 
-@_not_kept
 def _cut_asides(t: str) -> str:
     """The cuts of :func:`tidy`, for a subject that may hold an aside or an enumeration."""
     t = _EDITOR_NOTE_RE.sub("", t)
@@ -647,10 +623,8 @@ def from_verb(t: str) -> str:
     return _cut_before_verb(t)
 
 
-@_not_kept
 def _cut_before_verb(t: str) -> str:
-    """The cuts of :func:`from_verb`, for a subject long enough to hold one (not kept for the document: a
-    subject is seldom cut twice, and keeping every answer cost more than the few it saved)."""
+    """The cuts of :func:`from_verb`, for a subject long enough to hold one."""
     if "提请" in t or "审查起诉" in t:
         term = _LEGAL_TERM.search(t)
         if term is not None:

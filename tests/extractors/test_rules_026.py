@@ -25,6 +25,11 @@ def test_a_campaign_named_by_its_kind_before_since_is_a_running_total_as_of_publ
     )
     assert _period(got["1.8万件"]) == (date(2019, 1, 1), date(2019, 9, 30))
     assert _period(got["52宗"]) == (None, date(2019, 10, 18))
+    got = _by_mention(
+        "前三季度,全县新开工保障性住房1260套。县住建局开展违法建设集中整治以来,共拆除违法建筑1.3万平方米。\n",
+        date(2019, 10, 18), None,
+    )
+    assert _period(got["1.3万平方米"]) == (None, date(2019, 10, 18))
 
 
 def test_a_campaign_named_by_its_kind_before_since_runs_from_its_stated_start() -> None:
