@@ -152,7 +152,7 @@ _CAMPAIGN_SINCE = re.compile(P.CAMPAIGN_NOUNS + "以来$")
 # A clause about the campaign the release reports on (行动中冻结的涉案资金已返还……)
 _CAMPAIGN_CLAUSE = re.compile(r"行动中|该行动|此次行动|本次行动|专项行动|行动以来|行动期间")
 _SCENE_RE = re.compile(r"\s*(?:会上|会议上|发布会上|活动现场|仪式现场|会议现场|发布会现场|仪式上)")
-_MEETING_VERBS = ("召开", "举行", "举办")
+_MEETING_VERB_RE = re.compile(r"召开|举行|举办")  # the verb every match of _MEETING_RE opens with
 _MEETING_RE = re.compile(r"(?:召开|举行|举办)[^,。;\n]{0,24}?(?:会|活动|仪式)")
 # Nouns of a stock (现有吸毒人员, 在册, 保有量): a cut-off date makes them a stock as of then.
 # Verbs that count what was done (a flow), for a running total whose start is stated before it.
@@ -257,14 +257,23 @@ def _holiday_dates(doc: Document, marks: list[Mark]) -> dict[str, Period]:
     return out
 
 
-def _meeting_day(doc: Document) -> Period | None:
-    """The day of the meeting or event a release reports on (6月24日上午,……召开新闻发布会)."""
-    if not any(w in doc.s for w in _MEETING_VERBS):
+def _meeting_day(doc: Document, marks: list[Mark]) -> Period | None:
+    """The day of the meeting or event a release reports on (6月24日上午,……召开新闻发布会). ``marks``: the period
+    marks of the whole text, in order (a sentence's own are those inside it: it is not searched again)."""
+    s = doc.s
+    # where a meeting's verb stands: _MEETING_RE is tried only at a sentence that holds one (it opens with one)
+    verbs = [m.start() for m in _MEETING_VERB_RE.finditer(s)]
+    if not verbs:
         return None  # no sentence can tell a meeting: none is searched
+    starts = [mk.start for mk in marks]
     for sent in doc.sentences:
-        if not _MEETING_RE.search(doc.s, sent.start, sent.end):
+        k = bisect_right(verbs, sent.start - 1)
+        if k == len(verbs) or verbs[k] >= sent.end or not _MEETING_RE.search(s, sent.start, sent.end):
             continue
-        for mk in find_marks(doc.s[sent.start : sent.end]):
+        for i in range(bisect_right(starts, sent.start - 1), len(marks)):
+            mk = marks[i]
+            if mk.end > sent.end:
+                break
             if mk.name in ("day", "today"):
                 per = resolve(mk, Context(doc.published, None))
                 if per is not None and per.kind == "day":
@@ -343,13 +352,14 @@ class _Times:
         # whether a case's story may be told at all: every match of _CASE_NARRATIVE holds one of these words
         self._narrative = any(w in s for w in _NARRATIVE_WORDS)
         self._listed = "分别" in s  # whether periods may be listed for 分别 (_PERIOD_LISTED_AFTER needs it)
-        marks = [mk for mk in find_marks(s) if not doc.is_furniture(mk.start)]
+        found = find_marks(s)
+        marks = [mk for mk in found if not doc.is_furniture(mk.start)]
         holidays = _holiday_dates(doc, marks)
         day_only = [
             Mark(a, b, "dayonly", s[a:b]) for a, b, _ in find_day_only(s)
             if (s[a - 1] if a > 0 else "\n") in ",)\n 。，" and not doc.is_furniture(a)
         ]
-        meeting = _meeting_day(doc)
+        meeting = _meeting_day(doc, found)
         extra: list[tuple[int, str, Period | None, str]] = []  # (position, text, period, rule) of sentence frames
         # a frame's pattern is tried at each sentence only where the text holds a word every match holds
         named, during, breakdown = "其中" in s, "期间" in s or "同期" in s, "看" in s
