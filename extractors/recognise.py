@@ -110,11 +110,14 @@ _TOTAL_WORDS = re.compile(r"共计|累计|总计|合计|共|先后")
 _FLOW_AFTER_UNTIL = re.compile(r"[,，]?\s*(?:全省|全市|全县|全区)?(?:共|累计|共计)")
 # A paragraph (or a sentence after 此外) that opens on the area's totals (全省累计, 全市共): after an incident told before it, the
 # release's window is back.
+_AREA_TOTAL_HEAD = r"\s*(?:(?P<aside>据介绍|据统计|据了解|另悉|此外|另外|同时)[,，]\s*)?(?:全国|全省|全市|全区|全县|全州)"
+_AREA_TOTAL_TAIL = r"(?:还|也)?(?:累计|共计|共|总计|先后|还)"
 _AREA_TOTAL_RE = re.compile(
-    r"\s*(?:(?P<aside>据介绍|据统计|据了解|另悉|此外|另外|同时)[,，]\s*)?(?:全国|全省|全市|全区|全县|全州)"
-    r"(?:公安机关|各地|各级|海关|法院|检察机关|[\u4e00-\u9fff]{1,4}?部门)?"
-    r"(?:还|也)?(?:累计|共计|共|总计|先后|还)"
+    _AREA_TOTAL_HEAD + r"(?:公安机关|各地|各级|海关|法院|检察机关|[\u4e00-\u9fff]{1,4}?部门)?" + _AREA_TOTAL_TAIL
 )
+# The same without its last alternative, for a text without 部门: that alternative cannot match there, and its
+# lazy run of one to four characters is tried at every sentence that opens on the area (全省共……) otherwise.
+_AREA_TOTAL_NO_DEPARTMENT_RE = re.compile(_AREA_TOTAL_HEAD + r"(?:公安机关|各地|各级|海关|法院|检察机关)?" + _AREA_TOTAL_TAIL)
 _TURN_WORDS = ("此外", "另外", "同时", "另悉")  # opening a sentence that turns from an incident back to the totals
 _AREA_TOTAL_WORDS = ("全国", "全省", "全市", "全区", "全县", "全州")  # one of them stands in every match of it
 _DURING_RE = re.compile(
@@ -364,6 +367,7 @@ class _Times:
         # a frame's pattern is tried at each sentence only where the text holds a word every match holds
         named, during, breakdown = "其中" in s, "期间" in s or "同期" in s, "看" in s
         area_total = any(w in s for w in _AREA_TOTAL_WORDS)  # (全 alone stands in most releases: 安全, 全面)
+        area_total_re = _AREA_TOTAL_RE if "部门" in s else _AREA_TOTAL_NO_DEPARTMENT_RE
         paras = doc.paragraphs
         for sent in doc.sentences:
             if (pa := paras[sent.para]).heading and not pa.furniture:
@@ -383,7 +387,7 @@ class _Times:
             elif breakdown and c in "分从" and (m := _BREAKDOWN_RE.match(s, sent.start)):
                 extra.append((sent.start, m.group(0).strip(), None, "a breakdown (分市看) after an incident: the release's window"))
             elif (
-                area_total and c in "据另此同全" and (m := _AREA_TOTAL_RE.match(s, sent.start))
+                area_total and c in "据另此同全" and (m := area_total_re.match(s, sent.start))
                 and (doc.paragraphs[sent.para].start >= sent.start - 1 or m.group("aside"))
             ):
                 # (also a sentence inside the paragraph that turns to the totals: 9月26日,……查获……。此外,全区海关共截获……)
