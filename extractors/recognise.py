@@ -1196,7 +1196,7 @@ def _period_of(
 ) -> tuple[Period | None, Phrase[_TimeValue] | None, str]:
     """The figure's period, the phrase that set it and the rule that composed it. ``sent`` is the figure's
     sentence and ``in_force`` the period phrases in force at it (looked up once by the caller, which
-    reads them again)."""
+    reads them again); the caller has set ``n.para``, the figure's paragraph."""
     s = doc.s
     # a phrase written right before its number binds that number only: 从2006年的5.24人, 较一季度(-10.8%)
     for gap in (1, 2):
@@ -1230,7 +1230,7 @@ def _period_of(
     top = governing[0]
     per = top.value.period
     clause = doc.clause(n.start)
-    if top.level == DOCUMENT and top.role in (P.WHEN, P.EVENT) and doc.para_index(top.start) < doc.para_index(n.start):
+    if top.level == DOCUMENT and top.role in (P.WHEN, P.EVENT) and doc.para_index(top.start) < n.para:
         later = times.told_after(n.end)
         if later is not None:
             # a paragraph that states its own time after its first figures: not the time carried in
