@@ -573,6 +573,14 @@ class _Times:
             and per.start < main.start and per.end == main.end
         )
 
+    def _title_names_part_of(self, per: Period) -> bool:
+        """Whether the title names a span that ends with ``per`` (a start known) and starts after it (the month of a
+        release on one month, inside the year to date): a loop, not any() over a generator closed on its first hit."""
+        for a, b in self.title_periods:
+            if a is not None and b == per.end and a > per.start:
+                return True
+        return False
+
     def _forecast_in_clause(self, pos: int) -> bool:
         """Whether a forecast word (预计, 将达到) stands in the clause of ``pos``. The text is searched once, on
         the first question, and each clause asked by a binary search over the matches: every word of
@@ -796,7 +804,7 @@ class _Times:
             elif (
                 per.kind == "span" and per.start is not None and per.end is not None
                 and (per.start.month, per.start.day) == (1, 1)
-                and any(a is not None and b == per.end and a > per.start for a, b in self.title_periods)
+                and self._title_names_part_of(per)
                 and not s[para.start : mk.start].strip() and self._paragraphs_hold_sentences()
             ):
                 # 湘西州……10月份电信网络诈骗警情通报 / 10月，全州……。\n1至10月，全州累计……。\n二、……: the running total
@@ -805,7 +813,7 @@ class _Times:
             elif (
                 per.kind == "span" and per.start is not None and per.end is not None
                 and (per.start.month, per.start.day) == (1, 1)
-                and any(a is not None and b == per.end and a > per.start for a, b in self.title_periods)
+                and self._title_names_part_of(per)
                 and sent.start > para.start + 1 and mk.start - sent.start <= 2 and sent.end >= para.end - 1
                 and (first := self.first_span) is not None and first.start is not None and first.end is not None
                 and first.start.month == first.end.month and (first.start, first.end) in self.title_periods
@@ -1191,6 +1199,15 @@ def _base_of_a_ratio(s: str, ph: Phrase[_TimeValue], n: Num) -> bool:
     )
 
 
+def _until_in_sentence(governing: list[Phrase[_TimeValue]], sent_start: int) -> Phrase[_TimeValue] | None:
+    """The first cut-off (截至8月底) under the top phrase of ``governing`` stated in the sentence from ``sent_start``
+    (a loop: no generator made and closed for every figure)."""
+    for ph in governing[1:]:
+        if ph.role == P.UNTIL and ph.start >= sent_start:
+            return ph
+    return None
+
+
 def _period_of(
     doc: Document, times: _Times, n: Num, sent: Sentence, in_force: list[Phrase[_TimeValue]]
 ) -> tuple[Period | None, Phrase[_TimeValue] | None, str]:
@@ -1286,9 +1303,7 @@ def _period_of(
         return Period("null", None, None), top, "a rate over an open span"
     if top.role == P.WHEN and per.start is not None and per.end == doc.published and top.start >= sent.start:
         # 截至8月底,……今年已累计验放……: a cut-off stated before the start, in one sentence
-        cut = next((ph for ph in governing[1:] if ph.role == P.UNTIL and ph.start >= sent.start), None) or (
-            times.until_before(top.start, sent.start)
-        )
+        cut = _until_in_sentence(governing, sent.start) or times.until_before(top.start, sent.start)
         if (cut is not None and cut.value.period.end is not None and per.start <= cut.value.period.end
                 and (doc.published is None or _SEMICOLON.search(s, cut.end, top.start) is None)):
             # (截至5月底,全县共有医师612人;今年以来全县累计诊疗……: in a dated release, a start after a semicolon
