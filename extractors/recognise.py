@@ -2686,11 +2686,15 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times, dict[str, st
         home_from = (area.start, area.end, f"the release's area ({area.rule})")
     elif area.place is not None:
         home_from = (0, 0, f"the release's area ({area.rule})")
+    paras = doc.paragraphs
     for n in nums:
-        heading = doc.is_heading(n.start)
-        n.heading = heading
-        n.para = doc.para_index(n.start)
         sent = doc.sentence(n.start)
+        # the figure's paragraph is its sentence's (a sentence lies inside one paragraph): read off it, with
+        # whether it is a heading (doc.is_heading), not searched for twice more
+        n.para = sent.para
+        pa = paras[sent.para]
+        heading = pa.heading and not pa.furniture
+        n.heading = heading
         n.sentence = (sent.start, sent.end)
         in_force = times.scopes.in_force(n.start, heading=heading)
         per, top, rule = _period_of(doc, times, n, sent, in_force)
