@@ -1355,6 +1355,9 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
     s = doc.s
     home = area.place
     inner = [x for x in _PART_INSIDE.finditer(s) if not doc.is_furniture(x.start())]
+    # whether a case (_CASE_RE) or a part after 其中 (_PART_BEFORE) may be told at all: their patterns are tried for
+    # a place's sentence only where the text holds a word every match holds
+    may_tell_case, may_tell_part = _holds_any(s, _CASE_WORDS), "其中" in s
 
     def part_inside_before(pos: int) -> None:
         # 全国铁路累计发送旅客4.84亿人次，其中省内各站发送旅客……: the part inside the release's own area
@@ -1451,12 +1454,15 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
         sent = doc.sentence(m.start)
         if (
             m.scope is None and level == PARAGRAPH and not heading
-            and sent.start > doc.paragraph(m.start).start + 1 and _CASE_RE.search(s, sent.start, sent.end)
+            and sent.start > doc.paragraph(m.start).start + 1 and may_tell_case and _CASE_RE.search(s, sent.start, sent.end)
         ):
             # 全市共破获……。特别是某区公安分局破获的“10·24”案……: the unit that solved one case told inside
             # a paragraph of totals is that case's, for its sentence
             level, rule = SENTENCE, "an agency or place of one case told inside a paragraph: its sentence"
-        if m.scope is None and level == PARAGRAPH and not heading and _PART_BEFORE.search(s, max(0, m.start - 4), m.start):
+        if (
+            m.scope is None and level == PARAGRAPH and not heading and may_tell_part
+            and _PART_BEFORE.search(s, max(0, m.start - 4), m.start)
+        ):
             # ……造成全国860余万人次受灾。其中湖南省受灾人口120.6万人次。与……相比,……下降21.4%: a place after
             # 其中 is a part of the figure before, for its sentence; the area before holds on after it
             level, rule = SENTENCE, "其中 before a place: a part, for its sentence"
