@@ -573,11 +573,11 @@ class _Times:
             and per.start < main.start and per.end == main.end
         )
 
-    def _title_names_part_of(self, per: Period) -> bool:
-        """Whether the title names a span that ends with ``per`` (a start known) and starts after it (the month of a
-        release on one month, inside the year to date): a loop, not any() over a generator closed on its first hit."""
+    def _title_names_part_of(self, start: date, end: date | None) -> bool:
+        """Whether the title names a span that ends at ``end`` and starts after ``start`` (the month of a release on
+        one month, inside the year to date): a loop, not any() over a generator closed on its first hit."""
         for a, b in self.title_periods:
-            if a is not None and b == per.end and a > per.start:
+            if a is not None and b == end and a > start:
                 return True
         return False
 
@@ -804,7 +804,7 @@ class _Times:
             elif (
                 per.kind == "span" and per.start is not None and per.end is not None
                 and (per.start.month, per.start.day) == (1, 1)
-                and self._title_names_part_of(per)
+                and self._title_names_part_of(per.start, per.end)
                 and not s[para.start : mk.start].strip() and self._paragraphs_hold_sentences()
             ):
                 # 湘西州……10月份电信网络诈骗警情通报 / 10月，全州……。\n1至10月，全州累计……。\n二、……: the running total
@@ -813,7 +813,7 @@ class _Times:
             elif (
                 per.kind == "span" and per.start is not None and per.end is not None
                 and (per.start.month, per.start.day) == (1, 1)
-                and self._title_names_part_of(per)
+                and self._title_names_part_of(per.start, per.end)
                 and sent.start > para.start + 1 and mk.start - sent.start <= 2 and sent.end >= para.end - 1
                 and (first := self.first_span) is not None and first.start is not None and first.end is not None
                 and first.start.month == first.end.month and (first.start, first.end) in self.title_periods
