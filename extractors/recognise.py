@@ -407,7 +407,8 @@ class _Times:
                     if start is not None and start.start is not None and start.start <= doc.published:
                         self.flood_start = start.start
                         break
-        for mk in sorted(marks + day_only, key=lambda m: m.start):
+        # (the marks come in text order and do not overlap: sorted only when days of the month join them)
+        for mk in sorted(marks + day_only, key=lambda m: m.start) if day_only else marks:
             self._frames_before(mk.start)
             # where the mark stands, looked up once for the rules below and _add's (doc.is_heading, written out)
             para = doc.paragraph(mk.start)

@@ -166,7 +166,12 @@ class Scopes(Generic[T]):
             k = bisect_right(starts, pos) - 1
             if k >= 0 and closes[k] > pos:
                 out.append(phrases[k])
-        if len(out) > 1:
+        if len(out) == 2:
+            # (two, the common case: swapped where the wider opened later, as the sort below would do; of two
+            # that start together the narrower stays first)
+            if out[1].start > out[0].start:
+                out.reverse()
+        elif len(out) > 2:
             out.sort(key=_start, reverse=True)
         return out
 
