@@ -110,11 +110,14 @@ _TOTAL_WORDS = re.compile(r"共计|累计|总计|合计|共|先后")
 _FLOW_AFTER_UNTIL = re.compile(r"[,，]?\s*(?:全省|全市|全县|全区)?(?:共|累计|共计)")
 # A paragraph (or a sentence after 此外) that opens on the area's totals (全省累计, 全市共): after an incident told before it, the
 # release's window is back.
+_AREA_TOTAL_HEAD = r"\s*(?:(?P<aside>据介绍|据统计|据了解|另悉|此外|另外|同时)[,，]\s*)?(?:全国|全省|全市|全区|全县|全州)"
+_AREA_TOTAL_TAIL = r"(?:还|也)?(?:累计|共计|共|总计|先后|还)"
 _AREA_TOTAL_RE = re.compile(
-    r"\s*(?:(?P<aside>据介绍|据统计|据了解|另悉|此外|另外|同时)[,，]\s*)?(?:全国|全省|全市|全区|全县|全州)"
-    r"(?:公安机关|各地|各级|海关|法院|检察机关|[\u4e00-\u9fff]{1,4}?部门)?"
-    r"(?:还|也)?(?:累计|共计|共|总计|先后|还)"
+    _AREA_TOTAL_HEAD + r"(?:公安机关|各地|各级|海关|法院|检察机关|[\u4e00-\u9fff]{1,4}?部门)?" + _AREA_TOTAL_TAIL
 )
+# The same without its last alternative, for a text without 部门: that alternative cannot match there, and its
+# lazy run of one to four characters is tried at every sentence that opens on the area (全省共……) otherwise.
+_AREA_TOTAL_NO_DEPARTMENT_RE = re.compile(_AREA_TOTAL_HEAD + r"(?:公安机关|各地|各级|海关|法院|检察机关)?" + _AREA_TOTAL_TAIL)
 _TURN_WORDS = ("此外", "另外", "同时", "另悉")  # opening a sentence that turns from an incident back to the totals
 _AREA_TOTAL_WORDS = ("全国", "全省", "全市", "全区", "全县", "全州")  # one of them stands in every match of it
 _DURING_RE = re.compile(
@@ -152,7 +155,7 @@ _CAMPAIGN_SINCE = re.compile(P.CAMPAIGN_NOUNS + "以来$")
 # A clause about the campaign the release reports on (行动中冻结的涉案资金已返还……)
 _CAMPAIGN_CLAUSE = re.compile(r"行动中|该行动|此次行动|本次行动|专项行动|行动以来|行动期间")
 _SCENE_RE = re.compile(r"\s*(?:会上|会议上|发布会上|活动现场|仪式现场|会议现场|发布会现场|仪式上)")
-_MEETING_VERBS = ("召开", "举行", "举办")
+_MEETING_VERB_RE = re.compile(r"召开|举行|举办")  # the verb every match of _MEETING_RE opens with
 _MEETING_RE = re.compile(r"(?:召开|举行|举办)[^,。;\n]{0,24}?(?:会|活动|仪式)")
 # Nouns of a stock (现有吸毒人员, 在册, 保有量): a cut-off date makes them a stock as of then.
 # Verbs that count what was done (a flow), for a running total whose start is stated before it.
@@ -257,14 +260,23 @@ def _holiday_dates(doc: Document, marks: list[Mark]) -> dict[str, Period]:
     return out
 
 
-def _meeting_day(doc: Document) -> Period | None:
-    """The day of the meeting or event a release reports on (6月24日上午,……召开新闻发布会)."""
-    if not any(w in doc.s for w in _MEETING_VERBS):
+def _meeting_day(doc: Document, marks: list[Mark]) -> Period | None:
+    """The day of the meeting or event a release reports on (6月24日上午,……召开新闻发布会). ``marks``: the period
+    marks of the whole text, in order (a sentence's own are those inside it: it is not searched again)."""
+    s = doc.s
+    # where a meeting's verb stands: _MEETING_RE is tried only at a sentence that holds one (it opens with one)
+    verbs = [m.start() for m in _MEETING_VERB_RE.finditer(s)]
+    if not verbs:
         return None  # no sentence can tell a meeting: none is searched
+    starts = [mk.start for mk in marks]
     for sent in doc.sentences:
-        if not _MEETING_RE.search(doc.s, sent.start, sent.end):
+        k = bisect_right(verbs, sent.start - 1)
+        if k == len(verbs) or verbs[k] >= sent.end or not _MEETING_RE.search(s, sent.start, sent.end):
             continue
-        for mk in find_marks(doc.s[sent.start : sent.end]):
+        for i in range(bisect_right(starts, sent.start - 1), len(marks)):
+            mk = marks[i]
+            if mk.end > sent.end:
+                break
             if mk.name in ("day", "today"):
                 per = resolve(mk, Context(doc.published, None))
                 if per is not None and per.kind == "day":
@@ -343,17 +355,19 @@ class _Times:
         # whether a case's story may be told at all: every match of _CASE_NARRATIVE holds one of these words
         self._narrative = any(w in s for w in _NARRATIVE_WORDS)
         self._listed = "分别" in s  # whether periods may be listed for 分别 (_PERIOD_LISTED_AFTER needs it)
-        marks = [mk for mk in find_marks(s) if not doc.is_furniture(mk.start)]
+        found = find_marks(s)
+        marks = [mk for mk in found if not doc.is_furniture(mk.start)]
         holidays = _holiday_dates(doc, marks)
         day_only = [
             Mark(a, b, "dayonly", s[a:b]) for a, b, _ in find_day_only(s)
             if (s[a - 1] if a > 0 else "\n") in ",)\n 。，" and not doc.is_furniture(a)
         ]
-        meeting = _meeting_day(doc)
+        meeting = _meeting_day(doc, found)
         extra: list[tuple[int, str, Period | None, str]] = []  # (position, text, period, rule) of sentence frames
         # a frame's pattern is tried at each sentence only where the text holds a word every match holds
         named, during, breakdown = "其中" in s, "期间" in s or "同期" in s, "看" in s
         area_total = any(w in s for w in _AREA_TOTAL_WORDS)  # (全 alone stands in most releases: 安全, 全面)
+        area_total_re = _AREA_TOTAL_RE if "部门" in s else _AREA_TOTAL_NO_DEPARTMENT_RE
         paras = doc.paragraphs
         for sent in doc.sentences:
             if (pa := paras[sent.para]).heading and not pa.furniture:
@@ -373,7 +387,7 @@ class _Times:
             elif breakdown and c in "分从" and (m := _BREAKDOWN_RE.match(s, sent.start)):
                 extra.append((sent.start, m.group(0).strip(), None, "a breakdown (分市看) after an incident: the release's window"))
             elif (
-                area_total and c in "据另此同全" and (m := _AREA_TOTAL_RE.match(s, sent.start))
+                area_total and c in "据另此同全" and (m := area_total_re.match(s, sent.start))
                 and (doc.paragraphs[sent.para].start >= sent.start - 1 or m.group("aside"))
             ):
                 # (also a sentence inside the paragraph that turns to the totals: 9月26日,……查获……。此外,全区海关共截获……)
@@ -393,7 +407,8 @@ class _Times:
                     if start is not None and start.start is not None and start.start <= doc.published:
                         self.flood_start = start.start
                         break
-        for mk in sorted(marks + day_only, key=lambda m: m.start):
+        # (the marks come in text order and do not overlap: sorted only when days of the month join them)
+        for mk in sorted(marks + day_only, key=lambda m: m.start) if day_only else marks:
             self._frames_before(mk.start)
             # where the mark stands, looked up once for the rules below and _add's (doc.is_heading, written out)
             para = doc.paragraph(mk.start)
@@ -558,6 +573,14 @@ class _Times:
             per.start is not None and per.end is not None and per.start.year < per.end.year
             and per.start < main.start and per.end == main.end
         )
+
+    def _title_names_part_of(self, start: date, end: date | None) -> bool:
+        """Whether the title names a span that ends at ``end`` and starts after ``start`` (the month of a release on
+        one month, inside the year to date): a loop, not any() over a generator closed on its first hit."""
+        for a, b in self.title_periods:
+            if a is not None and b == end and a > start:
+                return True
+        return False
 
     def _forecast_in_clause(self, pos: int) -> bool:
         """Whether a forecast word (预计, 将达到) stands in the clause of ``pos``. The text is searched once, on
@@ -782,7 +805,7 @@ class _Times:
             elif (
                 per.kind == "span" and per.start is not None and per.end is not None
                 and (per.start.month, per.start.day) == (1, 1)
-                and any(a is not None and b == per.end and a > per.start for a, b in self.title_periods)
+                and self._title_names_part_of(per.start, per.end)
                 and not s[para.start : mk.start].strip() and self._paragraphs_hold_sentences()
             ):
                 # 湘西州……10月份电信网络诈骗警情通报 / 10月，全州……。\n1至10月，全州累计……。\n二、……: the running total
@@ -791,7 +814,7 @@ class _Times:
             elif (
                 per.kind == "span" and per.start is not None and per.end is not None
                 and (per.start.month, per.start.day) == (1, 1)
-                and any(a is not None and b == per.end and a > per.start for a, b in self.title_periods)
+                and self._title_names_part_of(per.start, per.end)
                 and sent.start > para.start + 1 and mk.start - sent.start <= 2 and sent.end >= para.end - 1
                 and (first := self.first_span) is not None and first.start is not None and first.end is not None
                 and first.start.month == first.end.month and (first.start, first.end) in self.title_periods
@@ -1177,12 +1200,21 @@ def _base_of_a_ratio(s: str, ph: Phrase[_TimeValue], n: Num) -> bool:
     )
 
 
+def _until_in_sentence(governing: list[Phrase[_TimeValue]], sent_start: int) -> Phrase[_TimeValue] | None:
+    """The first cut-off (截至8月底) under the top phrase of ``governing`` stated in the sentence from ``sent_start``
+    (a loop: no generator made and closed for every figure)."""
+    for ph in governing[1:]:
+        if ph.role == P.UNTIL and ph.start >= sent_start:
+            return ph
+    return None
+
+
 def _period_of(
     doc: Document, times: _Times, n: Num, sent: Sentence, in_force: list[Phrase[_TimeValue]]
 ) -> tuple[Period | None, Phrase[_TimeValue] | None, str]:
     """The figure's period, the phrase that set it and the rule that composed it. ``sent`` is the figure's
     sentence and ``in_force`` the period phrases in force at it (looked up once by the caller, which
-    reads them again)."""
+    reads them again); the caller has set ``n.para``, the figure's paragraph."""
     s = doc.s
     # a phrase written right before its number binds that number only: 从2006年的5.24人, 较一季度(-10.8%)
     for gap in (1, 2):
@@ -1216,7 +1248,7 @@ def _period_of(
     top = governing[0]
     per = top.value.period
     clause = doc.clause(n.start)
-    if top.level == DOCUMENT and top.role in (P.WHEN, P.EVENT) and doc.para_index(top.start) < doc.para_index(n.start):
+    if top.level == DOCUMENT and top.role in (P.WHEN, P.EVENT) and doc.para_index(top.start) < n.para:
         later = times.told_after(n.end)
         if later is not None:
             # a paragraph that states its own time after its first figures: not the time carried in
@@ -1272,9 +1304,7 @@ def _period_of(
         return Period("null", None, None), top, "a rate over an open span"
     if top.role == P.WHEN and per.start is not None and per.end == doc.published and top.start >= sent.start:
         # 截至8月底,……今年已累计验放……: a cut-off stated before the start, in one sentence
-        cut = next((ph for ph in governing[1:] if ph.role == P.UNTIL and ph.start >= sent.start), None) or (
-            times.until_before(top.start, sent.start)
-        )
+        cut = _until_in_sentence(governing, sent.start) or times.until_before(top.start, sent.start)
         if (cut is not None and cut.value.period.end is not None and per.start <= cut.value.period.end
                 and (doc.published is None or _SEMICOLON.search(s, cut.end, top.start) is None)):
             # (截至5月底,全县共有医师612人;今年以来全县累计诊疗……: in a dated release, a start after a semicolon
@@ -1326,6 +1356,9 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
     s = doc.s
     home = area.place
     inner = [x for x in _PART_INSIDE.finditer(s) if not doc.is_furniture(x.start())]
+    # whether a case (_CASE_RE) or a part after 其中 (_PART_BEFORE) may be told at all: their patterns are tried for
+    # a place's sentence only where the text holds a word every match holds
+    may_tell_case, may_tell_part = _holds_any(s, _CASE_WORDS), "其中" in s
 
     def part_inside_before(pos: int) -> None:
         # 全国铁路累计发送旅客4.84亿人次，其中省内各站发送旅客……: the part inside the release's own area
@@ -1422,12 +1455,15 @@ def _place_scopes(doc: Document, ms: list[Mention], area: Focus) -> Scopes[Place
         sent = doc.sentence(m.start)
         if (
             m.scope is None and level == PARAGRAPH and not heading
-            and sent.start > doc.paragraph(m.start).start + 1 and _CASE_RE.search(s, sent.start, sent.end)
+            and sent.start > doc.paragraph(m.start).start + 1 and may_tell_case and _CASE_RE.search(s, sent.start, sent.end)
         ):
             # 全市共破获……。特别是某区公安分局破获的“10·24”案……: the unit that solved one case told inside
             # a paragraph of totals is that case's, for its sentence
             level, rule = SENTENCE, "an agency or place of one case told inside a paragraph: its sentence"
-        if m.scope is None and level == PARAGRAPH and not heading and _PART_BEFORE.search(s, max(0, m.start - 4), m.start):
+        if (
+            m.scope is None and level == PARAGRAPH and not heading and may_tell_part
+            and _PART_BEFORE.search(s, max(0, m.start - 4), m.start)
+        ):
             # ……造成全国860余万人次受灾。其中湖南省受灾人口120.6万人次。与……相比,……下降21.4%: a place after
             # 其中 is a part of the figure before, for its sentence; the area before holds on after it
             level, rule = SENTENCE, "其中 before a place: a part, for its sentence"
@@ -2657,11 +2693,15 @@ def _assign(doc: Document, nums: list[Num]) -> tuple[Focus, _Times, dict[str, st
         home_from = (area.start, area.end, f"the release's area ({area.rule})")
     elif area.place is not None:
         home_from = (0, 0, f"the release's area ({area.rule})")
+    paras = doc.paragraphs
     for n in nums:
-        heading = doc.is_heading(n.start)
-        n.heading = heading
-        n.para = doc.para_index(n.start)
         sent = doc.sentence(n.start)
+        # the figure's paragraph is its sentence's (a sentence lies inside one paragraph): read off it, with
+        # whether it is a heading (doc.is_heading), not searched for twice more
+        n.para = sent.para
+        pa = paras[sent.para]
+        heading = pa.heading and not pa.furniture
+        n.heading = heading
         n.sentence = (sent.start, sent.end)
         in_force = times.scopes.in_force(n.start, heading=heading)
         per, top, rule = _period_of(doc, times, n, sent, in_force)

@@ -298,6 +298,12 @@ class Alternation:
             for name, words in (needs or {}).items()
         ]
         self._words = tuple(dict.fromkeys(w for words, _ in self._needs for w in words))
+        # what is kept of a mask in a text that holds none of the words (most of the short texts searched): the
+        # readings every alternative with needs does not own, worked out once
+        kept: int | None = None
+        for _, others in self._needs:
+            kept = others if kept is None else kept & others
+        self._keep_if_none_held = kept
         # bit j: reading j may hold the character at that offset (made on first sight of the character)
         self._masks: list[dict[str, int]] = [{} for _ in OFFSETS]
         # the readings a match may hold the three characters at a position in (those of the three offsets
@@ -354,9 +360,12 @@ class Alternation:
         keep = None  # the readings of the alternatives that may match in this text (None: every one)
         if self._needs:
             held = {w for w in self._words if w in text}
-            for words, others in self._needs:
-                if held.isdisjoint(words):
-                    keep = others if keep is None else keep & others
+            if not held:
+                keep = self._keep_if_none_held
+            else:
+                for words, others in self._needs:
+                    if held.isdisjoint(words):
+                        keep = others if keep is None else keep & others
         pos = 0  # the end of the last match: the characters inside it are passed over
         for m in self._lead.finditer(text):
             p = m.start()

@@ -25,7 +25,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import IntEnum
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Generic, TypeVar
 
 from extractors.document import Document, Paragraph
@@ -47,6 +47,7 @@ _LEVELS: tuple[Level, ...] = tuple(Level)  # iterating an Enum is slow; this is 
 # longer than the comparison it is read for); these are the same members, read as module globals.
 CLAUSE, SENTENCE, PARAGRAPH, DOCUMENT = Level.CLAUSE, Level.SENTENCE, Level.PARAGRAPH, Level.DOCUMENT
 _start = attrgetter("start")
+_first = itemgetter(0)
 
 
 @stored_by_slot  # built for every mark and phrase: see extractors.model
@@ -88,6 +89,9 @@ class Scopes(Generic[T]):
         self._slots: tuple[list[tuple[list[int], list[Phrase[T]], list[int]]], ...] = tuple(
             [([], [], []) for _ in _LEVELS] for _heading in (False, True)
         )
+        # [heading] -> (level, starts, phrases, closes) of the levels that hold a phrase, narrowest first: the
+        # lookups for every figure pass over these only (most documents use two or three of the eight lists)
+        self._used: tuple[list[tuple[int, list[int], list[Phrase[T]], list[int]]], ...] = ([], [])
         for p in phrases:
             self.add(p)
 
@@ -109,7 +113,9 @@ class Scopes(Generic[T]):
                 if after.heading or after.furniture or not doc.s.startswith("其中", after.start):
                     break
                 last = after
-            if heading and self._captions and not _DIGIT.search(doc.s[last.start : p.start] + doc.s[p.end : last.end]):
+            if heading and self._captions and not (
+                _DIGIT.search(doc.s, last.start, p.start) or _DIGIT.search(doc.s, p.end, last.end)
+            ):
                 last = self._rows_under(last)
             return last.end + 1
         return len(doc.s) + 1
@@ -136,11 +142,15 @@ class Scopes(Generic[T]):
         close = self._unit_end(p, heading)
         if p.until is not None:
             close = min(close, p.until)
-        slots = self._slots[heading]
-        for _, _, closes in slots[: p.level + 1]:
-            if closes and closes[-1] > p.start:
+        level = p.level
+        used = self._used[heading]
+        for lv, _, _, closes in used:
+            if lv <= level and closes[-1] > p.start:
                 closes[-1] = p.start
-        starts, phrases, closes = slots[p.level]
+        starts, phrases, closes = self._slots[heading][level]
+        if not starts:  # the level's first phrase: the level joins the used ones, in level order
+            used.append((level, starts, phrases, closes))
+            used.sort(key=_first)
         starts.append(p.start)
         phrases.append(p)
         closes.append(close)
@@ -152,12 +162,16 @@ class Scopes(Generic[T]):
         if heading is None:
             heading = self.doc.is_heading(pos)
         out = []
-        for starts, phrases, closes in self._slots[heading]:
-            if starts:
-                k = bisect_right(starts, pos) - 1
-                if k >= 0 and closes[k] > pos:
-                    out.append(phrases[k])
-        if len(out) > 1:
+        for _, starts, phrases, closes in self._used[heading]:
+            k = bisect_right(starts, pos) - 1
+            if k >= 0 and closes[k] > pos:
+                out.append(phrases[k])
+        if len(out) == 2:
+            # (two, the common case: swapped where the wider opened later, as the sort below would do; of two
+            # that start together the narrower stays first)
+            if out[1].start > out[0].start:
+                out.reverse()
+        elif len(out) > 2:
             out.sort(key=_start, reverse=True)
         return out
 
@@ -167,11 +181,10 @@ class Scopes(Generic[T]):
         if heading is None:
             heading = self.doc.is_heading(pos)
         best = None
-        for starts, phrases, closes in self._slots[heading]:
-            if starts:
-                k = bisect_right(starts, pos) - 1
-                if k >= 0 and closes[k] > pos and (best is None or phrases[k].start > best.start):
-                    best = phrases[k]
+        for _, starts, phrases, closes in self._used[heading]:
+            k = bisect_right(starts, pos) - 1
+            if k >= 0 and closes[k] > pos and (best is None or phrases[k].start > best.start):
+                best = phrases[k]
         return best
 
     def __iter__(self) -> Iterator[Phrase[T]]:
