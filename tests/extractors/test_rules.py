@@ -391,3 +391,27 @@ def test_every_alternative_of_a_period_expression_opens_with_a_listed_character(
         opening, empty = _opening_characters(list(_parser.parse(_plain(pattern))))
         assert not empty, name
         assert {str(x) for x in opening} <= listed, (name, sorted(str(x) for x in opening - listed))
+
+
+def test_every_match_of_a_period_expression_holds_a_word_it_is_said_to_need() -> None:
+    # a pattern listed in periods._NEEDS is left out of the search of a text without any of its words: every match
+    # must hold one (day_dot, whose words stand in a lookahead after the match, is read with what follows it)
+    import re as _re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from extractors.periods import _NEEDS, PATTERNS, _plain
+
+    for name, pattern in PATTERNS:
+        words = _NEEDS.get(name)
+        if words is None or "(?=" in pattern:
+            continue
+        plain = _re.sub(r"\(\?<!?[^)]*\)", "", _plain(pattern))  # lookbehinds say nothing of what a match holds
+
+        @settings(max_examples=60, deadline=None)
+        @given(st.from_regex(plain, fullmatch=True), st.just(words))
+        def check(text: str, needed: tuple[str, ...]) -> None:
+            assert any(w in text for w in needed), text
+
+        check()
