@@ -708,7 +708,7 @@ class _Times:
             level, rule = SENTENCE, "inside a parenthesis: holds to its close"
         if (
             r == P.WHEN and not heading and level > SENTENCE and per.kind == "span"
-            and (self._listed and _PERIOD_LISTED_AFTER.match(s, mk.end) or _period_listed_before(s, mk.start))
+            and (self._listed and _PERIOD_LISTED_AFTER.match(s, mk.end) or _listed_after_a_period(s, mk.start))
         ):
             # 其中,5月、6月分别接待游客86.2万人次、102.4万人次: periods listed for 分别 are each their own figure's
             # (see _distribute_period_lists), for their sentence only
@@ -1109,13 +1109,6 @@ _FRAME_FIRST = "会发活仪其据此假节整行专集攻春汛期同分从另�
 _DURING_FIRST = "据此假节整行活会专集攻春汛期同"  # (期 of 期间 alone)
 # One of these stands in every match of _CASE_NARRATIVE (经审理查明 and 经审讯 hold 经审; 该案共 and the like 案共).
 _NARRATIVE_WORDS = ("经查", "经审", "供认不讳", "该团伙", "案共")
-
-
-def _period_listed_before(s: str, pos: int) -> bool:
-    """Whether a month or a quarter and a list word (、和及与) stand right before ``pos`` (5月、|6月分别)."""
-    lo = max(0, pos - 12)
-    # (the pattern ends on a list word and spaces: tried only where the last other character is one)
-    return s[lo:pos].rstrip()[-1:] in "、和及与" and _PERIOD_LISTED_BEFORE.search(s, lo, pos) is not None
 
 
 def _state_of(in_force: list[Phrase[_TimeValue]]) -> Period | None:
